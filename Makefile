@@ -1,0 +1,44 @@
+# GPECT Atlas — the two commands of the README: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+
+.PHONY: run test lint demo bench chromium clean
+
+$(VENV)/.runtime-installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.runtime-installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+## make run: set up and start the app on the demo territory (GPECT_PACK=... to open another pack)
+run: $(VENV)/.runtime-installed
+	$(PY) -m gpect_core assets
+	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
+
+## make test: set up and run the whole suite (unit, AppTest, browser in Debian's Chromium)
+test: $(VENV)/.dev-installed chromium
+	$(PY) -m gpect_core assets
+	$(PY) -m ruff check .
+	$(PY) -m pytest -q
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+
+lint: $(VENV)/.dev-installed
+	$(PY) -m ruff check .
+
+demo: $(VENV)/.runtime-installed
+	$(PY) -m gpect_core demo data/demo
+
+bench: $(VENV)/.dev-installed
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) static/vendor .pytest_cache

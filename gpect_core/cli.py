@@ -1,0 +1,99 @@
+"""`python -m gpect_core ...`: build the demo pack, validate and describe packs, and the commands that
+other modules register (build-pack, plan, bench...). Every error is printed in French, without traceback."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from .errors import GpectError
+
+# Modules that add sub-commands: each exposes `register(subparsers)`; absent modules are skipped.
+EXTENSION_MODULES = ("gpect_core.build", "gpect_core.plan.cli")
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from .demo import build_demo
+
+    territory = build_demo()
+    path = territory.save(args.out, keep_previous=False)
+    print(f"Territoire de démonstration écrit dans {path} ({len(territory.zones)} zones, "
+          f"{len(territory.tables['recruitment'])} lignes de recrutement).")
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from .territory import Territory
+
+    territory = Territory.load(args.pack, validate=False)
+    problems = territory.validate()
+    if not problems:
+        print(f"Pack « {territory.name} » valide : {len(territory.tables) + 1} tables vérifiées.")
+        return 0
+    print(f"Pack « {territory.name} » : {len(problems)} problème(s).")
+    for problem in problems:
+        print(f"  - {problem.message}")
+    return 1
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    from .territory import Territory
+
+    territory = Territory.load(args.pack, validate=False)
+    kind = "fictif (démonstration)" if territory.fictional else "réel"
+    print(f"Territoire : {territory.name} — données {kind}")
+    print("Zonages :")
+    counts = territory.zones.groupby("zoning").size()
+    for zoning in territory.zoning_ids():
+        print(f"  {zoning:<8} {counts.get(zoning, 0):>6} zones")
+    print("Tables :")
+    for name in ["zones", *sorted(territory.tables)]:
+        rows = len(territory.zones) if name == "zones" else len(territory.tables[name])
+        prov = territory.provenance.get(name)
+        origin = f"{prov.producer}, {prov.source} ({prov.vintage})" if prov and prov.source else ""
+        print(f"  {name:<22} {rows:>9} lignes  {origin}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m gpect_core", description="GPECT Atlas : outils en ligne de commande")
+    sub = parser.add_subparsers(dest="command", required=True)
+    demo = sub.add_parser("demo", help="construit le territoire de démonstration (déterministe)")
+    demo.add_argument("out", help="dossier du pack à écrire")
+    demo.set_defaults(func=_cmd_demo)
+    validate = sub.add_parser("validate", help="vérifie un pack ; code 0 s'il est valide, 1 sinon")
+    validate.add_argument("pack")
+    validate.set_defaults(func=_cmd_validate)
+    info = sub.add_parser("info", help="zonages, nombre de zones, tailles des tables, provenance")
+    info.add_argument("pack")
+    info.set_defaults(func=_cmd_info)
+    assets = sub.add_parser("assets", help="installe Leaflet (paquet XStatic-Leaflet) dans static/vendor")
+    assets.set_defaults(func=lambda a: _cmd_assets())
+    for module_name in EXTENSION_MODULES:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name and module_name.startswith(exc.name):
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def _cmd_assets() -> int:
+    from .assets import install_leaflet
+
+    print(f"Leaflet prêt dans {install_leaflet()}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except GpectError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

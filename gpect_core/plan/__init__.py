@@ -1,0 +1,1 @@
+"""The committee's action plan: model, store, progress rules, history."""

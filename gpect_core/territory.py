@@ -1,0 +1,254 @@
+"""Territory: the loaded bundle of canonical tables and their provenance, saved as a « pack ».
+
+A pack is a folder: one Parquet file per table (GeoParquet for `zones`) and `manifest.json`, which says the
+territory's name, whether its figures are real or fictional, its zonings and, for each table, where it
+comes from. `Territory.save` writes a complete new folder beside the target and renames it into place, so a
+failed save leaves the previous pack as it was; the previous version is kept in `<pack>.previous`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+
+from .errors import PackError, Problem, ValidationError
+from .schema import SCHEMAS, table_label, validate_table
+
+PACK_FORMAT = 1
+MANIFEST = "manifest.json"
+FICTIONAL_NOTICE_FR = "Données fictives de démonstration"
+FICTIONAL_NOTICE_EN = "Fictional demonstration data"
+
+
+@dataclass
+class Provenance:
+    source: str = ""
+    producer: str = ""
+    vintage: str = ""
+    licence: str = ""
+    url: str = ""
+    file_hash: str = ""
+    imported_at: str = ""
+    imported_by: str = ""
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> Provenance:
+        known = {k: str(v) for k, v in (data or {}).items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+
+@dataclass
+class Territory:
+    """A territory's canonical tables. `zones` is a GeoDataFrame (EPSG:4326); `tables` the other tables."""
+
+    name: str
+    zones: gpd.GeoDataFrame
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    fictional: bool = False
+    description: str = ""
+    zonings: dict[str, dict] = field(default_factory=dict)
+    default_zoning: str | None = None
+    provenance: dict[str, Provenance] = field(default_factory=dict)
+    path: Path | None = None
+    fingerprint: str = ""
+
+    # ------------------------------------------------------------------ reading
+    @classmethod
+    def load(cls, path: str | os.PathLike, validate: bool = True) -> Territory:
+        root = Path(path)
+        manifest_path = root / MANIFEST
+        if not manifest_path.is_file():
+            raise PackError(f"« {root} » n'est pas un pack de territoire : le fichier {MANIFEST} est absent.")
+        try:
+            manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise PackError(f"{manifest_path} : manifeste illisible ({exc}).") from None
+        if manifest.get("format") != PACK_FORMAT:
+            raise PackError(f"{manifest_path} : format de pack {manifest.get('format')!r} inconnu "
+                            f"(attendu {PACK_FORMAT}).")
+        tables: dict[str, pd.DataFrame] = {}
+        zones = None
+        problems: list[Problem] = []
+        for name, entry in manifest.get("tables", {}).items():
+            file = root / entry["file"]
+            try:
+                if name == "zones":
+                    zones = gpd.read_parquet(file)
+                else:
+                    tables[name] = pd.read_parquet(file)
+            except Exception as exc:  # noqa: BLE001 — any unreadable file becomes a French problem
+                problems.append(Problem(f"{file.name} : fichier illisible ({type(exc).__name__}: {exc})",
+                                        table=name, file=str(file)))
+        if zones is None and not problems:
+            problems.append(Problem(f"{root} : le pack n'a pas de table « zones ».", table="zones"))
+        if problems:
+            raise PackError(f"Le pack « {root} » est incomplet ou abîmé.", problems)
+        territory = cls(
+            name=manifest.get("name", root.name),
+            zones=zones,
+            tables=tables,
+            fictional=bool(manifest.get("fictional", False)),
+            description=manifest.get("description", ""),
+            zonings=manifest.get("zonings", {}),
+            default_zoning=manifest.get("default_zoning"),
+            provenance={k: Provenance.from_dict(v.get("provenance")) for k, v in manifest["tables"].items()},
+            path=root,
+            fingerprint=hashlib.sha256(manifest_path.read_bytes()).hexdigest()[:16],
+        )
+        if validate:
+            territory.validate(raise_on_error=True)
+        return territory
+
+    # ------------------------------------------------------------------ checking
+    def validate(self, raise_on_error: bool = False) -> list[Problem]:
+        """Check every table against its contract, and the zone geometries. Coerces dtypes in place."""
+        problems: list[Problem] = []
+        try:
+            self.zones = validate_table("zones", self.zones)
+        except ValidationError as exc:
+            problems.extend(exc.problems)
+        problems.extend(zone_geometry_problems(self.zones))
+        for name, df in list(self.tables.items()):
+            if name not in SCHEMAS:
+                continue
+            try:
+                self.tables[name] = validate_table(name, df)
+            except ValidationError as exc:
+                problems.extend(exc.problems)
+        problems.extend(self._reference_problems())
+        if problems and raise_on_error:
+            raise ValidationError(f"Le pack « {self.name} » contient des erreurs.", problems)
+        return problems
+
+    def _reference_problems(self) -> list[Problem]:
+        """Rows of the tables that name a zone the pack does not have."""
+        problems = []
+        known = set(zip(self.zones["zoning"], self.zones["zone_id"], strict=True))
+        for name in ("recruitment", "training", "needs"):
+            df = self.tables.get(name)
+            if df is None or df.empty:
+                continue
+            pairs = pd.Series(list(zip(df["zoning"], df["zone_id"], strict=True)), index=df.index)
+            bad = pairs[~pairs.isin(known)]
+            for index, (zoning, zone_id) in bad.head(20).items():
+                problems.append(Problem(
+                    f"{table_label(name)}, ligne {int(index) + 1}, colonne `zone_id` : la zone « {zone_id} » "
+                    f"(zonage {zoning}) n'existe pas dans le pack", table=name, column="zone_id", row=int(index) + 1))
+        return problems
+
+    # ------------------------------------------------------------------ writing
+    def save(self, path: str | os.PathLike, validate: bool = True, keep_previous: bool = True) -> Path:
+        """Write the pack atomically: a complete temporary folder renamed into place."""
+        if validate:
+            self.validate(raise_on_error=True)
+        target = Path(path).resolve()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+        try:
+            self._write_into(tmp)
+            previous = target.with_name(target.name + ".previous")
+            if target.exists():
+                if previous.exists():
+                    shutil.rmtree(previous)
+                os.replace(target, previous)
+            os.replace(tmp, target)
+            if not keep_previous and previous.exists():
+                shutil.rmtree(previous)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        self.path = target
+        return target
+
+    def _write_into(self, folder: Path) -> None:
+        entries = {}
+        zones = self.zones.sort_values(["zoning", "zone_id"]).reset_index(drop=True)
+        zones.to_parquet(folder / "zones.parquet", index=False, write_covering_bbox=False)
+        entries["zones"] = self._entry("zones", "zones.parquet", len(zones))
+        for name in sorted(self.tables):
+            df = self.tables[name].reset_index(drop=True)
+            df.to_parquet(folder / f"{name}.parquet", index=False)
+            entries[name] = self._entry(name, f"{name}.parquet", len(df))
+        manifest = {
+            "format": PACK_FORMAT,
+            "name": self.name,
+            "fictional": self.fictional,
+            "notice": FICTIONAL_NOTICE_FR if self.fictional else "",
+            "description": self.description,
+            "default_zoning": self.default_zoning,
+            "zonings": self.zonings,
+            "tables": entries,
+        }
+        (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
+                                       encoding="utf-8")
+
+    def _entry(self, name: str, file: str, rows: int) -> dict:
+        provenance = self.provenance.get(name, Provenance())
+        return {"file": file, "rows": rows, "provenance": provenance.__dict__}
+
+    # ------------------------------------------------------------------ helpers for analytics and pages
+    def table(self, name: str) -> pd.DataFrame:
+        """A canonical table, or an empty frame with its contract's columns when the pack lacks it."""
+        if name in self.tables:
+            return self.tables[name]
+        columns = [c for c in SCHEMAS[name].columns if not c.startswith("^")] if name in SCHEMAS else []
+        return pd.DataFrame(columns=columns)
+
+    def zoning_ids(self) -> list[str]:
+        present = list(dict.fromkeys(self.zones["zoning"]))
+        ordered = [z for z in self.zonings if z in present]
+        return ordered + [z for z in present if z not in ordered]
+
+    def zones_of(self, zoning: str) -> gpd.GeoDataFrame:
+        return self.zones[self.zones["zoning"] == zoning]
+
+    def zone_names(self, zoning: str) -> dict[str, str]:
+        zones = self.zones_of(zoning).sort_values("name")
+        return dict(zip(zones["zone_id"], zones["name"], strict=True))
+
+    def notice(self, lang: str = "fr") -> str:
+        if not self.fictional:
+            return ""
+        return FICTIONAL_NOTICE_FR if lang == "fr" else FICTIONAL_NOTICE_EN
+
+
+def zone_geometry_problems(zones: gpd.GeoDataFrame) -> list[Problem]:
+    """Missing, empty or invalid zone polygons, named by zone."""
+    problems = []
+    if "geometry" not in zones:
+        return [Problem("zones : colonne `geometry` absente", table="zones", column="geometry")]
+    geoms = zones.geometry.values
+    missing = zones.geometry.isna() | shapely.is_empty(geoms)
+    invalid = ~missing & ~shapely.is_valid(geoms)
+    for index in zones.index[missing.to_numpy()]:
+        row = zones.loc[index]
+        problems.append(Problem(f"zones, zone « {row['name']} » ({row['zone_id']}) : géométrie absente",
+                                table="zones", column="geometry"))
+    for index in zones.index[invalid.to_numpy()]:
+        row = zones.loc[index]
+        reason = shapely.is_valid_reason(row.geometry)
+        problems.append(Problem(f"zones, zone « {row['name']} » ({row['zone_id']}) : polygone invalide ({reason})",
+                                table="zones", column="geometry"))
+    return problems
+
+
+def file_sha256(path: str | os.PathLike) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
