@@ -40,7 +40,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
     from .territory import Territory
 
     territory = Territory.load(args.pack, validate=False)
-    kind = "fictif (démonstration)" if territory.fictional else "réel"
+    kind = "fictives (démonstration)" if territory.fictional else "réelles"
     print(f"Territoire : {territory.name} — données {kind}")
     print("Zonages :")
     counts = territory.zones.groupby("zoning").size()

@@ -1,0 +1,333 @@
+"""Reading tables in the forms French public files really take.
+
+CSV: UTF-8 with or without BOM, cp1252/latin-1; `,` `;` tab or `|` separators. XLSX/XLS: the header may sit
+below title rows (INSEE puts a French label row above the code row). Every cell is read as text, so codes keep
+their leading zeros; numbers are parsed afterwards with `parse_numbers` (decimal comma, spaces as thousands
+separators, `*` = statistical secret, `n.d.` = not available).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..errors import GpectError, Problem
+
+SEPARATORS = (";", ",", "\t", "|")
+SECRET_MARKS = frozenset({"*", "s", "secret", "c"})
+MISSING_MARKS = frozenset({"", "n.d.", "nd", "n.d", "na", "nan", "none", "null", "-", "..", "…", "n/a", "#n/a"})
+HEADER_SCAN_ROWS = 40
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+FORMULA_START = ("=", "+", "-", "@")
+
+
+def fold(text: object) -> str:
+    """A column name reduced for matching: no accents, lower case, single spaces, `_` as space."""
+    text = unicodedata.normalize("NFKD", str(text))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("œ", "oe").replace("Œ", "oe").replace("’", "'").replace("_", " ")
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def cell_text(value: object) -> str:
+    """A spreadsheet cell as text: 11.0 → « 11 », dates kept as ISO, None → ''."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float):
+        if np.isnan(value):
+            return ""
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, int):
+        return str(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+@dataclass
+class RawTable:
+    """A table read as text, with where it came from, so each problem can name file, sheet, row, column."""
+
+    frame: pd.DataFrame
+    file: str
+    sheet: str | None = None
+    header_row: int = 1  # 1-based line (CSV) or row (sheet) of the header
+    encoding: str | None = None
+    separator: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def row_number(self, index) -> int:
+        """The line or row a user sees in a spreadsheet or text editor for frame index `index`."""
+        return self.header_row + 1 + int(index)
+
+    def where(self, index=None, column: str | None = None) -> str:
+        parts = [f"« {self.file} »"]
+        if self.sheet:
+            parts.append(f"feuille « {self.sheet} »")
+        if index is not None:
+            parts.append(f"ligne {self.row_number(index)}")
+        if column is not None:
+            parts.append(f"colonne « {column} »")
+        return ", ".join(parts)
+
+    def problem(self, message: str, index=None, column: str | None = None, table: str | None = None) -> Problem:
+        row = self.row_number(index) if index is not None else None
+        return Problem(f"{self.where(index, column)} : {message}", table=table, column=column, row=row,
+                       file=self.file, sheet=self.sheet)
+
+    def column(self, *candidates: str, pattern: str | None = None) -> str | None:
+        """The actual name of the first column whose folded name is a candidate (or matches `pattern`)."""
+        folded = {fold(c): c for c in self.frame.columns}
+        for candidate in candidates:
+            if fold(candidate) in folded:
+                return folded[fold(candidate)]
+        if pattern:
+            for key, original in folded.items():
+                if re.fullmatch(pattern, key):
+                    return original
+        return None
+
+
+class ReadError(GpectError):
+    """A file could not be read at all (empty, truncated, unknown encoding...)."""
+
+
+# ---------------------------------------------------------------------------------------------- decoding
+def decode_bytes(data: bytes, file: str) -> tuple[str, str]:
+    """The text of a CSV and the encoding it was in: UTF-8 (BOM or not), else cp1252, else latin-1."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data[:4096]:
+        raise ReadError(f"« {file} » : ce fichier n'est pas un texte lisible (octets nuls) ; "
+                        "enregistrez-le en CSV UTF-8 ou en Excel.")
+    try:
+        text = data.decode("cp1252")
+        encoding = "cp1252"
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+        encoding = "latin-1"
+    controls = sum(1 for c in text[:20000] if unicodedata.category(c) == "Cc" and c not in "\r\n\t")
+    if controls > 5:
+        raise ReadError(f"« {file} » : encodage non reconnu (ni UTF-8, ni Windows-1252) ; "
+                        "enregistrez-le en CSV UTF-8.")
+    return text, encoding
+
+
+def sniff_separator(lines: list[str]) -> str:
+    """The separator that splits the most sample lines into the same number (> 1) of fields."""
+    best, best_score = ",", -1.0
+    sample = [line for line in lines if line.strip()][:HEADER_SCAN_ROWS]
+    for sep in SEPARATORS:
+        counts = [len(next(csv.reader([line], delimiter=sep))) for line in sample]
+        if not counts or max(counts) < 2:
+            continue
+        top = max(counts)
+        score = sum(1 for c in counts if c == top) * np.log2(top)
+        if score > best_score:
+            best, best_score = sep, score
+    return best
+
+
+def find_header(rows: list[list[str]], expected: Iterable[str] | None = None) -> int:
+    """Index of the header row among the first rows: the row holding most expected names, else the first
+    row as wide as the table whose cells are all non-numeric text."""
+    rows = rows[:HEADER_SCAN_ROWS]
+    if not rows:
+        return 0
+    if expected:
+        wanted = {fold(e) for e in expected}
+        scores = [sum(1 for c in row if fold(c) in wanted) for row in rows]
+        if max(scores) > 0:
+            return int(np.argmax(scores))
+    width = max(sum(1 for c in row if str(c).strip()) for row in rows)
+    for i, row in enumerate(rows):
+        cells = [str(c).strip() for c in row if str(c).strip()]
+        if len(cells) >= max(2, int(width * 0.8)) and all(not _looks_numeric(c) for c in cells):
+            # INSEE workbooks: a French label row then a code row; prefer the code row.
+            nxt = rows[i + 1] if i + 1 < len(rows) else []
+            nxt_cells = [str(c).strip() for c in nxt if str(c).strip()]
+            if (len(nxt_cells) == len(cells) and all(not _looks_numeric(c) for c in nxt_cells)
+                    and all(re.fullmatch(r"[A-Za-z0-9_\-]+", c) for c in nxt_cells)
+                    and not all(re.fullmatch(r"[A-Za-z0-9_\-]+", c) for c in cells)):
+                return i + 1
+            return i
+    return 0
+
+
+def _looks_numeric(text: str) -> bool:
+    return bool(re.fullmatch(r"[-+]?\d[\d\s.,]*", text))
+
+
+def _unique_names(names: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for i, name in enumerate(names):
+        name = str(name).strip() if str(name).strip() else f"colonne_{i + 1}"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name}.{seen[name]}"
+        else:
+            seen[name] = 0
+        out.append(name)
+    return out
+
+
+def read_csv_bytes(data: bytes, file: str, expected: Iterable[str] | None = None,
+                   header: bool = True) -> RawTable:
+    if not data.strip():
+        raise ReadError(f"« {file} » : le fichier est vide.")
+    text, encoding = decode_bytes(data, file)
+    head_lines = text.splitlines()[:HEADER_SCAN_ROWS]
+    sep = sniff_separator(head_lines)
+    head_rows = list(csv.reader(head_lines, delimiter=sep))
+    skip = find_header(head_rows, expected) if header else 0
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_filter=False,
+                            skiprows=skip, header=0 if header else None, skip_blank_lines=False,
+                            engine="c", on_bad_lines="error")
+    except (pd.errors.ParserError, ValueError) as exc:
+        line = re.search(r"line (\d+)", str(exc))
+        where = f", ligne {int(line.group(1)) + skip}" if line else ""
+        raise ReadError(f"« {file} »{where} : structure CSV incohérente (nombre de colonnes variable). "
+                        f"Vérifiez le séparateur « {sep} » et les guillemets.") from None
+    except pd.errors.EmptyDataError:
+        raise ReadError(f"« {file} » : le fichier ne contient aucune ligne de données.") from None
+    if header:
+        frame.columns = _unique_names([c.lstrip("\ufeff") for c in frame.columns])
+    else:
+        frame.columns = [f"colonne_{i + 1}" for i in range(frame.shape[1])]
+    frame = _drop_blank_rows(frame)
+    return RawTable(frame, file=file, header_row=skip + 1 if header else 0, encoding=encoding, separator=sep)
+
+
+def _drop_blank_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    if frame.empty:
+        return frame
+    blank = (frame.apply(lambda col: col.astype(str).str.strip()) == "").all(axis=1)
+    return frame[~blank]
+
+
+def excel_sheets(data: bytes, file: str) -> dict[str, list[list]]:
+    """Every sheet of a workbook as rows of raw cell values (python-calamine reads xlsx, xls and ods)."""
+    from python_calamine import CalamineWorkbook
+
+    if not data:
+        raise ReadError(f"« {file} » : le fichier est vide.")
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        return {name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                for name in workbook.sheet_names}
+    except Exception as exc:  # noqa: BLE001 — calamine raises its own types for damaged workbooks
+        raise ReadError(f"« {file} » : classeur Excel illisible ou tronqué ({type(exc).__name__}). "
+                        "Ouvrez-le dans Excel et enregistrez-le de nouveau.") from None
+
+
+def sheet_table(rows: list[list], file: str, sheet: str, expected: Iterable[str] | None = None) -> RawTable:
+    text_rows = [[cell_text(v) for v in row] for row in rows]
+    if not any(any(c.strip() for c in row) for row in text_rows):
+        raise ReadError(f"« {file} », feuille « {sheet} » : la feuille est vide.")
+    skip = find_header(text_rows, expected)
+    header = text_rows[skip]
+    body = text_rows[skip + 1:]
+    width = len(header)
+    frame = pd.DataFrame([row[:width] + [""] * (width - len(row)) for row in body],
+                         columns=_unique_names(header), dtype=object)
+    if frame.empty:
+        frame = pd.DataFrame(columns=_unique_names(header))
+    frame = frame.astype(str)
+    empty_columns = [c for c in frame.columns if c.startswith("colonne_") and (frame[c].str.strip() == "").all()]
+    frame = _drop_blank_rows(frame.drop(columns=empty_columns))
+    return RawTable(frame, file=file, sheet=sheet, header_row=skip + 1)
+
+
+def read_tables(data: bytes, file: str, expected: Iterable[str] | None = None) -> list[RawTable]:
+    """Every table of a file: one for a CSV, one per non-empty sheet of a workbook."""
+    if Path(file).suffix.lower() in EXCEL_SUFFIXES or data[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):
+        tables = []
+        for sheet, rows in excel_sheets(data, file).items():
+            try:
+                tables.append(sheet_table(rows, file, sheet, expected))
+            except ReadError:
+                continue
+        if not tables:
+            raise ReadError(f"« {file} » : le classeur ne contient aucune feuille remplie.")
+        return tables
+    return [read_csv_bytes(data, file, expected)]
+
+
+# ---------------------------------------------------------------------------------------------- values
+def normalise_codes(values: pd.Series, width: int | None = None) -> pd.Series:
+    """Codes as text: trimmed, `11.0` → `11`, digits padded with leading zeros to `width`."""
+    text = values.astype(str).str.strip().str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
+    text = text.str.replace("\u00a0", "", regex=False)
+    if width:
+        digits = text.str.fullmatch(r"\d+") & (text.str.len() < width)
+        text = text.where(~digits, text.str.zfill(width))
+    return text
+
+
+def normalise_dep(values: pd.Series) -> pd.Series:
+    """Département codes: `1` → `01`, `001` → `01`, `2A` kept, `971` kept."""
+    text = normalise_codes(values)
+    three = text.str.fullmatch(r"0(\d\d|2[AB])")
+    text = text.where(~three, text.str[1:])
+    short = text.str.fullmatch(r"\d")
+    return text.where(~short, text.str.zfill(2))
+
+
+@dataclass
+class ParsedNumbers:
+    values: pd.Series  # Float64, null where secret, missing or bad
+    secret: pd.Series  # bool
+    bad: pd.Series  # bool: text that is not a number
+
+
+def parse_numbers(values: pd.Series) -> ParsedNumbers:
+    """Numbers as the French write them: « 1 234,5 », « 12,3 », « 1.0 »; `*` is a secret, never 0."""
+    text = values.astype(str).str.strip()
+    lowered = text.str.lower()
+    secret = lowered.isin(SECRET_MARKS)
+    missing = lowered.isin(MISSING_MARKS)
+    cleaned = text.str.replace(r"[\s\u00a0\u202f]", "", regex=True)
+    has_comma = cleaned.str.contains(",", regex=False)
+    cleaned = cleaned.where(~has_comma, cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False))
+    cleaned = cleaned.str.rstrip("%")
+    numbers = pd.to_numeric(cleaned.where(~(secret | missing)), errors="coerce")
+    bad = numbers.isna() & ~secret & ~missing
+    return ParsedNumbers(pd.Series(numbers, index=values.index, dtype="Float64"), secret, bad)
+
+
+def neutralise_formula(value: object) -> object:
+    """A cell that a spreadsheet would run as a formula, prefixed with « ' » so it stays text on export."""
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not _looks_numeric(value):
+        return "'" + value
+    return value
+
+
+def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(neutralise_formula)
+    return out
