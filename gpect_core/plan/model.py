@@ -123,9 +123,9 @@ DATE_FIELDS = frozenset({"start_date", "end_date", "date", "due_date"})
 FLOAT_FIELDS = frozenset({"budget", "baseline", "target", "value"})
 INT_FIELDS = frozenset({"progress"})
 BOOL_FIELDS = frozenset({"done"})
-# Lists kept as « ; »-separated codes in one text column, as in the pack.
+# Lists kept as space-separated codes in one text column, as in the pack (« 9905 9908 »).
 LIST_FIELDS = frozenset({"zone_ids", "occupation_codes", "partner_ids"})
 
 STATUSES = ACTION_STATUSES
 PARTNER_KINDS = PARTNER_TYPES
-LIST_SEPARATOR = ";"
+LIST_SEPARATOR = " "
