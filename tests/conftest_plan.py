@@ -1,0 +1,134 @@
+"""Fixtures of the action-plan tests: a seeded store on SQLite and on a REAL PostgreSQL server.
+
+`tests/conftest.py` imports them (`from conftest_plan import *`). When GPECT_TEST_PG_URL is not set
+(e.g. `postgresql://user@127.0.0.1:5432/postgres`), a throwaway PostgreSQL cluster is created with Debian's
+binaries (`initdb`, `pg_ctl`, run as the `postgres` user when we are root), listening on 127.0.0.1 and a unix
+socket in its temporary folder, and stopped at the end of the session. Each test gets its own database.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
+from pathlib import Path
+
+import pytest
+
+PG_BIN = Path(os.environ.get("GPECT_TEST_PG_BIN", "/usr/lib/postgresql/15/bin"))
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEMO_PACK = REPO_ROOT / "data" / "demo"
+
+__all__ = ["pg_server_url", "plan_territory", "plan_db_url", "plan_store", "sqlite_plan_url", "pg_plan_url",
+           "plan_accounts_file"]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _as_postgres(command: list[str]) -> list[str]:
+    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
+
+
+@pytest.fixture(scope="session")
+def pg_server_url():
+    """URL of a running PostgreSQL server's maintenance database (started for the session if needed)."""
+    given = os.environ.get("GPECT_TEST_PG_URL")
+    if given:
+        yield given
+        return
+    if not (PG_BIN / "initdb").exists():
+        pytest.fail(f"PostgreSQL introuvable ({PG_BIN}/initdb) : `make test` installe le paquet Debian "
+                    "« postgresql », ou donnez un serveur avec GPECT_TEST_PG_URL.")
+    folder = Path(tempfile.mkdtemp(prefix="gpect-pg-"))
+    data = folder / "data"
+    log = folder / "server.log"
+    if os.geteuid() == 0:
+        shutil.chown(folder, "postgres", "postgres")
+    port = _free_port()
+    subprocess.run(_as_postgres([str(PG_BIN / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
+                                 "--no-sync", "-E", "UTF8", "--locale=C"]),
+                   check=True, capture_output=True)
+    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100"
+    started = subprocess.run(_as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options,
+                                           "-w", "-t", "60", "start"]), capture_output=True, text=True)
+    if started.returncode != 0:
+        details = log.read_text() if log.exists() else started.stderr
+        shutil.rmtree(folder, ignore_errors=True)
+        pytest.fail(f"PostgreSQL n'a pas démarré : {details[-2000:]}")
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run(_as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]),
+                       capture_output=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_plan_url(pg_server_url):
+    """A fresh, empty PostgreSQL database for one test."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    server = make_url(pg_server_url)
+    name = f"gpect_test_{uuid.uuid4().hex[:12]}"
+    conninfo = server.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    yield server.set(database=name).render_as_string(hide_password=False)
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def sqlite_plan_url(tmp_path):
+    return f"sqlite:///{tmp_path / 'plan.sqlite'}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def plan_db_url(request):
+    """The URL of an empty store database, once on SQLite and once on PostgreSQL."""
+    if request.param == "sqlite":
+        return request.getfixturevalue("sqlite_plan_url")
+    return request.getfixturevalue("pg_plan_url")
+
+
+@pytest.fixture(scope="session")
+def plan_territory():
+    """The demo territory (its pack carries the plan seed)."""
+    from gpect_core.territory import Territory
+
+    if (DEMO_PACK / "manifest.json").exists():
+        return Territory.load(DEMO_PACK)
+    from gpect_core.demo import build_demo
+
+    return build_demo()
+
+
+@pytest.fixture
+def plan_store(plan_db_url, plan_territory):
+    """A store seeded with the demo plan, on each database."""
+    from gpect_core.plan.store import PlanStore
+
+    store = PlanStore.open(plan_db_url, plan_territory)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def plan_accounts_file(tmp_path, monkeypatch):
+    """A local accounts file with an administrator, an editor and a viewer-only account."""
+    from gpect_core.plan import auth
+
+    path = tmp_path / "accounts.toml"
+    auth.add_user(path, "admin", "admin-secret-1", "administrateur", name="Anne Admin")
+    auth.add_user(path, "edith", "edith-secret-1", "editeur", name="Édith Éditrice")
+    auth.add_user(path, "victor", "victor-secret-1", "lecteur", name="Victor Lecteur")
+    monkeypatch.setenv(auth.ACCOUNTS_ENV, str(path))
+    return path
