@@ -30,6 +30,7 @@ class Outcome:
     description: str
     progress: int
     seconds: float
+    fields_written: int = 0
 
 
 def run_writer(url: str, writer: int, saves: int, action_ids: list[str], seed: int = 0) -> list[Outcome]:
@@ -50,7 +51,8 @@ def run_writer(url: str, writer: int, saves: int, action_ids: list[str], seed: i
                                              {"description": description, "progress": progress},
                                              user=f"w{writer}", comment=f"save {number}")
                 outcomes.append(Outcome(writer, number, action_id, read_version, True, result.version,
-                                        result.change_id, description, progress, time.perf_counter() - started))
+                                        result.change_id, description, progress, time.perf_counter() - started,
+                                        len(result.changed)))
             except StaleVersionError:
                 outcomes.append(Outcome(writer, number, action_id, read_version, False, None, None, description,
                                         progress, time.perf_counter() - started))
