@@ -217,7 +217,7 @@ def to_json(value: Any) -> str | None:
 
 
 def from_json(field_name: str, raw: str | None) -> Any:
-    if raw is None:
+    if _missing(raw):
         return None
     return coerce_value(field_name, json.loads(raw))
 
@@ -432,6 +432,23 @@ class PlanStore:
         if row is None:
             raise PlanError(f"L'action « {action_id} » n'existe pas dans le plan.")
         return dict(row._mapping)
+
+    def snapshot(self) -> dict[str, dict[str, dict]]:
+        """The whole plan as plain Python values: {entity: {entity_id: row}}, entities « partner », « axis »,
+        « action » (without version), « indicator », « indicator_value » (id « indicator|AAAA-MM-JJ »),
+        « milestone ». Export, import and diff work on this form."""
+        plan: dict[str, dict[str, dict]] = {}
+        sources = {"partner": (m.partners, ("partner_id",)), "axis": (m.axes, ("axis_id",)),
+                   **{name: (table, keys) for name, (table, keys, _e) in _ENTITIES.items()}}
+        with self.engine.connect() as conn:
+            for entity, (table, keys) in sources.items():
+                rows = {}
+                for row in conn.execute(select(table).order_by(*[table.c[k] for k in keys])):
+                    values = dict(row._mapping)
+                    values.pop("version", None)
+                    rows[_entity_id(entity, values) if entity in _ENTITIES else values[keys[0]]] = values
+                plan[entity] = rows
+        return plan
 
     def history_frame(self, action_id: str | None = None, since_version: int | None = None,
                       limit: int | None = None) -> pd.DataFrame:

@@ -1,0 +1,345 @@
+"""The whole plan as an Excel workbook with French headers, and back, with the differences shown before applying.
+
+Sheets: « Actions », « Indicateurs », « Valeurs », « Jalons », « Axes », « Partenaires ». Actions name their
+axis, lead partner and partners by their labels (the « Axes » and « Partenaires » sheets say which id each
+label stands for); statuses are written in French (« en cours »). Every text cell is written as text, so
+a title such as « =HYPERLINK(...) » stays a title in Excel and LibreOffice instead of becoming a formula.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from ..errors import GpectError, Problem
+from . import model as m
+from .store import (
+    ENTITY_LABELS_FR,
+    FIELD_LABELS_FR,
+    PARTNER_TYPE_LABELS_FR,
+    STATUS_LABELS_FR,
+    Edit,
+    PlanStore,
+    PlanValidationError,
+    coerce_value,
+    display_value,
+    split_list,
+)
+
+LIST_JOIN = "; "
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    entity: str
+    title: str
+    columns: tuple[tuple[str, str], ...]  # (field, French header)
+
+
+SHEETS = (
+    SheetSpec("action", "Actions", (
+        ("action_id", "identifiant"), ("title", "titre"), ("axis_id", "axe"), ("status", "statut"),
+        ("lead_partner_id", "pilote"), ("partner_ids", "partenaires"), ("start_date", "début"),
+        ("end_date", "fin"), ("progress", "avancement (%)"), ("budget", "budget (€)"), ("funders", "financeurs"),
+        ("zone_ids", "bassins"), ("occupation_codes", "métiers visés"), ("description", "description"),
+    )),
+    SheetSpec("indicator", "Indicateurs", (
+        ("indicator_id", "identifiant"), ("action_id", "action"), ("label", "libellé"), ("unit", "unité"),
+        ("baseline", "valeur de départ"), ("target", "cible"),
+    )),
+    SheetSpec("indicator_value", "Valeurs", (
+        ("indicator_id", "indicateur"), ("date", "date"), ("value", "valeur"), ("source", "source"),
+    )),
+    SheetSpec("milestone", "Jalons", (
+        ("milestone_id", "identifiant"), ("action_id", "action"), ("label", "libellé"), ("due_date", "échéance"),
+        ("done", "atteint"),
+    )),
+    SheetSpec("axis", "Axes", (("axis_id", "identifiant"), ("label", "libellé"))),
+    SheetSpec("partner", "Partenaires", (("partner_id", "identifiant"), ("name", "nom"), ("type", "type"))),
+)
+KEY_FIELDS = {"action": ("action_id",), "indicator": ("indicator_id",), "indicator_value": ("indicator_id", "date"),
+              "milestone": ("milestone_id",), "axis": ("axis_id",), "partner": ("partner_id",)}
+COMPARED_FIELDS = {
+    "action": m.ACTION_EDITABLE, "indicator": ("action_id", *m.INDICATOR_EDITABLE), "indicator_value": ("value", "source"),
+    "milestone": ("action_id", "label", "due_date", "done"), "axis": ("label",), "partner": ("name", "type"),
+}
+
+
+class PlanImportError(GpectError):
+    """A plan workbook that cannot be read, with French problems naming sheet, row and column."""
+
+
+@dataclass(frozen=True)
+class Difference:
+    entity: str
+    entity_id: str
+    field: str
+    before: Any
+    after: Any
+    kind: str  # « ajout », « modification », « absent du fichier »
+
+    def describe(self) -> str:
+        what = f"{ENTITY_LABELS_FR[self.entity]} « {self.entity_id.replace('|', ' du ')} »"
+        if self.kind == "absent du fichier":
+            return f"{what} : absent du fichier, conservé tel quel dans le plan"
+        label = "action" if self.field == "action_id" else FIELD_LABELS_FR.get(self.field, self.field)
+        before = display_value(self.field, self.before, from_history=False)
+        after = display_value(self.field, self.after, from_history=False)
+        if self.kind == "ajout":
+            return f"{what} (nouveau) : {label} = « {after} »"
+        return f"{what} : {label} « {before} » → « {after} »"
+
+
+# --------------------------------------------------------------------------------------------- writing
+def export_workbook(plan: dict[str, dict[str, dict]], out: str | os.PathLike | io.BytesIO | None = None) -> bytes:
+    """Write `plan` (PlanStore.snapshot()) as a workbook; return its bytes (and write `out` if given)."""
+    axis_labels = {k: r["label"] for k, r in plan["axis"].items()}
+    partner_names = {k: r["name"] for k, r in plan["partner"].items()}
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for spec in SHEETS:
+        sheet = workbook.create_sheet(spec.title)
+        sheet.append([header for _f, header in spec.columns])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+        for row in plan[spec.entity].values():
+            values = [_cell_value(spec.entity, name, row.get(name), axis_labels, partner_names)
+                      for name, _h in spec.columns]
+            sheet.append([None] * len(values))
+            for column, value in enumerate(values, start=1):
+                cell = sheet.cell(row=sheet.max_row, column=column)
+                cell.value = value
+                if isinstance(value, str):
+                    cell.data_type = "s"  # never a formula, whatever the text starts with
+                elif isinstance(value, date):
+                    cell.number_format = "DD/MM/YYYY"
+        for column, (_name, header) in enumerate(spec.columns, start=1):
+            width = max([len(header)] + [len(str(c.value or "")) for c in sheet[get_column_letter(column)][1:200]])
+            sheet.column_dimensions[get_column_letter(column)].width = min(60, max(10, width + 2))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    data = buffer.getvalue()
+    if isinstance(out, io.BytesIO):
+        out.write(data)
+    elif out is not None:
+        path = Path(out)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = path.with_name(f".{path.name}.tmp")
+        temp.write_bytes(data)
+        os.replace(temp, path)
+    return data
+
+
+def _cell_value(entity: str, name: str, value: Any, axis_labels: dict, partner_names: dict) -> Any:
+    if value is None:
+        return None
+    if entity == "action" and name == "axis_id":
+        return axis_labels.get(value, value)
+    if entity == "action" and name == "lead_partner_id":
+        return partner_names.get(value, value)
+    if entity == "action" and name == "partner_ids":
+        return LIST_JOIN.join(partner_names.get(p, p) for p in split_list(value))
+    if name == "status":
+        return STATUS_LABELS_FR.get(value, value)
+    if entity == "partner" and name == "type":
+        return PARTNER_TYPE_LABELS_FR.get(value, value)
+    if name == "done":
+        return "oui" if value else "non"
+    if name in m.LIST_FIELDS:
+        return LIST_JOIN.join(split_list(value))
+    return value
+
+
+def export_store(store: PlanStore, out=None) -> bytes:
+    return export_workbook(store.snapshot(), out)
+
+
+# --------------------------------------------------------------------------------------------- reading
+def read_workbook(source: str | os.PathLike | bytes | io.BytesIO, name: str | None = None) -> dict:
+    """Read a plan workbook into the PlanStore.snapshot() form; PlanImportError with every problem found."""
+    label = name or (Path(source).name if isinstance(source, (str, os.PathLike)) else "classeur importé")
+    try:
+        stream = io.BytesIO(source) if isinstance(source, bytes) else source
+        workbook = load_workbook(stream, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 — any unreadable file becomes one French message
+        raise PlanImportError(f"{label} : ce fichier n'est pas un classeur Excel lisible ({type(exc).__name__}).") \
+            from None
+    problems: list[Problem] = []
+    raw: dict[str, list[tuple[int, dict]]] = {}
+    for spec in SHEETS:
+        if spec.title not in workbook.sheetnames:
+            problems.append(Problem(f"{label} : feuille « {spec.title} » absente.", file=label, sheet=spec.title))
+            continue
+        rows = workbook[spec.title].iter_rows(values_only=True)
+        header = [str(h).strip().casefold() if h is not None else "" for h in next(rows, ())]
+        positions = {}
+        for name, title in spec.columns:
+            if title.casefold() in header:
+                positions[name] = header.index(title.casefold())
+            else:
+                problems.append(Problem(f"{label}, feuille « {spec.title} » : colonne « {title} » absente.",
+                                        file=label, sheet=spec.title, column=title))
+        records = []
+        for number, values in enumerate(rows, start=2):
+            if values is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+                continue
+            records.append((number, {name: values[i] if i < len(values) else None for name, i in positions.items()}))
+        raw[spec.title] = records
+    workbook.close()
+    if problems:
+        raise PlanImportError(f"{label} : le classeur n'a pas la forme d'un plan d'action exporté.", problems)
+    plan = _decode(raw, label, problems)
+    if problems:
+        raise PlanImportError(f"{label} : {len(problems)} problème(s) ; rien n'a été importé.", problems)
+    return plan
+
+
+def _decode(raw: dict, label: str, problems: list[Problem]) -> dict:
+    plan: dict[str, dict[str, dict]] = {}
+    specs = {spec.title: spec for spec in SHEETS}
+    # Axes and partners first: actions name them by label.
+    order = ["Axes", "Partenaires", "Actions", "Indicateurs", "Valeurs", "Jalons"]
+    for title in order:
+        spec = specs[title]
+        rows: dict[str, dict] = {}
+        for number, record in raw[title]:
+            where_row = f"{label}, feuille « {title} », ligne {number}"
+            row = {}
+            for name, header in spec.columns:
+                where = f"{where_row}, colonne « {header} »"
+                try:
+                    row[name] = _decode_cell(spec.entity, name, record.get(name), where, plan)
+                except PlanValidationError as exc:
+                    problems.append(Problem(exc.message, file=label, sheet=title, row=number, column=header))
+                    row[name] = None
+            keys = KEY_FIELDS[spec.entity]
+            if any(row.get(k) in (None, "") for k in keys):
+                problems.append(Problem(f"{where_row} : identifiant manquant.", file=label, sheet=title, row=number))
+                continue
+            key = f"{row['indicator_id']}|{row['date'].isoformat()}" if spec.entity == "indicator_value" \
+                else str(row[keys[0]])
+            if key in rows:
+                problems.append(Problem(f"{where_row} : « {key.replace('|', ' du ')} » figure deux fois.",
+                                        file=label, sheet=title, row=number))
+            rows[key] = row
+        plan[spec.entity] = rows
+    return plan
+
+
+def _lookup(value: str, known: dict[str, dict], label_field: str, what: str, where: str) -> str:
+    if value in known:
+        return value
+    matches = [k for k, r in known.items() if str(r.get(label_field, "")).strip().casefold() == value.casefold()]
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        raise PlanValidationError(f"{where} : « {value} » désigne plusieurs {what}s ({', '.join(matches)}) ; "
+                                  "écrivez l'identifiant.")
+    raise PlanValidationError(f"{where} : {what} « {value} » inconnu (absent de la feuille correspondante).")
+
+
+def _decode_cell(entity: str, name: str, value: Any, where: str, plan: dict) -> Any:
+    if isinstance(value, datetime) and name not in m.DATE_FIELDS:
+        value = value.isoformat()
+    if isinstance(value, str):
+        value = value if value.strip() else None
+    if entity == "action" and name == "axis_id" and value is not None:
+        return _lookup(str(value).strip(), plan["axis"], "label", "axe", where)
+    if entity == "action" and name == "lead_partner_id" and value is not None:
+        return _lookup(str(value).strip(), plan["partner"], "name", "partenaire", where)
+    if entity == "action" and name == "partner_ids" and value is not None:
+        names = [p.strip() for p in str(value).split(";") if p.strip()]
+        return m.LIST_SEPARATOR.join(_lookup(p, plan["partner"], "name", "partenaire", where) for p in names) or None
+    if entity == "partner" and name == "type" and value is not None:
+        by_label = {v.casefold(): k for k, v in PARTNER_TYPE_LABELS_FR.items()}
+        code = value if value in m.PARTNER_KINDS else by_label.get(str(value).strip().casefold())
+        if code is None:
+            raise PlanValidationError(f"{where} : type « {value} » inconnu (types : "
+                                      f"{', '.join(PARTNER_TYPE_LABELS_FR.values())}).")
+        return code
+    if name in m.LIST_FIELDS and value is not None:
+        return coerce_value(name, str(value).replace(";", " "), where)
+    if name in KEY_FIELDS[entity] and name not in m.DATE_FIELDS:
+        return None if value is None else str(value).strip()
+    if name == "action_id":
+        return None if value is None else str(value).strip()
+    if name == "title" and value is None:
+        raise PlanValidationError(f"{where} : le titre est obligatoire.")
+    return coerce_value(name, value, where)
+
+
+# --------------------------------------------------------------------------------------------- diff and apply
+def diff_plans(stored: dict, incoming: dict) -> list[Difference]:
+    """What importing `incoming` would change in `stored` (things absent from the file are kept)."""
+    differences = []
+    for spec in SHEETS:
+        entity = spec.entity
+        old_rows, new_rows = stored.get(entity, {}), incoming.get(entity, {})
+        for key, new in new_rows.items():
+            old = old_rows.get(key)
+            for name in COMPARED_FIELDS[entity]:
+                after = new.get(name)
+                if old is None:
+                    if after is not None and after is not False:
+                        differences.append(Difference(entity, key, name, None, after, "ajout"))
+                elif not _equal(old.get(name), after):
+                    differences.append(Difference(entity, key, name, old.get(name), after, "modification"))
+        for key in old_rows.keys() - new_rows.keys():
+            differences.append(Difference(entity, key, "*", None, None, "absent du fichier"))
+    return differences
+
+
+def _equal(a: Any, b: Any) -> bool:
+    if isinstance(a, float) and isinstance(b, (int, float)):
+        return abs(a - b) <= 1e-9 * max(1.0, abs(a))
+    return a == b
+
+
+def apply_import(store: PlanStore, incoming: dict, user: str, comment: str = "Import d'un classeur") -> int:
+    """Apply the differences of `incoming` to the store as `user`; return the number of fields changed.
+    Each action's changes (its indicators, values and milestones included) are one versioned save."""
+    differences = [d for d in diff_plans(store.snapshot(), incoming) if d.kind != "absent du fichier"]
+    changed = 0
+    for entity, upsert in (("axis", store.upsert_axis), ("partner", store.upsert_partner)):
+        for key in sorted({d.entity_id for d in differences if d.entity == entity}):
+            row = incoming[entity][key]
+            if entity == "axis":
+                changed += len(upsert(key, row["label"], user=user, comment=comment).changed)
+            else:
+                changed += len(upsert(key, row["name"], row["type"], user=user, comment=comment).changed)
+    new_actions = {d.entity_id for d in differences if d.entity == "action" and d.kind == "ajout"}
+    for action_id in sorted(new_actions):
+        store.create_action(incoming["action"][action_id], user=user, comment=comment)
+        changed += sum(1 for d in differences if d.entity == "action" and d.entity_id == action_id)
+    edits_by_action: dict[str, list[Edit]] = {}
+    for d in differences:
+        if d.entity in ("axis", "partner") or (d.entity == "action" and d.entity_id in new_actions):
+            continue
+        if d.entity == "action":
+            action_id = d.entity_id
+        elif d.entity == "indicator_value":
+            action_id = incoming["indicator"].get(d.entity_id.split("|")[0], {}).get("action_id") \
+                or store.snapshot()["indicator"][d.entity_id.split("|")[0]]["action_id"]
+        else:
+            action_id = incoming[d.entity][d.entity_id]["action_id"]
+        if d.field == "action_id":
+            continue  # the owner is set by the save itself
+        edits_by_action.setdefault(action_id, []).append(Edit(d.entity, d.entity_id, d.field, d.after))
+    for action_id, edits in sorted(edits_by_action.items()):
+        version = int(store.get_action(action_id)["version"])
+        changed += len(store.save(action_id, version, _creation_first(edits), user, comment).changed)
+    return changed
+
+
+def _creation_first(edits: list[Edit]) -> list[Edit]:
+    order = {"action": 0, "indicator": 1, "milestone": 2, "indicator_value": 3}
+    return sorted(edits, key=lambda e: order[e.entity])
