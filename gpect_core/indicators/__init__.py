@@ -1,0 +1,1 @@
+"""Analytics: each module turns canonical tables and a selection into figures."""

@@ -1,0 +1,57 @@
+"""« Synthèse »: key figures of the selection, the map of the basins, the occupations that hire most."""
+
+from functools import partial
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from gpect_core.charts import top_occupations_bar
+from gpect_core.formatting import fmt_int, fmt_pct, fmt_rate
+from gpect_core.indicators.selection import key_figures, top_occupations
+from gpect_core.maps import base_map, zones_layer
+from ui import context
+from ui.plan_source import plan_actions
+
+MAP_KEY = "synthese_map"
+
+ctx = context.page_context()
+lang = ctx.lang
+context.page_header(ctx, "synthese.title")
+
+figures = key_figures(ctx.territory, ctx.selection, actions=plan_actions(ctx.territory))
+cols = st.columns(5)
+cols[0].metric(ctx.t("synthese.kpi.projects", year=figures.year or ""), fmt_int(figures.projects, lang),
+               help=ctx.t("synthese.kpi.projects.help"))
+cols[1].metric(ctx.t("synthese.kpi.difficult"), fmt_pct(figures.difficult_share, lang=lang))
+cols[2].metric(ctx.t("synthese.kpi.seasonal"), fmt_pct(figures.seasonal_share, lang=lang))
+cols[3].metric(ctx.t("synthese.kpi.unemployment", period=figures.unemployment_period or "–"),
+               fmt_rate(figures.unemployment_rate, lang=lang), help=ctx.t("synthese.kpi.unemployment.help"))
+cols[4].metric(ctx.t("synthese.kpi.actions"), fmt_int(figures.actions, lang),
+               delta=ctx.t("synthese.kpi.late", n=figures.late_actions), delta_color="inverse",
+               delta_arrow="off")
+st.caption(ctx.provenance_caption("recruitment"))
+st.caption(ctx.provenance_caption("context"))
+if figures.secret_cells:
+    st.caption(ctx.t("common.secret_note", n=fmt_int(figures.secret_cells, lang)))
+
+map_col, chart_col = st.columns([5, 6])
+with map_col:
+    st.subheader(ctx.t("synthese.map.title"))
+    st.caption(ctx.t("synthese.map.help"))
+    zones = ctx.territory.zones_of(ctx.zoning)
+    fmap = base_map(zones)
+    layer = zones_layer(zones, selected=ctx.zone_ids)
+    st_folium(fmap, key=MAP_KEY, feature_group_to_add=layer, height=480, use_container_width=True,
+              returned_objects=["last_active_drawing", "last_object_clicked"],
+              on_change=partial(context.on_map_click, MAP_KEY))
+with chart_col:
+    top = top_occupations(ctx.territory, ctx.selection)
+    if top.empty:
+        st.info(ctx.t("synthese.no_recruitment"))
+    else:
+        subtitle = ctx.t("synthese.chart.subtitle", selection=ctx.selection_label, year=figures.year)
+        st.altair_chart(top_occupations_bar(top, lang, subtitle=subtitle), theme=None, width="stretch")
+        st.caption(ctx.provenance_caption("recruitment"))
+
+with st.expander(ctx.t("synthese.definitions")):
+    st.markdown(ctx.t("synthese.definitions.text"))

@@ -1,0 +1,128 @@
+"""Browser-test helpers: the app served on 127.0.0.1 by the test, and Debian's Chromium driven by Playwright.
+
+Nothing leaves the machine: Chromium resolves every host but 127.0.0.1 to nothing
+(`--host-resolver-rules`), and `ExternalRequests` records any attempt so tests can assert there was none that
+mattered. (Playwright's `page.route` is not used: intercepting requests stalls Streamlit's lazy-loaded widgets.)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_app(pack: str | os.PathLike | None = None, extra_env: dict[str, str] | None = None,
+                timeout: float = 60.0):
+    """Start `streamlit run app.py` on a free port of 127.0.0.1; yield its base URL; stop it."""
+    port = free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", **(extra_env or {})}
+    if pack is not None:
+        env["GPECT_PACK"] = str(pack)
+    log = open(ROOT / "tests" / "artifacts" / f"streamlit-{port}.log", "w")  # noqa: SIM115
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the app did not start; see {log.name}")
+            time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+class ExternalRequests:
+    """Records requests to any host other than 127.0.0.1."""
+
+    def __init__(self, page):
+        self.urls: list[str] = []
+        page.on("request", self._record)
+
+    def _record(self, request) -> None:
+        url = request.url
+        if not url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")):
+            self.urls.append(url)
+
+
+def launch_chromium(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def wait_for_idle(page, timeout: float = 30.0) -> None:
+    """Wait until Streamlit has finished its current run (no « Running… » status, app rendered)."""
+    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout * 1000)
+    deadline = time.monotonic() + timeout
+    quiet_since = None
+    while time.monotonic() < deadline:
+        running = page.locator('[data-testid="stStatusWidget"]').count() > 0
+        skeleton = page.locator('[data-testid="stSkeleton"]').count() > 0
+        if not running and not skeleton:
+            quiet_since = quiet_since or time.monotonic()
+            if time.monotonic() - quiet_since > 0.8:
+                return
+        else:
+            quiet_since = None
+        time.sleep(0.1)
+    raise TimeoutError("the app kept running")
+
+
+def folium_frame(page, timeout: float = 30.0):
+    """The iframe of the (first) streamlit-folium map, once Leaflet has drawn it."""
+    handle = page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=timeout * 1000)
+    frame = handle.content_frame()
+    frame.wait_for_selector("path.leaflet-interactive", timeout=timeout * 1000)
+    return frame
+
+
+def click_map_at(page, frame, lat: float, lon: float) -> None:
+    """Click the map where the point (lat, lon) is drawn (Leaflet's own projection tells where)."""
+    x, y = frame.evaluate("([lat, lon]) => { const p = window.map.latLngToContainerPoint([lat, lon]);"
+                          " const r = window.map.getContainer().getBoundingClientRect();"
+                          " return [p.x + r.left, p.y + r.top]; }", [lat, lon])
+    box = page.locator('iframe[title="streamlit_folium.st_folium"]').first.bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+
+
+def metric_value(page, label_start: str) -> str:
+    """The displayed value of the st.metric whose label starts with `label_start`."""
+    for metric in page.locator('[data-testid="stMetric"]').all():
+        if metric.locator('[data-testid="stMetricLabel"]').inner_text().strip().startswith(label_start):
+            return metric.locator('[data-testid="stMetricValue"]').inner_text().strip()
+    raise AssertionError(f"no metric labelled {label_start!r}")

@@ -1,0 +1,73 @@
+"""The « Synthèse » page in Debian's Chromium, with every host but 127.0.0.1 unreachable."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from browser import click_map_at, folium_frame, metric_value, wait_for_idle
+from gpect_core.formatting import fmt_int
+from gpect_core.indicators.selection import Selection, key_figures
+
+pytestmark = pytest.mark.browser
+
+
+def _zone(territory, zone_id):
+    zones = territory.zones_of("ZE2020").set_index("zone_id")
+    return zones.loc[zone_id]
+
+
+def test_synthese_draws_every_basin_and_the_chart(app_url, page, demo_territory):
+    page.goto(app_url)
+    wait_for_idle(page)
+    frame = folium_frame(page)
+    assert frame.locator("path.leaflet-interactive").count() == len(demo_territory.zones_of("ZE2020"))
+    # The map has a real size (Leaflet loaded from the app, not from a CDN).
+    box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+    assert box["height"] > 300 and box["width"] > 300
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
+    chart.wait_for()
+    assert chart.locator("svg, canvas").count() >= 1
+    assert "Données fictives de démonstration" in page.inner_text("body")
+    page.screenshot(path="tests/artifacts/synthese.png")
+    leaflet_from_cdn = [u for u in page.external_requests.urls if "leaflet" in u]
+    assert leaflet_from_cdn == []
+
+
+def test_clicking_a_basin_selects_it_and_a_deep_link_reproduces_it(app_url, page, demo_territory):
+    zone_id = "9907"
+    zone = _zone(demo_territory, zone_id)
+    expected = key_figures(demo_territory, Selection("ZE2020", (zone_id,)))
+    whole = key_figures(demo_territory, Selection("ZE2020"))
+    page.goto(app_url)
+    wait_for_idle(page)
+    assert metric_value(page, "Projets") == fmt_int(whole.projects)
+    frame = folium_frame(page)
+    point = zone.geometry.representative_point()
+    click_map_at(page, frame, point.y, point.x)
+    page.wait_for_url(re.compile(rf"zones={zone_id}"), timeout=20_000)
+    wait_for_idle(page)
+    assert metric_value(page, "Projets") == fmt_int(expected.projects)
+    assert zone["name"] in page.inner_text("body")
+    link = page.url
+    assert parse_qs(urlparse(link).query)["zones"] == [zone_id]
+
+    other = page.context.new_page()
+    other.goto(link)
+    wait_for_idle(other)
+    assert metric_value(other, "Projets") == fmt_int(expected.projects)
+    assert zone["name"] in other.locator('[data-testid="stSidebar"]').inner_text()
+    other.close()
+
+
+def test_the_page_works_in_english(app_url, page, demo_territory):
+    page.goto(f"{app_url}/?lang=en&zones=9903")
+    wait_for_idle(page)
+    body = page.inner_text("body")
+    assert "Territory overview" in body
+    assert "Fictional demonstration data" in body
+    expected = key_figures(demo_territory, Selection("ZE2020", ("9903",)))
+    assert metric_value(page, "Hiring projects") == fmt_int(expected.projects, lang="en")
+    folium_frame(page)

@@ -1,0 +1,168 @@
+"""Streamlit-side state: the territory pack, the global territory filter and the language.
+
+The filter lives in session state under FILTER_ZONING / FILTER_ZONES, the keys of the sidebar widgets drawn by
+`app.py`; the map click (`select_zone`) writes the same keys, and the URL mirrors them (`?zonage=…&zones=…&lang=…`)
+so that a link reproduces the view. Pages call `page_context()` and never read files themselves.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from gpect_core import Territory
+from gpect_core.i18n import LANGS, t
+from gpect_core.indicators.selection import Selection
+from gpect_core.maps import clicked_zone_id
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_PACK = PROJECT_ROOT / "data" / "demo"
+
+FILTER_ZONING = "filter_zoning"
+FILTER_ZONES = "filter_zones"
+LANG = "lang"
+_INITIALISED = "_filter_from_url_done"
+_URL_WARNINGS = "_filter_url_warnings"
+
+PARAM_ZONING = "zonage"
+PARAM_ZONES = "zones"
+PARAM_LANG = "lang"
+
+
+def pack_path() -> Path:
+    return Path(os.environ.get("GPECT_PACK") or DEFAULT_PACK).resolve()
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load_territory(path: str, stamp: tuple[float, int]) -> Territory:
+    return Territory.load(path)
+
+
+def get_territory() -> Territory:
+    """The current pack, loaded once per version of its manifest (raises GpectError in French)."""
+    path = pack_path()
+    manifest = path / "manifest.json"
+    stat = manifest.stat() if manifest.exists() else None
+    stamp = (stat.st_mtime, stat.st_size) if stat else (0.0, 0)
+    return _load_territory(str(path), stamp)
+
+
+def reload_territory() -> None:
+    _load_territory.clear()
+
+
+def current_lang() -> str:
+    lang = st.session_state.get(LANG, "fr")
+    return lang if lang in LANGS else "fr"
+
+
+def zoning_label(territory: Territory, zoning: str, lang: str) -> str:
+    label = t(f"zoning.{zoning}", lang)
+    if label == f"zoning.{zoning}":
+        return territory.zonings.get(zoning, {}).get("label", zoning)
+    return label
+
+
+def init_filter_from_url(territory: Territory) -> None:
+    """On a session's first run, take the filter and language from the URL (unknown codes are reported)."""
+    if st.session_state.get(_INITIALISED):
+        return
+    params = st.query_params
+    warnings: list[tuple[str, dict]] = []
+    lang = params.get(PARAM_LANG, "fr")
+    st.session_state[LANG] = lang if lang in LANGS else "fr"
+    zonings = territory.zoning_ids()
+    default = territory.default_zoning if territory.default_zoning in zonings else zonings[0]
+    zoning = params.get(PARAM_ZONING, default)
+    if zoning not in zonings:
+        warnings.append(("filter.unknown_zoning", {"code": zoning}))
+        zoning = default
+    st.session_state[FILTER_ZONING] = zoning
+    known = set(territory.zones_of(zoning)["zone_id"])
+    asked = [z for z in params.get(PARAM_ZONES, "").split(",") if z]
+    unknown = [z for z in asked if z not in known]
+    if unknown:
+        warnings.append(("filter.unknown_zone", {"codes": ", ".join(unknown)}))
+    st.session_state[FILTER_ZONES] = [z for z in asked if z in known]
+    st.session_state[_URL_WARNINGS] = warnings
+    st.session_state[_INITIALISED] = True
+
+
+def url_warnings() -> list[tuple[str, dict]]:
+    return st.session_state.get(_URL_WARNINGS, [])
+
+
+def sync_url() -> None:
+    """Write the filter and language into the URL (only what differs, to avoid needless reruns)."""
+    wanted = {PARAM_ZONING: st.session_state.get(FILTER_ZONING, ""),
+              PARAM_ZONES: ",".join(st.session_state.get(FILTER_ZONES, [])),
+              PARAM_LANG: current_lang()}
+    for key, value in wanted.items():
+        if not value or (key == PARAM_LANG and value == "fr"):
+            if key in st.query_params:
+                del st.query_params[key]
+        elif st.query_params.get(key) != value:
+            st.query_params[key] = value
+
+
+def clear_zones() -> None:
+    st.session_state[FILTER_ZONES] = []
+
+
+def select_zone(zone_id: str) -> None:
+    """Make `zone_id` the selection (used from widget callbacks, before the sidebar widgets are drawn)."""
+    st.session_state[FILTER_ZONES] = [zone_id]
+
+
+def on_map_click(map_key: str) -> None:
+    """Callback for st_folium(on_change=...): a click on a zone selects it through the filter's own state."""
+    zone_id = clicked_zone_id(st.session_state.get(map_key))
+    if zone_id:
+        select_zone(zone_id)
+
+
+@dataclass(frozen=True)
+class PageContext:
+    territory: Territory
+    lang: str
+    zoning: str
+    zone_ids: list[str]
+
+    def t(self, key: str, **values) -> str:
+        return t(key, self.lang, **values)
+
+    @property
+    def selection(self) -> Selection:
+        return Selection(self.zoning, tuple(self.zone_ids))
+
+    @property
+    def selection_label(self) -> str:
+        if not self.zone_ids:
+            return f"{self.t('filter.whole_territory')} ({zoning_label(self.territory, self.zoning, self.lang)})"
+        names = self.territory.zone_names(self.zoning)
+        shown = [names.get(z, z) for z in self.zone_ids]
+        return ", ".join(shown[:4]) + (f" … (+{len(shown) - 4})" if len(shown) > 4 else "")
+
+    def provenance_caption(self, table: str) -> str:
+        prov = self.territory.provenance.get(table)
+        if prov is None:
+            return ""
+        return self.t("source.caption", source=prov.producer or prov.source, vintage=prov.vintage)
+
+
+def page_context() -> PageContext:
+    territory = get_territory()
+    zoning = st.session_state.get(FILTER_ZONING) or territory.default_zoning or territory.zoning_ids()[0]
+    return PageContext(territory=territory, lang=current_lang(), zoning=zoning,
+                       zone_ids=list(st.session_state.get(FILTER_ZONES, [])))
+
+
+def page_header(ctx: PageContext, title_key: str) -> None:
+    """Title, the current selection, and the fictional-data notice when the pack is a demo."""
+    st.title(ctx.t(title_key))
+    notice = ctx.territory.notice(ctx.lang)
+    line = ctx.t("filter.selection", label=ctx.selection_label)
+    st.caption(f"{line}  ·  :orange-badge[{notice}]" if notice else line)
