@@ -15,6 +15,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .errors import Problem, ValidationError
+from .formatting import fmt_date
 
 ZONINGS = ("ZE2020", "BMO", "EPCI", "DEP", "REG", "FR", "custom")
 OCCUPATION_SYSTEMS = ("ROME4", "FAP2021", "FAP2009", "custom")
@@ -84,7 +85,7 @@ PLAN_ACTION_RULES = [
     RowRule(
         "end_after_start", "end_date",
         lambda df: (pd.to_datetime(df["end_date"]) < pd.to_datetime(df["start_date"])).fillna(False).astype(bool),
-        lambda r: f"fin le {r['end_date']} avant le début le {r['start_date']}",
+        lambda r: f"fin le {fmt_date(r['end_date'])} avant le début le {fmt_date(r['start_date'])}",
     ),
 ]
 
@@ -183,6 +184,10 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "difficult": _count(),
         "seasonal": _count(),
         "secret_cells": _count(required=False),
+        # Secret cells (« * ») each aggregated figure lacks, measure by measure (build-pack).
+        "projects_secret": _count(required=False),
+        "difficult_secret": _count(required=False),
+        "seasonal_secret": _count(required=False),
     }, unique=["zoning", "zone_id", "occupation_system", "occupation_code", "year"], rules=RECRUITMENT_RULES),
     "tension": _schema("tension", {
         "zoning": ZONING,
@@ -301,6 +306,7 @@ ROW_RULES: dict[str, RowRule] = {
 _RULES_FR = {
     "not_nullable": "valeur manquante",
     "code_format": "code mal formé (espaces ou vide)",
+    "str_matches": "code mal formé (espaces ou vide)",
     "greater_than_or_equal_to": "doit être positif ou nul",
     "in_range": "hors de l'intervalle autorisé",
     "isin": "valeur non autorisée",

@@ -1,0 +1,190 @@
+"""Geometry files: GeoPackage, GeoJSON, zipped Shapefile, in any CRS their files declare.
+
+A zip is opened only after checking it: no path that leaves the folder (`../`, absolute), no entry that
+inflates beyond reason (zip bomb), a Shapefile with its .shx, .dbf and .prj (without .prj its coordinates
+mean nothing we can trust).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import tempfile
+import zipfile
+from pathlib import Path, PurePosixPath
+
+import geopandas as gpd
+import pandas as pd
+import pyogrio
+import shapely
+
+from .formats import FileReport, Format, Parsed
+from .sniff import RawTable, ReadError, normalise_codes, normalise_dep, parse_numbers
+
+GEO_SUFFIXES = (".gpkg", ".geojson", ".json", ".zip", ".shp")
+MAX_UNZIPPED_BYTES = 1_500_000_000
+MAX_RATIO = 200
+SHAPEFILE_PARTS = (".shp", ".shx", ".dbf")
+
+
+def check_zip(data: bytes, file: str) -> zipfile.ZipFile:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise ReadError(f"« {file} » : archive zip illisible ou tronquée.") from None
+    if not entries:
+        raise ReadError(f"« {file} » : l'archive zip est vide.")
+    total = 0
+    for entry in entries:
+        name = entry.filename
+        parts = PurePosixPath(name.replace("\\", "/")).parts
+        if name.startswith(("/", "\\")) or ".." in parts or re.match(r"^[A-Za-z]:", name):
+            raise ReadError(f"« {file} » : l'archive contient un chemin dangereux (« {name} ») qui sortirait "
+                            "du dossier ; elle est refusée.")
+        total += entry.file_size
+        if entry.compress_size and entry.file_size / max(entry.compress_size, 1) > MAX_RATIO and entry.file_size > 10_000_000:
+            raise ReadError(f"« {file} » : « {name} » se décompresse {entry.file_size // max(entry.compress_size, 1)} "
+                            "fois plus gros que son volume compressé : archive suspecte (bombe zip), refusée.")
+    if total > MAX_UNZIPPED_BYTES:
+        raise ReadError(f"« {file} » : l'archive décompressée ferait {total / 1e6:.0f} Mo, au-delà de la limite de "
+                        f"{MAX_UNZIPPED_BYTES / 1e6:.0f} Mo ; elle est refusée.")
+    return archive
+
+
+def read_geo_bytes(data: bytes, file: str) -> gpd.GeoDataFrame:
+    """A geometry file as a GeoDataFrame in its own CRS (checked to exist)."""
+    if not data:
+        raise ReadError(f"« {file} » : le fichier est vide.")
+    suffix = Path(file).suffix.lower()
+    with tempfile.TemporaryDirectory(prefix="gpect-geo-") as tmp:
+        if suffix == ".zip":
+            archive = check_zip(data, file)
+            shapefiles = [n for n in archive.namelist() if n.lower().endswith(".shp")]
+            others = [n for n in archive.namelist() if n.lower().endswith((".gpkg", ".geojson"))]
+            if not shapefiles and not others:
+                raise ReadError(f"« {file} » : l'archive ne contient ni Shapefile (.shp) ni GeoPackage ni GeoJSON.")
+            if shapefiles:
+                stem = shapefiles[0][:-4]
+                names = {n.lower() for n in archive.namelist()}
+                missing = [ext for ext in (".shx", ".dbf") if (stem + ext).lower() not in names]
+                if missing:
+                    raise ReadError(f"« {file} » : le Shapefile « {Path(stem).name}.shp » est incomplet "
+                                    f"(manque {', '.join(missing)}).")
+                if (stem + ".prj").lower() not in names:
+                    raise ReadError(f"« {file} » : le Shapefile « {Path(stem).name}.shp » n'a pas de fichier .prj : "
+                                    "son système de coordonnées est inconnu. Ajoutez le .prj (Lambert-93, WGS84...) "
+                                    "fourni avec le fichier.")
+                archive.extractall(tmp)
+                path = Path(tmp) / shapefiles[0]
+            else:
+                archive.extractall(tmp)
+                path = Path(tmp) / others[0]
+        else:
+            path = Path(tmp) / ("data" + (suffix or ".geojson"))
+            path.write_bytes(data)
+        try:
+            frame = gpd.read_file(path, engine="pyogrio")
+        except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, ValueError, OSError) as exc:
+            raise ReadError(f"« {file} » : fichier géographique illisible ({str(exc).splitlines()[0][:160]}).") from None
+    if frame.crs is None:
+        if suffix in (".geojson", ".json"):
+            frame = frame.set_crs(4326)  # RFC 7946: GeoJSON is WGS84 unless it says otherwise
+        else:
+            raise ReadError(f"« {file} » : le système de coordonnées n'est pas déclaré.")
+    if frame.empty:
+        raise ReadError(f"« {file} » : aucune entité géographique.")
+    return frame
+
+
+def geometry_problems(frame: gpd.GeoDataFrame, raw: RawTable, code_column: str | None) -> pd.Series:
+    """Mask of features whose polygon is missing, not a polygon, invalid or self-intersecting, with problems."""
+    geoms = frame.geometry.values
+    missing = frame.geometry.isna().to_numpy() | shapely.is_empty(geoms)
+    kinds = shapely.get_type_id(geoms)
+    not_polygon = ~missing & ~pd.Series(kinds).isin([3, 6]).to_numpy()
+    invalid = ~missing & ~not_polygon & ~shapely.is_valid(geoms)
+    return pd.Series(missing, index=frame.index), pd.Series(not_polygon, index=frame.index), pd.Series(invalid, index=frame.index)
+
+
+def _first(frame: pd.DataFrame, *names: str) -> str | None:
+    lowered = {c.lower(): c for c in frame.columns}
+    for name in names:
+        if name.lower() in lowered:
+            return lowered[name.lower()]
+    for column in frame.columns:
+        for name in names:
+            if name.startswith("re:") and re.fullmatch(name[3:], column.lower()):
+                return column
+    return None
+
+
+GEO_COMMUNES = Format("geo_communes", "polygones des communes", (), lambda raw, rep: {}, "IGN / INSEE",
+                      "ADMIN EXPRESS COG (communes)", "")
+GEO_ZONES = Format("geo_zones", "polygones de zones déjà dessinées", (), lambda raw, rep: {}, "", "", "")
+GEO_ADMIN = Format("geo_admin", "polygones des départements ou des régions", (), lambda raw, rep: {}, "IGN", "", "")
+
+
+def parse_geo(frame: gpd.GeoDataFrame, file: str) -> Parsed:
+    """Recognise commune polygons, zone polygons or départements/régions by their attribute columns."""
+    attrs = pd.DataFrame(frame.drop(columns=frame.geometry.name)).astype(str)
+    raw = RawTable(attrs, file=file, header_row=1)
+    commune_col = _first(attrs, "codgeo", "insee_com", "code_insee", "code_commune", "insee", "com")
+    zone_cols = {
+        "ZE2020": _first(attrs, "ze2020", "code_ze", "ze"),
+        "BMO": _first(attrs, "code_bassin_bmo", "code_bassin", "re:be ?\\d\\d", "cbassin"),
+        "EPCI": _first(attrs, "code_epci", "siren_epci"),
+        "custom": _first(attrs, "code_zone", "zone_id", "zone"),
+    }
+    report = FileReport(file=file)
+    missing, not_polygon, invalid = geometry_problems(frame, raw, commune_col)
+    code_col = commune_col or next((c for c in zone_cols.values() if c), None) or _first(attrs, "code")
+    report.reject(raw, missing, code_col or attrs.columns[0], "géométrie absente")
+    report.reject(raw, not_polygon, code_col or attrs.columns[0], "la géométrie n'est pas un polygone")
+    for index in invalid[invalid].index[:20]:
+        reason = shapely.is_valid_reason(frame.geometry.loc[index])
+        report.problems.append(raw.problem(f"polygone invalide ({reason})", index=index, column=code_col))
+    report.rows_rejected += int(invalid.sum())
+    keep = ~(missing | not_polygon | invalid)
+    frame = frame[keep.to_numpy()]
+    attrs = attrs[keep.to_numpy()]
+    report.rows_read = len(keep)
+    if commune_col:
+        population_col = _first(attrs, "pmun", "population", "pop")
+        geo = gpd.GeoDataFrame({
+            "commune_id": normalise_codes(attrs[commune_col], 5),
+            "name": attrs[_first(attrs, "libgeo", "nom", "nom_commune", "name")] if _first(
+                attrs, "libgeo", "nom", "nom_commune", "name") else "",
+            "dep": normalise_dep(attrs[_first(attrs, "dep", "insee_dep")]) if _first(attrs, "dep", "insee_dep") else "",
+            "epci": attrs[_first(attrs, "epci", "siren_epci")] if _first(attrs, "epci", "siren_epci") else "",
+            "population": (parse_numbers(attrs[population_col]).values.round().astype("Int64")
+                           if population_col else pd.Series(pd.NA, index=attrs.index, dtype="Int64")),
+        }, geometry=frame.geometry.values, crs=frame.crs)
+        report.format_key, report.format_label = GEO_COMMUNES.key, GEO_COMMUNES.label
+        return Parsed(GEO_COMMUNES, raw, {"commune_geometry": geo}, report)
+    for zoning, column in zone_cols.items():
+        if column:
+            name_col = _first(attrs, f"lib{column.lower()}", "libze2020", "lib_bassin_bmo", "nom_zone", "nom",
+                              "name", "libelle")
+            zone_id = normalise_codes(attrs[column], 4 if zoning in ("ZE2020", "BMO") else None)
+            geo = gpd.GeoDataFrame({"zoning": zoning, "zone_id": zone_id,
+                                    "name": attrs[name_col] if name_col else zone_id},
+                                   geometry=frame.geometry.values, crs=frame.crs)
+            report.format_key = GEO_ZONES.key
+            report.format_label = f"polygones de zones déjà dessinées (zonage {zoning})"
+            return Parsed(GEO_ZONES, raw, {"zone_geometry": geo}, report)
+    code = _first(attrs, "code", "code_insee")
+    name = _first(attrs, "nom", "name", "libelle")
+    if code and name:
+        codes = attrs[code].astype(str).str.strip()
+        zoning = "DEP" if codes.nunique() > 30 else "REG"
+        ids = normalise_dep(codes) if zoning == "DEP" else normalise_codes(codes, 2)
+        geo = gpd.GeoDataFrame({"zoning": zoning, "zone_id": ids, "name": attrs[name]},
+                               geometry=frame.geometry.values, crs=frame.crs)
+        report.format_key = GEO_ADMIN.key
+        report.format_label = "polygones des départements" if zoning == "DEP" else "polygones des régions"
+        return Parsed(GEO_ADMIN, raw, {"admin_geometry": geo}, report)
+    report.used = False
+    report.notes.append("aucune colonne de code commune ou de zone reconnue (codgeo, ze2020, code_bassin, "
+                        "code_epci, code_zone, code)")
+    return Parsed(GEO_ZONES, raw, {}, report)
