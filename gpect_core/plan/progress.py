@@ -1,0 +1,163 @@
+"""Where the plan stands: actions of a selection, counts by status and axis, progress by axis, late actions,
+indicators against their targets, and how the tension of the targeted occupations moved since an action began.
+
+All functions take plain DataFrames (the store's frames, or the pack's plan tables) and never touch a database.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from .rules import CLOSED_STATUSES, late_mask
+from .store import split_list
+
+PROGRESS_RULE_FR = ("L'avancement d'un axe est la moyenne de l'avancement de ses actions, les actions "
+                    "abandonnées exclues.")
+PROGRESS_RULE_EN = "An axis's progress is the mean progress of its actions, abandoned actions excluded."
+ASSOCIATION_CAVEAT_FR = (
+    "Ces évolutions sont une association dans le temps, pas un effet mesuré de l'action : la tension d'un métier "
+    "dépend aussi de la conjoncture, des autres dispositifs et des mouvements de population.")
+ASSOCIATION_CAVEAT_EN = (
+    "These changes are an association in time, not a measured effect of the action: an occupation's tension "
+    "also depends on the economy, other programmes and population movements.")
+
+
+def plan_zones(zones: pd.DataFrame, plan_zoning: str, zoning: str, zone_ids: list[str]) -> set[str] | None:
+    """The zones of the plan's zoning that the filter selects (None = whole territory).
+
+    The plan names basins in the pack's default zoning; a selection in another zoning (département, région)
+    selects the basins whose `dep` / `reg` is selected."""
+    if not zone_ids:
+        return None
+    wanted = set(zone_ids)
+    if zoning == plan_zoning:
+        return wanted
+    plan_level = zones[zones["zoning"] == plan_zoning]
+    column = {"DEP": "dep", "REG": "reg"}.get(zoning)
+    if column and column in plan_level.columns:
+        return set(plan_level.loc[plan_level[column].isin(wanted), "zone_id"])
+    return None
+
+
+def actions_in_selection(actions: pd.DataFrame, selected_zones: set[str] | None) -> pd.DataFrame:
+    """Actions with at least one basin in the selection (all actions for the whole territory)."""
+    if selected_zones is None:
+        return actions
+    keep = actions["zone_ids"].map(lambda v: bool(set(split_list(v)) & selected_zones))
+    return actions[keep.astype(bool)]
+
+
+def counts_by_axis_and_status(actions: pd.DataFrame, axes: pd.DataFrame) -> pd.DataFrame:
+    """Columns axis_id, axis_label, status, actions."""
+    counts = actions.groupby(["axis_id", "status"]).size().rename("actions").reset_index()
+    labels = axes.set_index("axis_id")["label"]
+    counts["axis_label"] = counts["axis_id"].map(labels).fillna(counts["axis_id"])
+    return counts[["axis_id", "axis_label", "status", "actions"]]
+
+
+def progress_by_axis(actions: pd.DataFrame, axes: pd.DataFrame) -> pd.DataFrame:
+    """Columns axis_id, axis_label, progress (0–100, see PROGRESS_RULE_FR), actions, late."""
+    live = actions[actions["status"] != "abandonnee"].copy()
+    live["progress"] = pd.to_numeric(live["progress"], errors="coerce").fillna(0).astype(float)
+    live["late"] = late_mask(live) if not live.empty else pd.Series(dtype=bool)
+    grouped = live.groupby("axis_id").agg(progress=("progress", "mean"), actions=("action_id", "count"),
+                                          late=("late", "sum")).reset_index()
+    out = axes[["axis_id", "label"]].rename(columns={"label": "axis_label"}).merge(grouped, on="axis_id", how="left")
+    out["actions"] = out["actions"].fillna(0).astype(int)
+    out["late"] = out["late"].fillna(0).astype(int)
+    return out
+
+
+def late_actions(actions: pd.DataFrame, today: date | None = None) -> pd.DataFrame:
+    """The late actions (rules.LATE_RULE_FR) with `reason`: « overdue » or « lagging »."""
+    mask = late_mask(actions, today)
+    late = actions[mask].copy()
+    today_ts = pd.Timestamp(today or date.today())
+    overdue = (pd.to_datetime(late["end_date"]) < today_ts) & ~late["status"].isin(CLOSED_STATUSES)
+    late["reason"] = overdue.map({True: "overdue", False: "lagging"})
+    return late
+
+
+def expected_progress(actions: pd.DataFrame, today: date | None = None) -> pd.Series:
+    """Share of each action's duration already elapsed, in points (0–100)."""
+    today_ts = pd.Timestamp(today or date.today())
+    start = pd.to_datetime(actions["start_date"])
+    end = pd.to_datetime(actions["end_date"])
+    duration = (end - start).dt.days.clip(lower=1)
+    return (((today_ts - start).dt.days / duration).clip(0, 1) * 100).round(0)
+
+
+def indicators_against_targets(indicators: pd.DataFrame, values: pd.DataFrame,
+                               actions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per indicator: baseline, target, latest value and its date, and `achieved` (share of the way
+    from baseline to target, may exceed 1)."""
+    latest = (values.sort_values("date").groupby("indicator_id").tail(1)
+              .set_index("indicator_id")[["date", "value", "source"]])
+    out = indicators.join(latest, on="indicator_id")
+    baseline = pd.to_numeric(out["baseline"], errors="coerce").fillna(0).astype(float)
+    target = pd.to_numeric(out["target"], errors="coerce").astype(float)
+    value = pd.to_numeric(out["value"], errors="coerce").astype(float)
+    span = (target - baseline).where(lambda s: s != 0)
+    out["achieved"] = ((value - baseline) / span).astype(float)
+    if actions is not None:
+        out = out.merge(actions[["action_id", "title"]], on="action_id", how="left")
+    return out
+
+
+def zone_action_counts(actions: pd.DataFrame) -> pd.Series:
+    """Number of actions per basin (index zone_id)."""
+    exploded = actions.assign(zone=actions["zone_ids"].map(split_list)).explode("zone").dropna(subset=["zone"])
+    return exploded.groupby("zone").size()
+
+
+def zone_action_titles(actions: pd.DataFrame, limit: int = 6) -> pd.Series:
+    """Titles of the actions of each basin, as one text per basin (index zone_id)."""
+    exploded = actions.assign(zone=actions["zone_ids"].map(split_list)).explode("zone").dropna(subset=["zone"])
+
+    def join(titles: pd.Series) -> str:
+        shown = list(titles)[:limit]
+        more = len(titles) - len(shown)
+        return " · ".join(shown) + (f" (+{more})" if more > 0 else "")
+
+    return exploded.groupby("zone")["title"].agg(join)
+
+
+def tension_since_start(actions: pd.DataFrame, tension: pd.DataFrame | None, recruitment: pd.DataFrame | None,
+                        zoning: str) -> pd.DataFrame:
+    """For each action with target occupations and basins: the mean tension score and the share of difficult
+    hiring projects of those occupations in those basins, the year the action started and the latest year.
+
+    An association in time, not an effect (ASSOCIATION_CAVEAT_FR)."""
+    rows = []
+    for action in actions.itertuples():
+        occupations, zones = set(split_list(action.occupation_codes)), set(split_list(action.zone_ids))
+        if not occupations or not zones or pd.isna(action.start_date):
+            continue
+        start_year = pd.Timestamp(action.start_date).year
+        row = {"action_id": action.action_id, "title": action.title, "start_year": start_year}
+        for name, frame, measure in (("tension", tension, "tension_score"), ("difficulty", recruitment, None)):
+            if frame is None or frame.empty:
+                continue
+            part = frame[(frame["zoning"] == zoning) & frame["zone_id"].isin(zones)
+                         & frame["occupation_code"].isin(occupations)]
+            if part.empty:
+                continue
+            if measure:
+                yearly = part.groupby("year")[measure].mean()
+            else:
+                sums = part.groupby("year")[["difficult", "projects"]].sum(min_count=1).astype(float)
+                yearly = (sums["difficult"] / sums["projects"].where(sums["projects"] > 0)).dropna()
+            yearly = yearly.dropna().sort_index()
+            if yearly.empty:
+                continue
+            before = yearly[yearly.index < start_year]  # the last full year before the action began
+            base_year = int(before.index.max()) if not before.empty else int(yearly.index.min())
+            last_year = int(yearly.index.max())
+            row.update({f"{name}_base_year": base_year, f"{name}_base": float(yearly[base_year]),
+                        f"{name}_last_year": last_year, f"{name}_last": float(yearly[last_year]),
+                        f"{name}_change": float(yearly[last_year] - yearly[base_year])})
+        if len(row) > 3:
+            rows.append(row)
+    return pd.DataFrame(rows)

@@ -1,0 +1,96 @@
+"""Streamlit side of the action plan: the shared store, the logged-in person and text shown safely.
+
+The store is opened once per process (`st.cache_resource`) from $GPECT_DB_URL (default var/plan.sqlite) and,
+when empty, loaded with the plan of the current pack. Login uses `st.login` (OIDC) when the deployment's
+secrets have an `[auth]` section, else the local accounts file ($GPECT_ACCOUNTS_FILE).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from gpect_core import Territory
+from gpect_core.plan import auth
+from gpect_core.plan.store import PlanStore, default_url
+
+USER_KEY = "plan_user"
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _open_store(url: str, fingerprint: str, _territory: Territory) -> PlanStore:
+    return PlanStore.open(url, _territory)
+
+
+def get_store(territory: Territory) -> PlanStore:
+    """The plan store of this deployment (raises GpectError in French if the database cannot be opened)."""
+    return _open_store(default_url(), territory.fingerprint or territory.name, territory)
+
+
+def plan_actions(territory: Territory) -> pd.DataFrame:
+    """The actions as the pack table `plan_actions` has them, read from the store (for the Synthèse page)."""
+    return get_store(territory).actions_frame()
+
+
+def md(text: object) -> str:
+    """User text made inert for st.markdown / st.error (no markdown, links or HTML)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", "  \n")
+
+
+@dataclass(frozen=True)
+class User:
+    username: str
+    name: str
+    role: str
+    via_oidc: bool = False
+
+    @property
+    def can_edit(self) -> bool:
+        return auth.can_edit(self.role)
+
+    @property
+    def can_administer(self) -> bool:
+        return auth.can_administer(self.role)
+
+    @property
+    def signature(self) -> str:
+        """How the history names this person."""
+        return self.username if self.name in ("", self.username) else f"{self.name} ({self.username})"
+
+
+def oidc_configured() -> bool:
+    try:
+        return "auth" in st.secrets
+    except Exception:  # noqa: BLE001 — no secrets file at all means no OIDC
+        return False
+
+
+def current_user() -> User | None:
+    if oidc_configured():
+        info = getattr(st, "user", None)
+        if info is not None and info.get("is_logged_in"):
+            email = info.get("email") or ""
+            account = auth.role_of_oidc_user(None, email)
+            return User(email, info.get("name") or account.name or email, account.role, via_oidc=True)
+        return None
+    data = st.session_state.get(USER_KEY)
+    return User(**data) if data else None
+
+
+def log_in_local(username: str, password: str) -> User | None:
+    account = auth.authenticate(None, username, password)
+    if account is None:
+        return None
+    user = User(account.username, account.name, account.role)
+    st.session_state[USER_KEY] = {"username": user.username, "name": user.name, "role": user.role}
+    return user
+
+
+def log_out() -> None:
+    if oidc_configured():
+        st.logout()
+    st.session_state.pop(USER_KEY, None)
