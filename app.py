@@ -12,6 +12,7 @@ from ui import context as ctx
 # (page script, title key, URL path, section key). One line per page.
 PAGES = [
     ("pages/synthese.py", "nav.synthese", "synthese", "nav.section.explore"),
+    ("pages/plan.py", "nav.plan", "plan", "nav.section.plan"),
 ]
 
 st.set_page_config(page_title="GPECT Atlas", page_icon=":material/map:", layout="wide")
