@@ -321,7 +321,7 @@ with tabs[T("plan.tab.actions")]:
                 except GpectError as exc:
                     st.error(md(exc.report()))
                 else:
-                    _load_form(store.get_action(action_id))
+                    st.session_state.pop(FORM_BASE, None)  # re-read at the next run, before the widgets
                     st.session_state["plan_flash"] = T("plan.form.saved", n=len(result.changed),
                                                        version=result.version) if result.changed \
                         else T("plan.form.nothing")
@@ -356,7 +356,7 @@ with tabs[T("plan.tab.actions")]:
                         except GpectError as exc:
                             st.error(md(exc.report()))
                         else:
-                            _load_form(store.get_action(action_id))
+                            st.session_state.pop(FORM_BASE, None)
                             st.session_state["plan_flash"] = T("plan.indicator.saved")
                             st.rerun()
 

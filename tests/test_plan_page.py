@@ -1,0 +1,185 @@
+"""AppTest of the « Plan d'action » page as a viewer, as an editor and as an administrator."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from gpect_core.plan.rules import LATE_RULE_FR
+from gpect_core.plan.store import PlanStore
+
+if not hasattr(sys.modules.get("conftest"), "plan_store"):
+    from conftest_plan import *  # noqa: F403 — until tests/conftest.py imports the plan fixtures
+
+EDITOR = {"username": "edith", "name": "Édith Éditrice", "role": "editeur"}
+
+
+@pytest.fixture
+def plan_env(monkeypatch, tmp_path, plan_accounts_file, plan_territory):
+    url = f"sqlite:///{tmp_path / 'plan.sqlite'}"
+    monkeypatch.setenv("GPECT_DB_URL", url)
+    store = PlanStore.open(url, plan_territory)
+    yield store
+    store.close()
+
+
+def _app(user: dict | None = None) -> AppTest:
+    at = AppTest.from_file("../pages/plan.py", default_timeout=90)
+    if user:
+        at.session_state["plan_user"] = user
+    return at.run()
+
+
+def _button(at: AppTest, label: str):
+    matches = [b for b in at.button if b.label == label]
+    assert matches, f"no button {label!r}: {[b.label for b in at.button]}"
+    return matches[0]
+
+
+def _texts(at: AppTest) -> str:
+    parts = [e.value for e in (*at.markdown, *at.caption, *at.info, *at.error, *at.success, *at.warning)]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_a_viewer_sees_the_dashboards_and_the_rule_but_cannot_edit(plan_env, plan_territory):
+    at = _app()
+    assert not at.exception
+    labels = [tab.label for tab in at.tabs]
+    assert labels == ["Vue d'ensemble", "Actions", "Historique", "Import / export"]
+    assert LATE_RULE_FR in [i.value for i in at.info]
+    assert {m.label for m in at.metric} >= {"Actions", "En cours", "Terminées", "En retard"}
+    actions = plan_territory.tables["plan_actions"]
+    assert next(m.value for m in at.metric if m.label == "Actions") == str(len(actions))
+    assert "Enregistrer" not in [b.label for b in at.button]
+    assert any("Consultation seule" in c.value for c in at.caption)
+    assert "association" in " ".join(w.value for w in at.warning)
+
+
+def test_logging_in_with_a_local_account_unlocks_editing(plan_env):
+    at = _app()
+    at.text_input(key="plan_login_username").input("edith")
+    at.text_input(key="plan_login_password").input("wrong-password")
+    _button(at, "Se connecter").click()
+    at.run()
+    assert "Identifiant ou mot de passe incorrect." in [e.value for e in at.error]
+    at.text_input(key="plan_login_password").input("edith-secret-1")
+    _button(at, "Se connecter").click()
+    at.run()
+    assert "Saisie rapide" in [tab.label for tab in at.tabs]
+    assert "Administration" not in [tab.label for tab in at.tabs]
+    assert any("Édith Éditrice" in c.value and "éditeur" in c.value for c in at.caption)
+
+
+def test_a_viewer_account_cannot_edit(plan_env):
+    at = _app()
+    at.text_input(key="plan_login_username").input("victor")
+    at.text_input(key="plan_login_password").input("victor-secret-1")
+    _button(at, "Se connecter").click()
+    at.run()
+    assert "Saisie rapide" not in [tab.label for tab in at.tabs]
+    assert "Enregistrer" not in [b.label for b in at.button]
+
+
+def test_an_editor_updates_an_action_and_its_indicator_and_the_history_shows_it(plan_env):
+    at = _app(EDITOR)
+    at.selectbox(key="plan_action_choice").select("ACT02")
+    at.run()
+    at.text_input(key="plan_form_ACT02_title").input("Semaine de l'industrie 2026")
+    at.number_input(key="plan_form_ACT02_progress").set_value(80)
+    at.text_input(key="plan_form_ACT02_comment").input("comité du 20 novembre")
+    _button(at, "Enregistrer").click()
+    at.run()
+    assert not at.exception
+    assert any("2 champ(s) modifié(s)" in s.value for s in at.success)
+    action = plan_env.get_action("ACT02")
+    assert (action["title"], action["progress"], action["version"]) == ("Semaine de l'industrie 2026", 80, 2)
+    history = plan_env.history_frame("ACT02")
+    assert set(history["user_name"]) == {"Édith Éditrice (edith)"}
+    assert set(history["comment"]) == {"comité du 20 novembre"}
+    # The indicator: a new value on the version just saved.
+    at.number_input(key="plan_value_value").set_value(27)
+    at.date_input(key="plan_value_date").set_value(date(2026, 2, 1))
+    _button(at, "Enregistrer la valeur").click()
+    at.run()
+    values = plan_env.indicator_values_frame()
+    assert ((values.indicator_id == "IND02") & (values.date == "2026-02-01") & (values.value == 27)).any()
+    history_tables = [df.value for df in at.dataframe]
+    assert any("IND02" in " ".join(map(str, t.to_numpy().ravel())) for t in history_tables)
+
+
+def test_a_save_on_a_stale_version_shows_what_changed_and_keeps_the_input(plan_env):
+    at = _app(EDITOR)
+    at.selectbox(key="plan_action_choice").select("ACT04")
+    at.run()
+    at.text_input(key="plan_form_ACT04_funders").input("Région, État, OPCO")
+    # Meanwhile, someone else saves the same action.
+    version = plan_env.get_action("ACT04")["version"]
+    plan_env.update_action("ACT04", version, {"progress": 55}, user="bruno")
+    _button(at, "Enregistrer").click()
+    at.run()
+    errors = " ".join(e.value for e in at.error)
+    assert "modifiée par bruno" in errors and "n'ont pas été enregistrées" in errors
+    assert at.text_input(key="plan_form_ACT04_funders").value == "Région, État, OPCO"  # input kept on screen
+    assert plan_env.get_action("ACT04")["funders"] == "Région, État"
+    tables = " ".join(" ".join(map(str, df.value.to_numpy().ravel())) for df in at.dataframe)
+    assert "45 %" in tables and "55 %" in tables and "Région, État, OPCO" in tables
+    _button(at, "Repartir de la version à jour").click()
+    at.run()
+    assert at.number_input(key="plan_form_ACT04_progress").value == 55
+
+
+@pytest.mark.parametrize("field, value, expected", [
+    ("progress", 150, "l'avancement doit être compris entre 0 et 100"),
+    ("end_date", date(2020, 1, 1), "est antérieure à la date de début"),
+])
+def test_invalid_input_gets_a_french_message_and_nothing_is_saved(plan_env, field, value, expected):
+    at = _app(EDITOR)
+    at.selectbox(key="plan_action_choice").select("ACT02")
+    at.run()
+    widget = at.number_input(key=f"plan_form_ACT02_{field}") if field == "progress" else \
+        at.date_input(key=f"plan_form_ACT02_{field}")
+    widget.set_value(value)
+    _button(at, "Enregistrer").click()
+    at.run()
+    assert any(expected in e.value for e in at.error)
+    assert plan_env.get_action("ACT02")["version"] == 1
+
+
+def test_hostile_text_is_shown_as_text(plan_env):
+    hostile = "**gras** <img src=x onerror=alert(1)> [lien](javascript:alert(1))"
+    plan_env.update_action("ACT04", 1, {"title": hostile}, user="bruno")
+    at = _app(EDITOR)
+    at.selectbox(key="plan_action_choice").select("ACT04")
+    at.run()
+    at.text_input(key="plan_form_ACT04_funders").input("autre")
+    plan_env.update_action("ACT04", 2, {"progress": 50}, user="bruno")
+    _button(at, "Enregistrer").click()
+    at.run()
+    error = next(e.value for e in at.error if "modifiée par" in e.value)
+    assert "\\*\\*gras\\*\\*" in error and "\\<img" in error and "\\[lien\\]\\(javascript" in error
+
+
+def test_an_administrator_sees_administration_and_can_add_a_partner(plan_env):
+    at = _app({"username": "admin", "name": "Anne Admin", "role": "administrateur"})
+    assert "Administration" in [tab.label for tab in at.tabs]
+    at.text_input(key="plan_partner_id").input("P60")
+    at.text_input(key="plan_partner_name").input("Lycée des métiers")
+    at.selectbox(key="plan_partner_type").select("education")
+    _button(at, "Enregistrer le partenaire").click()
+    at.run()
+    assert "P60" in set(plan_env.partners_frame()["partner_id"])
+    assert plan_env.history_frame().iloc[0]["user_name"] == "Anne Admin (admin)"
+
+
+def test_the_overview_follows_the_basin_filter(plan_env, plan_territory):
+    at = AppTest.from_file("../pages/plan.py", default_timeout=90)
+    at.session_state["filter_zoning"] = "ZE2020"
+    at.session_state["filter_zones"] = ["9907"]
+    at.run()
+    actions = plan_territory.tables["plan_actions"]
+    expected = actions["zone_ids"].str.split().map(lambda zones: "9907" in zones).sum()
+    assert 0 < expected < len(actions)
+    assert next(m.value for m in at.metric if m.label == "Actions") == str(expected)
