@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run test lint demo bench chromium clean
+.PHONY: run test lint demo bench chromium postgres clean
 
 $(VENV)/.runtime-installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,13 +23,17 @@ run: $(VENV)/.runtime-installed
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
 
 ## make test: set up and run the whole suite (unit, AppTest, browser in Debian's Chromium)
-test: $(VENV)/.dev-installed chromium
+test: $(VENV)/.dev-installed chromium postgres
 	$(PY) -m gpect_core assets
 	$(PY) -m ruff check .
 	$(PY) -m pytest -q
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+
+# The plan-store tests start a throwaway PostgreSQL cluster with Debian's binaries (or use $GPECT_TEST_PG_URL).
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq postgresql; }
 
 lint: $(VENV)/.dev-installed
 	$(PY) -m ruff check .

@@ -18,7 +18,17 @@ from pathlib import Path
 
 import pytest
 
-PG_BIN = Path(os.environ.get("GPECT_TEST_PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+def _pg_bin() -> Path:
+    """Debian's PostgreSQL binaries (the newest installed version), or $GPECT_TEST_PG_BIN."""
+    if os.environ.get("GPECT_TEST_PG_BIN"):
+        return Path(os.environ["GPECT_TEST_PG_BIN"])
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parts[-3])
+                   if p.parts[-3].isdigit() else 0)
+    return found[-1].parent if found else Path("/usr/lib/postgresql/15/bin")
+
+
+PG_BIN = _pg_bin()
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEMO_PACK = REPO_ROOT / "data" / "demo"
 
