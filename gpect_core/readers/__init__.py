@@ -11,8 +11,17 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import Problem
-from .formats import EXPECTED_NAMES, FORMATS, HEADERLESS_FAP_ROME, FileReport, Format, Parsed, recognise
+from .formats import (
+    EXPECTED_NAMES,
+    FORMATS,
+    HEADERLESS_FAP_ROME,
+    FileReport,
+    Format,
+    Parsed,
+    headerless_fap_rome,
+)
 from .geofiles import GEO_SUFFIXES, parse_geo, read_geo_bytes
+from .hand import TEMPLATE_FORMATS
 from .sniff import (
     EXCEL_SUFFIXES,
     RawTable,
@@ -28,10 +37,23 @@ from .sniff import (
 )
 
 __all__ = [
-    "FORMATS", "FileReport", "Format", "Parsed", "RawTable", "ReadError", "fold", "neutralise_formula",
+    "ALL_FORMATS", "FORMATS", "FileReport", "Format", "Parsed", "RawTable", "ReadError", "fold", "neutralise_formula",
     "neutralise_frame", "normalise_codes", "normalise_dep", "parse_numbers", "read_path", "read_source",
     "recognise", "TABLE_SUFFIXES", "SUPPORTED_SUFFIXES",
 ]
+
+ALL_FORMATS: tuple[Format, ...] = (*TEMPLATE_FORMATS, *FORMATS)
+ALL_EXPECTED_NAMES = sorted(set(EXPECTED_NAMES)
+                            | {h for fmt in TEMPLATE_FORMATS for group in fmt.signature for h in group})
+
+
+def recognise(raw: RawTable) -> Format | None:
+    """The format a table is in, by its columns; the most specific (highest priority, most columns) wins."""
+    matching = [f for f in ALL_FORMATS if f.matches(raw)]
+    if not matching:
+        return HEADERLESS_FAP_ROME if headerless_fap_rome(raw) else None
+    return max(matching, key=lambda f: (f.priority, len(f.signature)))
+
 
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", *EXCEL_SUFFIXES)
 SUPPORTED_SUFFIXES = (*TABLE_SUFFIXES, *GEO_SUFFIXES)
@@ -63,7 +85,7 @@ def read_source(data: bytes, file: str) -> list[Parsed]:
         if suffix == ".json":
             tables = [_json_table(data, file)]
         else:
-            tables = read_tables(data, file, EXPECTED_NAMES)
+            tables = read_tables(data, file, ALL_EXPECTED_NAMES)
     except ReadError as exc:
         report = FileReport(file=file, used=False)
         report.problems.append(Problem(exc.message, file=file))

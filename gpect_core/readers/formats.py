@@ -825,11 +825,3 @@ HEADERLESS_FAP_ROME = Format("fap_rome_filled", "correspondance FAP 2009 – PCS
 
 EXPECTED_NAMES = sorted({name for f in FORMATS for group in f.signature for name in group if not name.startswith("re:")}
                         | {"BE19", "BE24", "code_bassin_BMO"})
-
-
-def recognise(raw: RawTable) -> Format | None:
-    """The format a table is in, by its columns; the most specific (highest priority, most columns) wins."""
-    matching = [f for f in FORMATS if f.matches(raw)]
-    if not matching:
-        return HEADERLESS_FAP_ROME if headerless_fap_rome(raw) else None
-    return max(matching, key=lambda f: (f.priority, len(f.signature)))

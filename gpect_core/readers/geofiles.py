@@ -157,6 +157,7 @@ def parse_geo(frame: gpd.GeoDataFrame, file: str) -> Parsed:
                 attrs, "libgeo", "nom", "nom_commune", "name") else "",
             "dep": normalise_dep(attrs[_first(attrs, "dep", "insee_dep")]) if _first(attrs, "dep", "insee_dep") else "",
             "epci": attrs[_first(attrs, "epci", "siren_epci")] if _first(attrs, "epci", "siren_epci") else "",
+            "libepci": attrs[_first(attrs, "libepci", "nom_epci")] if _first(attrs, "libepci", "nom_epci") else "",
             "population": (parse_numbers(attrs[population_col]).values.round().astype("Int64")
                            if population_col else pd.Series(pd.NA, index=attrs.index, dtype="Int64")),
         }, geometry=frame.geometry.values, crs=frame.crs)

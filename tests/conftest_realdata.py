@@ -1,0 +1,38 @@
+"""The national pack built from ../shared/realdata, once per test session (about 40 s), for every test that
+needs the national scale. Import it into conftest.py: `from conftest_realdata import national_pack`.
+
+Set GPECT_NATIONAL_PACK to an already built pack (e.g. bench/out/national) to skip the build locally."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+REALDATA = ROOT.parent / "shared" / "realdata"
+
+
+@pytest.fixture(scope="session")
+def national_pack(tmp_path_factory) -> Path:
+    """Path of the national territory pack (skips when ../shared/realdata is absent)."""
+    if not REALDATA.is_dir():
+        pytest.skip(f"real public data absent: {REALDATA} (CI has it; see ../shared/realdata/SOURCES.md)")
+    prebuilt = os.environ.get("GPECT_NATIONAL_PACK")
+    if prebuilt and (Path(prebuilt) / "manifest.json").is_file():
+        return Path(prebuilt)
+    from gpect_core.build import build_territory
+
+    territory, _ = build_territory(REALDATA, imported_by="tests")
+    return territory.save(tmp_path_factory.mktemp("national") / "pack", keep_previous=False)
+
+
+@pytest.fixture(scope="session")
+def national_build(tmp_path_factory):
+    """(territory, report) of a national build, for tests on the build report itself."""
+    if not REALDATA.is_dir():
+        pytest.skip(f"real public data absent: {REALDATA} (CI has it; see ../shared/realdata/SOURCES.md)")
+    from gpect_core.build import build_territory
+
+    return build_territory(REALDATA, imported_by="tests")
