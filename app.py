@@ -45,10 +45,10 @@ with st.sidebar:
 
 for key, values in ctx.url_warnings():
     st.warning(t(key, lang, **values))
-ctx.sync_url()
-
 sections: dict[str, list] = {}
 for script, title_key, url_path, section_key in PAGES:
     page = st.Page(script, title=t(title_key, lang), url_path=url_path, default=not sections)
     sections.setdefault(t(section_key, lang), []).append(page)
-st.navigation(sections).run()
+page = st.navigation(sections)
+ctx.sync_url()  # after st.navigation, which resets the query string when the page changes
+page.run()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+
 from .errors import GpectError
 
 # Modules that add sub-commands: each exposes `register(subparsers)`; absent modules are skipped.

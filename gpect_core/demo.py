@@ -262,10 +262,10 @@ def _recruitment(rng: np.random.Generator, zones: gpd.GeoDataFrame, occupations:
     for column in ("projects", "difficult", "seasonal"):
         df[column] = df[column].astype("Int64")
     # Statistical secret, as in BMO: small cells are hidden (« * »), never zero.
-    small = df["projects"] < 8
-    hide_all = small & (rng.random(len(df)) < 0.6)
+    small = df["projects"] < 25
+    hide_all = small & (rng.random(len(df)) < 0.3)
     df.loc[hide_all, ["projects", "difficult", "seasonal"]] = pd.NA
-    fragile = ~hide_all & (df["projects"] < 30)
+    fragile = ~hide_all & (df["projects"] < 60)
     df.loc[fragile & (rng.random(len(df)) < 0.3), "difficult"] = pd.NA
     df.loc[fragile & (rng.random(len(df)) < 0.5), "seasonal"] = pd.NA
     df["secret_cells"] = df[["projects", "difficult", "seasonal"]].isna().sum(axis=1).astype("Int64")

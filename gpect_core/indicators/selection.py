@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from ..plan.rules import late_mask
@@ -117,17 +118,26 @@ def actions_in(territory: Territory, selection: Selection, actions: pd.DataFrame
 
 def key_figures(territory: Territory, selection: Selection, actions: pd.DataFrame | None = None,
                 today: date | None = None) -> KeyFigures:
-    rows = recruitment_of(territory, selection)
-    year = latest_year(rows)
-    rows = rows[rows["year"] == year] if year is not None else rows
-    difficult_share, seasonal_share = shares(rows)
+    from .cube import cube_for, latest_year_index, selection_sums
+
+    cube = cube_for(territory, selection.zoning)
+    block = cube.recruitment
+    pos = cube.zone_positions(selection.zone_ids)
+    yi = latest_year_index(block, pos)
+    difficult_share = seasonal_share = None
+    projects, secret = None, 0
+    if yi is not None:
+        sums = selection_sums(block, yi, pos)
+        projects = float(sums["projects"].sum())
+        secret = int(sums["secret_cells"].sum())
+        difficult_base, seasonal_base = sums["difficult_base"].sum(), sums["seasonal_base"].sum()
+        difficult_share = float(sums["difficult"].sum()) / difficult_base if difficult_base > 0 else None
+        seasonal_share = float(sums["seasonal"].sum()) / seasonal_base if seasonal_base > 0 else None
     rate, period = unemployment(territory, selection)
     plan = actions_in(territory, selection, territory.table("plan_actions") if actions is None else actions)
-    secret = int(rows["secret_cells"].fillna(0).sum()) if "secret_cells" in rows else int(rows[
-        ["projects", "difficult", "seasonal"]].isna().sum().sum())
     return KeyFigures(
-        year=year,
-        projects=float(rows["projects"].sum()) if year is not None else None,
+        year=block.years[yi] if yi is not None else None,
+        projects=projects,
         difficult_share=difficult_share,
         seasonal_share=seasonal_share,
         secret_cells=secret,
@@ -140,25 +150,21 @@ def key_figures(territory: Territory, selection: Selection, actions: pd.DataFram
 
 def top_occupations(territory: Territory, selection: Selection, n: int = 10, year: int | None = None) -> pd.DataFrame:
     """The `n` occupations with most hiring projects in the selection, with their difficult share."""
-    rows = recruitment_of(territory, selection)
-    year = year or latest_year(rows)
-    if year is None:
-        return pd.DataFrame(columns=["occupation_system", "occupation_code", "label", "projects", "difficult",
-                                     "difficult_share"])
-    rows = rows[rows["year"] == year]
-    grouped = rows.groupby(["occupation_system", "occupation_code"], as_index=False).agg(
-        projects=("projects", "sum"))
-    known = rows[rows["projects"].notna() & rows["difficult"].notna()]
-    parts = known.groupby(["occupation_system", "occupation_code"]).agg(
-        known_projects=("projects", "sum"), difficult=("difficult", "sum"))
-    grouped = grouped.join(parts, on=["occupation_system", "occupation_code"])
-    grouped["difficult_share"] = (grouped["difficult"].astype(float)
-                                  / grouped["known_projects"].astype(float).where(grouped["known_projects"] > 0))
-    occupations = territory.table("occupations").rename(columns={"system": "occupation_system",
-                                                                 "code": "occupation_code"})
-    grouped = grouped.merge(occupations[["occupation_system", "occupation_code", "label"]],
-                            on=["occupation_system", "occupation_code"], how="left")
-    grouped["label"] = grouped["label"].fillna(grouped["occupation_code"])
+    from .cube import cube_for, latest_year_index, selection_sums
+
+    columns = ["occupation_system", "occupation_code", "label", "projects", "difficult", "difficult_share"]
+    cube = cube_for(territory, selection.zoning)
+    block = cube.recruitment
+    pos = cube.zone_positions(selection.zone_ids)
+    yi = block.year_index(year) if year else latest_year_index(block, pos)
+    if yi is None or len(pos) == 0:
+        return pd.DataFrame(columns=columns)
+    sums = selection_sums(block, yi, pos)
+    present = sums["rows"] > 0
+    grouped = block.occupations.loc[present, ["occupation_system", "occupation_code", "label"]].copy()
+    base = sums["difficult_base"][present]
+    grouped["projects"] = sums["projects"][present]
+    grouped["difficult"] = np.where(base > 0, sums["difficult"][present], np.nan)
+    grouped["difficult_share"] = np.where(base > 0, grouped["difficult"] / np.where(base > 0, base, 1), np.nan)
     top = grouped.sort_values(["projects", "occupation_code"], ascending=[False, True]).head(n)
-    return top[["occupation_system", "occupation_code", "label", "projects", "difficult", "difficult_share"]
-               ].reset_index(drop=True)
+    return top[columns].reset_index(drop=True)

@@ -1,0 +1,80 @@
+"""The embedded demo territory: deterministic, a valid tiling, coherent magnitudes, and fictional."""
+
+from __future__ import annotations
+
+import pandas as pd
+import shapely
+
+from gpect_core.demo import build_demo
+
+
+def test_the_generator_is_deterministic_and_matches_the_committed_pack(demo_territory):
+    first, second = build_demo(), build_demo()
+    for name in first.tables:
+        pd.testing.assert_frame_equal(first.tables[name], second.tables[name])
+    assert first.zones.geom_equals_exact(second.zones.geometry, tolerance=0).all()
+    for name in ("recruitment", "tension", "context", "plan_actions"):
+        pd.testing.assert_frame_equal(first.tables[name].reset_index(drop=True),
+                                      demo_territory.tables[name].reset_index(drop=True), check_dtype=False)
+
+
+def test_fifteen_basins_tile_the_region_without_gap_or_overlap(demo_territory):
+    zones = demo_territory.zones_of("ZE2020")
+    assert len(zones) == 15
+    assert bool(shapely.coverage_is_valid(zones.geometry.values))
+    region = demo_territory.zones_of("REG").geometry.iloc[0]
+    union = shapely.coverage_union_all(zones.geometry.values)
+    assert abs(union.area - region.area) / region.area < 1e-9
+    assert shapely.intersection(union, region).area / region.area > 1 - 1e-9
+    communes = demo_territory.tables["communes"]
+    assert set(communes["zone_ZE2020"]) == set(zones["zone_id"])
+
+
+def test_magnitudes_are_coherent(demo_territory):
+    rec = demo_territory.tables["recruitment"]
+    known = rec.dropna(subset=["projects", "difficult"])
+    assert (known["difficult"] <= known["projects"]).all()
+    known = rec.dropna(subset=["projects", "seasonal"])
+    assert (known["seasonal"] <= known["projects"]).all()
+    ze = rec[rec["zoning"] == "ZE2020"]
+    assert sorted(ze["year"].unique()) == [2022, 2023, 2024]
+    assert ze["projects"].isna().sum() > 0, "some cells must be secret"
+    population = demo_territory.zones_of("REG")["population"].iloc[0]
+    per_inhabitant = ze[ze["year"] == 2024]["projects"].sum() / population
+    assert 0.02 < per_inhabitant < 0.08  # BMO: about 4 hiring projects per 100 inhabitants nationally
+    share = ze["difficult"].sum() / ze.loc[ze["difficult"].notna(), "projects"].sum()
+    assert 0.4 < share < 0.75
+
+
+def test_region_rows_are_the_exact_sums_of_the_basins(demo_territory):
+    rec = demo_territory.tables["recruitment"]
+    ze = rec[(rec["zoning"] == "ZE2020") & (rec["year"] == 2024)]
+    reg = rec[(rec["zoning"] == "REG") & (rec["year"] == 2024)]
+    assert reg["projects"].sum() == ze["projects"].sum()
+    assert reg["secret_cells"].sum() == ze["secret_cells"].sum()
+
+
+def test_occupations_are_real_rome_codes_and_the_rest_of_the_bundle_is_there(demo_territory):
+    occ = demo_territory.tables["occupations"]
+    assert 55 <= len(occ) <= 65
+    assert occ.loc[occ["code"] == "J1501", "label"].item() == "Aide-soignant / Aide-soignante"
+    assert occ["code"].str.fullmatch(r"[A-N]\d{4}").all()
+    tension = demo_territory.tables["tension"]
+    assert tension["tension_class"].between(1, 5).all()
+    for component in ("hiring_intensity", "labour_shortage", "non_durable_jobs", "working_conditions",
+                      "geographic_mismatch", "training_link"):
+        assert tension[component].notna().all()
+    context = demo_territory.tables["context"]
+    quarters = context.loc[context["indicator"] == "unemployment_rate", "period"].unique()
+    assert len(quarters) >= 12
+    assert len(demo_territory.tables["training"]) >= 30
+    assert len(demo_territory.tables["needs"]) >= 100
+    actions = demo_territory.tables["plan_actions"]
+    assert 20 <= len(actions) <= 30
+    assert set(actions["axis_id"]) == {"A1", "A2", "A3"}
+    assert {"terminee", "en_cours", "a_lancer"} <= set(actions["status"])
+
+
+def test_the_pack_says_it_is_fictional(demo_territory):
+    assert demo_territory.fictional
+    assert demo_territory.notice("fr") == "Données fictives de démonstration"
