@@ -15,7 +15,7 @@ PAGES = [
     ("pages/plan.py", "nav.plan", "plan", "nav.section.plan"),
 ]
 
-st.set_page_config(page_title="GPECT Atlas", page_icon=":material/map:", layout="wide")
+st.set_page_config(page_title="GPECT Atlas", page_icon="🗺️", layout="wide")
 install_leaflet()
 
 try:

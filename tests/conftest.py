@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from browser import ExternalRequests, launch_chromium, running_app
+from conftest_plan import *  # noqa: F403 — plan store fixtures (SQLite and a real PostgreSQL server)
+from conftest_realdata import *  # noqa: F403 — the national pack built from ../shared/realdata
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_PACK = ROOT / "data" / "demo"
