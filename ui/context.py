@@ -32,6 +32,11 @@ PARAM_ZONES = "zones"
 PARAM_LANG = "lang"
 
 
+def map_tiles() -> str | None:
+    """Background tiles: none by default (offline), OpenStreetMap when GPECT_MAP_TILES=osm says the network allows."""
+    return "OpenStreetMap" if os.environ.get("GPECT_MAP_TILES", "").lower() in ("osm", "openstreetmap") else None
+
+
 def pack_path() -> Path:
     return Path(os.environ.get("GPECT_PACK") or DEFAULT_PACK).resolve()
 
