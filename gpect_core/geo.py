@@ -59,7 +59,8 @@ def apply_passage(composition: pd.DataFrame, passage: pd.DataFrame | None,
         to_map = ~composition["commune_id"].isin(known_codes)
     else:
         to_map = pd.Series(True, index=composition.index)
-    new_codes = composition["commune_id"].map(mapping).where(to_map).fillna(composition["commune_id"])
+    mapped = composition["commune_id"].map(mapping).astype(object)
+    new_codes = mapped.where(to_map & mapped.notna(), composition["commune_id"])
     recoded = int((new_codes != composition["commune_id"]).sum())
     out = composition.assign(old_id=composition["commune_id"], commune_id=new_codes)
     zones_per_commune = out.groupby("commune_id")["zone_id"].nunique()

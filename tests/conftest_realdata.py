@@ -22,17 +22,25 @@ def national_pack(tmp_path_factory) -> Path:
     prebuilt = os.environ.get("GPECT_NATIONAL_PACK")
     if prebuilt and (Path(prebuilt) / "manifest.json").is_file():
         return Path(prebuilt)
-    from gpect_core.build import build_territory
-
-    territory, _ = build_territory(REALDATA, imported_by="tests")
+    territory, _ = _national_build()
     return territory.save(tmp_path_factory.mktemp("national") / "pack", keep_previous=False)
 
 
 @pytest.fixture(scope="session")
-def national_build(tmp_path_factory):
-    """(territory, report) of a national build, for tests on the build report itself."""
+def national_build():
+    """(territory, report) of the national build, for tests on the build report itself."""
     if not REALDATA.is_dir():
         pytest.skip(f"real public data absent: {REALDATA} (CI has it; see ../shared/realdata/SOURCES.md)")
-    from gpect_core.build import build_territory
+    return _national_build()
 
-    return build_territory(REALDATA, imported_by="tests")
+
+_BUILT: list = []
+
+
+def _national_build():
+    """Built once per session, whoever asks first."""
+    if not _BUILT:
+        from gpect_core.build import build_territory
+
+        _BUILT.append(build_territory(REALDATA, imported_by="tests"))
+    return _BUILT[0]
