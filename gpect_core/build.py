@@ -211,7 +211,8 @@ class Assembler:
                 continue
             self.use("zones", parsed, digest)
             simplified = geo.simplify_for_display(frame.to_crs(geo.WGS84), geo.DISPLAY_TOLERANCE_M.get(zoning, 500))
-            simplified["name"] = simplified["zone_id"].map(names.get(zoning, {})).fillna(simplified["name"])
+            simplified["name"] = simplified["zone_id"].map(names.get(zoning, {})).astype(object).fillna(
+                simplified["name"])
             layers.append(simplified)
             drawn.add(zoning)
             self.report.add(f"zonage {zoning} : {len(frame)} zones prises telles quelles dans « {parsed.report.name} »")
@@ -264,7 +265,7 @@ class Assembler:
         for _, _, frame in self.frames("zone_names"):
             if "reg" in frame and (frame["zoning"] == "DEP").any():
                 dep_reg.update(dict(zip(frame["zone_id"], frame["reg"], strict=True)))
-        attrs["reg"] = attrs["reg"].where(attrs["reg"] != "", attrs["dep"].map(dep_reg).fillna(""))
+        attrs["reg"] = attrs["reg"].where(attrs["reg"] != "", attrs["dep"].map(dep_reg).astype(object).fillna(""))
         return attrs
 
     def derived_composition(self, zoning: str, attrs: pd.DataFrame) -> pd.DataFrame | None:
@@ -282,14 +283,14 @@ class Assembler:
         started = time.perf_counter()
         result = geo.dissolve(communes, composition, passage)
         zones = result.zones
-        zones["name"] = zones["zone_id"].map(names.get(zoning, {})).fillna(zones["name"])
+        zones["name"] = zones["zone_id"].map(names.get(zoning, {})).astype(object).fillna(zones["name"])
         zones["name"] = zones["name"].where(zones["name"].astype(str).str.strip() != "", zones["zone_id"])
         mapped, _, _ = geo.apply_passage(composition, passage, set(communes["commune_id"]))
         mapped = mapped.merge(attrs[["commune_id", "population"]], on="commune_id", how="left")
         for column in ("dep", "reg"):
             values = mapped[mapped[column].astype(str) != ""].groupby("zone_id")[column].agg(
                 lambda s: s.iloc[0] if s.nunique() == 1 else "")
-            zones[column] = zones["zone_id"].map(values).fillna("")
+            zones[column] = zones["zone_id"].map(values).astype(object).fillna("")
         if zoning == "DEP":
             zones["dep"] = zones["zone_id"]
         if zoning == "REG":

@@ -1,0 +1,131 @@
+"""`build-pack`: a pack from a folder of official files, with aggregates equal to the source's sums."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import shapely
+from conftest_realdata import national_build, national_pack  # noqa: F401
+
+from gpect_core import geo
+from gpect_core.cli import main
+from gpect_core.territory import Territory
+
+MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
+
+
+@pytest.fixture(scope="module")
+def mini_pack(tmp_path_factory):
+    out = tmp_path_factory.mktemp("mini") / "pack"
+    assert main(["build-pack", "--from", str(MINI), "--out", str(out), "--by", "test"]) == 0
+    return Territory.load(out)
+
+
+def test_build_pack_prints_a_french_report(tmp_path, capsys):
+    assert main(["build-pack", "--from", str(MINI), "--out", str(tmp_path / "p")]) == 0
+    out = capsys.readouterr().out
+    assert "bmo_2024.csv : enquête Besoins en Main-d'Œuvre (BMO)" in out
+    assert "cellules secrètes (*) : 6" in out
+    assert "encodage cp1252 détecté" in out
+    assert "codes sans correspondance (zones absentes du pack) : 9999" in out
+    assert "1 codes communes mis à jour par la table de passage" in out
+
+
+def test_build_pack_missing_folder_is_a_french_error(tmp_path, capsys):
+    assert main(["build-pack", "--from", str(tmp_path / "absent"), "--out", str(tmp_path / "p")]) == 1
+    assert "n'est pas un dossier" in capsys.readouterr().err
+
+
+def test_mini_pack_zonings_and_zone_attributes(mini_pack):
+    counts = mini_pack.zones.groupby("zoning").size().to_dict()
+    assert counts == {"ZE2020": 2, "BMO": 2, "DEP": 2, "REG": 2, "FR": 1, "EPCI": 2}
+    ze = mini_pack.zones_of("ZE2020").set_index("zone_id")
+    assert ze.loc["8405", "reg"] == "84" and ze.loc["8405", "dep"] == "01"
+    assert ze.loc["8405", "population"] == 1200 + 800 + 500  # 01998 reached 01999 through the passage table
+    assert geo.coverage_is_valid(mini_pack.zones_of("ZE2020"))
+
+
+def test_mini_pack_recruitment_sums_and_secret_counts(mini_pack):
+    rec = mini_pack.tables["recruitment"].set_index(["zoning", "zone_id", "occupation_code"])
+    welders = rec.loc[("BMO", "8401", "D2X41")]
+    assert welders["projects"] == 150 and welders["difficult"] == 80  # 120 + 30, 80 + secret
+    assert welders["difficult_secret"] == 1 and welders["seasonal_secret"] == 2
+    assert pd.isna(welders["seasonal"])  # every cell secret: unknown, not 0
+    assert pd.isna(rec.loc[("BMO", "8401", "T4X60"), "projects"])
+    national = rec.loc[("FR", "FR", "D2X41")]
+    assert national["projects"] == 195 and national["seasonal"] == 2 and national["seasonal_secret"] == 2
+    assert rec.loc[("DEP", "71", "T4X60"), "projects"] == 210
+    assert rec.loc[("REG", "84", "D2X41"), "projects"] == 150
+
+
+def test_mini_pack_provenance_says_source_hash_and_who(mini_pack):
+    prov = mini_pack.provenance["recruitment"]
+    assert prov.producer == "France Travail / Crédoc" and prov.vintage == "BMO 2024"
+    assert len(prov.file_hash) == 64 and prov.imported_by == "test" and prov.imported_at
+    assert prov.licence.startswith("Licence Ouverte")
+    assert "passage.csv" in mini_pack.provenance["zones"].url
+
+
+# ---------------------------------------------------------------------------------------------- national
+@pytest.mark.realdata
+def test_national_pack_has_306_zones_d_emploi_and_the_bmo_basins(national_pack, capsys):
+    assert main(["info", str(national_pack)]) == 0
+    out = capsys.readouterr().out
+    assert "ZE2020      306 zones" in out
+    territory = Territory.load(national_pack)
+    assert len(territory.zones_of("BMO")) >= 400
+    assert territory.zones_of("ZE2020")["reg"].notna().sum() > 280  # INSEE gives the région of most ZE
+    for table in ("recruitment", "tension", "occupations", "occupation_links", "skills", "context", "training"):
+        assert len(territory.tables[table]) > 1000, table
+
+
+@pytest.mark.realdata
+def test_national_bmo_figures_equal_the_raw_file(national_pack, realdata):
+    territory = Territory.load(national_pack, validate=False)
+    rec = territory.tables["recruitment"]
+    raw = pd.read_csv(realdata / "bmo" / "bmo_2024.csv", dtype=str, keep_default_na=False)
+    raw["basin"] = raw["BE24"].str.zfill(4)
+
+    def raw_sum(frame, column):
+        return int(pd.to_numeric(frame[column].where(frame[column] != "*"), errors="coerce").sum())
+
+    for basin in ("0101", "8457", "1107", "5201", "9303"):
+        sub = raw[raw["basin"] == basin]
+        ours = rec[(rec["zoning"] == "BMO") & (rec["zone_id"] == basin)]
+        assert int(ours["projects"].sum()) == raw_sum(sub, "met"), basin
+        assert int(ours["difficult"].sum()) == raw_sum(sub, "xmet"), basin
+        assert int(ours["seasonal"].sum()) == raw_sum(sub, "smet"), basin
+        assert int(ours["secret_cells"].sum()) == int((sub[["met", "xmet", "smet"]] == "*").sum().sum()), basin
+    for code in raw.loc[raw["basin"] == "8457", "Code métier BMO"].unique()[:40]:
+        cells = raw[(raw["basin"] == "8457") & (raw["Code métier BMO"] == code)]
+        ours = rec[(rec["zoning"] == "BMO") & (rec["zone_id"] == "8457") & (rec["occupation_code"] == code)]
+        assert len(ours) == 1, code
+        if (cells["met"] == "*").all():
+            assert pd.isna(ours["projects"].iloc[0]), code  # every cell secret: unknown, never 0
+        else:
+            assert int(ours["projects"].iloc[0]) == raw_sum(cells, "met"), code
+    national = rec[rec["zoning"] == "FR"]
+    assert int(national["projects"].sum()) == raw_sum(raw, "met")
+    reg = rec[(rec["zoning"] == "REG") & (rec["zone_id"] == "84")]
+    assert int(reg["projects"].sum()) == raw_sum(raw[raw["REG"] == "84"], "met")
+
+
+@pytest.mark.realdata
+def test_national_ze_map_layer_is_small_and_a_valid_coverage(national_pack):
+    territory = Territory.load(national_pack, validate=False)
+    ze = territory.zones_of("ZE2020")
+    assert len(ze) == 306 and not shapely.is_empty(ze.geometry.values).any()
+    assert len(geo.zones_geojson(ze).encode("utf-8")) < 400_000
+    assert geo.coverage_is_valid(ze)
+
+
+@pytest.mark.realdata
+def test_national_report_names_what_matched_nothing(national_build):
+    _, report = national_build
+    text = report.text()
+    assert "Aiguillon (7549)" in text  # a BMO basin without any commune polygon
+    assert "Saint Pierre Et Miquelon (0501)" in text
+    assert "non reconnu" in text  # e.g. the ROME riasec tables: said, not guessed
+    assert "cellules secrètes (*) : 70\u202f757" in text
