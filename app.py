@@ -12,6 +12,8 @@ from ui import context as ctx
 # (page script, title key, URL path, section key). One line per page.
 PAGES = [
     ("pages/synthese.py", "nav.synthese", "synthese", "nav.section.explore"),
+    ("pages/carte.py", "nav.carte", "carte", "nav.section.explore"),
+    ("pages/metiers.py", "nav.metiers", "metiers", "nav.section.explore"),
     ("pages/plan.py", "nav.plan", "plan", "nav.section.plan"),
 ]
 

@@ -80,3 +80,149 @@ def top_occupations_bar(top: pd.DataFrame, lang: str = "fr", title: str | None =
         title=alt.TitleParams(title or t("chart.top_occupations", lang), subtitle=subtitle or alt.Undefined),
     )
     return finish(chart, lang)
+
+
+# ---------------------------------------------------------------------------------------------- « Métiers en tension »
+FRAGILE_OPACITY = 0.35
+LEVEL_COLOURS = ["#1f5fa8", "#e07b39", "#7b5ea7", "#3a9e6f"]
+
+
+def ranking_bar(table: pd.DataFrame, measure: str, lang: str = "fr", title: str | None = None,
+                subtitle: str | None = None) -> alt.TopLevelMixin:
+    """Occupations ranked by `measure` (`projects`, `difficult_share` or `tension_class`), fragile ones pale.
+
+    `table` has `label`, `measure`, `fragile` (bool) and optionally `rank`; its order is kept.
+    """
+    data = table.copy()
+    data["value"] = data[measure].astype(float)
+    data["fragile"] = data["fragile"].astype(bool) if "fragile" in data else False
+    fragile_text = t("chart.fragile", lang)
+    data["status"] = data["fragile"].map({True: fragile_text, False: t("chart.solid", lang)})
+    data["shown_label"] = [f"{label} ⚠" if fragile else str(label)
+                           for label, fragile in zip(data["label"], data["fragile"], strict=True)]
+    order = list(data["shown_label"])
+    fmt = {"projects": ",d", "difficult_share": ".0%", "tension_class": ".1f"}.get(measure, ",.1f")
+    measure_title = t(f"chart.measure.{measure}", lang)
+    x = alt.X("value:Q", title=measure_title, axis=alt.Axis(format=fmt))
+    if measure == "difficult_share":
+        x = alt.X("value:Q", title=measure_title, axis=alt.Axis(format=fmt), scale=alt.Scale(domain=[0, 1]))
+    elif measure == "tension_class":
+        x = alt.X("value:Q", title=measure_title, scale=alt.Scale(domain=[0, 5]), axis=alt.Axis(tickCount=5))
+    chart = alt.Chart(data).mark_bar(cornerRadiusEnd=2, color=PALETTE[0]).encode(
+        y=alt.Y("shown_label:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
+        x=x,
+        opacity=alt.Opacity("status:N", scale=alt.Scale(domain=[t("chart.solid", lang), fragile_text],
+                                                        range=[1.0, FRAGILE_OPACITY]),
+                            legend=alt.Legend(title=None, orient="top")),
+        tooltip=[alt.Tooltip("label:N", title=t("chart.occupation", lang)),
+                 alt.Tooltip("value:Q", title=measure_title, format=fmt),
+                 alt.Tooltip("status:N", title=t("chart.reliability", lang))],
+    ).properties(width="container", height=max(160, 26 * len(data)),
+                 title=alt.TitleParams(title or measure_title, subtitle=subtitle or alt.Undefined))
+    return finish(chart, lang)
+
+
+def heatmap_chart(long: pd.DataFrame, measure: str = "difficult_share", lang: str = "fr", title: str | None = None,
+                  subtitle: str | None = None) -> alt.TopLevelMixin:
+    """Zones × occupations coloured by `measure`; fragile cells crossed out with a grey mark."""
+    data = long.copy()
+    data["value"] = data[measure].astype(float)
+    data.loc[data["fragile"].astype(bool), "value"] = float("nan")
+    fmt = ".0%" if measure.endswith("share") else ",d"
+    measure_title = t(f"chart.measure.{measure}", lang)
+    zone_order = list(dict.fromkeys(data["zone_name"]))
+    occ_order = list(dict.fromkeys(data["label"]))
+    base = alt.Chart(data).encode(
+        x=alt.X("label:N", sort=occ_order, title=None, axis=alt.Axis(labelAngle=-40, labelLimit=180)),
+        y=alt.Y("zone_name:N", sort=zone_order, title=None, axis=alt.Axis(labelLimit=200)),
+    )
+    scale = alt.Scale(scheme=DIFFICULTY_SCHEME, domain=[0, 1]) if measure.endswith("share") else alt.Scale(
+        scheme="blues")
+    cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
+        color=alt.Color("value:Q", title=measure_title, scale=scale,
+                        legend=alt.Legend(format=fmt, orient="top", gradientLength=180)),
+        tooltip=[alt.Tooltip("zone_name:N", title=t("chart.zone", lang)),
+                 alt.Tooltip("label:N", title=t("chart.occupation", lang)),
+                 alt.Tooltip(f"{measure}:Q", title=measure_title, format=fmt),
+                 alt.Tooltip("projects:Q", title=t("chart.projects", lang), format=",d")],
+    )
+    fragile = base.transform_filter("datum.fragile").mark_text(text="·", fontSize=18, color="#777777")
+    chart = alt.layer(cells, fragile).properties(
+        width="container", height=max(160, 24 * len(zone_order)),
+        title=alt.TitleParams(title or measure_title, subtitle=subtitle or alt.Undefined))
+    return finish(chart, lang)
+
+
+def components_chart(levels: pd.DataFrame, components: list[str], lang: str = "fr", title: str | None = None,
+                     subtitle: str | None = None) -> alt.TopLevelMixin:
+    """The 1–5 tension components of one occupation, one bar per level (here, région, France)."""
+    long = levels.melt(id_vars=["level_label"], value_vars=components, var_name="component", value_name="value")
+    long = long.dropna(subset=["value"])
+    long["component_label"] = long["component"].map(lambda c: t(f"tension.component.{c}", lang))
+    long["value"] = long["value"].astype(float)
+    order = [t(f"tension.component.{c}", lang) for c in components]
+    level_order = list(dict.fromkeys(levels["level_label"]))
+    chart = alt.Chart(long).mark_bar(cornerRadiusEnd=2).encode(
+        y=alt.Y("component_label:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)),
+        yOffset=alt.YOffset("level_label:N", sort=level_order),
+        x=alt.X("value:Q", title=t("chart.class_1_5", lang), scale=alt.Scale(domain=[0, 5]),
+                axis=alt.Axis(tickCount=5)),
+        color=alt.Color("level_label:N", sort=level_order, title=None,
+                        scale=alt.Scale(domain=level_order, range=LEVEL_COLOURS[:len(level_order)])),
+        tooltip=[alt.Tooltip("level_label:N", title=t("chart.level", lang)),
+                 alt.Tooltip("component_label:N", title=t("chart.component", lang)),
+                 alt.Tooltip("value:Q", title=t("chart.class_1_5", lang), format=".1f")],
+    ).properties(width="container", height=max(180, 18 * len(long) + 40),
+                 title=alt.TitleParams(title or t("chart.components", lang), subtitle=subtitle or alt.Undefined))
+    return finish(chart, lang)
+
+
+def trends_chart(trends: pd.DataFrame, measure: str = "projects", lang: str = "fr", title: str | None = None,
+                 subtitle: str | None = None) -> alt.TopLevelMixin:
+    """One line per occupation over the years; fragile points hollow."""
+    data = trends.copy()
+    data["value"] = data[measure].astype(float)
+    data["year_label"] = data["year"].astype(int).astype(str)
+    fmt = ".0%" if measure.endswith("share") else ",d"
+    measure_title = t(f"chart.measure.{measure}", lang)
+    base = alt.Chart(data).encode(
+        x=alt.X("year_label:O", title=t("chart.year", lang)),
+        y=alt.Y("value:Q", title=measure_title, axis=alt.Axis(format=fmt)),
+        color=alt.Color("label:N", title=None, legend=alt.Legend(orient="bottom", columns=2, labelLimit=320)),
+    )
+    lines = base.mark_line(strokeWidth=2)
+    points = base.mark_point(size=60, filled=True).encode(
+        fill=alt.condition("datum.fragile", alt.value("white"), alt.Color("label:N", legend=None)),
+        tooltip=[alt.Tooltip("label:N", title=t("chart.occupation", lang)),
+                 alt.Tooltip("year_label:O", title=t("chart.year", lang)),
+                 alt.Tooltip("value:Q", title=measure_title, format=fmt)])
+    chart = alt.layer(lines, points).properties(
+        width="container", height=300,
+        title=alt.TitleParams(title or measure_title, subtitle=subtitle or alt.Undefined))
+    return finish(chart, lang)
+
+
+def comparison_chart(comparison: pd.DataFrame, measures: list[str], lang: str = "fr", title: str | None = None,
+                     subtitle: str | None = None) -> alt.TopLevelMixin:
+    """Shares and rates of the selection beside its région and France (one small panel per measure)."""
+    long = comparison.melt(id_vars=["level_label"], value_vars=measures, var_name="measure", value_name="value")
+    long = long.dropna(subset=["value"])
+    long["value"] = long["value"].astype(float)
+    shares = long["measure"].str.endswith("_share")
+    long.loc[shares, "value"] = long.loc[shares, "value"] * 100  # shown as percentages, like the rates
+    long["measure_label"] = long["measure"].map(lambda m: t(f"chart.measure.{m}", lang))
+    level_order = list(dict.fromkeys(comparison["level_label"]))
+    chart = alt.Chart(long).mark_bar(cornerRadiusEnd=2).encode(
+        y=alt.Y("level_label:N", sort=level_order, title=None, axis=alt.Axis(labelLimit=220)),
+        x=alt.X("value:Q", title=None),
+        color=alt.Color("level_label:N", sort=level_order, legend=None,
+                        scale=alt.Scale(domain=level_order, range=LEVEL_COLOURS[:len(level_order)])),
+        tooltip=[alt.Tooltip("level_label:N", title=t("chart.level", lang)),
+                 alt.Tooltip("measure_label:N", title=t("chart.indicator", lang)),
+                 alt.Tooltip("value:Q", title=t("chart.value", lang), format=",.1f")],
+    ).properties(width=230, height=30 * max(1, len(level_order))).facet(
+        facet=alt.Facet("measure_label:N", title=None, sort=[t(f"chart.measure.{m}", lang) for m in measures]),
+        columns=2,
+    ).resolve_scale(x="independent").properties(
+        title=alt.TitleParams(title or t("chart.comparison", lang), subtitle=subtitle or alt.Undefined))
+    return finish(chart, lang)

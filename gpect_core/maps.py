@@ -93,3 +93,102 @@ def clicked_zone_id(map_state: dict | None) -> str | None:
         return None
     drawing = map_state.get("last_active_drawing") or {}
     return (drawing.get("properties") or {}).get("zone_id")
+
+
+# ---------------------------------------------------------------------------------------------- « Carte des bassins »
+# ColorBrewer schemes with 5 classes, all marked colour-blind safe by ColorBrewer.
+PALETTES = {
+    "sequential_red": ["#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"],  # YlOrRd
+    "sequential_blue": ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"],  # Blues
+    "sequential_purple": ["#f2f0f7", "#cbc9e2", "#9e9ac8", "#756bb1", "#54278f"],  # Purples
+    "diverging": ["#e66101", "#fdb863", "#f7f7f7", "#b2abd2", "#5e3c99"],  # PuOr (reversed: rise is orange)
+}
+PEER_OUTLINE = "#1a1a1a"
+BORDER_STYLES = {"DEP": {"color": "#555555", "weight": 1.6, "dashArray": None},
+                 "REG": {"color": "#111111", "weight": 2.6, "dashArray": None}}
+BORDER_PANE = "borders"
+
+
+def class_colours(count: int, palette: str) -> list[str]:
+    """`count` colours (≤ 5) spread over `palette`, light to dark."""
+    colours = PALETTES[palette]
+    if count <= 0:
+        return []
+    if count >= len(colours):
+        return colours
+    picks = [round(i * (len(colours) - 1) / max(count - 1, 1)) for i in range(count)]
+    return [colours[i] for i in picks]
+
+
+def borders_geojson(frame: gpd.GeoDataFrame) -> dict:
+    """The outlines of `frame`'s zones as GeoJSON lines (no text: nothing to escape)."""
+    lines = gpd.GeoDataFrame({"zone_id": frame["zone_id"].astype(str).to_numpy()},
+                             geometry=frame.geometry.boundary.to_numpy(), crs=frame.crs)
+    return json.loads(lines.to_json(drop_id=True))
+
+
+def base_map_with_borders(zones: gpd.GeoDataFrame, borders: dict[str, dict], tiles: str | None = None,
+                          height_px: int = 520) -> folium.Map:
+    """`base_map` plus département and région borders (`borders_geojson`) above the zones, letting clicks through.
+
+    The borders live in the base map (they depend only on the zoning), in their own pane above the overlay
+    pane, so recolouring the zones never redraws them and they never catch a click.
+    """
+    fmap = base_map(zones, tiles=tiles, height_px=height_px)
+    folium.map.CustomPane(BORDER_PANE, z_index=450, pointer_events=False).add_to(fmap)
+    for level, geojson in borders.items():
+        style = BORDER_STYLES.get(level, BORDER_STYLES["DEP"])
+        folium.GeoJson(
+            geojson, name=f"borders_{level}",
+            style_function=lambda _f, style=style: {**style, "fill": False},
+            pane=BORDER_PANE, interactive=False, control=False,
+        ).add_to(fmap)
+    return fmap
+
+
+def choropleth_layer(zones: gpd.GeoDataFrame, fill: dict[str, str], selected=(), peers=(), no_data=(),
+                     tooltip: dict[str, pd.Series] | None = None, tooltip_aliases: list[str] | None = None,
+                     name: str = "zones", geojson: dict | None = None) -> folium.FeatureGroup:
+    """Zones filled by class colour; selected zones outlined in red, peers in black; no data or mostly secret
+    zones grey with a dashed outline. Texts in `tooltip` are escaped by `zones_geojson` (pass `geojson`, made by
+    `zones_geojson(zones, tooltip)`, to reuse a cached one)."""
+    selected, peers, no_data = set(selected), set(peers), set(no_data)
+    geojson = geojson if geojson is not None else zones_geojson(zones, tooltip)
+
+    def style(feature):
+        zone_id = feature["properties"]["zone_id"]
+        missing = zone_id in no_data or zone_id not in fill
+        base = {"fillColor": NO_DATA_FILL if missing else fill[zone_id], "fillOpacity": 0.85,
+                "color": "#ffffff", "weight": 0.8, "dashArray": "3 3" if missing else None}
+        if missing:
+            base.update(color="#7f7f7f", weight=1.0)
+        if zone_id in peers:
+            base.update(color=PEER_OUTLINE, weight=2.5, dashArray="6 3")
+        if zone_id in selected:
+            base.update(color=SELECTED_OUTLINE, weight=3.5, dashArray=None)
+        return base
+
+    fields = ["name", *(tooltip or {})]
+    aliases = tooltip_aliases or [""] * len(fields)
+    group = folium.FeatureGroup(name=name)
+    folium.GeoJson(
+        geojson, name=name, style_function=style,
+        highlight_function=lambda _f: {"weight": 3, "color": "#333333"},
+        tooltip=folium.GeoJsonTooltip(fields=fields, aliases=aliases, labels=any(aliases), sticky=True),
+        zoom_on_click=False,
+    ).add_to(group)
+    return group
+
+
+def legend_html(title: str, items: list[tuple[str, str]], no_data_label: str | None = None) -> str:
+    """A small HTML legend (colour swatch, label) for the page beside the map; every text escaped."""
+    rows = [f'<div style="font-weight:600;margin-bottom:4px">{html.escape(title)}</div>']
+    for colour, label in items:
+        rows.append(f'<div style="display:flex;align-items:center;gap:6px;margin:2px 0">'
+                    f'<span style="display:inline-block;width:18px;height:12px;background:{html.escape(colour)};'
+                    f'border:1px solid #999"></span><span>{html.escape(label)}</span></div>')
+    if no_data_label:
+        rows.append(f'<div style="display:flex;align-items:center;gap:6px;margin:2px 0">'
+                    f'<span style="display:inline-block;width:18px;height:12px;background:{NO_DATA_FILL};'
+                    f'border:1px dashed #7f7f7f"></span><span>{html.escape(no_data_label)}</span></div>')
+    return f'<div class="gpect-legend" style="font-size:0.85rem">{"".join(rows)}</div>'

@@ -1,0 +1,106 @@
+"""Strings of the « Métiers en tension » page, the tension components and the chart vocabulary it adds."""
+
+STRINGS = {
+    "nav.metiers": ("Métiers en tension", "Shortage occupations"),
+    "metiers.title": ("Métiers en tension", "Shortage occupations"),
+    "metiers.family": ("Famille de métiers", "Occupation family"),
+    "metiers.family.all": ("Toutes les familles", "All families"),
+    "metiers.rank_by": ("Classer par", "Rank by"),
+    "metiers.tab.rankings": ("Classements", "Rankings"),
+    "metiers.tab.heatmap": ("Bassins × métiers", "Basins × occupations"),
+    "metiers.tab.trends": ("Évolutions", "Trends"),
+    "metiers.tab.sheet": ("Fiche métier", "Occupation sheet"),
+    "metiers.no_recruitment": (
+        "Le pack n'a pas de projets de recrutement pour ce zonage. Choisissez un autre zonage (par exemple les "
+        "bassins BMO) dans le filtre.",
+        "The pack has no hiring projects for this zoning. Choose another zoning (for instance the BMO basins) in "
+        "the filter."),
+    "metiers.no_tension": ("Le pack n'a pas d'indicateurs de tension pour ce zonage.",
+                           "The pack has no tension indicators for this zoning."),
+    "metiers.fragile_note": (
+        "⚠ Chiffre fragile : moins de {n} projets publiés, part difficile inconnue, ou au moins la moitié des "
+        "lignes sous secret statistique. Ces métiers sont montrés en pâle, après les autres, sans rang.",
+        "⚠ Fragile figure: fewer than {n} published projects, unknown difficult share, or at least half the rows "
+        "under statistical secret. These occupations are shown pale, after the others, unranked."),
+    "metiers.ranking.title": ("Métiers classés par {measure}", "Occupations ranked by {measure}"),
+    "metiers.heatmap.title": ("Part des projets difficiles par bassin et métier",
+                              "Share of difficult projects by basin and occupation"),
+    "metiers.heatmap.help": ("Les 15 métiers qui recrutent le plus dans la sélection ; un point gris marque une "
+                             "case fragile, laissée sans couleur.",
+                             "The 15 occupations hiring most in the selection; a grey dot marks a fragile cell, "
+                             "left uncoloured."),
+    "metiers.trends.title": ("Projets de recrutement par année", "Hiring projects by year"),
+    "metiers.trends.share_title": ("Part des projets difficiles par année", "Share of difficult projects by year"),
+    "metiers.trends.single_year": ("Le pack n'a qu'une année ({year}) : pas d'évolution à montrer.",
+                                   "The pack has a single year ({year}): no trend to show."),
+    "metiers.occupation": ("Métier", "Occupation"),
+    "metiers.sheet.title": ("Fiche : {label}", "Sheet: {label}"),
+    "metiers.sheet.basins": ("Les bassins qui en ont le plus besoin", "The basins that need it most"),
+    "metiers.sheet.levels": ("Difficulté et composantes : ici, la région, la France",
+                             "Difficulty and components: here, the région, France"),
+    "metiers.sheet.related": ("Métiers proches (mobilités ROME)", "Related occupations (ROME mobilities)"),
+    "metiers.sheet.no_related": ("Le pack n'a pas de mobilités ROME pour ce métier.",
+                                 "The pack has no ROME mobilities for this occupation."),
+    "metiers.components.title": ("Composantes de la tension : {label}", "Tension components: {label}"),
+    "metiers.components.none": ("Pas d'indicateur de tension pour ce métier dans cette sélection.",
+                                "No tension indicator for this occupation in this selection."),
+    "metiers.linkage.crosswalk": (
+        "Recrutement en {source_system}, tension en {target_system} : la tension de ce métier est la moyenne de "
+        "{n} code(s) {target_system} reliés par la table de passage du pack{via} ({source}).",
+        "Hiring in {source_system}, tension in {target_system}: this occupation's tension is the mean of {n} "
+        "{target_system} code(s) linked by the pack's crosswalk{via} ({source})."),
+    "metiers.linkage.via": (" via {systems}", " via {systems}"),
+    "metiers.linkage.none": (
+        "Recrutement en {source_system}, tension en {target_system} : aucune table de passage du pack ne relie ce "
+        "métier, sa tension n'est donc pas montrée.",
+        "Hiring in {source_system}, tension in {target_system}: no crosswalk of the pack links this occupation, so "
+        "its tension is not shown."),
+    "metiers.definitions": ("Définitions", "Definitions"),
+    "metiers.definitions.text": (
+        "**Projets** : projets de recrutement publiés (enquête BMO), dernière année. **Part difficile** : projets "
+        "jugés difficiles sur projets, sur les lignes où les deux sont publiés. **Classe de tension** (1 à 5) et "
+        "**composantes** : indicateurs de tension (DARES – France Travail) ; pour plusieurs bassins, moyenne des "
+        "bassins. **Fragile** : moins de {n} projets publiés, part difficile inconnue, ou au moins la moitié des "
+        "lignes sommées sous secret statistique.",
+        "**Projects**: published hiring projects (BMO survey), latest year. **Share difficult**: projects deemed "
+        "difficult over projects, on the rows where both are published. **Tension class** (1 to 5) and "
+        "**components**: labour-market tension indicators (DARES – France Travail); for several basins, mean of "
+        "the basins. **Fragile**: fewer than {n} published projects, unknown difficult share, or at least half the "
+        "summed rows under statistical secret."),
+    "tension.component.hiring_intensity": ("Intensité des embauches", "Hiring intensity"),
+    "tension.component.labour_shortage": ("Manque de main-d'œuvre disponible", "Lack of available labour"),
+    "tension.component.non_durable_jobs": ("Emplois non durables", "Non-durable jobs"),
+    "tension.component.working_conditions": ("Conditions de travail contraignantes", "Demanding working conditions"),
+    "tension.component.geographic_mismatch": ("Inadéquation géographique", "Geographic mismatch"),
+    "tension.component.training_link": ("Lien formation–emploi", "Training–job link"),
+    "tension.component.wage_attractiveness": ("Attractivité salariale", "Wage attractiveness"),
+    "chart.fragile": ("Fragile (peu de projets ou secret)", "Fragile (few projects or secret)"),
+    "chart.solid": ("Fiable", "Reliable"),
+    "chart.reliability": ("Fiabilité", "Reliability"),
+    "chart.measure.projects": ("projets de recrutement", "hiring projects"),
+    "chart.measure.difficult_share": ("part des projets difficiles", "share of difficult projects"),
+    "chart.measure.seasonal_share": ("part des projets saisonniers", "share of seasonal projects"),
+    "chart.measure.tension_class": ("classe de tension (1 à 5)", "tension class (1 to 5)"),
+    "chart.measure.unemployment_rate": ("taux de chômage (%)", "unemployment rate (%)"),
+    "chart.measure.projects_per_1000": ("projets pour 1 000 habitants", "projects per 1,000 inhabitants"),
+    "chart.zone": ("Bassin", "Basin"),
+    "chart.year": ("Année", "Year"),
+    "chart.class_1_5": ("Classe (1 à 5)", "Class (1 to 5)"),
+    "chart.level": ("Niveau", "Level"),
+    "chart.component": ("Composante", "Component"),
+    "chart.components": ("Composantes de la tension", "Tension components"),
+    "chart.comparison": ("Comparaison", "Comparison"),
+    "chart.indicator": ("Indicateur", "Indicator"),
+    "chart.value": ("Valeur", "Value"),
+    "col.occupation": ("Métier", "Occupation"),
+    "col.code": ("Code", "Code"),
+    "col.system": ("Nomenclature", "Classification"),
+    "col.family": ("Famille", "Family"),
+    "col.difficult": ("Projets difficiles", "Difficult projects"),
+    "col.fragile": ("Fragile", "Fragile"),
+    "col.secret_cells": ("Cellules secrètes", "Secret cells"),
+    "col.year": ("Année", "Year"),
+    "col.tension_score": ("Score de tension", "Tension score"),
+    "col.yes": ("oui", "yes"),
+    "col.no": ("non", "no"),
+}

@@ -1,0 +1,175 @@
+"""« Carte des bassins »: a choropleth of any indicator of the pack, the selection against its région and France,
+and its peer basins."""
+
+from functools import partial
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from gpect_core.charts import comparison_chart
+from gpect_core.errors import GpectError
+from gpect_core.formatting import fmt_float, fmt_int, fmt_pct, fmt_rate
+from gpect_core.indicators.zones import (
+    INDICATOR_TABLE,
+    available_indicators,
+    classify,
+    comparison,
+    peer_criteria,
+    peers,
+    zone_values,
+)
+from gpect_core.maps import base_map_with_borders, choropleth_layer, class_colours, legend_html
+from ui import context
+from ui.cache import borders_geojson, layer_geojson
+from ui.downloads import chart_downloads, table_downloads
+
+MAP_KEY = "carte_map"
+PALETTE = {"projects": "sequential_blue", "jobseekers": "sequential_blue", "population": "sequential_blue",
+           "projects_per_1000": "sequential_blue", "difficult_share": "sequential_red",
+           "seasonal_share": "sequential_purple", "tension_class": "sequential_red",
+           "unemployment_rate": "sequential_purple", "unemployment_change": "diverging"}
+
+
+def formatter(indicator: str, lang: str):
+    if indicator in ("difficult_share", "seasonal_share"):
+        return lambda v: fmt_pct(v, lang=lang)
+    if indicator == "unemployment_rate":
+        return lambda v: fmt_rate(v, lang=lang)
+    if indicator == "unemployment_change":
+        return lambda v: ("+" if v > 0 else "") + fmt_float(v, 1, lang) if pd.notna(v) else "–"
+    if indicator in ("tension_class", "projects_per_1000"):
+        return lambda v: fmt_float(v, 1, lang)
+    return lambda v: fmt_int(v, lang)
+
+
+ctx = context.page_context()
+lang = ctx.lang
+context.page_header(ctx, "carte.title")
+territory, zoning = ctx.territory, ctx.zoning
+
+try:
+    indicators = available_indicators(territory, zoning)
+except GpectError as exc:
+    st.error(exc.report())
+    st.stop()
+if not indicators:
+    st.info(ctx.t("carte.no_indicator"))
+    st.stop()
+
+controls = st.columns([3, 2])
+indicator = controls[0].selectbox(ctx.t("carte.indicator"), indicators, key="carte_indicator",
+                                  format_func=lambda i: ctx.t(f"carte.indicator.{i}"))
+methods = ["fixed", "quantiles", "natural_breaks"] if indicator == "tension_class" else ["quantiles",
+                                                                                         "natural_breaks"]
+method = controls[1].segmented_control(ctx.t("carte.method"), methods, default=methods[0],
+                                       key=f"carte_method_{len(methods)}", help=ctx.t("carte.method.help"),
+                                       format_func=lambda m: ctx.t(f"carte.method.{m}")) or methods[0]
+
+values = zone_values(territory, zoning, indicator)
+fmt = formatter(indicator, lang)
+classes = classify(values.values, method)
+colours = class_colours(classes.count, PALETTE[indicator])
+no_data = set(values.values.index[values.values.isna() | values.mostly_secret])
+fill = {zone: colours[int(c)] for zone, c in classes.classes.dropna().items() if zone not in no_data}
+selected = [z for z in ctx.zone_ids if z in set(values.values.index)]
+peer_table = peers(territory, zoning, selected[0]) if len(selected) == 1 else None
+peer_ids = list(peer_table["zone_id"]) if peer_table is not None else []
+
+provenance = territory.provenance.get(INDICATOR_TABLE[indicator])
+source_text = f"{provenance.producer or provenance.source} ({values.period or provenance.vintage})" if provenance \
+    else (values.period or "")
+ranks = values.rank()
+n_known = int(values.values.notna().sum())
+tooltip = {
+    "value": pd.Series([fmt(v) + (f" ({ctx.t('carte.secret')})" if s else "")
+                        for v, s in zip(values.values, values.mostly_secret, strict=True)], index=values.values.index),
+    "rank": pd.Series([ctx.t("carte.rank", rank=int(r), n=n_known) if pd.notna(r) else "–" for r in ranks],
+                      index=values.values.index),
+    "source": pd.Series(source_text, index=values.values.index),
+}
+aliases = ["", ctx.t("carte.tooltip.value"), ctx.t("carte.tooltip.rank"), ctx.t("carte.tooltip.source")]
+
+map_col, side_col = st.columns([3, 2])
+with map_col:
+    st.caption(ctx.t("carte.map.help"))
+    zones = territory.zones_of(zoning)
+    fmap = base_map_with_borders(zones, borders_geojson(territory, territory.fingerprint, zoning))
+    geojson = layer_geojson(territory, territory.fingerprint, zoning, f"{indicator}|{lang}", tooltip)
+    layer = choropleth_layer(zones, fill, selected=selected, peers=peer_ids, no_data=no_data, tooltip=tooltip,
+                             tooltip_aliases=aliases, geojson=geojson)
+    st_folium(fmap, key=MAP_KEY, feature_group_to_add=layer, height=540, use_container_width=True,
+              returned_objects=["last_active_drawing", "last_object_clicked"],
+              on_change=partial(context.on_map_click, MAP_KEY))
+    items = [(colour, f"{fmt(low)} – {fmt(high)}") for colour, (low, high) in zip(colours, classes.bounds(),
+                                                                                   strict=False)]
+    title = ctx.t("carte.legend.title", indicator=ctx.t(f"carte.indicator.{indicator}"),
+                  unit=ctx.t(values.unit_key), period=values.period or "–")
+    st.html(legend_html(title, items, ctx.t("carte.legend.no_data")))
+    st.caption(ctx.t("source.caption", source=provenance.producer or provenance.source,
+                     vintage=provenance.vintage) if provenance else "")
+
+with side_col:
+    st.subheader(ctx.t("carte.comparison.title"))
+    table = comparison(territory, ctx.selection)
+    labels = {"selection": ctx.selection_label, "france": ctx.t("level.france"),
+              "territory": ctx.t("level.territory")}
+    table["level_label"] = [ctx.t("level.region", name=name) if key == "region" else labels[key]
+                            for key, name in zip(table["level"], table["level_label"], strict=True)]
+    measures = [m for m in ("difficult_share", "seasonal_share", "unemployment_rate", "projects_per_1000",
+                            "tension_class") if table[m].notna().any()]
+    if measures:
+        chart_title = ctx.t("carte.comparison.chart")
+        chart = comparison_chart(table, measures, lang, title=chart_title, subtitle=ctx.selection_label)
+        st.altair_chart(chart, theme=None)
+        chart_downloads(ctx, chart, chart_title, ["recruitment", "context", "tension"], "carte_comparison")
+    shown = pd.DataFrame({
+        ctx.t("col.level"): table["level_label"],
+        ctx.t("col.projects"): [fmt_int(v, lang) for v in table["projects"]],
+        ctx.t("col.difficult_share"): [fmt_pct(v, lang=lang) for v in table["difficult_share"]],
+        ctx.t("col.seasonal_share"): [fmt_pct(v, lang=lang) for v in table["seasonal_share"]],
+        ctx.t("col.projects_per_1000"): [fmt_float(v, 1, lang) for v in table["projects_per_1000"]],
+        ctx.t("col.tension_class"): [fmt_float(v, 1, lang) for v in table["tension_class"]],
+        ctx.t("col.unemployment_rate"): [fmt_rate(v, lang=lang) for v in table["unemployment_rate"]],
+        ctx.t("col.jobseekers"): [fmt_int(v, lang) for v in table["jobseekers"]],
+        ctx.t("col.population"): [fmt_int(v, lang) for v in table["population"]],
+    })
+    st.dataframe(shown.set_index(ctx.t("col.level")).T, width="stretch")
+    st.caption(ctx.t("carte.comparison.help"))
+    export = table.drop(columns=["level"]).rename(columns={"level_label": ctx.t("col.level"),
+                                                           **{c: ctx.t(f"col.{c}") for c in table.columns
+                                                              if c not in ("level", "level_label")}})
+    table_downloads(ctx, export, ctx.t("carte.comparison.title"), ["recruitment", "context", "tension"],
+                    "carte_comparison_table")
+
+st.subheader(ctx.t("carte.peers.title"))
+if peer_table is None:
+    st.info(ctx.t("carte.peers.pick"))
+else:
+    names = territory.zone_names(zoning)
+    criteria = ", ".join(ctx.t(f"criterion.{c}") for c in peer_criteria(territory, zoning))
+    st.caption(ctx.t("carte.peers.help", name=names.get(selected[0], selected[0]), criteria=criteria))
+    peers_shown = pd.DataFrame({
+        ctx.t("col.zone"): peer_table["name"], ctx.t("col.zone_id"): peer_table["zone_id"],
+        ctx.t("col.distance"): peer_table["distance"].round(2),
+        ctx.t("col.population"): peer_table["population"],
+        ctx.t("col.difficult_share"): peer_table["difficult_share"],
+        ctx.t("col.unemployment_rate"): peer_table["unemployment_rate"],
+        ctx.t("col.projects"): peer_table["projects"],
+    })
+    st.dataframe(peers_shown, hide_index=True, width="stretch", column_config={
+        ctx.t("col.difficult_share"): st.column_config.NumberColumn(format="percent"),
+        ctx.t("col.population"): st.column_config.NumberColumn(format="localized"),
+        ctx.t("col.projects"): st.column_config.NumberColumn(format="localized")})
+    table_downloads(ctx, peers_shown, ctx.t("carte.peers.title"), ["recruitment", "context"], "carte_peers")
+
+with st.expander(ctx.t("carte.table.title")):
+    by_zone = pd.DataFrame({ctx.t("col.zone"): [territory.zone_names(zoning).get(z, z) for z in values.values.index],
+                            ctx.t("col.zone_id"): values.values.index,
+                            ctx.t("col.value"): values.values.to_numpy(),
+                            ctx.t("col.rank"): ranks.to_numpy()}).sort_values(ctx.t("col.rank"))
+    st.dataframe(by_zone, hide_index=True, width="stretch")
+    table_downloads(ctx, by_zone, ctx.t(f"carte.indicator.{indicator}"), [INDICATOR_TABLE[indicator]], "carte_values")
+
+with st.expander(ctx.t("carte.definitions")):
+    st.markdown(ctx.t("carte.definitions.text"))

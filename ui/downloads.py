@@ -1,0 +1,46 @@
+"""Download buttons: a chart as PNG (2×) and SVG, a table as CSV and XLSX, each with its caption.
+
+The files are made only when a button is clicked (Streamlit runs the callable then), so the buttons cost nothing
+at rerun; `on_click="ignore"` keeps a download from rerunning the page.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from gpect_core.export import Caption, chart_png, chart_svg, table_csv, table_xlsx
+from gpect_core.i18n import t
+
+
+def _caption(ctx, title: str, tables) -> Caption:
+    return Caption.for_territory(ctx.territory, title, list(tables), ctx.selection_label, lang=ctx.lang)
+
+
+def chart_downloads(ctx, chart: alt.TopLevelMixin, title: str, tables, key: str) -> None:
+    """PNG and SVG buttons for `chart`, captioned with `title`, the sources of `tables` and the selection."""
+    caption = _caption(ctx, title, tables)
+    spec = chart.to_dict()
+    stem = caption.file_stem()
+    cols = st.columns([1, 1, 4])
+    cols[0].download_button(t("export.download.png", ctx.lang), data=lambda: chart_png(spec, caption),
+                            file_name=f"{stem}.png", mime="image/png", key=f"{key}_png", on_click="ignore",
+                            icon=":material/image:", help=t("export.download.help", ctx.lang))
+    cols[1].download_button(t("export.download.svg", ctx.lang), data=lambda: chart_svg(spec, caption),
+                            file_name=f"{stem}.svg", mime="image/svg+xml", key=f"{key}_svg", on_click="ignore",
+                            icon=":material/draw:", help=t("export.download.help", ctx.lang))
+
+
+def table_downloads(ctx, table: pd.DataFrame, title: str, tables, key: str) -> None:
+    """CSV (French Excel) and XLSX buttons for `table` (already with its displayed column names)."""
+    caption = _caption(ctx, title, tables)
+    stem = caption.file_stem()
+    cols = st.columns([1, 1, 4])
+    cols[0].download_button(t("export.download.csv", ctx.lang), data=lambda: table_csv(table, caption),
+                            file_name=f"{stem}.csv", mime="text/csv", key=f"{key}_csv", on_click="ignore",
+                            icon=":material/table:", help=t("export.download.help", ctx.lang))
+    cols[1].download_button(t("export.download.xlsx", ctx.lang), data=lambda: table_xlsx(table, caption),
+                            file_name=f"{stem}.xlsx", key=f"{key}_xlsx", on_click="ignore",
+                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            icon=":material/grid_on:", help=t("export.download.help", ctx.lang))
