@@ -27,6 +27,13 @@ DEFAULT_MAX_UPLOAD_MB = 200
 TABLE_KEYS = ("recruitment", "tension", "occupations", "occupation_links", "context", "training", "needs")
 
 
+def human_size(size: int) -> str:
+    """A size in French: « 1,5 Mo », « 800 ko »."""
+    if size >= 1_000_000:
+        return f"{size / 1e6:.1f} Mo".replace(".", ",").replace(",0 Mo", " Mo")
+    return f"{max(1, round(size / 1000))} ko"
+
+
 def max_upload_bytes() -> int:
     return int(float(os.environ.get("GPECT_MAX_UPLOAD_MB", DEFAULT_MAX_UPLOAD_MB)) * 1_000_000)
 
@@ -87,8 +94,8 @@ def prepare(pack: str | Path, uploads: list[Upload], imported_by: str = "", acce
         name = Path(upload.name).name
         if len(upload.data) > limit:
             plan.problems.append(_file_problem(
-                name, f"le fichier fait {len(upload.data) / 1e6:.1f} Mo, au-delà de la limite de "
-                      f"{limit / 1e6:.0f} Mo ; découpez-le ou demandez à l'administrateur d'augmenter "
+                name, f"le fichier fait {human_size(len(upload.data))}, au-delà de la limite de "
+                      f"{human_size(limit)} ; découpez-le ou demandez à l'administrateur d'augmenter "
                       "GPECT_MAX_UPLOAD_MB"))
             continue
         if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
@@ -99,7 +106,8 @@ def prepare(pack: str | Path, uploads: list[Upload], imported_by: str = "", acce
         try:
             results = read_source(upload.data, name)
         except Exception as exc:  # noqa: BLE001 — no traceback may reach the user
-            plan.problems.append(_file_problem(name, f"lecture impossible ({type(exc).__name__})"))
+            plan.problems.append(_file_problem(name, "lecture impossible : le fichier semble abîmé ou d'un format "
+                                                     f"inattendu ({_plain_reason(exc)})"))
             continue
         for parsed in results:
             plan.files.append(parsed.report)
@@ -123,10 +131,16 @@ def prepare(pack: str | Path, uploads: list[Upload], imported_by: str = "", acce
         if exc.problems:
             plan.problems.insert(0, Problem(exc.message))
     except Exception as exc:  # noqa: BLE001
-        plan.problems.append(Problem(f"intégration impossible ({type(exc).__name__} : {exc})"))
+        plan.problems.append(Problem(f"intégration impossible : {_plain_reason(exc)}"))
     if plan.problems:
         plan.territory = None
     return plan
+
+
+def _plain_reason(exc: Exception) -> str:
+    """The first line of an exception message, without Python's type names."""
+    text = str(exc).splitlines()[0][:160] if str(exc) else "raison inconnue"
+    return text.replace("Error", "erreur")
 
 
 def _sha256(data: bytes) -> str:

@@ -112,11 +112,33 @@ def parse_table(raw: RawTable, fmt: Format | None) -> Parsed:
         report.used = False
         columns = ", ".join(list(map(str, raw.frame.columns))[:8])
         report.notes.append(f"format non reconnu (colonnes : {columns})")
+        near = _nearest_format(raw)
+        if near is not None:
+            fmt_near, missing = near
+            names = ", ".join(f"« {m} »" for m in missing)
+            report.problems.append(raw.problem(f"ressemble à « {fmt_near.label} » mais colonne(s) obligatoire(s) "
+                                               f"absente(s) : {names}"))
         return Parsed(HEADERLESS_FAP_ROME, raw, {}, report)
     report.format_key, report.format_label = fmt.key, fmt.label
     _note_formulas(raw, report)
     data = fmt.read(raw, report)
     return Parsed(fmt, raw, data, report, vintage=fmt.vintage_of(raw))
+
+
+def _nearest_format(raw: RawTable) -> tuple[Format, list[str]] | None:
+    """The format a table almost is (at least two of its columns, and half of them), with what it lacks."""
+    from .formats import find_column
+
+    best = None
+    for fmt in ALL_FORMATS:
+        if len(fmt.signature) < 2:
+            continue
+        found = [find_column(raw, group) is not None for group in fmt.signature]
+        share = sum(found) / len(found)
+        if sum(found) >= 2 and share >= 0.5 and (best is None or share > best[0]):
+            missing = [group[0] for group, ok in zip(fmt.signature, found, strict=True) if not ok]
+            best = (share, fmt, missing)
+    return (best[1], best[2]) if best else None
 
 
 def _note_formulas(raw: RawTable, report: FileReport) -> None:

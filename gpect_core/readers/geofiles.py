@@ -128,7 +128,9 @@ GEO_ADMIN = Format("geo_admin", "polygones des départements ou des régions", (
 def parse_geo(frame: gpd.GeoDataFrame, file: str) -> Parsed:
     """Recognise commune polygons, zone polygons or départements/régions by their attribute columns."""
     attrs = pd.DataFrame(frame.drop(columns=frame.geometry.name)).astype(str)
-    raw = RawTable(attrs, file=file, header_row=1)
+    attrs = attrs.reset_index(drop=True)
+    frame = frame.reset_index(drop=True)
+    raw = RawTable(attrs, file=file, header_row=0, row_word="entité")
     commune_col = _first(attrs, "codgeo", "insee_com", "code_insee", "code_commune", "insee", "com")
     zone_cols = {
         "ZE2020": _first(attrs, "ze2020", "code_ze", "ze"),

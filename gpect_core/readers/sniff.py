@@ -67,6 +67,7 @@ class RawTable:
     encoding: str | None = None
     separator: str | None = None
     notes: list[str] = field(default_factory=list)
+    row_word: str = "ligne"  # « entité » for the features of a geographic file
 
     def row_number(self, index) -> int:
         """The line or row a user sees in a spreadsheet or text editor for frame index `index`."""
@@ -77,7 +78,7 @@ class RawTable:
         if self.sheet:
             parts.append(f"feuille « {self.sheet} »")
         if index is not None:
-            parts.append(f"ligne {self.row_number(index)}")
+            parts.append(f"{self.row_word} {self.row_number(index)}")
         if column is not None:
             parts.append(f"colonne « {column} »")
         return ", ".join(parts)
@@ -114,6 +115,16 @@ def decode_bytes(data: bytes, file: str) -> tuple[str, str]:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
             pass
+    head = data[:4096]
+    if b"\x00" in head:
+        for encoding, zeros in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+            if zeros.count(0) >= 0.9 * len(zeros):
+                try:
+                    return data.decode(encoding), encoding
+                except UnicodeDecodeError:
+                    break
+        raise ReadError(f"« {file} » : ce fichier n'est pas un texte lisible (octets nuls) ; "
+                        "enregistrez-le en CSV UTF-8 ou en Excel.")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -239,8 +250,8 @@ def excel_sheets(data: bytes, file: str) -> dict[str, list[list]]:
         return {name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
                 for name in workbook.sheet_names}
     except Exception as exc:  # noqa: BLE001 — calamine raises its own types for damaged workbooks
-        raise ReadError(f"« {file} » : classeur Excel illisible ou tronqué ({type(exc).__name__}). "
-                        "Ouvrez-le dans Excel et enregistrez-le de nouveau.") from None
+        raise ReadError(f"« {file} » : classeur Excel illisible ou tronqué. "
+                        "Ouvrez-le dans Excel et enregistrez-le de nouveau.") from exc
 
 
 def sheet_table(rows: list[list], file: str, sheet: str, expected: Iterable[str] | None = None) -> RawTable:
