@@ -22,13 +22,15 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _open_store(url: str, fingerprint: str, _territory: Territory) -> PlanStore:
+def _open_store(url: str, fingerprint: str, code_id: int, _territory: Territory) -> PlanStore:
     return PlanStore.open(url, _territory)
 
 
 def get_store(territory: Territory) -> PlanStore:
     """The plan store of this deployment (raises GpectError in French if the database cannot be opened)."""
-    return _open_store(default_url(), territory.fingerprint or territory.name, territory)
+    # Keyed on the class too: when Streamlit reloads a changed module, a store built from the old code would
+    # raise exception classes the page no longer catches.
+    return _open_store(default_url(), territory.fingerprint or territory.name, id(PlanStore), territory)
 
 
 def plan_actions(territory: Territory) -> pd.DataFrame:

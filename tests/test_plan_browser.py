@@ -1,0 +1,121 @@
+"""The « Plan d'action » page in Debian's Chromium: log in, edit an action, see the history row, and a second
+browser editing the same action gets the stale-version message."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from browser import running_app, wait_for_idle
+from gpect_core.plan import auth
+from gpect_core.plan.store import PlanStore
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def plan_app(tmp_path_factory):
+    from conftest import DEMO_PACK
+
+    base = tmp_path_factory.mktemp("plan_app")
+    pack = base / "pack"
+    shutil.copytree(DEMO_PACK, pack)
+    accounts = base / "accounts.toml"
+    auth.add_user(accounts, "edith", "edith-secret-1", "editeur", name="Édith")
+    auth.add_user(accounts, "bruno", "bruno-secret-1", "editeur", name="Bruno")
+    db_url = f"sqlite:///{base / 'plan.sqlite'}"
+    with running_app(pack, extra_env={"GPECT_DB_URL": db_url, "GPECT_ACCOUNTS_FILE": str(accounts)}) as url:
+        yield url, db_url
+
+
+def _new_page(chromium):
+    from browser import ExternalRequests
+
+    context = chromium.new_context(viewport={"width": 1400, "height": 1100}, locale="fr-FR")
+    page = context.new_page()
+    page.external_requests = ExternalRequests(page)
+    return context, page
+
+
+def _log_in(page, url: str, username: str, password: str) -> None:
+    page.goto(f"{url}/plan")
+    wait_for_idle(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_label("Identifiant").fill(username)
+    sidebar.get_by_label("Mot de passe").fill(password)
+    sidebar.get_by_role("button", name="Se connecter").click()
+    wait_for_idle(page)
+    sidebar.get_by_text("Connecté").wait_for(timeout=30_000)
+
+
+def _open_action_form(page) -> None:
+    page.get_by_role("tab", name="Actions", exact=True).click()
+    wait_for_idle(page)
+    page.get_by_label("Financeurs").wait_for(timeout=30_000)
+
+
+def _save_funders(page, text: str) -> None:
+    field = page.get_by_label("Financeurs")
+    field.fill(text)
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    wait_for_idle(page)
+
+
+def test_an_editor_saves_an_action_and_a_second_browser_gets_the_stale_message(plan_app, chromium):
+    url, db_url = plan_app
+    first_context, first = _new_page(chromium)
+    second_context, second = _new_page(chromium)
+    try:
+        _log_in(first, url, "edith", "edith-secret-1")
+        _log_in(second, url, "bruno", "bruno-secret-1")
+        _open_action_form(first)
+        _open_action_form(second)  # both read ACT01 at the same version
+
+        _save_funders(first, "Région, État, OPCO 2i")
+        first.get_by_text("champ(s) modifié(s)").wait_for(timeout=30_000)
+        store = PlanStore.open(db_url, migrate=False)
+        row = store.history_frame("ACT01").iloc[0]
+        assert (row.user_name, row.field) == ("Édith (edith)", "funders")
+        store.close()
+        # The history row is on screen, in the action's history (the grid keeps an accessible copy of its cells).
+        grids = first.locator('[role="tabpanel"]:visible [data-testid="stDataFrame"]')
+        grids.last.wait_for(timeout=30_000)
+        first.wait_for_function(
+            "() => [...document.querySelectorAll('[role=tabpanel] [data-testid=stDataFrame]')]"
+            ".some(g => g.textContent.includes('OPCO 2i') && g.textContent.includes('Édith (edith)'))",
+            timeout=30_000)
+
+        _save_funders(second, "Région, État, CCI")
+        alert = second.locator('[data-testid="stAlert"]').filter(has_text="modifiée par")
+        try:
+            alert.wait_for(timeout=30_000)
+        except Exception:
+            second.screenshot(path="tests/artifacts/plan_stale_failed.png", full_page=True)
+            raise
+        assert "Édith (edith)" in alert.inner_text() and "n'ont pas été enregistrées" in alert.inner_text()
+        assert second.get_by_label("Financeurs").input_value() == "Région, État, CCI"  # input kept to merge
+        second.screenshot(path="tests/artifacts/plan_stale.png", full_page=True)
+        store = PlanStore.open(db_url, migrate=False)
+        assert store.get_action("ACT01")["funders"] == "Région, État, OPCO 2i"
+        store.close()
+        assert [u for u in first.external_requests.urls + second.external_requests.urls if "leaflet" in u] == []
+    finally:
+        first_context.close()
+        second_context.close()
+
+
+def test_a_visitor_sees_the_plan_without_an_edit_form(plan_app, chromium):
+    url, _db = plan_app
+    context, page = _new_page(chromium)
+    try:
+        page.goto(f"{url}/plan")
+        wait_for_idle(page)
+        page.get_by_text("Une action est en retard si").wait_for(timeout=30_000)
+        page.get_by_role("tab", name="Actions", exact=True).click()
+        wait_for_idle(page)
+        page.get_by_text("Consultation seule").wait_for(timeout=30_000)
+        assert page.get_by_label("Financeurs").count() == 0
+        page.screenshot(path="tests/artifacts/plan_viewer.png", full_page=True)
+    finally:
+        context.close()
