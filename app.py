@@ -15,6 +15,7 @@ PAGES = [
     ("pages/carte.py", "nav.carte", "carte", "nav.section.explore"),
     ("pages/metiers.py", "nav.metiers", "metiers", "nav.section.explore"),
     ("pages/plan.py", "nav.plan", "plan", "nav.section.plan"),
+    ("pages/donnees.py", "nav.donnees", "donnees", "nav.section.data"),
 ]
 
 st.set_page_config(page_title="GPECT Atlas", page_icon="🗺️", layout="wide")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -134,39 +133,3 @@ def template_xlsx(spec: TemplateSpec) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
-
-
-def frame_to_xlsx(frame: pd.DataFrame, sheet: str = "Données") -> bytes:
-    """A table as XLSX where every text cell stays text: formula-like cells (=, +, -, @) are neutralised."""
-    from .readers.sniff import neutralise_formula
-
-    workbook = Workbook()
-    ws = workbook.active
-    ws.title = sheet[:31]
-    ws.append([str(c) for c in frame.columns])
-    for row in frame.itertuples(index=False):
-        values = []
-        for value in row:
-            if value is None or (not isinstance(value, str) and pd.isna(value)):
-                values.append(None)
-            elif isinstance(value, str):
-                values.append(neutralise_formula(value))
-            elif hasattr(value, "item"):
-                values.append(value.item())
-            else:
-                values.append(value)
-        ws.append(values)
-    for column_cells in ws.iter_cols(min_row=2):
-        for cell in column_cells:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def frame_to_csv(frame: pd.DataFrame) -> bytes:
-    """A table as CSV (UTF-8 with BOM, `;`, decimal comma: what French Excel opens), formulas neutralised."""
-    from .readers.sniff import neutralise_frame
-
-    return neutralise_frame(frame).to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")

@@ -14,6 +14,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from gpect_core.errors import GpectError
+from gpect_core.export import table_csv, table_xlsx
 from gpect_core.ingest import (
     Upload,
     has_previous,
@@ -23,7 +24,7 @@ from gpect_core.ingest import (
     provenance_table,
     restore_previous,
 )
-from gpect_core.templates import TEMPLATES, TEMPLATES_BY_KEY, frame_to_csv, frame_to_xlsx, template_xlsx
+from gpect_core.templates import TEMPLATES, TEMPLATES_BY_KEY, template_xlsx
 from gpect_core.territory import Territory
 
 FIX = Path(__file__).resolve().parent / "fixtures"
@@ -200,6 +201,8 @@ CASES = [
     Case("official-class-out-of-range", [("tension.csv", csv(
         ["annee", "ROME", "cbassin", "ind_tension_d"], [["2021", "H2913", "0101", "7"]]))],
          ["« tension.csv », ligne 2, colonne « ind_tension_d » : « 7 » : ind_tension_d : classe hors de 1 à 5"]),
+    Case("optional-column-absent-and-bad-count", [("r.csv", csv(RECRUIT[:6], [GOOD[:5] + ["douze"]]))],
+         ["« r.csv », ligne 2, colonne « Projets de recrutement » : « douze » : nombre attendu"]),
     Case("one-bad-file-among-good", [("recrut.csv", csv(RECRUIT, [GOOD])), ("vide.csv", b"")],
          ["« vide.csv » : le fichier est vide"]),
 ]
@@ -307,10 +310,10 @@ def test_formula_like_cells_are_stored_as_text_and_neutralised_on_export(demo_pa
     integrate(demo_pack_copy, plan)
     needs = Territory.load(demo_pack_copy).tables["needs"].set_index("response_id")
     assert needs.loc["R9", "skills"] == payload  # stored exactly as typed, as text
-    workbook = load_workbook(io.BytesIO(frame_to_xlsx(needs.reset_index())))
+    workbook = load_workbook(io.BytesIO(table_xlsx(needs.reset_index())))
     cells = [c for row in workbook.active.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value]
-    assert cells and all(c.data_type == "s" and c.value.startswith("'=") for c in cells)
-    exported = frame_to_csv(needs.reset_index()).decode("utf-8-sig")
+    assert cells and all(c.data_type == "s" for c in cells)  # a text cell: Excel shows it, never runs it
+    exported = table_csv(needs.reset_index()).decode("utf-8-sig")
     assert "'=HYPERLINK" in exported and "'@SUM(A1)" in exported
 
 

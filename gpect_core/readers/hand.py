@@ -14,6 +14,8 @@ from .formats import FileReport, Format
 from .sniff import RawTable, fold, normalise_codes, parse_numbers
 
 KNOWN_ZONINGS = {fold(z): z for z in ZONINGS}
+EMPTY_DTYPES = {"count": "Int64", "class": "Int64", "year": "Int64", "number": "Float64", "rate": "Float64",
+                "date": "datetime64[ns]"}
 
 
 def _convert(raw: RawTable, report: FileReport, spec: TemplateSpec) -> tuple[pd.DataFrame, pd.Series]:
@@ -33,7 +35,7 @@ def _convert(raw: RawTable, report: FileReport, spec: TemplateSpec) -> tuple[pd.
                 report.problems.append(raw.problem(f"colonne obligatoire « {field.header} » absente"))
                 report.rows_rejected = len(raw.frame)
                 bad_rows[:] = True
-            frame[field.column] = pd.Series(pd.NA, index=raw.frame.index, dtype="object")
+            frame[field.column] = pd.Series(pd.NA, index=raw.frame.index, dtype=EMPTY_DTYPES.get(field.kind, "object"))
             continue
         text = raw.frame[header].astype(str).str.strip()
         empty = text == ""

@@ -1,0 +1,110 @@
+"""AppTest of the « Données » page: what a file was recognised as, the French report, the preview, integration
+(editors only), restore, provenance and templates."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from gpect_core.ingest import pack_digest
+from gpect_core.territory import Territory
+
+RECRUIT = "Zonage;Code zone;Nomenclature;Code métier;Année;Projets de recrutement;Projets difficiles\n"
+EDITOR = {"username": "camille", "name": "Camille", "role": "editeur"}
+
+
+def page(pack, monkeypatch, tmp_path, user=None, staged=None) -> AppTest:
+    monkeypatch.setenv("GPECT_PACK", str(pack))
+    monkeypatch.setenv("GPECT_DB_URL", f"sqlite:///{tmp_path / 'plan.sqlite'}")
+    at = AppTest.from_file("../pages/donnees.py", default_timeout=90)
+    if user:
+        at.session_state["plan_user"] = user
+    if staged is not None:
+        at.session_state["donnees_staged"] = staged
+    return at
+
+
+def button(at, label):
+    return next(b for b in at.button if b.label == label)
+
+
+def test_page_renders_with_provenance_and_templates(demo_pack_copy, monkeypatch, tmp_path):
+    at = page(demo_pack_copy, monkeypatch, tmp_path)
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Données du territoire"
+    assert [t.label for t in at.tabs] == ["Importer", "Provenance", "Modèles à remplir"]
+    assert any(i.value.startswith("Ajoutez un ou plusieurs fichiers") for i in at.info)
+    provenance = at.dataframe[0].value
+    assert "Empreinte du fichier" in provenance.columns and "recrutement" in set(provenance["Table"])
+    assert any("Besoins des entreprises" in m.value for m in at.markdown)
+
+
+def test_bad_file_gives_the_french_report_and_nothing_changes(demo_pack_copy, monkeypatch, tmp_path):
+    before = pack_digest(demo_pack_copy)
+    bad = (RECRUIT + "ZE2020;9901;ROME4;H2913;2025;douze;3\n").encode()
+    at = page(demo_pack_copy, monkeypatch, tmp_path, user=EDITOR, staged=[("enquete.csv", bad)])
+    at.run()
+    button(at, "Vérifier").click().run()
+    assert not at.exception
+    recognised = at.dataframe[0].value
+    assert recognised.iloc[0]["Reconnu comme"].startswith("modèle du comité : Projets de recrutement")
+    assert recognised.iloc[0]["Lignes rejetées"] == 1
+    error = at.error[0].value.replace("\\", "")  # the page escapes markdown in user text
+    assert "1 problème(s)" in error and "enquete.csv" in error and "ligne 2" in error
+    assert "Projets de recrutement" in error and "douze" in error
+    assert not [b for b in at.button if b.label == "Intégrer"]
+    assert pack_digest(demo_pack_copy) == before
+
+
+def test_editor_checks_previews_integrates_then_restores(demo_pack_copy, monkeypatch, tmp_path):
+    good = (RECRUIT + "ZE2020;9901;ROME4;H2913;2025;12;7\n").encode()
+    at = page(demo_pack_copy, monkeypatch, tmp_path, user=EDITOR, staged=[("enquete.csv", good)])
+    at.run()
+    button(at, "Vérifier").click().run()
+    assert not at.exception
+    assert at.success[0].value.startswith("Aucun problème")
+    assert any(m.value.startswith("recrutement : 1 ligne(s)") for m in at.markdown)
+    button(at, "Intégrer").click().run()
+    assert not at.exception
+    assert at.success[0].value.startswith("Données intégrées dans le pack")
+    territory = Territory.load(demo_pack_copy)
+    assert (territory.tables["recruitment"]["year"] == 2025).sum() == 1
+    assert territory.provenance["recruitment"].imported_by.startswith("Camille")
+    button(at, "Restaurer la version précédente").click().run()
+    assert not at.exception
+    assert at.success[0].value == "Version précédente restaurée."
+    assert (Territory.load(demo_pack_copy).tables["recruitment"]["year"] == 2025).sum() == 0
+
+
+def test_viewer_can_check_but_not_integrate(demo_pack_copy, monkeypatch, tmp_path):
+    good = (RECRUIT + "ZE2020;9901;ROME4;H2913;2025;12;7\n").encode()
+    at = page(demo_pack_copy, monkeypatch, tmp_path, staged=[("enquete.csv", good)])
+    at.run()
+    button(at, "Vérifier").click().run()
+    assert at.success[0].value.startswith("Aucun problème")
+    assert not [b for b in at.button if b.label == "Intégrer"]
+    assert any("rôle éditeur" in i.value for i in at.info)
+
+
+def test_page_in_english(demo_pack_copy, monkeypatch, tmp_path):
+    at = page(demo_pack_copy, monkeypatch, tmp_path)
+    at.session_state["lang"] = "en"
+    at.run()
+    assert at.title[0].value == "Territory data"
+    assert [t.label for t in at.tabs] == ["Import", "Provenance", "Templates"]
+
+
+@pytest.mark.realdata
+def test_page_on_the_national_pack(national_pack, monkeypatch, tmp_path):
+    at = page(national_pack, monkeypatch, tmp_path)
+    at.run()
+    assert not at.exception
+    provenance = at.dataframe[0].value.set_index("Table")
+    assert provenance.loc["recrutement", "Producteur"] == "France Travail / Crédoc"
+    assert len(provenance.loc["recrutement", "Empreinte du fichier"]) == 64
+
+
+import conftest_realdata  # noqa: E402
+
+national_pack = conftest_realdata.national_pack
