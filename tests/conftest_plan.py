@@ -8,6 +8,7 @@ socket in its temporary folder, and stopped at the end of the session. Each test
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -46,6 +47,34 @@ def _as_postgres(command: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
 
 
+@contextlib.contextmanager
+def throwaway_postgres():
+    """Start a PostgreSQL cluster in a temporary folder; yield the URL of its maintenance database; stop it.
+    (Also used by bench/bench_plan_concurrency.py.)"""
+    folder = Path(tempfile.mkdtemp(prefix="gpect-pg-"))
+    data = folder / "data"
+    log = folder / "server.log"
+    if os.geteuid() == 0:
+        shutil.chown(folder, "postgres", "postgres")
+    port = _free_port()
+    try:
+        subprocess.run(_as_postgres([str(PG_BIN / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
+                                     "--no-sync", "-E", "UTF8", "--locale=C"]),
+                       check=True, capture_output=True)
+        options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100"
+        started = subprocess.run(_as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(log), "-o",
+                                               options, "-w", "-t", "60", "start"]), capture_output=True, text=True)
+        if started.returncode != 0:
+            details = log.read_text() if log.exists() else started.stderr
+            raise RuntimeError(f"PostgreSQL n'a pas démarré : {details[-2000:]}")
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        if (data / "postmaster.pid").exists():
+            subprocess.run(_as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w",
+                                         "stop"]), capture_output=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def pg_server_url():
     """URL of a running PostgreSQL server's maintenance database (started for the session if needed)."""
@@ -56,28 +85,11 @@ def pg_server_url():
     if not (PG_BIN / "initdb").exists():
         pytest.fail(f"PostgreSQL introuvable ({PG_BIN}/initdb) : `make test` installe le paquet Debian "
                     "« postgresql », ou donnez un serveur avec GPECT_TEST_PG_URL.")
-    folder = Path(tempfile.mkdtemp(prefix="gpect-pg-"))
-    data = folder / "data"
-    log = folder / "server.log"
-    if os.geteuid() == 0:
-        shutil.chown(folder, "postgres", "postgres")
-    port = _free_port()
-    subprocess.run(_as_postgres([str(PG_BIN / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
-                                 "--no-sync", "-E", "UTF8", "--locale=C"]),
-                   check=True, capture_output=True)
-    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100"
-    started = subprocess.run(_as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options,
-                                           "-w", "-t", "60", "start"]), capture_output=True, text=True)
-    if started.returncode != 0:
-        details = log.read_text() if log.exists() else started.stderr
-        shutil.rmtree(folder, ignore_errors=True)
-        pytest.fail(f"PostgreSQL n'a pas démarré : {details[-2000:]}")
     try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run(_as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]),
-                       capture_output=True)
-        shutil.rmtree(folder, ignore_errors=True)
+        with throwaway_postgres() as url:
+            yield url
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
 
 
 @pytest.fixture
