@@ -183,3 +183,20 @@ def test_the_overview_follows_the_basin_filter(plan_env, plan_territory):
     expected = actions["zone_ids"].str.split().map(lambda zones: "9907" in zones).sum()
     assert 0 < expected < len(actions)
     assert next(m.value for m in at.metric if m.label == "Actions") == str(expected)
+
+
+def test_the_synthese_page_counts_actions_and_late_actions_from_the_store(plan_env):
+    from gpect_core.plan.rules import late_mask
+
+    def late_delta() -> str:
+        at = AppTest.from_file("../pages/synthese.py", default_timeout=90).run()
+        assert not at.exception
+        return next(m for m in at.metric if m.label.startswith("Actions")).proto.delta
+
+    before = late_delta()
+    n_late = int(late_mask(plan_env.actions_frame()).sum())
+    assert str(n_late) in before
+    action = plan_env.get_action("ACT01")  # done, ended in 2025: reopening it makes it late
+    plan_env.update_action("ACT01", action["version"], {"status": "en_cours"}, user="edith")
+    assert int(late_mask(plan_env.actions_frame()).sum()) == n_late + 1
+    assert str(n_late + 1) in late_delta()
