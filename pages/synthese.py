@@ -10,6 +10,7 @@ from gpect_core.formatting import fmt_int, fmt_pct, fmt_rate
 from gpect_core.indicators.selection import key_figures, top_occupations
 from gpect_core.maps import base_map, zones_layer
 from ui import context
+from ui.downloads import chart_downloads
 from ui.plan_source import plan_actions
 
 MAP_KEY = "synthese_map"
@@ -50,8 +51,10 @@ with chart_col:
         st.info(ctx.t("synthese.no_recruitment"))
     else:
         subtitle = ctx.t("synthese.chart.subtitle", selection=ctx.selection_label, year=figures.year)
-        st.altair_chart(top_occupations_bar(top, lang, subtitle=subtitle), theme=None, width="stretch")
+        chart = top_occupations_bar(top, lang, subtitle=subtitle)
+        st.altair_chart(chart, theme=None, width="stretch")
         st.caption(ctx.provenance_caption("recruitment"))
+        chart_downloads(ctx, chart, ctx.t("chart.top_occupations"), ["recruitment"], "synthese_top")
 
 with st.expander(ctx.t("synthese.definitions")):
     st.markdown(ctx.t("synthese.definitions.text"))

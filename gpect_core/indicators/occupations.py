@@ -6,7 +6,7 @@ Definitions (stated on the « Métiers en tension » page):
 - a figure is **fragile** when it rests on fewer than `MIN_PROJECTS` published projects, when its difficult share
   is unknown, or when half or more of the zone rows it sums have their projects or difficult projects under
   statistical secret; fragile occupations are listed after the solid ones and are not ranked;
-- tension class and components (1–5) for several zones are the mean of the zones' classes (one decimal);
+- tension class and components (1–5) for several zones are the mean of the zones' classes;
 - where recruitment and tension use different occupation systems (FAP and ROME), an occupation's tension is the mean
   over the codes the pack's crosswalks (`occupation_links`, kind `crosswalk`) link it to, and the page says so.
 """
@@ -162,7 +162,7 @@ def tension_table(territory: Territory, selection: Selection, year: int | None =
             if measure in block.arrays:
                 values = block.arrays[measure][yi][pos][:, keep]
                 table[measure] = (np.nansum(values, axis=0) if measure in ("offers", "jobseekers")
-                                  else np.round(np.nanmean(values, axis=0), 2))
+                                  else np.nanmean(values, axis=0))
             elif measure in ("tension_class", "tension_score", *COMPONENTS):
                 table[measure] = np.nan
     table["zones"] = counts[keep]
@@ -202,7 +202,7 @@ def tension_of(territory: Territory, selection: Selection, system: str, code: st
         return None, linkage
     measures = ["tension_class", "tension_score", *COMPONENTS]
     with _quiet():
-        profile = rows[measures].astype(float).mean().round(2)
+        profile = rows[measures].astype(float).mean()
     profile["codes"] = len(rows)
     profile["year"] = int(rows["year"].iloc[0])
     return profile, linkage
