@@ -116,7 +116,7 @@ with tabs[T("plan.tab.overview")]:
             counts = progress.counts_by_axis_and_status(actions, axes)
             st.altair_chart(plan_charts.status_by_axis_bar(counts, lang), theme=None, width="stretch")
         with right:
-            by_axis = progress.progress_by_axis(actions, axes)
+            by_axis = progress.progress_by_axis(actions, axes, today)
             st.altair_chart(plan_charts.progress_by_axis_bar(by_axis.dropna(subset=["progress"]), lang),
                             theme=None, width="stretch")
             st.caption(progress.PROGRESS_RULE_FR if lang == "fr" else progress.PROGRESS_RULE_EN)

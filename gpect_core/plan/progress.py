@@ -57,11 +57,11 @@ def counts_by_axis_and_status(actions: pd.DataFrame, axes: pd.DataFrame) -> pd.D
     return counts[["axis_id", "axis_label", "status", "actions"]]
 
 
-def progress_by_axis(actions: pd.DataFrame, axes: pd.DataFrame) -> pd.DataFrame:
+def progress_by_axis(actions: pd.DataFrame, axes: pd.DataFrame, today: date | None = None) -> pd.DataFrame:
     """Columns axis_id, axis_label, progress (0–100, see PROGRESS_RULE_FR), actions, late."""
     live = actions[actions["status"] != "abandonnee"].copy()
     live["progress"] = pd.to_numeric(live["progress"], errors="coerce").fillna(0).astype(float)
-    live["late"] = late_mask(live) if not live.empty else pd.Series(dtype=bool)
+    live["late"] = late_mask(live, today) if not live.empty else pd.Series(dtype=bool)
     grouped = live.groupby("axis_id").agg(progress=("progress", "mean"), actions=("action_id", "count"),
                                           late=("late", "sum")).reset_index()
     out = axes[["axis_id", "label"]].rename(columns={"label": "axis_label"}).merge(grouped, on="axis_id", how="left")
