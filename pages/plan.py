@@ -418,23 +418,17 @@ if can_edit:
         q1, q2 = st.columns([1, 1])
         if q1.button(T("plan.quick.save"), type="primary", key="plan_quick_save"):
             label_to_status = {status_text(s): s for s in m.STATUSES}
-            saved, refused, invalid = 0, [], []
+            rows = []
             for before, after in zip(shown.itertuples(), edited.itertuples(), strict=True):
                 changes = {}
                 if after.status != before.status:
                     changes["status"] = label_to_status.get(after.status, after.status)
                 if not (pd.isna(after.progress) and pd.isna(before.progress)) and after.progress != before.progress:
                     changes["progress"] = after.progress
-                if not changes:
-                    continue
-                try:
-                    store.update_action(before.action_id, int(before.version), changes, user=user.signature,
-                                        comment=T("plan.quick.comment"))
-                    saved += 1
-                except StaleVersionError as exc:
-                    refused.append(exc)
-                except GpectError as exc:
-                    invalid.append(exc)
+                if changes:
+                    rows.append((before.action_id, int(before.version), changes))
+            bulk = store.update_many(rows, user=user.signature, comment=T("plan.quick.comment"))
+            saved, refused, invalid = len(bulk.saved), bulk.stale, bulk.invalid
             st.session_state.pop(QUICK_BASE, None)
             st.session_state.pop("plan_quick_editor", None)
             st.session_state["plan_quick_result"] = (saved, [md(e.report()) for e in refused],

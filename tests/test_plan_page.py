@@ -200,3 +200,31 @@ def test_the_synthese_page_counts_actions_and_late_actions_from_the_store(plan_e
     plan_env.update_action("ACT01", action["version"], {"status": "en_cours"}, user="edith")
     assert int(late_mask(plan_env.actions_frame()).sum()) == n_late + 1
     assert str(n_late + 1) in late_delta()
+
+
+def test_the_quick_editor_saves_changed_rows_and_reports_stale_ones(plan_env):
+    at = _app(EDITOR)
+    # What the data editor sends when a user changes two cells (rows 1 and 3: ACT02 and ACT04).
+    at.session_state["plan_quick_editor"] = {"edited_rows": {1: {"progress": 75}, 3: {"status": "suspendue"}},
+                                             "added_rows": [], "deleted_rows": []}
+    version = plan_env.get_action("ACT04")["version"]
+    plan_env.update_action("ACT04", version, {"funders": "État"}, user="bruno")  # ACT04 changed meanwhile
+    at.run()
+    _button(at, "Enregistrer les modifications").click()
+    at.run()
+    assert not at.exception
+    assert "1 action(s) enregistrée(s)." in [s.value for s in at.success]
+    assert any("modifiée par bruno" in e.value for e in at.error)
+    assert plan_env.get_action("ACT02")["progress"] == 75
+    assert plan_env.get_action("ACT04")["status"] == "en_cours"
+    assert set(plan_env.history_frame("ACT02")["comment"]) == {"saisie rapide"}
+
+
+def test_update_many_reports_each_action(plan_store):
+    a2, a3 = plan_store.get_action("ACT02"), plan_store.get_action("ACT03")
+    result = plan_store.update_many([("ACT02", a2["version"], {"progress": 71}),
+                                     ("ACT03", a3["version"] + 5, {"progress": 1}),
+                                     ("ACT05", 1, {"progress": 300})], user="edith")
+    assert result.saved == ["ACT02"]
+    assert [e.action_id for e in result.stale] == ["ACT03"]
+    assert "entre 0 et 100" in result.invalid[0].report()

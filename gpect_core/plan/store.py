@@ -96,6 +96,13 @@ class SaveResult:
     changed: list[tuple[str, str, str]] = field(default_factory=list)  # (entity, entity_id, field)
 
 
+@dataclass
+class BulkResult:
+    saved: list[str] = field(default_factory=list)
+    stale: list[StaleVersionError] = field(default_factory=list)
+    invalid: list[PlanError] = field(default_factory=list)
+
+
 _ENTITIES = {
     "action": (m.actions, ("action_id",), m.ACTION_EDITABLE),
     "indicator": (m.indicators, ("indicator_id",), m.INDICATOR_EDITABLE),
@@ -480,6 +487,22 @@ class PlanStore:
         differs)."""
         edits = [Edit("action", action_id, name, value) for name, value in changes.items()]
         return self.save(action_id, version, edits, user, comment)
+
+    def update_many(self, rows: list[tuple[str, int, dict[str, Any]]], user: str, comment: str = "") -> BulkResult:
+        """Save several actions, each on the version it was read at (the quick editor's table). Each action is
+        its own save: one refused as stale or invalid does not stop the others, and is reported."""
+        result = BulkResult()
+        for action_id, version, changes in rows:
+            try:
+                saved = self.update_action(action_id, version, changes, user, comment)
+            except StaleVersionError as exc:
+                result.stale.append(exc)
+            except PlanError as exc:
+                result.invalid.append(exc)
+            else:
+                if saved.changed:
+                    result.saved.append(action_id)
+        return result
 
     def set_indicator_value(self, indicator_id: str, when: Any, value: Any, user: str, version: int,
                             source: Any = None, comment: str = "") -> SaveResult:
