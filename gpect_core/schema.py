@@ -43,6 +43,7 @@ TABLE_LABELS_FR = {
     "plan_actions": "actions du plan",
     "plan_indicators": "indicateurs du plan",
     "plan_indicator_values": "valeurs des indicateurs",
+    "plan_milestones": "jalons du plan",
 }
 
 
@@ -297,6 +298,14 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "value": _number(nullable=False),
         "source": _text(),
     }, unique=["indicator_id", "date"]),
+    # Optional in a pack: the milestones of the actions (the plan store keeps them too).
+    "plan_milestones": _schema("plan_milestones", {
+        "milestone_id": _code(),
+        "action_id": _code(),
+        "label": _text(nullable=False),
+        "due_date": pa.Column("datetime64[ns]", nullable=True),
+        "done": pa.Column("boolean", nullable=True),
+    }, unique=["milestone_id"]),
 }
 
 ROW_RULES: dict[str, RowRule] = {

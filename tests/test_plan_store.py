@@ -155,3 +155,22 @@ def test_model_and_migration_agree(plan_store):
     with plan_store.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), m.metadata)
     assert [d for d in diff if d[0] != "remove_table"] == []
+
+
+def test_a_pack_with_milestones_seeds_them(sqlite_plan_url, plan_territory):
+    from gpect_core.schema import validate_table
+
+    tables = dict(plan_territory.tables)
+    tables["plan_milestones"] = validate_table("plan_milestones", pd.DataFrame({
+        "milestone_id": ["J1", "J2"], "action_id": ["ACT02", "ACT02"], "label": ["Lancement", "Bilan"],
+        "due_date": pd.to_datetime(["2024-03-01", "2026-12-01"]), "done": [True, None]}))
+    store = PlanStore.open(sqlite_plan_url)
+    assert store.seed_from_territory(tables) is True
+    milestones = store.milestones_frame().set_index("milestone_id")
+    assert milestones.loc["J1", "done"] and not milestones.loc["J2", "done"]
+    version = store.get_action("ACT02")["version"]
+    store.save("ACT02", version, [Edit("milestone", "J2", "done", True)], user="edith")
+    assert store.milestones_frame().set_index("milestone_id").loc["J2", "done"]
+    assert store.get_action("ACT02")["version"] == version + 1
+    assert store.seed_from_territory(tables) is False  # never twice
+    store.close()
