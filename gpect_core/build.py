@@ -373,9 +373,21 @@ class Assembler:
         return frame
 
     def tension(self, zones) -> pd.DataFrame | None:
-        frame = self.concat("tension", "tension", ["zoning", "zone_id", "occupation_system", "occupation_code", "year"])
-        if frame is None:
+        items = self.distinct("tension")
+        if not items:
             return None
+        for parsed, digest, _ in items:
+            self.use("tension", parsed, digest)
+        frame = pd.concat([f for _, _, f in items], ignore_index=True)
+        # Where a long series and a detailed file give the same figure, keep the detailed row (class, components).
+        frame = frame.assign(_detail=frame["tension_class"].notna()).sort_values("_detail", ascending=False,
+                                                                                 kind="stable")
+        key = ["zoning", "zone_id", "occupation_system", "occupation_code", "year"]
+        before = len(frame)
+        frame = frame.drop_duplicates(key).drop(columns="_detail").sort_index().reset_index(drop=True)
+        if before != len(frame):
+            self.report.add(f"tensions : {n(before - len(frame))} lignes d'une série longue déjà données, en détail, "
+                            "par un autre fichier : la ligne détaillée est gardée")
         known = set(zip(zones["zoning"], zones["zone_id"], strict=True))
         pairs = pd.Series(list(zip(frame["zoning"], frame["zone_id"], strict=True)), index=frame.index)
         unknown = frame[~pairs.isin(known) & (frame["zoning"] != "FR")]
@@ -444,6 +456,17 @@ class Assembler:
             self.report.add(f"formations : {n(decoded)} offres décodées par la BCN (MEF → diplôme)")
         frame["title"] = frame["title"].fillna("").where(frame["title"].fillna("") != "",
                                                           "Formation MEF " + frame["mef_stat_11"])
+        certifications = self.frames("certifications")
+        if certifications and "formation_diplome" in frame:
+            certs = certifications[0][2]
+            certs = certs[(certs["formation_diplome"] != "") & (certs["occupation_codes"] != "")]
+            romes = certs.groupby("formation_diplome")["occupation_codes"].agg(
+                lambda s: " ".join(sorted(set(" ".join(s).split()))))
+            linked = frame["formation_diplome"].map(romes)
+            frame["occupation_codes"] = linked.where(linked.notna(), frame["occupation_codes"]).fillna("")
+            self.use("training", certifications[0][0], certifications[0][1])
+            self.report.add(f"formations : {n(linked.notna().sum())} offres reliées à des codes ROME par Certif Info "
+                            "(diplôme BCN → certification → ROME)")
         known = set(zones.loc[zones["zoning"] == "DEP", "zone_id"])
         unknown = ~frame["zone_id"].isin(known)
         if unknown.any():

@@ -724,8 +724,21 @@ def read_certif_info(raw: RawTable, report: FileReport) -> dict[str, pd.DataFram
         "type": text_of(raw, col(raw, "Libelle_Type_Diplome")),
         "level_eu": text_of(raw, col(raw, "Code_Niveau_Europeen")),
         "rncp": text_of(raw, col(raw, "Code_RNCP")),
+        "formation_diplome": normalise_codes(text_of(raw, col(raw, "Code_Scolarité", "Code_Scolarite"))),
         "occupation_codes": romes,
     }).drop_duplicates("certification_id").reset_index(drop=True)}
+
+
+def read_dares_tension_series(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """DARES national tension score by FAP 2009 and year (FAP 225 and 87 codes mixed)."""
+    score = parse_numbers(raw.frame[col(raw, "Tension")])
+    report.reject(raw, score.bad, col(raw, "Tension"), "score de tension : nombre attendu")
+    out = pd.DataFrame({"zoning": "FR", "zone_id": "FR", "occupation_system": "FAP2009",
+                        "occupation_code": normalise_codes(raw.frame[col(raw, "fap")]),
+                        "year": year_of(raw, col(raw, "Année", "annee")), "tension_score": score.values})
+    out = out[~score.bad & out["year"].notna()]
+    _reject_duplicates(raw, report, out, ["occupation_code", "year"], col(raw, "fap"))
+    return {"tension": out.drop_duplicates(["occupation_code", "year"]).reset_index(drop=True)}
 
 
 # ============================================================================================ registry
@@ -762,6 +775,9 @@ FORMATS: tuple[Format, ...] = (
     Format("dares_tension", "indicateurs de tension DARES (FAP 2009 × France, région, département)",
            (("fap",), ("Tension",), ("Catégorie Tension",), ("niveau_geo",)), read_dares_tension,
            "DARES / France Travail", "Les tensions sur le marché du travail", lambda r: "2019", priority=3),
+    Format("dares_tension_series", "série nationale du score de tension DARES (FAP 2009, par année)",
+           (("fap",), ("Tension",), ("Année", "annee")), read_dares_tension_series, "DARES",
+           "Les tensions sur le marché du travail, séries longues", lambda r: "2011-2019", priority=1),
     Format("ft_tension", "indicateurs de tension France Travail (ROME × bassin)",
            (("ROME",), ("cbassin",), ("ind_tension_d",)), read_ft_tension,
            "France Travail / DARES", "Indicateurs de tension par métier et bassin", lambda r: _year_from_name(r, "2021")),
