@@ -18,6 +18,7 @@ from gpect_core.plan import model as m
 from gpect_core.plan.store import (
     ENTITY_LABELS_FR,
     PARTNER_TYPE_LABELS_FR,
+    Edit,
     PlanValidationError,
     StaleVersionError,
     display_value,
@@ -45,6 +46,7 @@ try:
     partners = store.partners_frame()
     indicators = store.indicators_frame()
     values = store.indicator_values_frame()
+    milestones = store.milestones_frame()
 except GpectError as exc:
     st.error(exc.report())
     st.stop()
@@ -138,7 +140,8 @@ with tabs[T("plan.tab.overview")]:
                 T("plan.late.reason"): late["reason"].map(lambda r: T(f"plan.late.{r}")),
             }), hide_index=True, width="stretch")
 
-        st.altair_chart(plan_charts.gantt(actions, set(late["action_id"]), today, lang, axis_labels),
+        st.altair_chart(plan_charts.gantt(actions, set(late["action_id"]), today, lang, axis_labels,
+                                          milestones),
                         theme=None, width="stretch")
 
         shown_indicators = indicators[indicators["action_id"].isin(actions["action_id"])]
@@ -241,6 +244,65 @@ def _form_values(action_id: str) -> dict:
         value = st.session_state.get(_form_key(action_id, name))
         out[name] = " ".join(value) if name in m.LIST_FIELDS and isinstance(value, list) else value
     return out
+
+
+def _save_edits(action_id: str, version: int, edits: list[Edit], flash: str) -> None:
+    try:
+        store.save(action_id, version, edits, user=user.signature)
+    except StaleVersionError as exc:
+        mine = {e.field: e.value for e in edits}
+        st.session_state[STALE] = {**_stale_record(exc, mine), "action_id": action_id}
+        st.rerun()
+    except GpectError as exc:
+        st.error(md(exc.report()))
+    else:
+        st.session_state.pop(FORM_BASE, None)
+        st.session_state["plan_flash"] = flash
+        st.rerun()
+
+
+def _edit_indicator_and_milestone(action_id: str, version: int) -> None:
+    """Forms for an indicator (new or existing: label, unit, baseline, target) and a milestone."""
+    own = indicators[indicators["action_id"] == action_id].set_index("indicator_id")
+    with st.expander(T("plan.indicator.edit")):
+        new_id = f"{action_id}-I{len(own) + 1}"
+        chosen = st.selectbox(T("plan.indicator.which"), [*own.index, new_id], key=f"plan_ind_choice_{action_id}",
+                              format_func=lambda i: f"{i} — {own.loc[i, 'label']}" if i in own.index
+                              else T("plan.indicator.new"))
+        row = own.loc[chosen] if chosen in own.index else None
+        with st.form(f"plan_ind_form_{action_id}_{chosen}"):
+            f1, f2, f3, f4 = st.columns(4)
+            label = f1.text_input(T("plan.field.label"), key=f"plan_ind_label_{chosen}", value="" if row is None else row["label"])
+            unit = f2.text_input(T("plan.field.unit"), key=f"plan_ind_unit_{chosen}", value="" if row is None or pd.isna(row["unit"])
+                                 else row["unit"])
+            baseline = f3.number_input(T("plan.field.baseline"), key=f"plan_ind_baseline_{chosen}",
+                                       value=None if row is None or pd.isna(row["baseline"])
+                                       else float(row["baseline"]))
+            target = f4.number_input(T("plan.field.target"), key=f"plan_ind_target_{chosen}",
+                                     value=None if row is None or pd.isna(row["target"])
+                                     else float(row["target"]))
+            if st.form_submit_button(T("plan.indicator.save_definition")):
+                _save_edits(action_id, version, [Edit("indicator", chosen, name, value) for name, value in (
+                    ("label", label), ("unit", unit), ("baseline", baseline), ("target", target))],
+                    T("plan.indicator.saved"))
+    own_milestones = milestones[milestones["action_id"] == action_id].set_index("milestone_id")
+    with st.expander(T("plan.milestone.edit")):
+        new_id = f"{action_id}-J{len(own_milestones) + 1}"
+        chosen = st.selectbox(T("plan.milestone.which"), [*own_milestones.index, new_id],
+                              key=f"plan_ms_choice_{action_id}",
+                              format_func=lambda i: f"{i} — {own_milestones.loc[i, 'label']}"
+                              if i in own_milestones.index else T("plan.milestone.new"))
+        row = own_milestones.loc[chosen] if chosen in own_milestones.index else None
+        with st.form(f"plan_ms_form_{action_id}_{chosen}"):
+            g1, g2, g3 = st.columns([3, 2, 1])
+            label = g1.text_input(T("plan.field.label"), key=f"plan_ms_label_{chosen}", value="" if row is None else row["label"])
+            due = g2.date_input(T("plan.field.due_date"), key=f"plan_ms_due_{chosen}", value=None if row is None or pd.isna(row["due_date"])
+                                else row["due_date"].date(), format="DD/MM/YYYY")
+            done = g3.checkbox(T("plan.field.done"), key=f"plan_ms_done_{chosen}", value=False if row is None else bool(row["done"]))
+            if st.form_submit_button(T("plan.milestone.save")):
+                _save_edits(action_id, version, [Edit("milestone", chosen, "label", label),
+                                                 Edit("milestone", chosen, "due_date", due),
+                                                 Edit("milestone", chosen, "done", done)], T("plan.milestone.saved"))
 
 
 with tabs[T("plan.tab.actions")]:
@@ -360,6 +422,16 @@ with tabs[T("plan.tab.actions")]:
                             st.session_state["plan_flash"] = T("plan.indicator.saved")
                             st.rerun()
 
+        if can_edit:
+            _edit_indicator_and_milestone(action_id, st.session_state[FORM_BASE]["version"])
+        own_milestones = milestones[milestones["action_id"] == action_id]
+        if not own_milestones.empty:
+            st.markdown(f"**{T('plan.milestone.title')}**")
+            st.dataframe(pd.DataFrame({
+                T("plan.field.label"): own_milestones["label"],
+                T("plan.field.due_date"): own_milestones["due_date"].dt.date,
+                T("plan.field.done"): own_milestones["done"].map({True: T("plan.yes"), False: T("plan.no")}),
+            }), hide_index=True, width="stretch")
         own_values = values[values["indicator_id"].isin(indicators.loc[indicators["action_id"] == action_id,
                                                                         "indicator_id"])]
         if not own_values.empty:

@@ -228,3 +228,24 @@ def test_update_many_reports_each_action(plan_store):
     assert result.saved == ["ACT02"]
     assert [e.action_id for e in result.stale] == ["ACT03"]
     assert "entre 0 et 100" in result.invalid[0].report()
+
+
+def test_an_editor_changes_an_indicator_target_and_adds_a_milestone(plan_env):
+    at = _app(EDITOR)
+    at.selectbox(key="plan_action_choice").select("ACT02")
+    at.run()
+    at.number_input(key="plan_ind_target_IND02").set_value(45)
+    _button(at, "Enregistrer l'indicateur").click()
+    at.run()
+    assert not at.exception
+    assert plan_env.indicators_frame().set_index("indicator_id").loc["IND02", "target"] == 45
+    at.text_input(key="plan_ms_label_ACT02-J1").input("Bilan à mi-parcours")
+    at.date_input(key="plan_ms_due_ACT02-J1").set_value(date(2026, 6, 30))
+    _button(at, "Enregistrer le jalon").click()
+    at.run()
+    milestones = plan_env.milestones_frame()
+    assert list(milestones["label"]) == ["Bilan à mi-parcours"] and not milestones["done"].iloc[0]
+    history = plan_env.history_frame("ACT02")
+    assert {"indicator", "milestone"} == set(history["entity"])
+    assert plan_env.get_action("ACT02")["version"] == 3
+    assert any("Bilan à mi-parcours" in " ".join(map(str, df.value.to_numpy().ravel())) for df in at.dataframe)

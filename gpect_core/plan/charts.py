@@ -60,8 +60,9 @@ def progress_by_axis_bar(progress: pd.DataFrame, lang: str = "fr") -> alt.TopLev
 
 
 def gantt(actions: pd.DataFrame, late_ids: set[str], today: date | None = None, lang: str = "fr",
-          axis_labels: dict[str, str] | None = None) -> alt.TopLevelMixin:
-    """One bar per action from start to end, coloured by status, late actions outlined; a red « today » line."""
+          axis_labels: dict[str, str] | None = None, milestones: pd.DataFrame | None = None) -> alt.TopLevelMixin:
+    """One bar per action from start to end, coloured by status, late actions outlined; milestones as diamonds
+    (filled when reached); a red « today » line."""
     data = actions.dropna(subset=["start_date", "end_date"]).copy()
     data["status_label"] = data["status"].map(lambda s: status_label(s, lang))
     data["late"] = data["action_id"].isin(late_ids).map({True: t("plan.yes", lang), False: t("plan.no", lang)})
@@ -90,7 +91,19 @@ def gantt(actions: pd.DataFrame, late_ids: set[str], today: date | None = None, 
     rule = alt.Chart(today_frame).mark_rule(color="#d62728", strokeWidth=2, strokeDash=[4, 3]).encode(x="today:T")
     rule_text = alt.Chart(today_frame).mark_text(color="#d62728", align="left", dx=4, dy=-6, baseline="bottom") \
         .encode(x="today:T", y=alt.value(0), text="label:N")
-    chart = (bars + rule + rule_text).properties(width="container", height=height,
+    layers = [bars, rule, rule_text]
+    if milestones is not None and not milestones.empty:
+        points = milestones.dropna(subset=["due_date"]).merge(data[["action_id", "label"]], on="action_id")
+        if not points.empty:
+            points = points.rename(columns={"label_x": "milestone", "label_y": "label"})
+            points["reached"] = points["done"].map({True: t("plan.yes", lang), False: t("plan.no", lang)})
+            layers.append(alt.Chart(points).mark_point(shape="diamond", size=90, color="#333", filled=True).encode(
+                y=alt.Y("label:N", sort=order), x="due_date:T",
+                opacity=alt.condition(alt.datum.done, alt.value(1.0), alt.value(0.45)),
+                tooltip=[alt.Tooltip("milestone:N", title=t("plan.milestone.title", lang)),
+                         alt.Tooltip("due_date:T", title=t("plan.field.due_date", lang), format="%d/%m/%Y"),
+                         alt.Tooltip("reached:N", title=t("plan.field.done", lang))]))
+    chart = alt.layer(*layers).properties(width="container", height=height,
                                                  title=t("plan.chart.timeline", lang))
     return finish(chart, lang)
 
