@@ -1,0 +1,102 @@
+"""The « Carte des bassins » and its downloads in Debian's Chromium, every host but 127.0.0.1 unreachable."""
+
+from __future__ import annotations
+
+import time
+from xml.etree import ElementTree
+
+import pytest
+
+from browser import click_map_at, folium_frame, wait_for_idle
+
+pytestmark = pytest.mark.browser
+
+
+def _open_carte(page, app_url):
+    page.goto(f"{app_url}/carte")
+    wait_for_idle(page)
+    return folium_frame(page)
+
+
+def _fills(frame) -> list[str]:
+    return frame.evaluate("() => Array.from(document.querySelectorAll('path.leaflet-interactive'))"
+                          ".map(p => p.getAttribute('fill'))")
+
+
+def _outlined(frame) -> int:
+    return frame.evaluate("() => Array.from(document.querySelectorAll('path.leaflet-interactive'))"
+                          ".filter(p => p.getAttribute('stroke') === '#d62728').length")
+
+
+def _wait_for_text(locator, text, timeout=20.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if text in locator.inner_text():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"{text!r} never appeared")
+
+
+def test_the_map_draws_every_zone_and_a_click_selects_one(app_url, page, demo_territory):
+    zones = demo_territory.zones_of("ZE2020").set_index("zone_id")
+    frame = _open_carte(page, app_url)
+    assert frame.locator("path.leaflet-interactive").count() == len(zones)
+    # Département borders are drawn over the zones in their own pane, and catch no click.
+    assert frame.locator(".leaflet-borders-pane path").count() >= 3
+    assert "Sélectionnez un bassin" in page.inner_text("body")
+    zone = zones.loc["9907"]
+    point = zone.geometry.representative_point()
+    click_map_at(page, frame, point.y, point.x)
+    _wait_for_text(page.locator('[data-testid="stCaptionContainer"]').first, zone["name"])
+    wait_for_idle(page)
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
+    _wait_for_text(chart, zone["name"])  # the comparison chart shows the new selection
+    assert "Bassins comparables" in page.inner_text("body")
+    assert "Sélectionnez un bassin" not in page.inner_text("body")
+    page.mouse.move(5, 5)  # away from the map, so the hover highlight does not hide the outline
+    frame = folium_frame(page)
+    deadline = time.monotonic() + 10
+    while _outlined(frame) != 1 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _outlined(frame) == 1
+    assert page.external_requests.urls == [] or all("leaflet" not in u for u in page.external_requests.urls)
+    page.screenshot(path="tests/artifacts/carte.png", full_page=True)
+
+
+def test_a_new_indicator_recolours_without_reloading_the_map(app_url, page):
+    frame = _open_carte(page, app_url)
+    frame.evaluate("() => { window.__kept = 'same map'; }")
+    before = _fills(frame)
+    page.locator('[data-testid="stSelectbox"]').filter(has_text="Indicateur").click()
+    page.get_by_role("option", name="Taux de chômage", exact=True).click()
+    deadline = time.monotonic() + 20
+    while _fills(frame) == before and time.monotonic() < deadline:
+        time.sleep(0.2)
+    wait_for_idle(page)
+    frame = folium_frame(page)
+    assert _fills(frame) != before
+    assert frame.evaluate("() => window.__kept") == "same map"
+    assert "Taux de chômage (%), 2024-T4" in page.inner_text("body")  # the legend follows, with its unit
+
+
+def _download(page, label):
+    button = page.locator("[data-testid=\"stDownloadButton\"]").filter(has_text=label).first.locator("button").first
+    with page.expect_download(timeout=30_000) as info:
+        button.click()
+    return info.value
+
+
+def test_the_comparison_chart_downloads_as_png_and_svg_with_its_caption(app_url, page):
+    _open_carte(page, app_url)
+    png = _download(page, "Image PNG")
+    assert png.suggested_filename.endswith(".png")
+    data = open(png.path(), "rb").read()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = _download(page, "Image SVG")
+    assert svg.suggested_filename.endswith(".svg")
+    root = ElementTree.parse(svg.path()).getroot()
+    text = " ".join("".join(t.itertext()) for t in root.iter() if t.tag.endswith("text"))
+    assert "Le bassin, sa région et la France" in text
+    assert "Données fictives de démonstration" in text and "Exporté le" in text
+    csv = _download(page, "Tableau CSV")
+    assert open(csv.path(), "rb").read()[:3] == b"\xef\xbb\xbf"
