@@ -249,3 +249,15 @@ def test_an_editor_changes_an_indicator_target_and_adds_a_milestone(plan_env):
     assert {"indicator", "milestone"} == set(history["entity"])
     assert plan_env.get_action("ACT02")["version"] == 3
     assert any("Bilan à mi-parcours" in " ".join(map(str, df.value.to_numpy().ravel())) for df in at.dataframe)
+
+
+def test_with_oidc_configured_the_page_offers_the_provider_login_instead_of_local_accounts(plan_env):
+    at = AppTest.from_file("../pages/plan.py", default_timeout=90)
+    at.secrets["auth"] = {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret": "x" * 32,
+                          "client_id": "gpect", "client_secret": "s",
+                          "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"}
+    at.run()
+    assert not at.exception
+    assert "Se connecter" in [b.label for b in at.button]
+    assert [w for w in at.text_input if w.key == "plan_login_username"] == []
+    assert "Saisie rapide" not in [tab.label for tab in at.tabs]
