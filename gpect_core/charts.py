@@ -220,9 +220,9 @@ def comparison_chart(comparison: pd.DataFrame, measures: list[str], lang: str = 
         tooltip=[alt.Tooltip("level_label:N", title=t("chart.level", lang)),
                  alt.Tooltip("measure_label:N", title=t("chart.indicator", lang)),
                  alt.Tooltip("value:Q", title=t("chart.value", lang), format=",.1f")],
-    ).properties(width=230, height=30 * max(1, len(level_order))).facet(
+    ).properties(width=260, height=24 * max(1, len(level_order))).facet(
         facet=alt.Facet("measure_label:N", title=None, sort=[t(f"chart.measure.{m}", lang) for m in measures]),
-        columns=2,
+        columns=1,
     ).resolve_scale(x="independent").properties(
         title=alt.TitleParams(title or t("chart.comparison", lang), subtitle=subtitle or alt.Undefined))
     return finish(chart, lang)

@@ -23,11 +23,11 @@ def chart_downloads(ctx, chart: alt.TopLevelMixin, title: str, tables, key: str)
     caption = _caption(ctx, title, tables)
     spec = chart.to_dict()
     stem = caption.file_stem()
-    cols = st.columns([1, 1, 4])
-    cols[0].download_button(t("export.download.png", ctx.lang), data=lambda: chart_png(spec, caption),
+    row = st.container(horizontal=True)
+    row.download_button(t("export.download.png", ctx.lang), data=lambda: chart_png(spec, caption),
                             file_name=f"{stem}.png", mime="image/png", key=f"{key}_png", on_click="ignore",
                             icon=":material/image:", help=t("export.download.help", ctx.lang))
-    cols[1].download_button(t("export.download.svg", ctx.lang), data=lambda: chart_svg(spec, caption),
+    row.download_button(t("export.download.svg", ctx.lang), data=lambda: chart_svg(spec, caption),
                             file_name=f"{stem}.svg", mime="image/svg+xml", key=f"{key}_svg", on_click="ignore",
                             icon=":material/draw:", help=t("export.download.help", ctx.lang))
 
@@ -36,11 +36,11 @@ def table_downloads(ctx, table: pd.DataFrame, title: str, tables, key: str) -> N
     """CSV (French Excel) and XLSX buttons for `table` (already with its displayed column names)."""
     caption = _caption(ctx, title, tables)
     stem = caption.file_stem()
-    cols = st.columns([1, 1, 4])
-    cols[0].download_button(t("export.download.csv", ctx.lang), data=lambda: table_csv(table, caption),
+    row = st.container(horizontal=True)
+    row.download_button(t("export.download.csv", ctx.lang), data=lambda: table_csv(table, caption),
                             file_name=f"{stem}.csv", mime="text/csv", key=f"{key}_csv", on_click="ignore",
                             icon=":material/table:", help=t("export.download.help", ctx.lang))
-    cols[1].download_button(t("export.download.xlsx", ctx.lang), data=lambda: table_xlsx(table, caption),
+    row.download_button(t("export.download.xlsx", ctx.lang), data=lambda: table_xlsx(table, caption),
                             file_name=f"{stem}.xlsx", key=f"{key}_xlsx", on_click="ignore",
                             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                             icon=":material/grid_on:", help=t("export.download.help", ctx.lang))
