@@ -306,6 +306,32 @@ def _edit_indicator_and_milestone(action_id: str, version: int) -> None:
 
 
 with tabs[T("plan.tab.actions")]:
+    if can_edit and not axes.empty:
+        with st.expander(T("plan.new.title")):
+            with st.form("plan_new_action"):
+                n1, n2 = st.columns([3, 2])
+                new_title = n1.text_input(T("plan.field.title"), key="plan_new_title")
+                new_axis = n2.selectbox(T("plan.field.axis_id"), list(axis_labels), key="plan_new_axis",
+                                        format_func=lambda a: axis_labels.get(a, a))
+                n3, n4, n5 = st.columns(3)
+                new_start = n3.date_input(T("plan.field.start_date"), value=None, key="plan_new_start",
+                                          format="DD/MM/YYYY")
+                new_end = n4.date_input(T("plan.field.end_date"), value=None, key="plan_new_end", format="DD/MM/YYYY")
+                new_lead = n5.selectbox(T("plan.field.lead_partner_id"), [None, *partner_names], key="plan_new_lead",
+                                        format_func=lambda p: "–" if p is None else partner_names.get(p, p))
+                if st.form_submit_button(T("plan.new.create")):
+                    try:
+                        created = store.create_action({"title": new_title, "axis_id": new_axis, "status": "a_lancer",
+                                                       "start_date": new_start, "end_date": new_end,
+                                                       "lead_partner_id": new_lead, "progress": 0},
+                                                      user=user.signature)
+                    except GpectError as exc:
+                        st.error(md(exc.report()))
+                    else:
+                        st.session_state["plan_action_choice"] = created
+                        st.session_state.pop(QUICK_BASE, None)
+                        st.session_state["plan_flash"] = T("plan.new.created", id=created)
+                        st.rerun()
     if actions.empty:
         st.info(T("plan.no_actions"))
     else:

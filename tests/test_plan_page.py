@@ -261,3 +261,22 @@ def test_with_oidc_configured_the_page_offers_the_provider_login_instead_of_loca
     assert "Se connecter" in [b.label for b in at.button]
     assert [w for w in at.text_input if w.key == "plan_login_username"] == []
     assert "Saisie rapide" not in [tab.label for tab in at.tabs]
+
+
+def test_an_editor_creates_an_action_and_dates_are_checked(plan_env):
+    at = _app(EDITOR)
+    at.text_input(key="plan_new_title").input("Forum des métiers de l'industrie")
+    at.date_input(key="plan_new_start").set_value(date(2026, 3, 1))
+    at.date_input(key="plan_new_end").set_value(date(2026, 2, 1))
+    _button(at, "Créer l'action").click()
+    at.run()
+    assert any("est antérieure à la date de début" in e.value for e in at.error)
+    assert len(plan_env.list_actions()) == 25
+    at.date_input(key="plan_new_end").set_value(date(2026, 6, 30))
+    _button(at, "Créer l'action").click()
+    at.run()
+    assert not at.exception
+    created = [a for a in plan_env.list_actions() if a["title"] == "Forum des métiers de l'industrie"]
+    assert len(created) == 1 and created[0]["status"] == "a_lancer"
+    assert at.selectbox(key="plan_action_choice").value == created[0]["action_id"]
+    assert set(plan_env.history_frame(created[0]["action_id"])["kind"]) == {"create"}

@@ -111,6 +111,10 @@ STRINGS = {
     "plan.login.viewer_note": ("La consultation ne demande pas de compte ; la modification demande le rôle "
                                "« éditeur ».", "Viewing needs no account; editing needs the « editor » role."),
     # actions tab
+    "plan.new.title": ("Nouvelle action", "New action"),
+    "plan.new.create": ("Créer l'action", "Create the action"),
+    "plan.new.created": ("Action {id} créée (à lancer) : complétez-la ci-dessous.",
+                         "Action {id} created (to start): complete it below."),
     "plan.actions.choose": ("Action", "Action"),
     "plan.viewer_only": ("Consultation seule : connectez-vous avec un compte « éditeur » pour modifier le plan.",
                          "View only: log in with an « editor » account to change the plan."),
