@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import shutil
 
-import conftest_realdata
 import pytest
 
+import conftest_realdata
 from browser import running_app, wait_for_idle
 
 pytestmark = pytest.mark.browser
