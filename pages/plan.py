@@ -214,9 +214,11 @@ def _stale_record(exc: StaleVersionError, mine: dict[str, object]) -> dict:
                 T("plan.history.after"): display_value(r.field, r.after)}
                for r in exc.changes.sort_values("history_id").itertuples()]
     current = store.get_action(exc.action_id)
+    theirs = set(exc.changes.loc[exc.changes["entity"] == "action", "field"])
     mine_rows = [{T("plan.history.field"): T(f"plan.field.{name}"),
                   T("plan.stale.mine"): display_value(name, value, from_history=False),
-                  T("plan.stale.now"): display_value(name, current.get(name), from_history=False)}
+                  T("plan.stale.now"): display_value(name, current.get(name), from_history=False),
+                  T("plan.stale.conflict"): T("plan.yes") if name in theirs else T("plan.no")}
                  for name, value in mine.items()]
     return {"message": exc.message, "changes": changes, "mine": mine_rows}
 
@@ -227,7 +229,7 @@ def _form_key(action_id: str, name: str) -> str:
 
 def _load_form(action: dict) -> None:
     """(Re)read the form from the stored action: its widgets take the stored values and its version."""
-    st.session_state[FORM_BASE] = {"action_id": action["action_id"], "version": int(action["version"])}
+    read = {}
     for name in m.ACTION_EDITABLE:
         value = action.get(name)
         if name in m.LIST_FIELDS:
@@ -235,6 +237,9 @@ def _load_form(action: dict) -> None:
         elif name in ("budget",):
             value = None if value is None else float(value)
         st.session_state[_form_key(action["action_id"], name)] = value
+        read[name] = value
+    st.session_state[FORM_BASE] = {"action_id": action["action_id"], "version": int(action["version"]),
+                                   "read": read}
     st.session_state.pop(STALE, None)
 
 
@@ -356,7 +361,14 @@ with tabs[T("plan.tab.actions")]:
             stale = st.session_state.get(STALE)
             if stale and stale.get("action_id") == action_id:
                 _show_stale(stale)
-                if st.button(T("plan.stale.reload"), key="plan_stale_reload"):
+                b1, b2 = st.columns(2)
+                if b1.button(T("plan.stale.merge"), key="plan_stale_merge", type="primary",
+                             help=T("plan.stale.merge_help")):
+                    _load_form(store.get_action(action_id))
+                    for name, value in stale.get("edited", {}).items():
+                        st.session_state[_form_key(action_id, name)] = value
+                    st.rerun()
+                if b2.button(T("plan.stale.reload"), key="plan_stale_reload"):
                     _load_form(store.get_action(action_id))
                     st.rerun()
             st.caption(T("plan.form.version", version=base["version"]))
@@ -398,11 +410,11 @@ with tabs[T("plan.tab.actions")]:
                     result = store.update_action(action_id, base["version"], mine, user=user.signature,
                                                  comment=comment)
                 except StaleVersionError as exc:
-                    stored = store.get_action(action_id)
-                    changed_mine = {k: v for k, v in mine.items()
-                                    if display_value(k, v, from_history=False)
-                                    != display_value(k, stored.get(k), from_history=False)}
-                    st.session_state[STALE] = {**_stale_record(exc, changed_mine), "action_id": action_id}
+                    read = base.get("read", {})
+                    edited = {name: st.session_state.get(_form_key(action_id, name)) for name in m.ACTION_EDITABLE
+                              if st.session_state.get(_form_key(action_id, name)) != read.get(name)}
+                    st.session_state[STALE] = {**_stale_record(exc, {k: mine[k] for k in edited}),
+                                               "action_id": action_id, "edited": edited}
                     st.rerun()
                 except PlanValidationError as exc:
                     st.error(md(exc.report()))

@@ -280,3 +280,25 @@ def test_an_editor_creates_an_action_and_dates_are_checked(plan_env):
     assert len(created) == 1 and created[0]["status"] == "a_lancer"
     assert at.selectbox(key="plan_action_choice").value == created[0]["action_id"]
     assert set(plan_env.history_frame(created[0]["action_id"])["kind"]) == {"create"}
+
+
+def test_after_a_refusal_the_editor_applies_their_input_to_the_current_version_and_saves(plan_env):
+    at = _app(EDITOR)
+    at.selectbox(key="plan_action_choice").select("ACT04")
+    at.run()
+    at.text_input(key="plan_form_ACT04_funders").input("Région, État, OPCO")
+    plan_env.update_action("ACT04", 1, {"progress": 55}, user="bruno")
+    _button(at, "Enregistrer").click()
+    at.run()
+    tables = [df.value for df in at.dataframe]
+    mine = next(t for t in tables if "Votre saisie" in t.columns)
+    assert list(mine["Champ"]) == ["Financeurs"] and list(mine["Modifié des deux côtés"]) == ["non"]
+    _button(at, "Reporter ma saisie sur la version à jour").click()
+    at.run()
+    assert at.text_input(key="plan_form_ACT04_funders").value == "Région, État, OPCO"
+    assert at.number_input(key="plan_form_ACT04_progress").value == 55
+    _button(at, "Enregistrer").click()
+    at.run()
+    action = plan_env.get_action("ACT04")
+    assert (action["funders"], action["progress"], action["version"]) == ("Région, État, OPCO", 55, 3)
+    assert not [e for e in at.error if "modifiée par" in e.value]

@@ -135,6 +135,12 @@ STRINGS = {
                               "Your input, compared with the version stored now:"),
     "plan.stale.mine": ("Votre saisie", "Your input"),
     "plan.stale.now": ("Enregistré maintenant", "Stored now"),
+    "plan.stale.merge": ("Reporter ma saisie sur la version à jour", "Apply my input to the current version"),
+    "plan.stale.merge_help": ("Le formulaire reprend la version enregistrée, avec par-dessus les champs que vous "
+                              "aviez modifiés ; vérifiez-les (surtout ceux modifiés des deux côtés) puis "
+                              "enregistrez.", "The form takes the stored version with the fields you had "
+                              "changed on top; check them (above all those changed on both sides), then save."),
+    "plan.stale.conflict": ("Modifié des deux côtés", "Changed on both sides"),
     "plan.stale.reload": ("Repartir de la version à jour", "Start again from the current version"),
     "plan.indicator.new_value": ("Nouvelle valeur d'indicateur", "New indicator value"),
     "plan.indicator.none": ("Cette action n'a pas d'indicateur.", "This action has no indicator."),
