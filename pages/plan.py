@@ -539,10 +539,16 @@ if can_edit:
                     rows.append((before.action_id, int(before.version), changes))
             bulk = store.update_many(rows, user=user.signature, comment=T("plan.quick.comment"))
             saved, refused, invalid = len(bulk.saved), bulk.stale, bulk.invalid
+            wanted = {action_id: changes for action_id, _version, changes in rows}
+            kept = [{T("plan.field.action_id"): exc.action_id, T("plan.history.field"): T(f"plan.field.{name}"),
+                     T("plan.stale.mine"): display_value(name, value, from_history=False),
+                     T("plan.stale.now"): display_value(name, store.get_action(exc.action_id).get(name),
+                                                        from_history=False)}
+                    for exc in refused for name, value in wanted.get(exc.action_id, {}).items()]
             st.session_state.pop(QUICK_BASE, None)
             st.session_state.pop("plan_quick_editor", None)
             st.session_state["plan_quick_result"] = (saved, [md(e.report()) for e in refused],
-                                                     [md(e.report()) for e in invalid])
+                                                     [md(e.report()) for e in invalid], kept)
             st.rerun()
         if q2.button(T("plan.quick.reload"), key="plan_quick_reload"):
             st.session_state.pop(QUICK_BASE, None)
@@ -550,10 +556,13 @@ if can_edit:
             st.rerun()
         result = st.session_state.pop("plan_quick_result", None)
         if result:
-            saved, refused, invalid = result
+            saved, refused, invalid, kept = result
             st.success(T("plan.quick.saved", n=saved))
             for message in refused + invalid:
                 st.error(message)
+            if kept:
+                st.caption(T("plan.quick.kept"))
+                st.dataframe(pd.DataFrame(kept), hide_index=True, width="stretch")
 
 # ------------------------------------------------------------------------------------------------ history
 with tabs[T("plan.tab.history")]:

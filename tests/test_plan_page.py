@@ -217,6 +217,8 @@ def test_the_quick_editor_saves_changed_rows_and_reports_stale_ones(plan_env):
     assert any("modifiée par bruno" in e.value for e in at.error)
     assert plan_env.get_action("ACT02")["progress"] == 75
     assert plan_env.get_action("ACT04")["status"] == "en_cours"
+    kept = next(df.value for df in at.dataframe if "Votre saisie" in df.value.columns)
+    assert kept.iloc[0].tolist() == ["ACT04", "Statut", "suspendue", "en cours"]
     assert set(plan_env.history_frame("ACT02")["comment"]) == {"saisie rapide"}
 
 

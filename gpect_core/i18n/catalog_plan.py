@@ -186,6 +186,9 @@ STRINGS = {
     "plan.quick.save": ("Enregistrer les modifications", "Save the changes"),
     "plan.quick.reload": ("Relire le plan", "Reload the plan"),
     "plan.quick.saved": ("{n} action(s) enregistrée(s).", "{n} action(s) saved."),
+    "plan.quick.kept": ("Vos saisies refusées (l'action a changé entre-temps) : reportez-les dans le tableau "
+                        "relu ci-dessus.", "Your refused input (the action changed meanwhile): enter it again in "
+                        "the reloaded table above."),
     "plan.quick.comment": ("saisie rapide", "quick update"),
     # import / export
     "plan.export.button": ("Télécharger le plan (Excel)", "Download the plan (Excel)"),
