@@ -121,10 +121,22 @@ def class_colours(count: int, palette: str) -> list[str]:
 
 
 def borders_geojson(frame: gpd.GeoDataFrame) -> dict:
-    """The outlines of `frame`'s zones as GeoJSON lines (no text: nothing to escape)."""
-    lines = gpd.GeoDataFrame({"zone_id": frame["zone_id"].astype(str).to_numpy()},
-                             geometry=frame.geometry.boundary.to_numpy(), crs=frame.crs)
-    return json.loads(lines.to_json(drop_id=True))
+    """The outlines of `frame`'s zones as one GeoJSON multi-line, each shared border once (~10 m precision)."""
+    import shapely
+
+    lines = shapely.line_merge(shapely.union_all(frame.geometry.boundary.to_numpy()))
+    lines = shapely.set_precision(lines, 1e-4)
+    return json.loads(gpd.GeoSeries([lines], crs=frame.crs).to_json(drop_id=True))
+
+
+def compact_folium_json() -> None:
+    """Make folium embed GeoJSON without the spaces of `json.dumps`' default separators (≈10 % of a national
+    layer); the JSON itself is unchanged."""
+    env = folium.GeoJson._template.environment
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":"), "ensure_ascii": False}
+
+
+compact_folium_json()
 
 
 def base_map_with_borders(zones: gpd.GeoDataFrame, borders: dict[str, dict], tiles: str | None = None,

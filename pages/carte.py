@@ -86,9 +86,9 @@ tooltip = {
                         for v, s in zip(values.values, values.mostly_secret, strict=True)], index=values.values.index),
     "rank": pd.Series([ctx.t("carte.rank", rank=int(r), n=n_known) if pd.notna(r) else "–" for r in ranks],
                       index=values.values.index),
-    "source": pd.Series(source_text, index=values.values.index),
 }
-aliases = ["", ctx.t("carte.tooltip.value"), ctx.t("carte.tooltip.rank"), ctx.t("carte.tooltip.source")]
+# The source is the same for every zone: said once in the tooltip's label, not repeated in each zone's data.
+aliases = ["", f"{ctx.t('carte.tooltip.value')} ({source_text})", ctx.t("carte.tooltip.rank")]
 
 map_col, side_col = st.columns([3, 2])
 with map_col:
