@@ -512,7 +512,8 @@ if can_edit:
         if QUICK_BASE not in st.session_state:
             st.session_state[QUICK_BASE] = actions_all[["action_id", "title", "status", "progress", "version"]] \
                 .to_dict("records")
-        base_rows = pd.DataFrame(st.session_state[QUICK_BASE])
+        base_rows = pd.DataFrame(st.session_state[QUICK_BASE],
+                                 columns=["action_id", "title", "status", "progress", "version"])
         base_rows = base_rows[base_rows["action_id"].isin(actions["action_id"])]
         shown = base_rows.assign(status=base_rows["status"].map(status_text))
         edited = st.data_editor(

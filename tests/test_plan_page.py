@@ -304,3 +304,24 @@ def test_after_a_refusal_the_editor_applies_their_input_to_the_current_version_a
     action = plan_env.get_action("ACT04")
     assert (action["funders"], action["progress"], action["version"]) == ("Région, État, OPCO", 55, 3)
     assert not [e for e in at.error if "modifiée par" in e.value]
+
+
+def test_a_territory_without_a_plan_shows_an_empty_plan_without_error(tmp_path, monkeypatch, plan_accounts_file):
+    import json
+    import shutil
+
+    from conftest_plan import DEMO_PACK
+
+    pack = tmp_path / "pack"
+    shutil.copytree(DEMO_PACK, pack)
+    manifest = json.loads((pack / "manifest.json").read_text())
+    for name in ("partners", "plan_axes", "plan_actions", "plan_indicators", "plan_indicator_values"):
+        manifest["tables"].pop(name, None)
+    (pack / "manifest.json").write_text(json.dumps(manifest))
+    monkeypatch.setenv("GPECT_PACK", str(pack))
+    monkeypatch.setenv("GPECT_DB_URL", f"sqlite:///{tmp_path / 'empty.sqlite'}")
+    for user in (None, EDITOR, {"username": "admin", "name": "Anne Admin", "role": "administrateur"}):
+        at = _app(user)
+        assert not at.exception, at.exception
+        assert next(m.value for m in at.metric if m.label == "Actions") == "0"
+        assert "Aucune action du plan ne concerne cette sélection." in [i.value for i in at.info]
