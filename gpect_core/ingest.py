@@ -132,6 +132,10 @@ def prepare(pack: str | Path, uploads: list[Upload], imported_by: str = "", acce
             plan.problems.insert(0, Problem(exc.message))
     except Exception as exc:  # noqa: BLE001
         plan.problems.append(Problem(f"intégration impossible : {_plain_reason(exc)}"))
+    if not plan.problems and not plan.changes:
+        names = ", ".join(f"« {Path(u.name).name} »" for u in uploads)
+        why = "; ".join(plan.notes) or "contenu reconnu mais sans table du pack à remplir"
+        plan.problems.append(Problem(f"{names} : rien à intégrer dans le pack ({why})"))
     if plan.problems:
         plan.territory = None
     return plan
@@ -241,7 +245,7 @@ def _merge(plan: IngestPlan, territory: Territory, items: list[tuple[Parsed, str
         if "recruitment_raw" in data:
             raw = data["recruitment_raw"]
             parts = []
-            for zoning, column in (("BMO", "basin"), ("DEP", "dep"), ("REG", "reg")):
+            for zoning, column in (("BMO", "basin"), ("DEP", "dep"), ("REG", "reg"), ("FR", None)):
                 if (zones["zoning"] == zoning).any():
                     part = aggregate_recruitment(raw, zoning, column)
                     known = set(zones.loc[zones["zoning"] == zoning, "zone_id"])
@@ -265,6 +269,20 @@ def _merge(plan: IngestPlan, territory: Territory, items: list[tuple[Parsed, str
         for table in ("occupations", "occupation_links"):
             if table in data:
                 bring(table, data[table], parsed, digest)
+    links = [(p, h) for p, h in items if "skill_links" in p.data]
+    labels = [(p, h) for p, h in items if "skill_labels" in p.data or "skill_items" in p.data]
+    if links and labels:
+        label_frame = pd.concat([f for p, _ in labels for k, f in p.data.items() if k in ("skill_labels", "skill_items")]
+                                ).drop_duplicates("skill_id")
+        skills = pd.concat([p.data["skill_links"] for p, _ in links]).merge(label_frame, on="skill_id")
+        for parsed, digest in links + labels:
+            bring("skills", skills[["occupation_code", "skill_id", "label", "kind", "core"]] if parsed is links[0][0]
+                  else skills.iloc[0:0], parsed, digest)
+        provenance["skills"] = [_provenance(p, h, imported_by) for p, h in links + labels]
+    elif links or labels:
+        names = ", ".join(p.report.name for p, _ in links + labels)
+        plan.notes.append(f"{names} : les compétences du ROME demandent ensemble le fichier de cohérence métier–item "
+                          "et celui des compétences ou des savoirs ; rien n'est intégré pour elles")
     if plan.problems:
         return
     merged = Territory(name=territory.name, zones=zones, tables=dict(territory.tables),

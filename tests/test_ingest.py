@@ -346,3 +346,20 @@ def test_filled_template_round_trip_into_the_pack(demo_pack_copy):
     context = Territory.load(demo_pack_copy).tables["context"]
     row = context[context["indicator"] == "taux_apprentissage"]
     assert row["value"].tolist() == [12.5] and pd.notna(row["unit"]).all()
+
+
+def test_rome_skills_need_the_link_file_and_a_label_file_together(demo_pack_copy):
+    coherence = b'"code_rome","code_ogr","coeur_metier"\n"H2913","100001","Principale"\n"H2913","100002",""\n'
+    competences = ('"code_ogr","nature","libelle_competence","cat_comp"\n'
+                   '"100001","Compétence","Souder à l\'arc","Savoir-faire"\n'
+                   '"100002","Compétence","Travailler en équipe","Savoir-être professionnel"\n').encode()
+    alone = prepare(demo_pack_copy, [Upload("coherence.csv", coherence)], imported_by="t")
+    assert not alone.ok and "rien à intégrer" in alone.problems[0].message
+    assert "demandent ensemble" in alone.problems[0].message
+    plan = prepare(demo_pack_copy, [Upload("coherence.csv", coherence), Upload("competences.csv", competences)],
+                   imported_by="t")
+    assert plan.ok, plan.report()
+    integrate(demo_pack_copy, plan)
+    skills = Territory.load(demo_pack_copy).tables["skills"].set_index("skill_id")
+    assert skills.loc["100001", "label"] == "Souder à l'arc" and bool(skills.loc["100001", "core"])
+    assert skills.loc["100002", "kind"] == "savoir_etre"
