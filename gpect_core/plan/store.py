@@ -32,6 +32,7 @@ DB_URL_ENV = "GPECT_DB_URL"
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DB_PATH = REPO_ROOT / "var" / "plan.sqlite"
 SEED_USER = "import du territoire"
+_WRITE = "gpect_write"  # execution option marking a write transaction
 _MIGRATION_LOCK_KEY = 7_405_311  # PostgreSQL advisory lock serialising migrations and seeding
 
 FIELD_LABELS_FR = {
@@ -279,7 +280,8 @@ def _make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _sqlite_begin(conn):
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # Writes take the lock at BEGIN; reads stay deferred and, in WAL mode, never wait for a writer.
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
 
         return engine
     if url.startswith("postgresql://"):
@@ -330,10 +332,13 @@ class PlanStore:
 
     @contextmanager
     def _transaction(self):
-        with self.engine.begin() as conn:
-            if self.dialect == "postgresql":
-                conn.execute(text("SET LOCAL lock_timeout = '60s'"))
-            yield conn
+        """A write transaction (BEGIN IMMEDIATE on SQLite)."""
+        with self.engine.connect() as conn:
+            conn.execution_options(**{_WRITE: True})
+            with conn.begin():
+                if self.dialect == "postgresql":
+                    conn.execute(text("SET LOCAL lock_timeout = '60s'"))
+                yield conn
 
     def _lock_schema(self, conn: Connection) -> None:
         if self.dialect == "postgresql":
