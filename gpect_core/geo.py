@@ -216,3 +216,13 @@ def _plain(value):
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     return value
+
+
+def display_bounds(zones: gpd.GeoDataFrame) -> tuple[float, float, float, float]:
+    """(min lon, min lat, max lon, max lat) a map should open on: metropolitan France when the zones include it,
+    so that a national map is not shrunk to fit the overseas départements (they stay drawn, off screen)."""
+    frame = zones.to_crs(WGS84)
+    points = shapely.point_on_surface(frame.geometry.values)
+    metro = np.array([local_crs(p.x, p.y) == LAMBERT93 for p in points])
+    chosen = frame[metro] if metro.any() else frame
+    return tuple(float(v) for v in chosen.total_bounds)

@@ -135,3 +135,11 @@ def test_geojson_holds_only_the_shown_properties(communes):
     assert set(data["features"][0]["properties"]) == {"zone_id", "name", "tension"}
     assert data["features"][0]["properties"]["tension"] == 4
     assert " " not in text.split('"features"')[1][:40]  # compact separators
+
+
+def test_display_bounds_open_on_metropolitan_france_when_present():
+    metro = box(2.0, 46.0, 3.0, 47.0)
+    reunion = box(55.2, -21.4, 55.8, -20.9)
+    zones = gpd.GeoDataFrame({"zone_id": ["A", "B"]}, geometry=[metro, reunion], crs=4326)
+    assert geo.display_bounds(zones) == (2.0, 46.0, 3.0, 47.0)
+    assert geo.display_bounds(zones.iloc[[1]]) == pytest.approx((55.2, -21.4, 55.8, -20.9))
