@@ -325,3 +325,17 @@ def test_a_territory_without_a_plan_shows_an_empty_plan_without_error(tmp_path, 
         assert not at.exception, at.exception
         assert next(m.value for m in at.metric if m.label == "Actions") == "0"
         assert "Aucune action du plan ne concerne cette sélection." in [i.value for i in at.info]
+
+
+def test_an_editor_restores_an_earlier_value_from_the_history_tab(plan_env):
+    plan_env.update_action("ACT05", 1, {"progress": 99}, user="bruno")
+    wrong = int(plan_env.history_frame("ACT05").iloc[0]["history_id"])
+    at = _app(EDITOR)
+    at.selectbox(key="plan_restore_id").select(wrong)
+    _button(at, "Restaurer").click()
+    at.run()
+    assert not at.exception
+    assert plan_env.get_action("ACT05")["progress"] != 99
+    latest = plan_env.history_frame("ACT05").iloc[0]
+    assert (latest.kind, latest.user_name) == ("restore", "Édith Éditrice (edith)")
+    assert any(f"n° {wrong} restaurée" in s.value for s in at.success)
