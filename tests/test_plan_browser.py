@@ -119,3 +119,41 @@ def test_a_visitor_sees_the_plan_without_an_edit_form(plan_app, chromium):
         page.screenshot(path="tests/artifacts/plan_viewer.png", full_page=True)
     finally:
         context.close()
+
+
+def test_an_editor_downloads_the_plan_edits_it_and_imports_it_after_seeing_the_differences(plan_app, chromium,
+                                                                                         tmp_path):
+    import openpyxl
+
+    url, db_url = plan_app
+    context, page = _new_page(chromium)
+    try:
+        _log_in(page, url, "edith", "edith-secret-1")
+        page.get_by_role("tab", name="Import / export").click()
+        wait_for_idle(page)
+        with page.expect_download() as download_info:
+            page.get_by_role("button", name="Télécharger le plan (Excel)").click()
+        workbook_path = tmp_path / "plan.xlsx"
+        download_info.value.save_as(workbook_path)
+        book = openpyxl.load_workbook(workbook_path)
+        sheet = book["Actions"]
+        headers = [c.value for c in sheet[1]]
+        row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(row=r, column=1).value == "ACT06")
+        sheet.cell(row=row, column=headers.index("avancement (%)") + 1).value = 64
+        book.save(workbook_path)
+
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(workbook_path))
+        wait_for_idle(page)
+        page.get_by_text("1 différence(s) avec le plan enregistré").wait_for(timeout=30_000)
+        store = PlanStore.open(db_url, migrate=False)
+        before = store.get_action("ACT06")["progress"]
+        assert before != 64  # shown, not applied
+        page.get_by_role("button", name="Appliquer ces différences").click()
+        wait_for_idle(page)
+        page.get_by_text("1 modification(s) appliquée(s)").wait_for(timeout=30_000)
+        assert store.get_action("ACT06")["progress"] == 64
+        row = store.history_frame("ACT06").iloc[0]
+        assert (row.user_name, row.comment) == ("Édith (edith)", "Import de plan.xlsx")
+        store.close()
+    finally:
+        context.close()
