@@ -164,7 +164,8 @@ else:
     table_downloads(ctx, peers_shown, ctx.t("carte.peers.title"), ["recruitment", "context"], "carte_peers")
 
 with st.expander(ctx.t("carte.table.title")):
-    by_zone = pd.DataFrame({ctx.t("col.zone"): [territory.zone_names(zoning).get(z, z) for z in values.values.index],
+    zone_names = territory.zone_names(zoning)
+    by_zone = pd.DataFrame({ctx.t("col.zone"): [zone_names.get(z, z) for z in values.values.index],
                             ctx.t("col.zone_id"): values.values.index,
                             ctx.t("col.value"): values.values.to_numpy(),
                             ctx.t("col.rank"): ranks.to_numpy()}).sort_values(ctx.t("col.rank"))

@@ -55,6 +55,8 @@ class Block:
     def __post_init__(self):
         self._occ_lookup = {(s, c): i for i, (s, c) in enumerate(zip(
             self.occupations["occupation_system"], self.occupations["occupation_code"], strict=True))}
+        # (year, zone): the zone has at least one row that year — so finding a selection's latest year is cheap.
+        self.zone_years = self.present.any(axis=2) if self.present.size else np.zeros(self.present.shape[:2], bool)
 
 
 @dataclass
@@ -188,22 +190,27 @@ def cube_for(territory: Territory, zoning: str) -> ZoningCube:
 def latest_year_index(block: Block, pos: np.ndarray) -> int | None:
     if block.empty or len(pos) == 0:
         return None
-    has_rows = block.present[:, pos, :].any(axis=(1, 2))
+    has_rows = block.zone_years[:, pos].any(axis=1)
     hits = np.flatnonzero(has_rows)
     return int(hits[-1]) if len(hits) else None
 
 
-def selection_sums(block: Block, yi: int, pos: np.ndarray) -> dict[str, np.ndarray]:
-    """Per-occupation sums over the zones at `pos` for year index `yi`."""
+def selection_sums(block: Block, yi: int, pos: np.ndarray, occ: np.ndarray | None = None) -> dict[str, np.ndarray]:
+    """Per-occupation sums over the zones at `pos` for year index `yi` (only the occupations `occ` if given)."""
+
+    def take(array):
+        year = array[yi]
+        return (year[:, occ] if occ is not None else year)[pos]
+
     arrays = block.arrays
-    projects = arrays["projects"][yi][pos]
+    projects = take(arrays["projects"])
+    present = take(block.present)
     out = {"projects": np.nansum(projects, axis=0, dtype=np.float64),
-           "rows": block.present[yi][pos].sum(axis=0),
-           "secret_cells": arrays["secret_cells"][yi][pos].sum(axis=0, dtype=np.float64)}
-    present = block.present[yi][pos]
-    out["hidden_rows"] = (present & (np.isnan(projects) | np.isnan(arrays["difficult"][yi][pos]))).sum(axis=0)
+           "rows": present.sum(axis=0),
+           "secret_cells": take(arrays["secret_cells"]).sum(axis=0, dtype=np.float64)}
+    out["hidden_rows"] = (present & (np.isnan(projects) | np.isnan(take(arrays["difficult"])))).sum(axis=0)
     for part in ("difficult", "seasonal"):
-        values = arrays[part][yi][pos]
+        values = take(arrays[part])
         known = ~np.isnan(projects) & ~np.isnan(values)
         out[part] = np.where(known, values, 0).sum(axis=0, dtype=np.float64)
         out[f"{part}_base"] = np.where(known, projects, 0).sum(axis=0, dtype=np.float64)

@@ -191,21 +191,58 @@ def tension_system(territory: Territory, zoning: str) -> str | None:
 
 def tension_of(territory: Territory, selection: Selection, system: str, code: str,
                year: int | None = None) -> tuple[pd.Series | None, Linkage | None]:
-    """The tension profile (class, components) of one occupation in the selection, via crosswalks if needed."""
+    """The tension profile (class, components) of one occupation in the selection, via crosswalks if needed:
+    the mean over the selection's zones of each linked code, then the mean over the linked codes."""
     tsys = tension_system(territory, selection.zoning)
     if tsys is None:
         return None, None
     linkage = linked_codes(territory, system, code, tsys)
-    table = tension_table(territory, selection, year)
-    rows = table[(table["occupation_system"] == tsys) & table["occupation_code"].isin(linkage.codes)]
-    if rows.empty:
+    cube = cube_for(territory, selection.zoning)
+    block = cube.tension
+    pos = cube.zone_positions(selection.zone_ids)
+    yi = latest_year_index(block, pos) if year is None else block.year_index(year)
+    indexes = [i for i in (block.occupation_index(tsys, c) for c in linkage.codes) if i is not None]
+    if yi is None or not indexes:
+        return None, linkage
+    occ = np.array(indexes)
+    present = block.present[yi][:, occ][pos]
+    keep = present.any(axis=0)
+    if not keep.any():
         return None, linkage
     measures = ["tension_class", "tension_score", *COMPONENTS]
+    values = {}
     with _quiet():
-        profile = rows[measures].astype(float).mean()
-    profile["codes"] = len(rows)
-    profile["year"] = int(rows["year"].iloc[0])
+        for measure in measures:
+            if measure in block.arrays:
+                per_code = np.nanmean(block.arrays[measure][yi][:, occ][pos][:, keep].astype(np.float64), axis=0)
+                values[measure] = float(np.nanmean(per_code))
+            else:
+                values[measure] = np.nan
+    profile = pd.Series(values)
+    profile["codes"] = int(keep.sum())
+    profile["year"] = block.years[yi]
     return profile, linkage
+
+
+def occupation_figures(territory: Territory, selection: Selection, system: str, code: str) -> dict | None:
+    """Projects, shares and fragility of one occupation in the selection (latest year), or None."""
+    cube = cube_for(territory, selection.zoning)
+    block = cube.recruitment
+    i = block.occupation_index(system, code)
+    pos = cube.zone_positions(selection.zone_ids)
+    yi = latest_year_index(block, pos)
+    if i is None or yi is None:
+        return None
+    sums = _sums(block, yi, pos, np.array([i]))
+    if sums["rows"][0] == 0:
+        return None
+    out = {"projects": float(sums["projects"][0])}
+    for part in ("difficult", "seasonal"):
+        base = sums[f"{part}_base"][0]
+        out[f"{part}_share"] = float(sums[part][0] / base) if base > 0 else np.nan
+    fragile, _ = fragility([out["projects"]], [out["difficult_share"]], sums["hidden_rows"], sums["rows"])
+    out["fragile"] = bool(fragile[0])
+    return out
 
 
 def tension_ranking(territory: Territory, selection: Selection, n: int | None = None) -> pd.DataFrame:
@@ -370,12 +407,9 @@ def occupation_sheet(territory: Territory, selection: Selection, system: str, co
     linkage = None
     for key, level_label, level_sel in levels:
         row = {"level": key, "level_label": level_label}
-        table = occupation_table(territory, level_sel)
-        hit = table[(table["occupation_system"] == system) & (table["occupation_code"] == code)]
-        if not hit.empty:
-            first = hit.iloc[0]
-            row.update(projects=first["projects"], difficult_share=first["difficult_share"],
-                       seasonal_share=first["seasonal_share"], fragile=bool(first["fragile"]))
+        figures = occupation_figures(territory, level_sel, system, code)
+        if figures is not None:
+            row.update(figures)
         profile, link = tension_of(territory, level_sel, system, code)
         linkage = linkage or link
         if profile is not None:

@@ -29,7 +29,7 @@ from ..territory import Territory
 from .cube import ZoningCube, cube_for, latest_year_index
 from .cube import selection_sums as _sums
 from .occupations import _quiet
-from .selection import Selection, unemployment
+from .selection import Selection
 
 MAP_INDICATORS = ("projects", "difficult_share", "seasonal_share", "tension_class", "unemployment_rate",
                   "unemployment_change", "jobseekers", "population", "projects_per_1000")
@@ -273,8 +273,16 @@ MAIN_INDICATORS = ("projects", "difficult_share", "seasonal_share", "projects_pe
 
 
 def selection_figures(territory: Territory, selection: Selection) -> dict[str, float | None]:
-    """The main indicators for a selection (zones summed; shares and rates recomputed, not averaged)."""
+    """The main indicators for a selection (zones summed; shares and rates recomputed, not averaged).
+
+    Memoised per pack and selection: the région and France levels shown beside every selection cost nothing
+    after their first computation."""
     cube = cube_for(territory, selection.zoning)
+    key = ("selection_figures", tuple(sorted(set(selection.zone_ids))))
+    return dict(cube.memo(key, lambda: _selection_figures(territory, cube, selection)))
+
+
+def _selection_figures(territory: Territory, cube: ZoningCube, selection: Selection) -> dict[str, float | None]:
     pos = cube.zone_positions(selection.zone_ids)
     out: dict[str, float | None] = dict.fromkeys(MAIN_INDICATORS)
     block = cube.recruitment
@@ -294,12 +302,31 @@ def selection_figures(territory: Territory, selection: Selection) -> dict[str, f
     tension, _ = tension_by_zone(cube)
     values = tension.iloc[pos].dropna()
     out["tension_class"] = round(float(values.mean()), 2) if len(values) else None
-    rate, _ = unemployment(territory, selection)
-    out["unemployment_rate"] = rate
+    out["unemployment_rate"] = _unemployment(cube, pos)
     jobseekers, _ = _latest_context(cube, "jobseekers")
     picked = jobseekers.iloc[pos]
     out["jobseekers"] = float(picked.sum()) if picked.notna().any() else None
     return out
+
+
+def _unemployment(cube: ZoningCube, pos: np.ndarray) -> float | None:
+    """Latest-quarter rate of the zones at `pos`, weighted by labour force (else population), as `selection.py`."""
+    rates, _ = _latest_context(cube, "unemployment_rate")
+    rates = rates.iloc[pos].dropna()
+    if rates.empty:
+        return None
+    if len(rates) == 1:
+        return float(rates.iloc[0])
+    for indicator in ("labour_force", "population"):
+        weights, _ = _latest_context(cube, indicator)
+        if weights.notna().any():
+            break
+    else:
+        weights = pd.Series(cube.zones["population"].to_numpy(dtype=float), index=cube.zone_ids)
+    weights = weights.reindex(rates.index)
+    if weights.isna().any() or weights.sum() <= 0:
+        return float(rates.mean())
+    return float((rates * weights).sum() / weights.sum())
 
 
 def comparison(territory: Territory, selection: Selection) -> pd.DataFrame:
