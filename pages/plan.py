@@ -592,7 +592,7 @@ with tabs[T("plan.tab.history")]:
 
 # ------------------------------------------------------------------------------------------------ import / export
 with tabs[T("plan.tab.exchange")]:
-    st.download_button(T("plan.export.button"), data=export_store(store),
+    st.download_button(T("plan.export.button"), data=lambda: export_store(store),  # built at click time
                        file_name=f"plan-action-{today:%Y-%m-%d}.xlsx", key="plan_export",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     st.caption(T("plan.export.help"))
