@@ -17,7 +17,7 @@ import shapely
 
 WGS84 = 4326
 LAMBERT93 = 2154
-DISPLAY_TOLERANCE_M = {"ZE2020": 1500.0, "BMO": 1500.0, "DEP": 1500.0, "REG": 2000.0, "FR": 2500.0,
+DISPLAY_TOLERANCE_M = {"ZE2020": 1800.0, "BMO": 1800.0, "DEP": 1500.0, "REG": 2000.0, "FR": 2500.0,
                        "EPCI": 600.0, "custom": 300.0}
 DISPLAY_PRECISION_DEG = 1e-4  # ≈ 10 m: invisible on a basin map, and short numbers in the GeoJSON
 
