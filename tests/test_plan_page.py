@@ -339,3 +339,16 @@ def test_an_editor_restores_an_earlier_value_from_the_history_tab(plan_env):
     latest = plan_env.history_frame("ACT05").iloc[0]
     assert (latest.kind, latest.user_name) == ("restore", "Édith Éditrice (edith)")
     assert any(f"n° {wrong} restaurée" in s.value for s in at.success)
+
+
+def test_a_role_taken_away_in_the_accounts_file_applies_at_the_next_run(plan_env, plan_accounts_file):
+    from gpect_core.plan import auth
+
+    at = _app(EDITOR)
+    assert "Saisie rapide" in [tab.label for tab in at.tabs]
+    auth.set_role(None, "edith", "lecteur")
+    at.run()
+    assert "Saisie rapide" not in [tab.label for tab in at.tabs]
+    auth.remove_user(None, "edith")
+    at.run()
+    assert "plan_user" not in at.session_state

@@ -80,7 +80,14 @@ def current_user() -> User | None:
             return User(email, info.get("name") or account.name or email, account.role, via_oidc=True)
         return None
     data = st.session_state.get(USER_KEY)
-    return User(**data) if data else None
+    if not data:
+        return None
+    # The accounts file is re-read on every run: a removed account or a changed role takes effect at once.
+    account = auth.load_accounts(None).get(data["username"])
+    if account is None:
+        st.session_state.pop(USER_KEY, None)
+        return None
+    return User(account.username, account.name, account.role)
 
 
 def log_in_local(username: str, password: str) -> User | None:
