@@ -286,7 +286,11 @@ class Assembler:
         zones["name"] = zones["zone_id"].map(names.get(zoning, {})).astype(object).fillna(zones["name"])
         zones["name"] = zones["name"].where(zones["name"].astype(str).str.strip() != "", zones["zone_id"])
         mapped, _, _ = geo.apply_passage(composition, passage, set(communes["commune_id"]))
-        mapped = mapped.merge(attrs[["commune_id", "population"]], on="commune_id", how="left")
+        mapped = mapped.merge(attrs[["commune_id", "population", "dep", "reg"]].rename(
+            columns={"dep": "dep_commune", "reg": "reg_commune"}), on="commune_id", how="left")
+        for column in ("dep", "reg"):
+            own = mapped[column].astype(str).replace({"nan": "", "None": ""})
+            mapped[column] = own.where(own != "", mapped[f"{column}_commune"].fillna("").astype(str))
         for column in ("dep", "reg"):
             values = mapped[mapped[column].astype(str) != ""].groupby("zone_id")[column].agg(
                 lambda s: s.iloc[0] if s.nunique() == 1 else "")

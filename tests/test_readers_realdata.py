@@ -85,3 +85,12 @@ def test_bts_rows_with_a_malformed_establishment_code_are_rejected_by_name(reald
     parsed = recognised(realdata, "formation/BTS_attractivite_capacite_2024.csv")
     assert parsed.report.rows_rejected > 0
     assert any("UAI" in p.message and "ligne" in p.message for p in parsed.report.problems)
+
+
+def test_jobseekers_by_sector_use_naf_section_letters(realdata):
+    context = recognised(realdata, "emploi/demandeurs_emploi_secteur_bassin.csv").data["context"]
+    indicators = set(context["indicator"])
+    assert {"jobseekers_F", "jobseekers_C", "jobseekers_Q"} <= indicators
+    construction = context[context["indicator"] == "jobseekers_F"]
+    assert set(construction["label"]) == {"Construction"}
+    assert construction["zone_id"].str.fullmatch(r"\d{4}").all()

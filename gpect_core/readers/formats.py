@@ -624,13 +624,32 @@ def read_area_ze(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
     return {"context": out[out["value"].notna()].reset_index(drop=True)}
 
 
+NAF_SECTIONS = {
+    "agriculture": "A", "industries_extractives": "B", "industrie_manufacturiere": "C",
+    "production_et_distribution_d_electricite": "D", "production_et_distribution_d_eau": "E", "construction": "F",
+    "commerce": "G", "transports": "H", "hebergement": "I", "information": "J", "activites_financieres": "K",
+    "activites_immobilieres": "L", "activites_specialisees": "M", "activites_de_services_administratifs": "N",
+    "administration_publique": "O", "enseignement": "P", "sante": "Q", "arts": "R",
+    "autres_activites_de_services": "S", "activites_des_menages": "T", "activites_extra_territoriales": "U",
+}
+
+
+def naf_section(label: str) -> str:
+    """The NAF section letter of a sector label (« Construction » → F), else a slug of the label."""
+    key = slug(label)
+    for prefix, letter in NAF_SECTIONS.items():
+        if key.startswith(prefix):
+            return letter
+    return key
+
+
 def read_jobseekers_sector(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
     basin = normalise_codes(raw.frame[col(raw, "code_bassin")], 4)
     values, _, bad = counts(raw, report, col(raw, "demandeurs_emploi"), "demandeurs d'emploi")
     sector = text_of(raw, col(raw, "secteur_libelle"))
     report.reject(raw, basin == "", col(raw, "code_bassin"), "code de bassin manquant")
     out = pd.DataFrame({"zoning": "BMO", "zone_id": basin,
-                        "indicator": "jobseekers_" + sector.map(slug), "period": "2021",
+                        "indicator": "jobseekers_" + sector.map(naf_section), "period": "2021",
                         "value": values, "unit": "personnes", "label": sector})
     out = out[~bad & (basin != "")]
     _reject_duplicates(raw, report, out, ["zone_id", "indicator"], col(raw, "secteur_libelle"))
