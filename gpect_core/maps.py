@@ -139,6 +139,21 @@ def compact_folium_json() -> None:
 compact_folium_json()
 
 
+METROPOLE = (-5.5, 41.0, 10.0, 51.5)  # lon/lat box of metropolitan France and Corsica
+
+
+def mainland_bounds(zones: gpd.GeoDataFrame) -> list[list[float]] | None:
+    """Bounds of the metropolitan zones when the zoning also has overseas ones (they would shrink the view of a
+    national map to a dot); None when every zone is in one place."""
+    points = zones.geometry.representative_point()
+    west, south, east, north = METROPOLE
+    inside = (points.x.between(west, east) & points.y.between(south, north)).to_numpy()
+    if inside.all() or inside.mean() < 0.8:
+        return None
+    minx, miny, maxx, maxy = zones[inside].total_bounds
+    return [[miny, minx], [maxy, maxx]]
+
+
 def base_map_with_borders(zones: gpd.GeoDataFrame, borders: dict[str, dict], tiles: str | None = None,
                           height_px: int = 520) -> folium.Map:
     """`base_map` plus département and région borders (`borders_geojson`) above the zones, letting clicks through.
@@ -147,6 +162,9 @@ def base_map_with_borders(zones: gpd.GeoDataFrame, borders: dict[str, dict], til
     pane, so recolouring the zones never redraws them and they never catch a click.
     """
     fmap = base_map(zones, tiles=tiles, height_px=height_px)
+    focus = mainland_bounds(zones)
+    if focus is not None:
+        fmap.fit_bounds(focus)
     folium.map.CustomPane(BORDER_PANE, z_index=450, pointer_events=False).add_to(fmap)
     for level, geojson in borders.items():
         style = BORDER_STYLES.get(level, BORDER_STYLES["DEP"])
