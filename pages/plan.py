@@ -29,7 +29,7 @@ from ui import context
 from ui.plan_session import current_user, get_store, log_in_local, log_out, md, oidc_configured
 
 MAP_KEY = "plan_map"
-FORM_BASE = "plan_form_base"  # {"action_id", "version", "values"}: what the editor's form was read from
+FORM_BASE = "plan_form_base"  # {"action_id", "version", "read"}: what the editor's form was read from
 QUICK_BASE = "plan_quick_base"  # the table the quick editor was read from (with versions)
 STALE = "plan_stale"  # the last refused save: message, problems, the user's input
 
@@ -48,7 +48,7 @@ try:
     values = store.indicator_values_frame()
     milestones = store.milestones_frame()
 except GpectError as exc:
-    st.error(exc.report())
+    st.error(md(exc.report()))
     st.stop()
 
 user = current_user()

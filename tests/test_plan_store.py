@@ -174,3 +174,16 @@ def test_a_pack_with_milestones_seeds_them(sqlite_plan_url, plan_territory):
     assert store.get_action("ACT02")["version"] == version + 1
     assert store.seed_from_territory(tables) is False  # never twice
     store.close()
+
+
+def test_a_database_that_goes_away_gives_a_french_error_not_a_traceback(sqlite_plan_url, plan_territory):
+    from sqlalchemy import create_engine
+
+    store = PlanStore.open(sqlite_plan_url, plan_territory)
+    store.engine = create_engine("postgresql+psycopg://nobody@127.0.0.1:1/gone")
+    with pytest.raises(PlanError, match="ne répond pas"):
+        store.actions_frame()
+    with pytest.raises(PlanError, match="rien n'a été enregistré"):
+        store.update_action("ACT01", 1, {"progress": 5}, user="edith")
+    with pytest.raises(PlanError, match="rien n'a été enregistré"):
+        store.upsert_axis("A9", "Nouvel axe", user="admin")

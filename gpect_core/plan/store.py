@@ -317,6 +317,9 @@ class PlanStore:
         except SQLAlchemyError as exc:
             raise PlanError(f"La base du plan d'action ({_public_url(url)}) ne peut pas être ouverte : "
                             f"{type(exc.orig or exc).__name__}: {str(exc.orig or exc).splitlines()[0]}") from None
+        except PlanError as exc:
+            raise PlanError(f"La base du plan d'action ({_public_url(url)}) ne peut pas être ouverte. {exc.message}",
+                            exc.problems) from None
         return store
 
     @property
@@ -331,14 +334,28 @@ class PlanStore:
         self.engine.dispose()
 
     @contextmanager
-    def _transaction(self):
-        """A write transaction (BEGIN IMMEDIATE on SQLite)."""
-        with self.engine.connect() as conn:
-            conn.execution_options(**{_WRITE: True})
-            with conn.begin():
-                if self.dialect == "postgresql":
-                    conn.execute(text("SET LOCAL lock_timeout = '60s'"))
+    def _connect(self):
+        """A read connection; a database gone away becomes a French PlanError."""
+        try:
+            with self.engine.connect() as conn:
                 yield conn
+        except OperationalError as exc:
+            raise PlanError(f"La base du plan d'action ({self.url}) ne répond pas : "
+                            f"{str(exc.orig or exc).splitlines()[0]}") from None
+
+    @contextmanager
+    def _transaction(self):
+        """A write transaction (BEGIN IMMEDIATE on SQLite); a database busy or gone becomes a French PlanError."""
+        try:
+            with self.engine.connect() as conn:
+                conn.execution_options(**{_WRITE: True})
+                with conn.begin():
+                    if self.dialect == "postgresql":
+                        conn.execute(text("SET LOCAL lock_timeout = '60s'"))
+                    yield conn
+        except OperationalError as exc:
+            raise PlanError("La base du plan d'action est occupée ou injoignable ; rien n'a été enregistré. "
+                            f"Réessayez. ({str(exc.orig or exc).splitlines()[0]})") from None
 
     def _lock_schema(self, conn: Connection) -> None:
         if self.dialect == "postgresql":
@@ -357,11 +374,11 @@ class PlanStore:
             command.upgrade(config, "head")
 
     def schema_revision(self) -> str | None:
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             return conn.execute(text("SELECT version_num FROM plan_alembic_version")).scalar()
 
     def is_empty(self) -> bool:
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             return conn.execute(select(func.count()).select_from(m.actions)).scalar() == 0 and \
                 conn.execute(select(func.count()).select_from(m.axes)).scalar() == 0
 
@@ -393,7 +410,7 @@ class PlanStore:
         query = select(*[table.c[c] for c in columns])
         if order_by is not None:
             query = query.order_by(*order_by)
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             rows = conn.execute(query).all()
         frame = pd.DataFrame([tuple(r) for r in rows], columns=columns)
         for column in columns:
@@ -434,12 +451,12 @@ class PlanStore:
 
     def list_actions(self) -> list[dict]:
         """Every action as a dict of plain Python values, with its `version`."""
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             return [dict(r._mapping) for r in conn.execute(select(m.actions).order_by(m.actions.c.action_id))]
 
     def get_action(self, action_id: str) -> dict:
         """One action as a dict (with `version`); PlanError if it does not exist."""
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             row = conn.execute(select(m.actions).where(m.actions.c.action_id == action_id)).first()
         if row is None:
             raise PlanError(f"L'action « {action_id} » n'existe pas dans le plan.")
@@ -452,7 +469,7 @@ class PlanStore:
         plan: dict[str, dict[str, dict]] = {}
         sources = {"partner": (m.partners, ("partner_id",)), "axis": (m.axes, ("axis_id",)),
                    **{name: (table, keys) for name, (table, keys, _e) in _ENTITIES.items()}}
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             for entity, (table, keys) in sources.items():
                 rows = {}
                 for row in conn.execute(select(table).order_by(*[table.c[k] for k in keys])):
@@ -474,14 +491,14 @@ class PlanStore:
         query = query.order_by(m.history.c.history_id.desc())
         if limit:
             query = query.limit(limit)
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             rows = conn.execute(query).all()
         frame = pd.DataFrame([tuple(r) for r in rows], columns=list(m.HISTORY_COLUMNS))
         frame["at"] = pd.to_datetime(frame["at"], utc=True)
         return frame
 
     def history_count(self) -> int:
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             return conn.execute(select(func.count()).select_from(m.history)).scalar()
 
     # ----------------------------------------------------------------- writing: actions
@@ -523,7 +540,7 @@ class PlanStore:
         return self.save(action_id, version, edits, user, comment)
 
     def _action_of_indicator(self, indicator_id: str) -> str:
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             action_id = conn.execute(select(m.indicators.c.action_id)
                                      .where(m.indicators.c.indicator_id == indicator_id)).scalar()
         if action_id is None:
@@ -564,9 +581,6 @@ class PlanStore:
                     self._before_commit()
         except _Stale as stale:
             raise self._stale_error(action_id, int(version), stale.current_version) from None
-        except OperationalError as exc:
-            raise PlanError("La base du plan d'action est occupée ou injoignable ; rien n'a été enregistré. "
-                            f"Réessayez. ({str(exc.orig or exc).splitlines()[0]})") from None
         return result
 
     def _save(self, conn: Connection, action_id: str, version: int, edits: list[Edit], user: str,
@@ -752,7 +766,7 @@ class PlanStore:
     # ----------------------------------------------------------------- restoring
     def restore(self, history_id: int, user: str, comment: str = "") -> SaveResult:
         """Put back the value a field had before the change `history_id`; the restore is a history row."""
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             row = conn.execute(select(m.history).where(m.history.c.history_id == int(history_id))).first()
         if row is None:
             raise PlanError(f"La modification n° {history_id} n'existe pas dans l'historique.")
