@@ -352,3 +352,18 @@ def test_a_role_taken_away_in_the_accounts_file_applies_at_the_next_run(plan_env
     auth.remove_user(None, "edith")
     at.run()
     assert "plan_user" not in at.session_state
+
+
+def test_the_page_is_in_the_app_navigation_and_speaks_english(plan_env, monkeypatch):
+    from conftest_plan import DEMO_PACK
+
+    monkeypatch.setenv("GPECT_PACK", str(DEMO_PACK))
+    at = AppTest.from_file("../app.py", default_timeout=90).run()
+    at.switch_page("pages/plan.py").run()
+    assert not at.exception
+    assert at.title[0].value == "Plan d'action"
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Action plan"
+    assert [tab.label for tab in at.tabs] == ["Overview", "Actions", "History", "Import / export"]
