@@ -10,7 +10,7 @@ from gpect_core.ingest import pack_digest
 from gpect_core.territory import Territory
 
 RECRUIT = "Zonage;Code zone;Nomenclature;Code métier;Année;Projets de recrutement;Projets difficiles\n"
-EDITOR = {"username": "camille", "name": "Camille", "role": "editeur"}
+EDITOR = {"username": "edith", "name": "Édith Éditrice", "role": "editeur"}  # in plan_accounts_file
 
 
 def page(pack, monkeypatch, tmp_path, user=None, staged=None) -> AppTest:
@@ -40,7 +40,8 @@ def test_page_renders_with_provenance_and_templates(demo_pack_copy, monkeypatch,
     assert any("Besoins des entreprises" in m.value for m in at.markdown)
 
 
-def test_bad_file_gives_the_french_report_and_nothing_changes(demo_pack_copy, monkeypatch, tmp_path):
+def test_bad_file_gives_the_french_report_and_nothing_changes(demo_pack_copy, monkeypatch, tmp_path,
+                                                             plan_accounts_file):
     before = pack_digest(demo_pack_copy)
     bad = (RECRUIT + "ZE2020;9901;ROME4;H2913;2025;douze;3\n").encode()
     at = page(demo_pack_copy, monkeypatch, tmp_path, user=EDITOR, staged=[("enquete.csv", bad)])
@@ -57,7 +58,7 @@ def test_bad_file_gives_the_french_report_and_nothing_changes(demo_pack_copy, mo
     assert pack_digest(demo_pack_copy) == before
 
 
-def test_editor_checks_previews_integrates_then_restores(demo_pack_copy, monkeypatch, tmp_path):
+def test_editor_checks_previews_integrates_then_restores(demo_pack_copy, monkeypatch, tmp_path, plan_accounts_file):
     good = (RECRUIT + "ZE2020;9901;ROME4;H2913;2025;12;7\n").encode()
     at = page(demo_pack_copy, monkeypatch, tmp_path, user=EDITOR, staged=[("enquete.csv", good)])
     at.run()
@@ -70,16 +71,17 @@ def test_editor_checks_previews_integrates_then_restores(demo_pack_copy, monkeyp
     assert at.success[0].value.startswith("Données intégrées dans le pack")
     territory = Territory.load(demo_pack_copy)
     assert (territory.tables["recruitment"]["year"] == 2025).sum() == 1
-    assert territory.provenance["recruitment"].imported_by.startswith("Camille")
+    assert territory.provenance["recruitment"].imported_by == "Édith Éditrice (edith)"
     button(at, "Restaurer la version précédente").click().run()
     assert not at.exception
     assert at.success[0].value == "Version précédente restaurée."
     assert (Territory.load(demo_pack_copy).tables["recruitment"]["year"] == 2025).sum() == 0
 
 
-def test_viewer_can_check_but_not_integrate(demo_pack_copy, monkeypatch, tmp_path):
+@pytest.mark.parametrize("user", [None, {"username": "victor", "name": "Victor Lecteur", "role": "lecteur"}])
+def test_viewer_can_check_but_not_integrate(demo_pack_copy, monkeypatch, tmp_path, plan_accounts_file, user):
     good = (RECRUIT + "ZE2020;9901;ROME4;H2913;2025;12;7\n").encode()
-    at = page(demo_pack_copy, monkeypatch, tmp_path, staged=[("enquete.csv", good)])
+    at = page(demo_pack_copy, monkeypatch, tmp_path, user=user, staged=[("enquete.csv", good)])
     at.run()
     button(at, "Vérifier").click().run()
     assert at.success[0].value.startswith("Aucun problème")
