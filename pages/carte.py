@@ -136,9 +136,15 @@ with side_col:
     })
     st.dataframe(shown.set_index(ctx.t("col.level")).T, width="stretch")
     st.caption(ctx.t("carte.comparison.help"))
-    export = table.drop(columns=["level"]).rename(columns={"level_label": ctx.t("col.level"),
+    borrowed = table.loc[table["level"] == "selection", "recruitment_zoning"]
+    if len(borrowed) and borrowed.iloc[0] != ctx.zoning:
+        st.caption(ctx.t("carte.comparison.data_zoning",
+                         zoning=context.zoning_label(territory, borrowed.iloc[0], lang),
+                         own=context.zoning_label(territory, ctx.zoning, lang)))
+    export = table.drop(columns=["level", "recruitment_zoning"]).rename(columns={"level_label": ctx.t("col.level"),
                                                            **{c: ctx.t(f"col.{c}") for c in table.columns
-                                                              if c not in ("level", "level_label")}})
+                                                              if c not in ("level", "level_label",
+                                                                           "recruitment_zoning")}})
     table_downloads(ctx, export, ctx.t("carte.comparison.title"), ["recruitment", "context", "tension"],
                     "carte_comparison_table")
 

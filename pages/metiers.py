@@ -11,20 +11,29 @@ from gpect_core.indicators.occupations import (
     MIN_PROJECTS,
     families,
     heatmap,
+    linked_codes,
     occupation_sheet,
     occupation_table,
     rank,
     tension_ranking,
     trends,
 )
-from gpect_core.indicators.zones import comparison_levels
+from gpect_core.indicators.zones import comparison_levels, data_selection
 from ui import context
 from ui.downloads import chart_downloads, table_downloads
 
 ctx = context.page_context()
 lang = ctx.lang
 context.page_header(ctx, "metiers.title")
-territory, selection = ctx.territory, ctx.selection
+territory = ctx.territory
+data = data_selection(territory, ctx.selection)
+selection = data.selection
+if data.substituted:
+    names = territory.zone_names(selection.zoning)
+    covering = ", ".join(f"{names.get(z, z)} ({fmt_pct(share, 0, lang)})" for z, share in data.shares.items()) \
+        if data.shares is not None else ctx.t("filter.whole_territory")
+    st.info(ctx.t("metiers.data_zoning", zoning=context.zoning_label(territory, selection.zoning, lang),
+                  own=context.zoning_label(territory, ctx.zoning, lang), zones=covering))
 
 table = occupation_table(territory, selection)
 tensions = tension_ranking(territory, selection)
@@ -32,8 +41,8 @@ if table.empty and tensions.empty:
     st.info(ctx.t("metiers.no_recruitment"))
     st.stop()
 
-family_options = ["", *families(territory, ctx.zoning)]
-family_labels = families(territory, ctx.zoning)
+family_labels = families(territory, selection.zoning)
+family_options = ["", *family_labels]
 family = st.selectbox(ctx.t("metiers.family"), family_options, key="metiers_family",
                       format_func=lambda f: family_labels.get(f, f) if f else ctx.t("metiers.family.all"))
 if family:
@@ -131,8 +140,14 @@ with sheet_tab:
     # the tension occupations by class, so that every cause shown by the pack can be opened.
     choices = table.sort_values(["projects", "occupation_code"], ascending=[False, True])
     other = tensions[~tensions["occupation_system"].isin(set(choices["occupation_system"]))]
-    choices = pd.concat([choices[["occupation_system", "occupation_code", "label"]],
-                         other[["occupation_system", "occupation_code", "label"]]], ignore_index=True)
+    parts = [choices[["occupation_system", "occupation_code", "label"]],
+             other[["occupation_system", "occupation_code", "label"]]]
+    if len(parts[0]) and len(parts[1]):
+        first = parts[0].iloc[0]
+        if not linked_codes(territory, first["occupation_system"], first["occupation_code"],
+                            parts[1]["occupation_system"].iloc[0]).codes:
+            parts.reverse()  # no crosswalk reaches the tension codes: open on an occupation whose causes are known
+    choices = pd.concat(parts, ignore_index=True)
     keys = list(zip(choices["occupation_system"], choices["occupation_code"], strict=True))
     labels = dict(zip(keys, choices["label"], strict=True))
     picked = st.selectbox(ctx.t("metiers.occupation"), keys, key="metiers_occupation",

@@ -99,3 +99,10 @@ STRINGS = {
         "figures under statistical secret is greyed, like a basin without data. Colour-blind safe ColorBrewer "
         "palettes."),
 }
+STRINGS.update({
+    "carte.comparison.data_zoning": (
+        "Projets, parts et tension de la sélection lus sur les {zoning} qui la recouvrent (le pack ne les publie pas "
+        "par {own}).",
+        "Projects, shares and tension of the selection read on the {zoning} covering it (the pack does not publish "
+        "them by {own})."),
+})

@@ -45,16 +45,16 @@ STRINGS = {
     "metiers.components.none": ("Pas d'indicateur de tension pour ce métier dans cette sélection.",
                                 "No tension indicator for this occupation in this selection."),
     "metiers.linkage.crosswalk": (
-        "Recrutement en {source_system}, tension en {target_system} : la tension de ce métier est la moyenne de "
-        "{n} code(s) {target_system} reliés par la table de passage du pack{via} ({source}).",
-        "Hiring in {source_system}, tension in {target_system}: this occupation's tension is the mean of {n} "
-        "{target_system} code(s) linked by the pack's crosswalk{via} ({source})."),
+        "Métier codé en {source_system}, tension publiée en {target_system} : la tension de ce métier est la "
+        "moyenne de {n} code(s) {target_system} reliés par la table de passage du pack{via} ({source}).",
+        "Occupation coded in {source_system}, tension published in {target_system}: this occupation's tension is "
+        "the mean of {n} {target_system} code(s) linked by the pack's crosswalk{via} ({source})."),
     "metiers.linkage.via": (" via {systems}", " via {systems}"),
     "metiers.linkage.none": (
-        "Recrutement en {source_system}, tension en {target_system} : aucune table de passage du pack ne relie ce "
-        "métier, sa tension n'est donc pas montrée.",
-        "Hiring in {source_system}, tension in {target_system}: no crosswalk of the pack links this occupation, so "
-        "its tension is not shown."),
+        "Métier codé en {source_system}, tension publiée en {target_system} : aucune table de passage du pack ne "
+        "relie ce métier, sa tension n'est donc pas montrée.",
+        "Occupation coded in {source_system}, tension published in {target_system}: no crosswalk of the pack links "
+        "this occupation, so its tension is not shown."),
     "metiers.definitions": ("Définitions", "Definitions"),
     "metiers.definitions.text": (
         "**Projets** : projets de recrutement publiés (enquête BMO), dernière année. **Part difficile** : projets "
@@ -104,3 +104,10 @@ STRINGS = {
     "col.yes": ("oui", "yes"),
     "col.no": ("non", "no"),
 }
+STRINGS.update({
+    "metiers.data_zoning": (
+        "Les projets de recrutement et la tension ne sont pas publiés par {own} : ils sont lus sur les {zoning} qui "
+        "recouvrent la sélection (part de sa population) : {zones}.",
+        "Hiring projects and tension are not published by {own}: they are read on the {zoning} covering the "
+        "selection (share of its population): {zones}."),
+})

@@ -411,7 +411,8 @@ def occupation_sheet(territory: Territory, selection: Selection, system: str, co
         if figures is not None:
             row.update(figures)
         profile, link = tension_of(territory, level_sel, system, code)
-        linkage = linkage or link
+        if link is not None and (linkage is None or (linkage.direct and not link.direct)):
+            linkage = link  # say how a level read through a crosswalk got its tension
         if profile is not None:
             row.update({m: profile[m] for m in ("tension_class", *COMPONENTS)})
         rows.append(row)

@@ -333,7 +333,9 @@ def comparison(territory: Territory, selection: Selection) -> pd.DataFrame:
     """Rows: the selection, its région, France (or the whole pack); columns: `MAIN_INDICATORS`.
 
     A level the pack holds in its own zoning (REG, FR) is computed there; an indicator it lacks there is taken
-    from the selection's zoning (the zones of that région, or all zones).
+    from the selection's zoning (the zones of that région, or all zones). A level whose zoning has no recruitment
+    takes its recruitment and tension figures from the zones of another zoning that cover it (`data_selection`);
+    `recruitment_zoning` says which zoning they come from.
     """
     rows = []
     cube = cube_for(territory, selection.zoning)
@@ -348,8 +350,16 @@ def comparison(territory: Territory, selection: Selection) -> pd.DataFrame:
                 fallback = Selection(selection.zoning)
             backup = selection_figures(territory, fallback)
             figures = {k: (v if v is not None else backup[k]) for k, v in figures.items()}
-        rows.append({"level": key, "level_label": label, **figures})
-    return pd.DataFrame(rows, columns=["level", "level_label", *MAIN_INDICATORS])
+        data_zoning = level.zoning
+        if figures["projects"] is None:
+            data = data_selection(territory, level)
+            if data.substituted:
+                other = selection_figures(territory, data.selection)
+                for k in ("projects", "difficult_share", "seasonal_share", "tension_class", "projects_per_1000"):
+                    figures[k] = figures[k] if figures[k] is not None else other[k]
+                data_zoning = data.selection.zoning
+        rows.append({"level": key, "level_label": label, **figures, "recruitment_zoning": data_zoning})
+    return pd.DataFrame(rows, columns=["level", "level_label", *MAIN_INDICATORS, "recruitment_zoning"])
 
 
 # ---------------------------------------------------------------------------------------------- peers
@@ -422,3 +432,49 @@ def peer_criteria(territory: Territory, zoning: str) -> list[str]:
     if any(c.startswith("family_") for c in columns):
         used.append("family_mix")
     return used
+
+
+# ---------------------------------------------------------------------------------------------- another zoning's data
+@dataclass(frozen=True)
+class DataSelection:
+    """Where a selection's figures of one table are read: itself, or the zones of another zoning that cover it."""
+
+    selection: Selection
+    original: Selection
+    shares: pd.Series | None = None  # zone of the other zoning → share of the selection's population it holds
+
+    @property
+    def substituted(self) -> bool:
+        return self.selection.zoning != self.original.zoning
+
+
+MIN_COVER_SHARE = 0.1
+
+
+def data_selection(territory: Territory, selection: Selection, table: str = "recruitment") -> DataSelection:
+    """The selection itself when its zoning has rows of `table`; otherwise the zones of another zoning that has them
+    (BMO basins first) holding at least `MIN_COVER_SHARE` of the selection's population, found through the
+    communes table (each commune belongs to one zone of each zoning). A whole-territory selection becomes the whole
+    other zoning."""
+    own = getattr(cube_for(territory, selection.zoning), table)
+    if not own.empty:
+        return DataSelection(selection, selection)
+    communes = territory.table("communes")
+    source_column = f"zone_{selection.zoning}"
+    if source_column not in communes:
+        return DataSelection(selection, selection)
+    candidates = [z for z in ("BMO", *territory.zoning_ids()) if z != selection.zoning
+                  and f"zone_{z}" in communes and not getattr(cube_for(territory, z), table).empty]
+    if not candidates:
+        return DataSelection(selection, selection)
+    other = candidates[0]
+    if selection.whole:
+        return DataSelection(Selection(other), selection)
+    inside = communes[communes[source_column].isin(selection.zone_ids)]
+    population = pd.to_numeric(inside["population"], errors="coerce").fillna(0)
+    by_zone = population.groupby(inside[f"zone_{other}"]).sum()
+    if by_zone.sum() <= 0:
+        return DataSelection(selection, selection)
+    shares = (by_zone / by_zone.sum()).sort_values(ascending=False)
+    shares = shares[shares >= MIN_COVER_SHARE]
+    return DataSelection(Selection(other, tuple(shares.index)), selection, shares)
