@@ -1,0 +1,108 @@
+"""The Carte and Métiers analytics on the national pack built from ../shared/realdata (skipped without it)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from gpect_core import Territory
+from gpect_core.indicators import occupations as occ
+from gpect_core.indicators import zones as zn
+from gpect_core.indicators.selection import Selection
+
+
+@pytest.fixture(scope="module")
+def national(national_pack):
+    return Territory.load(national_pack)
+
+
+def _basin(territory):
+    rec = territory.tables["recruitment"]
+    counts = rec[rec["zoning"] == "BMO"].groupby("zone_id").size()
+    return counts.idxmax()
+
+
+def test_basin_occupations_match_the_raw_bmo_rows(national):
+    basin = _basin(national)
+    table = occ.occupation_table(national, Selection("BMO", (basin,))).set_index("occupation_code")
+    rec = national.tables["recruitment"]
+    rows = rec[(rec["zoning"] == "BMO") & (rec["zone_id"] == basin)].set_index("occupation_code")
+    assert set(table.index) == set(rows.index)
+    assert np.allclose(table["projects"], rows.loc[table.index, "projects"].astype(float).fillna(0))
+    both = rows.dropna(subset=["projects", "difficult"])
+    both = both[both["projects"] > 0]
+    assert np.allclose(table.loc[both.index, "difficult_share"], (both["difficult"] / both["projects"]).astype(float))
+    ranked = occ.rank(table.reset_index(), "difficult_share")
+    assert ranked["rank"].notna().any() and ranked.loc[ranked["fragile"], "rank"].isna().all()
+
+
+def test_a_zone_d_emploi_reads_its_recruitment_on_the_bmo_basins_covering_it(national):
+    communes = national.tables["communes"]
+    ze = communes.groupby("zone_ZE2020")["population"].sum().idxmax()
+    data = zn.data_selection(national, Selection("ZE2020", (ze,)))
+    assert data.substituted and data.selection.zoning == "BMO"
+    inside = communes[communes["zone_ZE2020"] == ze]
+    shares = inside.groupby("zone_BMO")["population"].sum() / inside["population"].sum()
+    expected = set(shares[shares >= zn.MIN_COVER_SHARE].index)
+    assert set(data.selection.zone_ids) == expected
+    comparison = zn.comparison(national, Selection("ZE2020", (ze,))).set_index("level")
+    assert comparison.loc["selection", "recruitment_zoning"] == "BMO"
+    rec = national.tables["recruitment"]
+    assert comparison.loc["selection", "projects"] == pytest.approx(
+        rec[(rec["zoning"] == "BMO") & rec["zone_id"].isin(expected)]["projects"].sum())
+    fr = rec[rec["zoning"] == "FR"]
+    assert comparison.loc["france", "projects"] == pytest.approx(fr["projects"].sum())
+
+
+def test_region_tension_of_a_rome_occupation_goes_through_the_fap_crosswalk(national):
+    links = national.tables["occupation_links"]
+    crosswalk = links[(links["kind"] == "crosswalk") & (links["from_system"] == "FAP2009")]
+    tension = national.tables["tension"]
+    reg = tension[(tension["zoning"] == "REG")]
+    region = reg["zone_id"].iloc[0]
+    rome = crosswalk["to_code"].value_counts().index[0]
+    profile, linkage = occ.tension_of(national, Selection("REG", (region,)), "ROME4", rome)
+    assert linkage.target_system == "FAP2009" and not linkage.direct
+    faps = set(crosswalk.loc[crosswalk["to_code"] == rome, "from_code"])
+    assert set(linkage.codes) == faps
+    rows = reg[(reg["zone_id"] == region) & reg["occupation_code"].isin(faps)]
+    if rows.empty:
+        assert profile is None
+    else:
+        assert profile["tension_class"] == pytest.approx(rows["tension_class"].astype(float).mean())
+
+
+def test_map_values_and_peers_on_306_zones(national):
+    values = zn.zone_values(national, "ZE2020", "unemployment_rate")
+    assert len(values.values) == 306 and values.values.notna().sum() > 290
+    classes = zn.classify(values.values, "natural_breaks")
+    assert classes.count == 5
+    counts = classes.classes.value_counts()
+    assert counts.sum() == values.values.notna().sum()
+    zone = values.values.dropna().index[0]
+    peers = zn.peers(national, "ZE2020", zone)
+    assert len(peers) == 5 and zone not in set(peers["zone_id"])
+
+
+@pytest.fixture
+def national_app(national_pack, monkeypatch, tmp_path):
+    monkeypatch.setenv("GPECT_PACK", str(national_pack))
+    monkeypatch.setenv("GPECT_DB_URL", f"sqlite:///{tmp_path / 'plan.sqlite'}")
+    return AppTest.from_file("../app.py", default_timeout=300)
+
+
+def test_pages_on_a_zone_d_emploi_of_the_national_pack(national_app, national):
+    at = national_app
+    at.run()
+    zone = national.zones_of("ZE2020")["zone_id"].iloc[100]
+    for page in ("pages/carte.py", "pages/metiers.py"):
+        at.switch_page(page)
+        at.run()
+        at.multiselect(key="filter_zones").set_value([zone]).run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert not at.error
+    assert any("Bassins BMO" in i.value for i in at.info)  # the Métiers page says where its figures come from
+    ranking = next(f.value for f in at.dataframe if "Rang" in f.value.columns)
+    assert len(ranking) > 10 and isinstance(ranking, pd.DataFrame)
