@@ -552,10 +552,11 @@ if can_edit:
                                                      [md(e.report()) for e in invalid], kept)
             st.rerun()
         if q2.button(T("plan.quick.reload"), key="plan_quick_reload"):
+            st.session_state.pop("plan_quick_result", None)
             st.session_state.pop(QUICK_BASE, None)
             st.session_state.pop("plan_quick_editor", None)
             st.rerun()
-        result = st.session_state.pop("plan_quick_result", None)
+        result = st.session_state.get("plan_quick_result")  # shown until the next save or reload
         if result:
             saved, refused, invalid, kept = result
             st.success(T("plan.quick.saved", n=saved))

@@ -157,3 +157,36 @@ def test_an_editor_downloads_the_plan_edits_it_and_imports_it_after_seeing_the_d
         store.close()
     finally:
         context.close()
+
+
+def test_the_quick_editor_table_saves_a_progress_typed_in_the_grid(plan_app, chromium):
+    url, db_url = plan_app
+    context, page = _new_page(chromium)
+    try:
+        _log_in(page, url, "edith", "edith-secret-1")
+        page.get_by_role("tab", name="Saisie rapide").click()
+        wait_for_idle(page)
+        grid = page.locator('[role="tabpanel"]:visible [data-testid="stDataFrame"]').first
+        grid.wait_for()
+        box = grid.bounding_box()
+        row_height = 35  # Streamlit's grid: one header row, then 35-pixel rows; ACT07 is the 7th row
+        page.mouse.click(box["x"] + 30, box["y"] + row_height * 7 + row_height / 2)
+        for _ in range(3):  # to the « Avancement » column
+            page.keyboard.press("ArrowRight")
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(400)
+        page.keyboard.press("Control+A")
+        page.keyboard.type("66")
+        page.wait_for_timeout(300)
+        page.keyboard.press("Enter")
+        wait_for_idle(page)
+        page.get_by_role("button", name="Enregistrer les modifications").click()
+        wait_for_idle(page)
+        page.get_by_text("1 action(s) enregistrée(s).").wait_for(timeout=30_000)
+        store = PlanStore.open(db_url, migrate=False)
+        assert store.get_action("ACT07")["progress"] == 66
+        row = store.history_frame("ACT07").iloc[0]
+        assert (row.user_name, row.field, row.comment) == ("Édith (edith)", "progress", "saisie rapide")
+        store.close()
+    finally:
+        context.close()
