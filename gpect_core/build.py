@@ -565,6 +565,10 @@ def build_territory(folder: str | Path, name: str = "France — données publiqu
     assembler = Assembler(items, imported_by or _user(), report)
     territory = assembler.assemble(name)
     report.seconds = time.perf_counter() - started
+    territory.tables["build_report"] = pd.DataFrame({"line": report.text().splitlines()})
+    territory.provenance["build_report"] = Provenance(source="python -m gpect_core build-pack",
+                                                      producer="GPECT Atlas", imported_at=assembler.imported_at,
+                                                      imported_by=assembler.imported_by)
     return territory, report
 
 

@@ -44,6 +44,9 @@ TABLE_LABELS_FR = {
     "plan_indicators": "indicateurs du plan",
     "plan_indicator_values": "valeurs des indicateurs",
     "plan_milestones": "jalons du plan",
+    "certifications": "certifications",
+    "occupation_titles": "appellations des métiers",
+    "build_report": "rapport de construction du pack",
 }
 
 

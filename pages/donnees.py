@@ -149,6 +149,10 @@ with tab_provenance:
     })
     st.dataframe(shown, hide_index=True, width="stretch")
     table_downloads(ctx, shown, T("donnees.prov.download_title"), [], key="donnees_provenance")
+    build_report = ctx.territory.tables.get("build_report")
+    if build_report is not None and len(build_report):
+        with st.expander(T("donnees.build_report")):
+            st.code("\n".join(build_report["line"].astype(str)), language=None, wrap_lines=True)
 
 # ------------------------------------------------------------------------------------------------ templates
 with tab_templates:

@@ -62,6 +62,12 @@ def test_mini_pack_recruitment_sums_and_secret_counts(mini_pack):
     assert rec.loc[("REG", "84", "D2X41"), "projects"] == 150
 
 
+def test_the_build_report_is_kept_in_the_pack(mini_pack):
+    lines = mini_pack.tables["build_report"]["line"].tolist()
+    assert any("bmo_2024.csv : enquête Besoins en Main-d'Œuvre" in line for line in lines)
+    assert mini_pack.provenance["build_report"].imported_by == "test"
+
+
 def test_mini_pack_provenance_says_source_hash_and_who(mini_pack):
     prov = mini_pack.provenance["recruitment"]
     assert prov.producer == "France Travail / Crédoc" and prov.vintage == "BMO 2024"

@@ -105,6 +105,8 @@ def test_page_on_the_national_pack(national_pack, monkeypatch, tmp_path):
     provenance = at.dataframe[0].value.set_index("Table")
     assert provenance.loc["recrutement", "Producteur"] == "France Travail / Crédoc"
     assert len(provenance.loc["recrutement", "Empreinte du fichier"]) == 64
+    assert any(e.label.startswith("Rapport de construction") for e in at.expander)
+    assert any("Aiguillon (7549)" in c.value for c in at.code)
 
 
 import conftest_realdata  # noqa: E402

@@ -70,6 +70,7 @@ STRINGS = {
     "donnees.prov.imported_at": ("Importé le", "Imported at"),
     "donnees.prov.imported_by": ("Importé par", "Imported by"),
     "donnees.prov.download_title": ("Provenance des données du pack", "Provenance of the pack's data"),
+    "donnees.build_report": ("Rapport de construction du pack (build-pack)", "Pack build report (build-pack)"),
     "donnees.templates.caption": ("Modèles Excel, en-têtes en français, pour les tables que le comité remplit "
                                   "à la main. La feuille « Notice » dit ce qu'attend chaque colonne.",
                                   "Excel templates with French headers for the tables the committee fills in "
