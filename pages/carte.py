@@ -80,13 +80,23 @@ provenance = territory.provenance.get(INDICATOR_TABLE[indicator])
 source_text = f"{provenance.producer or provenance.source} ({values.period or provenance.vintage})" if provenance \
     else (values.period or "")
 ranks = values.rank()
-n_known = int(values.values.notna().sum())
-tooltip = {
-    "value": pd.Series([fmt(v) + (f" ({ctx.t('carte.secret')})" if s else "")
-                        for v, s in zip(values.values, values.mostly_secret, strict=True)], index=values.values.index),
-    "rank": pd.Series([ctx.t("carte.rank", rank=int(r), n=n_known) if pd.notna(r) else "–" for r in ranks],
-                      index=values.values.index),
-}
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def zone_tooltips(_territory, fingerprint: str, zoning: str, indicator: str, lang: str) -> tuple[dict, dict]:
+    """The tooltip texts and the zones' GeoJSON for one indicator: the same whatever the selection."""
+    n_known = int(values.values.notna().sum())
+    tooltip = {
+        "value": pd.Series([fmt(v) + (f" ({ctx.t('carte.secret')})" if s else "")
+                            for v, s in zip(values.values, values.mostly_secret, strict=True)],
+                           index=values.values.index),
+        "rank": pd.Series([ctx.t("carte.rank", rank=int(r), n=n_known) if pd.notna(r) else "–" for r in ranks],
+                          index=values.values.index),
+    }
+    return tooltip, layer_geojson(_territory, fingerprint, zoning, f"{indicator}|{lang}", tooltip)
+
+
+tooltip, geojson = zone_tooltips(territory, territory.fingerprint, zoning, indicator, lang)
 # The source is the same for every zone: said once in the tooltip's label, not repeated in each zone's data.
 aliases = ["", f"{ctx.t('carte.tooltip.value')} ({source_text})", ctx.t("carte.tooltip.rank")]
 
@@ -95,7 +105,6 @@ with map_col:
     st.caption(ctx.t("carte.map.help"))
     zones = territory.zones_of(zoning)
     fmap = base_map_with_borders(zones, borders_geojson(territory, territory.fingerprint, zoning))
-    geojson = layer_geojson(territory, territory.fingerprint, zoning, f"{indicator}|{lang}", tooltip)
     layer = choropleth_layer(zones, fill, selected=selected, peers=peer_ids, no_data=no_data, tooltip=tooltip,
                              tooltip_aliases=aliases, geojson=geojson)
     st_folium(fmap, key=MAP_KEY, feature_group_to_add=layer, height=540, use_container_width=True,
