@@ -21,9 +21,9 @@ import numpy as np
 import pandas as pd
 
 from . import geo
-from .errors import GpectError
+from .errors import GpectError, Problem
 from .readers import SUPPORTED_SUFFIXES, Parsed, read_source
-from .readers.formats import RECRUITMENT_MEASURES, aggregate_recruitment
+from .readers.formats import HEADERLESS_FAP_ROME, RECRUITMENT_MEASURES, FileReport, aggregate_recruitment
 from .territory import Provenance, Territory, now_iso
 
 ZONING_LABELS = {
@@ -94,8 +94,16 @@ def scan_folder(folder: str | Path) -> list[tuple[Parsed, str]]:
     for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES):
         data = path.read_bytes()
         digest = hashlib.sha256(data).hexdigest()
-        for parsed in read_source(data, str(path.relative_to(root))):
-            results.append((parsed, digest))
+        name = str(path.relative_to(root))
+        try:
+            parsed_list = read_source(data, name)
+        except Exception as exc:  # noqa: BLE001 — one unreadable file must not stop the build, nor show a traceback
+            report = FileReport(file=name, used=False)
+            report.problems.append(Problem(f"« {name} » : lecture impossible, fichier ignoré "
+                                           f"({str(exc).splitlines()[0][:160] if str(exc) else 'raison inconnue'})",
+                                           file=name))
+            parsed_list = [Parsed(HEADERLESS_FAP_ROME, None, {}, report)]
+        results.extend((parsed, digest) for parsed in parsed_list)
     return results
 
 

@@ -35,6 +35,20 @@ def test_build_pack_prints_a_french_report(tmp_path, capsys):
     assert "1 codes communes mis à jour par la table de passage" in out
 
 
+def test_a_damaged_file_is_reported_and_the_rest_is_built(tmp_path, capsys, monkeypatch):
+    import shutil
+
+    source = tmp_path / "src"
+    shutil.copytree(MINI, source)
+    (source / "abime.xlsx").write_bytes(b"PK\x03\x04 pas un classeur")
+    (source / "vide.csv").write_bytes(b"")
+    assert main(["build-pack", "--from", str(source), "--out", str(tmp_path / "p")]) == 0
+    out = capsys.readouterr().out
+    assert "« abime.xlsx » : classeur Excel illisible ou tronqué" in out
+    assert "« vide.csv » : le fichier est vide" in out
+    assert Territory.load(tmp_path / "p").zones_of("ZE2020").shape[0] == 2
+
+
 def test_build_pack_missing_folder_is_a_french_error(tmp_path, capsys):
     assert main(["build-pack", "--from", str(tmp_path / "absent"), "--out", str(tmp_path / "p")]) == 1
     assert "n'est pas un dossier" in capsys.readouterr().err
