@@ -68,7 +68,7 @@ with tab_import:
         st.caption(T("donnees.staged", n=len(staged), names=md(", ".join(name for name, _ in staged))))
         accept = st.checkbox(T("donnees.accept_rejections"), key="donnees_accept",
                              help=T("donnees.accept_rejections.help"))
-        cols = st.columns([1, 1, 4])
+        cols = st.columns([1, 2, 3])
         if cols[0].button(T("donnees.check"), type="primary", key="donnees_check"):
             try:
                 st.session_state[PLAN] = prepare(pack, [Upload(n, d) for n, d in staged],
