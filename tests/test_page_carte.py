@@ -93,3 +93,21 @@ def test_departement_zoning_and_english(at, demo_territory):
     rec = demo_territory.tables["recruitment"]
     dep = rec[(rec["zoning"] == "DEP") & (rec["zone_id"] == "9B") & (rec["year"] == 2024)]
     assert table.iloc[:, 0]["Projects"] == fmt_int(dep["projects"].sum(), lang="en")
+
+
+def test_the_map_layer_escapes_names_and_greys_zones_without_data(demo_territory):
+    import pandas as pd
+    from streamlit_folium import _get_feature_group_string
+
+    from gpect_core.maps import NO_DATA_FILL, base_map_with_borders, choropleth_layer
+
+    zones = demo_territory.zones_of("ZE2020").copy()
+    zones.loc[zones["zone_id"] == "9901", "name"] = '<img src=x onerror="alert(1)">'
+    tooltip = {"value": pd.Series("<b>12</b>", index=zones["zone_id"])}
+    layer = choropleth_layer(zones, {"9902": "#123456"}, selected=["9902"], peers=["9903"], no_data=["9904"],
+                             tooltip=tooltip, tooltip_aliases=["", "Valeur"])
+    script = _get_feature_group_string(layer, base_map_with_borders(zones, {}))
+    text = script.replace("\\u0026", "&")  # the embedded JSON writes « & » as \u0026
+    assert "<img" not in text and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in text
+    assert "<b>12</b>" not in text and "&lt;b&gt;12&lt;/b&gt;" in text
+    assert NO_DATA_FILL in script and "#123456" in script and '"dashArray": "3 3"' in script
