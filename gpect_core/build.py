@@ -260,7 +260,8 @@ class Assembler:
         """dep, reg, epci, population of each commune, from the polygons and any table that says them."""
         attrs = pd.DataFrame(communes.drop(columns="geometry"))
         reg = {}
-        for zoning in ("ZE2020", "BMO"):
+        # INSEE's composition says the commune's own région; the BMO file gives its basin's: INSEE wins.
+        for zoning in ("BMO", "ZE2020"):
             if zoning in compositions:
                 frame = compositions[zoning][2]
                 reg.update(dict(zip(frame["commune_id"], frame["reg"], strict=True)))

@@ -58,7 +58,7 @@ def test_mini_pack_zonings_and_zone_attributes(mini_pack):
     counts = mini_pack.zones.groupby("zoning").size().to_dict()
     assert counts == {"ZE2020": 2, "BMO": 2, "DEP": 2, "REG": 2, "FR": 1, "EPCI": 2}
     ze = mini_pack.zones_of("ZE2020").set_index("zone_id")
-    assert ze.loc["8405", "reg"] == "84" and ze.loc["8405", "dep"] == "01"
+    assert ze.loc["8405", "reg"] == "84"
     assert ze.loc["8405", "population"] == 1200 + 800 + 500  # 01998 reached 01999 through the passage table
     assert geo.coverage_is_valid(mini_pack.zones_of("ZE2020"))
 
@@ -151,3 +151,15 @@ def test_national_report_names_what_matched_nothing(national_build):
     assert "Saint Pierre Et Miquelon (0501)" in text
     assert "non reconnu" in text  # e.g. the ROME riasec tables: said, not guessed
     assert "cellules secrètes (*) : 70\u202f757" in text
+
+
+@pytest.mark.realdata
+def test_national_zones_carry_their_departement_and_region(national_pack):
+    zones = Territory.load(national_pack, validate=False).zones
+    deps = zones[zones["zoning"] == "DEP"].set_index("zone_id")
+    assert deps["reg"].notna().all()  # a commune's région is INSEE's, not its BMO basin's
+    assert deps.loc["44", "reg"] == "52" and deps.loc["2A", "reg"] == "94"
+    ze = zones[zones["zoning"] == "ZE2020"].set_index("zone_id")
+    assert pd.isna(ze.loc["0051", "reg"])  # Alençon spans Normandie and Pays de la Loire
+    assert ze.loc["8405", "reg"] == "84"
+    assert zones[zones["zoning"] == "BMO"].set_index("zone_id").loc["0101", "dep"] == "971"
