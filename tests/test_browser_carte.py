@@ -65,7 +65,9 @@ def test_the_map_draws_every_zone_and_a_click_selects_one(app_url, page, demo_te
 
 def test_a_new_indicator_recolours_without_reloading_the_map(app_url, page):
     frame = _open_carte(page, app_url)
-    frame.evaluate("() => { window.__kept = 'same map'; }")
+    frame.evaluate("() => { window.__kept = 'same map'; window.map.setView([47.1, 2.6], window.map.getZoom() + 1,"
+                   " {animate: false}); }")
+    view = frame.evaluate("() => [window.map.getZoom(), window.map.getCenter().lat, window.map.getCenter().lng]")
     before = _fills(frame)
     page.locator('[data-testid="stSelectbox"]').filter(has_text="Indicateur").click()
     page.get_by_role("option", name="Taux de chômage", exact=True).click()
@@ -76,6 +78,9 @@ def test_a_new_indicator_recolours_without_reloading_the_map(app_url, page):
     frame = folium_frame(page)
     assert _fills(frame) != before
     assert frame.evaluate("() => window.__kept") == "same map"
+    # The map stays where the user left it.
+    after = frame.evaluate("() => [window.map.getZoom(), window.map.getCenter().lat, window.map.getCenter().lng]")
+    assert after[0] == view[0] and abs(after[1] - view[1]) < 1e-6 and abs(after[2] - view[2]) < 1e-6
     assert "Taux de chômage (%), 2024-T4" in page.inner_text("body")  # the legend follows, with its unit
 
 
