@@ -120,6 +120,13 @@ def test_bmo_basin_compositions_with_and_without_leading_zero_agree():
     assert only(QUIRKS / "lexique_be19.csv").vintage == "2019"
 
 
+def test_overseas_departement_cut_short_is_restored_from_the_commune_code():
+    data = b"reg,dep,code_commune_insee,code_bassin_BMO,lib_bassin_BMO\n1,97,97129,101,BASSE-TERRE\n84,1,01001,8401,BOURG\n"
+    [parsed] = read_source(data, "bassins.csv")
+    comp = parsed.data["composition"]
+    assert comp["dep"].tolist() == ["971", "01"] and comp["reg"].tolist() == ["01", "84"]
+
+
 def test_zipped_shapefile_in_lambert93_is_read_with_its_crs():
     parsed = only(QUIRKS / "communes_l93.zip")
     geo = parsed.data["commune_geometry"]

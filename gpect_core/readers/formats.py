@@ -172,7 +172,18 @@ def _composition(raw: RawTable, report: FileReport, frame: pd.DataFrame, zoning:
                       "commune rattachée à plusieurs zones dans le même fichier")
         frame = frame[~duplicated]
     frame = frame.drop_duplicates("commune_id").assign(zoning=zoning)
+    frame["dep"] = dep_of_commune(frame["commune_id"], frame["dep"])
     return frame.reset_index(drop=True)
+
+
+def dep_of_commune(communes: pd.Series, given: pd.Series) -> pd.Series:
+    """The département of each commune: the file's, unless it is missing or cut short (France Travail writes
+    « 97 » for every overseas commune), then the commune code's own prefix (3 characters overseas)."""
+    given = given.astype(str).replace({"nan": "", "None": ""})
+    overseas = communes.str.startswith("97")
+    own = communes.str[:3].where(overseas, communes.str[:2])
+    wrong = (given == "") | (overseas & (given.str.len() < 3))
+    return given.where(~wrong, own)
 
 
 def read_ze_list(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
