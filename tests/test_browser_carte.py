@@ -105,3 +105,38 @@ def test_the_comparison_chart_downloads_as_png_and_svg_with_its_caption(app_url,
     assert "Données fictives de démonstration" in text and "Exporté le" in text
     csv = _download(page, "Tableau CSV")
     assert open(csv.path(), "rb").read()[:3] == b"\xef\xbb\xbf"
+
+
+def test_on_the_national_pack_a_zone_d_emploi_is_clicked_compared_and_exported(national_pack, chromium):
+    """Done when: on the national real pack, click a zone d'emploi, compare it, download its chart (skipped
+    without ../shared/realdata)."""
+    from browser import running_app
+    from gpect_core import Territory
+    from gpect_core.maps import METROPOLE
+
+    territory = Territory.load(national_pack, validate=False)
+    zones = territory.zones_of("ZE2020").set_index("zone_id")
+    zone = zones.loc[[z for z in zones.index if z.startswith("24")][0]]  # a zone d'emploi of Centre-Val de Loire
+    point = zone.geometry.representative_point()
+    assert METROPOLE[0] < point.x < METROPOLE[2]
+    with running_app(national_pack) as url:
+        context = chromium.new_context(viewport={"width": 1400, "height": 1100}, locale="fr-FR")
+        page = context.new_page()
+        page.goto(f"{url}/carte", timeout=120_000)
+        wait_for_idle(page, 120)
+        frame = folium_frame(page, 120)
+        assert frame.locator("path.leaflet-interactive").count() == len(zones)
+        click_map_at(page, frame, point.y, point.x)
+        _wait_for_text(page.locator('[data-testid="stCaptionContainer"]').first, zone["name"], timeout=60)
+        wait_for_idle(page, 60)
+        chart = page.locator('[data-testid="stVegaLiteChart"]').first
+        _wait_for_text(chart, zone["name"])
+        body = page.inner_text("body")
+        assert "Région : Centre-Val de Loire" in chart.inner_text()
+        assert "Bassins comparables" in body and "lus sur les Bassins BMO" in body
+        svg = _download(page, "Image SVG")
+        root = ElementTree.parse(svg.path()).getroot()
+        text = " ".join("".join(t.itertext()) for t in root.iter() if t.tag.endswith("text"))
+        assert zone["name"] in text and "Exporté le" in text and "fictive" not in text
+        page.screenshot(path="tests/artifacts/carte_national.png", full_page=True)
+        context.close()
