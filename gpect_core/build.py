@@ -417,6 +417,21 @@ class Assembler:
                 parsed.report.unmatched["zones absentes du pack"] = miss
         return frame
 
+    def context(self, zones) -> pd.DataFrame | None:
+        frame = self.concat("context", "context", ["zoning", "zone_id", "indicator", "period"])
+        if frame is None:
+            return None
+        known = set(zip(zones["zoning"], zones["zone_id"], strict=True)) | {("FR", "FR")}
+        for parsed, _, sub in self.distinct("context"):
+            pairs = pd.Series(list(zip(sub["zoning"], sub["zone_id"], strict=True)), index=sub.index)
+            missing = sorted(set(sub.loc[~pairs.isin(known), "zone_id"]))
+            if missing:
+                parsed.report.unmatched["zones absentes du pack"] = missing
+                self.report.add(f"contexte : « {parsed.report.name} » cite {len(missing)} zone(s) absente(s) du pack "
+                                f"({_listing(missing, 8)}) ; leurs lignes sont gardées mais n'apparaissent sur aucune "
+                                "carte")
+        return frame
+
     def occupations(self, bmo_occupations: pd.DataFrame) -> pd.DataFrame | None:
         frame = self.concat("occupations", "occupations", ["system", "code"])
         domains = self.frames("rome_domains")
@@ -522,8 +537,7 @@ class Assembler:
                                                               ["from_system", "from_code", "to_system", "to_code",
                                                                "kind"])),
                              ("skills", self.skills()),
-                             ("context", self.concat("context", "context", ["zoning", "zone_id", "indicator",
-                                                                            "period"])),
+                             ("context", self.context(zones)),
                              ("training", self.training(zones)),
                              ("communes", self.communes_table(zones)),
                              ("certifications", self.concat("certifications", "certifications",
