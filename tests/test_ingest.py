@@ -181,6 +181,8 @@ CASES = [
     Case("shapefile-without-dbf", [("communes.zip", zip_bytes({k: v for k, v in shapefile_entries().items()
                                                                 if not k.endswith(".dbf")}))],
          ["« communes.zip » : le Shapefile « communes.shp » est incomplet (manque .dbf)"]),
+    Case("bare-shp", [("communes.shp", shapefile_entries()["communes/communes.shp"])],
+         ["« communes.shp » : un Shapefile est fait de plusieurs fichiers ; envoyez-le zippé"]),
     Case("zip-slip", [("piege.zip", zip_bytes({"../../evil.shp": b"x", "ok.txt": b"y"}))],
          ["« piege.zip » : l'archive contient un chemin dangereux (« ../../evil.shp »)"]),
     Case("zip-absolute-path", [("piege.zip", zip_bytes({"/etc/evil.geojson": b"{}"}))],

@@ -57,6 +57,9 @@ def read_geo_bytes(data: bytes, file: str) -> gpd.GeoDataFrame:
     if not data:
         raise ReadError(f"« {file} » : le fichier est vide.")
     suffix = Path(file).suffix.lower()
+    if suffix == ".shp":
+        raise ReadError(f"« {file} » : un Shapefile est fait de plusieurs fichiers ; envoyez-le zippé avec ses "
+                        "fichiers .shx, .dbf et .prj.")
     with tempfile.TemporaryDirectory(prefix="gpect-geo-") as tmp:
         if suffix == ".zip":
             archive = check_zip(data, file)
