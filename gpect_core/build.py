@@ -603,6 +603,10 @@ def _user() -> str:
 
 
 def _cmd_build_pack(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / "manifest.json").is_file())):
+        raise GpectError(f"« {out} » existe et n'est pas un pack de territoire : choisissez un dossier vide ou un "
+                         "pack existant (il sera remplacé, l'ancien gardé dans « .previous »).")
     territory, report = build_territory(args.source, name=args.name, imported_by=args.by)
     print(report.text())
     path = territory.save(args.out)

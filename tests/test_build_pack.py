@@ -49,6 +49,16 @@ def test_a_damaged_file_is_reported_and_the_rest_is_built(tmp_path, capsys, monk
     assert Territory.load(tmp_path / "p").zones_of("ZE2020").shape[0] == 2
 
 
+def test_build_pack_never_replaces_a_folder_that_is_not_a_pack(tmp_path, capsys):
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    (documents / "budget.xlsx").write_bytes(b"important")
+    assert main(["build-pack", "--from", str(MINI), "--out", str(documents)]) == 1
+    assert "n'est pas un pack de territoire" in capsys.readouterr().err
+    assert (documents / "budget.xlsx").read_bytes() == b"important"
+    assert not (tmp_path / "Documents.previous").exists()
+
+
 def test_build_pack_missing_folder_is_a_french_error(tmp_path, capsys):
     assert main(["build-pack", "--from", str(tmp_path / "absent"), "--out", str(tmp_path / "p")]) == 1
     assert "n'est pas un dossier" in capsys.readouterr().err
