@@ -16,6 +16,7 @@ import geopandas as gpd
 import pandas as pd
 
 from .assets import LEAFLET_CSS_URL, LEAFLET_JS_URL
+from .geo import display_bounds
 
 SELECTED_OUTLINE = "#d62728"
 DEFAULT_FILL = "#9ecae1"
@@ -24,8 +25,9 @@ OSM_TILES = "OpenStreetMap"
 
 
 def base_map(zones: gpd.GeoDataFrame, tiles: str | None = None, height_px: int = 480) -> folium.Map:
-    """A Leaflet map fitted to `zones`, loading Leaflet from the app's own static files."""
-    minx, miny, maxx, maxy = zones.total_bounds
+    """A Leaflet map opening on `zones` (on metropolitan France for a national layer: the overseas zones stay
+    drawn, off screen), loading Leaflet from the app's own static files."""
+    minx, miny, maxx, maxy = display_bounds(zones)
     fmap = folium.Map(
         location=[(miny + maxy) / 2, (minx + maxx) / 2],
         zoom_start=7,
@@ -139,21 +141,6 @@ def compact_folium_json() -> None:
 compact_folium_json()
 
 
-METROPOLE = (-5.5, 41.0, 10.0, 51.5)  # lon/lat box of metropolitan France and Corsica
-
-
-def mainland_bounds(zones: gpd.GeoDataFrame) -> list[list[float]] | None:
-    """Bounds of the metropolitan zones when the zoning also has overseas ones (they would shrink the view of a
-    national map to a dot); None when every zone is in one place."""
-    points = zones.geometry.representative_point()
-    west, south, east, north = METROPOLE
-    inside = (points.x.between(west, east) & points.y.between(south, north)).to_numpy()
-    if inside.all() or inside.mean() < 0.8:
-        return None
-    minx, miny, maxx, maxy = zones[inside].total_bounds
-    return [[miny, minx], [maxy, maxx]]
-
-
 def base_map_with_borders(zones: gpd.GeoDataFrame, borders: dict[str, dict], tiles: str | None = None,
                           height_px: int = 520) -> folium.Map:
     """`base_map` plus département and région borders (`borders_geojson`) above the zones, letting clicks through.
@@ -162,9 +149,6 @@ def base_map_with_borders(zones: gpd.GeoDataFrame, borders: dict[str, dict], til
     pane, so recolouring the zones never redraws them and they never catch a click.
     """
     fmap = base_map(zones, tiles=tiles, height_px=height_px)
-    focus = mainland_bounds(zones)
-    if focus is not None:
-        fmap.fit_bounds(focus)
     folium.map.CustomPane(BORDER_PANE, z_index=450, pointer_events=False).add_to(fmap)
     for level, geojson in borders.items():
         style = BORDER_STYLES.get(level, BORDER_STYLES["DEP"])
