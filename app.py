@@ -11,11 +11,11 @@ from ui import context as ctx
 
 # (page script, title key, URL path, section key). One line per page.
 PAGES = [
-    ("pages/synthese.py", "nav.synthese", "synthese", "nav.section.explore"),
-    ("pages/carte.py", "nav.carte", "carte", "nav.section.explore"),
-    ("pages/metiers.py", "nav.metiers", "metiers", "nav.section.explore"),
-    ("pages/plan.py", "nav.plan", "plan", "nav.section.plan"),
-    ("pages/donnees.py", "nav.donnees", "donnees", "nav.section.data"),
+    ("app_pages/synthese.py", "nav.synthese", "synthese", "nav.section.explore"),
+    ("app_pages/carte.py", "nav.carte", "carte", "nav.section.explore"),
+    ("app_pages/metiers.py", "nav.metiers", "metiers", "nav.section.explore"),
+    ("app_pages/plan.py", "nav.plan", "plan", "nav.section.plan"),
+    ("app_pages/donnees.py", "nav.donnees", "donnees", "nav.section.data"),
 ]
 
 st.set_page_config(page_title="GPECT Atlas", page_icon="🗺️", layout="wide")

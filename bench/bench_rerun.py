@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-PAGES = ("pages/synthese.py", "pages/carte.py", "pages/metiers.py")
+PAGES = ("app_pages/synthese.py", "app_pages/carte.py", "app_pages/metiers.py")
 
 
 class Session:

@@ -18,21 +18,6 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 ARTIFACTS.mkdir(exist_ok=True)
 
 
-@pytest.fixture(autouse=True)
-def _no_legacy_pages_directory(monkeypatch):
-    """AppTest re-detects a `pages/` folder before every run and then bypasses st.navigation (legacy MPA v1);
-    the app always uses st.navigation, so tell Streamlit so. (Temporary: the folder is being renamed.)"""
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
-
-
 @pytest.fixture(scope="session")
 def demo_territory():
     from gpect_core import Territory

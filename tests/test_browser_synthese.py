@@ -71,3 +71,29 @@ def test_the_page_works_in_english(app_url, page, demo_territory):
     expected = key_figures(demo_territory, Selection("ZE2020", ("9903",)))
     assert metric_value(page, "Hiring projects") == fmt_int(expected.projects, lang="en")
     folium_frame(page)
+
+
+def test_a_deep_link_to_a_page_works_as_the_first_request_of_a_fresh_server(demo_pack_copy, chromium, tmp_path):
+    """The first request a server ever gets goes straight to a page: app.py still routes it with the filter."""
+    from browser import running_app
+
+    with running_app(demo_pack_copy, extra_env={"GPECT_DB_URL": f"sqlite:///{tmp_path / 'plan.sqlite'}"}) as url:
+        context = chromium.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        page.goto(f"{url}/carte?zones=9904")
+        wait_for_idle(page)
+        sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
+        assert "Zonage" in sidebar and "Coteaux du Lézon" in sidebar
+        assert "Carte des bassins" in page.locator("h1").first.inner_text()
+        context.close()
+
+
+def test_the_selection_survives_a_change_of_page(app_url, page):
+    page.goto(f"{app_url}/?zones=9902")
+    wait_for_idle(page)
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Métiers en tension").click()
+    page.wait_for_url(re.compile(r"/metiers"), timeout=20_000)
+    wait_for_idle(page)
+    assert parse_qs(urlparse(page.url).query).get("zones") == ["9902"]
+    assert "Bassin de Morvaux" in page.locator('[data-testid="stSidebar"]').inner_text()
+    assert "Bassin de Morvaux" in page.inner_text('[data-testid="stMain"]')

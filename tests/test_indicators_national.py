@@ -97,7 +97,7 @@ def test_pages_on_a_zone_d_emploi_of_the_national_pack(national_app, national):
     at = national_app
     at.run()
     zone = national.zones_of("ZE2020")["zone_id"].iloc[100]
-    for page in ("pages/carte.py", "pages/metiers.py"):
+    for page in ("app_pages/carte.py", "app_pages/metiers.py"):
         at.switch_page(page)
         at.run()
         at.multiselect(key="filter_zones").set_value([zone]).run()

@@ -20,7 +20,7 @@ def _open(at, zone_ids, zoning="ZE2020", **state):
     at.run()
     for key, value in state.items():
         at.session_state[key] = value
-    at.switch_page("pages/carte.py")
+    at.switch_page("app_pages/carte.py")
     at.run()
     if zoning != at.session_state["filter_zoning"]:
         at.selectbox(key="filter_zoning").set_value(zoning).run()

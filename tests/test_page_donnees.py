@@ -16,7 +16,7 @@ EDITOR = {"username": "edith", "name": "Édith Éditrice", "role": "editeur"}  #
 def page(pack, monkeypatch, tmp_path, user=None, staged=None) -> AppTest:
     monkeypatch.setenv("GPECT_PACK", str(pack))
     monkeypatch.setenv("GPECT_DB_URL", f"sqlite:///{tmp_path / 'plan.sqlite'}")
-    at = AppTest.from_file("../pages/donnees.py", default_timeout=90)
+    at = AppTest.from_file("../app_pages/donnees.py", default_timeout=90)
     if user:
         at.session_state["plan_user"] = user
     if staged is not None:

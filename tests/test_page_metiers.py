@@ -20,7 +20,7 @@ def _open(at, zone_ids, **state):
     at.run()
     for key, value in state.items():
         at.session_state[key] = value
-    at.switch_page("pages/metiers.py")
+    at.switch_page("app_pages/metiers.py")
     at.run()
     at.multiselect(key="filter_zones").set_value(list(zone_ids)).run()
     assert not at.exception, [e.value for e in at.exception]

@@ -27,7 +27,7 @@ def plan_env(monkeypatch, tmp_path, plan_accounts_file, plan_territory):
 
 
 def _app(user: dict | None = None) -> AppTest:
-    at = AppTest.from_file("../pages/plan.py", default_timeout=90)
+    at = AppTest.from_file("../app_pages/plan.py", default_timeout=90)
     if user:
         at.session_state["plan_user"] = user
     return at.run()
@@ -175,7 +175,7 @@ def test_an_administrator_sees_administration_and_can_add_a_partner(plan_env):
 
 
 def test_the_overview_follows_the_basin_filter(plan_env, plan_territory):
-    at = AppTest.from_file("../pages/plan.py", default_timeout=90)
+    at = AppTest.from_file("../app_pages/plan.py", default_timeout=90)
     at.session_state["filter_zoning"] = "ZE2020"
     at.session_state["filter_zones"] = ["9907"]
     at.run()
@@ -189,7 +189,7 @@ def test_the_synthese_page_counts_actions_and_late_actions_from_the_store(plan_e
     from gpect_core.plan.rules import late_mask
 
     def late_delta() -> str:
-        at = AppTest.from_file("../pages/synthese.py", default_timeout=90).run()
+        at = AppTest.from_file("../app_pages/synthese.py", default_timeout=90).run()
         assert not at.exception
         return next(m for m in at.metric if m.label.startswith("Actions")).proto.delta
 
@@ -254,7 +254,7 @@ def test_an_editor_changes_an_indicator_target_and_adds_a_milestone(plan_env):
 
 
 def test_with_oidc_configured_the_page_offers_the_provider_login_instead_of_local_accounts(plan_env):
-    at = AppTest.from_file("../pages/plan.py", default_timeout=90)
+    at = AppTest.from_file("../app_pages/plan.py", default_timeout=90)
     at.secrets["auth"] = {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret": "x" * 32,
                           "client_id": "gpect", "client_secret": "s",
                           "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"}
@@ -359,7 +359,7 @@ def test_the_page_is_in_the_app_navigation_and_speaks_english(plan_env, monkeypa
 
     monkeypatch.setenv("GPECT_PACK", str(DEMO_PACK))
     at = AppTest.from_file("../app.py", default_timeout=90).run()
-    at.switch_page("pages/plan.py").run()
+    at.switch_page("app_pages/plan.py").run()
     assert not at.exception
     assert at.title[0].value == "Plan d'action"
     at.session_state["lang"] = "en"
