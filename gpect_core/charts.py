@@ -48,7 +48,20 @@ def finish(chart: alt.TopLevelMixin, lang: str = "fr") -> alt.TopLevelMixin:
     locale = locale_config(lang)
     if locale:
         config["locale"] = locale
-    return chart.configure(**config)
+    # Streamlit lays a chart out with autosize « fit » unless the spec says otherwise: the declared height then has to
+    # hold the title, the axes and a bottom legend too, which squeezes short charts flat. Fit the width only.
+    # (Compound charts — concat, facet, repeat — cannot be autosized that way; they keep Vega's default.)
+    chart = chart.configure(**config)
+    if isinstance(chart, (alt.Chart, alt.LayerChart)) and not _is_faceted(chart):
+        chart = chart.properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+    return chart
+
+
+def _is_faceted(chart: alt.Chart | alt.LayerChart) -> bool:
+    encoding = getattr(chart, "encoding", alt.Undefined)
+    return chart.to_dict().keys() & {"facet", "repeat"} != set() or (
+        encoding is not alt.Undefined and any(getattr(encoding, channel, alt.Undefined) is not alt.Undefined
+                                              for channel in ("row", "column", "facet")))
 
 
 def top_occupations_bar(top: pd.DataFrame, lang: str = "fr", title: str | None = None,
@@ -68,7 +81,7 @@ def top_occupations_bar(top: pd.DataFrame, lang: str = "fr", title: str | None =
         x=alt.X("projects:Q", title=projects_title, axis=alt.Axis(format=",d")),
         color=alt.Color("difficult_share:Q", title=share_title,
                         scale=alt.Scale(scheme=DIFFICULTY_SCHEME, domain=[0, 1]),
-                        legend=alt.Legend(format=".0%", orient="top", gradientLength=180)),
+                        legend=alt.Legend(format=".0%", gradientLength=180)),
         tooltip=[
             alt.Tooltip("label:N", title=t("chart.occupation", lang)),
             alt.Tooltip("projects:Q", title=projects_title, format=",d"),
