@@ -36,8 +36,7 @@ STALE = "plan_stale"  # the last refused save: message, problems, the user's inp
 ctx = context.page_context()
 lang = ctx.lang
 T = ctx.t
-st.title(T("plan.title"))
-st.caption(T("filter.selection", label=ctx.selection_label))
+context.page_header(ctx, "plan.title")
 
 try:
     store = get_store(ctx.territory)
