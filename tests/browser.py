@@ -92,7 +92,7 @@ def wait_for_idle(page, timeout: float = 30.0) -> None:
     quiet_since = None
     while time.monotonic() < deadline:
         running = page.locator('[data-testid="stStatusWidget"]').count() > 0
-        skeleton = page.locator('[data-testid="stSkeleton"]').count() > 0
+        skeleton = page.locator('[data-testid^="stSkeleton"]').count() > 0  # lazy widget code still loading
         if not running and not skeleton:
             quiet_since = quiet_since or time.monotonic()
             if time.monotonic() - quiet_since > 0.8:

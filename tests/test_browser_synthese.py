@@ -82,6 +82,8 @@ def test_a_deep_link_to_a_page_works_as_the_first_request_of_a_fresh_server(demo
         page = context.new_page()
         page.goto(f"{url}/carte?zones=9904")
         wait_for_idle(page)
+        # A cold server sends the widgets' code a moment after the page: wait for the filter itself.
+        page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').wait_for(timeout=30_000)
         sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
         assert "Zonage" in sidebar and "Coteaux du Lézon" in sidebar
         assert "Carte des bassins" in page.locator("h1").first.inner_text()
