@@ -28,12 +28,8 @@ context.page_header(ctx, "metiers.title")
 territory = ctx.territory
 data = data_selection(territory, ctx.selection)
 selection = data.selection
-if data.substituted:
-    names = territory.zone_names(selection.zoning)
-    covering = ", ".join(f"{names.get(z, z)} ({fmt_pct(share, 0, lang)})" for z, share in data.shares.items()) \
-        if data.shares is not None else ctx.t("filter.whole_territory")
-    st.info(ctx.t("metiers.data_zoning", zoning=context.zoning_label(territory, selection.zoning, lang),
-                  own=context.zoning_label(territory, ctx.zoning, lang), zones=covering))
+if note := context.covering_note(ctx, data):
+    st.info(note)
 
 table = occupation_table(territory, selection)
 tensions = tension_ranking(territory, selection)

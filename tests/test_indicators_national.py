@@ -106,3 +106,22 @@ def test_pages_on_a_zone_d_emploi_of_the_national_pack(national_app, national):
     assert any("Bassins BMO" in i.value for i in at.info)  # the Métiers page says where its figures come from
     ranking = next(f.value for f in at.dataframe if "Rang" in f.value.columns)
     assert len(ranking) > 10 and isinstance(ranking, pd.DataFrame)
+
+
+def test_synthese_of_a_zone_d_emploi_reads_hiring_projects_on_the_covering_bmo_basins(national_app, national):
+    from gpect_core.formatting import fmt_int
+
+    communes = national.tables["communes"]
+    ze = communes.groupby("zone_ZE2020")["population"].sum().idxmax()
+    inside = communes[communes["zone_ZE2020"] == ze]
+    shares = inside.groupby("zone_BMO")["population"].sum() / inside["population"].sum()
+    covering = set(shares[shares >= zn.MIN_COVER_SHARE].index)
+    rec = national.tables["recruitment"]
+    expected = rec[(rec["zoning"] == "BMO") & rec["zone_id"].isin(covering)]["projects"].sum()
+    at = national_app
+    at.run()
+    at.multiselect(key="filter_zones").set_value([ze]).run()
+    assert not at.exception
+    projects = next(m.value for m in at.metric if m.label.startswith("Projets"))
+    assert projects == fmt_int(expected)
+    assert any("Bassins BMO" in i.value for i in at.info)

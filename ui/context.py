@@ -171,3 +171,17 @@ def page_header(ctx: PageContext, title_key: str) -> None:
     notice = ctx.territory.notice(ctx.lang)
     line = ctx.t("filter.selection", label=ctx.selection_label)
     st.caption(f"{line}  ·  :orange-badge[{notice}]" if notice else line)
+
+
+def covering_note(ctx: PageContext, data) -> str | None:
+    """The sentence saying a selection's hiring figures are read on another zoning (`zones.DataSelection`)."""
+    if not data.substituted:
+        return None
+    from gpect_core.formatting import fmt_pct
+
+    territory = ctx.territory
+    names = territory.zone_names(data.selection.zoning)
+    covering = ", ".join(f"{names.get(z, z)} ({fmt_pct(share, 0, ctx.lang)})" for z, share in data.shares.items()) \
+        if data.shares is not None else ctx.t("filter.whole_territory")
+    return ctx.t("metiers.data_zoning", zoning=zoning_label(territory, data.selection.zoning, ctx.lang),
+                 own=zoning_label(territory, ctx.zoning, ctx.lang), zones=covering)

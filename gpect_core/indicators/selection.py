@@ -117,12 +117,15 @@ def actions_in(territory: Territory, selection: Selection, actions: pd.DataFrame
 
 
 def key_figures(territory: Territory, selection: Selection, actions: pd.DataFrame | None = None,
-                today: date | None = None) -> KeyFigures:
+                today: date | None = None, recruitment_selection: Selection | None = None) -> KeyFigures:
+    """`recruitment_selection`: where hiring projects are read when the selection's zoning does not publish them
+    (see `zones.data_selection`); unemployment and actions always follow `selection`."""
     from .cube import cube_for, latest_year_index, selection_sums
 
-    cube = cube_for(territory, selection.zoning)
+    recruitment_selection = recruitment_selection or selection
+    cube = cube_for(territory, recruitment_selection.zoning)
     block = cube.recruitment
-    pos = cube.zone_positions(selection.zone_ids)
+    pos = cube.zone_positions(recruitment_selection.zone_ids)
     yi = latest_year_index(block, pos)
     difficult_share = seasonal_share = None
     projects, secret = None, 0
