@@ -8,7 +8,6 @@ import pandas as pd
 import pytest
 
 from gpect_core.readers import normalise_codes, normalise_dep, parse_numbers, read_path, read_source
-from gpect_core.readers.sniff import neutralise_formula
 
 FIX = Path(__file__).resolve().parent / "fixtures"
 QUIRKS = FIX / "quirks"
@@ -144,10 +143,3 @@ def test_unknown_table_is_reported_not_guessed():
     [parsed] = read_source(b"a;b\n1;2\n", "divers.csv")
     assert parsed.report.format_key is None and not parsed.data
     assert "non reconnu" in parsed.report.notes[0]
-
-
-def test_formula_like_cells_stay_text_and_are_neutralised_for_spreadsheets():
-    assert neutralise_formula("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
-    assert neutralise_formula("@SUM(A1)") == "'@SUM(A1)"
-    assert neutralise_formula("-12,5") == "-12,5"  # a negative number is not a formula
-    assert neutralise_formula("Soudeur") == "Soudeur"

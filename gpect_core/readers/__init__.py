@@ -27,8 +27,6 @@ from .sniff import (
     RawTable,
     ReadError,
     fold,
-    neutralise_formula,
-    neutralise_frame,
     normalise_codes,
     normalise_dep,
     parse_numbers,
@@ -37,8 +35,8 @@ from .sniff import (
 )
 
 __all__ = [
-    "ALL_FORMATS", "FORMATS", "FileReport", "Format", "Parsed", "RawTable", "ReadError", "fold", "neutralise_formula",
-    "neutralise_frame", "normalise_codes", "normalise_dep", "parse_numbers", "read_path", "read_source",
+    "ALL_FORMATS", "FORMATS", "FileReport", "Format", "Parsed", "RawTable", "ReadError", "fold",
+    "normalise_codes", "normalise_dep", "parse_numbers", "read_path", "read_source",
     "recognise", "TABLE_SUFFIXES", "SUPPORTED_SUFFIXES",
 ]
 

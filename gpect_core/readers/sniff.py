@@ -26,7 +26,6 @@ SECRET_MARKS = frozenset({"*", "s", "secret", "c"})
 MISSING_MARKS = frozenset({"", "n.d.", "nd", "n.d", "na", "nan", "none", "null", "-", "..", "…", "n/a", "#n/a"})
 HEADER_SCAN_ROWS = 40
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
-FORMULA_START = ("=", "+", "-", "@")
 
 
 def fold(text: object) -> str:
@@ -348,18 +347,3 @@ def parse_numbers(values: pd.Series) -> ParsedNumbers:
     numbers = pd.to_numeric(cleaned.where(~(secret | missing)), errors="coerce")
     bad = numbers.isna() & ~secret & ~missing
     return ParsedNumbers(pd.Series(numbers, index=values.index, dtype="Float64"), secret, bad)
-
-
-def neutralise_formula(value: object) -> object:
-    """A cell that a spreadsheet would run as a formula, prefixed with « ' » so it stays text on export."""
-    if isinstance(value, str) and value.startswith(FORMULA_START) and not _looks_numeric(value):
-        return "'" + value
-    return value
-
-
-def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    out = frame.copy()
-    for column in out.columns:
-        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            out[column] = out[column].map(neutralise_formula)
-    return out
