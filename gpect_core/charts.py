@@ -58,10 +58,10 @@ def finish(chart: alt.TopLevelMixin, lang: str = "fr") -> alt.TopLevelMixin:
 
 
 def _is_faceted(chart: alt.Chart | alt.LayerChart) -> bool:
+    """A single chart facets through its row/column/facet channels (`.facet()`/`.repeat()` give other classes)."""
     encoding = getattr(chart, "encoding", alt.Undefined)
-    return chart.to_dict().keys() & {"facet", "repeat"} != set() or (
-        encoding is not alt.Undefined and any(getattr(encoding, channel, alt.Undefined) is not alt.Undefined
-                                              for channel in ("row", "column", "facet")))
+    return encoding is not alt.Undefined and any(getattr(encoding, channel, alt.Undefined) is not alt.Undefined
+                                                 for channel in ("row", "column", "facet"))
 
 
 def top_occupations_bar(top: pd.DataFrame, lang: str = "fr", title: str | None = None,
