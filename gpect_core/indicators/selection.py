@@ -50,28 +50,6 @@ class KeyFigures:
     late_actions: int
 
 
-def recruitment_of(territory: Territory, selection: Selection) -> pd.DataFrame:
-    rec = territory.table("recruitment")
-    rows = rec[rec["zoning"] == selection.zoning]
-    if not selection.whole:
-        rows = rows[rows["zone_id"].isin(selection.zone_ids)]
-    return rows
-
-
-def latest_year(rows: pd.DataFrame) -> int | None:
-    return int(rows["year"].max()) if not rows.empty else None
-
-
-def shares(rows: pd.DataFrame) -> tuple[float | None, float | None]:
-    """(difficult share, seasonal share) computed on the rows where both parts are published."""
-    out = []
-    for part in ("difficult", "seasonal"):
-        known = rows[rows["projects"].notna() & rows[part].notna()]
-        total = float(known["projects"].sum())
-        out.append(float(known[part].sum()) / total if total > 0 else None)
-    return out[0], out[1]
-
-
 def unemployment(territory: Territory, selection: Selection) -> tuple[float | None, str | None]:
     ctx = territory.table("context")
     ctx = ctx[ctx["zoning"] == selection.zoning]
