@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from gpect_core import settings  # noqa: E402
 from gpect_core.plan.store import PlanStore  # noqa: E402
 from gpect_core.plan.stress import check_outcomes, run_concurrent_writers  # noqa: E402
 from gpect_core.territory import Territory  # noqa: E402
@@ -50,7 +51,7 @@ def _pg_server(given: str | None):
     """A context giving a PostgreSQL server URL: the one given, $GPECT_TEST_PG_URL, or a throwaway cluster."""
     import contextlib
 
-    url = given or os.environ.get("GPECT_TEST_PG_URL")
+    url = given or settings.raw("GPECT_TEST_PG_URL")
     if url:
         return contextlib.nullcontext(url)
     import conftest_plan

@@ -16,14 +16,13 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from . import geo
+from . import geo, settings
 from .errors import GpectError, Problem, ValidationError
 from .readers import SUPPORTED_SUFFIXES, Parsed, read_source
 from .readers.formats import aggregate_recruitment
 from .schema import SCHEMAS, table_label
 from .territory import Provenance, Territory, file_sha256, now_iso
 
-DEFAULT_MAX_UPLOAD_MB = 200
 TABLE_KEYS = ("recruitment", "tension", "occupations", "occupation_links", "context", "training", "needs")
 
 
@@ -35,7 +34,7 @@ def human_size(size: int) -> str:
 
 
 def max_upload_bytes() -> int:
-    return int(float(os.environ.get("GPECT_MAX_UPLOAD_MB", DEFAULT_MAX_UPLOAD_MB)) * 1_000_000)
+    return settings.max_upload_bytes()
 
 
 @dataclass

@@ -19,12 +19,13 @@ from pathlib import Path
 import pytest
 
 from browser import free_port
+from gpect_core import settings
 
 
 def _pg_bin() -> Path:
     """Debian's PostgreSQL binaries (the newest installed version), or $GPECT_TEST_PG_BIN."""
-    if os.environ.get("GPECT_TEST_PG_BIN"):
-        return Path(os.environ["GPECT_TEST_PG_BIN"])
+    if settings.raw("GPECT_TEST_PG_BIN"):
+        return Path(settings.raw("GPECT_TEST_PG_BIN"))
     found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parts[-3])
                    if p.parts[-3].isdigit() else 0)
     return found[-1].parent if found else Path("/usr/lib/postgresql/15/bin")
@@ -73,7 +74,7 @@ def throwaway_postgres():
 @pytest.fixture(scope="session")
 def pg_server_url():
     """URL of a running PostgreSQL server's maintenance database (started for the session if needed)."""
-    given = os.environ.get("GPECT_TEST_PG_URL")
+    given = settings.raw("GPECT_TEST_PG_URL")
     if given:
         yield given
         return

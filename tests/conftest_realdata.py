@@ -5,10 +5,11 @@ Set GPECT_NATIONAL_PACK to an already built pack (e.g. bench/out/national) to sk
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
+
+from gpect_core import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 REALDATA = ROOT.parent / "shared" / "realdata"
@@ -19,7 +20,7 @@ def national_pack(tmp_path_factory) -> Path:
     """Path of the national territory pack (skips when ../shared/realdata is absent)."""
     if not REALDATA.is_dir():
         pytest.skip(f"real public data absent: {REALDATA} (CI has it; see ../shared/realdata/SOURCES.md)")
-    prebuilt = os.environ.get("GPECT_NATIONAL_PACK")
+    prebuilt = settings.raw("GPECT_NATIONAL_PACK")
     if prebuilt and (Path(prebuilt) / "manifest.json").is_file():
         return Path(prebuilt)
     territory, _ = _national_build()

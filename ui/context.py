@@ -7,19 +7,15 @@ so that a link reproduces the view. Pages call `page_context()` and never read f
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
 
-from gpect_core import Territory
+from gpect_core import Territory, settings
 from gpect_core.i18n import LANGS, t
 from gpect_core.indicators.selection import Selection
 from gpect_core.maps import clicked_zone_id
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_PACK = PROJECT_ROOT / "data" / "demo"
 
 FILTER_ZONING = "filter_zoning"
 FILTER_ZONES = "filter_zones"
@@ -33,12 +29,11 @@ PARAM_LANG = "lang"
 
 
 def map_tiles() -> str | None:
-    """Background tiles: none by default (offline), OpenStreetMap when GPECT_MAP_TILES=osm says the network allows."""
-    return "OpenStreetMap" if os.environ.get("GPECT_MAP_TILES", "").lower() in ("osm", "openstreetmap") else None
+    return settings.map_tiles()
 
 
 def pack_path() -> Path:
-    return Path(os.environ.get("GPECT_PACK") or DEFAULT_PACK).resolve()
+    return settings.pack_path()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

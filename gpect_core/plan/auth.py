@@ -26,10 +26,10 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from .. import settings
 from ..errors import GpectError
 
 ACCOUNTS_ENV = "GPECT_ACCOUNTS_FILE"
-DEFAULT_ACCOUNTS_FILE = Path("~/.config/gpect-atlas/accounts.toml")
 ROLES = ("lecteur", "editeur", "administrateur")
 ROLE_LABELS_FR = {"lecteur": "lecteur", "editeur": "éditeur", "administrateur": "administrateur"}
 MIN_PASSWORD_LENGTH = 10
@@ -70,7 +70,7 @@ def can_administer(role: str | None) -> bool:
 
 
 def accounts_path(path: str | os.PathLike | None = None) -> Path:
-    return Path(path or os.environ.get(ACCOUNTS_ENV) or DEFAULT_ACCOUNTS_FILE).expanduser()
+    return Path(path).expanduser() if path else settings.accounts_file()
 
 
 def load_accounts(path: str | os.PathLike | None = None) -> dict[str, Account]:

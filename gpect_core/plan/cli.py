@@ -8,19 +8,17 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 from pathlib import Path
 
+from .. import settings
 from . import auth
-from .store import REPO_ROOT, PlanStore, display_value
-
-PACK_ENV = "GPECT_PACK"
+from .store import PlanStore, display_value
 
 
 def _open_store(args: argparse.Namespace) -> PlanStore:
     territory = None
-    pack = Path(args.pack or os.environ.get(PACK_ENV) or REPO_ROOT / "data" / "demo")
+    pack = Path(args.pack) if args.pack else settings.pack_path()
     if (pack / "manifest.json").exists():
         from ..territory import Territory
 
@@ -139,7 +137,7 @@ def register(subparsers) -> None:
 
     user = plan_sub.add_parser("user", help="comptes locaux (fichier hors du dépôt, mots de passe argon2)")
     user.add_argument("--accounts", help=f"fichier des comptes (défaut : ${auth.ACCOUNTS_ENV} ou "
-                                         f"{auth.DEFAULT_ACCOUNTS_FILE})")
+                                         f"{settings.value(auth.ACCOUNTS_ENV)})")
     user_sub = user.add_subparsers(dest="user_command", required=True)
     add = user_sub.add_parser("add", help="crée un compte")
     add.add_argument("username")

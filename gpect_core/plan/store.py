@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
 import uuid
 from collections.abc import Callable, Iterable
@@ -25,12 +24,10 @@ from sqlalchemy import Engine, and_, create_engine, delete, event, func, insert,
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
+from .. import settings
 from ..errors import GpectError, Problem
 from . import model as m
 
-DB_URL_ENV = "GPECT_DB_URL"
-REPO_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_DB_PATH = REPO_ROOT / "var" / "plan.sqlite"
 SEED_USER = "import du territoire"
 _WRITE = "gpect_write"  # execution option marking a write transaction
 _MIGRATION_LOCK_KEY = 7_405_311  # PostgreSQL advisory lock serialising migrations and seeding
@@ -256,7 +253,7 @@ def _same(a: Any, b: Any) -> bool:
 
 # --------------------------------------------------------------------------------------------- engine
 def default_url() -> str:
-    return os.environ.get(DB_URL_ENV) or f"sqlite:///{DEFAULT_DB_PATH}"
+    return settings.db_url()
 
 
 def _make_engine(url: str) -> Engine:
