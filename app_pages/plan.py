@@ -15,6 +15,7 @@ from gpect_core.maps import base_map, zones_layer
 from gpect_core.plan import auth, progress, rules
 from gpect_core.plan import charts as plan_charts
 from gpect_core.plan import model as m
+from gpect_core.plan.scope import actions_of_selection
 from gpect_core.plan.store import (
     ENTITY_LABELS_FR,
     PARTNER_TYPE_LABELS_FR,
@@ -54,8 +55,7 @@ user = current_user()
 axis_labels = dict(zip(axes["axis_id"], axes["label"], strict=True))
 partner_names = dict(zip(partners["partner_id"], partners["name"], strict=True))
 plan_zoning = ctx.territory.default_zoning or ctx.zoning
-selected_zones = progress.plan_zones(ctx.territory.zones, plan_zoning, ctx.zoning, ctx.zone_ids)
-actions = progress.actions_in_selection(actions_all, selected_zones)
+actions = actions_of_selection(ctx.territory, ctx.selection, actions_all)
 today = date.today()
 late = progress.late_actions(actions, today)
 

@@ -10,6 +10,7 @@ from gpect_core.formatting import fmt_int, fmt_pct, fmt_rate
 from gpect_core.indicators.selection import key_figures, top_occupations
 from gpect_core.indicators.zones import data_selection
 from gpect_core.maps import base_map, zones_layer
+from gpect_core.plan.scope import action_counts
 from ui import context
 from ui.downloads import chart_downloads
 from ui.plan_source import plan_actions
@@ -21,8 +22,8 @@ lang = ctx.lang
 context.page_header(ctx, "synthese.title")
 
 recruitment_data = data_selection(ctx.territory, ctx.selection)
-figures = key_figures(ctx.territory, ctx.selection, actions=plan_actions(ctx.territory),
-                      recruitment_selection=recruitment_data.selection)
+figures = key_figures(ctx.territory, ctx.selection, recruitment_selection=recruitment_data.selection)
+plan = action_counts(ctx.territory, ctx.selection, plan_actions(ctx.territory))
 cols = st.columns(5)
 cols[0].metric(ctx.t("synthese.kpi.projects", year=figures.year or ""), fmt_int(figures.projects, lang),
                help=ctx.t("synthese.kpi.projects.help"))
@@ -30,8 +31,8 @@ cols[1].metric(ctx.t("synthese.kpi.difficult"), fmt_pct(figures.difficult_share,
 cols[2].metric(ctx.t("synthese.kpi.seasonal"), fmt_pct(figures.seasonal_share, lang=lang))
 cols[3].metric(ctx.t("synthese.kpi.unemployment", period=figures.unemployment_period or "–"),
                fmt_rate(figures.unemployment_rate, lang=lang), help=ctx.t("synthese.kpi.unemployment.help"))
-cols[4].metric(ctx.t("synthese.kpi.actions"), fmt_int(figures.actions, lang),
-               delta=ctx.t("synthese.kpi.late", n=figures.late_actions), delta_color="inverse",
+cols[4].metric(ctx.t("synthese.kpi.actions"), fmt_int(plan.actions, lang),
+               delta=ctx.t("synthese.kpi.late", n=plan.late), delta_color="inverse",
                delta_arrow="off")
 st.caption(ctx.provenance_caption("recruitment"))
 st.caption(ctx.provenance_caption("context"))

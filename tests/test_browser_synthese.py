@@ -9,7 +9,8 @@ import pytest
 
 from browser import click_map_at, folium_frame, metric_value, wait_for_idle
 from gpect_core.formatting import fmt_int
-from gpect_core.indicators.selection import Selection, key_figures
+from gpect_core.indicators.selection import key_figures
+from gpect_core.selection import Selection
 
 pytestmark = pytest.mark.browser
 

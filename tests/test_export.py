@@ -15,7 +15,8 @@ from gpect_core.charts import ranking_bar, top_occupations_bar
 from gpect_core.export import Caption, chart_png, chart_svg, export_spec, neutralise, table_csv, table_xlsx
 from gpect_core.export.images import EXPORT_WIDTH
 from gpect_core.indicators.occupations import occupation_table, rank
-from gpect_core.indicators.selection import Selection, top_occupations
+from gpect_core.indicators.selection import top_occupations
+from gpect_core.selection import Selection
 
 DAY = date(2026, 3, 14)
 

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from gpect_core import Territory
 from gpect_core.indicators import occupations as occ
 from gpect_core.indicators import zones as zn
-from gpect_core.indicators.selection import Selection
+from gpect_core.selection import Selection
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 
 from gpect_core.indicators import occupations as occ
 from gpect_core.indicators.cube import cube_for
-from gpect_core.indicators.selection import Selection
+from gpect_core.selection import Selection
 
 ZONES = ("9903", "9907")
 

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from gpect_core.indicators import zones as zn
-from gpect_core.indicators.selection import Selection
+from gpect_core.selection import Selection
 
 
 def _ze_rows(territory, year=2024):

@@ -55,15 +55,7 @@ def test_counts_and_expected_progress():
     assert expected.iloc[2] == 50 and expected.iloc[0] == 100
 
 
-def test_the_basin_filter_selects_actions_in_the_plan_zoning_or_by_departement():
-    zones = pd.DataFrame({"zoning": ["ZE2020"] * 4 + ["DEP", "DEP"], "zone_id": ["01", "02", "03", "04", "D1", "D2"],
-                          "dep": ["D1", "D1", "D2", "D2", "D1", "D2"]})
-    assert progress.plan_zones(zones, "ZE2020", "ZE2020", []) is None
-    chosen = progress.plan_zones(zones, "ZE2020", "ZE2020", ["03"])
-    assert list(progress.actions_in_selection(ACTIONS, chosen)["action_id"]) == ["C", "D"]
-    by_dep = progress.plan_zones(zones, "ZE2020", "DEP", ["D1"])
-    assert by_dep == {"01", "02"}
-    assert list(progress.actions_in_selection(ACTIONS, by_dep)["action_id"]) == ["A", "B", "F"]
+def test_actions_are_counted_by_zone():
     assert progress.zone_action_counts(ACTIONS).to_dict() == {"01": 2, "02": 2, "03": 2, "04": 1}
 
 

@@ -14,8 +14,8 @@ import streamlit as st
 
 from gpect_core import Territory, settings
 from gpect_core.i18n import LANGS, t
-from gpect_core.indicators.selection import Selection
 from gpect_core.maps import clicked_zone_id
+from gpect_core.selection import Selection
 
 FILTER_ZONING = "filter_zoning"
 FILTER_ZONES = "filter_zones"

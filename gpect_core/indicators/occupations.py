@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ..selection import Selection
 from ..territory import Territory
 from .cube import OCC_KEY, ZoningCube, cube_for, latest_year_index
 from .cube import selection_sums as _sums
-from .selection import Selection
 
 MIN_PROJECTS = 20
 HIDDEN_ROWS_SHARE = 0.5

@@ -1,4 +1,4 @@
-"""The territory filter as analytics see it, and the key figures of a selection (the « Synthèse » page).
+"""The key figures of a selection (the « Synthèse » page).
 
 Definitions (stated on the page):
 - hiring projects: the sum of the published (non-secret) projects of the selected zones, latest year;
@@ -6,35 +6,18 @@ Definitions (stated on the page):
   are published, so that a secret cell does not bias the share;
 - unemployment rate: latest quarter; for several zones, the mean weighted by labour force (or population when the
   pack has no labour force).
+The plan's actions of a selection are counted by the plan package (`plan.scope.action_counts`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from ..plan.rules import late_mask
+from ..selection import Selection
 from ..territory import Territory
-
-
-@dataclass(frozen=True)
-class Selection:
-    """A zoning and some of its zones; no zone means the whole territory of the pack in that zoning."""
-
-    zoning: str
-    zone_ids: tuple[str, ...] = field(default_factory=tuple)
-
-    @property
-    def whole(self) -> bool:
-        return not self.zone_ids
-
-    def zone_ids_in(self, territory: Territory) -> list[str]:
-        if self.whole:
-            return list(territory.zones_of(self.zoning)["zone_id"])
-        return list(self.zone_ids)
 
 
 @dataclass(frozen=True)
@@ -46,8 +29,6 @@ class KeyFigures:
     secret_cells: int
     unemployment_rate: float | None
     unemployment_period: str | None
-    actions: int
-    late_actions: int
 
 
 def unemployment(territory: Territory, selection: Selection) -> tuple[float | None, str | None]:
@@ -77,25 +58,8 @@ def _weights(territory: Territory, zoning: str, ctx: pd.DataFrame) -> pd.Series:
     return zones.set_index("zone_id")["population"].astype(float)
 
 
-def actions_in(territory: Territory, selection: Selection, actions: pd.DataFrame) -> pd.DataFrame:
-    """The plan actions that concern the selection (an action names zones of the pack's default zoning)."""
-    if selection.whole or actions.empty:
-        return actions
-    default = territory.default_zoning or selection.zoning
-    if selection.zoning == default:
-        wanted = set(selection.zone_ids)
-    else:
-        parent_column = {"DEP": "dep", "REG": "reg"}.get(selection.zoning)
-        base = territory.zones_of(default)
-        if parent_column is None or parent_column not in base:
-            return actions.iloc[0:0]
-        wanted = set(base.loc[base[parent_column].isin(selection.zone_ids), "zone_id"])
-    concerned = actions["zone_ids"].fillna("").str.split().map(lambda ids: bool(wanted.intersection(ids)))
-    return actions[concerned]
-
-
-def key_figures(territory: Territory, selection: Selection, actions: pd.DataFrame | None = None,
-                today: date | None = None, recruitment_selection: Selection | None = None) -> KeyFigures:
+def key_figures(territory: Territory, selection: Selection,
+                recruitment_selection: Selection | None = None) -> KeyFigures:
     """`recruitment_selection`: where hiring projects are read when the selection's zoning does not publish them
     (see `zones.data_selection`); unemployment and actions always follow `selection`."""
     from .cube import cube_for, latest_year_index, selection_sums
@@ -115,7 +79,6 @@ def key_figures(territory: Territory, selection: Selection, actions: pd.DataFram
         difficult_share = float(sums["difficult"].sum()) / difficult_base if difficult_base > 0 else None
         seasonal_share = float(sums["seasonal"].sum()) / seasonal_base if seasonal_base > 0 else None
     rate, period = unemployment(territory, selection)
-    plan = actions_in(territory, selection, territory.table("plan_actions") if actions is None else actions)
     return KeyFigures(
         year=block.years[yi] if yi is not None else None,
         projects=projects,
@@ -124,8 +87,6 @@ def key_figures(territory: Territory, selection: Selection, actions: pd.DataFram
         secret_cells=secret,
         unemployment_rate=rate,
         unemployment_period=period,
-        actions=len(plan),
-        late_actions=int(late_mask(plan, today).sum()) if len(plan) else 0,
     )
 
 

@@ -25,11 +25,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..selection import Selection
 from ..territory import Territory
 from .cube import ZoningCube, cube_for, latest_year_index
 from .cube import selection_sums as _sums
 from .occupations import _quiet
-from .selection import Selection
 
 MAP_INDICATORS = ("projects", "difficult_share", "seasonal_share", "tension_class", "unemployment_rate",
                   "unemployment_change", "jobseekers", "population", "projects_per_1000")

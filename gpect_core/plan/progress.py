@@ -24,31 +24,6 @@ ASSOCIATION_CAVEAT_EN = (
     "also depends on the economy, other programmes and population movements.")
 
 
-def plan_zones(zones: pd.DataFrame, plan_zoning: str, zoning: str, zone_ids: list[str]) -> set[str] | None:
-    """The zones of the plan's zoning that the filter selects (None = whole territory).
-
-    The plan names basins in the pack's default zoning; a selection in another zoning (département, région)
-    selects the basins whose `dep` / `reg` is selected."""
-    if not zone_ids:
-        return None
-    wanted = set(zone_ids)
-    if zoning == plan_zoning:
-        return wanted
-    plan_level = zones[zones["zoning"] == plan_zoning]
-    column = {"DEP": "dep", "REG": "reg"}.get(zoning)
-    if column and column in plan_level.columns:
-        return set(plan_level.loc[plan_level[column].isin(wanted), "zone_id"])
-    return None
-
-
-def actions_in_selection(actions: pd.DataFrame, selected_zones: set[str] | None) -> pd.DataFrame:
-    """Actions with at least one basin in the selection (all actions for the whole territory)."""
-    if selected_zones is None:
-        return actions
-    keep = actions["zone_ids"].map(lambda v: bool(set(split_list(v)) & selected_zones))
-    return actions[keep.astype(bool)]
-
-
 def counts_by_axis_and_status(actions: pd.DataFrame, axes: pd.DataFrame) -> pd.DataFrame:
     """Columns axis_id, axis_label, status, actions."""
     counts = actions.groupby(["axis_id", "status"]).size().rename("actions").reset_index()

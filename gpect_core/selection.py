@@ -1,0 +1,30 @@
+"""The territory filter as every part of the core sees it: a zoning and some of its zones.
+
+A small value type with no dependency on analytics or the plan, so both can take it without importing each
+other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .territory import Territory
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A zoning (`"ZE2020"`, `"BMO"`, `"EPCI"`, `"DEP"`, `"REG"`, `"FR"`, `"custom"`) and some of its zone ids
+    (text codes such as `"2401"`); no zone means the whole territory of the pack in that zoning."""
+
+    zoning: str
+    zone_ids: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def whole(self) -> bool:
+        return not self.zone_ids
+
+    def zone_ids_in(self, territory: Territory) -> list[str]:
+        """The selected zone ids, or every zone of the zoning in `territory` for the whole territory."""
+        if self.whole:
+            return list(territory.zones_of(self.zoning)["zone_id"])
+        return list(self.zone_ids)
