@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..schema import OCCUPATION_SYSTEMS, SCHEMAS, ZONINGS
 from ..templates import TEMPLATES, TemplateSpec
-from .formats import FileReport, Format
+from .base import FileReport, Format
 from .sniff import RawTable, fold, normalise_codes, parse_numbers
 
 KNOWN_ZONINGS = {fold(z): z for z in ZONINGS}
