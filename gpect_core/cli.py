@@ -86,6 +86,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The argparse parser of `python -m gpect_core` with every sub-command."""
     parser = argparse.ArgumentParser(prog="python -m gpect_core", description="GPECT Atlas : outils en ligne de commande")
     sub = parser.add_subparsers(dest="command", required=True)
     demo = sub.add_parser("demo", help="construit le territoire de démonstration (déterministe)")
@@ -119,6 +120,7 @@ def _cmd_assets() -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run a sub-command; 0 on success, 1 on a GpectError (printed in French on stderr)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -39,6 +39,8 @@ def max_upload_bytes() -> int:
 
 @dataclass
 class Upload:
+    """One uploaded file: its name (as the user chose it) and its bytes."""
+
     name: str
     data: bytes
 

@@ -35,6 +35,7 @@ def where(parsed: Parsed) -> str:
 
 
 def file_problem(name: str, message: str) -> Problem:
+    """A Problem « « name » : message » naming the file."""
     return Problem(f"« {name} » : {message}", file=name)
 
 

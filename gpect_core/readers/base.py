@@ -84,6 +84,9 @@ class Parsed:
 
 @dataclass(frozen=True)
 class Format:
+    """An official or template format: its key, French label, signature (columns that say it), reader
+    (RawTable, FileReport → named frames), producer, source, vintage, licence and priority."""
+
     key: str
     label: str  # French, as the report says it
     signature: tuple[tuple[str, ...], ...]  # each group: alternative names (or `re:` patterns) of one column
@@ -104,6 +107,7 @@ class Format:
 
 
 def find_column(raw: RawTable, group: tuple[str, ...]) -> str | None:
+    """The table's column for one signature group (alternative names, or `re:` patterns), or None."""
     names = [g for g in group if not g.startswith("re:")]
     patterns = [g[3:] for g in group if g.startswith("re:")]
     found = raw.column(*names)
@@ -116,16 +120,19 @@ def find_column(raw: RawTable, group: tuple[str, ...]) -> str | None:
 
 
 def col(raw: RawTable, *group: str) -> str | None:
+    """`find_column` with the alternative names as arguments."""
     return find_column(raw, tuple(group))
 
 
 def slug(text: str) -> str:
+    """Text without accents, lower case, non-alphanumerics as `_`: « Santé humaine » → « sante_humaine »."""
     text = unicodedata.normalize("NFKD", str(text))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     return re.sub(r"[^a-z0-9]+", "_", text).strip("_")
 
 
 def text_of(raw: RawTable, column: str | None) -> pd.Series:
+    """A column as stripped text (str Series); an absent column gives empty strings."""
     if column is None:
         return pd.Series("", index=raw.frame.index, dtype=object)
     return raw.frame[column].astype(str).str.strip()
@@ -143,6 +150,7 @@ def counts(raw: RawTable, report: FileReport, column: str, label: str) -> tuple[
 
 
 def class_values(raw: RawTable, report: FileReport, column: str | None, label: str) -> tuple[pd.Series, pd.Series]:
+    """A 1–5 class column: (Int64 values, mask of rejected rows); text and out-of-range values rejected."""
     if column is None:
         return pd.Series(pd.NA, index=raw.frame.index, dtype="Int64"), pd.Series(False, index=raw.frame.index)
     parsed = parse_numbers(raw.frame[column])
@@ -155,6 +163,7 @@ def class_values(raw: RawTable, report: FileReport, column: str | None, label: s
 
 
 def year_of(raw: RawTable, column: str | None, default: int | None = None) -> pd.Series:
+    """A year column as Int64 (`default` when the column is absent)."""
     if column is None:
         return pd.Series(default, index=raw.frame.index, dtype="Int64")
     return parse_numbers(raw.frame[column]).values.round().astype("Int64")
@@ -162,6 +171,7 @@ def year_of(raw: RawTable, column: str | None, default: int | None = None) -> pd
 
 
 def reject_duplicates(raw: RawTable, report: FileReport, frame: pd.DataFrame, key: list[str], column: str) -> None:
+    """Reject the later rows of `frame` with the same `key` (the first is kept), naming them."""
     dup = frame.duplicated(key, keep="first")
     if dup.any():
         report.reject(raw, dup.reindex(raw.frame.index, fill_value=False), column,
@@ -170,5 +180,6 @@ def reject_duplicates(raw: RawTable, report: FileReport, frame: pd.DataFrame, ke
 
 
 def year_from_name(raw: RawTable, default: str) -> str:
+    """The first 20xx year in the file name, else `default` (a vintage)."""
     match = re.search(r"(20\d\d)", raw.file)
     return match.group(1) if match else default

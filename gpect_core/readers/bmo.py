@@ -19,6 +19,7 @@ from .zonings import composition_frame
 
 
 def read_bmo_basins(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """France Travail's communes of the BMO basins → `composition` (zoning « BMO »)."""
     commune = col(raw, "code_commune_insee", "CODE_COMMUNE_INSEE", "codgeo", "code commune")
     zone = col(raw, "code_bassin_BMO", "re:be ?\\d\\d", "code bassin")
     name = col(raw, "lib_bassin_BMO", "re:nombe ?\\d\\d", "nom bassin", "libelle bassin")
@@ -34,6 +35,7 @@ def read_bmo_basins(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame
 
 
 def bmo_basin_vintage(raw: RawTable) -> str:
+    """The vintage of a basins table: 20xx from a « BExx » column, else 2024 or empty."""
     zone = col(raw, "re:be ?(\\d\\d)")
     if zone:
         return "20" + re.search(r"(\d\d)", zone).group(1)
@@ -43,6 +45,7 @@ def bmo_basin_vintage(raw: RawTable) -> str:
 
 
 def detect_fap(codes: pd.Series, year: int | None) -> str:
+    """FAP2009 or FAP2021, whichever pattern most codes follow (by the year when undecided)."""
     sample = codes[codes != ""]
     if sample.empty:
         return "FAP2021" if (year or 2024) >= 2024 else "FAP2009"
@@ -54,6 +57,7 @@ def detect_fap(codes: pd.Series, year: int | None) -> str:
 
 
 def read_bmo(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """The BMO survey → `recruitment_raw` (see the module docstring); secret cells counted in the report."""
     f = raw.frame
     code_col = col(raw, "Code métier BMO", "code metier", "code fap", "fap", "metier")
     basin_col = col(raw, "re:be ?\\d\\d", "code bassin", "code_bassin", "bassin")
@@ -100,6 +104,7 @@ def read_bmo(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
 
 
 def bmo_vintage(raw: RawTable) -> str:
+    """The survey year: the most frequent « annee », else the basin column's year."""
     years = year_of(raw, col(raw, "annee", "année")).dropna()
     if not years.empty:
         return str(int(years.mode().iloc[0]))

@@ -16,6 +16,7 @@ QUARTER = re.compile(r"^(\d{4})-?T([1-4])$")
 
 
 def read_unemployment_ze(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """INSEE quarterly unemployment rate (%) by zone d'emploi, wide → `context` (long) and `zone_names`."""
     f = raw.frame
     zone = normalise_codes(f[col(raw, "ZE2020")], 4)
     quarters = [c for c in f.columns if QUARTER.match(str(c).strip())]
@@ -37,6 +38,7 @@ def read_unemployment_ze(raw: RawTable, report: FileReport) -> dict[str, pd.Data
 
 
 def read_unemployment_admin(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """INSEE unemployment rate (%) by département or région → `context`."""
     dep_col = col(raw, "codeDepartement")
     zoning = "DEP" if dep_col else "REG"
     codes = normalise_dep(raw.frame[dep_col]) if dep_col else normalise_codes(raw.frame[col(raw, "codeRegion")], 2)
@@ -48,6 +50,7 @@ def read_unemployment_admin(raw: RawTable, report: FileReport) -> dict[str, pd.D
 
 
 def read_population_ze(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """INSEE / ANCT population history by zone d'emploi (inhabitants) → `context`."""
     values = parse_numbers(raw.frame[col(raw, "pop")])
     report.reject(raw, values.bad, col(raw, "pop"), "population : nombre attendu")
     out = pd.DataFrame({"zoning": "ZE2020", "zone_id": normalise_codes(raw.frame[col(raw, "codgeo")], 4),
@@ -57,6 +60,7 @@ def read_population_ze(raw: RawTable, report: FileReport) -> dict[str, pd.DataFr
 
 
 def read_area_ze(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """INSEE / ANCT area of the zones d'emploi (km²) → `context`."""
     values = parse_numbers(raw.frame[col(raw, "superf_choro")])
     out = pd.DataFrame({"zoning": "ZE2020", "zone_id": normalise_codes(raw.frame[col(raw, "codgeo")], 4),
                         "indicator": "area_km2", "period": text_of(raw, col(raw, "an")),
@@ -84,6 +88,7 @@ def naf_section(label: str) -> str:
 
 
 def read_jobseekers_sector(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """France Travail job seekers by NAF sector and basin (people) → `context`."""
     basin = normalise_codes(raw.frame[col(raw, "code_bassin")], 4)
     values, _, bad = counts(raw, report, col(raw, "demandeurs_emploi"), "demandeurs d'emploi")
     sector = text_of(raw, col(raw, "secteur_libelle"))

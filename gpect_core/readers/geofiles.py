@@ -28,6 +28,8 @@ SHAPEFILE_PARTS = (".shp", ".shx", ".dbf")
 
 
 def check_zip(data: bytes, file: str) -> zipfile.ZipFile:
+    """The archive, opened after refusing dangerous paths, zip bombs and oversize content
+    (raises ReadError in French)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()

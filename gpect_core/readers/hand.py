@@ -121,6 +121,8 @@ def _cross_checks(raw: RawTable, report: FileReport, spec: TemplateSpec, frame: 
 
 
 def template_reader(spec: TemplateSpec):
+    """The reader of a committee template: converted and cross-checked rows of `spec.table`, with
+    `source_row` (the row the user sees)."""
     def read(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
         frame, bad = _convert(raw, report, spec)
         bad = _cross_checks(raw, report, spec, frame, bad)

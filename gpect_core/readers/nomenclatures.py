@@ -26,6 +26,7 @@ def _flag(values: pd.Series) -> pd.Series:
 
 
 def read_rome_fiches(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """ROME 4.0 fiches → `occupations` (system ROME4, code, label, family letter, transitions)."""
     f = raw.frame
     eco = text_of(raw, col(raw, "transition_eco"))
     out = pd.DataFrame({
@@ -43,6 +44,7 @@ def read_rome_fiches(raw: RawTable, report: FileReport) -> dict[str, pd.DataFram
 
 
 def read_rome_domains(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """ROME 4.0 grands domaines → `rome_domains` (family, family_label)."""
     return {"rome_domains": pd.DataFrame({
         "family": normalise_codes(raw.frame[col(raw, "code_grand_domaine")]),
         "family_label": text_of(raw, col(raw, "libelle_grand_domaine")),
@@ -50,6 +52,7 @@ def read_rome_domains(raw: RawTable, report: FileReport) -> dict[str, pd.DataFra
 
 
 def read_rome_mobility(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """ROME 4.0 mobilities → `occupation_links` (kind « mobility »)."""
     out = pd.DataFrame({
         "from_system": "ROME4", "from_code": normalise_codes(raw.frame[col(raw, "code_rome")]),
         "to_system": "ROME4", "to_code": normalise_codes(raw.frame[col(raw, "code_rome_cible")]),
@@ -59,6 +62,7 @@ def read_rome_mobility(raw: RawTable, report: FileReport) -> dict[str, pd.DataFr
 
 
 def read_rome_coherence(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """ROME 4.0 occupation – item links → `skill_links` (occupation_code, skill_id, core, core_level)."""
     core = text_of(raw, col(raw, "coeur_metier"))
     return {"skill_links": pd.DataFrame({
         "occupation_code": normalise_codes(raw.frame[col(raw, "code_rome")]),
@@ -69,6 +73,7 @@ def read_rome_coherence(raw: RawTable, report: FileReport) -> dict[str, pd.DataF
 
 
 def read_rome_competences(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """ROME 4.0 competences → `skill_labels` (skill_id, label, kind competence or savoir_etre)."""
     category = text_of(raw, col(raw, "cat_comp"))
     return {"skill_labels": pd.DataFrame({
         "skill_id": normalise_codes(raw.frame[col(raw, "code_ogr")]),
@@ -78,6 +83,7 @@ def read_rome_competences(raw: RawTable, report: FileReport) -> dict[str, pd.Dat
 
 
 def read_rome_savoirs(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """ROME 4.0 savoirs → `skill_labels` (kind « savoir »)."""
     return {"skill_labels": pd.DataFrame({
         "skill_id": normalise_codes(raw.frame[col(raw, "code_ogr_savoir")]),
         "label": text_of(raw, col(raw, "libelle_savoir")),
@@ -95,6 +101,7 @@ def read_rome_items(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame
 
 
 def read_rome_appellations(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """ROME 4.0 appellations → `occupation_titles` (occupation_code, title_id, label)."""
     return {"occupation_titles": pd.DataFrame({
         "occupation_code": normalise_codes(raw.frame[col(raw, "code_rome")]),
         "title_id": normalise_codes(raw.frame[col(raw, "code_ogr")]),
@@ -103,6 +110,7 @@ def read_rome_appellations(raw: RawTable, report: FileReport) -> dict[str, pd.Da
 
 
 def read_fap2021(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """DARES FAP 2021 nomenclature → `occupations` (system FAP2021)."""
     f = raw.frame
     out = pd.DataFrame({
         "system": "FAP2021",
@@ -116,6 +124,7 @@ def read_fap2021(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
 
 
 def read_fap2009_rome(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """DARES FAP 2009 – ROME table → `occupation_links` (kind « crosswalk »)."""
     fap = normalise_codes(raw.frame[col(raw, "Fap", "fap")])
     rome = normalise_codes(raw.frame[col(raw, "Rome", "rome")]).str.upper()
     return {"occupation_links": _crosswalk(raw, report, fap, rome, col(raw, "Rome", "rome"))}
@@ -141,6 +150,7 @@ def read_fap_rome_filled(raw: RawTable, report: FileReport) -> dict[str, pd.Data
 
 
 def headerless_fap_rome(raw: RawTable) -> bool:
+    """Whether a table without header is the DARES FAP 2009 ; PCS ; ROME correspondence."""
     first = [str(c) for c in raw.frame.columns]
     return (len(first) == 3 and re.fullmatch(FAP2009_CODE, first[0].strip() or "-") is not None
             and re.fullmatch(r"[A-N]\d{4}", first[2].strip() or "-") is not None)

@@ -32,6 +32,7 @@ FT_COMPONENTS = {
 
 
 def read_dares_tension(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """DARES tension indicators by FAP 2009 × France, région, département → `tension`."""
     f = raw.frame
     level = text_of(raw, col(raw, "niveau_geo")).str.lower()
     zoning = level.map({"nat": "FR", "reg": "REG", "dep": "DEP"}).fillna("")
@@ -62,6 +63,7 @@ def read_dares_tension(raw: RawTable, report: FileReport) -> dict[str, pd.DataFr
 
 
 def read_ft_tension(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """France Travail tension indicators by ROME × BMO basin → `tension` (classes, offers, job seekers)."""
     f = raw.frame
     rome = normalise_codes(f[col(raw, "ROME", "code_rome")]).str.upper()
     basin = normalise_codes(f[col(raw, "cbassin", "code_bassin", "re:be ?\\d\\d")], 4)

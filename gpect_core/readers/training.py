@@ -18,6 +18,7 @@ from .sniff import RawTable, fold, normalise_codes
 
 
 def dep_of_uai(uai: pd.Series) -> pd.Series:
+    """The département of an establishment from its UAI code (Corsica and overseas included)."""
     prefix = uai.str[:3]
     dep = prefix.str[1:].where(prefix.str.startswith("0"), prefix)
     return dep.replace({"20": "2A", "62": "2A", "72": "2B"}).where(~prefix.isin(["620", "720"]), prefix.map(
@@ -25,6 +26,7 @@ def dep_of_uai(uai: pd.Series) -> pd.Series:
 
 
 def read_lycee_capacity(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """Affelnet capacities and first wishes in vocational lycées → `training_raw` (kind « lycee »)."""
     f = raw.frame
     uai = text_of(raw, col(raw, "Etablissement d'accueil", "UAI")).str.upper()
     mef = normalise_codes(f[col(raw, "MEF STAT 11", "MEFSTAT11")])
@@ -41,6 +43,7 @@ def read_lycee_capacity(raw: RawTable, report: FileReport) -> dict[str, pd.DataF
 
 
 def read_bts_capacity(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """Parcoursup BTS capacities and confirmed wishes → `training_raw` (kind « bts »)."""
     f = raw.frame
     uai = text_of(raw, col(raw, "UAI")).str.upper()
     mef = normalise_codes(f[col(raw, "MEFSTAT11")])
@@ -71,6 +74,7 @@ def _training(raw, report, out: pd.DataFrame, keep: pd.Series, uai_col: str) -> 
 
 
 def read_bcn_mef(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """BCN N_MEF → `bcn_mef` (mef_stat_11, formation_diplome, mef_label)."""
     return {"bcn_mef": pd.DataFrame({
         "mef_stat_11": normalise_codes(raw.frame[col(raw, "MEF_STAT_11")]),
         "formation_diplome": normalise_codes(raw.frame[col(raw, "FORMATION_DIPLOME")]),
@@ -79,6 +83,7 @@ def read_bcn_mef(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
 
 
 def read_bcn_formation(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """BCN N_FORMATION_DIPLOME → `bcn_formation` (formation_diplome, niveau, formation_label)."""
     return {"bcn_formation": pd.DataFrame({
         "formation_diplome": normalise_codes(raw.frame[col(raw, "FORMATION_DIPLOME")]),
         "niveau": normalise_codes(raw.frame[col(raw, "NIVEAU_FORMATION_DIPLOME")]),
@@ -87,6 +92,7 @@ def read_bcn_formation(raw: RawTable, report: FileReport) -> dict[str, pd.DataFr
 
 
 def read_bcn_level(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """BCN diploma levels → `bcn_level` (niveau, level_label)."""
     return {"bcn_level": pd.DataFrame({
         "niveau": normalise_codes(raw.frame[col(raw, "NIVEAU_FORMATION_DIPLOME")]),
         "level_label": text_of(raw, col(raw, "LIBELLE_COURT")),
@@ -94,6 +100,8 @@ def read_bcn_level(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]
 
 
 def read_certif_info(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """Certif Info → `certifications` (certification_id, label, type, level_eu, rncp, formation_diplome,
+    occupation_codes: ROME codes separated by spaces)."""
     f = raw.frame
     rome_cols = [c for c in f.columns if re.fullmatch(r"code rome \d", fold(c))]
     romes = f[rome_cols].apply(lambda r: " ".join(v.strip() for v in r if v.strip()), axis=1) if rome_cols else ""

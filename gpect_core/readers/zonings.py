@@ -15,6 +15,7 @@ from .sniff import RawTable, normalise_codes, normalise_dep, parse_numbers
 
 
 def read_ze_composition(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """INSEE composition of the zones d'emploi 2020 → `composition` (zoning « ZE2020 »)."""
     commune = col(raw, "CODGEO", "code commune", "code_commune")
     zone = col(raw, "ZE2020")
     frame = pd.DataFrame({
@@ -29,6 +30,8 @@ def read_ze_composition(raw: RawTable, report: FileReport) -> dict[str, pd.DataF
 
 
 def composition_frame(raw: RawTable, report: FileReport, frame: pd.DataFrame, zoning: str) -> pd.DataFrame:
+    """A composition checked: malformed commune codes, communes without zone and communes in two zones
+    rejected; one row per commune, with its zoning and département."""
     bad_commune = ~frame["commune_id"].str.fullmatch(r"\d[\dAB]\d{3}")
     report.reject(raw, bad_commune, raw.frame.columns[0], "code commune mal formé (5 caractères attendus)")
     bad_zone = (frame["zone_id"] == "") & ~bad_commune
@@ -55,6 +58,7 @@ def dep_of_commune(communes: pd.Series, given: pd.Series) -> pd.Series:
 
 
 def read_ze_list(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """INSEE list of the zones d'emploi 2020 → `zone_names`."""
     frame = pd.DataFrame({
         "zoning": "ZE2020",
         "zone_id": normalise_codes(raw.frame[col(raw, "ZE2020")], 4),
@@ -66,6 +70,7 @@ def read_ze_list(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
 
 
 def read_epci(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """Communes of each EPCI → `composition` (zoning « EPCI »)."""
     frame = pd.DataFrame({
         "commune_id": normalise_codes(raw.frame[col(raw, "code_commune", "codgeo")], 5),
         "commune_name": text_of(raw, col(raw, "nom_commune")),
@@ -78,6 +83,7 @@ def read_epci(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
 
 
 def read_custom_zoning(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """The committee's own zoning (commune → zone) → `composition` (zoning « custom »)."""
     frame = pd.DataFrame({
         "commune_id": normalise_codes(raw.frame[col(raw, "code_commune", "code commune")], 5),
         "commune_name": text_of(raw, col(raw, "nom_commune", "nom commune")),
@@ -90,6 +96,7 @@ def read_custom_zoning(raw: RawTable, report: FileReport) -> dict[str, pd.DataFr
 
 
 def read_passage(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """INSEE COG passage table → `passage` (old, new commune codes)."""
     frame = pd.DataFrame({
         "old": normalise_codes(raw.frame[col(raw, "Ancien Code Officiel", "ancien code", "com_ini")], 5),
         "new": normalise_codes(raw.frame[col(raw, "Code Courant Officiel", "code courant", "com_fin")], 5),
