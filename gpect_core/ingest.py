@@ -204,5 +204,5 @@ def pack_digest(pack: str | Path) -> dict[str, str]:
         if folder.is_dir():
             for path in sorted(folder.rglob("*")):
                 if path.is_file():
-                    out[str(path.relative_to(root.parent))] = content_hash(path.read_bytes())
+                    out[str(path.relative_to(root.parent))] = content_hash(path)
     return out

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..i18n import t
 from ..territory import Provenance, Territory
 from . import tables, zones
 from .onto import assemble_onto
 from .provenance import Sources, content_hash, provenance_of
 from .recruitment import RECRUITMENT_MEASURES, aggregate_recruitment, recruitment
 from .report import MAX_LISTED, BuildReport, format_report
-from .zones import ZONING_ORDER
+from .zones import ZONING_ORDER, zoning_label
 
 if TYPE_CHECKING:
     from ..readers.base import Parsed
@@ -33,12 +32,6 @@ __all__ = ["MAX_LISTED", "RECRUITMENT_MEASURES", "ZONING_ORDER", "BuildReport", 
 
 PACK_DESCRIPTION = ("Pack construit à partir des fichiers publics officiels (INSEE, France Travail, DARES, DEPP) par "
                     "`python -m gpect_core build-pack`.")
-
-
-def zoning_label(zoning: str, lang: str = "fr") -> str:
-    """The label of a zoning in a pack's manifest (catalogue key `pack.zoning.<zoning>`), French by default."""
-    label = t(f"pack.zoning.{zoning}", lang)
-    return zoning if label.startswith("pack.zoning.") else label
 
 
 def build_pack(items: list[tuple[Parsed, str]], name: str, imported_by: str,

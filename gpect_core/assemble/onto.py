@@ -170,11 +170,9 @@ def _merge(preview, territory: Territory, new_zones, incoming: dict, src: Source
                        fictional=territory.fictional, description=territory.description,
                        zonings=dict(territory.zonings), default_zoning=territory.default_zoning,
                        provenance=dict(territory.provenance), path=territory.path)
-    from . import zoning_label
-
     for zoning, group in new_zones.groupby("zoning"):
         entry = dict(merged.zonings.get(zoning, {}))
-        entry.setdefault("label", zoning_label(zoning))
+        entry.setdefault("label", zones.zoning_label(zoning))
         entry["count"] = int(len(group))
         merged.zonings[zoning] = entry
     for table, frames in incoming.items():

@@ -9,6 +9,7 @@ of its files (distinct values in order, separated by « ; »), after the pack's 
 from __future__ import annotations
 
 import hashlib
+import os
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -20,9 +21,16 @@ if TYPE_CHECKING:  # the readers import this package's report module: no runtime
     from ..readers.base import Parsed
 
 
-def content_hash(data: bytes) -> str:
-    """SHA-256 of a file's bytes, in lower-case hex (64 characters): the `file_hash` of its provenance."""
-    return hashlib.sha256(data).hexdigest()
+def content_hash(data: bytes | os.PathLike | str) -> str:
+    """The one file hash: SHA-256 in lower-case hex (64 characters) of a file's bytes, or of the file at a path
+    (read by chunks of 1 MiB). It is the `file_hash` of a provenance and the fingerprint of `pack_digest`."""
+    if isinstance(data, bytes | bytearray | memoryview):
+        return hashlib.sha256(data).hexdigest()
+    digest = hashlib.sha256()
+    with open(data, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _join(values) -> str:
@@ -42,7 +50,7 @@ class Sources:
 
     def frames(self, key: str) -> list[tuple[Parsed, str, pd.DataFrame]]:
         """(parsed, hash, frame) of every used table that holds a frame named `key`, in file order."""
-        return [(p, h, p.data[key]) for p, h in self.items if key in p.data and p.report.used]
+        return [(p, h, p.data[key]) for p, h in self.items if p.recognised and key in p.data and p.report.used]
 
     def distinct(self, key: str) -> list[tuple[Parsed, str, pd.DataFrame]]:
         """The frames under `key`, keeping one of files with the same format and vintage (xlsx + its CSV)."""

@@ -15,12 +15,20 @@ import pandas as pd
 
 from .. import geo
 from ..errors import GpectError
+from ..i18n import t
 from .report import listing, n
 
 ZONING_ORDER = ("ZE2020", "BMO", "EPCI", "DEP", "REG", "FR", "custom")
 ZONE_COLUMNS = ["zoning", "zone_id", "name", "dep", "reg", "population", "geometry"]
 # Where two tables give the same zoning, the more official one wins, then the more recent.
 COMPOSITION_RANK = {"ze_composition": 3, "bmo_basins": 3, "epci": 3, "custom_zoning": 3, "communes_ze": 1}
+
+
+def zoning_label(zoning: str, lang: str = "fr") -> str:
+    """The label of a zoning in a pack's manifest (catalogue key `pack.zoning.<zoning>`), French by default;
+    the zoning's code when the catalogue has no label for it."""
+    label = t(f"pack.zoning.{zoning}", lang)
+    return zoning if label.startswith("pack.zoning.") else label
 
 
 def compositions(src) -> dict[str, tuple]:
