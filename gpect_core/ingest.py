@@ -47,8 +47,8 @@ class Upload:
 
 @dataclass
 class ImportPreview:
-    """What integration would do. `problems` block it; `notes` only inform; `assembly` is the assembler's
-    French report (what it drew, summed, left out)."""
+    """What integration would do. `problems` block it; `notes` only inform (they begin with the lines of the
+    assembler's report `assembly`: what it drew, summed, left out)."""
 
     files: list = field(default_factory=list)  # FileReport
     problems: list[Problem] = field(default_factory=list)
@@ -65,7 +65,7 @@ class ImportPreview:
 
     def report(self) -> str:
         """The French report, in the format of `build-pack`: files, assembly (and notes), blocking problems."""
-        report = BuildReport(files=self.files, lines=[*self.assembly.lines, *self.notes])
+        report = BuildReport(files=self.files, lines=self.notes)
         return format_report(report, self.problems)
 
 
@@ -125,6 +125,7 @@ def prepare(pack: str | Path, uploads: list[Upload], imported_by: str = "", acce
         return preview
     try:
         assemble_onto(preview, territory, recognised, imported_by or "inconnu")
+        preview.notes[:0] = preview.assembly.lines  # what the assembler did, said on the page with the notes
     except GpectError as exc:
         preview.problems.extend(exc.problems or [Problem(exc.message)])
         if exc.problems:

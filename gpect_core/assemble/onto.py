@@ -128,7 +128,7 @@ def assemble_onto(preview, territory: Territory, items: list[tuple[Parsed, str]]
 
     rec, _ = recruitment(src, new_zones)
     if rec is not None:
-        if not (rec["zoning"] != "FR").any():
+        if rec.empty:
             for parsed, _, raw in src.distinct("recruitment_raw"):
                 basins = sorted(raw["basin"].unique())
                 preview.problems.append(file_problem(parsed.report.name, "aucun bassin, département ni région du "

@@ -174,9 +174,6 @@ def drawn_layers(src, derive: bool) -> tuple[list[gpd.GeoDataFrame], dict[str, g
     passage_frame = pd.concat([f for _, _, f in passage]) if passage else None
     names = zone_names(src)
     parsed, digest, communes = communes_geo[0]
-    src.use("zones", parsed, digest)
-    for p, h, _ in passage:
-        src.use("zones", p, h)
     attrs = commune_attributes(src, communes, chosen)
     frames = {z: f for z, (_, _, f) in chosen.items()}
     if derive:
@@ -185,6 +182,11 @@ def drawn_layers(src, derive: bool) -> tuple[list[gpd.GeoDataFrame], dict[str, g
                 derived = derived_composition(zoning, attrs)
                 if derived is not None:
                     frames[zoning] = derived
+    if not frames:
+        return [], {}, chosen
+    src.use("zones", parsed, digest)
+    for p, h, _ in passage:
+        src.use("zones", p, h)
     layers, results = [], {}
     for zoning in ZONING_ORDER:
         if zoning not in frames:
