@@ -14,8 +14,7 @@ context, occupations, skills, training, communes), `provenance` (Sources, proven
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from ..readers.base import Parsed
 from ..territory import Provenance, Territory
 from . import tables, zones
 from .onto import assemble_onto
@@ -23,9 +22,6 @@ from .provenance import Sources, content_hash, provenance_of
 from .recruitment import RECRUITMENT_MEASURES, aggregate_recruitment, recruitment
 from .report import MAX_LISTED, BuildReport, format_report
 from .zones import ZONING_ORDER, zoning_label
-
-if TYPE_CHECKING:
-    from ..readers.base import Parsed
 
 __all__ = ["MAX_LISTED", "RECRUITMENT_MEASURES", "ZONING_ORDER", "BuildReport", "Sources", "aggregate_recruitment",
            "assemble_onto", "build_pack", "content_hash", "format_report", "provenance_of", "zoning_label"]

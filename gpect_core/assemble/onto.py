@@ -10,21 +10,17 @@ key; each table's provenance is the pack's, joined with the files that fed it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import geopandas as gpd
 import pandas as pd
 
 from ..errors import Problem, ValidationError
+from ..readers.base import Parsed
 from ..schema import SCHEMAS, validate_table
 from ..territory import Territory
 from . import tables, zones
 from .provenance import Sources
 from .recruitment import recruitment
 from .report import BuildReport
-
-if TYPE_CHECKING:
-    from ..readers.base import Parsed
 
 CANONICAL = ("recruitment", "training", "needs", "context", "tension")  # frames already in the table's shape
 

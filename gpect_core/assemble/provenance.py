@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..readers.base import Parsed
 from ..territory import Provenance, now_iso
 from .report import BuildReport
-
-if TYPE_CHECKING:  # the readers import this package's report module: no runtime import back
-    from ..readers.base import Parsed
 
 
 def content_hash(data: bytes | os.PathLike | str) -> str:

@@ -2,14 +2,15 @@
 imported onto a pack (« Données » page): one block per file (what it was recognised as, rows read and
 rejected, secret cells, notes, codes that matched nothing, problems), then what the assembly did.
 
-This module is a leaf: it imports nothing from `gpect_core.readers` (the readers import `MAX_LISTED` from it).
+`MAX_LISTED` is the readers' (`readers.base`), so that a file's rejected rows and the report's listings stop
+at the same number: the assembler sits above the readers and never the other way round.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-MAX_LISTED = 20  # problems, rejected rows and codes named one by one before « … et N autre(s) »
+from ..readers.base import MAX_LISTED, FileReport
 
 
 @dataclass
@@ -17,7 +18,7 @@ class BuildReport:
     """The French account of an assembly: `files` (readers' FileReport, one per table read), `lines` (what the
     assembly did, in French), `seconds` (wall time of a build, 0 for an import)."""
 
-    files: list = field(default_factory=list)  # FileReport
+    files: list[FileReport] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
     seconds: float = 0.0
 

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..assemble.report import MAX_LISTED
 from ..errors import Problem
 from .sniff import RawTable, parse_numbers
 
 LICENCE_OUVERTE = "Licence Ouverte / Etalab 2.0"
 UNRECOGNISED_LABEL = "non reconnu"
+MAX_LISTED = 20  # rejected rows, problems and codes named one by one before « … et N autre(s) » (every report)
 
 
 @dataclass
