@@ -25,7 +25,7 @@ from ui.downloads import table_downloads
 from ui.plan_session import current_user, md
 
 STAGED = "donnees_staged"  # [(name, bytes)] — what the uploader gave (AppTest may set it directly)
-PLAN = "donnees_plan"
+PREVIEW = "donnees_preview"
 MESSAGE = "donnees_message"
 UPLOADER = "donnees_uploader"
 
@@ -41,12 +41,12 @@ pack = context.pack_path()
 def _stage_uploads() -> None:
     files = st.session_state.get(UPLOADER) or []
     st.session_state[STAGED] = [(f.name, f.getvalue()) for f in files]
-    st.session_state.pop(PLAN, None)
+    st.session_state.pop(PREVIEW, None)
 
 
 def _clear() -> None:
     st.session_state[STAGED] = []
-    st.session_state.pop(PLAN, None)
+    st.session_state.pop(PREVIEW, None)
 
 
 message = st.session_state.pop(MESSAGE, None)
@@ -71,44 +71,44 @@ with tab_import:
         cols = st.columns([1, 2, 3])
         if cols[0].button(T("donnees.check"), type="primary", key="donnees_check"):
             try:
-                st.session_state[PLAN] = prepare(pack, [Upload(n, d) for n, d in staged],
+                st.session_state[PREVIEW] = prepare(pack, [Upload(n, d) for n, d in staged],
                                                  imported_by=user.signature if user else "",
                                                  accept_rejections=accept)
             except GpectError as exc:
                 st.error(md(exc.report()))
         cols[1].button(T("donnees.clear"), key="donnees_clear", on_click=_clear)
 
-    plan = st.session_state.get(PLAN)
-    if plan is not None:
+    preview = st.session_state.get(PREVIEW)
+    if preview is not None:
         st.subheader(T("donnees.recognised.header"))
         rows = [{T("donnees.col.file"): rep.name,
                  T("donnees.col.recognised"): rep.format_label if rep.format_key else T("donnees.unrecognised"),
                  T("donnees.col.rows"): rep.rows_read, T("donnees.col.rejected"): rep.rows_rejected,
-                 T("donnees.col.secret"): rep.secret_cells} for rep in plan.files]
+                 T("donnees.col.secret"): rep.secret_cells} for rep in preview.files]
         if rows:
             st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
         st.subheader(T("donnees.report.header"))
-        if plan.problems:
-            st.error(T("donnees.report.problems", n=len(plan.problems)) + "  \n"
-                     + "  \n".join(f"• {md(p.message)}" for p in plan.problems[:60]))
-        elif plan.ok:
+        if preview.problems:
+            st.error(T("donnees.report.problems", n=len(preview.problems)) + "  \n"
+                     + "  \n".join(f"• {md(p.message)}" for p in preview.problems[:60]))
+        elif preview.ok:
             st.success(T("donnees.report.ok"))
-        notes = [f"{rep.name} : {note}" for rep in plan.files for note in rep.notes] + plan.notes
+        notes = [f"{rep.name} : {note}" for rep in preview.files for note in rep.notes] + preview.notes
         if notes:
             st.code("\n".join(notes), language=None, wrap_lines=True)
-        if plan.ok:
+        if preview.ok:
             st.subheader(T("donnees.preview.header"))
-            for table, frame in plan.previews.items():
-                st.markdown(T("donnees.preview.table", table=table_label(table), n=plan.changes.get(table, 0)))
+            for table, frame in preview.previews.items():
+                st.markdown(T("donnees.preview.table", table=table_label(table), n=preview.changes.get(table, 0)))
                 st.dataframe(frame, hide_index=True, width="stretch")
             if can_edit:
                 if st.button(T("donnees.integrate"), type="primary", key="donnees_integrate"):
                     try:
-                        integrate(pack, plan)
+                        integrate(pack, preview)
                     except GpectError as exc:
                         st.error(md(exc.report()))
                     else:
-                        st.session_state.pop(PLAN, None)
+                        st.session_state.pop(PREVIEW, None)
                         st.session_state[STAGED] = []
                         st.session_state[MESSAGE] = "donnees.integrated"
                         context.reload_territory()
@@ -127,7 +127,7 @@ with tab_import:
                 except GpectError as exc:
                     st.error(md(exc.report()))
                 else:
-                    st.session_state.pop(PLAN, None)
+                    st.session_state.pop(PREVIEW, None)
                     st.session_state[MESSAGE] = "donnees.restored"
                     context.reload_territory()
                     st.rerun()

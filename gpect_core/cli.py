@@ -1,5 +1,5 @@
 """`python -m gpect_core ...`: build the demo pack, validate and describe packs, and the commands that
-other modules register (build-pack, plan, bench...). Every error is printed in French, without traceback."""
+other modules register (plan...), and `build-pack`. Every error is printed in French, without traceback."""
 
 from __future__ import annotations
 
@@ -10,7 +10,36 @@ import sys
 from .errors import GpectError
 
 # Modules that add sub-commands: each exposes `register(subparsers)`; absent modules are skipped.
-EXTENSION_MODULES = ("gpect_core.build", "gpect_core.plan.cli")
+EXTENSION_MODULES = ("gpect_core.plan.cli",)
+
+
+def _cmd_build_pack(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .assemble import ZONING_ORDER, zoning_label
+    from .build import build_territory
+
+    out = Path(args.out)
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / "manifest.json").is_file())):
+        raise GpectError(f"« {out} » existe et n'est pas un pack de territoire : choisissez un dossier vide ou un "
+                         "pack existant (il sera remplacé, l'ancien gardé dans « .previous »).")
+    territory, report = build_territory(args.source, name=args.name, imported_by=args.by)
+    print(report.text())
+    path = territory.save(args.out)
+    counts = territory.zones.groupby("zoning").size()
+    summary = ", ".join(f"{counts[z]} {zoning_label(z).lower()}" for z in ZONING_ORDER if z in counts)
+    print(f"\nPack écrit dans {path} : {summary} ; tables {', '.join(sorted(territory.tables))}.")
+    return 0
+
+
+def register(subparsers) -> None:
+    """The `build-pack` sub-command: a pack from the official files of a folder."""
+    parser = subparsers.add_parser("build-pack", help="construit un pack à partir des fichiers officiels d'un dossier")
+    parser.add_argument("--from", dest="source", required=True, help="dossier des fichiers officiels")
+    parser.add_argument("--out", required=True, help="dossier du pack à écrire")
+    parser.add_argument("--name", default="France — données publiques", help="nom du territoire")
+    parser.add_argument("--by", default=None, help="qui importe (par défaut : l'utilisateur du système)")
+    parser.set_defaults(func=_cmd_build_pack)
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -57,6 +86,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The argparse parser of `python -m gpect_core` with every sub-command."""
     parser = argparse.ArgumentParser(prog="python -m gpect_core", description="GPECT Atlas : outils en ligne de commande")
     sub = parser.add_subparsers(dest="command", required=True)
     demo = sub.add_parser("demo", help="construit le territoire de démonstration (déterministe)")
@@ -70,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     info.set_defaults(func=_cmd_info)
     assets = sub.add_parser("assets", help="installe Leaflet (paquet XStatic-Leaflet) dans static/vendor")
     assets.set_defaults(func=lambda a: _cmd_assets())
+    register(sub)
     for module_name in EXTENSION_MODULES:
         try:
             module = importlib.import_module(module_name)
@@ -89,6 +120,7 @@ def _cmd_assets() -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run a sub-command; 0 on success, 1 on a GpectError (printed in French on stderr)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

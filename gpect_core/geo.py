@@ -19,7 +19,13 @@ WGS84 = 4326
 LAMBERT93 = 2154
 DISPLAY_TOLERANCE_M = {"ZE2020": 1800.0, "BMO": 1800.0, "DEP": 1500.0, "REG": 2000.0, "FR": 2500.0,
                        "EPCI": 600.0, "custom": 300.0}
+DEFAULT_TOLERANCE_M = 300.0  # a zoning not listed above: as fine as the committee's own zones
 DISPLAY_PRECISION_DEG = 1e-4  # ≈ 10 m: invisible on a basin map, and short numbers in the GeoJSON
+
+
+def display_tolerance(zoning: str) -> float:
+    """The one simplification rule: the tolerance in metres with which zones of `zoning` are drawn."""
+    return DISPLAY_TOLERANCE_M.get(zoning, DEFAULT_TOLERANCE_M)
 
 
 def local_crs(x: float, y: float) -> int:

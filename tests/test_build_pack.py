@@ -117,6 +117,7 @@ def test_national_pack_has_306_zones_d_emploi_and_the_bmo_basins(national_pack, 
 def test_national_bmo_figures_equal_the_raw_file(national_pack, realdata):
     territory = Territory.load(national_pack, validate=False)
     rec = territory.tables["recruitment"]
+    rec = rec[rec["year"] == 2024]  # the folder holds the 2023, 2024 and 2025 surveys
     raw = pd.read_csv(realdata / "bmo" / "bmo_2024.csv", dtype=str, keep_default_na=False)
     raw["basin"] = raw["BE24"].str.zfill(4)
 
@@ -173,3 +174,107 @@ def test_national_zones_carry_their_departement_and_region(national_pack):
     assert pd.isna(ze.loc["0051", "reg"])  # Alençon spans Normandie and Pays de la Loire
     assert ze.loc["8405", "reg"] == "84"
     assert zones[zones["zoning"] == "BMO"].set_index("zone_id").loc["0101", "dep"] == "971"
+
+
+# ---------------------------------------------------------------------------------- same file, same pack
+LYCEES = ("Etablissement d'accueil;MEF STAT 11;Voeu de recensement O/N;Statut Offre de formation;"
+          "Capacité carte scolaire;Demandes vœux 1\n"
+          "0010001W;23210023446;N;ST;15;6\n"
+          "0010001W;23210023447;N;AP;12;3\n"
+          "0710002B;24023402211;N;ST;24;30\n").encode()
+
+
+def _folder(tmp_path, name, leave_out=(), extra=None):
+    """A copy of the mini files (without `leave_out`, with `extra` files) under tmp_path/name."""
+    import shutil
+
+    folder = tmp_path / name
+    folder.mkdir()
+    for path in MINI.iterdir():
+        if path.name not in leave_out:
+            shutil.copy(path, folder / path.name)
+    for file, data in (extra or {}).items():
+        (folder / file).write_bytes(data)
+    return folder
+
+
+def _imported(tmp_path, base_folder, files: dict[str, bytes]) -> Territory:
+    """The pack built from `base_folder`, then `files` imported onto it through the « Données » page's path."""
+    from gpect_core.build import build_territory
+    from gpect_core.ingest import Upload, integrate, prepare
+
+    base, _ = build_territory(base_folder, imported_by="test")
+    pack = tmp_path / (base_folder.name + "_pack")
+    base.save(pack, keep_previous=False)
+    preview = prepare(pack, [Upload(name, data) for name, data in files.items()], imported_by="test",
+                      accept_rejections=True)
+    assert preview.ok, preview.report()
+    integrate(pack, preview)
+    return Territory.load(pack)
+
+
+def _sorted(frame, key):
+    return frame.sort_values(key).reset_index(drop=True)
+
+
+def test_same_bmo_file_built_or_imported_gives_the_same_recruitment_and_hash(tmp_path):
+    from gpect_core.assemble import content_hash
+    from gpect_core.build import build_territory
+
+    built, _ = build_territory(_folder(tmp_path, "all"), imported_by="test")
+    data = (MINI / "bmo_2024.csv").read_bytes()
+    imported = _imported(tmp_path, _folder(tmp_path, "no_bmo", leave_out={"bmo_2024.csv"}), {"bmo_2024.csv": data})
+    key = ["zoning", "zone_id", "occupation_system", "occupation_code", "year"]
+    expected, got = _sorted(built.tables["recruitment"], key), _sorted(imported.tables["recruitment"], key)
+    assert set(expected["zoning"]) == {"BMO", "DEP", "REG", "FR"}
+    pd.testing.assert_frame_equal(expected, got, check_dtype=False)
+    for prov in (built.provenance["recruitment"], imported.provenance["recruitment"]):
+        assert prov.file_hash == content_hash(data) and prov.vintage == "BMO 2024" and prov.url == "bmo_2024.csv"
+
+
+def test_same_composition_and_polygons_built_or_imported_draw_the_same_zones(tmp_path):
+    from gpect_core.build import build_territory
+
+    built, _ = build_territory(_folder(tmp_path, "all"), imported_by="test")
+    files = {name: (MINI / name).read_bytes()
+             for name in ("ze_composition.csv", "communes.geojson", "passage.csv", "chomage_ze.csv")}
+    imported = _imported(tmp_path, _folder(tmp_path, "no_ze", leave_out={"ze_composition.csv"}), files)
+    expected, got = _sorted(built.zones_of("ZE2020"), "zone_id"), _sorted(imported.zones_of("ZE2020"), "zone_id")
+    assert len(expected) == 2
+    columns = ["zoning", "zone_id", "name", "dep", "reg", "population"]
+    pd.testing.assert_frame_equal(pd.DataFrame(expected[columns]), pd.DataFrame(got[columns]), check_dtype=False)
+    assert shapely.equals_exact(expected.geometry.values, got.geometry.values, tolerance=1e-9).all()
+    assert expected.loc[expected["zone_id"] == "8405", "population"].iloc[0] == 2500  # passage table used by both
+
+
+def test_same_training_file_built_or_imported_gives_the_same_rows_and_titles(tmp_path):
+    from gpect_core.build import build_territory
+
+    built, _ = build_territory(_folder(tmp_path, "all", extra={"lycees.csv": LYCEES}), imported_by="test")
+    imported = _imported(tmp_path, _folder(tmp_path, "base"), {"lycees.csv": LYCEES})
+    expected, got = _sorted(built.tables["training"], "program_id"), _sorted(imported.tables["training"], "program_id")
+    assert len(expected) == 3
+    assert expected["title"].tolist() == ["Formation MEF 23210023446", "Formation MEF 23210023447",
+                                          "Formation MEF 24023402211"]
+    pd.testing.assert_frame_equal(expected, got[expected.columns], check_dtype=False)
+    assert built.provenance["training"].file_hash == imported.provenance["training"].file_hash
+
+
+# ---------------------------------------------------------------------------------- not recognised
+def test_an_unreadable_file_is_not_recognised_and_has_no_format(tmp_path):
+    from gpect_core.build import build_territory, scan_folder
+    from gpect_core.readers import ALL_FORMATS, read_source
+
+    folder = _folder(tmp_path, "src", extra={"abime.xlsx": b"PK\x03\x04 pas un classeur",
+                                             "divers.csv": b"foo;bar\n1;2\n"})
+    parsed = {p.report.name: p for p, _ in scan_folder(folder)}
+    for name in ("abime.xlsx", "divers.csv"):
+        assert parsed[name].format is None and not parsed[name].recognised and not parsed[name].data
+        assert parsed[name].report.format_key is None and not parsed[name].report.used
+    assert parsed["bmo_2024.csv"].recognised and parsed["bmo_2024.csv"].format.key == "bmo"
+    assert all(fmt is not None and fmt.key for fmt in ALL_FORMATS)
+    _, report = build_territory(folder, imported_by="test")
+    text = report.text()
+    assert "• abime.xlsx : non reconnu — ignoré" in text and "• divers.csv : non reconnu — ignoré" in text
+    [alone] = read_source(b"foo;bar\n1;2\n", "divers.csv")
+    assert alone.format is None and alone.report.format_label == "non reconnu"

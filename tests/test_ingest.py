@@ -215,9 +215,9 @@ CASES = [
 
 def test_utf16_without_bom_is_still_read(demo_pack_copy):
     data = csv(RECRUIT, [GOOD], encoding="utf-16-le")
-    plan = prepare(demo_pack_copy, [Upload("excel_unicode.csv", data)], imported_by="t")
-    assert plan.ok, plan.report()
-    assert any("utf-16-le" in note for rep in plan.files for note in rep.notes)
+    preview = prepare(demo_pack_copy, [Upload("excel_unicode.csv", data)], imported_by="t")
+    assert preview.ok, preview.report()
+    assert any("utf-16-le" in note for rep in preview.files for note in rep.notes)
 
 
 def test_there_are_at_least_forty_bad_input_cases():
@@ -229,14 +229,14 @@ def test_there_are_at_least_forty_bad_input_cases():
 def test_bad_input_is_explained_in_french_and_leaves_the_pack_unchanged(case, demo_pack_copy):
     before = pack_digest(demo_pack_copy)
     uploads = [Upload(name, data) for name, data in case.uploads]
-    plan = prepare(demo_pack_copy, uploads, imported_by="test", max_bytes=case.max_bytes)
-    assert not plan.ok
-    text = "\n".join(p.message for p in plan.problems)
+    preview = prepare(demo_pack_copy, uploads, imported_by="test", max_bytes=case.max_bytes)
+    assert not preview.ok
+    text = "\n".join(p.message for p in preview.problems)
     for fragment in case.expect:
         assert fragment in text, f"{fragment!r} not in:\n{text}"
     assert "Traceback" not in text and "Error" not in text.replace("ValidationError", "")
     with pytest.raises(GpectError):
-        integrate(demo_pack_copy, plan)
+        integrate(demo_pack_copy, preview)
     assert pack_digest(demo_pack_copy) == before
 
 
@@ -244,12 +244,12 @@ def test_bad_input_is_explained_in_french_and_leaves_the_pack_unchanged(case, de
 def test_valid_table_is_previewed_then_integrated_with_provenance_and_previous_kept(demo_pack_copy):
     before = pack_digest(demo_pack_copy)
     data = csv(RECRUIT, [GOOD, recruit((1, "9902"))])
-    plan = prepare(demo_pack_copy, [Upload("enquete_locale.csv", data)], imported_by="Camille")
-    assert plan.ok, plan.report()
-    assert plan.changes == {"recruitment": 2}
-    assert plan.previews["recruitment"]["zone_id"].tolist() == ["9901", "9902"]
+    preview = prepare(demo_pack_copy, [Upload("enquete_locale.csv", data)], imported_by="Camille")
+    assert preview.ok, preview.report()
+    assert preview.changes == {"recruitment": 2}
+    assert preview.previews["recruitment"]["zone_id"].tolist() == ["9901", "9902"]
     assert pack_digest(demo_pack_copy) == before  # preparing writes nothing
-    integrate(demo_pack_copy, plan)
+    integrate(demo_pack_copy, preview)
     territory = Territory.load(demo_pack_copy)
     rec = territory.tables["recruitment"]
     row = rec[(rec["zone_id"] == "9901") & (rec["year"] == 2025) & (rec["occupation_code"] == "H2913")]
@@ -268,28 +268,28 @@ def test_valid_table_is_previewed_then_integrated_with_provenance_and_previous_k
 
 def test_integrating_twice_replaces_rows_with_the_same_key(demo_pack_copy):
     for projects in ("12", "20"):
-        plan = prepare(demo_pack_copy, [Upload("r.csv", csv(RECRUIT, [recruit((5, projects))]))], imported_by="t")
-        integrate(demo_pack_copy, plan)
+        preview = prepare(demo_pack_copy, [Upload("r.csv", csv(RECRUIT, [recruit((5, projects))]))], imported_by="t")
+        integrate(demo_pack_copy, preview)
     rec = Territory.load(demo_pack_copy).tables["recruitment"]
     rows = rec[(rec["zone_id"] == "9901") & (rec["year"] == 2025) & (rec["occupation_code"] == "H2913")]
     assert rows["projects"].tolist() == [20]
 
 
 def test_a_pack_changed_since_the_check_is_not_overwritten(demo_pack_copy):
-    plan = prepare(demo_pack_copy, [Upload("r.csv", csv(RECRUIT, [GOOD]))], imported_by="a")
+    preview = prepare(demo_pack_copy, [Upload("r.csv", csv(RECRUIT, [GOOD]))], imported_by="a")
     other = prepare(demo_pack_copy, [Upload("r2.csv", csv(RECRUIT, [recruit((1, "9903"))]))], imported_by="b")
     integrate(demo_pack_copy, other)
     with pytest.raises(GpectError, match="a changé depuis la vérification"):
-        integrate(demo_pack_copy, plan)
+        integrate(demo_pack_copy, preview)
 
 
 def test_zone_polygons_replace_a_zoning(demo_pack_copy):
     data = geojson([feature(SQUARE, "Z1", "Nord"),
                     feature({"type": "Polygon", "coordinates": [[[5.1, 46.0], [5.2, 46.0], [5.2, 46.1], [5.1, 46.1],
                                                                  [5.1, 46.0]]]}, "Z2", "Sud")])
-    plan = prepare(demo_pack_copy, [Upload("mes_zones.geojson", data)], imported_by="t")
-    assert plan.ok, plan.report()
-    integrate(demo_pack_copy, plan)
+    preview = prepare(demo_pack_copy, [Upload("mes_zones.geojson", data)], imported_by="t")
+    assert preview.ok, preview.report()
+    integrate(demo_pack_copy, preview)
     territory = Territory.load(demo_pack_copy)
     assert territory.zone_names("custom") == {"Z1": "Nord", "Z2": "Sud"}
     assert len(territory.zones_of("ZE2020")) == 15
@@ -299,20 +299,20 @@ def test_committee_zoning_from_compositions_and_commune_polygons(demo_pack_copy)
     composition = xlsx(["Code commune", "Nom commune", "Code zone", "Nom de la zone"],
                        [["01001", "Alpha", "N", "Nord"], ["01002", "Bêta", "N", "Nord"], ["71001", "Delta", "S", "Sud"]])
     communes = (FIX / "mini" / "communes.geojson").read_bytes()
-    plan = prepare(demo_pack_copy, [Upload("zonage.xlsx", composition), Upload("communes.geojson", communes)],
+    preview = prepare(demo_pack_copy, [Upload("zonage.xlsx", composition), Upload("communes.geojson", communes)],
                    imported_by="t")
-    assert plan.ok, plan.report()
-    integrate(demo_pack_copy, plan)
+    assert preview.ok, preview.report()
+    integrate(demo_pack_copy, preview)
     assert Territory.load(demo_pack_copy).zone_names("custom") == {"N": "Nord", "S": "Sud"}
 
 
 def test_formula_like_cells_are_stored_as_text_and_neutralised_on_export(demo_pack_copy):
     payload = '=HYPERLINK("http://example.invalid","clic")'
     rows = [["R9", "ZE2020", "9901", "2", "3", "15/03/2025", payload], ["R10", "ZE2020", "9901", "1", "", "", "@SUM(A1)"]]
-    plan = prepare(demo_pack_copy, [Upload("besoins.csv", csv(NEEDS, rows))], imported_by="t")
-    assert plan.ok, plan.report()
-    assert any("gardée(s) comme texte" in note for rep in plan.files for note in rep.notes)
-    integrate(demo_pack_copy, plan)
+    preview = prepare(demo_pack_copy, [Upload("besoins.csv", csv(NEEDS, rows))], imported_by="t")
+    assert preview.ok, preview.report()
+    assert any("gardée(s) comme texte" in note for rep in preview.files for note in rep.notes)
+    integrate(demo_pack_copy, preview)
     needs = Territory.load(demo_pack_copy).tables["needs"].set_index("response_id")
     assert needs.loc["R9", "skills"] == payload  # stored exactly as typed, as text
     workbook = load_workbook(io.BytesIO(table_xlsx(needs.reset_index())))
@@ -345,9 +345,9 @@ def test_templates_have_french_headers_and_are_read_back(spec):
 def test_filled_template_round_trip_into_the_pack(demo_pack_copy):
     spec = TEMPLATES_BY_KEY["indicateurs"]
     data = xlsx(spec.headers, [["ZE2020", "9901", "taux_apprentissage", "2024", "12,5", "%"]])
-    plan = prepare(demo_pack_copy, [Upload("indicateurs.xlsx", data)], imported_by="t")
-    assert plan.ok, plan.report()
-    integrate(demo_pack_copy, plan)
+    preview = prepare(demo_pack_copy, [Upload("indicateurs.xlsx", data)], imported_by="t")
+    assert preview.ok, preview.report()
+    integrate(demo_pack_copy, preview)
     context = Territory.load(demo_pack_copy).tables["context"]
     row = context[context["indicator"] == "taux_apprentissage"]
     assert row["value"].tolist() == [12.5] and pd.notna(row["unit"]).all()
@@ -361,10 +361,20 @@ def test_rome_skills_need_the_link_file_and_a_label_file_together(demo_pack_copy
     alone = prepare(demo_pack_copy, [Upload("coherence.csv", coherence)], imported_by="t")
     assert not alone.ok and "rien à intégrer" in alone.problems[0].message
     assert "demandent ensemble" in alone.problems[0].message
-    plan = prepare(demo_pack_copy, [Upload("coherence.csv", coherence), Upload("competences.csv", competences)],
+    preview = prepare(demo_pack_copy, [Upload("coherence.csv", coherence), Upload("competences.csv", competences)],
                    imported_by="t")
-    assert plan.ok, plan.report()
-    integrate(demo_pack_copy, plan)
+    assert preview.ok, preview.report()
+    integrate(demo_pack_copy, preview)
     skills = Territory.load(demo_pack_copy).tables["skills"].set_index("skill_id")
     assert skills.loc["100001", "label"] == "Souder à l'arc" and bool(skills.loc["100001", "core"])
     assert skills.loc["100002", "kind"] == "savoir_etre"
+
+
+def test_the_import_report_has_the_format_of_the_build_report(demo_pack_copy):
+    good = prepare(demo_pack_copy, [Upload("enquete_locale.csv", csv(RECRUIT, [GOOD]))], imported_by="t")
+    text = good.report()
+    assert text.startswith("Rapport de lecture des fichiers\n===")
+    assert "• enquete_locale.csv : modèle du comité" in text and "    lignes lues : 1 ; rejetées : 0" in text
+    bad = prepare(demo_pack_copy, [Upload("divers.csv", csv(["foo", "bar"], [["1", "2"]]))], imported_by="t")
+    assert "• divers.csv : non reconnu — ignoré" in bad.report()
+    assert "Problèmes bloquants" in bad.report() and "aucun contenu reconnu" in bad.report()

@@ -104,7 +104,8 @@ def test_page_on_the_national_pack(national_pack, monkeypatch, tmp_path):
     assert not at.exception
     provenance = at.dataframe[0].value.set_index("Table")
     assert provenance.loc["recrutement", "Producteur"] == "France Travail / Crédoc"
-    assert len(provenance.loc["recrutement", "Empreinte du fichier"]) == 64
+    hashes = provenance.loc["recrutement", "Empreinte du fichier"].split(" ; ")  # one per BMO survey (2023-2025)
+    assert hashes and all(len(h) == 64 for h in hashes)
     assert any(e.label.startswith("Rapport de construction") for e in at.expander)
     assert any("Aiguillon (7549)" in c.value for c in at.code)
 

@@ -80,4 +80,12 @@ STRINGS = {
     "donnees.templates.required": ("obligatoire", "required"),
     "donnees.error.unexpected": ("L'import a échoué sans message précis ; le pack n'a pas été modifié.",
                                  "The import failed without a precise message; the pack was not changed."),
+    # Labels of the zonings a pack built from official files writes in its manifest (gpect_core.assemble).
+    "pack.zoning.ZE2020": ("Zones d'emploi 2020", "Employment zones 2020"),
+    "pack.zoning.BMO": ("Bassins d'emploi BMO", "BMO employment basins"),
+    "pack.zoning.EPCI": ("Intercommunalités (EPCI)", "Inter-municipalities (EPCI)"),
+    "pack.zoning.DEP": ("Départements", "Départements"),
+    "pack.zoning.REG": ("Régions", "Regions"),
+    "pack.zoning.FR": ("France", "France"),
+    "pack.zoning.custom": ("Zonage du comité", "Committee zoning"),
 }

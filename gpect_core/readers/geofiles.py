@@ -18,7 +18,7 @@ import pandas as pd
 import pyogrio
 import shapely
 
-from .formats import FileReport, Format, Parsed
+from .base import FileReport, Format, Parsed
 from .sniff import RawTable, ReadError, normalise_codes, normalise_dep, parse_numbers
 
 GEO_SUFFIXES = (".gpkg", ".geojson", ".json", ".zip", ".shp")
@@ -28,6 +28,8 @@ SHAPEFILE_PARTS = (".shp", ".shx", ".dbf")
 
 
 def check_zip(data: bytes, file: str) -> zipfile.ZipFile:
+    """The archive, opened after refusing dangerous paths, zip bombs and oversize content
+    (raises ReadError in French)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
@@ -190,7 +192,6 @@ def parse_geo(frame: gpd.GeoDataFrame, file: str) -> Parsed:
         report.format_key = GEO_ADMIN.key
         report.format_label = "polygones des départements" if zoning == "DEP" else "polygones des régions"
         return Parsed(GEO_ADMIN, raw, {"admin_geometry": geo}, report)
-    report.used = False
     report.notes.append("aucune colonne de code commune ou de zone reconnue (codgeo, ze2020, code_bassin, "
                         "code_epci, code_zone, code)")
-    return Parsed(GEO_ZONES, raw, {}, report)
+    return Parsed.unrecognised(report, raw)

@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..schema import OCCUPATION_SYSTEMS, SCHEMAS, ZONINGS
 from ..templates import TEMPLATES, TemplateSpec
-from .formats import FileReport, Format
+from .base import FileReport, Format
 from .sniff import RawTable, fold, normalise_codes, parse_numbers
 
 KNOWN_ZONINGS = {fold(z): z for z in ZONINGS}
@@ -121,6 +121,8 @@ def _cross_checks(raw: RawTable, report: FileReport, spec: TemplateSpec, frame: 
 
 
 def template_reader(spec: TemplateSpec):
+    """The reader of a committee template: converted and cross-checked rows of `spec.table`, with
+    `source_row` (the row the user sees)."""
     def read(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
         frame, bad = _convert(raw, report, spec)
         bad = _cross_checks(raw, report, spec, frame, bad)

@@ -205,6 +205,8 @@ def _unique_names(names: list[str]) -> list[str]:
 
 def read_csv_bytes(data: bytes, file: str, expected: Iterable[str] | None = None,
                    header: bool = True) -> RawTable:
+    """A CSV file's bytes as a RawTable of text (encoding and separator detected, header
+    found among the first rows); raises ReadError in French when it cannot be read."""
     if not data.strip():
         raise ReadError(f"« {file} » : le fichier est vide.")
     text, encoding = decode_bytes(data, file)
@@ -275,6 +277,7 @@ def _check_workbook_archive(data: bytes, file: str) -> None:
 
 
 def sheet_table(rows: list[list], file: str, sheet: str, expected: Iterable[str] | None = None) -> RawTable:
+    """One worksheet's rows as a RawTable of text, its header found below any title rows."""
     text_rows = [[cell_text(v) for v in row] for row in rows]
     if not any(any(c.strip() for c in row) for row in text_rows):
         raise ReadError(f"« {file} », feuille « {sheet} » : la feuille est vide.")
@@ -329,6 +332,9 @@ def normalise_dep(values: pd.Series) -> pd.Series:
 
 @dataclass
 class ParsedNumbers:
+    """Numbers parsed from text: `values` (Float64, null where secret or missing), `secret` and `bad`
+    (bool masks)."""
+
     values: pd.Series  # Float64, null where secret, missing or bad
     secret: pd.Series  # bool
     bad: pd.Series  # bool: text that is not a number

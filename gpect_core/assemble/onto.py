@@ -1,0 +1,204 @@
+"""Merging recognised tables onto an existing pack (« Données » page), with the rules of `build_pack`.
+
+`assemble_onto` fills a preview object (duck-typed: `problems` list of Problem, `notes` list of str,
+`changes` table → rows brought, `previews` table → first rows, `territory`, `assembly` BuildReport) and
+never writes. Zones are drawn by `zones.drawn_layers` (the same dissolve and simplification as a build) and
+replace the pack's zoning; BMO figures are summed by `recruitment.recruitment_levels` onto the pack's zones;
+training rows get the same BCN decoding and title rule; incoming rows replace the pack's rows with the same
+key; each table's provenance is the pack's, joined with the files that fed it.
+"""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import pandas as pd
+
+from ..errors import Problem, ValidationError
+from ..readers.base import Parsed
+from ..schema import SCHEMAS, validate_table
+from ..territory import Territory
+from . import tables, zones
+from .provenance import Sources
+from .recruitment import recruitment
+from .report import BuildReport
+
+CANONICAL = ("recruitment", "training", "needs", "context", "tension")  # frames already in the table's shape
+
+
+def where(parsed: Parsed) -> str:
+    """« file », feuille « sheet » — how a problem names a table."""
+    return f"« {parsed.report.file} »" + (f", feuille « {parsed.report.sheet} »" if parsed.report.sheet else "")
+
+
+def file_problem(name: str, message: str) -> Problem:
+    """A Problem « « name » : message » naming the file."""
+    return Problem(f"« {name} » : {message}", file=name)
+
+
+def check_zones(preview, parsed: Parsed, frame: pd.DataFrame, known_zones: gpd.GeoDataFrame, default_zoning: str,
+                table: str) -> pd.DataFrame:
+    """Rows on zones the pack does not have: a problem if none matches, or for hand-filled rows (they carry
+    `source_row`); otherwise left out with a note."""
+    if "zoning" in frame:
+        frame = frame.assign(zoning=frame["zoning"].replace("", None).fillna(default_zoning))
+    known = set(zip(known_zones["zoning"], known_zones["zone_id"], strict=True)) | {("FR", "FR")}
+    pairs = pd.Series(list(zip(frame["zoning"], frame["zone_id"], strict=True)), index=frame.index)
+    unknown = ~pairs.isin(known)
+    if not unknown.any():
+        return frame
+    codes = sorted({f"{z} {c}" for z, c in pairs[unknown]})
+    shown = ", ".join(codes[:10]) + (f" … (+{len(codes) - 10})" if len(codes) > 10 else "")
+    if unknown.all():
+        first_row = frame["source_row"].iloc[0] if "source_row" in frame else None
+        at = where(parsed) + (f", ligne {first_row}" if first_row is not None and table != "recruitment" else "")
+        preview.problems.append(Problem(f"{at}, colonne « Code zone » : aucun code de zone ne correspond aux zones "
+                                        f"du pack ({shown})", file=parsed.report.file, sheet=parsed.report.sheet,
+                                        column="zone_id", row=first_row))
+        return frame.iloc[0:0]
+    if "source_row" in frame:
+        for row, (zoning, code) in zip(frame.loc[unknown, "source_row"].head(10), pairs[unknown].head(10),
+                                       strict=False):
+            preview.problems.append(Problem(f"{where(parsed)}, ligne {row}, colonne « Code zone » : la zone « {code} » "
+                                            f"(zonage {zoning}) n'existe pas dans le pack", file=parsed.report.file,
+                                            sheet=parsed.report.sheet, column="zone_id", row=int(row)))
+        return frame.iloc[0:0]
+    preview.notes.append(f"{where(parsed)} : {int(unknown.sum())} ligne(s) sur des zones hors du territoire "
+                         f"({shown}) laissées de côté")
+    return frame[~unknown]
+
+
+def _zones_onto(preview, src: Sources, pack_zones: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The pack's zones with every zoning the files draw replaced (commune polygons × composition, or zone
+    polygons taken as they are)."""
+    if not src.frames("commune_geometry"):
+        for parsed, _, _ in src.frames("composition"):
+            preview.problems.append(file_problem(parsed.report.name, "une table de composition communale ne "
+                                    "suffit pas à dessiner les zones : joignez les polygones des communes "
+                                    "(GeoPackage, GeoJSON ou Shapefile zippé) dans le même envoi"))
+        if preview.problems:
+            return pack_zones
+    layers, results, chosen = zones.drawn_layers(src, derive=False)
+    for layer in layers:
+        zoning = layer["zoning"].iloc[0]
+        result, name = results[zoning], chosen[zoning][0].report.name
+        if result.missing_zones:
+            preview.problems.append(file_problem(name, "zones dont aucune commune n'a de polygone : "
+                                                 + ", ".join(result.missing_zones[:10])))
+        for partial in result.partial_zones[:10]:
+            preview.notes.append(f"{where(chosen[zoning][0])} : {partial}")
+    drawn = {layer["zoning"].iloc[0] for layer in layers}
+    names = zones.zone_names(src)
+    for parsed, digest, frame in src.frames("zone_geometry") + src.frames("admin_geometry"):
+        zoning = frame["zoning"].iloc[0]
+        if zoning in drawn:
+            src.unused(parsed, f"zonage {zoning} déjà dessiné à partir des polygones des communes")
+            continue
+        layers.append(zones.as_is(src, parsed, digest, frame, names))
+        drawn.add(zoning)
+    for layer in layers:
+        zoning = layer["zoning"].iloc[0]
+        pack_zones = zones.replace_zoning(pack_zones, layer)
+        preview.changes[f"zones ({zoning})"] = len(layer)
+        preview.previews[f"zones ({zoning})"] = pd.DataFrame(layer.drop(columns="geometry")).head(20)
+    return pack_zones
+
+
+def assemble_onto(preview, territory: Territory, items: list[tuple[Parsed, str]], imported_by: str) -> BuildReport:
+    """Merge `items` (recognised tables, SHA-256 of their files) onto `territory`, filling `preview`; the merged
+    pack (in memory, validated) is `preview.territory` when no problem remains. Returns the French report."""
+    report = BuildReport()
+    preview.assembly = report
+    src = Sources(items, imported_by, report)
+    default_zoning = territory.default_zoning or territory.zoning_ids()[0]
+    new_zones = _zones_onto(preview, src, territory.zones)
+    if preview.problems:
+        return report
+    incoming: dict[str, list[pd.DataFrame]] = {}
+
+    def bring(table: str, frame: pd.DataFrame | None, parsed: Parsed | None = None, digest: str = "") -> None:
+        if frame is None or frame.empty:
+            return
+        incoming.setdefault(table, []).append(frame)
+        if parsed is not None:
+            src.use(table, parsed, digest)
+
+    rec, _ = recruitment(src, new_zones)
+    if rec is not None:
+        if rec.empty:
+            for parsed, _, raw in src.distinct("recruitment_raw"):
+                basins = sorted(raw["basin"].unique())
+                preview.problems.append(file_problem(parsed.report.name, "aucun bassin, département ni région du "
+                                        f"fichier ne correspond aux zones du pack (bassins {', '.join(basins[:10])}…)"))
+        else:
+            bring("recruitment", rec)
+    for parsed, digest in items:
+        for table in CANONICAL:
+            if table in parsed.data and parsed.report.used:
+                frame = check_zones(preview, parsed, parsed.data[table], new_zones, default_zoning, table)
+                if table == "training":
+                    frame = tables.complete_training(frame)
+                bring(table, frame.drop(columns=["source_row"], errors="ignore"), parsed, digest)
+    if src.frames("training_raw"):
+        frame = tables.training(src, new_zones)
+        if frame is None or frame.empty:
+            for parsed, _, _ in src.frames("training_raw"):
+                preview.problems.append(file_problem(parsed.report.name, "aucun département des formations ne "
+                                                     "correspond aux zones du pack"))
+        bring("training", frame)
+    bring("occupations", tables.concat(src, "occupations", "occupations", ["system", "code"]))
+    bring("occupation_links", tables.concat(src, "occupation_links", "occupation_links",
+                                            ["from_system", "from_code", "to_system", "to_code", "kind"]))
+    links, labels = src.frames("skill_links"), src.frames("skill_labels") + src.frames("skill_items")
+    if links and labels:
+        bring("skills", tables.skills(src))
+    elif links or labels:
+        names = ", ".join(p.report.name for p, _, _ in links + labels)
+        preview.notes.append(f"{names} : les compétences du ROME demandent ensemble le fichier de cohérence "
+                             "métier–item et celui des compétences ou des savoirs ; rien n'est intégré pour elles")
+    if preview.problems:
+        return report
+    _merge(preview, territory, new_zones, incoming, src)
+    return report
+
+
+def _merge(preview, territory: Territory, new_zones, incoming: dict, src: Sources) -> None:
+    merged = Territory(name=territory.name, zones=new_zones, tables=dict(territory.tables),
+                       fictional=territory.fictional, description=territory.description,
+                       zonings=dict(territory.zonings), default_zoning=territory.default_zoning,
+                       provenance=dict(territory.provenance), path=territory.path)
+    for zoning, group in new_zones.groupby("zoning"):
+        entry = dict(merged.zonings.get(zoning, {}))
+        entry.setdefault("label", zones.zoning_label(zoning))
+        entry["count"] = int(len(group))
+        merged.zonings[zoning] = entry
+    for table, frames in incoming.items():
+        rows = pd.concat(frames, ignore_index=True)
+        try:
+            rows = validate_table(table, rows)
+        except ValidationError as exc:
+            preview.problems.extend(exc.problems)
+            continue
+        merged.tables[table] = upsert(table, merged.tables.get(table), rows)
+        preview.changes[table] = len(rows)
+        preview.previews[table] = rows.head(20)
+    for table in src.fed:
+        merged.provenance[table] = src.provenance_of(table, previous=territory.provenance.get(table))
+    if preview.problems:
+        return
+    problems = merged.validate()
+    if problems:
+        preview.problems.append(Problem("Le pack après intégration ne serait pas valide :"))
+        preview.problems.extend(problems)
+        return
+    preview.territory = merged
+
+
+def upsert(table: str, before: pd.DataFrame | None, incoming: pd.DataFrame) -> pd.DataFrame:
+    """Incoming rows replace the rows with the same key (the table's unique key); the other rows are kept."""
+    if before is None or before.empty:
+        return incoming.reset_index(drop=True)
+    key = SCHEMAS[table].unique if table in SCHEMAS and SCHEMAS[table].unique else None
+    if key is None:
+        key = [c for c in incoming.columns if c in before.columns]
+    combined = pd.concat([before, incoming], ignore_index=True)
+    return combined.drop_duplicates(key, keep="last").reset_index(drop=True)

@@ -1,0 +1,80 @@
+"""The one French report of an assembly, whether the pack is built from a folder (`build-pack`) or files are
+imported onto a pack (« Données » page): one block per file (what it was recognised as, rows read and
+rejected, secret cells, notes, codes that matched nothing, problems), then what the assembly did.
+
+`MAX_LISTED` is the readers' (`readers.base`), so that a file's rejected rows and the report's listings stop
+at the same number: the assembler sits above the readers and never the other way round.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..readers.base import MAX_LISTED, FileReport
+
+
+@dataclass
+class BuildReport:
+    """The French account of an assembly: `files` (readers' FileReport, one per table read), `lines` (what the
+    assembly did, in French), `seconds` (wall time of a build, 0 for an import)."""
+
+    files: list[FileReport] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def add(self, line: str) -> None:
+        self.lines.append(line)
+
+    def text(self) -> str:
+        return format_report(self)
+
+
+def n(value) -> str:
+    """An integer the French way, with a narrow no-break space between thousands: 74 346."""
+    return f"{int(value):,}".replace(",", "\u202f")
+
+
+def listing(items, limit: int = MAX_LISTED) -> str:
+    """At most `limit` items joined by commas, then « … (+N) » for the rest."""
+    items = list(items)
+    shown = ", ".join(str(i) for i in items[:limit])
+    return shown + (f" … (+{len(items) - limit})" if len(items) > limit else "")
+
+
+def file_lines(files) -> list[str]:
+    """The French block of each FileReport: status, rows read/rejected, secret cells, notes, unmatched codes and
+    the first MAX_LISTED problems. A table no format recognised says « non reconnu — ignoré »."""
+    out = []
+    for rep in files:
+        status = rep.format_label if rep.format_key else "non reconnu — ignoré"
+        if rep.format_key and not rep.used:
+            status += " — non utilisé"
+        out.append(f"• {rep.name} : {status}")
+        if rep.format_key:
+            out.append(f"    lignes lues : {n(rep.rows_read)} ; rejetées : {n(rep.rows_rejected)}"
+                       + (f" ; cellules secrètes (*) : {n(rep.secret_cells)}" if rep.secret_cells else ""))
+        for note in rep.notes:
+            out.append(f"    ~ {note}")
+        for kind, codes in rep.unmatched.items():
+            out.append(f"    codes sans correspondance ({kind}) : {listing(codes)}")
+        for problem in rep.problems[:MAX_LISTED]:
+            out.append(f"    ! {problem.message}")
+        if len(rep.problems) > MAX_LISTED:
+            out.append(f"    ! … et {len(rep.problems) - MAX_LISTED} autre(s) problème(s)")
+    return out
+
+
+def format_report(report: BuildReport, problems=()) -> str:
+    """The French report: « Rapport de lecture des fichiers » (one block per file), then « Assemblage du pack »
+    (the assembly's lines), then the blocking problems of an import, if any, and the duration of a build."""
+    out = ["Rapport de lecture des fichiers", "=" * 31, *file_lines(report.files)]
+    if report.lines:
+        out += ["", "Assemblage du pack", "=" * 18, *[f"• {line}" for line in report.lines]]
+    problems = list(problems)
+    if problems:
+        out += ["", "Problèmes bloquants", "=" * 19, *[f"! {p.message}" for p in problems[:100]]]
+        if len(problems) > 100:
+            out.append(f"! … et {len(problems) - 100} autre(s) problème(s)")
+    if report.seconds:
+        out.append(f"Durée : {report.seconds:.1f} s")
+    return "\n".join(out)

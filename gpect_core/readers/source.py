@@ -1,0 +1,132 @@
+"""From a file's bytes to recognised tables: CSV, XLSX, JSON or geometry → `RawTable`s → each recognised by its
+columns (`recognise`) and read by its format into a `Parsed` (named frames and a French `FileReport`).
+`read_source` never raises on a bad file: the report of an unreadable or unrecognised table says why.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import Problem
+from .base import FileReport, Format, Parsed, find_column
+from .geofiles import GEO_SUFFIXES, parse_geo, read_geo_bytes
+from .hand import TEMPLATE_FORMATS
+from .nomenclatures import headerless_fap_rome
+from .registry import EXPECTED_NAMES, FORMATS, HEADERLESS_FAP_ROME
+from .sniff import EXCEL_SUFFIXES, RawTable, ReadError, read_csv_bytes, read_tables
+
+ALL_FORMATS: tuple[Format, ...] = (*TEMPLATE_FORMATS, *FORMATS)
+ALL_EXPECTED_NAMES = sorted(set(EXPECTED_NAMES)
+                            | {h for fmt in TEMPLATE_FORMATS for group in fmt.signature for h in group})
+
+
+def recognise(raw: RawTable) -> Format | None:
+    """The format a table is in, by its columns; the most specific (highest priority, most columns) wins."""
+    matching = [f for f in ALL_FORMATS if f.matches(raw)]
+    if not matching:
+        return HEADERLESS_FAP_ROME if headerless_fap_rome(raw) else None
+    return max(matching, key=lambda f: (f.priority, len(f.signature)))
+
+
+TABLE_SUFFIXES = (".csv", ".txt", ".tsv", *EXCEL_SUFFIXES)
+SUPPORTED_SUFFIXES = (*TABLE_SUFFIXES, *GEO_SUFFIXES)
+FORMULA_COLUMNS_LIMIT = 5
+
+
+def _is_geojson(data: bytes) -> bool:
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \r\n\t")
+    return head.startswith(b"{") and b'"type"' in data[:4096] and (b"Feature" in data[:4096])
+
+
+def _json_table(data: bytes, file: str) -> RawTable:
+    try:
+        payload = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ReadError(f"« {file} » : JSON illisible ({exc}).") from None
+    if not isinstance(payload, list) or not payload or not all(isinstance(r, dict) for r in payload):
+        raise ReadError(f"« {file} » : JSON reconnu ni comme GeoJSON ni comme liste d'enregistrements.")
+    frame = pd.DataFrame(payload).astype(str).replace({"None": "", "nan": ""})
+    return RawTable(frame, file=file, header_row=1)
+
+
+def read_source(data: bytes, file: str) -> list[Parsed]:
+    """Read one file's bytes: every table in it, recognised and parsed, each with its report."""
+    suffix = Path(file).suffix.lower()
+    try:
+        if suffix in (".gpkg", ".zip", ".shp") or (suffix in (".geojson", ".json") and _is_geojson(data)):
+            return [_parse_geo(data, file)]
+        if suffix == ".json":
+            tables = [_json_table(data, file)]
+        else:
+            tables = read_tables(data, file, ALL_EXPECTED_NAMES)
+    except ReadError as exc:
+        report = FileReport(file=file)
+        report.problems.append(Problem(exc.message, file=file))
+        return [Parsed.unrecognised(report)]
+    results = []
+    for raw in tables:
+        fmt = recognise(raw)
+        if fmt is HEADERLESS_FAP_ROME:
+            raw = read_csv_bytes(data, file, header=False)
+        results.append(parse_table(raw, fmt))
+    return results
+
+
+def _parse_geo(data: bytes, file: str) -> Parsed:
+    frame = read_geo_bytes(data, file)
+    return parse_geo(frame, file)
+
+
+def parse_table(raw: RawTable, fmt: Format | None) -> Parsed:
+    """A table read by `fmt`; with `fmt` None, the « non reconnu » state, naming the format it nearly is."""
+    report = FileReport(file=raw.file, sheet=raw.sheet, rows_read=len(raw.frame))
+    if raw.encoding and raw.encoding not in ("utf-8", "utf-8-sig"):
+        report.notes.append(f"encodage {raw.encoding} détecté et converti")
+    if fmt is None:
+        columns = ", ".join(list(map(str, raw.frame.columns))[:8])
+        report.notes.append(f"format non reconnu (colonnes : {columns})")
+        near = _nearest_format(raw)
+        if near is not None:
+            fmt_near, missing = near
+            names = ", ".join(f"« {m} »" for m in missing)
+            report.problems.append(raw.problem(f"ressemble à « {fmt_near.label} » mais colonne(s) obligatoire(s) "
+                                               f"absente(s) : {names}"))
+        return Parsed.unrecognised(report, raw)
+    report.format_key, report.format_label = fmt.key, fmt.label
+    _note_formulas(raw, report)
+    data = fmt.read(raw, report)
+    return Parsed(fmt, raw, data, report, vintage=fmt.vintage_of(raw))
+
+
+def _nearest_format(raw: RawTable) -> tuple[Format, list[str]] | None:
+    """The format a table almost is (at least two of its columns, and half of them), with what it lacks."""
+    best = None
+    for fmt in ALL_FORMATS:
+        if len(fmt.signature) < 2:
+            continue
+        found = [find_column(raw, group) is not None for group in fmt.signature]
+        share = sum(found) / len(found)
+        if sum(found) >= 2 and share >= 0.5 and (best is None or share > best[0]):
+            missing = [group[0] for group, ok in zip(fmt.signature, found, strict=True) if not ok]
+            best = (share, fmt, missing)
+    return (best[1], best[2]) if best else None
+
+
+def _note_formulas(raw: RawTable, report: FileReport) -> None:
+    """Cells that a spreadsheet would run as formulas are kept as plain text; the report says where."""
+    for column in raw.frame.columns:
+        values = raw.frame[column].astype(str)
+        starts = values.str.match(r"^[=+@-]") & ~values.str.fullmatch(r"[-+]?\d[\d\s.,]*")
+        if starts.any():
+            index = starts.idxmax()
+            report.notes.append(f"{raw.where(index, column)} : {int(starts.sum())} cellule(s) commençant par "
+                                "=, +, - ou @ gardée(s) comme texte (jamais exécutée(s) comme formule)")
+
+
+def read_path(path: str | Path) -> list[Parsed]:
+    """`read_source` on a file's bytes, named by its file name."""
+    path = Path(path)
+    return read_source(path.read_bytes(), path.name)
