@@ -74,6 +74,9 @@ def _exceeds(part: str, whole: str) -> Callable[[pd.DataFrame], pd.Series]:
     return bad
 
 
+# The additive measures of the `recruitment` table (counts of hiring projects; null where the BMO hides them).
+RECRUITMENT_MEASURES = ("projects", "difficult", "seasonal")
+
 RECRUITMENT_RULES = [
     RowRule(
         "difficult_le_projects", "difficult", _exceeds("difficult", "projects"),

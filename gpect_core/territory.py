@@ -242,13 +242,5 @@ def zone_geometry_problems(zones: gpd.GeoDataFrame) -> list[Problem]:
     return problems
 
 
-def file_sha256(path: str | os.PathLike) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()

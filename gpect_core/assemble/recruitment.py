@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..schema import RECRUITMENT_MEASURES
 from .report import listing, n
 
-RECRUITMENT_MEASURES = ("projects", "difficult", "seasonal")
 LEVELS = (("BMO", "basin"), ("DEP", "dep"), ("REG", "reg"), ("FR", None))
 LEVEL_WORDS = {"BMO": "bassins", "DEP": "départements", "REG": "régions"}
 
