@@ -42,9 +42,10 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from gpect_core import Territory  # noqa: E402
+from gpect_core.indicators import choropleth as ch  # noqa: E402
 from gpect_core.indicators import occupations as occ  # noqa: E402
 from gpect_core.indicators import zones as zn  # noqa: E402
-from gpect_core.indicators.selection import key_figures, top_occupations  # noqa: E402
+from gpect_core.indicators.selection import comparison_levels, key_figures, top_occupations  # noqa: E402
 from gpect_core.selection import Selection  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -132,8 +133,8 @@ def _summary(values: pd.Series, sample: list[str]) -> dict:
 
 def synthese_figures(territory: Territory, selection: Selection) -> tuple:
     """(key figures, DataSelection) as « Synthèse » gets them."""
-    data = zn.data_selection(territory, selection)
-    return key_figures(territory, selection, recruitment_selection=data.selection), data
+    figures = key_figures(territory, selection)
+    return figures, figures.data
 
 
 def selection_part(territory: Territory, selection: Selection, top: int | None) -> dict:
@@ -146,7 +147,7 @@ def selection_part(territory: Territory, selection: Selection, top: int | None) 
     tension = occ.tension_ranking(territory, recruited)
     tension_columns = ["occupation_code", "rank", "tension_class", "tension_score", *occ.COMPONENTS, "zones"]
     heat = occ.heatmap(territory, recruited)
-    levels = zn.comparison_levels(territory, selection)
+    levels = comparison_levels(territory, selection)
     return {
         "data_selection": {"zoning": recruited.zoning, "zone_ids": list(recruited.zone_ids),
                            "substituted": data.substituted,
@@ -169,12 +170,12 @@ def selection_part(territory: Territory, selection: Selection, top: int | None) 
 
 def zoning_part(territory: Territory, zoning: str, sample: list[str], summarise: bool) -> dict:
     out = {}
-    for indicator in zn.available_indicators(territory, zoning):
-        values = zn.zone_values(territory, zoning, indicator)
+    for indicator in ch.available_indicators(territory, zoning):
+        values = ch.zone_values(territory, zoning, indicator)
         methods = ["quantiles", "natural_breaks"] + (["fixed"] if indicator == "tension_class" else [])
         classes = {}
         for method in methods:
-            c = zn.classify(values.values, method)
+            c = ch.classify(values.values, method)
             classes[method] = {"breaks": c.breaks, "lower": c.lower, "upper": c.upper,
                                "counts": c.classes.value_counts(dropna=False).sort_index().to_dict()}
         out[indicator] = {
