@@ -9,7 +9,7 @@ from streamlit_folium import st_folium
 
 from gpect_core.charts import comparison_chart
 from gpect_core.errors import GpectError
-from gpect_core.formatting import fmt_float, fmt_int, fmt_pct, fmt_rate, indicator_formatter, level_labels
+from gpect_core.formatting import fmt_float, fmt_int, fmt_pct, fmt_rate, level_labels
 from gpect_core.indicators.choropleth import (
     INDICATOR_TABLE,
     PALETTE,
@@ -21,7 +21,15 @@ from gpect_core.indicators.choropleth import (
     zone_values,
 )
 from gpect_core.indicators.zones import comparison, comparison_measures, peer_criteria, peers
-from gpect_core.maps import base_map_with_borders, choropleth_layer, class_colours, legend_html
+from gpect_core.maps import (
+    base_map_with_borders,
+    choropleth_layer,
+    class_colours,
+    legend_html,
+    legend_items,
+    source_label,
+    value_tooltips,
+)
 from ui import context
 from ui.cache import borders_geojson, layer_geojson
 from ui.downloads import chart_downloads, table_downloads
@@ -52,7 +60,6 @@ method = controls[1].segmented_control(ctx.t("carte.method"), methods, default=m
                                        format_func=lambda m: ctx.t(f"carte.method.{m}")) or methods[0]
 
 values = zone_values(territory, zoning, indicator)
-fmt = indicator_formatter(indicator, lang)
 classes = classify(values.values, method)
 colours = class_colours(classes.count, PALETTE[indicator])
 fill, no_data = class_fill(values, classes, colours)
@@ -61,22 +68,13 @@ peer_table = peers(territory, zoning, selected[0]) if len(selected) == 1 else No
 peer_ids = list(peer_table["zone_id"]) if peer_table is not None else []
 
 provenance = territory.provenance.get(INDICATOR_TABLE[indicator])
-source_text = f"{provenance.producer or provenance.source} ({values.period or provenance.vintage})" if provenance \
-    else (values.period or "")
-ranks = values.rank()
+source_text = source_label(provenance, values.period)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def zone_tooltips(_territory, fingerprint: str, zoning: str, indicator: str, lang: str) -> tuple[dict, dict]:
     """The tooltip texts and the zones' GeoJSON for one indicator: the same whatever the selection."""
-    n_known = int(values.values.notna().sum())
-    tooltip = {
-        "value": pd.Series([fmt(v) + (f" ({ctx.t('carte.secret')})" if s else "")
-                            for v, s in zip(values.values, values.mostly_secret, strict=True)],
-                           index=values.values.index),
-        "rank": pd.Series([ctx.t("carte.rank", rank=int(r), n=n_known) if pd.notna(r) else "–" for r in ranks],
-                          index=values.values.index),
-    }
+    tooltip = value_tooltips(values, lang)
     return tooltip, layer_geojson(_territory, fingerprint, zoning, f"{indicator}|{lang}", tooltip)
 
 
@@ -94,8 +92,7 @@ with map_col:
     st_folium(fmap, key=MAP_KEY, feature_group_to_add=layer, height=540, use_container_width=True,
               returned_objects=["last_active_drawing", "last_object_clicked"],
               on_change=partial(context.on_map_click, MAP_KEY))
-    items = [(colour, f"{fmt(low)} – {fmt(high)}") for colour, (low, high) in zip(colours, classes.bounds(),
-                                                                                   strict=False)]
+    items = legend_items(classes, colours, lang, indicator)
     title = ctx.t("carte.legend.title", indicator=ctx.t(f"carte.indicator.{indicator}"),
                   unit=ctx.t(values.unit_key), period=values.period or "–")
     st.html(legend_html(title, items, ctx.t("carte.legend.no_data")))
