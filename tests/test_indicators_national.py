@@ -21,8 +21,14 @@ def national(national_pack):
     return Territory.load(national_pack)
 
 
-def _basin(territory):
+def _latest_recruitment(territory) -> pd.DataFrame:
+    """The raw recruitment rows of each zoning's latest year (the year the app shows)."""
     rec = territory.tables["recruitment"]
+    return rec[rec["year"] == rec.groupby("zoning")["year"].transform("max")]
+
+
+def _basin(territory):
+    rec = _latest_recruitment(territory)
     counts = rec[rec["zoning"] == "BMO"].groupby("zone_id").size()
     return counts.idxmax()
 
@@ -30,7 +36,7 @@ def _basin(territory):
 def test_basin_occupations_match_the_raw_bmo_rows(national):
     basin = _basin(national)
     table = occ.occupation_table(national, Selection("BMO", (basin,))).set_index("occupation_code")
-    rec = national.tables["recruitment"]
+    rec = _latest_recruitment(national)
     rows = rec[(rec["zoning"] == "BMO") & (rec["zone_id"] == basin)].set_index("occupation_code")
     assert set(table.index) == set(rows.index)
     assert np.allclose(table["projects"], rows.loc[table.index, "projects"].astype(float).fillna(0))
@@ -52,7 +58,7 @@ def test_a_zone_d_emploi_reads_its_recruitment_on_the_bmo_basins_covering_it(nat
     assert set(data.selection.zone_ids) == expected
     comparison = zn.comparison(national, Selection("ZE2020", (ze,))).set_index("level")
     assert comparison.loc["selection", "recruitment_zoning"] == "BMO"
-    rec = national.tables["recruitment"]
+    rec = _latest_recruitment(national)
     assert comparison.loc["selection", "projects"] == pytest.approx(
         rec[(rec["zoning"] == "BMO") & rec["zone_id"].isin(expected)]["projects"].sum())
     fr = rec[rec["zoning"] == "FR"]
@@ -119,7 +125,7 @@ def test_synthese_of_a_zone_d_emploi_reads_hiring_projects_on_the_covering_bmo_b
     inside = communes[communes["zone_ZE2020"] == ze]
     shares = inside.groupby("zone_BMO")["population"].sum() / inside["population"].sum()
     covering = set(shares[shares >= sel.MIN_COVER_SHARE].index)
-    rec = national.tables["recruitment"]
+    rec = _latest_recruitment(national)
     expected = rec[(rec["zoning"] == "BMO") & rec["zone_id"].isin(covering)]["projects"].sum()
     at = national_app
     at.run()
