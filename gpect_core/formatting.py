@@ -20,6 +20,7 @@ def _missing(value) -> bool:
 
 
 def fmt_int(value, lang: str = "fr") -> str:
+    """A rounded integer with thousands separators (narrow no-break space in French); « – » when missing."""
     if _missing(value):
         return "–"
     text = f"{round(float(value)):,}"
@@ -27,6 +28,7 @@ def fmt_int(value, lang: str = "fr") -> str:
 
 
 def fmt_float(value, digits: int = 1, lang: str = "fr") -> str:
+    """A number with `digits` decimals (decimal comma in French); « – » when missing."""
     if _missing(value):
         return "–"
     text = f"{float(value):,.{digits}f}"
@@ -51,6 +53,7 @@ def fmt_rate(percent, digits: int = 1, lang: str = "fr") -> str:
 
 
 def fmt_date(value, lang: str = "fr") -> str:
+    """A date as 14/03/2026 (French) or 2026-03-14; « – » when missing."""
     if isinstance(value, str):
         value = date.fromisoformat(value[:10])
     elif not isinstance(value, (date, datetime)):
@@ -62,7 +65,7 @@ def fmt_date(value, lang: str = "fr") -> str:
 
 def indicator_formatter(indicator: str, lang: str = "fr"):
     """A function formatting one value of a map indicator (`indicators.choropleth.MAP_INDICATORS`) for display:
-    shares as percent, the unemployment rate (already in percent) with its sign, a change in points with its sign,
+    shares (0–1) as percent, the unemployment rate (already in percent) as percent, a change in points with its sign,
     classes and per-1,000 with one decimal, counts as integers; « – » for a missing value."""
     if indicator in ("difficult_share", "seasonal_share"):
         return lambda v: fmt_pct(v, lang=lang)

@@ -62,6 +62,9 @@ class Block:
 
 @dataclass
 class ZoningCube:
+    """Every table of one zoning as arrays (`Block`s for recruitment and tension, wide frames for the context),
+    zones in `zone_ids` order; built by `build_cube`, shared through `cube_for`."""
+
     zoning: str
     zone_ids: np.ndarray
     zones: pd.DataFrame  # zone_id (index order), name, dep, reg, population
@@ -151,6 +154,8 @@ def _context(territory: Territory, zoning: str, zone_ids: np.ndarray) -> tuple[d
 
 
 def build_cube(territory: Territory, zoning: str) -> ZoningCube:
+    """The cube of `zoning` from the pack's zones, recruitment, tension, context and occupations tables (uncached:
+    use `cube_for`)."""
     zones = territory.zones_of(zoning)
     attrs = pd.DataFrame({
         "zone_id": zones["zone_id"].astype(str).to_numpy(),

@@ -37,7 +37,9 @@ def _empty(columns) -> pd.DataFrame:
 
 
 def fragility(projects, difficult_share, hidden_rows, rows) -> tuple[np.ndarray, list[str]]:
-    """(fragile flags, reason keys) for aligned arrays: few projects, unknown share, many secret cells."""
+    """(fragile flags, reason keys) for aligned arrays of projects, difficult shares (0–1, NaN unknown), hidden
+    rows and rows: a bool array, and per row "secret" (half or more rows hidden), "few" (< `MIN_PROJECTS`
+    projects), "unknown" (no difficult share) or "" (solid)."""
     projects = np.asarray(projects, dtype=float)
     share = np.asarray(difficult_share, dtype=float)
     hidden = np.asarray(hidden_rows, dtype=float)
@@ -50,7 +52,12 @@ def fragility(projects, difficult_share, hidden_rows, rows) -> tuple[np.ndarray,
 
 
 def occupation_table(territory: Territory, selection: Selection, year: int | None = None) -> pd.DataFrame:
-    """Every occupation recruited in the selection (latest year by default), with shares and fragility."""
+    """Every occupation recruited in the selection (pack table `recruitment`, latest year by default).
+
+    One row per occupation: occupation_system, occupation_code, label, family, family_label (text, family may be
+    missing), projects, difficult, seasonal, secret_cells (float sums), hidden_rows, rows (int), difficult_share,
+    seasonal_share (0–1, NaN when unknown), fragile (bool), fragile_reason (see `fragility`), year (int). Empty
+    with `RANK_COLUMNS` when the selection has no recruitment that year."""
     cube = cube_for(territory, selection.zoning)
     block = cube.recruitment
     pos = cube.zone_positions(selection.zone_ids)
@@ -72,7 +79,9 @@ def occupation_table(territory: Territory, selection: Selection, year: int | Non
 
 
 def rank(table: pd.DataFrame, by: str, n: int | None = None) -> pd.DataFrame:
-    """Solid rows ranked by `by` (descending), then the fragile ones, unranked, so none passes for solid."""
+    """Solid rows of `table` (`occupation_table`) ranked by the column `by` (descending, ties by code), then the
+    fragile ones, unranked, so none passes for solid; a `rank` column (Int64, <NA> for fragile rows) is added.
+    The first `n` rows when `n` is given."""
     if table.empty:
         out = table.copy()
         out["rank"] = pd.Series(dtype="Int64")
@@ -87,7 +96,10 @@ def rank(table: pd.DataFrame, by: str, n: int | None = None) -> pd.DataFrame:
 
 # ---------------------------------------------------------------------------------------------- tension
 def tension_table(territory: Territory, selection: Selection, year: int | None = None) -> pd.DataFrame:
-    """Tension class, score and components per occupation for the selection (mean over its zones)."""
+    """Tension per occupation for the selection (pack table `tension`, latest year by default): columns
+    occupation_system, occupation_code, label, family, family_label, tension_class, tension_score and the
+    `COMPONENTS` (1–5, mean over the selection's zones, NaN when the pack lacks them), offers, jobseekers (sums),
+    zones (int, zones with a row), year. Empty when the selection has no tension."""
     cube = cube_for(territory, selection.zoning)
     block = cube.tension
     pos = cube.zone_positions(selection.zone_ids)
@@ -112,7 +124,8 @@ def tension_table(territory: Territory, selection: Selection, year: int | None =
     return table.reset_index(drop=True)
 
 def tension_ranking(territory: Territory, selection: Selection, n: int | None = None) -> pd.DataFrame:
-    """Occupations by tension class then score (descending); occupations without a class come last, unranked."""
+    """`tension_table` sorted by tension class then score (descending, ties by code), with a `rank` column
+    (Int64); occupations without a class come last, unranked (<NA>). The first `n` rows when `n` is given."""
     table = tension_table(territory, selection)
     if table.empty:
         table["rank"] = pd.Series(dtype="Int64")
@@ -131,7 +144,9 @@ def heatmap(territory: Territory, selection: Selection, measure: str = "difficul
     """Long table zone × occupation of `measure` for the selection's main occupations and zones.
 
     Zones: the selected ones (or, for the whole territory, the `n_zones` with most projects); occupations: the
-    `n_occupations` with most projects in the selection (optionally of one family).
+    `n_occupations` with most projects in the selection (optionally of one family). Columns: zone_id, zone_name,
+    occupation_system, occupation_code, label, projects (float, NaN without a row), difficult_share,
+    seasonal_share (0–1, NaN unknown), fragile (bool). `measure` is unused: every measure is returned.
     """
     cube = cube_for(territory, selection.zoning)
     block = cube.recruitment
@@ -175,7 +190,9 @@ def heatmap(territory: Territory, selection: Selection, measure: str = "difficul
 
 def trends(territory: Territory, selection: Selection, occupations: list[tuple[str, str]] | None = None,
            n: int = 5) -> pd.DataFrame:
-    """Projects and difficult share by year for the selection's `n` main occupations (or the given ones)."""
+    """Projects and difficult share by year for the selection's `n` main occupations of the latest year (or the
+    given (system, code) pairs). Columns: year (int), occupation_system, occupation_code, label, projects (float),
+    difficult_share (0–1, NaN unknown), fragile (bool); one row per year where the occupation has a row."""
     cube = cube_for(territory, selection.zoning)
     block = cube.recruitment
     pos = cube.zone_positions(selection.zone_ids)

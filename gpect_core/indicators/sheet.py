@@ -77,6 +77,7 @@ def linked_codes(territory: Territory, system: str, code: str, target_system: st
     return Linkage(system, target_system, tuple(codes), tuple(via), names)
 
 def tension_system(territory: Territory, zoning: str) -> str | None:
+    """The occupation system of the zoning's tension table ("ROME4", "FAP2021"…), None without tension."""
     systems = cube_for(territory, zoning).tension.occupations["occupation_system"].unique()
     return str(systems[0]) if len(systems) else None
 
@@ -139,6 +140,8 @@ def occupation_figures(territory: Territory, selection: Selection, system: str, 
 # ---------------------------------------------------------------------------------------------- occupation sheet
 @dataclass
 class OccupationSheet:
+    """Everything « Métiers en tension » shows about one occupation (see `occupation_sheet`)."""
+
     system: str
     code: str
     label: str
@@ -151,6 +154,7 @@ class OccupationSheet:
 
 
 def occupation_label(territory: Territory, system: str, code: str) -> tuple[str, str | None]:
+    """(label, family label or None) of an occupation from the pack's `occupations` table; (code, None) if absent."""
     occupations = territory.table("occupations")
     hit = occupations[(occupations["system"] == system) & (occupations["code"] == code)]
     if hit.empty:
