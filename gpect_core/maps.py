@@ -122,6 +122,16 @@ def class_colours(count: int, palette: str) -> list[str]:
     return [colours[i] for i in picks]
 
 
+BORDER_LEVELS = {"ZE2020": ("DEP", "REG"), "BMO": ("DEP", "REG"), "EPCI": ("DEP", "REG"), "custom": ("DEP", "REG"),
+                 "DEP": ("REG",)}
+
+
+def border_levels(zoning: str) -> tuple[str, ...]:
+    """The zonings whose outlines are drawn over a map of `zoning` (those it is finer than): départements and
+    régions over basins, régions over départements, none over the coarser ones."""
+    return BORDER_LEVELS.get(zoning, ())
+
+
 def borders_geojson(frame: gpd.GeoDataFrame) -> dict:
     """The outlines of `frame`'s zones as one GeoJSON multi-line, each shared border once (~10 m precision)."""
     import shapely
