@@ -9,43 +9,37 @@ from streamlit_folium import st_folium
 
 from gpect_core.charts import comparison_chart
 from gpect_core.errors import GpectError
-from gpect_core.formatting import fmt_float, fmt_int, fmt_pct, fmt_rate
-from gpect_core.indicators.zones import (
+from gpect_core.formatting import fmt_float, fmt_int, fmt_pct, fmt_rate, level_labels
+from gpect_core.indicators.choropleth import (
     INDICATOR_TABLE,
+    PALETTE,
     available_indicators,
+    class_fill,
+    class_methods,
     classify,
-    comparison,
-    peer_criteria,
-    peers,
+    ranked_values,
     zone_values,
 )
-from gpect_core.maps import base_map_with_borders, choropleth_layer, class_colours, legend_html
+from gpect_core.indicators.zones import comparison, comparison_measures, peer_criteria, peers
+from gpect_core.maps import (
+    base_map_with_borders,
+    choropleth_layer,
+    class_colours,
+    legend_html,
+    legend_items,
+    source_label,
+    value_tooltips,
+)
 from ui import context
 from ui.cache import borders_geojson, layer_geojson
 from ui.downloads import chart_downloads, table_downloads
 
 MAP_KEY = "carte_map"
-PALETTE = {"projects": "sequential_blue", "jobseekers": "sequential_blue", "population": "sequential_blue",
-           "projects_per_1000": "sequential_blue", "difficult_share": "sequential_red",
-           "seasonal_share": "sequential_purple", "tension_class": "sequential_red",
-           "unemployment_rate": "sequential_purple", "unemployment_change": "diverging"}
-
-
-def formatter(indicator: str, lang: str):
-    if indicator in ("difficult_share", "seasonal_share"):
-        return lambda v: fmt_pct(v, lang=lang)
-    if indicator == "unemployment_rate":
-        return lambda v: fmt_rate(v, lang=lang)
-    if indicator == "unemployment_change":
-        return lambda v: ("+" if v > 0 else "") + fmt_float(v, 1, lang) if pd.notna(v) else "–"
-    if indicator in ("tension_class", "projects_per_1000"):
-        return lambda v: fmt_float(v, 1, lang)
-    return lambda v: fmt_int(v, lang)
-
 
 ctx = context.page_context()
 lang = ctx.lang
 context.page_header(ctx, "carte.title")
+context.selection_reading(ctx)
 territory, zoning = ctx.territory, ctx.zoning
 
 try:
@@ -60,39 +54,27 @@ if not indicators:
 controls = st.columns([3, 2])
 indicator = controls[0].selectbox(ctx.t("carte.indicator"), indicators, key="carte_indicator",
                                   format_func=lambda i: ctx.t(f"carte.indicator.{i}"))
-methods = ["fixed", "quantiles", "natural_breaks"] if indicator == "tension_class" else ["quantiles",
-                                                                                         "natural_breaks"]
+methods = class_methods(indicator)
 method = controls[1].segmented_control(ctx.t("carte.method"), methods, default=methods[0],
                                        key=f"carte_method_{len(methods)}", help=ctx.t("carte.method.help"),
                                        format_func=lambda m: ctx.t(f"carte.method.{m}")) or methods[0]
 
 values = zone_values(territory, zoning, indicator)
-fmt = formatter(indicator, lang)
 classes = classify(values.values, method)
 colours = class_colours(classes.count, PALETTE[indicator])
-no_data = set(values.values.index[values.values.isna() | values.mostly_secret])
-fill = {zone: colours[int(c)] for zone, c in classes.classes.dropna().items() if zone not in no_data}
+fill, no_data = class_fill(values, classes, colours)
 selected = [z for z in ctx.zone_ids if z in set(values.values.index)]
 peer_table = peers(territory, zoning, selected[0]) if len(selected) == 1 else None
 peer_ids = list(peer_table["zone_id"]) if peer_table is not None else []
 
 provenance = territory.provenance.get(INDICATOR_TABLE[indicator])
-source_text = f"{provenance.producer or provenance.source} ({values.period or provenance.vintage})" if provenance \
-    else (values.period or "")
-ranks = values.rank()
+source_text = source_label(provenance, values.period)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def zone_tooltips(_territory, fingerprint: str, zoning: str, indicator: str, lang: str) -> tuple[dict, dict]:
     """The tooltip texts and the zones' GeoJSON for one indicator: the same whatever the selection."""
-    n_known = int(values.values.notna().sum())
-    tooltip = {
-        "value": pd.Series([fmt(v) + (f" ({ctx.t('carte.secret')})" if s else "")
-                            for v, s in zip(values.values, values.mostly_secret, strict=True)],
-                           index=values.values.index),
-        "rank": pd.Series([ctx.t("carte.rank", rank=int(r), n=n_known) if pd.notna(r) else "–" for r in ranks],
-                          index=values.values.index),
-    }
+    tooltip = value_tooltips(values, lang)
     return tooltip, layer_geojson(_territory, fingerprint, zoning, f"{indicator}|{lang}", tooltip)
 
 
@@ -110,8 +92,7 @@ with map_col:
     st_folium(fmap, key=MAP_KEY, feature_group_to_add=layer, height=540, use_container_width=True,
               returned_objects=["last_active_drawing", "last_object_clicked"],
               on_change=partial(context.on_map_click, MAP_KEY))
-    items = [(colour, f"{fmt(low)} – {fmt(high)}") for colour, (low, high) in zip(colours, classes.bounds(),
-                                                                                   strict=False)]
+    items = legend_items(classes, colours, lang, indicator)
     title = ctx.t("carte.legend.title", indicator=ctx.t(f"carte.indicator.{indicator}"),
                   unit=ctx.t(values.unit_key), period=values.period or "–")
     st.html(legend_html(title, items, ctx.t("carte.legend.no_data")))
@@ -121,12 +102,8 @@ with map_col:
 with side_col:
     st.subheader(ctx.t("carte.comparison.title"))
     table = comparison(territory, ctx.selection)
-    labels = {"selection": ctx.selection_label, "france": ctx.t("level.france"),
-              "territory": ctx.t("level.territory")}
-    table["level_label"] = [ctx.t("level.region", name=name) if key == "region" else labels[key]
-                            for key, name in zip(table["level"], table["level_label"], strict=True)]
-    measures = [m for m in ("difficult_share", "seasonal_share", "unemployment_rate", "projects_per_1000",
-                            "tension_class") if table[m].notna().any()]
+    table["level_label"] = level_labels(table, ctx.selection_label, lang)
+    measures = comparison_measures(table)
     if measures:
         chart_title = ctx.t("carte.comparison.chart")
         chart = comparison_chart(table, measures, lang, title=chart_title, subtitle=ctx.selection_label)
@@ -179,11 +156,8 @@ else:
     table_downloads(ctx, peers_shown, ctx.t("carte.peers.title"), ["recruitment", "context"], "carte_peers")
 
 with st.expander(ctx.t("carte.table.title")):
-    zone_names = territory.zone_names(zoning)
-    by_zone = pd.DataFrame({ctx.t("col.zone"): [zone_names.get(z, z) for z in values.values.index],
-                            ctx.t("col.zone_id"): values.values.index,
-                            ctx.t("col.value"): values.values.to_numpy(),
-                            ctx.t("col.rank"): ranks.to_numpy()}).sort_values(ctx.t("col.rank"))
+    by_zone = ranked_values(values, territory.zone_names(zoning)).rename(columns={
+        c: ctx.t(f"col.{c}") for c in ("zone", "zone_id", "value", "rank")})
     st.dataframe(by_zone, hide_index=True, width="stretch")
     table_downloads(ctx, by_zone, ctx.t(f"carte.indicator.{indicator}"), [INDICATOR_TABLE[indicator]], "carte_values")
 

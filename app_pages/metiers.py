@@ -5,20 +5,22 @@ import pandas as pd
 import streamlit as st
 
 from gpect_core.charts import components_chart, heatmap_chart, ranking_bar, trends_chart
-from gpect_core.formatting import fmt_float, fmt_int, fmt_pct
+from gpect_core.formatting import fmt_float, fmt_int, fmt_pct, level_labels, occupation_columns, yes_no
 from gpect_core.indicators.occupations import (
-    COMPONENTS,
     MIN_PROJECTS,
     families,
     heatmap,
-    linked_codes,
-    occupation_sheet,
+    heatmap_wide,
     occupation_table,
-    rank,
+    of_family,
+    ranking_measures,
+    ranking_view,
     tension_ranking,
     trends,
+    trends_of,
 )
-from gpect_core.indicators.zones import comparison_levels, data_selection
+from gpect_core.indicators.selection import comparison_levels
+from gpect_core.indicators.sheet import occupation_sheet, present_components, sheet_choices
 from ui import context
 from ui.downloads import chart_downloads, table_downloads
 
@@ -26,10 +28,7 @@ ctx = context.page_context()
 lang = ctx.lang
 context.page_header(ctx, "metiers.title")
 territory = ctx.territory
-data = data_selection(territory, ctx.selection)
-selection = data.selection
-if note := context.covering_note(ctx, data):
-    st.info(note)
+selection = context.selection_reading(ctx).source
 
 table = occupation_table(territory, selection)
 tensions = tension_ranking(territory, selection)
@@ -41,27 +40,8 @@ family_labels = families(territory, selection.zoning)
 family_options = ["", *family_labels]
 family = st.selectbox(ctx.t("metiers.family"), family_options, key="metiers_family",
                       format_func=lambda f: family_labels.get(f, f) if f else ctx.t("metiers.family.all"))
-if family:
-    table = table[table["family"] == family]
-    tensions = tensions[tensions["family"] == family]
+table, tensions = of_family(table, family), of_family(tensions, family)
 st.caption(ctx.t("metiers.fragile_note", n=MIN_PROJECTS))
-
-
-def yes_no(flags) -> list[str]:
-    return [ctx.t("col.yes") if f else ctx.t("col.no") for f in flags]
-
-
-def occupation_export(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    labels = {"label": "col.occupation", "occupation_code": "col.code", "occupation_system": "col.system",
-              "family_label": "col.family", "projects": "col.projects", "difficult": "col.difficult",
-              "difficult_share": "col.difficult_share", "seasonal_share": "col.seasonal_share",
-              "secret_cells": "col.secret_cells", "fragile": "col.fragile", "rank": "col.rank",
-              "tension_class": "col.tension_class", "tension_score": "col.tension_score"}
-    out = frame[columns].copy()
-    if "fragile" in out:
-        out["fragile"] = yes_no(out["fragile"])
-    return out.rename(columns={c: ctx.t(labels[c]) if c in labels else ctx.t(f"tension.component.{c}")
-                               for c in columns})
 
 
 rankings_tab, heatmap_tab, trends_tab, sheet_tab = st.tabs([
@@ -69,31 +49,19 @@ rankings_tab, heatmap_tab, trends_tab, sheet_tab = st.tabs([
     ctx.t("metiers.tab.sheet")])
 
 with rankings_tab:
-    measures = [m for m, ok in (("projects", not table.empty), ("difficult_share", not table.empty),
-                                ("tension_class", not tensions.empty)) if ok]
+    measures = ranking_measures(table, tensions)
     measure = st.segmented_control(ctx.t("metiers.rank_by"), measures, default=measures[0], key="metiers_rank_by",
                                    format_func=lambda m: ctx.t(f"chart.measure.{m}")) or measures[0]
-    if measure == "tension_class":
-        ranked = tensions.assign(fragile=False)
-        sources = ["tension"]
-        columns = ["rank", "label", "occupation_code", "tension_class", "tension_score",
-                   *[c for c in COMPONENTS if tensions[c].notna().any()]]
-    else:
-        ranked = rank(table, measure)
-        sources = ["recruitment"]
-        columns = ["rank", "label", "occupation_code", "family_label", "projects", "difficult", "difficult_share",
-                   "seasonal_share", "secret_cells", "fragile"]
+    view = ranking_view(table, tensions, measure)
+    ranked, columns, sources, chart_rows = view.ranked, view.columns, view.sources, view.chart_rows
     title = ctx.t("metiers.ranking.title", measure=ctx.t(f"chart.measure.{measure}"))
-    top = ranked[ranked["rank"].notna()].head(15)
-    fragile_top = ranked[ranked["rank"].isna() & (ranked[measure].notna())].head(5)
-    chart_rows = pd.concat([top, fragile_top], ignore_index=True)
     if chart_rows.empty:
         st.info(ctx.t("common.no_data"))
     else:
         chart = ranking_bar(chart_rows, measure, lang, title=title, subtitle=ctx.selection_label)
         st.altair_chart(chart, theme=None, width="stretch")
         chart_downloads(ctx, chart, title, sources, "metiers_ranking")
-    export = occupation_export(ranked, columns)
+    export = occupation_columns(ranked, columns, lang)
     st.dataframe(export, hide_index=True, width="stretch")
     table_downloads(ctx, export, title, sources, "metiers_ranking_table")
 
@@ -107,15 +75,12 @@ with heatmap_tab:
         chart = heatmap_chart(long, "difficult_share", lang, title=title, subtitle=ctx.selection_label)
         st.altair_chart(chart, theme=None, width="stretch")
         chart_downloads(ctx, chart, title, ["recruitment"], "metiers_heatmap")
-        wide = long.pivot_table(index="zone_name", columns="label", values="difficult_share", sort=False)
+        wide = heatmap_wide(long)
         wide.index.name = ctx.t("col.zone")
         table_downloads(ctx, wide.reset_index(), title, ["recruitment"], "metiers_heatmap_table")
 
 with trends_tab:
-    years = trends(territory, selection)
-    if family:
-        codes = set(table["occupation_code"])
-        years = years[years["occupation_code"].isin(codes)]
+    years = trends_of(trends(territory, selection), table, family)
     if years.empty:
         st.info(ctx.t("common.no_data"))
     elif years["year"].nunique() < 2:
@@ -126,24 +91,13 @@ with trends_tab:
             chart = trends_chart(years, measure, lang, title=title, subtitle=ctx.selection_label)
             st.altair_chart(chart, theme=None, width="stretch")
             chart_downloads(ctx, chart, title, ["recruitment"], f"metiers_trends_{measure}")
-        export = occupation_export(years.rename(columns={}), ["label", "occupation_code", "projects",
-                                                             "difficult_share", "fragile"])
+        export = occupation_columns(years, ["label", "occupation_code", "projects", "difficult_share",
+                                            "fragile"], lang)
         export.insert(0, ctx.t("col.year"), years["year"].to_numpy())
         table_downloads(ctx, export, ctx.t("metiers.trends.title"), ["recruitment"], "metiers_trends_table")
 
 with sheet_tab:
-    # Recruitment occupations first (by projects); then, when tension uses another system (ROME beside FAP),
-    # the tension occupations by class, so that every cause shown by the pack can be opened.
-    choices = table.sort_values(["projects", "occupation_code"], ascending=[False, True])
-    other = tensions[~tensions["occupation_system"].isin(set(choices["occupation_system"]))]
-    parts = [choices[["occupation_system", "occupation_code", "label"]],
-             other[["occupation_system", "occupation_code", "label"]]]
-    if len(parts[0]) and len(parts[1]):
-        first = parts[0].iloc[0]
-        if not linked_codes(territory, first["occupation_system"], first["occupation_code"],
-                            parts[1]["occupation_system"].iloc[0]).codes:
-            parts.reverse()  # no crosswalk reaches the tension codes: open on an occupation whose causes are known
-    choices = pd.concat(parts, ignore_index=True)
+    choices = sheet_choices(territory, table, tensions)
     keys = list(zip(choices["occupation_system"], choices["occupation_code"], strict=True))
     labels = dict(zip(keys, choices["label"], strict=True))
     picked = st.selectbox(ctx.t("metiers.occupation"), keys, key="metiers_occupation",
@@ -151,13 +105,8 @@ with sheet_tab:
     if picked is None:
         picked = keys[0]
     system, code = picked
-    levels = comparison_levels(territory, selection)
-    sheet = occupation_sheet(territory, selection, system, code, levels=levels)
-    level_names = {"selection": ctx.selection_label, "france": ctx.t("level.france"),
-                   "territory": ctx.t("level.territory")}
-    sheet.levels["level_label"] = [ctx.t("level.region", name=name) if key == "region" else level_names[key]
-                                   for key, name in zip(sheet.levels["level"], sheet.levels["level_label"],
-                                                        strict=True)]
+    sheet = occupation_sheet(territory, selection, system, code, levels=comparison_levels(territory, selection))
+    sheet.levels["level_label"] = level_labels(sheet.levels, ctx.selection_label, lang)
     st.subheader(ctx.t("metiers.sheet.title", label=sheet.label))
     link = sheet.linkage
     if link is not None and not link.direct:
@@ -167,7 +116,7 @@ with sheet_tab:
                           n=len(link.codes), via=via, source=link.source or "occupation_links"))
         else:
             st.warning(ctx.t("metiers.linkage.none", source_system=system, target_system=link.target_system))
-    components = [c for c in COMPONENTS if sheet.levels[c].notna().any()]
+    components = present_components(sheet.levels)
     title = ctx.t("metiers.components.title", label=sheet.label)
     if components:
         chart = components_chart(sheet.levels, components, lang, title=title, subtitle=ctx.selection_label)
@@ -181,8 +130,7 @@ with sheet_tab:
         ctx.t("col.level"): sheet.levels["level_label"],
         ctx.t("col.projects"): [fmt_int(v, lang) for v in sheet.levels["projects"]],
         ctx.t("col.difficult_share"): [fmt_pct(v, lang=lang) for v in sheet.levels["difficult_share"]],
-        ctx.t("col.fragile"): [ctx.t("col.yes") if f is True else ctx.t("col.no") if f is False else "–"
-                               for f in sheet.levels["fragile"]],
+        ctx.t("col.fragile"): yes_no(sheet.levels["fragile"], lang),
         ctx.t("col.tension_class"): [fmt_float(v, 1, lang) for v in sheet.levels["tension_class"]],
         **{ctx.t(f"tension.component.{c}"): [fmt_float(v, 1, lang) for v in sheet.levels[c]] for c in components},
     })
@@ -196,7 +144,7 @@ with sheet_tab:
         basins_shown = pd.DataFrame({ctx.t("col.rank"): basins["rank"], ctx.t("col.zone"): basins["name"],
                                      ctx.t("col.projects"): basins["projects"],
                                      ctx.t("col.difficult_share"): basins["difficult_share"],
-                                     ctx.t("col.fragile"): yes_no(basins["fragile"])})
+                                     ctx.t("col.fragile"): yes_no(basins["fragile"], lang)})
         st.dataframe(basins_shown, hide_index=True, width="stretch", column_config={
             ctx.t("col.difficult_share"): st.column_config.NumberColumn(format="percent")})
         table_downloads(ctx, basins_shown, ctx.t("metiers.sheet.basins"), ["recruitment"], "metiers_basins_table")
@@ -205,7 +153,8 @@ with sheet_tab:
         if sheet.related.empty:
             st.caption(ctx.t("metiers.sheet.no_related"))
         else:
-            related = occupation_export(sheet.related, ["label", "occupation_code", "tension_class", "projects"])
+            related = occupation_columns(sheet.related, ["label", "occupation_code", "tension_class", "projects"],
+                                         lang)
             st.dataframe(related, hide_index=True, width="stretch")
             table_downloads(ctx, related, ctx.t("metiers.sheet.related"), ["occupation_links", "tension"],
                             "metiers_related_table")

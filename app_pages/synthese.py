@@ -7,8 +7,7 @@ from streamlit_folium import st_folium
 
 from gpect_core.charts import top_occupations_bar
 from gpect_core.formatting import fmt_int, fmt_pct, fmt_rate
-from gpect_core.indicators.selection import key_figures, top_occupations
-from gpect_core.indicators.zones import data_selection
+from gpect_core.indicators.selection import KeyFigures, top_occupations
 from gpect_core.maps import base_map, zones_layer
 from gpect_core.plan.scope import action_counts
 from ui import context
@@ -21,8 +20,8 @@ ctx = context.page_context()
 lang = ctx.lang
 context.page_header(ctx, "synthese.title")
 
-recruitment_data = data_selection(ctx.territory, ctx.selection)
-figures = key_figures(ctx.territory, ctx.selection, recruitment_selection=recruitment_data.selection)
+reading = context.selection_reading(ctx)
+figures = KeyFigures.of(reading)
 plan = action_counts(ctx.territory, ctx.selection, plan_actions(ctx.territory))
 cols = st.columns(5)
 cols[0].metric(ctx.t("synthese.kpi.projects", year=figures.year or ""), fmt_int(figures.projects, lang),
@@ -36,8 +35,6 @@ cols[4].metric(ctx.t("synthese.kpi.actions"), fmt_int(plan.actions, lang),
                delta_arrow="off")
 st.caption(ctx.provenance_caption("recruitment"))
 st.caption(ctx.provenance_caption("context"))
-if note := context.covering_note(ctx, recruitment_data):
-    st.info(note)
 if figures.secret_cells:
     st.caption(ctx.t("common.secret_note", n=fmt_int(figures.secret_cells, lang)))
 
@@ -52,7 +49,7 @@ with map_col:
               returned_objects=["last_active_drawing", "last_object_clicked"],
               on_change=partial(context.on_map_click, MAP_KEY))
 with chart_col:
-    top = top_occupations(ctx.territory, recruitment_data.selection)
+    top = top_occupations(ctx.territory, reading.source)
     if top.empty:
         st.info(ctx.t("synthese.no_recruitment"))
     else:

@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 from streamlit_folium import _get_feature_group_string, _get_map_string  # noqa: E402
 
 from gpect_core import Territory  # noqa: E402
-from gpect_core.indicators.zones import classify, zone_values  # noqa: E402
+from gpect_core.indicators.choropleth import classify, zone_values  # noqa: E402
 from gpect_core.maps import (  # noqa: E402
     base_map_with_borders,
     borders_geojson,

@@ -20,6 +20,7 @@ def _missing(value) -> bool:
 
 
 def fmt_int(value, lang: str = "fr") -> str:
+    """A rounded integer with thousands separators (narrow no-break space in French); « – » when missing."""
     if _missing(value):
         return "–"
     text = f"{round(float(value)):,}"
@@ -27,6 +28,7 @@ def fmt_int(value, lang: str = "fr") -> str:
 
 
 def fmt_float(value, digits: int = 1, lang: str = "fr") -> str:
+    """A number with `digits` decimals (decimal comma in French); « – » when missing."""
     if _missing(value):
         return "–"
     text = f"{float(value):,.{digits}f}"
@@ -51,6 +53,7 @@ def fmt_rate(percent, digits: int = 1, lang: str = "fr") -> str:
 
 
 def fmt_date(value, lang: str = "fr") -> str:
+    """A date as 14/03/2026 (French) or 2026-03-14; « – » when missing."""
     if isinstance(value, str):
         value = date.fromisoformat(value[:10])
     elif not isinstance(value, (date, datetime)):
@@ -58,3 +61,56 @@ def fmt_date(value, lang: str = "fr") -> str:
             return "–"
         value = pd.Timestamp(value)
     return value.strftime("%d/%m/%Y") if lang == "fr" else value.strftime("%Y-%m-%d")
+
+
+def indicator_formatter(indicator: str, lang: str = "fr"):
+    """A function formatting one value of a map indicator (`indicators.choropleth.MAP_INDICATORS`) for display:
+    shares (0–1) as percent, the unemployment rate (already in percent) as percent, a change in points with its sign,
+    classes and per-1,000 with one decimal, counts as integers; « – » for a missing value."""
+    if indicator in ("difficult_share", "seasonal_share"):
+        return lambda v: fmt_pct(v, lang=lang)
+    if indicator == "unemployment_rate":
+        return lambda v: fmt_rate(v, lang=lang)
+    if indicator == "unemployment_change":
+        return lambda v: ("+" if v > 0 else "") + fmt_float(v, 1, lang) if pd.notna(v) else "–"
+    if indicator in ("tension_class", "projects_per_1000"):
+        return lambda v: fmt_float(v, 1, lang)
+    return lambda v: fmt_int(v, lang)
+
+
+def level_labels(levels: pd.DataFrame, selection_label: str, lang: str = "fr") -> list[str]:
+    """The display names of comparison levels (a frame with columns level, level_label, as
+    `indicators.zones.comparison` or an occupation sheet's levels): the selection's own label, « Région : name »,
+    France, or the whole territory of the pack."""
+    from .i18n import t
+
+    fixed = {"selection": selection_label, "france": t("level.france", lang),
+             "territory": t("level.territory", lang)}
+    return [t("level.region", lang, name=name) if key == "region" else fixed[key]
+            for key, name in zip(levels["level"], levels["level_label"], strict=True)]
+
+
+OCCUPATION_COLUMN_KEYS = {"label": "col.occupation", "occupation_code": "col.code", "occupation_system": "col.system",
+                          "family_label": "col.family", "projects": "col.projects", "difficult": "col.difficult",
+                          "difficult_share": "col.difficult_share", "seasonal_share": "col.seasonal_share",
+                          "secret_cells": "col.secret_cells", "fragile": "col.fragile", "rank": "col.rank",
+                          "tension_class": "col.tension_class", "tension_score": "col.tension_score"}
+
+
+def yes_no(flags, lang: str = "fr") -> list[str]:
+    """« oui » / « non » (yes / no) for each flag (bool or NumPy bool); « – » for a missing one (None, NaN, NA)."""
+    from .i18n import t
+
+    return ["–" if _missing(f) else t("col.yes", lang) if bool(f) else t("col.no", lang) for f in flags]
+
+
+def occupation_columns(frame: pd.DataFrame, columns: list[str], lang: str = "fr") -> pd.DataFrame:
+    """`frame[columns]` for display or export: fragile flags as « oui »/« non », columns renamed to their labels
+    (`OCCUPATION_COLUMN_KEYS`, else a tension component's name)."""
+    from .i18n import t
+
+    out = frame[columns].copy()
+    if "fragile" in out:
+        out["fragile"] = yes_no(out["fragile"], lang)
+    return out.rename(columns={c: t(OCCUPATION_COLUMN_KEYS[c], lang) if c in OCCUPATION_COLUMN_KEYS
+                               else t(f"tension.component.{c}", lang) for c in columns})

@@ -122,6 +122,16 @@ def class_colours(count: int, palette: str) -> list[str]:
     return [colours[i] for i in picks]
 
 
+BORDER_LEVELS = {"ZE2020": ("DEP", "REG"), "BMO": ("DEP", "REG"), "EPCI": ("DEP", "REG"), "custom": ("DEP", "REG"),
+                 "DEP": ("REG",)}
+
+
+def border_levels(zoning: str) -> tuple[str, ...]:
+    """The zonings whose outlines are drawn over a map of `zoning` (those it is finer than): départements and
+    régions over basins, régions over départements, none over the coarser ones."""
+    return BORDER_LEVELS.get(zoning, ())
+
+
 def borders_geojson(frame: gpd.GeoDataFrame) -> dict:
     """The outlines of `frame`'s zones as one GeoJSON multi-line, each shared border once (~10 m precision)."""
     import shapely
@@ -206,3 +216,40 @@ def legend_html(title: str, items: list[tuple[str, str]], no_data_label: str | N
                     f'<span style="display:inline-block;width:18px;height:12px;background:{NO_DATA_FILL};'
                     f'border:1px dashed #7f7f7f"></span><span>{html.escape(no_data_label)}</span></div>')
     return f'<div class="gpect-legend" style="font-size:0.85rem">{"".join(rows)}</div>'
+
+
+def value_tooltips(values, lang: str = "fr") -> dict[str, pd.Series]:
+    """The tooltip texts of a map indicator (`indicators.choropleth.ZoneValues`): `value` (formatted, « (secret) »
+    after a mostly secret zone) and `rank` (« rank / number of zones with a value », « – » without one), each a
+    text Series indexed by zone_id."""
+    from .formatting import indicator_formatter
+    from .i18n import t
+
+    fmt = indicator_formatter(values.indicator, lang)
+    secret = t("carte.secret", lang)
+    n_known = int(values.values.notna().sum())
+    index = values.values.index
+    return {
+        "value": pd.Series([fmt(v) + (f" ({secret})" if s else "")
+                            for v, s in zip(values.values, values.mostly_secret, strict=True)], index=index),
+        "rank": pd.Series([t("carte.rank", lang, rank=int(r), n=n_known) if pd.notna(r) else "–"
+                           for r in values.rank()], index=index),
+    }
+
+
+def legend_items(classes, colours: list[str], lang: str = "fr", indicator: str = "") -> list[tuple[str, str]]:
+    """(colour, « low – high ») for each class of `classes` (`indicators.choropleth.Classes`), the bounds formatted
+    as `indicator`'s values."""
+    from .formatting import indicator_formatter
+
+    fmt = indicator_formatter(indicator, lang)
+    return [(colour, f"{fmt(low)} – {fmt(high)}") for colour, (low, high) in zip(colours, classes.bounds(),
+                                                                                  strict=False)]
+
+
+def source_label(provenance, period: str | None) -> str:
+    """« producer (period) » for a map's tooltip: the pack table's producer (else source) and the indicator's period
+    (else the table's vintage); the period alone when the pack has no provenance for the table."""
+    if provenance is None:
+        return period or ""
+    return f"{provenance.producer or provenance.source} ({period or provenance.vintage})"

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .territory import Territory
-
 
 @dataclass(frozen=True)
 class Selection:
@@ -22,9 +20,3 @@ class Selection:
     @property
     def whole(self) -> bool:
         return not self.zone_ids
-
-    def zone_ids_in(self, territory: Territory) -> list[str]:
-        """The selected zone ids, or every zone of the zoning in `territory` for the whole territory."""
-        if self.whole:
-            return list(territory.zones_of(self.zoning)["zone_id"])
-        return list(self.zone_ids)

@@ -8,7 +8,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from gpect_core import Territory
+from gpect_core.indicators import choropleth as ch
 from gpect_core.indicators import occupations as occ
+from gpect_core.indicators import selection as sel
+from gpect_core.indicators import sheet as sh
 from gpect_core.indicators import zones as zn
 from gpect_core.selection import Selection
 
@@ -18,8 +21,14 @@ def national(national_pack):
     return Territory.load(national_pack)
 
 
-def _basin(territory):
+def _latest_recruitment(territory) -> pd.DataFrame:
+    """The raw recruitment rows of each zoning's latest year (the year the app shows)."""
     rec = territory.tables["recruitment"]
+    return rec[rec["year"] == rec.groupby("zoning")["year"].transform("max")]
+
+
+def _basin(territory):
+    rec = _latest_recruitment(territory)
     counts = rec[rec["zoning"] == "BMO"].groupby("zone_id").size()
     return counts.idxmax()
 
@@ -27,7 +36,7 @@ def _basin(territory):
 def test_basin_occupations_match_the_raw_bmo_rows(national):
     basin = _basin(national)
     table = occ.occupation_table(national, Selection("BMO", (basin,))).set_index("occupation_code")
-    rec = national.tables["recruitment"]
+    rec = _latest_recruitment(national)
     rows = rec[(rec["zoning"] == "BMO") & (rec["zone_id"] == basin)].set_index("occupation_code")
     assert set(table.index) == set(rows.index)
     assert np.allclose(table["projects"], rows.loc[table.index, "projects"].astype(float).fillna(0))
@@ -41,15 +50,15 @@ def test_basin_occupations_match_the_raw_bmo_rows(national):
 def test_a_zone_d_emploi_reads_its_recruitment_on_the_bmo_basins_covering_it(national):
     communes = national.tables["communes"]
     ze = communes.groupby("zone_ZE2020")["population"].sum().idxmax()
-    data = zn.data_selection(national, Selection("ZE2020", (ze,)))
+    data = sel.data_selection(national, Selection("ZE2020", (ze,)))
     assert data.substituted and data.selection.zoning == "BMO"
     inside = communes[communes["zone_ZE2020"] == ze]
     shares = inside.groupby("zone_BMO")["population"].sum() / inside["population"].sum()
-    expected = set(shares[shares >= zn.MIN_COVER_SHARE].index)
+    expected = set(shares[shares >= sel.MIN_COVER_SHARE].index)
     assert set(data.selection.zone_ids) == expected
     comparison = zn.comparison(national, Selection("ZE2020", (ze,))).set_index("level")
     assert comparison.loc["selection", "recruitment_zoning"] == "BMO"
-    rec = national.tables["recruitment"]
+    rec = _latest_recruitment(national)
     assert comparison.loc["selection", "projects"] == pytest.approx(
         rec[(rec["zoning"] == "BMO") & rec["zone_id"].isin(expected)]["projects"].sum())
     fr = rec[rec["zoning"] == "FR"]
@@ -63,7 +72,7 @@ def test_region_tension_of_a_rome_occupation_goes_through_the_fap_crosswalk(nati
     reg = tension[(tension["zoning"] == "REG")]
     region = reg["zone_id"].iloc[0]
     rome = crosswalk["to_code"].value_counts().index[0]
-    profile, linkage = occ.tension_of(national, Selection("REG", (region,)), "ROME4", rome)
+    profile, linkage = sh.tension_of(national, Selection("REG", (region,)), "ROME4", rome)
     assert linkage.target_system == "FAP2009" and not linkage.direct
     faps = set(crosswalk.loc[crosswalk["to_code"] == rome, "from_code"])
     assert set(linkage.codes) == faps
@@ -75,9 +84,9 @@ def test_region_tension_of_a_rome_occupation_goes_through_the_fap_crosswalk(nati
 
 
 def test_map_values_and_peers_on_306_zones(national):
-    values = zn.zone_values(national, "ZE2020", "unemployment_rate")
+    values = ch.zone_values(national, "ZE2020", "unemployment_rate")
     assert len(values.values) == 306 and values.values.notna().sum() > 290
-    classes = zn.classify(values.values, "natural_breaks")
+    classes = ch.classify(values.values, "natural_breaks")
     assert classes.count == 5
     counts = classes.classes.value_counts()
     assert counts.sum() == values.values.notna().sum()
@@ -115,8 +124,8 @@ def test_synthese_of_a_zone_d_emploi_reads_hiring_projects_on_the_covering_bmo_b
     ze = communes.groupby("zone_ZE2020")["population"].sum().idxmax()
     inside = communes[communes["zone_ZE2020"] == ze]
     shares = inside.groupby("zone_BMO")["population"].sum() / inside["population"].sum()
-    covering = set(shares[shares >= zn.MIN_COVER_SHARE].index)
-    rec = national.tables["recruitment"]
+    covering = set(shares[shares >= sel.MIN_COVER_SHARE].index)
+    rec = _latest_recruitment(national)
     expected = rec[(rec["zoning"] == "BMO") & rec["zone_id"].isin(covering)]["projects"].sum()
     at = national_app
     at.run()

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from gpect_core.indicators import occupations as occ
+from gpect_core.indicators import sheet as sh
 from gpect_core.indicators.cube import cube_for
 from gpect_core.selection import Selection
 
@@ -64,12 +65,12 @@ def test_fragile_occupations_come_last_and_unranked(demo_territory):
 def test_tension_of_one_zone_is_its_row_and_of_several_the_mean(demo_territory):
     tension = demo_territory.tables["tension"]
     raw = tension[(tension["zoning"] == "ZE2020") & (tension["year"] == 2024) & (tension["occupation_code"] == "H2913")]
-    one, linkage = occ.tension_of(demo_territory, Selection("ZE2020", ("9903",)), "ROME4", "H2913")
+    one, linkage = sh.tension_of(demo_territory, Selection("ZE2020", ("9903",)), "ROME4", "H2913")
     row = raw.set_index("zone_id").loc["9903"]
     for component in ("tension_class", "hiring_intensity", "labour_shortage", "working_conditions"):
         assert one[component] == pytest.approx(float(row[component]))
     assert linkage.direct
-    several, _ = occ.tension_of(demo_territory, Selection("ZE2020", ZONES), "ROME4", "H2913")
+    several, _ = sh.tension_of(demo_territory, Selection("ZE2020", ZONES), "ROME4", "H2913")
     picked = raw[raw["zone_id"].isin(ZONES)]
     assert several["labour_shortage"] == pytest.approx(picked["labour_shortage"].astype(float).mean())
 
@@ -125,20 +126,20 @@ def _with_crosswalk(territory):
 def test_fap_occupation_gets_its_tension_through_the_crosswalk_and_says_so(demo_territory):
     territory = _with_crosswalk(demo_territory)
     selection = Selection("ZE2020", ("9903",))
-    profile, linkage = occ.tension_of(territory, selection, "FAP2009", "D2Z40")
+    profile, linkage = sh.tension_of(territory, selection, "FAP2009", "D2Z40")
     assert linkage.codes == ("H2913", "H2914") and not linkage.direct and linkage.via == ()
     assert "DARES" in linkage.source
     tension = demo_territory.tables["tension"]
     raw = tension[(tension["zoning"] == "ZE2020") & (tension["zone_id"] == "9903") & (tension["year"] == 2024)
                   & tension["occupation_code"].isin(["H2913", "H2914"])]
     assert profile["tension_class"] == pytest.approx(raw["tension_class"].astype(float).mean())
-    two_steps = occ.linked_codes(territory, "FAP2021", "D2X40", "ROME4")
+    two_steps = sh.linked_codes(territory, "FAP2021", "D2X40", "ROME4")
     assert two_steps.codes == ("H2913", "H2914") and two_steps.via == ("FAP2009",)
-    assert occ.linked_codes(territory, "FAP2021", "ZZZ99", "ROME4").codes == ()
+    assert sh.linked_codes(territory, "FAP2021", "ZZZ99", "ROME4").codes == ()
 
 
 def test_occupation_sheet(demo_territory):
-    sheet = occ.occupation_sheet(demo_territory, Selection("ZE2020", ("9903",)), "ROME4", "H2913")
+    sheet = sh.occupation_sheet(demo_territory, Selection("ZE2020", ("9903",)), "ROME4", "H2913")
     assert list(sheet.levels["level"]) == ["selection", "region", "territory"]
     raw = demo_territory.tables["recruitment"]
     reg = raw[(raw["zoning"] == "REG") & (raw["year"] == 2024) & (raw["occupation_code"] == "H2913")].iloc[0]

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from gpect_core.indicators import choropleth as ch
 from gpect_core.indicators import zones as zn
 from gpect_core.selection import Selection
 
@@ -24,40 +25,40 @@ def test_zone_values_match_the_raw_tables(demo_territory):
     rows = _ze_rows(demo_territory)
     projects = rows.groupby("zone_id")["projects"].sum().astype(float)
     both = rows.dropna(subset=["projects", "difficult"]).groupby("zone_id")[["projects", "difficult"]].sum()
-    values = zn.zone_values(demo_territory, "ZE2020", "projects").values
+    values = ch.zone_values(demo_territory, "ZE2020", "projects").values
     pd.testing.assert_series_equal(values.sort_index(), projects.sort_index(), check_names=False)
-    share = zn.zone_values(demo_territory, "ZE2020", "difficult_share").values
+    share = ch.zone_values(demo_territory, "ZE2020", "difficult_share").values
     assert np.allclose(share.sort_index(), (both["difficult"] / both["projects"]).astype(float).sort_index())
     population = _context(demo_territory, "population").set_index("zone_id")["value"].astype(float)
-    per_1000 = zn.zone_values(demo_territory, "ZE2020", "projects_per_1000").values
+    per_1000 = ch.zone_values(demo_territory, "ZE2020", "projects_per_1000").values
     assert np.allclose(per_1000.sort_index(), (projects / population * 1000).sort_index())
     rates = _context(demo_territory, "unemployment_rate").pivot(index="period", columns="zone_id", values="value")
-    change = zn.zone_values(demo_territory, "ZE2020", "unemployment_change")
+    change = ch.zone_values(demo_territory, "ZE2020", "unemployment_change")
     assert change.period == "2023-T4 → 2024-T4"
     assert np.allclose(change.values.sort_index(), (rates.loc["2024-T4"] - rates.loc["2023-T4"]).astype(float))
     tension = demo_territory.tables["tension"]
     mean_class = tension[(tension["zoning"] == "ZE2020") & (tension["year"] == 2024)].groupby("zone_id")[
         "tension_class"].mean().astype(float)
-    assert np.allclose(zn.zone_values(demo_territory, "ZE2020", "tension_class").values.sort_index(),
+    assert np.allclose(ch.zone_values(demo_territory, "ZE2020", "tension_class").values.sort_index(),
                        mean_class.round(2).sort_index())
 
 
 def test_the_rank_is_one_for_the_highest_value(demo_territory):
-    values = zn.zone_values(demo_territory, "ZE2020", "projects")
+    values = ch.zone_values(demo_territory, "ZE2020", "projects")
     ranks = values.rank()
     assert ranks[values.values.idxmax()] == 1 and ranks[values.values.idxmin()] == len(values.values)
 
 
 def test_quantile_classes_hold_as_many_zones_each():
     values = pd.Series(np.arange(20, dtype=float), index=[f"z{i}" for i in range(20)])
-    classes = zn.classify(values, "quantiles", 5)
+    classes = ch.classify(values, "quantiles", 5)
     assert classes.classes.value_counts().tolist() == [4, 4, 4, 4, 4]
     assert classes.count == 5 and classes.bounds()[0][0] == 0 and classes.bounds()[-1][1] == 19
 
 
 def test_natural_breaks_find_the_obvious_groups():
     values = pd.Series([1, 1.2, 2, 10, 11, 10.5, 20, 21, np.nan], index=list("abcdefghi"))
-    classes = zn.classify(values, "natural_breaks", 3)
+    classes = ch.classify(values, "natural_breaks", 3)
     assert classes.breaks == [2.0, 11.0]
     assert classes.classes.tolist()[:8] == [0, 0, 0, 1, 1, 1, 2, 2]
     assert classes.classes.isna().tolist()[8]
@@ -65,7 +66,7 @@ def test_natural_breaks_find_the_obvious_groups():
 
 def test_fixed_classes_keep_the_1_to_5_scale():
     values = pd.Series([1, 2, 3, 4, 5, 2.4], index=list("abcdef"))
-    assert zn.classify(values, "fixed").classes.tolist() == [0, 1, 2, 3, 4, 1]
+    assert ch.classify(values, "fixed").classes.tolist() == [0, 1, 2, 3, 4, 1]
 
 
 def test_comparison_levels_are_computed_where_the_pack_has_them(demo_territory):
@@ -114,4 +115,4 @@ def test_peers_are_the_nearest_on_the_documented_profile(demo_territory):
 
 
 def test_every_indicator_has_values_on_the_demo(demo_territory):
-    assert zn.available_indicators(demo_territory, "ZE2020") == list(zn.MAP_INDICATORS)
+    assert ch.available_indicators(demo_territory, "ZE2020") == list(ch.MAP_INDICATORS)

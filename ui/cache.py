@@ -13,9 +13,7 @@ def borders_geojson(_territory: Territory, fingerprint: str, zoning: str) -> dic
     """Département and région outlines to draw over `zoning` (those it is finer than)."""
     import gpect_core.maps as maps
 
-    levels = {"ZE2020": ("DEP", "REG"), "BMO": ("DEP", "REG"), "EPCI": ("DEP", "REG"), "custom": ("DEP", "REG"),
-              "DEP": ("REG",)}.get(zoning, ())
-    return {level: maps.borders_geojson(_territory.zones_of(level)) for level in levels
+    return {level: maps.borders_geojson(_territory.zones_of(level)) for level in maps.border_levels(zoning)
             if len(_territory.zones_of(level))}
 
 

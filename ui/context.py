@@ -13,7 +13,9 @@ from pathlib import Path
 import streamlit as st
 
 from gpect_core import Territory, settings
+from gpect_core.formatting import fmt_pct
 from gpect_core.i18n import LANGS, t
+from gpect_core.indicators.selection import DataSelection, Reading, read_selection
 from gpect_core.maps import clicked_zone_id
 from gpect_core.selection import Selection
 
@@ -168,15 +170,23 @@ def page_header(ctx: PageContext, title_key: str) -> None:
     st.caption(f"{line}  ·  :orange-badge[{notice}]" if notice else line)
 
 
-def covering_note(ctx: PageContext, data) -> str | None:
-    """The sentence saying a selection's hiring figures are read on another zoning (`zones.DataSelection`)."""
+def covering_note(ctx: PageContext, data: DataSelection) -> str | None:
+    """The sentence saying a selection's hiring figures are read on another zoning (`selection.DataSelection`)."""
     if not data.substituted:
         return None
-    from gpect_core.formatting import fmt_pct
-
     territory = ctx.territory
     names = territory.zone_names(data.selection.zoning)
     covering = ", ".join(f"{names.get(z, z)} ({fmt_pct(share, 0, ctx.lang)})" for z, share in data.shares.items()) \
         if data.shares is not None else ctx.t("filter.whole_territory")
     return ctx.t("metiers.data_zoning", zoning=zoning_label(territory, data.selection.zoning, ctx.lang),
                  own=zoning_label(territory, ctx.zoning, ctx.lang), zones=covering)
+
+
+def selection_reading(ctx: PageContext) -> Reading:
+    """The selection's figures and the zones its recruitment and tension are read on
+    (`indicators.selection.read_selection`), with the covering note shown when they are read on another zoning.
+    Every page that shows recruitment or tension calls this, right after its header."""
+    reading = read_selection(ctx.territory, ctx.selection)
+    if note := covering_note(ctx, reading.data):
+        st.info(note)
+    return reading

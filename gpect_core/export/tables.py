@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from ..i18n import t
 from .caption import Caption
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -52,11 +53,12 @@ def _csv_cell(text: str) -> str:
     return text
 
 
-def table_xlsx(df: pd.DataFrame, caption: Caption | None = None, sheet: str = "Données") -> bytes:
-    """A workbook: the table (bold header, frozen first row) then the caption lines under it."""
+def table_xlsx(df: pd.DataFrame, caption: Caption | None = None, sheet: str | None = None) -> bytes:
+    """A workbook: the table (bold header, frozen first row) then the caption lines under it. The sheet is named
+    `sheet`, else « Données » / "Data" in the caption's language (French without a caption)."""
     workbook = Workbook()
     ws = workbook.active
-    ws.title = sheet[:31]
+    ws.title = (sheet or t("export.sheet", caption.lang if caption is not None else "fr"))[:31]
     for col, name in enumerate(df.columns, start=1):
         cell = ws.cell(row=1, column=col, value=str(name))
         cell.data_type = "s"

@@ -106,3 +106,7 @@ STRINGS.update({
         "Projects, shares and tension of the selection read on the {zoning} covering it (the pack does not publish "
         "them by {own})."),
 })
+STRINGS.update({
+    "indicators.unknown_indicator": ("indicateur inconnu : {code}", "unknown indicator: {code}"),
+    "indicators.unknown_method": ("méthode de classes inconnue : {method}", "unknown class method: {method}"),
+})

@@ -37,3 +37,6 @@ STRINGS = {
     "zoning.FR": ("France", "France"),
     "zoning.custom": ("Regroupement du comité", "Committee grouping"),
 }
+STRINGS.update({
+    "export.sheet": ("Données", "Data"),
+})

@@ -12,6 +12,7 @@ Missing and secret values are NaN in the arrays: a statistical secret is unknown
 from __future__ import annotations
 
 import threading
+import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -61,6 +62,9 @@ class Block:
 
 @dataclass
 class ZoningCube:
+    """Every table of one zoning as arrays (`Block`s for recruitment and tension, wide frames for the context),
+    zones in `zone_ids` order; built by `build_cube`, shared through `cube_for`."""
+
     zoning: str
     zone_ids: np.ndarray
     zones: pd.DataFrame  # zone_id (index order), name, dep, reg, population
@@ -150,6 +154,8 @@ def _context(territory: Territory, zoning: str, zone_ids: np.ndarray) -> tuple[d
 
 
 def build_cube(territory: Territory, zoning: str) -> ZoningCube:
+    """The cube of `zoning` from the pack's zones, recruitment, tension, context and occupations tables (uncached:
+    use `cube_for`)."""
     zones = territory.zones_of(zoning)
     attrs = pd.DataFrame({
         "zone_id": zones["zone_id"].astype(str).to_numpy(),
@@ -188,6 +194,7 @@ def cube_for(territory: Territory, zoning: str) -> ZoningCube:
 
 
 def latest_year_index(block: Block, pos: np.ndarray) -> int | None:
+    """Index in `block.years` of the latest year where one of the zones at `pos` has a row, or None."""
     if block.empty or len(pos) == 0:
         return None
     has_rows = block.zone_years[:, pos].any(axis=1)
@@ -215,3 +222,46 @@ def selection_sums(block: Block, yi: int, pos: np.ndarray, occ: np.ndarray | Non
         out[part] = np.where(known, values, 0).sum(axis=0, dtype=np.float64)
         out[f"{part}_base"] = np.where(known, projects, 0).sum(axis=0, dtype=np.float64)
     return out
+
+
+class quiet:  # noqa: N801 — used as a context manager, like `np.errstate`
+    """Silence NumPy's « mean of empty slice » warning: an all-missing column is NaN, as wanted."""
+
+    def __enter__(self):
+        self._catch = warnings.catch_warnings()
+        self._catch.__enter__()
+        warnings.simplefilter("ignore", category=RuntimeWarning)
+
+    def __exit__(self, *exc):
+        return self._catch.__exit__(*exc)
+
+
+def share(part, base):
+    """`part / base` element-wise (floats), NaN where `base` is not positive: a share of nothing is unknown."""
+    part, base = np.asarray(part, dtype=np.float64), np.asarray(base, dtype=np.float64)
+    return np.where(base > 0, part / np.where(base > 0, base, 1), np.nan)
+
+
+def latest_context(cube: ZoningCube, indicator: str, pos: np.ndarray | None = None) -> tuple[pd.Series, str | None]:
+    """The latest period of a context indicator (pack's `context` table): (value per zone id, period text).
+
+    Without `pos`, the zoning's latest period (float Series over every zone, NaN where missing); with `pos`, only
+    the zones at those positions and the latest period where one of them has a value. (NaN Series, None) when the
+    pack lacks the indicator."""
+    wide = cube.context.get(indicator)
+    zone_ids = cube.zone_ids if pos is None else cube.zone_ids[pos]
+    if wide is None or wide.empty:
+        return pd.Series(np.nan, index=zone_ids), None
+    if pos is not None:
+        wide = wide.iloc[:, pos].dropna(how="all")
+        if wide.empty:
+            return pd.Series(np.nan, index=zone_ids), None
+    period = wide.index[-1]
+    return wide.loc[period], str(period)
+
+
+def zone_population(cube: ZoningCube) -> pd.Series:
+    """Inhabitants per zone id (float): the context's latest `population`, else the zones table's."""
+    values, _ = latest_context(cube, "population")
+    fallback = pd.Series(cube.zones["population"].to_numpy(dtype=float), index=cube.zone_ids)
+    return values.astype(float).fillna(fallback)

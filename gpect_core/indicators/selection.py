@@ -1,12 +1,20 @@
-"""The key figures of a selection (the « Synthèse » page).
+"""The figures of a selection: one function computes them, one entry point reads them where the pack has them.
 
-Definitions (stated on the page):
-- hiring projects: the sum of the published (non-secret) projects of the selected zones, latest year;
+Definitions (stated on the pages):
+- hiring projects: the sum of the published (non-secret) projects of the selected zones, latest year (pack table
+  `recruitment`);
 - share difficult / seasonal: difficult (seasonal) projects over projects, both summed on the rows where both
   are published, so that a secret cell does not bias the share;
-- unemployment rate: latest quarter; for several zones, the mean weighted by labour force (or population when the
-  pack has no labour force).
-The plan's actions of a selection are counted by the plan package (`plan.scope.action_counts`).
+- unemployment rate: the selection's latest quarter (table `context`); for several zones, the mean weighted by
+  labour force (or population when the pack has no labour force);
+- tension class: mean over the zones of each zone's mean tension class (table `tension`).
+
+`selection_figures` computes every figure of a selection in its own zoning. `read_selection` is the one entry
+point the pages use: when the selection's zoning does not publish recruitment (zones d'emploi in the national
+pack), its recruitment and tension figures are read on the zones of another zoning that cover it
+(`data_selection`), and the reading says so. `key_figures` (« Synthèse »), `zones.comparison` (« Carte des
+bassins ») and « Métiers en tension » all go through it. The plan's actions of a selection are counted by the plan
+package (`plan.scope.action_counts`).
 """
 
 from __future__ import annotations
@@ -18,10 +26,169 @@ import pandas as pd
 
 from ..selection import Selection
 from ..territory import Territory
+from .choropleth import tension_by_zone
+from .cube import (
+    ZoningCube,
+    cube_for,
+    latest_context,
+    latest_year_index,
+    selection_sums,
+    share,
+    zone_population,
+)
+
+MAIN_INDICATORS = ("projects", "difficult_share", "seasonal_share", "projects_per_1000", "tension_class",
+                   "unemployment_rate", "jobseekers", "population")
+# Figures read on the covering zones when the selection's zoning publishes no recruitment.
+RECRUITMENT_FIGURES = ("year", "projects", "difficult_share", "seasonal_share", "secret_cells", "projects_per_1000")
+TENSION_FIGURES = ("tension_class",)
+MIN_COVER_SHARE = 0.1
+
+
+# ---------------------------------------------------------------------------------------------- one function
+def selection_figures(territory: Territory, selection: Selection) -> dict[str, float | int | str | None]:
+    """Every figure of a selection in its own zoning (zones summed; shares and rates recomputed, not averaged).
+
+    Keys: `MAIN_INDICATORS` (floats or None: projects and jobseekers are counts, shares 0–1, unemployment_rate in
+    percent, projects_per_1000 per 1,000 inhabitants, tension_class 1–5), `year` (int, recruitment year),
+    `secret_cells` (int, secret recruitment cells) and `unemployment_period` (e.g. "2024-T4"). None where the pack
+    has nothing for these zones. Memoised per pack and selection (a fresh dict each call)."""
+    cube = cube_for(territory, selection.zoning)
+    key = ("selection_figures", tuple(sorted(set(selection.zone_ids))))
+    return dict(cube.memo(key, lambda: _selection_figures(cube, selection)))
+
+
+def _selection_figures(cube: ZoningCube, selection: Selection) -> dict:
+    pos = cube.zone_positions(selection.zone_ids)
+    out: dict = dict.fromkeys((*MAIN_INDICATORS, "year", "unemployment_period"))
+    out["secret_cells"] = 0
+    block = cube.recruitment
+    yi = latest_year_index(block, pos)
+    if yi is not None:
+        sums = selection_sums(block, yi, pos)
+        out["year"] = block.years[yi]
+        out["projects"] = float(sums["projects"].sum())
+        out["secret_cells"] = int(sums["secret_cells"].sum())
+        for part in ("difficult", "seasonal"):
+            value = share(sums[part].sum(), sums[f"{part}_base"].sum())
+            out[f"{part}_share"] = None if np.isnan(value) else float(value)
+    population = zone_population(cube).iloc[pos]
+    out["population"] = float(population.sum()) if population.notna().any() else None
+    if out["projects"] is not None and out["population"]:
+        known = population.notna().to_numpy()
+        covered = float(np.nansum(np.where(known, np.nansum(block.arrays["projects"][yi][pos], axis=1), 0)))
+        out["projects_per_1000"] = covered / float(population.sum()) * 1000
+    tension, _ = tension_by_zone(cube)
+    values = tension.iloc[pos].dropna()
+    out["tension_class"] = round(float(values.mean()), 2) if len(values) else None
+    out["unemployment_rate"], out["unemployment_period"] = _unemployment(cube, pos)
+    jobseekers, _ = latest_context(cube, "jobseekers")
+    picked = jobseekers.iloc[pos]
+    out["jobseekers"] = float(picked.sum()) if picked.notna().any() else None
+    return out
+
+
+def _unemployment(cube: ZoningCube, pos: np.ndarray) -> tuple[float | None, str | None]:
+    """The selection's latest-quarter rate (percent) and quarter, weighted by labour force (else population)."""
+    rates, period = latest_context(cube, "unemployment_rate", pos)
+    rates = rates.dropna()
+    if rates.empty:
+        return None, None
+    if len(rates) == 1:
+        return float(rates.iloc[0]), period
+    for indicator in ("labour_force", "population"):
+        weights, _ = latest_context(cube, indicator)
+        if weights.notna().any():
+            break
+    else:
+        weights = pd.Series(cube.zones["population"].to_numpy(dtype=float), index=cube.zone_ids)
+    weights = weights.reindex(rates.index)
+    if weights.isna().any() or weights.sum() <= 0:
+        return float(rates.mean()), period
+    return float((rates * weights).sum() / weights.sum()), period
+
+
+# ---------------------------------------------------------------------------------------------- another zoning's data
+@dataclass(frozen=True)
+class DataSelection:
+    """Where a selection's figures of one table are read: itself, or the zones of another zoning that cover it."""
+
+    selection: Selection
+    original: Selection
+    shares: pd.Series | None = None  # zone of the other zoning → share of the selection's population it holds
+
+    @property
+    def substituted(self) -> bool:
+        return self.selection.zoning != self.original.zoning
+
+
+def data_selection(territory: Territory, selection: Selection, table: str = "recruitment") -> DataSelection:
+    """The selection itself when its zoning has rows of `table`; otherwise the zones of another zoning that has them
+    (BMO basins first) holding at least `MIN_COVER_SHARE` of the selection's population, found through the
+    communes table (each commune belongs to one zone of each zoning). A whole-territory selection becomes the whole
+    other zoning."""
+    own = getattr(cube_for(territory, selection.zoning), table)
+    if not own.empty:
+        return DataSelection(selection, selection)
+    communes = territory.table("communes")
+    source_column = f"zone_{selection.zoning}"
+    if source_column not in communes:
+        return DataSelection(selection, selection)
+    candidates = [z for z in ("BMO", *territory.zoning_ids()) if z != selection.zoning
+                  and f"zone_{z}" in communes and not getattr(cube_for(territory, z), table).empty]
+    if not candidates:
+        return DataSelection(selection, selection)
+    other = candidates[0]
+    if selection.whole:
+        return DataSelection(Selection(other), selection)
+    inside = communes[communes[source_column].isin(selection.zone_ids)]
+    population = pd.to_numeric(inside["population"], errors="coerce").fillna(0)
+    by_zone = population.groupby(inside[f"zone_{other}"]).sum()
+    if by_zone.sum() <= 0:
+        return DataSelection(selection, selection)
+    shares = (by_zone / by_zone.sum()).sort_values(ascending=False)
+    shares = shares[shares >= MIN_COVER_SHARE]
+    return DataSelection(Selection(other, tuple(shares.index)), selection, shares)
 
 
 @dataclass(frozen=True)
+class Reading:
+    """A selection's figures as the pages show them, and where its recruitment and tension were read."""
+
+    figures: dict  # as `selection_figures`
+    data: DataSelection  # data.selection: the zones the recruitment and tension tables are read on
+
+    @property
+    def source(self) -> Selection:
+        """The selection to read recruitment and tension tables on (occupation rankings, heatmap, sheet)."""
+        return self.data.selection
+
+
+def read_selection(territory: Territory, selection: Selection, fallback: Selection | None = None) -> Reading:
+    """The one entry point for a selection's figures: `selection_figures` in its own zoning, then, where a figure
+    is missing, `fallback`'s (a selection of another zoning covering the same territory, as `zones.comparison`
+    gives for a région), then, if the hiring projects are still missing because the zoning publishes no
+    recruitment, the recruitment figures (`RECRUITMENT_FIGURES`) and a missing tension class of the zones of another
+    zoning that cover it (`data_selection`). Unemployment, jobseekers and population always follow `selection`."""
+    figures = selection_figures(territory, selection)
+    if fallback is not None:
+        backup = selection_figures(territory, fallback)
+        figures = {k: (v if v is not None else backup[k]) for k, v in figures.items()}
+    if figures["projects"] is None:
+        data = data_selection(territory, selection)
+        if data.substituted:
+            other = selection_figures(territory, data.selection)
+            figures.update({k: other[k] for k in RECRUITMENT_FIGURES})
+            figures.update({k: other[k] for k in TENSION_FIGURES if figures[k] is None})
+            return Reading(figures, data)
+    return Reading(figures, DataSelection(selection, selection))
+
+
+# ---------------------------------------------------------------------------------------------- key figures
+@dataclass(frozen=True)
 class KeyFigures:
+    """The figures of « Synthèse » (see the module docstring for units), and where recruitment was read."""
+
     year: int | None
     projects: float | None
     difficult_share: float | None
@@ -29,71 +196,28 @@ class KeyFigures:
     secret_cells: int
     unemployment_rate: float | None
     unemployment_period: str | None
+    data: DataSelection | None = None
+
+    @classmethod
+    def of(cls, reading: Reading) -> KeyFigures:
+        """The key figures of a selection's `read_selection`."""
+        figures = reading.figures
+        return cls(year=figures["year"], projects=figures["projects"], difficult_share=figures["difficult_share"],
+                   seasonal_share=figures["seasonal_share"], secret_cells=figures["secret_cells"],
+                   unemployment_rate=figures["unemployment_rate"],
+                   unemployment_period=figures["unemployment_period"], data=reading.data)
 
 
-def unemployment(territory: Territory, selection: Selection) -> tuple[float | None, str | None]:
-    ctx = territory.table("context")
-    ctx = ctx[ctx["zoning"] == selection.zoning]
-    zone_ids = selection.zone_ids_in(territory)
-    rates = ctx[(ctx["indicator"] == "unemployment_rate") & ctx["zone_id"].isin(zone_ids)]
-    if rates.empty:
-        return None, None
-    period = max(rates["period"])
-    rates = rates[rates["period"] == period].set_index("zone_id")["value"].astype(float)
-    if len(rates) == 1:
-        return float(rates.iloc[0]), period
-    weights = _weights(territory, selection.zoning, ctx).reindex(rates.index)
-    if weights.isna().any() or weights.sum() <= 0:
-        return float(rates.mean()), period
-    return float((rates * weights).sum() / weights.sum()), period
-
-
-def _weights(territory: Territory, zoning: str, ctx: pd.DataFrame) -> pd.Series:
-    for indicator in ("labour_force", "population"):
-        rows = ctx[ctx["indicator"] == indicator]
-        if not rows.empty:
-            latest = rows[rows["period"] == max(rows["period"])]
-            return latest.set_index("zone_id")["value"].astype(float)
-    zones = territory.zones_of(zoning)
-    return zones.set_index("zone_id")["population"].astype(float)
-
-
-def key_figures(territory: Territory, selection: Selection,
-                recruitment_selection: Selection | None = None) -> KeyFigures:
-    """`recruitment_selection`: where hiring projects are read when the selection's zoning does not publish them
-    (see `zones.data_selection`); unemployment and actions always follow `selection`."""
-    from .cube import cube_for, latest_year_index, selection_sums
-
-    recruitment_selection = recruitment_selection or selection
-    cube = cube_for(territory, recruitment_selection.zoning)
-    block = cube.recruitment
-    pos = cube.zone_positions(recruitment_selection.zone_ids)
-    yi = latest_year_index(block, pos)
-    difficult_share = seasonal_share = None
-    projects, secret = None, 0
-    if yi is not None:
-        sums = selection_sums(block, yi, pos)
-        projects = float(sums["projects"].sum())
-        secret = int(sums["secret_cells"].sum())
-        difficult_base, seasonal_base = sums["difficult_base"].sum(), sums["seasonal_base"].sum()
-        difficult_share = float(sums["difficult"].sum()) / difficult_base if difficult_base > 0 else None
-        seasonal_share = float(sums["seasonal"].sum()) / seasonal_base if seasonal_base > 0 else None
-    rate, period = unemployment(territory, selection)
-    return KeyFigures(
-        year=block.years[yi] if yi is not None else None,
-        projects=projects,
-        difficult_share=difficult_share,
-        seasonal_share=seasonal_share,
-        secret_cells=secret,
-        unemployment_rate=rate,
-        unemployment_period=period,
-    )
+def key_figures(territory: Territory, selection: Selection) -> KeyFigures:
+    """The key figures of `selection` through `read_selection` (recruitment read on the covering zoning when the
+    selection's own does not publish it; unemployment always the selection's)."""
+    return KeyFigures.of(read_selection(territory, selection))
 
 
 def top_occupations(territory: Territory, selection: Selection, n: int = 10, year: int | None = None) -> pd.DataFrame:
-    """The `n` occupations with most hiring projects in the selection, with their difficult share."""
-    from .cube import cube_for, latest_year_index, selection_sums
-
+    """The `n` occupations with most hiring projects in the selection (pack table `recruitment`, latest year or
+    `year`), most first. Columns: occupation_system, occupation_code, label (str), projects, difficult (float),
+    difficult_share (0–1, NaN when unknown); empty with these columns without recruitment."""
     columns = ["occupation_system", "occupation_code", "label", "projects", "difficult", "difficult_share"]
     cube = cube_for(territory, selection.zoning)
     block = cube.recruitment
@@ -110,3 +234,32 @@ def top_occupations(territory: Territory, selection: Selection, n: int = 10, yea
     grouped["difficult_share"] = np.where(base > 0, grouped["difficult"] / np.where(base > 0, base, 1), np.nan)
     top = grouped.sort_values(["projects", "occupation_code"], ascending=[False, True]).head(n)
     return top[columns].reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------- comparison levels
+def comparison_levels(territory: Territory, selection: Selection) -> list[tuple[str, str, Selection]]:
+    """(key, label, Selection) for the selection, its région and France (or the whole pack).
+
+    Keys: "selection" (label ""), "region" (label: the région's name from the pack's REG zones, else its code),
+    "france" (the FR zone's name) or "territory" (label "", the whole pack in the selection's zoning, when the pack
+    has no FR zoning)."""
+    cube = cube_for(territory, selection.zoning)
+    levels = [("selection", "", selection)]
+    zones = cube.zones.set_index("zone_id")
+    if not selection.whole and selection.zoning not in ("REG", "FR"):
+        regs = zones.reindex(list(selection.zone_ids))["reg"].dropna().unique()
+        if len(regs) == 1:
+            reg = str(regs[0])
+            reg_zones = territory.zones_of("REG")
+            names = dict(zip(reg_zones["zone_id"], reg_zones["name"], strict=True))
+            if reg in names:
+                levels.append(("region", names[reg], Selection("REG", (reg,))))
+            else:
+                same = tuple(zones.index[zones["reg"].astype(str) == reg])
+                levels.append(("region", reg, Selection(selection.zoning, same)))
+    fr = territory.zones_of("FR")
+    if len(fr) and selection.zoning != "FR":
+        levels.append(("france", str(fr["name"].iloc[0]), Selection("FR", tuple(fr["zone_id"]))))
+    elif not selection.whole:
+        levels.append(("territory", "", Selection(selection.zoning)))
+    return levels
