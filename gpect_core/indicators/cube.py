@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ..schema import RECRUITMENT_MEASURES
 from ..territory import Territory
 
-RECRUITMENT_MEASURES = ("projects", "difficult", "seasonal")
 TENSION_MEASURES = ("tension_class", "tension_score", "hiring_intensity", "labour_shortage", "non_durable_jobs",
                     "working_conditions", "geographic_mismatch", "training_link", "wage_attractiveness", "offers",
                     "jobseekers")
