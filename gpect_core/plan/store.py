@@ -36,6 +36,7 @@ from .saving import (
     history_row,
     validate_action,
 )
+from .seed import pack_rows
 from .validation import check_admin_values, partner_type_code, stale_message, stale_problems
 from .values import coerce_value, from_json, parse_date, same, to_json
 
@@ -74,13 +75,16 @@ class PlanStore:
 
     @property
     def url(self) -> str:
+        """The database URL without its password (str)."""
         return public_url(self.engine.url.render_as_string(hide_password=True))
 
     @property
     def dialect(self) -> str:
+        """« sqlite » or « postgresql »."""
         return self.engine.dialect.name
 
     def close(self) -> None:
+        """Close the engine's connections."""
         self.engine.dispose()
 
     @contextmanager
@@ -124,10 +128,12 @@ class PlanStore:
             command.upgrade(config, "head")
 
     def schema_revision(self) -> str | None:
+        """The Alembic revision of the schema (str), None before the first migration."""
         with self._connect() as conn:
             return conn.execute(text("SELECT version_num FROM plan_alembic_version")).scalar()
 
     def is_empty(self) -> bool:
+        """True when the store holds neither action nor axis."""
         with self._connect() as conn:
             return conn.execute(select(func.count()).select_from(m.actions)).scalar() == 0 and \
                 conn.execute(select(func.count()).select_from(m.axes)).scalar() == 0
@@ -141,7 +147,7 @@ class PlanStore:
             if conn.execute(select(func.count()).select_from(m.actions)).scalar() or \
                     conn.execute(select(func.count()).select_from(m.axes)).scalar():
                 return False
-            rows = _pack_rows(tables)
+            rows = pack_rows(tables)
             for table, records in rows.items():
                 if records:
                     conn.execute(insert(table), records)
@@ -183,19 +189,24 @@ class PlanStore:
         return frame
 
     def axes_frame(self) -> pd.DataFrame:
+        """The axes: columns axis_id, label (by id)."""
         return self._frame(m.axes, m.AXIS_COLUMNS, order_by=[m.axes.c.axis_id])
 
     def partners_frame(self) -> pd.DataFrame:
+        """The partners directory: columns partner_id, name, type (by name)."""
         return self._frame(m.partners, m.PARTNER_COLUMNS, order_by=[m.partners.c.name])
 
     def indicators_frame(self) -> pd.DataFrame:
+        """The indicators: columns indicator_id, action_id, label, unit, baseline, target."""
         return self._frame(m.indicators, m.INDICATOR_COLUMNS, order_by=[m.indicators.c.indicator_id])
 
     def indicator_values_frame(self) -> pd.DataFrame:
+        """The indicator values: columns indicator_id, date (datetime64), value, source."""
         return self._frame(m.indicator_values, m.VALUE_COLUMNS,
                            order_by=[m.indicator_values.c.indicator_id, m.indicator_values.c.date])
 
     def milestones_frame(self) -> pd.DataFrame:
+        """The milestones: columns milestone_id, action_id, label, due_date (datetime64), done (bool)."""
         return self._frame(m.milestones, m.MILESTONE_COLUMNS,
                            order_by=[m.milestones.c.action_id, m.milestones.c.due_date, m.milestones.c.milestone_id])
 
@@ -248,6 +259,7 @@ class PlanStore:
         return frame
 
     def history_count(self) -> int:
+        """The number of history rows."""
         with self._connect() as conn:
             return conn.execute(select(func.count()).select_from(m.history)).scalar()
 
@@ -364,10 +376,13 @@ class PlanStore:
 
     # ----------------------------------------------------------------- administration
     def upsert_partner(self, partner_id: str, name: str, type_: str, user: str, comment: str = "") -> SaveResult:
+        """Add or change a partner of the directory (`type_`: a code or its label); PlanValidationError (French)
+        for an id with spaces, an empty name or an unknown type. The change is in the history."""
         type_ = partner_type_code(type_)
         return self._admin_update("partner", {"partner_id": partner_id, "name": name, "type": type_}, user, comment)
 
     def upsert_axis(self, axis_id: str, label: str, user: str, comment: str = "") -> SaveResult:
+        """Add or rename an axis; PlanValidationError (French) for an id with spaces or an empty label."""
         return self._admin_update("axis", {"axis_id": axis_id, "label": label}, user, comment)
 
     def _admin_update(self, entity: str, values: dict, user: str, comment: str, kind: str = "update") -> SaveResult:
@@ -404,33 +419,6 @@ class PlanStore:
         while f"{prefix}{number:03d}" in taken:
             number += 1
         return f"{prefix}{number:03d}"
-
-
-
-def _records(frame: pd.DataFrame | None, columns: Iterable[str], defaults: dict | None = None) -> list[dict]:
-    if frame is None or frame.empty:
-        return []
-    out = []
-    for record in frame.to_dict("records"):
-        row = {}
-        for column in columns:
-            value = record.get(column, (defaults or {}).get(column))
-            row[column] = coerce_value(column, value) if column not in ("action_id", "indicator_id", "partner_id",
-                                                                         "axis_id", "milestone_id") else value
-        out.append(row)
-    return out
-
-
-def _pack_rows(tables: dict[str, pd.DataFrame]) -> dict:
-    """The store rows of a pack's plan tables (partners, axes, actions, indicators, values, milestones)."""
-    return {
-        m.partners: _records(tables.get("partners"), m.PARTNER_COLUMNS),
-        m.axes: _records(tables.get("plan_axes"), m.AXIS_COLUMNS),
-        m.actions: [{**r, "version": 1} for r in _records(tables.get("plan_actions"), m.ACTION_COLUMNS)],
-        m.indicators: _records(tables.get("plan_indicators"), m.INDICATOR_COLUMNS),
-        m.indicator_values: _records(tables.get("plan_indicator_values"), m.VALUE_COLUMNS),
-        m.milestones: _records(tables.get("plan_milestones"), m.MILESTONE_COLUMNS, {"done": False}),
-    }
 
 
 def open_store(url: str | None = None, territory=None) -> PlanStore:
