@@ -22,7 +22,8 @@ from gpect_core.schema import table_label
 from gpect_core.templates import TEMPLATES, template_xlsx
 from ui import context
 from ui.downloads import table_downloads
-from ui.plan_session import current_user, md
+from ui.feedback import md, show_error
+from ui.plan.session import current_user
 
 STAGED = "donnees_staged"  # [(name, bytes)] — what the uploader gave (AppTest may set it directly)
 PREVIEW = "donnees_preview"
@@ -75,7 +76,7 @@ with tab_import:
                                                  imported_by=user.signature if user else "",
                                                  accept_rejections=accept)
             except GpectError as exc:
-                st.error(md(exc.report()))
+                show_error(exc)
         cols[1].button(T("donnees.clear"), key="donnees_clear", on_click=_clear)
 
     preview = st.session_state.get(PREVIEW)
@@ -106,7 +107,7 @@ with tab_import:
                     try:
                         integrate(pack, preview)
                     except GpectError as exc:
-                        st.error(md(exc.report()))
+                        show_error(exc)
                     else:
                         st.session_state.pop(PREVIEW, None)
                         st.session_state[STAGED] = []
@@ -125,7 +126,7 @@ with tab_import:
                 try:
                     restore_previous(pack)
                 except GpectError as exc:
-                    st.error(md(exc.report()))
+                    show_error(exc)
                 else:
                     st.session_state.pop(PREVIEW, None)
                     st.session_state[MESSAGE] = "donnees.restored"

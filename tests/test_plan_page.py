@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from gpect_core.plan.rules import LATE_RULE_FR
+from gpect_core.plan.rules import late_rule
 from gpect_core.plan.store import PlanStore
 
 if not hasattr(sys.modules.get("conftest"), "plan_store"):
@@ -49,7 +49,7 @@ def test_a_viewer_sees_the_dashboards_and_the_rule_but_cannot_edit(plan_env, pla
     assert not at.exception
     labels = [tab.label for tab in at.tabs]
     assert labels == ["Vue d'ensemble", "Actions", "Historique", "Import / export"]
-    assert LATE_RULE_FR in [i.value for i in at.info]
+    assert late_rule("fr") in [i.value for i in at.info]
     assert {m.label for m in at.metric} >= {"Actions", "En cours", "Terminées", "En retard"}
     actions = plan_territory.tables["plan_actions"]
     assert next(m.value for m in at.metric if m.label == "Actions") == str(len(actions))

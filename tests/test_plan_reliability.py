@@ -53,7 +53,7 @@ def _consistency_problems(store: PlanStore) -> list[str]:
                             f"{sorted(changes['first'])}")
         for field_name, group in rows.groupby("field"):
             last = group.iloc[-1]
-            from gpect_core.plan.store import from_json
+            from gpect_core.plan.values import from_json
             if from_json(field_name, last.after) != action[field_name]:
                 problems.append(f"{action['action_id']}.{field_name} differs from its last history row")
     return problems

@@ -8,7 +8,7 @@ import pandas as pd
 
 from gpect_core.maps import zones_geojson
 from gpect_core.plan import progress
-from gpect_core.plan.rules import LATE_RULE_FR, PROGRESS_LAG_POINTS, late_mask
+from gpect_core.plan.rules import PROGRESS_LAG_POINTS, late_mask, late_rule
 
 TODAY = date(2026, 1, 1)
 
@@ -35,7 +35,8 @@ AXES = pd.DataFrame({"axis_id": ["X", "Y", "Z"], "label": ["Axe X", "Axe Y", "Ax
 def test_late_rule_overdue_or_lagging_by_more_than_the_stated_points():
     late = late_mask(ACTIONS, TODAY)
     assert list(ACTIONS.loc[late, "action_id"]) == ["A", "C", "F"]
-    assert f"{PROGRESS_LAG_POINTS} points" in LATE_RULE_FR
+    assert f"{PROGRESS_LAG_POINTS} points" in late_rule("fr")
+    assert f"{PROGRESS_LAG_POINTS} points" in late_rule("en") and "late" in late_rule("en")
     reasons = progress.late_actions(ACTIONS, TODAY).set_index("action_id")["reason"]
     assert reasons.to_dict() == {"A": "overdue", "C": "lagging", "F": "overdue"}
 
@@ -81,7 +82,8 @@ def test_tension_since_start_compares_the_year_before_the_start_with_the_latest(
     assert (row["tension_base_year"], row["tension_last_year"]) == (2024, 2025)
     assert round(row["tension_base"], 6) == 0.3 and round(row["tension_change"], 6) == 0.1
     assert round(row["difficulty_base"], 6) == 0.8 and round(row["difficulty_change"], 6) == -0.4
-    assert "pas un effet mesuré" in progress.ASSOCIATION_CAVEAT_FR
+    assert "pas un effet mesuré" in progress.association_caveat("fr")
+    assert "not a measured effect" in progress.association_caveat("en")
 
 
 def test_action_titles_in_map_tooltips_are_escaped():

@@ -11,7 +11,7 @@ from gpect_core.errors import GpectError
 
 def plan_actions(territory: Territory) -> pd.DataFrame:
     """The actions, with the columns of the pack table `plan_actions`."""
-    from ui.plan_session import get_store
+    from ui.plan.session import get_store
 
     try:
         return get_store(territory).actions_frame()

@@ -31,7 +31,6 @@ from ..errors import GpectError
 
 ACCOUNTS_ENV = "GPECT_ACCOUNTS_FILE"
 ROLES = ("lecteur", "editeur", "administrateur")
-ROLE_LABELS_FR = {"lecteur": "lecteur", "editeur": "éditeur", "administrateur": "administrateur"}
 MIN_PASSWORD_LENGTH = 10
 _USERNAME = re.compile(r"^[A-Za-z0-9._@+-]{2,120}$")
 _hasher = PasswordHasher()

@@ -13,7 +13,9 @@ from pathlib import Path
 
 from .. import settings
 from . import auth
-from .store import PlanStore, display_value
+from .labels import label
+from .store import PlanStore
+from .values import display_value
 
 
 def _open_store(args: argparse.Namespace) -> PlanStore:
@@ -90,13 +92,13 @@ def _cmd_user(args: argparse.Namespace) -> int:
     path = auth.accounts_path(args.accounts)
     if args.user_command == "add":
         account = auth.add_user(path, args.username, _read_password(args), args.role, name=args.name or "")
-        print(f"Compte « {account.username} » ({auth.ROLE_LABELS_FR[account.role]}) créé dans {path}.")
+        print(f"Compte « {account.username} » ({label('role', account.role)}) créé dans {path}.")
     elif args.user_command == "passwd":
         auth.set_password(path, args.username, _read_password(args))
         print(f"Mot de passe de « {args.username} » changé.")
     elif args.user_command == "role":
         auth.set_role(path, args.username, args.role)
-        print(f"« {args.username} » a maintenant le rôle {auth.ROLE_LABELS_FR[args.role]}.")
+        print(f"« {args.username} » a maintenant le rôle {label('role', args.role)}.")
     elif args.user_command == "remove":
         auth.remove_user(path, args.username)
         print(f"Compte « {args.username} » supprimé.")
@@ -105,7 +107,7 @@ def _cmd_user(args: argparse.Namespace) -> int:
         print(f"{len(accounts)} compte(s) dans {path}")
         for account in accounts.values():
             kind = "mot de passe" if account.password_hash else "OIDC"
-            print(f"  {account.username:<30} {auth.ROLE_LABELS_FR[account.role]:<15} {kind:<13} {account.name}")
+            print(f"  {account.username:<30} {label('role', account.role):<15} {kind:<13} {account.name}")
     return 0
 
 

@@ -10,18 +10,20 @@ from datetime import date
 
 import pandas as pd
 
+from ..i18n import t
 from .rules import CLOSED_STATUSES, late_mask
-from .store import split_list
+from .values import split_list
 
-PROGRESS_RULE_FR = ("L'avancement d'un axe est la moyenne de l'avancement de ses actions, les actions "
-                    "abandonnées exclues.")
-PROGRESS_RULE_EN = "An axis's progress is the mean progress of its actions, abandoned actions excluded."
-ASSOCIATION_CAVEAT_FR = (
-    "Ces évolutions sont une association dans le temps, pas un effet mesuré de l'action : la tension d'un métier "
-    "dépend aussi de la conjoncture, des autres dispositifs et des mouvements de population.")
-ASSOCIATION_CAVEAT_EN = (
-    "These changes are an association in time, not a measured effect of the action: an occupation's tension "
-    "also depends on the economy, other programmes and population movements.")
+
+def progress_rule(lang: str = "fr") -> str:
+    """How an axis's progress is computed, as the page states it, in `lang` (catalogue: plan.rule.progress)."""
+    return t("plan.rule.progress", lang)
+
+
+def association_caveat(lang: str = "fr") -> str:
+    """Why the tension since an action began is an association, not an effect, in `lang`
+    (catalogue: plan.rule.association)."""
+    return t("plan.rule.association", lang)
 
 
 def counts_by_axis_and_status(actions: pd.DataFrame, axes: pd.DataFrame) -> pd.DataFrame:
@@ -33,7 +35,7 @@ def counts_by_axis_and_status(actions: pd.DataFrame, axes: pd.DataFrame) -> pd.D
 
 
 def progress_by_axis(actions: pd.DataFrame, axes: pd.DataFrame, today: date | None = None) -> pd.DataFrame:
-    """Columns axis_id, axis_label, progress (0–100, see PROGRESS_RULE_FR), actions, late."""
+    """Columns axis_id, axis_label, progress (0–100, see `progress_rule`), actions, late."""
     live = actions[actions["status"] != "abandonnee"].copy()
     live["progress"] = pd.to_numeric(live["progress"], errors="coerce").fillna(0).astype(float)
     live["late"] = late_mask(live, today) if not live.empty else pd.Series(dtype=bool)
@@ -46,7 +48,7 @@ def progress_by_axis(actions: pd.DataFrame, axes: pd.DataFrame, today: date | No
 
 
 def late_actions(actions: pd.DataFrame, today: date | None = None) -> pd.DataFrame:
-    """The late actions (rules.LATE_RULE_FR) with `reason`: « overdue » or « lagging »."""
+    """The late actions (rules.late_rule) with `reason`: « overdue » or « lagging »."""
     mask = late_mask(actions, today)
     late = actions[mask].copy()
     today_ts = pd.Timestamp(today or date.today())
@@ -104,7 +106,7 @@ def tension_since_start(actions: pd.DataFrame, tension: pd.DataFrame | None, rec
     """For each action with target occupations and basins: the mean tension score and the share of difficult
     hiring projects of those occupations in those basins, the year the action started and the latest year.
 
-    An association in time, not an effect (ASSOCIATION_CAVEAT_FR)."""
+    An association in time, not an effect (`association_caveat`)."""
     rows = []
     for action in actions.itertuples():
         occupations, zones = set(split_list(action.occupation_codes)), set(split_list(action.zone_ids))
@@ -136,3 +138,44 @@ def tension_since_start(actions: pd.DataFrame, tension: pd.DataFrame | None, rec
         if len(row) > 3:
             rows.append(row)
     return pd.DataFrame(rows)
+
+
+def status_counts(actions: pd.DataFrame, late: pd.DataFrame) -> dict[str, int]:
+    """The overview's key figures: {"actions": all, "in_progress": status en_cours, "done": status terminee,
+    "late": rows of `late` (late_actions of the same actions)}."""
+    return {"actions": len(actions), "in_progress": int((actions["status"] == "en_cours").sum()),
+            "done": int((actions["status"] == "terminee").sum()), "late": len(late)}
+
+
+def zone_shades(actions: pd.DataFrame, zone_ids: list[str], classes: int = 4) -> pd.DataFrame:
+    """For each of `zone_ids` (index zone_id): `n_actions` (int), `titles` (str, see zone_action_titles) and
+    `shade`, the class of its count among `classes` equal bins from 0 to the largest count (0 = fewest), or -1
+    for a basin without action."""
+    per_zone = zone_action_counts(actions)
+    titles = zone_action_titles(actions)
+    top = max(1, int(per_zone.max())) if not per_zone.empty else 1
+    out = pd.DataFrame(index=pd.Index(zone_ids, name="zone_id"))
+    out["n_actions"] = per_zone.reindex(out.index).fillna(0).astype(int)
+    out["titles"] = titles.reindex(out.index).fillna("").astype(str)
+    shade = (out["n_actions"] / top * (classes - 0.001)).astype(int).clip(upper=classes - 1)
+    out["shade"] = shade.where(out["n_actions"] > 0, -1).astype(int)
+    return out
+
+
+TENSION_MEASURES = (("tension", 1), ("difficulty", 100))  # (measure, scale to show it: difficulty in %)
+
+
+def tension_figures(association: pd.DataFrame) -> pd.DataFrame:
+    """The table of `tension_since_start` as shown: title, start_year and, per measure present (« tension »
+    score, « difficulty » share of difficult projects in %), `<measure>_before`, `<measure>_latest`,
+    `<measure>_change` (rounded to 2 decimals) and `<measure>_years` (« 2019 → 2024 »)."""
+    out = association[["title", "start_year"]].copy()
+    for prefix, scale in TENSION_MEASURES:
+        if f"{prefix}_base" not in association:
+            continue
+        out[f"{prefix}_before"] = (association[f"{prefix}_base"] * scale).round(2)
+        out[f"{prefix}_latest"] = (association[f"{prefix}_last"] * scale).round(2)
+        out[f"{prefix}_change"] = (association[f"{prefix}_change"] * scale).round(2)
+        out[f"{prefix}_years"] = (association[f"{prefix}_base_year"].astype("Int64").astype(str) + " → "
+                                  + association[f"{prefix}_last_year"].astype("Int64").astype(str))
+    return out

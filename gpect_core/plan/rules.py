@@ -6,23 +6,22 @@ from datetime import date
 
 import pandas as pd
 
+from ..i18n import t
+
 CLOSED_STATUSES = ("terminee", "abandonnee")
 # An action in progress is late when its progress trails the share of its duration already elapsed
 # by more than this many points.
 PROGRESS_LAG_POINTS = 25
 
-LATE_RULE_FR = (
-    "Une action est en retard si sa date de fin est passée sans qu'elle soit terminée ou abandonnée, "
-    f"ou si, en cours, son avancement a plus de {PROGRESS_LAG_POINTS} points de retard sur le temps écoulé."
-)
-LATE_RULE_EN = (
-    "An action is late when its end date has passed and it is neither done nor abandoned, or when, in "
-    f"progress, its progress trails the elapsed time by more than {PROGRESS_LAG_POINTS} points."
-)
+
+def late_rule(lang: str = "fr") -> str:
+    """The late rule as the page states it, in `lang` (« fr » / « en »), from the catalogue (plan.rule.late)."""
+    return t("plan.rule.late", lang, points=PROGRESS_LAG_POINTS)
 
 
 def late_mask(actions: pd.DataFrame, today: date | None = None) -> pd.Series:
-    """True for the actions that are late on `today` (see LATE_RULE_FR)."""
+    """True for the actions that are late on `today` (see `late_rule`): a boolean Series on the index of
+    `actions` (columns start_date, end_date, status, progress)."""
     if actions.empty:
         return pd.Series(False, index=actions.index, dtype=bool)
     today_ts = pd.Timestamp(today or date.today())

@@ -22,7 +22,7 @@ from ..geo import LAMBERT93
 from ..selection import Selection
 from ..territory import Territory
 from .rules import late_mask
-from .store import split_list
+from .values import split_list
 
 MIN_OVERLAP_SHARE = 0.01
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from . import model as m
-from .store import PlanStore, StaleVersionError
+from .errors import StaleVersionError
+from .store import PlanStore
 
 
 @dataclass(frozen=True)

@@ -20,19 +20,14 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from ..errors import GpectError, Problem
+from ..i18n import t
 from . import model as m
-from .store import (
-    ENTITY_LABELS_FR,
-    FIELD_LABELS_FR,
-    PARTNER_TYPE_LABELS_FR,
-    STATUS_LABELS_FR,
-    Edit,
-    PlanStore,
-    PlanValidationError,
-    coerce_value,
-    display_value,
-    split_list,
-)
+from .errors import PlanValidationError
+from .labels import item_id, label, labels
+from .saving import Edit
+from .store import PlanStore
+from .validation import partner_type_code
+from .values import coerce_value, display_value, split_list
 
 LIST_JOIN = "; "
 
@@ -86,16 +81,20 @@ class Difference:
     after: Any
     kind: str  # « ajout », « modification », « absent du fichier »
 
-    def describe(self) -> str:
-        what = f"{ENTITY_LABELS_FR[self.entity]} « {self.entity_id.replace('|', ' du ')} »"
+    def describe(self, lang: str = "fr") -> str:
+        """The difference as one sentence in `lang` (« fr » / « en »), e.g. « action « ACT06 » : avancement
+        « 60 % » → « 64 % » »."""
+        what = t("plan.diff.what", lang, entity=label("entity", self.entity, lang),
+                 id=item_id(self.entity_id, lang))
         if self.kind == "absent du fichier":
-            return f"{what} : absent du fichier, conservé tel quel dans le plan"
-        label = "action" if self.field == "action_id" else FIELD_LABELS_FR.get(self.field, self.field)
-        before = display_value(self.field, self.before, from_history=False)
-        after = display_value(self.field, self.after, from_history=False)
+            return t("plan.diff.absent", lang, what=what)
+        kind, code = ("entity", "action") if self.field == "action_id" else ("field_name", self.field)
+        name = label(kind, code, lang)
+        before = display_value(self.field, self.before, from_history=False, lang=lang)
+        after = display_value(self.field, self.after, from_history=False, lang=lang)
         if self.kind == "ajout":
-            return f"{what} (nouveau) : {label} = « {after} »"
-        return f"{what} : {label} « {before} » → « {after} »"
+            return t("plan.diff.added", lang, what=what, label=name, after=after)
+        return t("plan.diff.changed", lang, what=what, label=name, before=before, after=after)
 
 
 # --------------------------------------------------------------------------------------------- writing
@@ -149,9 +148,9 @@ def _cell_value(entity: str, name: str, value: Any, axis_labels: dict, partner_n
     if entity == "action" and name == "partner_ids":
         return LIST_JOIN.join(partner_names.get(p, p) for p in split_list(value))
     if name == "status":
-        return STATUS_LABELS_FR.get(value, value)
+        return label("status", value, "fr")
     if entity == "partner" and name == "type":
-        return PARTNER_TYPE_LABELS_FR.get(value, value)
+        return label("partner_type", value, "fr")
     if name == "done":
         return "oui" if value else "non"
     if name in m.LIST_FIELDS:
@@ -260,11 +259,10 @@ def _decode_cell(entity: str, name: str, value: Any, where: str, plan: dict) -> 
         names = [p.strip() for p in str(value).split(";") if p.strip()]
         return m.LIST_SEPARATOR.join(_lookup(p, plan["partner"], "name", "partenaire", where) for p in names) or None
     if entity == "partner" and name == "type" and value is not None:
-        by_label = {v.casefold(): k for k, v in PARTNER_TYPE_LABELS_FR.items()}
-        code = value if value in m.PARTNER_KINDS else by_label.get(str(value).strip().casefold())
-        if code is None:
+        code = partner_type_code(value)
+        if code not in m.PARTNER_KINDS:
             raise PlanValidationError(f"{where} : type « {value} » inconnu (types : "
-                                      f"{', '.join(PARTNER_TYPE_LABELS_FR.values())}).")
+                                      f"{', '.join(labels('partner_type', m.PARTNER_KINDS, 'fr').values())}).")
         return code
     if name in m.LIST_FIELDS and value is not None:
         return coerce_value(name, str(value).replace(";", " "), where)

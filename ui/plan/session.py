@@ -1,4 +1,4 @@
-"""Streamlit side of the action plan: the shared store, the logged-in person and text shown safely.
+"""Streamlit side of the action plan: the shared store and the logged-in person.
 
 The store is opened once per process (`st.cache_resource`) from $GPECT_DB_URL (default var/plan.sqlite) and,
 when empty, loaded with the plan of the current pack. Login uses `st.login` (OIDC) when the deployment's
@@ -7,18 +7,16 @@ secrets have an `[auth]` section, else the local accounts file ($GPECT_ACCOUNTS_
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-import pandas as pd
 import streamlit as st
 
 from gpect_core import Territory
 from gpect_core.plan import auth
-from gpect_core.plan.store import PlanStore, default_url
+from gpect_core.plan.engine import default_url
+from gpect_core.plan.store import PlanStore
 
 USER_KEY = "plan_user"
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -33,18 +31,10 @@ def get_store(territory: Territory) -> PlanStore:
     return _open_store(default_url(), territory.fingerprint or territory.name, id(PlanStore), territory)
 
 
-def plan_actions(territory: Territory) -> pd.DataFrame:
-    """The actions as the pack table `plan_actions` has them, read from the store (for the Synthèse page)."""
-    return get_store(territory).actions_frame()
-
-
-def md(text: object) -> str:
-    """User text made inert for st.markdown / st.error (no markdown, links or HTML)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", "  \n")
-
-
 @dataclass(frozen=True)
 class User:
+    """The person using the page: account `username`, display `name`, `role` (auth.ROLES), `via_oidc`."""
+
     username: str
     name: str
     role: str
@@ -65,6 +55,7 @@ class User:
 
 
 def oidc_configured() -> bool:
+    """True when the deployment's secrets have an `[auth]` section (login through st.login)."""
     try:
         return "auth" in st.secrets
     except Exception:  # noqa: BLE001 — no secrets file at all means no OIDC
@@ -72,6 +63,7 @@ def oidc_configured() -> bool:
 
 
 def current_user() -> User | None:
+    """The logged-in User (role re-read from the accounts file at every run), or None for a visitor."""
     if oidc_configured():
         info = getattr(st, "user", None)
         if info is not None and info.get("is_logged_in"):
@@ -91,6 +83,7 @@ def current_user() -> User | None:
 
 
 def log_in_local(username: str, password: str) -> User | None:
+    """Check a local account's password; on success remember the User in the session and return it, else None."""
     account = auth.authenticate(None, username, password)
     if account is None:
         return None
@@ -100,6 +93,7 @@ def log_in_local(username: str, password: str) -> User | None:
 
 
 def log_out() -> None:
+    """Forget the logged-in person (and log out of OIDC when it is configured)."""
     if oidc_configured():
         st.logout()
     st.session_state.pop(USER_KEY, None)

@@ -1,0 +1,48 @@
+"""The plan page's « Import / export » tab: download the plan as a workbook; editors import one after seeing
+the differences with the stored plan."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from gpect_core.errors import GpectError
+from gpect_core.plan.xlsx import apply_import, diff_plans, export_store, read_workbook
+from ui.feedback import show_error
+from ui.plan.state import FORM_BASE, PlanView
+
+
+def render(view: PlanView) -> None:
+    """The tab's body."""
+    T, store = view.t, view.store
+    st.download_button(T("plan.export.button"), data=lambda: export_store(store),  # built at click time
+                       file_name=f"plan-action-{view.today:%Y-%m-%d}.xlsx", key="plan_export",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    st.caption(T("plan.export.help"))
+    if not view.can_edit:
+        return
+    upload = st.file_uploader(T("plan.import.upload"), type=["xlsx"], key="plan_import_file")
+    if upload is None:
+        return
+    try:
+        incoming = read_workbook(upload.getvalue(), name=upload.name)
+    except GpectError as exc:
+        show_error(exc)
+        return
+    differences = diff_plans(store.snapshot(), incoming)
+    changes = [d for d in differences if d.kind != "absent du fichier"]
+    if not changes:
+        st.success(T("plan.import.no_diff"))
+        return
+    st.warning(T("plan.import.n_diff", n=len(changes)))
+    st.dataframe(pd.DataFrame({T("plan.import.difference"): [d.describe(view.lang) for d in differences]}),
+                 hide_index=True, width="stretch")
+    if st.button(T("plan.import.apply"), type="primary", key="plan_import_apply"):
+        try:
+            count = apply_import(store, incoming, user=view.user.signature,
+                                 comment=T("plan.import.comment", name=upload.name))
+        except GpectError as exc:
+            show_error(exc)
+        else:
+            st.session_state.pop(FORM_BASE, None)
+            st.success(T("plan.import.done", n=count))

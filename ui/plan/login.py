@@ -1,0 +1,34 @@
+"""The plan page's sidebar: who is logged in, log in (local accounts or OIDC), log out."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.feedback import md
+from ui.plan.session import User, log_in_local, log_out, oidc_configured
+
+
+def sidebar(user: User | None, T) -> None:
+    """Show the login box in the sidebar for `user` (None: a visitor); `T(key, **values)` reads the catalogue.
+    Logging in or out reruns the page."""
+    with st.sidebar:
+        st.markdown(f"**{T('plan.login.header')}**")
+        if user is not None:
+            st.caption(T("plan.login.as", name=md(user.name or user.username),
+                         role=T(f"plan.role.{user.role}")))
+            if st.button(T("plan.login.logout"), key="plan_logout"):
+                log_out()
+                st.rerun()
+        elif oidc_configured():
+            if st.button(T("plan.login.oidc"), key="plan_login_oidc"):
+                st.login()
+        else:
+            with st.form("plan_login"):
+                username = st.text_input(T("plan.login.username"), key="plan_login_username")
+                password = st.text_input(T("plan.login.password"), type="password", key="plan_login_password")
+                if st.form_submit_button(T("plan.login.submit")):
+                    if log_in_local(username, password):
+                        st.rerun()
+                    else:
+                        st.error(T("plan.login.failed"))
+            st.caption(T("plan.login.viewer_note"))

@@ -1,0 +1,105 @@
+"""The plan page's « Vue d'ensemble » tab: key figures, charts by axis, late actions, timeline, indicators,
+the map of actions by basin and the tension of the target occupations since the actions began."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from gpect_core.formatting import fmt_int
+from gpect_core.maps import base_map, zones_layer
+from gpect_core.plan import charts as plan_charts
+from gpect_core.plan import display, progress, rules
+from ui import context
+from ui.plan.state import PlanView
+
+MAP_KEY = "plan_map"
+PALETTE = ["#deebf7", "#9ecae1", "#4292c6", "#08519c"]  # basins by number of actions, fewest to most
+
+
+def render(view: PlanView) -> None:
+    """The tab's body."""
+    T, lang, actions = view.t, view.lang, view.actions
+    if actions.empty:
+        st.info(T("plan.no_actions"))
+    counts = progress.status_counts(actions, view.late)
+    cols = st.columns(4)
+    for col, key in zip(cols, ("actions", "in_progress", "done", "late"), strict=True):
+        col.metric(T(f"plan.kpi.{key}"), fmt_int(counts[key], lang))
+    if actions.empty:
+        return
+    left, right = st.columns(2)
+    with left:
+        by_status = progress.counts_by_axis_and_status(actions, view.axes)
+        st.altair_chart(plan_charts.status_by_axis_bar(by_status, lang), theme=None, width="stretch")
+    with right:
+        by_axis = progress.progress_by_axis(actions, view.axes, view.today)
+        st.altair_chart(plan_charts.progress_by_axis_bar(by_axis.dropna(subset=["progress"]), lang),
+                        theme=None, width="stretch")
+        st.caption(progress.progress_rule(lang))
+
+    st.subheader(T("plan.late.title"))
+    st.info(rules.late_rule(lang))
+    if view.late.empty:
+        st.success(T("plan.late.none"))
+    else:
+        expected = progress.expected_progress(view.late, view.today)
+        st.dataframe(display.late_table(view.late, expected, view.partner_names, lang), hide_index=True,
+                     width="stretch")
+
+    st.altair_chart(plan_charts.gantt(actions, set(view.late["action_id"]), view.today, lang, view.axis_labels,
+                                      view.milestones),
+                    theme=None, width="stretch")
+
+    shown_indicators = view.indicators[view.indicators["action_id"].isin(actions["action_id"])]
+    if not shown_indicators.empty:
+        against = progress.indicators_against_targets(shown_indicators, view.values, actions)
+        st.altair_chart(plan_charts.indicator_bullets(against, lang), theme=None, width="stretch")
+        st.caption(T("plan.indicators.help"))
+
+    _map(view)
+    _tension(view)
+
+
+def _map(view: PlanView) -> None:
+    ctx, T = view.ctx, view.t
+    st.subheader(T("plan.map.title"))
+    st.caption(T("plan.map.help"))
+    zones = ctx.territory.zones_of(view.plan_zoning)
+    shades = progress.zone_shades(view.actions, list(zones["zone_id"]), classes=len(PALETTE))
+    fill = {z: PALETTE[s] for z, s in shades["shade"].items() if s >= 0}
+    tooltip = {"n_actions": shades["n_actions"].astype(str), "titles": shades["titles"]}
+    same_zoning = ctx.zoning == view.plan_zoning
+    layer = zones_layer(zones, selected=ctx.zone_ids if same_zoning else [], fill=fill, tooltip=tooltip,
+                        tooltip_aliases=["", T("plan.map.n_actions"), T("plan.map.actions")])
+    if same_zoning:
+        st_folium(base_map(zones), key=MAP_KEY, feature_group_to_add=layer, height=460,
+                  use_container_width=True, returned_objects=["last_active_drawing"],
+                  on_change=partial(context.on_map_click, MAP_KEY))
+    else:
+        st_folium(base_map(zones), key=MAP_KEY, feature_group_to_add=layer, height=460,
+                  use_container_width=True, returned_objects=[])
+
+
+def _tension(view: PlanView) -> None:
+    ctx, T = view.ctx, view.t
+    st.subheader(T("plan.tension.title"))
+    association = progress.tension_since_start(view.actions, ctx.territory.tables.get("tension"),
+                                               ctx.territory.tables.get("recruitment"), view.plan_zoning)
+    if association.empty:
+        st.info(T("plan.tension.none"))
+        return
+    figures = progress.tension_figures(association)
+    frame = pd.DataFrame({T("plan.field.title"): figures["title"],
+                          T("plan.tension.start_year"): figures["start_year"]})
+    for prefix, label_key in (("tension", "plan.tension.score"), ("difficulty", "plan.tension.difficulty")):
+        for part, part_key in (("before", "plan.tension.before"), ("latest", "plan.tension.latest"),
+                               ("change", "plan.tension.change"), ("years", "plan.tension.years")):
+            if f"{prefix}_{part}" in figures:
+                frame[T(label_key) + " — " + T(part_key)] = figures[f"{prefix}_{part}"]
+    st.dataframe(frame, hide_index=True, width="stretch")
+    st.warning(progress.association_caveat(view.lang))
+    st.caption(ctx.provenance_caption("tension"))
