@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import sys
 from pathlib import Path
 
@@ -41,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from gpect_core import Territory  # noqa: E402
+from gpect_core import Territory, settings  # noqa: E402
 from gpect_core.indicators import choropleth as ch  # noqa: E402
 from gpect_core.indicators import occupations as occ  # noqa: E402
 from gpect_core.indicators import zones as zn  # noqa: E402
@@ -228,7 +227,7 @@ def main() -> None:
     parser.add_argument("--national", action="store_true", help="the national snapshot (needs GPECT_NATIONAL_PACK)")
     args = parser.parse_args()
     if args.national:
-        pack = os.environ.get("GPECT_NATIONAL_PACK")
+        pack = settings.raw("GPECT_NATIONAL_PACK")
         if not pack:
             parser.error("set GPECT_NATIONAL_PACK to a built national pack")
         write(national_snapshot(Path(pack)), NATIONAL_FILE)

@@ -9,9 +9,9 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from gpect_core.charts import plan as plan_charts
 from gpect_core.formatting import fmt_int
 from gpect_core.maps import base_map, zones_layer
-from gpect_core.plan import charts as plan_charts
 from gpect_core.plan import display, progress, rules
 from ui import context
 from ui.plan.state import PlanView

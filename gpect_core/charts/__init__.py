@@ -12,7 +12,7 @@ from functools import cache
 import altair as alt
 import pandas as pd
 
-from .i18n import t
+from ..i18n import t
 
 FONT = "Marianne, Arial, Helvetica, sans-serif"
 PALETTE = ["#1f5fa8", "#e07b39", "#3a9e6f", "#c23b5a", "#7b5ea7", "#8c6d31", "#4fa3b8", "#9a9a9a"]

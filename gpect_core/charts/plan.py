@@ -8,9 +8,9 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
-from ..charts import finish
 from ..i18n import t
 from ..schema import ACTION_STATUSES
+from . import finish
 
 STATUS_COLOURS = {"a_lancer": "#9a9a9a", "en_cours": "#1f5fa8", "terminee": "#3a9e6f", "suspendue": "#e07b39",
                   "abandonnee": "#c23b5a"}
