@@ -3,12 +3,14 @@ the run's expensive things between its workers (see `pytest_collection_modifyite
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from browser import ExternalRequests, launch_chromium, running_app, xdist_worker
+from browser import ExternalRequests, launch_chromium, run_folder, running_app, xdist_worker
 from conftest_plan import *  # noqa: F403 — plan store fixtures (SQLite and a real PostgreSQL server)
 from conftest_plan import stop_shared_postgres
 from conftest_realdata import *  # noqa: F403 — the national pack built from ../shared/realdata
@@ -83,19 +85,28 @@ def page(chromium):
 
 
 # ------------------------------------------------------------------------------------------ pytest-xdist
-# `make test` runs the suite on several workers with `--dist loadgroup`: tests are handed out one by one, except
-# those that must share one expensive thing, which go together to one worker (their xdist_group):
+# `make test` runs the suite on several workers (`-n 2`, with `--dist loadgroup` from pyproject.toml): tests are
+# handed out one by one, except those that must share one expensive thing, which go together to one worker:
 #   - every test at the national scale (the ~50 s national build, then the national app server);
 #   - the tests of a module that share a module-scoped fixture (an app server started for the module, a pack built
-#     for the module…), so it is set up once, not once per worker.
-# Work is handed out longest first: the national group, then grouped modules (browser ones first), then browser
-# tests, then the rest.
+#     for the module…), so it is set up once, not once per worker;
+#   - tests marked `xdist_group(name)`, as pytest-xdist documents.
+# Work is handed out longest first (`--no-loadscope-reorder` keeps this order): the national group, then grouped
+# modules (browser ones first), then browser tests, then the rest.
+# pytest-xdist 3.8's own loadgroup tags a test by rewriting `item._nodeid`, which pytest 9.2 no longer reads (its
+# node ids are `item._id`), so its groups would silently be ignored: the workers write the groups to a file of the
+# run's common folder instead, and `GroupScheduling` (the controller's scheduler) reads them from there.
 # (The national build itself is shared through a file lock anyway: see conftest_realdata.py.)
 
 NATIONAL_FIXTURES = {"national_pack", "national_build", "national_url"}
+GROUPS_FILE = "xdist-groups.json"
 
 
 def _group_of(item) -> str | None:
+    marks = sorted(str(m.args[0] if m.args else m.kwargs.get("name", "default"))
+                   for m in item.iter_markers("xdist_group"))
+    if marks:
+        return "_".join(marks)
     names = set(item.fixturenames)
     if names & NATIONAL_FIXTURES:
         return "national"
@@ -107,24 +118,49 @@ def _group_of(item) -> str | None:
     return None
 
 
-@pytest.hookimpl(tryfirst=True)
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    groups: dict[int, str] = {}
-    for item in items:
-        if item.get_closest_marker("xdist_group"):
-            continue
-        group = _group_of(item)
-        if group:
-            item.add_marker(pytest.mark.xdist_group(group))
-            groups[id(item)] = group
-    if xdist_worker():  # handed out in this order (`--no-loadscope-reorder`): the longest work first
-        def rank(item) -> int:
-            browser = item.get_closest_marker("browser") is not None
-            if groups.get(id(item)) == "national":
-                return 0
-            return (1 if browser else 2) if id(item) in groups else (3 if browser else 4)
+    if not xdist_worker():
+        return
+    groups = {item.nodeid: group for item in items if (group := _group_of(item))}
 
-        items.sort(key=rank)  # stable: collection order within a rank
+    def rank(item) -> int:
+        browser = item.get_closest_marker("browser") is not None
+        if groups.get(item.nodeid) == "national":
+            return 0
+        return (1 if browser else 2) if item.nodeid in groups else (3 if browser else 4)
+
+    items.sort(key=rank)  # stable: collection order within a rank
+    target = run_folder(config._tmp_path_factory) / GROUPS_FILE
+    partial = target.with_suffix(f".{xdist_worker()}")
+    partial.write_text(json.dumps(groups))
+    os.replace(partial, target)  # every worker writes the same groups: whichever lands last is right
+
+
+try:
+    from xdist.scheduler import LoadScopeScheduling
+except ImportError:  # pytest-xdist absent: tests run in one process
+    LoadScopeScheduling = None
+
+if LoadScopeScheduling is not None:
+    class GroupScheduling(LoadScopeScheduling):
+        """`--dist loadgroup` with the groups the workers wrote (a test without a group is a unit of its own)."""
+
+        def __init__(self, config, log=None):
+            super().__init__(config, log)
+            self._groups_file = run_folder(config._tmp_path_factory) / GROUPS_FILE
+            self._groups: dict[str, str] | None = None
+
+        def _split_scope(self, nodeid: str) -> str:
+            if self._groups is None:  # first called once every worker has collected, so has written the file
+                self._groups = json.loads(self._groups_file.read_text()) if self._groups_file.is_file() else {}
+            group = self._groups.get(nodeid)
+            return f"group:{group}" if group else nodeid
+
+    def pytest_xdist_make_scheduler(config, log):
+        if config.getoption("dist") == "loadgroup":
+            return GroupScheduling(config, log)
+        return None
 
 
 def pytest_sessionfinish(session):
