@@ -85,17 +85,18 @@ def page(chromium):
 
 
 # ------------------------------------------------------------------------------------------ pytest-xdist
-# `make test` runs the suite on several workers (`-n 2`, with `--dist loadgroup` from pyproject.toml): tests are
-# handed out one by one, except those that must share one expensive thing, which go together to one worker:
+# `make test` runs the suite on several workers (`-n 2`). Tests are handed out one by one, except those that must
+# share one expensive thing, which go together to one worker:
 #   - every test at the national scale (the ~50 s national build, then the national app server);
 #   - the tests of a module that share a module-scoped fixture (an app server started for the module, a pack built
 #     for the module…), so it is set up once, not once per worker;
 #   - tests marked `xdist_group(name)`, as pytest-xdist documents.
-# Work is handed out longest first (`--no-loadscope-reorder` keeps this order): the national group, then grouped
-# modules (browser ones first), then browser tests, then the rest.
-# pytest-xdist 3.8's own loadgroup tags a test by rewriting `item._nodeid`, which pytest 9.2 no longer reads (its
-# node ids are `item._id`), so its groups would silently be ignored: the workers write the groups to a file of the
-# run's common folder instead, and `GroupScheduling` (the controller's scheduler) reads them from there.
+# Work is handed out longest first: the national group, then grouped modules (browser ones first), then browser
+# tests, then the rest.
+# This is `GroupScheduling`, used for `-n N` alone, `--dist load` and `--dist loadgroup`. (pytest-xdist 3.8's own
+# loadgroup tags a test by rewriting `item._nodeid`, which pytest 9.2 no longer reads (its node ids are `item._id`),
+# so its groups would silently be ignored: here the workers write the groups to a file of the run's common folder
+# and the controller's scheduler reads them from there.)
 # (The national build itself is shared through a file lock anyway: see conftest_realdata.py.)
 
 NATIONAL_FIXTURES = {"national_pack", "national_build", "national_url"}
@@ -157,8 +158,10 @@ if LoadScopeScheduling is not None:
             group = self._groups.get(nodeid)
             return f"group:{group}" if group else nodeid
 
+    @pytest.hookimpl(optionalhook=True)
     def pytest_xdist_make_scheduler(config, log):
-        if config.getoption("dist") == "loadgroup":
+        if config.getoption("dist") in ("load", "loadgroup"):
+            config.option.loadscopereorder = False  # keep the workers' order: the longest work first
             return GroupScheduling(config, log)
         return None
 
