@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
+# pytest-xdist workers for `make test` (TEST_WORKERS=0: one process)
+TEST_WORKERS ?= 2
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
 .PHONY: run test lint demo bench chromium postgres clean
@@ -26,7 +28,7 @@ run: $(VENV)/.runtime-installed
 test: $(VENV)/.dev-installed chromium postgres
 	$(PY) -m gpect_core assets
 	$(PY) -m ruff check .
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $(TEST_WORKERS)
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }

@@ -31,41 +31,82 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def xdist_worker() -> str | None:
+    """The pytest-xdist worker this process is (``gw0``, ``gw1``…), or None when tests run in one process."""
+    return os.environ.get("PYTEST_XDIST_WORKER") or None
+
+
+def run_folder(tmp_path_factory) -> Path:
+    """A temporary folder common to every process of this test run: the session's own without pytest-xdist,
+    the workers' common parent with it (each worker's basetemp is ``<run>/popen-gwN``)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if xdist_worker() else base
+
+
 @contextlib.contextmanager
 def running_app(pack: str | os.PathLike | None = None, extra_env: dict[str, str] | None = None,
                 timeout: float = 60.0):
     """Start `streamlit run app.py` on a free port of 127.0.0.1; yield its base URL; stop it."""
-    port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1", **(extra_env or {})}
     if pack is not None:
         env["GPECT_PACK"] = str(pack)
-    log = open(ROOT / "tests" / "artifacts" / f"streamlit-{port}.log", "w")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
+    for attempt in range(3):  # another process may take the free port before Streamlit binds it: pick another
+        port = free_port()
+        log_path = ROOT / "tests" / "artifacts" / f"streamlit-{xdist_worker() or 'main'}-{port}.log"
+        log = open(log_path, "w")  # noqa: SIM115
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_until_healthy(proc, url, log_path, timeout)
+        except _PortTaken:
+            _stop(proc, log)
+            if attempt == 2:
+                raise RuntimeError(f"the app did not start; see {log_path}") from None
+            continue
+        except BaseException:
+            _stop(proc, log)
+            raise
+        break
     try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"the app did not start; see {log.name}")
-            time.sleep(0.3)
         yield url
     finally:
-        proc.terminate()
+        _stop(proc, log)
+
+
+class _PortTaken(Exception):
+    pass
+
+
+def _wait_until_healthy(proc, url: str, log_path: Path, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
         try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        if proc.poll() is not None:
+            if "is not available" in log_path.read_text(errors="replace"):  # Streamlit: « Port N is not available »
+                raise _PortTaken
+            raise RuntimeError(f"the app did not start; see {log_path}")
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the app did not start; see {log_path}")
+        time.sleep(0.1)
+
+
+def _stop(proc, log) -> None:
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    log.close()
 
 
 class ExternalRequests:

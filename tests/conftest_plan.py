@@ -3,7 +3,8 @@
 `tests/conftest.py` imports them (`from conftest_plan import *`). When GPECT_TEST_PG_URL is not set
 (e.g. `postgresql://user@127.0.0.1:5432/postgres`), a throwaway PostgreSQL cluster is created with Debian's
 binaries (`initdb`, `pg_ctl`, run as the `postgres` user when we are root), listening on 127.0.0.1 and a unix
-socket in its temporary folder, and stopped at the end of the session. Each test gets its own database.
+socket in its temporary folder, and stopped at the end of the run; under pytest-xdist the workers share that one
+cluster. Each test gets its own database.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import free_port
+from browser import free_port, run_folder, xdist_worker
 from gpect_core import settings
 
 
@@ -48,32 +49,50 @@ def throwaway_postgres():
     """Start a PostgreSQL cluster in a temporary folder; yield the URL of its maintenance database; stop it.
     (Also used by bench/bench_plan_concurrency.py.)"""
     folder = Path(tempfile.mkdtemp(prefix="gpect-pg-"))
+    try:
+        yield start_postgres(folder)
+    finally:
+        stop_postgres(folder)
+
+
+def start_postgres(folder: Path) -> str:
+    """Create and start a cluster in the empty `folder`; return the URL of its maintenance database."""
     data = folder / "data"
     log = folder / "server.log"
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres", "postgres")
     port = free_port()
-    try:
-        subprocess.run(_as_postgres([str(PG_BIN / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
-                                     "--no-sync", "-E", "UTF8", "--locale=C"]),
-                       check=True, capture_output=True)
-        options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100"
-        started = subprocess.run(_as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(log), "-o",
-                                               options, "-w", "-t", "60", "start"]), capture_output=True, text=True)
-        if started.returncode != 0:
-            details = log.read_text() if log.exists() else started.stderr
-            raise RuntimeError(f"PostgreSQL n'a pas démarré : {details[-2000:]}")
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
-    finally:
-        if (data / "postmaster.pid").exists():
-            subprocess.run(_as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w",
-                                         "stop"]), capture_output=True)
-        shutil.rmtree(folder, ignore_errors=True)
+    subprocess.run(_as_postgres([str(PG_BIN / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
+                                 "--no-sync", "-E", "UTF8", "--locale=C"]),
+                   check=True, capture_output=True)
+    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100"
+    started = subprocess.run(_as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(log), "-o",
+                                           options, "-w", "-t", "60", "start"]), capture_output=True, text=True)
+    if started.returncode != 0:
+        details = log.read_text() if log.exists() else started.stderr
+        raise RuntimeError(f"PostgreSQL n'a pas démarré : {details[-2000:]}")
+    return f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+
+
+def stop_postgres(folder: Path) -> None:
+    """Stop the cluster `start_postgres` started in `folder` (if it runs) and delete the folder."""
+    data = folder / "data"
+    if (data / "postmaster.pid").exists():
+        subprocess.run(_as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w",
+                                     "stop"]), capture_output=True)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _shared_postgres_record(tmp_path_factory) -> Path:
+    """Where the run's cluster is noted (its URL, then its folder), in the folder common to the run's processes."""
+    return run_folder(tmp_path_factory) / "postgres"
 
 
 @pytest.fixture(scope="session")
-def pg_server_url():
-    """URL of a running PostgreSQL server's maintenance database (started for the session if needed)."""
+def pg_server_url(tmp_path_factory):
+    """URL of a running PostgreSQL server's maintenance database: $GPECT_TEST_PG_URL, else one throwaway cluster
+    for the whole run, started by the first process that needs it (under pytest-xdist the workers share it; the
+    controller stops it at the end: see `stop_shared_postgres`)."""
     given = settings.raw("GPECT_TEST_PG_URL")
     if given:
         yield given
@@ -81,11 +100,35 @@ def pg_server_url():
     if not (PG_BIN / "initdb").exists():
         pytest.fail(f"PostgreSQL introuvable ({PG_BIN}/initdb) : `make test` installe le paquet Debian "
                     "« postgresql », ou donnez un serveur avec GPECT_TEST_PG_URL.")
-    try:
-        with throwaway_postgres() as url:
-            yield url
-    except RuntimeError as exc:
-        pytest.fail(str(exc))
+    from filelock import FileLock
+
+    record = _shared_postgres_record(tmp_path_factory)
+    record.mkdir(exist_ok=True)
+    with FileLock(str(record / "lock")):
+        if (record / "failed").is_file():
+            pytest.fail((record / "failed").read_text())
+        if not (record / "url").is_file():
+            folder = Path(tempfile.mkdtemp(prefix="gpect-pg-"))  # not under pytest's basetemp: postgres must reach it
+            (record / "folder").write_text(str(folder))
+            try:
+                url = start_postgres(folder)
+            except (RuntimeError, subprocess.CalledProcessError) as exc:
+                message = str(exc) + (f"\n{exc.stderr}" if getattr(exc, "stderr", None) else "")
+                (record / "failed").write_text(message)
+                pytest.fail(message)
+            (record / "url").write_text(url)
+        url = (record / "url").read_text()
+    yield url
+    if not xdist_worker():  # one process: stop it now; under xdist, the controller stops it after every worker
+        stop_shared_postgres(tmp_path_factory)
+
+
+def stop_shared_postgres(tmp_path_factory) -> None:
+    """Stop the run's shared cluster, if one was started (called by the last process of the run)."""
+    record = _shared_postgres_record(tmp_path_factory)
+    if (record / "folder").is_file():
+        stop_postgres(Path((record / "folder").read_text()))
+        (record / "folder").unlink()
 
 
 @pytest.fixture

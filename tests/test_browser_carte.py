@@ -107,10 +107,9 @@ def test_the_comparison_chart_downloads_as_png_and_svg_with_its_caption(app_url,
     assert open(csv.path(), "rb").read()[:3] == b"\xef\xbb\xbf"
 
 
-def test_on_the_national_pack_a_zone_d_emploi_is_clicked_compared_and_exported(national_pack, chromium):
+def test_on_the_national_pack_a_zone_d_emploi_is_clicked_compared_and_exported(national_pack, national_url, chromium):
     """Done when: on the national real pack, click a zone d'emploi, compare it, download its chart (skipped
     without ../shared/realdata)."""
-    from browser import running_app
     from gpect_core import Territory
 
     territory = Territory.load(national_pack, validate=False)
@@ -118,10 +117,10 @@ def test_on_the_national_pack_a_zone_d_emploi_is_clicked_compared_and_exported(n
     zone = zones.loc[[z for z in zones.index if z.startswith("24")][0]]  # a zone d'emploi of Centre-Val de Loire
     point = zone.geometry.representative_point()
     assert -5.5 < point.x < 10.0  # metropolitan France, where the national map opens
-    with running_app(national_pack) as url:
-        context = chromium.new_context(viewport={"width": 1400, "height": 1100}, locale="fr-FR")
+    context = chromium.new_context(viewport={"width": 1400, "height": 1100}, locale="fr-FR")
+    try:
         page = context.new_page()
-        page.goto(f"{url}/carte", timeout=120_000)
+        page.goto(f"{national_url}/carte", timeout=120_000)
         wait_for_idle(page, 120)
         frame = folium_frame(page, 120)
         assert frame.locator("path.leaflet-interactive").count() == len(zones)
@@ -138,4 +137,5 @@ def test_on_the_national_pack_a_zone_d_emploi_is_clicked_compared_and_exported(n
         text = " ".join("".join(t.itertext()) for t in root.iter() if t.tag.endswith("text"))
         assert zone["name"] in text and "Exporté le" in text and "fictive" not in text
         page.screenshot(path="tests/artifacts/carte_national.png", full_page=True)
+    finally:
         context.close()

@@ -3,26 +3,13 @@ renders; the « Données » page takes a real file upload, reports it in French 
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-import conftest_realdata
-from browser import running_app, wait_for_idle
+from browser import wait_for_idle
 
 pytestmark = pytest.mark.browser
-national_pack = conftest_realdata.national_pack
 
 PAGES = ("synthese", "carte", "metiers", "plan", "donnees")
-
-
-@pytest.fixture(scope="module")
-def national_url(national_pack, tmp_path_factory):
-    base = tmp_path_factory.mktemp("national-app")
-    pack = base / "pack"
-    shutil.copytree(national_pack, pack)
-    with running_app(pack, extra_env={"GPECT_DB_URL": f"sqlite:///{base / 'plan.sqlite'}"}, timeout=120) as url:
-        yield url
 
 
 @pytest.mark.realdata
@@ -49,14 +36,8 @@ def test_every_page_renders_on_the_national_pack(national_url, page, path):
     page.screenshot(path=f"tests/artifacts/national_{path}.png")
 
 
-@pytest.fixture
-def demo_app(demo_pack_copy, tmp_path):
-    with running_app(demo_pack_copy, extra_env={"GPECT_DB_URL": f"sqlite:///{tmp_path / 'plan.sqlite'}"}) as url:
-        yield url, demo_pack_copy
-
-
-def test_upload_in_the_browser_gives_the_french_report(demo_app, page, tmp_path):
-    url, pack = demo_app
+def test_upload_in_the_browser_gives_the_french_report(app_url, page, tmp_path):
+    url = app_url  # « Vérifier » only reads the pack: the shared demo server will do
     bad = tmp_path / "enquete.csv"
     bad.write_text("Zonage;Code zone;Code métier;Année;Projets de recrutement\nZE2020;9901;H2913;2025;douze\n",
                    encoding="utf-8")
