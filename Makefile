@@ -28,6 +28,7 @@ run: $(VENV)/.runtime-installed
 test: $(VENV)/.dev-installed chromium postgres
 	$(PY) -m gpect_core assets
 	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest -q -n $(TEST_WORKERS)
 
 chromium:
@@ -39,6 +40,7 @@ postgres:
 
 lint: $(VENV)/.dev-installed
 	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports
 
 demo: $(VENV)/.runtime-installed
 	$(PY) -m gpect_core demo data/demo

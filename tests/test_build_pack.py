@@ -8,14 +8,11 @@ import pandas as pd
 import pytest
 import shapely
 
-import conftest_realdata
 from gpect_core import geo
 from gpect_core.cli import main
 from gpect_core.territory import Territory
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
-national_pack = conftest_realdata.national_pack
-national_build = conftest_realdata.national_build
 
 
 @pytest.fixture(scope="module")

@@ -108,8 +108,3 @@ def test_page_on_the_national_pack(national_pack, monkeypatch, tmp_path):
     assert hashes and all(len(h) == 64 for h in hashes)
     assert any(e.label.startswith("Rapport de construction") for e in at.expander)
     assert any("Aiguillon (7549)" in c.value for c in at.code)
-
-
-import conftest_realdata  # noqa: E402
-
-national_pack = conftest_realdata.national_pack

@@ -168,10 +168,11 @@ def test_the_quick_editor_table_saves_a_progress_typed_in_the_grid(plan_app, chr
         wait_for_idle(page)
         grid = page.locator('[role="tabpanel"]:visible [data-testid="stDataFrame"]').first
         grid.wait_for()
-        box = grid.bounding_box()
         row_height = 35  # Streamlit's grid: one header row, then 35-pixel rows; ACT07 is the 7th row
         editor = page.locator("input.gdg-input")
-        for _attempt in range(3):  # a rerun may redraw the grid under the mouse: select the cell again
+        for _attempt in range(4):  # a rerun may redraw or move the grid: find it and select the cell again
+            grid.scroll_into_view_if_needed()
+            box = grid.bounding_box()
             page.mouse.click(box["x"] + 30, box["y"] + row_height * 7 + row_height / 2)
             for _ in range(3):  # to the « Avancement » column
                 page.keyboard.press("ArrowRight")
