@@ -10,11 +10,12 @@ from browser import wait_for_idle
 pytestmark = pytest.mark.browser
 
 PAGES = ("synthese", "carte", "metiers", "plan", "donnees")
+URL_PATHS = {"synthese": ""}  # Synthèse is the default page: it lives at the root
 
 
 @pytest.mark.realdata
 def test_national_pack_draws_every_zone_d_emploi(national_url, page):
-    page.goto(f"{national_url}/synthese?zonage=ZE2020")
+    page.goto(f"{national_url}/?zonage=ZE2020")
     wait_for_idle(page, timeout=90)
     # The first path may be an overseas zone too small to be « visible » at national zoom: wait for presence.
     handle = page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=90_000)
@@ -29,10 +30,11 @@ def test_national_pack_draws_every_zone_d_emploi(national_url, page):
 @pytest.mark.realdata
 @pytest.mark.parametrize("path", PAGES)
 def test_every_page_renders_on_the_national_pack(national_url, page, path):
-    page.goto(f"{national_url}/{path}")
+    page.goto(f"{national_url}/{URL_PATHS.get(path, path)}")
     wait_for_idle(page, timeout=90)
     page.locator("h1").first.wait_for(timeout=60_000)
     assert page.locator('[data-testid="stException"]').count() == 0, page.inner_text("body")[:2000]
+    assert page.get_by_text("Page not found").count() == 0
     page.screenshot(path=f"tests/artifacts/national_{path}.png")
 
 
