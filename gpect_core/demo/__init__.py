@@ -18,8 +18,8 @@ import pandas as pd
 import shapely
 from shapely.geometry import Point, Polygon
 
-from .demo_rome import ROME_FAMILIES, ROME_MOBILITIES, ROME_OCCUPATIONS
-from .territory import Provenance, Territory
+from .rome import ROME_FAMILIES, ROME_MOBILITIES, ROME_OCCUPATIONS
+from ..territory import Provenance, Territory
 
 SEED = 20240917
 YEARS = (2022, 2023, 2024)
