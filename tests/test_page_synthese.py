@@ -106,6 +106,14 @@ def test_english(at):
     assert any(m.label.startswith("Hiring projects") for m in at.metric)
 
 
+def test_an_unknown_language_in_the_link_is_reported_and_french_is_used(at):
+    at.query_params["lang"] = "de"
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Synthèse du territoire"
+    assert any("Langue inconnue dans le lien : de" in w.value for w in at.warning)
+
+
 def test_a_broken_pack_gives_a_french_message_not_a_traceback(at, demo_pack_copy):
     (demo_pack_copy / "zones.parquet").write_bytes(b"broken")
     at.run()

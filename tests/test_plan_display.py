@@ -115,3 +115,13 @@ def test_import_differences_and_items_speak_the_page_language():
     added = Difference("milestone", "ACT06-J1", "done", None, True, "ajout")
     assert added.describe("en") == "milestone « ACT06-J1 » (new): reached = « yes »"
     assert item_label("indicator_value", "IND02|2026-02-01") == "valeur d'indicateur IND02 du 2026-02-01"
+
+
+@pytest.mark.parametrize("lang, headers", [("fr", ["Indicateur", "Date", "Valeur", "Source"]),
+                                           ("en", ["Indicator", "Date", "Value", "Source"])])
+def test_indicator_values_show_catalogue_headers_not_column_names(lang, headers):
+    values = pd.DataFrame({"indicator_id": ["IND01"], "date": pd.to_datetime(["2026-03-31"]), "value": [12.0],
+                           "source": ["enquête"]})
+    shown = display.indicator_values_table(values, lang)
+    assert list(shown.columns) == headers
+    assert shown.iloc[0].tolist() == ["IND01", date(2026, 3, 31), 12.0, "enquête"]

@@ -75,7 +75,10 @@ def init_filter_from_url(territory: Territory) -> None:
     params = st.query_params
     warnings: list[tuple[str, dict]] = []
     lang = params.get(PARAM_LANG, "fr")
-    st.session_state[LANG] = lang if lang in LANGS else "fr"
+    if lang not in LANGS:
+        warnings.append(("filter.unknown_lang", {"code": lang}))
+        lang = "fr"
+    st.session_state[LANG] = lang
     zonings = territory.zoning_ids()
     default = territory.default_zoning if territory.default_zoning in zonings else zonings[0]
     zoning = params.get(PARAM_ZONING, default)

@@ -18,6 +18,8 @@ STRINGS = {
                             "Unknown basin in the link: {codes}. It was ignored."),
     "filter.unknown_zoning": ("Zonage inconnu dans le lien : {code}. Le zonage par défaut est utilisé.",
                               "Unknown zoning in the link: {code}. The default zoning is used."),
+    "filter.unknown_lang": ("Langue inconnue dans le lien : {code}. Le français est utilisé.",
+                            "Unknown language in the link: {code}. French is used."),
     "lang.label": ("Langue", "Language"),
     "notice.fictional": ("Données fictives de démonstration", "Fictional demonstration data"),
     "pack.error": ("Le territoire n'a pas pu être ouvert.", "The territory could not be opened."),

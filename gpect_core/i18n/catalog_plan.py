@@ -49,6 +49,7 @@ STRINGS = {
     "plan.field.baseline": ("Valeur de départ", "Baseline"),
     "plan.field.target": ("Cible", "Target"),
     "plan.field.value": ("Valeur", "Value"),
+    "plan.field.indicator_id": ("Indicateur", "Indicator"),
     "plan.field.date": ("Date", "Date"),
     "plan.field.source": ("Source", "Source"),
     "plan.field.due_date": ("Échéance", "Due date"),

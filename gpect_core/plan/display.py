@@ -112,6 +112,17 @@ def milestones_table(milestones: pd.DataFrame, lang: str = "fr") -> pd.DataFrame
     })
 
 
+def indicator_values_table(values: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
+    """Indicator values (indicator_id, date datetime64, value float, source) as shown: headers from the
+    catalogue, the date without its time."""
+    return pd.DataFrame({
+        t("plan.field.indicator_id", lang): values["indicator_id"],
+        t("plan.field.date", lang): values["date"].dt.date,
+        t("plan.field.value", lang): values["value"],
+        t("plan.field.source", lang): values["source"],
+    })
+
+
 def partners_table(partners: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
     """The partners directory with each type's label."""
     return partners.assign(type=partners["type"].map(lambda k: label("partner_type", k, lang)))

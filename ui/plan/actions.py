@@ -46,7 +46,7 @@ def render(view: PlanView) -> None:
     own_values = view.values[view.values["indicator_id"].isin(own_indicators)]
     if not own_values.empty:
         st.markdown(f"**{T('plan.indicator.values')}**")
-        st.dataframe(own_values.assign(date=own_values["date"].dt.date), hide_index=True, width="stretch")
+        st.dataframe(display.indicator_values_table(own_values, view.lang), hide_index=True, width="stretch")
     st.markdown(f"**{T('plan.history.of_action')}**")
     own_history = view.store.history_frame(action_id, limit=200)
     if own_history.empty:
