@@ -99,4 +99,6 @@ def test_the_selection_survives_a_change_of_page(app_url, page):
     wait_for_idle(page)
     assert parse_qs(urlparse(page.url).query).get("zones") == ["9902"]
     assert "Bassin de Morvaux" in page.locator('[data-testid="stSidebar"]').inner_text()
+    # The page header names the selection once the page has drawn (under load it may still be empty here).
+    page.locator('[data-testid="stMain"]').get_by_text("Bassin de Morvaux").first.wait_for(timeout=30_000)
     assert "Bassin de Morvaux" in page.inner_text('[data-testid="stMain"]')
