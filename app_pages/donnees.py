@@ -6,13 +6,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from gpect_core import settings
 from gpect_core.errors import GpectError
 from gpect_core.ingest import (
     Upload,
     has_previous,
     human_size,
     integrate,
-    max_upload_bytes,
     prepare,
     provenance_table,
     restore_previous,
@@ -36,7 +36,7 @@ context.page_header(ctx, "donnees.title")
 st.caption(T("donnees.intro"))
 user = current_user()
 can_edit = bool(user and user.can_edit)
-pack = context.pack_path()
+pack = settings.pack_path()
 
 
 def _stage_uploads() -> None:
@@ -61,7 +61,7 @@ tab_import, tab_provenance, tab_templates = st.tabs(
 with tab_import:
     st.file_uploader(T("donnees.upload.label"), accept_multiple_files=True, key=UPLOADER,
                      type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES], on_change=_stage_uploads)
-    st.caption(T("donnees.upload.limit", limit=human_size(max_upload_bytes())))
+    st.caption(T("donnees.upload.limit", limit=human_size(settings.max_upload_bytes())))
     staged = st.session_state.get(STAGED) or []
     if not staged:
         st.info(T("donnees.nothing"))

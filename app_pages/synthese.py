@@ -43,7 +43,7 @@ with map_col:
     st.subheader(ctx.t("synthese.map.title"))
     st.caption(ctx.t("synthese.map.help"))
     zones = ctx.territory.zones_of(ctx.zoning)
-    fmap = base_map(zones, tiles=context.map_tiles())
+    fmap = base_map(zones)
     layer = zones_layer(zones, selected=ctx.zone_ids)
     st_folium(fmap, key=MAP_KEY, feature_group_to_add=layer, height=480, use_container_width=True,
               returned_objects=["last_active_drawing", "last_object_clicked"],

@@ -32,11 +32,6 @@ def human_size(size: int) -> str:
     return f"{max(1, round(size / 1000))} ko"
 
 
-def max_upload_bytes() -> int:
-    """The largest file accepted on the « Données » page, in bytes (GPECT_MAX_UPLOAD_MB)."""
-    return settings.max_upload_bytes()
-
-
 @dataclass
 class Upload:
     """One uploaded file: its name (as the user chose it) and its bytes."""
@@ -81,7 +76,7 @@ def prepare(pack: str | Path, uploads: list[Upload], imported_by: str = "", acce
     sheet, row, column) is in the returned preview, whose `territory` is the merged pack when `ok`.
     """
     preview = ImportPreview()
-    limit = max_bytes if max_bytes is not None else max_upload_bytes()
+    limit = max_bytes if max_bytes is not None else settings.max_upload_bytes()
     try:
         territory = Territory.load(pack)
     except GpectError as exc:

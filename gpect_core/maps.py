@@ -15,6 +15,7 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
+from . import settings
 from .assets import LEAFLET_CSS_URL, LEAFLET_JS_URL
 from .geo import display_bounds
 
@@ -24,14 +25,15 @@ NO_DATA_FILL = "#d9d9d9"
 OSM_TILES = "OpenStreetMap"
 
 
-def base_map(zones: gpd.GeoDataFrame, tiles: str | None = None, height_px: int = 480) -> folium.Map:
+def base_map(zones: gpd.GeoDataFrame, height_px: int = 480) -> folium.Map:
     """A Leaflet map opening on `zones` (on metropolitan France for a national layer: the overseas zones stay
-    drawn, off screen), loading Leaflet from the app's own static files."""
+    drawn, off screen), loading Leaflet from the app's own static files. Background tiles only when
+    GPECT_MAP_TILES asks for them (`settings.map_tiles`): every map of the app follows the same setting."""
     minx, miny, maxx, maxy = display_bounds(zones)
     fmap = folium.Map(
         location=[(miny + maxy) / 2, (minx + maxx) / 2],
         zoom_start=7,
-        tiles=tiles,
+        tiles=settings.map_tiles(),
         control_scale=True,
         prefer_canvas=False,
         height=height_px,
@@ -151,14 +153,14 @@ def compact_folium_json() -> None:
 compact_folium_json()
 
 
-def base_map_with_borders(zones: gpd.GeoDataFrame, borders: dict[str, dict], tiles: str | None = None,
+def base_map_with_borders(zones: gpd.GeoDataFrame, borders: dict[str, dict],
                           height_px: int = 520) -> folium.Map:
     """`base_map` plus département and région borders (`borders_geojson`) above the zones, letting clicks through.
 
     The borders live in the base map (they depend only on the zoning), in their own pane above the overlay
     pane, so recolouring the zones never redraws them and they never catch a click.
     """
-    fmap = base_map(zones, tiles=tiles, height_px=height_px)
+    fmap = base_map(zones, height_px=height_px)
     folium.map.CustomPane(BORDER_PANE, z_index=450, pointer_events=False).add_to(fmap)
     for level, geojson in borders.items():
         style = BORDER_STYLES.get(level, BORDER_STYLES["DEP"])

@@ -54,3 +54,19 @@ def test_defaults_and_values(monkeypatch, tmp_path):
     assert settings.map_tiles() == "OpenStreetMap"
     with pytest.raises(KeyError):
         settings.raw("GPECT_PAKC")
+
+
+def test_every_map_follows_the_tiles_setting(monkeypatch, demo_territory):
+    import folium
+
+    from gpect_core.maps import base_map, base_map_with_borders
+
+    zones = demo_territory.zones_of("ZE2020")
+
+    def tile_layers(fmap) -> int:
+        return sum(isinstance(child, folium.TileLayer) for child in fmap._children.values())
+
+    monkeypatch.delenv("GPECT_MAP_TILES", raising=False)
+    assert tile_layers(base_map(zones)) == 0 and tile_layers(base_map_with_borders(zones, {})) == 0
+    monkeypatch.setenv("GPECT_MAP_TILES", "osm")
+    assert tile_layers(base_map(zones)) == 1 and tile_layers(base_map_with_borders(zones, {})) == 1

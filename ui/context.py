@@ -8,7 +8,6 @@ so that a link reproduces the view. Pages call `page_context()` and never read f
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import streamlit as st
 
@@ -30,14 +29,6 @@ PARAM_ZONES = "zones"
 PARAM_LANG = "lang"
 
 
-def map_tiles() -> str | None:
-    return settings.map_tiles()
-
-
-def pack_path() -> Path:
-    return settings.pack_path()
-
-
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _load_territory(path: str, stamp: tuple[float, int]) -> Territory:
     return Territory.load(path)
@@ -45,7 +36,7 @@ def _load_territory(path: str, stamp: tuple[float, int]) -> Territory:
 
 def get_territory() -> Territory:
     """The current pack, loaded once per version of its manifest (raises GpectError in French)."""
-    path = pack_path()
+    path = settings.pack_path()
     manifest = path / "manifest.json"
     stat = manifest.stat() if manifest.exists() else None
     stamp = (stat.st_mtime, stat.st_size) if stat else (0.0, 0)
