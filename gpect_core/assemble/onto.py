@@ -20,7 +20,7 @@ from ..territory import Territory
 from . import tables, zones
 from .provenance import Sources
 from .recruitment import recruitment
-from .report import BuildReport
+from .report import BuildReport, listing
 
 CANONICAL = ("recruitment", "training", "needs", "context", "tension")  # frames already in the table's shape
 
@@ -47,7 +47,7 @@ def check_zones(preview, parsed: Parsed, frame: pd.DataFrame, known_zones: gpd.G
     if not unknown.any():
         return frame
     codes = sorted({f"{z} {c}" for z, c in pairs[unknown]})
-    shown = ", ".join(codes[:10]) + (f" … (+{len(codes) - 10})" if len(codes) > 10 else "")
+    shown = listing(codes, 10)
     if unknown.all():
         first_row = frame["source_row"].iloc[0] if "source_row" in frame else None
         at = where(parsed) + (f", ligne {first_row}" if first_row is not None and table != "recruitment" else "")
