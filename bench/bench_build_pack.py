@@ -29,7 +29,8 @@ started = time.perf_counter()
 result = {{}}
 if step == "build":
     from gpect_core.build import build_territory
-    territory, report = build_territory({realdata!r}, imported_by="bench")
+    territory, report = build_territory({realdata!r}, imported_by="bench",
+                                        vintages={{"demandeurs_emploi_secteur_bassin.csv": "2021"}})
     built = time.perf_counter() - started
     territory.save({pack!r}, keep_previous=False)
     result["build_s"] = built

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import getpass
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -19,10 +20,11 @@ from .territory import Provenance, Territory
 DEFAULT_NAME = "France — données publiques"
 
 
-def scan_folder(folder: str | Path) -> list[tuple[Parsed, str]]:
+def scan_folder(folder: str | Path, vintages: Mapping[str, str] | None = None) -> list[tuple[Parsed, str]]:
     """Every supported file under `folder` (recursively, sorted by path), read into its tables, each with the
     SHA-256 of the file's bytes. A file that cannot be read at all gives one unrecognised `Parsed` (format
-    None) whose report says why; the scan goes on. Raises GpectError when `folder` is not a folder."""
+    None) whose report says why; the scan goes on. `vintages`: years given by the user, by file (relative path
+    or base name). Raises GpectError when `folder` is not a folder."""
     root = Path(folder)
     if not root.is_dir():
         raise GpectError(f"« {root} » n'est pas un dossier.")
@@ -32,7 +34,7 @@ def scan_folder(folder: str | Path) -> list[tuple[Parsed, str]]:
         digest = content_hash(data)
         name = str(path.relative_to(root))
         try:
-            parsed_list = read_source(data, name)
+            parsed_list = read_source(data, name, vintages)
         except Exception as exc:  # noqa: BLE001 — one unreadable file must not stop the build, nor show a traceback
             report = FileReport(file=name)
             report.problems.append(Problem(f"« {name} » : lecture impossible, fichier ignoré "
@@ -43,14 +45,21 @@ def scan_folder(folder: str | Path) -> list[tuple[Parsed, str]]:
     return results
 
 
-def build_territory(folder: str | Path, name: str = DEFAULT_NAME, imported_by: str | None = None
-                    ) -> tuple[Territory, BuildReport]:
+def build_territory(folder: str | Path, name: str = DEFAULT_NAME, imported_by: str | None = None,
+                    vintages: Mapping[str, str] | None = None) -> tuple[Territory, BuildReport]:
     """The pack of the official files under `folder` (not saved) and its French report, which the pack also
-    keeps as its `build_report` table (one `line` per row). Raises GpectError (French) when `folder` is not a
-    folder or no zone geometry can be drawn."""
+    keeps as its `build_report` table (one `line` per row). `vintages`: years given by the user for files that
+    do not say theirs (`--vintage FILE=YEAR`); a file whose figures need a year and says none is set aside,
+    and the report ends with a line naming it and the option (`BuildReport.undated`). Raises GpectError
+    (French) when `folder` is not a folder or no zone geometry can be drawn."""
     started = time.perf_counter()
     report = BuildReport()
-    territory, report = build_pack(scan_folder(folder), name, imported_by or _user(), report)
+    items = scan_folder(folder, vintages)
+    territory, report = build_pack(items, name, imported_by or _user(), report)
+    report.undated = [p.report.name for p, _ in items if p.missing_vintage]
+    if report.undated:
+        report.add(f"{len(report.undated)} fichier(s) écarté(s) faute d'année lisible : {', '.join(report.undated)} ; "
+                   f"relancez avec --vintage FICHIER=AAAA (par exemple --vintage \"{report.undated[0]}=2021\")")
     report.seconds = time.perf_counter() - started
     territory.tables["build_report"] = pd.DataFrame({"line": report.text().splitlines()})
     zones = territory.provenance["zones"]

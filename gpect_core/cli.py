@@ -23,12 +23,20 @@ def _cmd_build_pack(args: argparse.Namespace) -> int:
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / "manifest.json").is_file())):
         raise GpectError(f"« {out} » existe et n'est pas un pack de territoire : choisissez un dossier vide ou un "
                          "pack existant (il sera remplacé, l'ancien gardé dans « .previous »).")
-    territory, report = build_territory(args.source, name=args.name, imported_by=args.by)
+    from .readers.vintage import parse_vintage_options
+
+    try:
+        vintages = parse_vintage_options(args.vintage)
+    except ValueError as exc:
+        raise GpectError(str(exc)) from None
+    territory, report = build_territory(args.source, name=args.name, imported_by=args.by, vintages=vintages)
     print(report.text())
     path = territory.save(args.out)
     counts = territory.zones.groupby("zoning").size()
     summary = ", ".join(f"{counts[z]} {zoning_label(z).lower()}" for z in ZONING_ORDER if z in counts)
     print(f"\nPack écrit dans {path} : {summary} ; tables {', '.join(sorted(territory.tables))}.")
+    for name in report.undated:
+        print(f"Attention : « {name} » écarté faute d'année lisible ; relancez avec --vintage \"{name}=AAAA\".")
     return 0
 
 
@@ -39,6 +47,9 @@ def register(subparsers) -> None:
     parser.add_argument("--out", required=True, help="dossier du pack à écrire")
     parser.add_argument("--name", default="France — données publiques", help="nom du territoire")
     parser.add_argument("--by", default=None, help="qui importe (par défaut : l'utilisateur du système)")
+    parser.add_argument("--vintage", action="append", metavar="FICHIER=AAAA",
+                        help="année d'un fichier qui ne la dit pas (répétable), par exemple "
+                             "« attractivite_capacite.csv=2021 »")
     parser.set_defaults(func=_cmd_build_pack)
 
 

@@ -247,8 +247,8 @@ def test_same_composition_and_polygons_built_or_imported_draw_the_same_zones(tmp
 def test_same_training_file_built_or_imported_gives_the_same_rows_and_titles(tmp_path):
     from gpect_core.build import build_territory
 
-    built, _ = build_territory(_folder(tmp_path, "all", extra={"lycees.csv": LYCEES}), imported_by="test")
-    imported = _imported(tmp_path, _folder(tmp_path, "base"), {"lycees.csv": LYCEES})
+    built, _ = build_territory(_folder(tmp_path, "all", extra={"lycees_2022.csv": LYCEES}), imported_by="test")
+    imported = _imported(tmp_path, _folder(tmp_path, "base"), {"lycees_2022.csv": LYCEES})
     expected, got = _sorted(built.tables["training"], "program_id"), _sorted(imported.tables["training"], "program_id")
     assert len(expected) == 3
     assert expected["title"].tolist() == ["Formation MEF 23210023446", "Formation MEF 23210023447",

@@ -5,13 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from conftest_realdata import REALDATA_VINTAGES
 from gpect_core.readers import read_path
 
 pytestmark = pytest.mark.realdata
 
 
 def recognised(realdata, relative: str, sheet: str | None = None):
-    results = [p for p in read_path(realdata / relative) if p.report.format_key]
+    results = [p for p in read_path(realdata / relative, REALDATA_VINTAGES) if p.report.format_key]
     if sheet:
         results = [p for p in results if p.report.sheet == sheet]
     assert results, f"{relative} not recognised"
@@ -87,6 +88,14 @@ def test_bts_rows_with_a_malformed_establishment_code_are_rejected_by_name(reald
     assert any("UAI" in p.message and "ligne" in p.message for p in parsed.report.problems)
 
 
+def test_a_real_file_that_says_no_year_is_set_aside_with_the_option_to_give_it(realdata):
+    (parsed,) = read_path(realdata / "emploi/demandeurs_emploi_secteur_bassin.csv")
+    assert parsed.missing_vintage and not parsed.report.used and not parsed.data
+    assert ("« demandeurs_emploi_secteur_bassin.csv » : année (millésime) introuvable"
+            in parsed.report.problems[0].message)
+    assert '--vintage "demandeurs_emploi_secteur_bassin.csv=AAAA"' in parsed.report.problems[0].message
+
+
 def test_jobseekers_by_sector_use_naf_section_letters(realdata):
     context = recognised(realdata, "emploi/demandeurs_emploi_secteur_bassin.csv").data["context"]
     indicators = set(context["indicator"])
@@ -94,3 +103,4 @@ def test_jobseekers_by_sector_use_naf_section_letters(realdata):
     construction = context[context["indicator"] == "jobseekers_F"]
     assert set(construction["label"]) == {"Construction"}
     assert construction["zone_id"].str.fullmatch(r"\d{4}").all()
+    assert set(context["period"]) == {"2021"}  # as given in REALDATA_VINTAGES, never a constant of the reader

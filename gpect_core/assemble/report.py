@@ -21,6 +21,7 @@ class BuildReport:
     files: list[FileReport] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    undated: list[str] = field(default_factory=list)  # tables set aside for want of a year (`missing_vintage`)
 
     def add(self, line: str) -> None:
         self.lines.append(line)

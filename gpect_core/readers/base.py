@@ -70,6 +70,7 @@ class Parsed:
     data: dict[str, pd.DataFrame]
     report: FileReport
     vintage: str = ""
+    missing_vintage: bool = False  # a format that needs a year found none: set aside until the user gives it
 
     @property
     def recognised(self) -> bool:
@@ -85,7 +86,12 @@ class Parsed:
 @dataclass(frozen=True)
 class Format:
     """An official or template format: its key, French label, signature (columns that say it), reader
-    (RawTable, FileReport → named frames), producer, source, vintage, licence and priority."""
+    (RawTable, FileReport → named frames), producer, source, vintage, licence and priority.
+
+    `vintage` is what the format reads of its year in the content (a callable RawTable → str, '' when the
+    content says nothing), or a fixed version of a nomenclature (« v460 » for ROME 4.0, « 2021 » for FAP 2021),
+    never a data year: the file name, title rows and sheet name are read by `readers.vintage.resolve`, and the
+    reader finds the resolved year in `raw.vintage`."""
 
     key: str
     label: str  # French, as the report says it
@@ -97,6 +103,7 @@ class Format:
     priority: int = 0  # where two formats match, the higher wins
     licence: str = LICENCE_OUVERTE
     excludes: tuple[str, ...] = ()  # columns that say the table is something else
+    needs_vintage: bool = False  # its figures mean nothing without a year: refused when none is found
 
     def matches(self, raw: RawTable) -> bool:
         return (all(find_column(raw, group) is not None for group in self.signature)
@@ -179,7 +186,8 @@ def reject_duplicates(raw: RawTable, report: FileReport, frame: pd.DataFrame, ke
 
 
 
-def year_from_name(raw: RawTable, default: str) -> str:
-    """The first 20xx year in the file name, else `default` (a vintage)."""
-    match = re.search(r"(20\d\d)", raw.file)
-    return match.group(1) if match else default
+def year_column(raw: RawTable, *names: str) -> str:
+    """The most frequent year of a year column (`names`: its alternative names), '' when absent or empty."""
+    years = year_of(raw, col(raw, *names)).dropna()
+    years = years[(years >= 1950) & (years <= 2099)]
+    return str(int(years.mode().iloc[0])) if not years.empty else ""

@@ -94,7 +94,7 @@ def read_jobseekers_sector(raw: RawTable, report: FileReport) -> dict[str, pd.Da
     sector = text_of(raw, col(raw, "secteur_libelle"))
     report.reject(raw, basin == "", col(raw, "code_bassin"), "code de bassin manquant")
     out = pd.DataFrame({"zoning": "BMO", "zone_id": basin,
-                        "indicator": "jobseekers_" + sector.map(naf_section), "period": "2021",
+                        "indicator": "jobseekers_" + sector.map(naf_section), "period": raw.vintage,
                         "value": values, "unit": "personnes", "label": sector})
     out = out[~bad & (basin != "")]
     reject_duplicates(raw, report, out, ["zone_id", "indicator"], col(raw, "secteur_libelle"))

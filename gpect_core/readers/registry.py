@@ -5,7 +5,9 @@ several formats match, the highest `priority` (then the most columns) wins.
 
 from __future__ import annotations
 
-from .base import Format, year_from_name
+import re
+
+from .base import Format, col, year_column, year_of
 from .bmo import bmo_basin_vintage, bmo_vintage, read_bmo, read_bmo_basins
 from .context import (
     read_area_ze,
@@ -27,6 +29,7 @@ from .nomenclatures import (
     read_rome_mobility,
     read_rome_savoirs,
 )
+from .sniff import RawTable, fold
 from .tension import read_dares_tension, read_dares_tension_series, read_ft_tension
 from .training import (
     read_bcn_formation,
@@ -46,40 +49,58 @@ from .zonings import (
     read_ze_list,
 )
 
+
+def year_range(raw: RawTable, *names: str) -> str:
+    """« 2011-2019 »: the first and last years of a year column ('' when absent), a single year alone."""
+    years = year_of(raw, col(raw, *names)).dropna()
+    if years.empty:
+        return ""
+    first, last = int(years.min()), int(years.max())
+    return str(first) if first == last else f"{first}-{last}"
+
+
+def last_quarter(raw: RawTable) -> str:
+    """The latest quarter column of a quarterly table (« 2023-T3 »), '' when there is none."""
+    quarters = [fold(c).replace(" ", "").upper() for c in raw.frame.columns if re.fullmatch(r"\d{4}-?t[1-4]", fold(c))]
+    return max((q if "-" in q else f"{q[:4]}-{q[4:]}" for q in quarters), default="")
+
+
 FORMATS: tuple[Format, ...] = (
     Format("ze_composition", "composition communale des zones d'emploi 2020 (INSEE)",
            (("CODGEO",), ("ZE2020",), ("LIBZE2020",), ("DEP",), ("REG",)), read_ze_composition,
-           "INSEE", "Zones d'emploi 2020, composition communale", lambda r: year_from_name(r, "2023"), priority=5),
+           "INSEE", "Zones d'emploi 2020, composition communale", "", priority=5),
     Format("communes_ze", "communes avec population, EPCI et zone d'emploi",
            (("CODGEO",), ("PMUN",), ("EPCI",)), read_communes_table,
-           "INSEE", "Communes (COG), population municipale, EPCI", lambda r: year_from_name(r, "2025"), priority=6),
+           "INSEE", "Communes (COG), population municipale, EPCI", "", priority=6),
     Format("ze_list", "liste des zones d'emploi 2020 (INSEE)", (("ZE2020",), ("LIBZE2020",), ("NB_COM",)),
-           read_ze_list, "INSEE", "Zones d'emploi 2020, liste", lambda r: year_from_name(r, "2023")),
+           read_ze_list, "INSEE", "Zones d'emploi 2020, liste", ""),
     Format("bmo", "enquête Besoins en Main-d'Œuvre (BMO)",
            (("met",), ("xmet",), ("smet",), ("re:be ?\\d\\d", "code bassin", "code_bassin")), read_bmo,
-           "France Travail / Crédoc", "Enquête Besoins en Main-d'Œuvre", bmo_vintage, priority=10),
+           "France Travail / Crédoc", "Enquête Besoins en Main-d'Œuvre", bmo_vintage, priority=10, needs_vintage=True),
     Format("bmo_basins", "composition communale des bassins d'emploi BMO (France Travail)",
            (("code_commune_insee", "CODE_COMMUNE_INSEE"), ("code_bassin_BMO", "re:be ?\\d\\d")), read_bmo_basins,
            "France Travail", "Bassins d'emploi BMO, composition communale", bmo_basin_vintage, priority=4),
     Format("epci", "composition communale des EPCI", (("code_epci",), ("nom_epci",), ("code_commune",)),
-           read_epci, "INSEE / DGCL", "EPCI à fiscalité propre, communes membres", lambda r: year_from_name(r, "")),
+           read_epci, "INSEE / DGCL", "EPCI à fiscalité propre, communes membres", ""),
     Format("custom_zoning", "zonage du comité (commune → zone)", (("code_commune", "code commune"), ("code_zone", "code zone")),
            read_custom_zoning, "comité", "zonage du comité", "", priority=-1, licence=""),
     Format("passage", "table de passage des codes communes (INSEE)",
            (("Ancien Code Officiel",), ("Code Courant Officiel",)), read_passage, "INSEE",
-           "Table de passage du COG", lambda r: year_from_name(r, "")),
+           "Table de passage du COG", ""),
     Format("admin_names", "liste des départements ou régions", (("code",), ("nom",), ("chefLieu",)),
-           read_admin_names, "INSEE (COG)", "Découpage administratif", lambda r: year_from_name(r, ""),
+           read_admin_names, "INSEE (COG)", "Découpage administratif", "",
            excludes=("type", "departement", "codesPostaux")),
     Format("dares_tension", "indicateurs de tension DARES (FAP 2009 × France, région, département)",
            (("fap",), ("Tension",), ("Catégorie Tension",), ("niveau_geo",)), read_dares_tension,
-           "DARES / France Travail", "Les tensions sur le marché du travail", lambda r: "2019", priority=3),
+           "DARES / France Travail", "Les tensions sur le marché du travail",
+           lambda r: year_column(r, "Année", "annee"), priority=3, needs_vintage=True),
     Format("dares_tension_series", "série nationale du score de tension DARES (FAP 2009, par année)",
            (("fap",), ("Tension",), ("Année", "annee")), read_dares_tension_series, "DARES",
-           "Les tensions sur le marché du travail, séries longues", lambda r: "2011-2019", priority=1),
+           "Les tensions sur le marché du travail, séries longues", lambda r: year_range(r, "Année", "annee"), priority=1),
     Format("ft_tension", "indicateurs de tension France Travail (ROME × bassin)",
            (("ROME",), ("cbassin",), ("ind_tension_d",)), read_ft_tension,
-           "France Travail / DARES", "Indicateurs de tension par métier et bassin", lambda r: year_from_name(r, "2021")),
+           "France Travail / DARES", "Indicateurs de tension par métier et bassin",
+           lambda r: year_column(r, "annee", "année"), needs_vintage=True),
     Format("rome_fiches", "ROME 4.0 : fiches métiers", (("code_rome",), ("libelle_rome",), ("code_fiche_metier",)),
            read_rome_fiches, "France Travail", "ROME 4.0, référentiel des codes ROME", "v460"),
     Format("rome_domains", "ROME 4.0 : grands domaines", (("code_grand_domaine",), ("libelle_grand_domaine",)),
@@ -105,24 +126,25 @@ FORMATS: tuple[Format, ...] = (
            read_fap2009_rome, "DARES", "Table de passage FAP 2009 – ROME", "2009"),
     Format("unemployment_ze", "taux de chômage localisés par zone d'emploi (INSEE)",
            (("ZE2020",), ("LIBZE2020",), ("re:\\d{4}-?t[1-4]",)), read_unemployment_ze, "INSEE",
-           "Taux de chômage localisés", lambda r: "2023-T3"),
+           "Taux de chômage localisés", last_quarter),
     Format("unemployment_admin", "taux de chômage par département ou région (INSEE)",
            (("codeDepartement", "codeRegion"), ("tauxChomage",)), read_unemployment_admin, "INSEE",
            "Taux de chômage localisés", lambda r: ""),
     Format("population_ze", "population historique par zone d'emploi (INSEE / ANCT)",
            (("codgeo",), ("an",), ("pop",)), read_population_ze, "INSEE / ANCT", "Historique des populations",
-           lambda r: "1876-2020"),
+           lambda r: year_range(r, "an")),
     Format("area_ze", "superficie des zones d'emploi (INSEE / ANCT)", (("codgeo",), ("an",), ("superf_choro",)),
-           read_area_ze, "INSEE / ANCT", "Superficie", lambda r: "2020"),
+           read_area_ze, "INSEE / ANCT", "Superficie", lambda r: year_range(r, "an")),
     Format("jobseekers_sector", "demandeurs d'emploi par secteur et bassin (France Travail)",
            (("code_bassin",), ("demandeurs_emploi",), ("secteur_libelle",)), read_jobseekers_sector,
-           "France Travail", "Demandeurs d'emploi par secteur d'activité et bassin", "2021"),
+           "France Travail", "Demandeurs d'emploi par secteur d'activité et bassin", "",
+           needs_vintage=True),
     Format("lycee_capacity", "capacités et premiers vœux en lycée professionnel (Affelnet)",
            (("Etablissement d'accueil",), ("MEF STAT 11",), ("Capacité carte scolaire",)), read_lycee_capacity,
-           "DEPP / MENJ", "Affelnet, capacités et demandes", "2022"),
+           "DEPP / MENJ", "Affelnet, capacités et demandes", "", needs_vintage=True),
     Format("bts_capacity", "capacités et vœux en BTS (Parcoursup)",
            (("UAI",), ("MEFSTAT11",), ("CAPACITEPSUP",)), read_bts_capacity, "MESR / Parcoursup",
-           "Parcoursup, capacités et vœux en BTS", "2024"),
+           "Parcoursup, capacités et vœux en BTS", "", needs_vintage=True),
     Format("bcn_mef", "BCN : table N_MEF", (("MEF",), ("MEF_STAT_11",), ("FORMATION_DIPLOME",)), read_bcn_mef,
            "DEPP (BCN)", "Base centrale des nomenclatures, N_MEF", ""),
     Format("bcn_formation", "BCN : table N_FORMATION_DIPLOME",

@@ -67,6 +67,8 @@ class RawTable:
     separator: str | None = None
     notes: list[str] = field(default_factory=list)
     row_word: str = "ligne"  # « entité » for the features of a geographic file
+    title: list[str] = field(default_factory=list)  # text of the rows above the header (INSEE title rows)
+    vintage: str = ""  # the vintage resolved for this table before its reader runs (`readers.vintage`)
 
     def row_number(self, index) -> int:
         """The line or row a user sees in a spreadsheet or text editor for frame index `index`."""
@@ -230,7 +232,9 @@ def read_csv_bytes(data: bytes, file: str, expected: Iterable[str] | None = None
     else:
         frame.columns = [f"colonne_{i + 1}" for i in range(frame.shape[1])]
     frame = _drop_blank_rows(frame)
-    return RawTable(frame, file=file, header_row=skip + 1 if header else 0, encoding=encoding, separator=sep)
+    title = [" ".join(c.strip() for c in row if c.strip()) for row in head_rows[:skip]] if header else []
+    return RawTable(frame, file=file, header_row=skip + 1 if header else 0, encoding=encoding, separator=sep,
+                    title=[t for t in title if t])
 
 
 def _drop_blank_rows(frame: pd.DataFrame) -> pd.DataFrame:
@@ -292,7 +296,8 @@ def sheet_table(rows: list[list], file: str, sheet: str, expected: Iterable[str]
     frame = frame.astype(str)
     empty_columns = [c for c in frame.columns if c.startswith("colonne_") and (frame[c].str.strip() == "").all()]
     frame = _drop_blank_rows(frame.drop(columns=empty_columns))
-    return RawTable(frame, file=file, sheet=sheet, header_row=skip + 1)
+    title = [" ".join(c.strip() for c in row if c.strip()) for row in text_rows[:skip]]
+    return RawTable(frame, file=file, sheet=sheet, header_row=skip + 1, title=[t for t in title if t])
 
 
 def read_tables(data: bytes, file: str, expected: Iterable[str] | None = None) -> list[RawTable]:

@@ -6,6 +6,7 @@ columns (`recognise`) and read by its format into a `Parsed` (named frames and a
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -17,6 +18,7 @@ from .hand import TEMPLATE_FORMATS
 from .nomenclatures import headerless_fap_rome
 from .registry import EXPECTED_NAMES, FORMATS, HEADERLESS_FAP_ROME
 from .sniff import EXCEL_SUFFIXES, RawTable, ReadError, read_csv_bytes, read_tables
+from .vintage import missing_message, resolve
 
 ALL_FORMATS: tuple[Format, ...] = (*TEMPLATE_FORMATS, *FORMATS)
 ALL_EXPECTED_NAMES = sorted(set(EXPECTED_NAMES)
@@ -52,8 +54,10 @@ def _json_table(data: bytes, file: str) -> RawTable:
     return RawTable(frame, file=file, header_row=1)
 
 
-def read_source(data: bytes, file: str) -> list[Parsed]:
-    """Read one file's bytes: every table in it, recognised and parsed, each with its report."""
+def read_source(data: bytes, file: str, vintages: Mapping[str, str] | None = None) -> list[Parsed]:
+    """Read one file's bytes: every table in it, recognised and parsed, each with its report.
+
+    `vintages`: years the user gave, by file name (or « file [sheet] »), which win over what the file says."""
     suffix = Path(file).suffix.lower()
     try:
         if suffix in (".gpkg", ".zip", ".shp") or (suffix in (".geojson", ".json") and _is_geojson(data)):
@@ -71,7 +75,7 @@ def read_source(data: bytes, file: str) -> list[Parsed]:
         fmt = recognise(raw)
         if fmt is HEADERLESS_FAP_ROME:
             raw = read_csv_bytes(data, file, header=False)
-        results.append(parse_table(raw, fmt))
+        results.append(parse_table(raw, fmt, vintages))
     return results
 
 
@@ -80,8 +84,12 @@ def _parse_geo(data: bytes, file: str) -> Parsed:
     return parse_geo(frame, file)
 
 
-def parse_table(raw: RawTable, fmt: Format | None) -> Parsed:
-    """A table read by `fmt`; with `fmt` None, the « non reconnu » state, naming the format it nearly is."""
+def parse_table(raw: RawTable, fmt: Format | None, vintages: Mapping[str, str] | None = None) -> Parsed:
+    """A table read by `fmt`; with `fmt` None, the « non reconnu » state, naming the format it nearly is.
+
+    The vintage is resolved before the reader runs (`readers.vintage.resolve`, into `raw.vintage`); a format
+    that needs one and finds none gives a Parsed with `missing_vintage` True, no data, not used, and a
+    problem saying how to give the year."""
     report = FileReport(file=raw.file, sheet=raw.sheet, rows_read=len(raw.frame))
     if raw.encoding and raw.encoding not in ("utf-8", "utf-8-sig"):
         report.notes.append(f"encodage {raw.encoding} détecté et converti")
@@ -96,9 +104,19 @@ def parse_table(raw: RawTable, fmt: Format | None) -> Parsed:
                                                f"absente(s) : {names}"))
         return Parsed.unrecognised(report, raw)
     report.format_key, report.format_label = fmt.key, fmt.label
+    vintage, where = resolve(raw, fmt.vintage_of(raw), vintages)
+    if not vintage and fmt.needs_vintage:
+        report.used = False
+        report.problems.append(Problem(missing_message(raw), file=raw.file, sheet=raw.sheet))
+        return Parsed(fmt, raw, {}, report, missing_vintage=True)
+    raw.vintage = vintage
+    if vintage and not callable(fmt.vintage) and fmt.vintage:
+        where = ""  # a nomenclature's version, nothing to say
+    if where:
+        report.notes.append(f"millésime {vintage} ({where})")
     _note_formulas(raw, report)
     data = fmt.read(raw, report)
-    return Parsed(fmt, raw, data, report, vintage=fmt.vintage_of(raw))
+    return Parsed(fmt, raw, data, report, vintage=vintage)
 
 
 def _nearest_format(raw: RawTable) -> tuple[Format, list[str]] | None:
@@ -126,7 +144,7 @@ def _note_formulas(raw: RawTable, report: FileReport) -> None:
                                 "=, +, - ou @ gardée(s) comme texte (jamais exécutée(s) comme formule)")
 
 
-def read_path(path: str | Path) -> list[Parsed]:
-    """`read_source` on a file's bytes, named by its file name."""
+def read_path(path: str | Path, vintages: Mapping[str, str] | None = None) -> list[Parsed]:
+    """`read_source` on a file's bytes, named by its file name (`vintages` as there)."""
     path = Path(path)
-    return read_source(path.read_bytes(), path.name)
+    return read_source(path.read_bytes(), path.name, vintages)

@@ -47,7 +47,7 @@ def read_dares_tension(raw: RawTable, report: FileReport) -> dict[str, pd.DataFr
     out = pd.DataFrame({
         "zoning": zoning, "zone_id": zone_id, "occupation_system": "FAP2009",
         "occupation_code": normalise_codes(f[col(raw, "fap")]),
-        "year": year_of(raw, col(raw, "Année", "annee"), 2019),
+        "year": year_of(raw, col(raw, "Année", "annee")).fillna(int(raw.vintage[:4])),
         "tension_class": tension_class, "tension_score": score.values,
     })
     for target, names in DARES_COMPONENTS.items():
@@ -69,7 +69,7 @@ def read_ft_tension(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame
     basin = normalise_codes(f[col(raw, "cbassin", "code_bassin", "re:be ?\\d\\d")], 4)
     out = pd.DataFrame({
         "zoning": "BMO", "zone_id": basin, "occupation_system": "ROME4", "occupation_code": rome,
-        "year": year_of(raw, col(raw, "annee", "année")),
+        "year": year_of(raw, col(raw, "annee", "année")).fillna(int(raw.vintage[:4])),
     })
     bad = pd.Series(False, index=f.index)
     for target, name in FT_COMPONENTS.items():

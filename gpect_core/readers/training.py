@@ -37,7 +37,7 @@ def read_lycee_capacity(raw: RawTable, report: FileReport) -> dict[str, pd.DataF
         "program_id": uai + "-" + mef + "-" + status, "title": "", "provider": uai, "zoning": "DEP",
         "zone_id": dep_of_uai(uai), "occupation_codes": "", "level": "", "mef_stat_11": mef,
         "capacity": capacity.round().astype("Int64"), "demand": demand.round().astype("Int64"),
-        "year": 2022, "kind": "lycee",
+        "year": int(raw.vintage[:4]), "kind": "lycee",
     })
     return _training(raw, report, out, ~(bad_c | bad_d), col(raw, "Etablissement d'accueil", "UAI"))
 
@@ -54,7 +54,7 @@ def read_bts_capacity(raw: RawTable, report: FileReport) -> dict[str, pd.DataFra
         "program_id": uai + "-" + mef + "-" + status.map(slug), "title": text_of(raw, col(raw, "LIBELLÉFORMATION")),
         "provider": uai, "zoning": "DEP", "zone_id": dep_of_uai(uai), "occupation_codes": "", "level": "BTS",
         "mef_stat_11": mef, "capacity": capacity.round().astype("Int64"), "demand": demand.round().astype("Int64"),
-        "year": 2024, "kind": "bts",
+        "year": int(raw.vintage[:4]), "kind": "bts",
     })
     return _training(raw, report, out, ~(bad_c | bad_d), col(raw, "UAI"))
 
