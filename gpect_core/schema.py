@@ -32,6 +32,7 @@ TABLE_LABELS_FR = {
     "occupations": "métiers",
     "occupation_links": "liens entre métiers",
     "recruitment": "recrutement",
+    "recruitment_basins": "bassins BMO de chaque année",
     "tension": "tensions",
     "context": "contexte",
     "training": "formations",
@@ -196,6 +197,17 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "difficult_secret": _count(required=False),
         "seasonal_secret": _count(required=False),
     }, unique=["zoning", "zone_id", "occupation_system", "occupation_code", "year"], rules=RECRUITMENT_RULES),
+    # The basins each BMO year publishes, drawn in the pack or not: the breaks in series (basins recoded, created
+    # or gone between years) are read from it.
+    "recruitment_basins": _schema("recruitment_basins", {
+        "year": pa.Column("Int64", pa.Check.in_range(1990, 2100)),
+        "basin": _code(),
+        "basin_name": _text(),
+        "dep": _text(),
+        "reg": _text(),
+        "projects": _count(),
+        "drawn": pa.Column(bool),
+    }, unique=["year", "basin"]),
     "tension": _schema("tension", {
         "zoning": ZONING,
         "zone_id": _code(),

@@ -43,9 +43,11 @@ def build_pack(items: list[tuple[Parsed, str]], name: str, imported_by: str,
     src = Sources(items, imported_by, report)
     drawn = zones.build_zones(src)
     built: dict = {}
-    rec, bmo_occupations = recruitment(src, drawn)
+    rec, bmo_occupations, basins = recruitment(src, drawn)
     if rec is not None:
         built["recruitment"] = rec
+        built["recruitment_basins"] = basins
+        src.fed["recruitment_basins"] = list(src.fed.get("recruitment", []))
     chosen = zones.compositions(src)
     for table, frame in (("tension", tables.tension(src, drawn)),
                          ("occupations", tables.occupations(src, bmo_occupations)),

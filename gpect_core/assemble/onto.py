@@ -122,7 +122,7 @@ def assemble_onto(preview, territory: Territory, items: list[tuple[Parsed, str]]
         if parsed is not None:
             src.use(table, parsed, digest)
 
-    rec, _ = recruitment(src, new_zones)
+    rec, _, basins = recruitment(src, new_zones)
     if rec is not None:
         if rec.empty:
             for parsed, _, raw in src.distinct("recruitment_raw"):
@@ -131,6 +131,8 @@ def assemble_onto(preview, territory: Territory, items: list[tuple[Parsed, str]]
                                         f"fichier ne correspond aux zones du pack (bassins {', '.join(basins[:10])}…)"))
         else:
             bring("recruitment", rec)
+            bring("recruitment_basins", basins)
+            src.fed["recruitment_basins"] = list(src.fed.get("recruitment", []))
     for parsed, digest in items:
         for table in CANONICAL:
             if table in parsed.data and parsed.report.used:

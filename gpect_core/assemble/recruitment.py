@@ -4,6 +4,8 @@ aggregation of the BMO figures, by basin (BMO), département (DEP), région (REG
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from ..schema import RECRUITMENT_MEASURES
@@ -77,15 +79,139 @@ def bmo_occupations(frame: pd.DataFrame) -> pd.DataFrame:
                          "family_label": labels["family_label"]})
 
 
-def recruitment(src, zones) -> tuple[pd.DataFrame | None, pd.DataFrame]:
-    """The `recruitment` table from every BMO file of `src` (a `provenance.Sources`) onto `zones`, and the
-    occupations the files name; the report says the rows left out and the secret cells."""
+ROW_KEY = ["year", "basin", "occupation_system", "occupation_code"]
+SYSTEM_WORDS = {"FAP2009": "FAP 2009", "FAP2021": "FAP 2021", "ROME4": "ROME 4.0"}
+
+
+def _once(items: list[tuple]) -> tuple[pd.DataFrame, list[tuple]]:
+    """The rows of every BMO file, a (year, basin, occupation) given by an earlier file left out of a later one
+    (an extract of a survey already read is not counted twice; repeated rows within one file are summed, as
+    published). Returns the rows and (parsed, rows left out, year, first file) for the report."""
+    parts, seen, dropped = [], None, []
+    for parsed, _, frame in items:
+        if seen is not None and len(frame):
+            keys = pd.MultiIndex.from_frame(frame[ROW_KEY])
+            again = keys.isin(seen.index)
+            if again.any():
+                first = seen.loc[keys[again][0], "file"]
+                first = first.iloc[0] if isinstance(first, pd.Series) else first
+                years = sorted({int(y) for y in frame.loc[again, "year"].dropna()})
+                dropped.append((parsed, int(again.sum()), years, first))
+                frame = frame[~again]
+        parts.append(frame)
+        new = frame[ROW_KEY].drop_duplicates().assign(file=parsed.report.name).set_index(ROW_KEY)
+        seen = new if seen is None else pd.concat([seen, new])
+    return pd.concat(parts, ignore_index=True), dropped
+
+
+def basin_years(rows: pd.DataFrame, zones: pd.DataFrame) -> pd.DataFrame:
+    """The basins each BMO year publishes (pack table `recruitment_basins`): year (Int64), basin, basin_name,
+    dep, reg (str), projects (Int64, published projects summed, secret cells left out) and drawn (bool: the
+    pack's BMO zoning has the basin). From the readers' `recruitment_raw` rows."""
+    drawn = set(zones.loc[zones["zoning"] == "BMO", "zone_id"])
+    frame = rows[rows["basin"] != ""]
+    out = frame.groupby(["year", "basin"], sort=True).agg(
+        basin_name=("basin_name", "first"), dep=("dep", "first"), reg=("reg", "first"),
+        projects=("projects", lambda v: v.sum(min_count=1))).reset_index()
+    out["year"] = out["year"].astype("Int64")
+    out["projects"] = out["projects"].round().astype("Int64")
+    out["drawn"] = out["basin"].isin(drawn)
+    return out[["year", "basin", "basin_name", "dep", "reg", "projects", "drawn"]]
+
+
+@dataclass(frozen=True)
+class BasinChange:
+    """How the basins of a list changed from one BMO year to the next: rows of `basin_years` that appear and
+    disappear, and the basins recoded (same name, another code) as (old code, new code, name)."""
+
+    before: int
+    after: int
+    appear: pd.DataFrame
+    gone: pd.DataFrame
+    recoded: tuple[tuple[str, str, str], ...] = ()
+
+    def describe(self) -> str:
+        """« recodés : Bassin Iles Du Nord (0104 → 0113) ; apparus : Monaco (9399) ; disparus : … » (French)."""
+        parts = []
+        if self.recoded:
+            parts.append("recodés : " + listing([f"{name} ({old} → {new})" for old, new, name in self.recoded], 12))
+        if len(self.appear):
+            parts.append(f"apparus : {listing(_named(self.appear), 12)}")
+        if len(self.gone):
+            parts.append(f"disparus : {listing(_named(self.gone), 12)}")
+        return " ; ".join(parts)
+
+
+def basin_changes(basins: pd.DataFrame) -> list[BasinChange]:
+    """Each pair of consecutive years of `basins` (`basin_years` rows, or a subset such as a selection's) where
+    the list of basins changed; a basin that disappears while one of the same name appears is « recoded »."""
+    years = sorted(int(y) for y in basins["year"].dropna().unique())
+    out = []
+    for before, after in zip(years, years[1:], strict=False):
+        old, new = basins[basins["year"] == before], basins[basins["year"] == after]
+        appear, gone = new[~new["basin"].isin(set(old["basin"]))], old[~old["basin"].isin(set(new["basin"]))]
+        if not len(appear) and not len(gone):
+            continue
+        gone_names = {str(name).casefold(): code for code, name in zip(gone["basin"], gone["basin_name"], strict=True)
+                      if name}
+        recoded = tuple((gone_names[str(name).casefold()], code, name)
+                        for code, name in zip(appear["basin"], appear["basin_name"], strict=True)
+                        if name and str(name).casefold() in gone_names)
+        old_codes, new_codes = {r[0] for r in recoded}, {r[1] for r in recoded}
+        out.append(BasinChange(before, after, appear[~appear["basin"].isin(new_codes)],
+                               gone[~gone["basin"].isin(old_codes)], recoded))
+    return out
+
+
+def _named(frame: pd.DataFrame) -> list[str]:
+    return [f"{name} ({code})" if name else code for code, name in zip(frame["basin"], frame["basin_name"],
+                                                                      strict=True)]
+
+
+def _report_series(src, rows: pd.DataFrame, basins: pd.DataFrame) -> None:
+    """The breaks in series the build report states: basins appearing or disappearing, nomenclature changes."""
+    for change in basin_changes(basins):
+        src.report.add(f"recrutement : bassins BMO de {change.before} à {change.after} — {change.describe()} ; "
+                       "rupture de série pour les zones qui les contiennent (départements, régions, France), "
+                       "montrée sur la page « Métiers en tension », onglet « Évolutions »")
+    systems = rows.groupby("year")["occupation_system"].agg(lambda v: sorted(set(v)))
+    spans: list[tuple[str, int, int]] = []
+    for year, names in systems.items():
+        label = " + ".join(SYSTEM_WORDS.get(s, s) for s in names)
+        if spans and spans[-1][0] == label:
+            spans[-1] = (label, spans[-1][1], int(year))
+        else:
+            spans.append((label, int(year), int(year)))
+    if len(spans) > 1:
+        text = ", puis ".join(f"{label} ({a}–{b})" if a != b else f"{label} ({a})" for label, a, b in spans)
+        src.report.add(f"recrutement : nomenclature des métiers {text} ; les séries par métier ne sont pas "
+                       "raccordées d'une nomenclature à l'autre (rupture de série)")
+
+
+def recruitment(src, zones) -> tuple[pd.DataFrame | None, pd.DataFrame, pd.DataFrame | None]:
+    """The `recruitment` table from every BMO file of `src` (a `provenance.Sources`) onto `zones`, the
+    occupations the files name, and the basins of each year (`basin_years`, table `recruitment_basins`).
+
+    Every year is kept side by side (one row set per year); the same survey given twice (a workbook and its CSV)
+    is read once (`Sources.distinct`), and a (year, basin, occupation) already given by an earlier file is not
+    counted again. The report says the rows left out, the secret cells, and the breaks in series (basins
+    appearing or disappearing between years, a change of occupation nomenclature)."""
     items = src.distinct("recruitment_raw")
     if not items:
-        return None, pd.DataFrame()
+        return None, pd.DataFrame(), None
+    rows, dropped = _once(items)
+    emptied = set()
+    for parsed, count, years, first in dropped:
+        why = (f"{count} ligne(s) (BMO {', '.join(map(str, years))}) déjà lue(s) dans « {first} », non comptée(s) "
+               "une seconde fois")
+        if count == len(parsed.data["recruitment_raw"]):
+            emptied.add(id(parsed))
+            src.unused(parsed, why)
+        else:
+            parsed.report.notes.append(why)
     for parsed, digest, _ in items:
-        src.use("recruitment", parsed, digest)
-    rows = pd.concat([f for _, _, f in items], ignore_index=True)
+        if id(parsed) not in emptied:
+            src.use("recruitment", parsed, digest)
     table, unmatched = recruitment_levels(rows, zones)
     for zoning, (codes, count) in unmatched.items():
         if zoning == "FR":
@@ -96,7 +222,10 @@ def recruitment(src, zones) -> tuple[pd.DataFrame | None, pd.DataFrame]:
                        f"({listing(codes, 6)}) non gardées à ce niveau ; elles restent comptées aux niveaux "
                        "supérieurs")
     lacking = int((table["secret_cells"] > 0).sum())
-    src.report.add(f"recrutement : {n(len(table))} lignes (bassin, département, région, France) ; "
-                   f"{n(lacking)} lignes où des cellules sont secrètes, chacune avec le nombre de cellules "
-                   "qui manquent à chaque chiffre")
-    return table, pd.concat([bmo_occupations(f) for _, _, f in items], ignore_index=True)
+    years = sorted(int(y) for y in table["year"].dropna().unique())
+    src.report.add(f"recrutement : {n(len(table))} lignes (bassin, département, région, France) ; années "
+                   f"{', '.join(map(str, years))} côte à côte ; {n(lacking)} lignes où des cellules sont secrètes, "
+                   "chacune avec le nombre de cellules qui manquent à chaque chiffre")
+    basins = basin_years(rows, zones)
+    _report_series(src, rows, basins)
+    return table, pd.concat([bmo_occupations(f) for _, _, f in items], ignore_index=True), basins

@@ -63,11 +63,16 @@ def read_bmo(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
     basin_col = col(raw, "re:be ?\\d\\d", "code bassin", "code_bassin", "bassin")
     year = year_of(raw, col(raw, "annee", "année"))
     codes = normalise_codes(f[code_col])
-    known_year = int(year.dropna().mode().iloc[0]) if year.notna().any() else None
-    if known_year is None:
-        match = re.search(r"(\d\d)$", basin_col)
-        known_year = 2000 + int(match.group(1)) if match else None
-        year = year.fillna(known_year)
+    resolved = int(raw.vintage) if str(raw.vintage).isdigit() else None
+    if year.notna().any():
+        known_year = int(year.dropna().mode().iloc[0])
+        if resolved is not None and resolved != known_year:
+            report.notes.append(f"colonne « annee » : {known_year}, gardée pour les lignes (millésime indiqué : "
+                                f"{resolved})")
+    else:
+        known_year = resolved
+    year = year.fillna(known_year) if known_year is not None else year
+    report.reject(raw, year.isna(), code_col, "année de l'enquête inconnue")
     system = detect_fap(codes, known_year)
     report.notes.append(f"nomenclature des métiers détectée : {system.replace('FAP', 'FAP ')}"
                         + (f", année {known_year}" if known_year else ""))
@@ -81,7 +86,7 @@ def read_bmo(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
     report.reject(raw, over, col(raw, "xmet"), "plus de projets difficiles que de projets de recrutement")
     over_s = (seasonal > projects).fillna(False).astype(bool)
     report.reject(raw, over_s, col(raw, "smet"), "plus de projets saisonniers que de projets de recrutement")
-    keep = ~(bad_p | bad_d | bad_s | over | over_s | (basins == "") | (codes == ""))
+    keep = ~(bad_p | bad_d | bad_s | over | over_s | (basins == "") | (codes == "") | year.isna())
     report.secret_cells = int((s_projects | False).sum() + s_difficult.sum() + s_seasonal.sum())
     rows = pd.DataFrame({
         "basin": basins,

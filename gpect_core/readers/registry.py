@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Format, col, year_column, year_of
+from .base import FileReport, Format, col, year_column, year_of
 from .bmo import bmo_basin_vintage, bmo_vintage, read_bmo, read_bmo_basins
 from .context import (
     read_area_ze,
@@ -65,6 +65,12 @@ def last_quarter(raw: RawTable) -> str:
     return max((q if "-" in q else f"{q[:4]}-{q[4:]}" for q in quarters), default="")
 
 
+def read_documentation(raw: RawTable, report: FileReport) -> dict:
+    """A sheet describing a workbook's variables (« Variables » / « Description »): nothing to import, said calmly."""
+    report.notes.append("feuille de documentation (description des variables) : rien à importer")
+    return {}
+
+
 FORMATS: tuple[Format, ...] = (
     Format("ze_composition", "composition communale des zones d'emploi 2020 (INSEE)",
            (("CODGEO",), ("ZE2020",), ("LIBZE2020",), ("DEP",), ("REG",)), read_ze_composition,
@@ -80,6 +86,8 @@ FORMATS: tuple[Format, ...] = (
     Format("bmo_basins", "composition communale des bassins d'emploi BMO (France Travail)",
            (("code_commune_insee", "CODE_COMMUNE_INSEE"), ("code_bassin_BMO", "re:be ?\\d\\d")), read_bmo_basins,
            "France Travail", "Bassins d'emploi BMO, composition communale", bmo_basin_vintage, priority=4),
+    Format("documentation", "feuille de documentation (description des variables)",
+           (("Variables", "Variable"), ("Description",)), read_documentation, "", "", "", priority=-5, licence=""),
     Format("epci", "composition communale des EPCI", (("code_epci",), ("nom_epci",), ("code_commune",)),
            read_epci, "INSEE / DGCL", "EPCI à fiscalité propre, communes membres", ""),
     Format("custom_zoning", "zonage du comité (commune → zone)", (("code_commune", "code commune"), ("code_zone", "code zone")),
