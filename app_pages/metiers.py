@@ -4,7 +4,7 @@ components, trends, and the sheet of one occupation."""
 import pandas as pd
 import streamlit as st
 
-from gpect_core.charts import components_chart, heatmap_chart, ranking_bar, trends_chart
+from gpect_core.charts import components_chart, heatmap_chart, ranking_bar
 from gpect_core.formatting import fmt_float, fmt_int, fmt_pct, level_labels, occupation_columns, yes_no
 from gpect_core.indicators.occupations import (
     MIN_PROJECTS,
@@ -16,12 +16,10 @@ from gpect_core.indicators.occupations import (
     ranking_measures,
     ranking_view,
     tension_ranking,
-    trends,
-    trends_of,
 )
 from gpect_core.indicators.selection import comparison_levels
 from gpect_core.indicators.sheet import occupation_sheet, present_components, sheet_choices
-from ui import context
+from ui import context, evolutions
 from ui.downloads import chart_downloads, table_downloads
 
 ctx = context.page_context()
@@ -80,21 +78,7 @@ with heatmap_tab:
         table_downloads(ctx, wide.reset_index(), title, ["recruitment"], "metiers_heatmap_table")
 
 with trends_tab:
-    years = trends_of(trends(territory, selection), table, family)
-    if years.empty:
-        st.info(ctx.t("common.no_data"))
-    elif years["year"].nunique() < 2:
-        st.info(ctx.t("metiers.trends.single_year", year=int(years["year"].iloc[0])))
-    else:
-        for measure, key in (("projects", "metiers.trends.title"), ("difficult_share", "metiers.trends.share_title")):
-            title = ctx.t(key)
-            chart = trends_chart(years, measure, lang, title=title, subtitle=ctx.selection_label)
-            st.altair_chart(chart, theme=None, width="stretch")
-            chart_downloads(ctx, chart, title, ["recruitment"], f"metiers_trends_{measure}")
-        export = occupation_columns(years, ["label", "occupation_code", "projects", "difficult_share",
-                                            "fragile"], lang)
-        export.insert(0, ctx.t("col.year"), years["year"].to_numpy())
-        table_downloads(ctx, export, ctx.t("metiers.trends.title"), ["recruitment"], "metiers_trends_table")
+    evolutions.trends_tab(ctx, selection, table, family)
 
 with sheet_tab:
     choices = sheet_choices(territory, table, tensions)

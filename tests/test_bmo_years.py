@@ -12,6 +12,7 @@ import pytest
 
 from gpect_core.cli import main
 from gpect_core.readers import read_path, read_source
+from gpect_core.selection import Selection
 from gpect_core.territory import Territory
 
 HERE = Path(__file__).resolve().parent / "fixtures"
@@ -155,3 +156,69 @@ def test_build_report_names_the_basins_that_appear_and_disappear(years_build):
     assert "apparus : Bassin Marie-Galante (0116), Pays De Gex (8499)" in line
     assert "disparus : Tournus (2799)" in line
     assert any("FAP 2009" in x and "FAP 2021" in x and "2024" in x for x in report.splitlines())
+
+
+# ------------------------------------------------------------------------------------------------ « Évolutions »
+def test_series_of_a_departement_breaks_at_the_nomenclature_and_at_a_new_basin(years_build):
+    from gpect_core.indicators import evolutions as ev
+
+    territory, _ = years_build
+    selection = Selection("DEP", ("01",))
+    breaks = ev.series_breaks(territory, selection)
+    assert [(b.year, b.kind) for b in breaks] == [(2024, "nomenclature"), (2025, "basins")]
+    assert breaks[0].systems == ("FAP2009", "FAP2021")
+    assert breaks[1].appear == ("Pays De Gex (8499)",) and not breaks[1].gone
+    series = ev.selection_series(territory, selection)
+    assert series["year"].tolist() == [2023, 2024, 2025]
+    assert series["projects"].tolist() == [150, 170, 225]
+    assert series["segment"].tolist() == [0, 1, 2]
+    assert series["systems"].tolist() == ["FAP2009", "FAP2021", "FAP2021"]
+    assert series["difficult_share"].iloc[0] == pytest.approx(30 / 50)  # the secret-free rows only
+
+
+def test_basin_series_break_only_where_the_selection_changes(years_build):
+    from gpect_core.indicators import evolutions as ev
+
+    territory, _ = years_build
+    alone = ev.series_breaks(territory, Selection("BMO", ("8401",)))
+    assert [(b.year, b.kind) for b in alone] == [(2024, "nomenclature")]
+    pair = ev.series_breaks(territory, Selection("BMO", ("2701", "2799")))
+    assert [(b.year, b.kind, b.gone) for b in pair if b.kind == "basins"] == [(2025, "basins", ("Tournus (2799)",))]
+    assert not ev.fap_crosswalk(territory)
+
+
+def _charts(at):
+    """The Vega-Lite specs of the charts the page drew (Streamlit's AppTest has no chart element: read the proto)."""
+    import json
+
+    return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+
+
+def test_evolutions_tab_draws_the_three_years_with_the_breaks(years_build, monkeypatch, tmp_path):
+    from streamlit.testing.v1 import AppTest
+
+    territory, _ = years_build
+    monkeypatch.setenv("GPECT_PACK", str(territory.path))
+    monkeypatch.setenv("GPECT_DB_URL", f"sqlite:///{tmp_path / 'plan.sqlite'}")
+    at = AppTest.from_file("../app.py", default_timeout=60)
+    at.run()
+    at.session_state["filter_zoning"] = "DEP"
+    at.switch_page("app_pages/metiers.py")
+    at.run()
+    at.multiselect(key="filter_zones").set_value(["01"]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    warnings = [w.value for w in at.warning]
+    assert any(w.startswith("Rupture de série en 2024 : la nomenclature des métiers passe de FAP 2009 (2023) à "
+                            "FAP 2021") for w in warnings)
+    assert any("Rupture de série en 2025" in w and "apparus : Pays De Gex (8499)" in w for w in warnings)
+    assert any("pas de table de passage FAP 2009 → FAP 2021" in i.value for i in at.info)
+    assert any("Ruptures de série" in c.value for c in at.caption)
+    specs = _charts(at)
+    totals = [s for s in specs if s.get("title", {}).get("text", "").startswith("Projets de recrutement de la")]
+    assert totals and totals[0]["layer"][0]["encoding"]["x"]["scale"]["domain"] == ["2023", "2024", "2025"]
+    rules = [layer for layer in totals[0]["layer"] if layer["mark"]["type"] == "rule"]
+    assert [r["encoding"]["x"]["datum"] for r in rules] == ["2024", "2025"]
+    assert any(layer["mark"].get("text") == "rupture de série" for layer in totals[0]["layer"])
+    occupations = [s for s in specs if s.get("title", {}).get("text", "") == "Projets de recrutement par année"]
+    assert occupations[0]["layer"][0]["encoding"]["x"]["scale"]["domain"] == ["2024", "2025"]
+

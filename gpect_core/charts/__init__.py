@@ -191,25 +191,44 @@ def components_chart(levels: pd.DataFrame, components: list[str], lang: str = "f
 
 
 def trends_chart(trends: pd.DataFrame, measure: str = "projects", lang: str = "fr", title: str | None = None,
-                 subtitle: str | None = None) -> alt.TopLevelMixin:
-    """One line per occupation over the years; fragile points hollow."""
+                 subtitle: str | None = None, years: list[int] | None = None,
+                 breaks: list[int] | None = None) -> alt.TopLevelMixin:
+    """One line per `label` over the years; fragile points hollow.
+
+    `trends`: year, label, `measure`, fragile (bool) and optionally segment (int): points of different segments
+    are not linked (a break in series). `years`: the years on the axis (all of them, even without a point);
+    `breaks`: years that start a new segment, marked by a dashed vertical rule labelled « rupture de série »."""
     data = trends.copy()
     data["value"] = data[measure].astype(float)
     data["year_label"] = data["year"].astype(int).astype(str)
+    data["segment"] = data["segment"].astype(int) if "segment" in data else 0
     fmt = ".0%" if measure.endswith("share") else ",d"
     measure_title = t(f"chart.measure.{measure}", lang)
+    domain = [str(int(y)) for y in (years if years is not None else sorted(data["year"].astype(int).unique()))]
+    x = alt.X("year_label:O", title=t("chart.year", lang), scale=alt.Scale(domain=domain),
+              axis=alt.Axis(labelAngle=0))
     base = alt.Chart(data).encode(
-        x=alt.X("year_label:O", title=t("chart.year", lang)),
+        x=x,
         y=alt.Y("value:Q", title=measure_title, axis=alt.Axis(format=fmt)),
         color=alt.Color("label:N", title=None, legend=alt.Legend(orient="bottom", columns=2, labelLimit=320)),
     )
-    lines = base.mark_line(strokeWidth=2)
-    points = base.mark_point(size=60, filled=True).encode(
+    lines = base.mark_line(strokeWidth=2).encode(detail="segment:N")
+    points = base.mark_point(size=60, filled=True, strokeWidth=1.5).encode(
         fill=alt.condition("datum.fragile", alt.value("white"), alt.Color("label:N", legend=None)),
+        stroke=alt.Color("label:N", legend=None),
         tooltip=[alt.Tooltip("label:N", title=t("chart.occupation", lang)),
                  alt.Tooltip("year_label:O", title=t("chart.year", lang)),
                  alt.Tooltip("value:Q", title=measure_title, format=fmt)])
-    chart = alt.layer(lines, points).properties(
+    layers = [lines, points]
+    note = t("chart.series_break", lang)
+    for year in breaks or []:
+        # One layer per break with the year as a datum: the spec itself says where the series breaks.
+        mark = alt.Chart(alt.Data(values=[{}])).encode(x=alt.X(datum=str(int(year)), type="ordinal"))
+        layers += [mark.mark_rule(color="#c23b5a", strokeDash=[4, 3], strokeWidth=1.5).encode(
+                       tooltip=alt.value(f"{note} ({int(year)})")),
+                   mark.mark_text(align="left", baseline="top", dx=3, dy=2, color="#c23b5a", fontSize=10,
+                                  text=note).encode(y=alt.value(0))]
+    chart = alt.layer(*layers).properties(
         width="container", height=300,
         title=alt.TitleParams(title or measure_title, subtitle=subtitle or alt.Undefined))
     return finish(chart, lang)

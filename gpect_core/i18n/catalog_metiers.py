@@ -33,6 +33,61 @@ STRINGS = {
     "metiers.trends.share_title": ("Part des projets difficiles par année", "Share of difficult projects by year"),
     "metiers.trends.single_year": ("Le pack n'a qu'une année ({year}) : pas d'évolution à montrer.",
                                    "The pack has a single year ({year}): no trend to show."),
+    "metiers.trends.total_title": ("Projets de recrutement de la sélection par année",
+                                   "Hiring projects of the selection by year"),
+    "metiers.trends.total_share_title": ("Part des projets difficiles de la sélection par année",
+                                         "Share of difficult projects of the selection by year"),
+    "metiers.trends.occupations_header": ("Principaux métiers, en {system} ({years})",
+                                          "Main occupations, in {system} ({years})"),
+    "metiers.trends.rule": (
+        "**Ruptures de série.** Une année commence un nouveau segment (points non reliés, trait pointillé « rupture "
+        "de série ») quand, depuis l'année précédente du pack, la nomenclature des métiers change (l'enquête BMO "
+        "code ses métiers en FAP 2009 jusqu'en 2023, en FAP 2021 depuis 2024) ou quand les bassins BMO qui "
+        "composent la sélection changent (bassins recodés, créés ou supprimés ; pour un département, une région ou "
+        "la France, tous les bassins qu'ils contiennent). Les totaux restent des sommes des projets publiés ; ils ne "
+        "sont simplement pas reliés par-dessus une rupture. Les métiers ne sont suivis qu'à l'intérieur d'une même "
+        "nomenclature.",
+        "**Breaks in series.** A year starts a new segment (points not linked, dashed « break in series » rule) "
+        "when, since the pack's previous year, the occupation nomenclature changed (the BMO survey codes its "
+        "occupations in FAP 2009 up to 2023, in FAP 2021 since 2024) or the BMO basins that make up the selection "
+        "changed (basins recoded, created or removed; for a département, a région or France, every basin inside). "
+        "Totals remain sums of the published projects; they are just not linked across a break. Occupations are "
+        "only followed within one nomenclature."),
+    "metiers.trends.break.nomenclature": (
+        "Rupture de série en {year} : la nomenclature des métiers passe de {old} ({previous}) à {new} ; les séries "
+        "par métier ne sont pas raccordées.",
+        "Break in series in {year}: the occupation nomenclature changes from {old} ({previous}) to {new}; the "
+        "per-occupation series are not joined."),
+    "metiers.trends.break.basins": (
+        "Rupture de série en {year} : les bassins BMO de la sélection changent depuis {previous} — {details}.",
+        "Break in series in {year}: the selection's BMO basins change since {previous} — {details}."),
+    "metiers.trends.break.zones": (
+        "Rupture de série en {year} : des zones de la sélection n'ont de données qu'une des deux années "
+        "({previous}, {year}) — {details}.",
+        "Break in series in {year}: zones of the selection have data in only one of the two years "
+        "({previous}, {year}) — {details}."),
+    "metiers.trends.recoded": ("recodés : {items}", "recoded: {items}"),
+    "metiers.trends.appear": ("apparus : {items}", "new: {items}"),
+    "metiers.trends.gone": ("disparus : {items}", "gone: {items}"),
+    "metiers.trends.no_crosswalk": (
+        "Le pack n'a pas de table de passage FAP 2009 → FAP 2021 : les métiers ne sont suivis que dans la "
+        "nomenclature de la dernière année ({system}, {years}).",
+        "The pack has no FAP 2009 → FAP 2021 crosswalk: occupations are only followed in the nomenclature of the "
+        "latest year ({system}, {years})."),
+    "metiers.trends.crosswalk": (
+        "Le pack a une table de passage FAP 2009 → FAP 2021, mais un métier FAP 2009 se répartit sur plusieurs "
+        "FAP 2021 sans clé de répartition : les métiers ne sont suivis que dans la nomenclature de la dernière "
+        "année ({system}, {years}).",
+        "The pack has a FAP 2009 → FAP 2021 crosswalk, but a FAP 2009 occupation spreads over several FAP 2021 "
+        "ones with no split key: occupations are only followed in the nomenclature of the latest year ({system}, "
+        "{years})."),
+    "metiers.trends.occupations_single_year": (
+        "Une seule année en {system} ({year}) : pas d'évolution par métier à montrer.",
+        "A single year in {system} ({year}): no per-occupation trend to show."),
+    "metiers.trends.selection": ("Sélection", "Selection"),
+    "chart.series_break": ("rupture de série", "break in series"),
+    "col.nomenclature": ("Nomenclature", "Nomenclature"),
+    "col.series_break": ("Rupture de série", "Break in series"),
     "metiers.occupation": ("Métier", "Occupation"),
     "metiers.sheet.title": ("Fiche : {label}", "Sheet: {label}"),
     "metiers.sheet.basins": ("Les bassins qui en ont le plus besoin", "The basins that need it most"),
