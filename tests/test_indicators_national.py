@@ -134,3 +134,86 @@ def test_synthese_of_a_zone_d_emploi_reads_hiring_projects_on_the_covering_bmo_b
     projects = next(m.value for m in at.metric if m.label.startswith("Projets"))
     assert projects == fmt_int(expected)
     assert any("Bassins BMO" in i.value for i in at.info)
+
+
+# ---------------------------------------------------------------------------------------------- BMO years side by side
+BMO_WORKBOOKS = {2023: "bmo/Base_open_data_BMO_2023.xlsx", 2024: "bmo/Base_open_data_BMO_2024.xlsx",
+                 2025: "bmo/Base_open_data_BMO_2025.xlsx"}
+
+
+def _raw_bmo(realdata, year: int) -> pd.DataFrame:
+    """The data sheet of the open-data workbook read directly (not through the readers): basin (4 digits),
+    dep, and for each measure its published value (NaN where « * ») and the secret flag."""
+    path = realdata / BMO_WORKBOOKS[year]
+    sheets = pd.read_excel(path, sheet_name=None, dtype=str, engine="calamine")
+    frame = next(f for f in sheets.values() if {"met", "xmet", "smet"} <= set(f.columns))
+    basin = next(c for c in frame.columns if c.upper().startswith("BE"))
+    out = pd.DataFrame({"year": frame["annee"].astype(float).astype(int),
+                        "basin": frame[basin].str.replace(r"\.0$", "", regex=True).str.zfill(4),
+                        "dep": frame["Dept"]})
+    for measure, column in (("projects", "met"), ("difficult", "xmet"), ("seasonal", "smet")):
+        text = frame[column].astype(str).str.strip()
+        out[f"{measure}_secret"] = text == "*"
+        out[measure] = pd.to_numeric(text.where(text != "*"), errors="coerce")
+    return out
+
+
+@pytest.mark.realdata
+@pytest.mark.parametrize("year", sorted(BMO_WORKBOOKS))
+def test_each_bmo_year_of_the_pack_equals_the_raw_workbook(national, realdata, year):
+    raw = _raw_bmo(realdata, year)
+    assert set(raw["year"]) == {year}
+    rec = national.tables["recruitment"]
+    rec = rec[rec["year"] == year]
+    basins = rec.loc[rec["zoning"] == "BMO", "zone_id"].drop_duplicates().sort_values()
+    sample = list(basins.iloc[[0, len(basins) // 3, len(basins) // 2, -1]])
+    for basin in sample:
+        mine = rec[(rec["zoning"] == "BMO") & (rec["zone_id"] == basin)]
+        theirs = raw[raw["basin"] == basin]
+        for measure in ("projects", "difficult", "seasonal"):
+            assert mine[measure].sum() == theirs[measure].sum(), (year, basin, measure)
+            assert mine[f"{measure}_secret"].sum() == theirs[f"{measure}_secret"].sum(), (year, basin, measure)
+    for zoning, zone, rows in (("FR", "FR", raw), ("DEP", "06", raw[raw["dep"] == "06"])):
+        mine = rec[(rec["zoning"] == zoning) & (rec["zone_id"] == zone)]
+        assert mine["projects"].sum() == rows["projects"].sum(), (year, zoning)
+        assert mine["projects_secret"].sum() == rows["projects_secret"].sum(), (year, zoning)
+
+
+@pytest.mark.realdata
+def test_national_pack_holds_three_bmo_years_and_the_basins_of_each(national):
+    rec = national.tables["recruitment"]
+    assert sorted(rec["year"].unique()) == [2023, 2024, 2025]
+    assert set(rec.loc[rec["year"] == 2023, "occupation_system"]) == {"FAP2009"}
+    assert set(rec.loc[rec["year"] >= 2024, "occupation_system"]) == {"FAP2021"}
+    assert national.provenance["recruitment"].vintage == "BMO 2023 ; BMO 2024 ; BMO 2025"
+    basins = national.tables["recruitment_basins"]
+    in_2025 = set(basins.loc[basins["year"] == 2025, "basin"])
+    assert {"0113", "0116", "9399"} <= in_2025 and not {"0103", "0104"} & in_2025
+    from gpect_core.indicators import evolutions as ev
+
+    alpes = ev.series_breaks(national, Selection("DEP", ("06",)))
+    assert [(b.year, b.kind) for b in alpes] == [(2024, "nomenclature"), (2025, "basins")]
+    assert any("(9399)" in name for name in alpes[1].appear)
+    guadeloupe = next(b for b in ev.series_breaks(national, Selection("DEP", ("971",)))
+                      if b.kind == "basins" and b.year == 2025)
+    assert "Bassin Marie-Galante (0103 → 0116)" in guadeloupe.recoded
+    marie_galante = [b for b in ev.series_breaks(national, Selection("BMO", ("0103",))) if b.kind == "basins"]
+    assert [(b.year, b.recoded) for b in marie_galante] == [(2025, ("Bassin Marie-Galante (0103 → 0116)",))]
+
+
+@pytest.mark.realdata
+def test_evolutions_tab_draws_the_three_bmo_years_on_the_national_pack(national_app, national):
+    import json
+
+    at = national_app
+    at.run()
+    at.switch_page("app_pages/metiers.py")
+    at.run()
+    zone = national.zones_of("ZE2020")["zone_id"].iloc[100]
+    at.multiselect(key="filter_zones").set_value([zone]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    totals = next(s for s in specs if s.get("title", {}).get("text", "").startswith("Projets de recrutement de la"))
+    assert totals["layer"][0]["encoding"]["x"]["scale"]["domain"] == ["2023", "2024", "2025"]
+    assert any(w.value.startswith("Rupture de série en 2024 : la nomenclature des métiers passe de FAP 2009")
+               for w in at.warning)

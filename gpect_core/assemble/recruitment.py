@@ -142,10 +142,11 @@ class BasinChange:
         return " ; ".join(parts)
 
 
-def basin_changes(basins: pd.DataFrame) -> list[BasinChange]:
-    """Each pair of consecutive years of `basins` (`basin_years` rows, or a subset such as a selection's) where
-    the list of basins changed; a basin that disappears while one of the same name appears is « recoded »."""
-    years = sorted(int(y) for y in basins["year"].dropna().unique())
+def basin_changes(basins: pd.DataFrame, years=None) -> list[BasinChange]:
+    """Each pair of consecutive years (`years`, by default those of `basins`) where the list of basins of
+    `basins` (`basin_years` rows, or a subset such as a selection's) changed; a basin that disappears while one
+    of the same name appears is « recoded »."""
+    years = sorted(int(y) for y in (basins["year"].dropna().unique() if years is None else years))
     out = []
     for before, after in zip(years, years[1:], strict=False):
         old, new = basins[basins["year"] == before], basins[basins["year"] == after]

@@ -89,11 +89,20 @@ def series_breaks(territory: Territory, selection: Selection) -> list[SeriesBrea
                                    systems=(" + ".join(systems[before]), " + ".join(systems[after]))))
     basins = selection_basins(territory, selection)
     if basins is not None:
-        basins = basins[basins["year"].isin(years)]
-        for change in basin_changes(basins):
-            recoded = tuple(f"{name} ({old} → {new})" for old, new, name in change.recoded)
-            out.append(SeriesBreak(change.before, change.after, "basins", recoded=recoded,
-                                   appear=_named(change.appear), gone=_named(change.gone)))
+        pack_years = [int(y) for y in block.years]
+        everywhere = territory.tables["recruitment_basins"]
+        # a basin of the selection recoded outside it (its new code not drawn, or in another département)
+        moved = {(c.before, c.after, old): (new, name) for c in basin_changes(everywhere, pack_years)
+                 for old, new, name in c.recoded}
+        for change in basin_changes(basins, pack_years):
+            recoded = [f"{name} ({old} → {new})" for old, new, name in change.recoded]
+            gone = change.gone
+            elsewhere = np.array([(change.before, change.after, code) in moved for code in gone["basin"]], dtype=bool)
+            for code in gone["basin"][elsewhere]:
+                new, name = moved[(change.before, change.after, code)]
+                recoded.append(f"{name} ({code} → {new})")
+            out.append(SeriesBreak(change.before, change.after, "basins", recoded=tuple(recoded),
+                                   appear=_named(change.appear), gone=_named(gone[~elsewhere])))
     else:
         names = cube.zones["name"].to_numpy()
         has = block.zone_years[:, pos]
