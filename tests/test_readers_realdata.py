@@ -27,7 +27,9 @@ def recognised(realdata, relative: str, sheet: str | None = None):
     ("territoires/lexique-bassins_BE19.csv", None, "bmo_basins", "composition", 35357),
     ("territoires/decoupage_epci_membres_2026.csv", None, "epci", "composition", 34871),
     ("territoires/table_passage_cog_2025.csv", None, "passage", "passage", None),
+    ("bmo/Base_open_data_BMO_2023.xlsx", "BMO_2023_open_data", "bmo", "recruitment_raw", 50437),
     ("bmo/Base_open_data_BMO_2024.xlsx", "BMO_2024_open_data", "bmo", "recruitment_raw", 53443),
+    ("bmo/Base_open_data_BMO_2025.xlsx", "BMO_2025_open_data", "bmo", "recruitment_raw", 50076),
     ("bmo/bmo_2024.csv", None, "bmo", "recruitment_raw", 53443),
     ("tensions/dares_tensions_2019_fap2009.csv", None, "dares_tension", "tension", 31034),
     ("tensions/tensions_rome_bassin_2021.csv", None, "ft_tension", "tension", 27135),
@@ -104,3 +106,33 @@ def test_jobseekers_by_sector_use_naf_section_letters(realdata):
     assert set(construction["label"]) == {"Construction"}
     assert construction["zone_id"].str.fullmatch(r"\d{4}").all()
     assert set(context["period"]) == {"2021"}  # as given in REALDATA_VINTAGES, never a constant of the reader
+
+
+@pytest.mark.parametrize(("year", "system"), [(2023, "FAP2009"), (2024, "FAP2021"), (2025, "FAP2021")])
+def test_bmo_workbooks_of_each_year_and_their_description_sheets(realdata, year, system):
+    results = read_path(realdata / f"bmo/Base_open_data_BMO_{year}.xlsx")
+    data = next(p for p in results if "recruitment_raw" in p.data)
+    rows = data.data["recruitment_raw"]
+    assert data.vintage == str(year) and set(rows["year"]) == {year}
+    assert set(rows["occupation_system"]) == {system}
+    assert rows["basin"].str.fullmatch(r"\d{4}").all() and rows["dep"].ne("").all()
+    others = [p for p in results if p is not data]
+    assert others and all(p.report.format_key == "documentation" and not p.report.problems for p in others)
+
+
+def test_bmo_dictionary_csv_is_documentation(realdata):
+    [parsed] = read_path(realdata / "bmo/bmo_2024_dictionnaire.csv")
+    assert parsed.report.format_key == "documentation" and not parsed.report.problems
+
+
+def test_intake_bmo_2025_extract_pads_numeric_basin_codes():
+    from pathlib import Path
+
+    intake = Path(__file__).resolve().parent.parent.parent / "shared" / "intake"
+    path = intake / "BMO_2025_extrait_bassins_hors_pack.csv"
+    if not path.is_file():
+        pytest.skip(f"intake extract absent: {path}")
+    [parsed] = read_path(path)
+    rows = parsed.data["recruitment_raw"]
+    assert parsed.vintage == "2025" and set(rows["year"]) == {2025}
+    assert {"0113", "0116", "9399", "7539"} == set(rows["basin"])
