@@ -222,3 +222,25 @@ def test_evolutions_tab_draws_the_three_years_with_the_breaks(years_build, monke
     occupations = [s for s in specs if s.get("title", {}).get("text", "") == "Projets de recrutement par année"]
     assert occupations[0]["layer"][0]["encoding"]["x"]["scale"]["domain"] == ["2024", "2025"]
 
+
+
+def test_evolutions_on_a_pack_of_one_nomenclature_and_stable_zones_has_no_break(demo_pack_copy, monkeypatch,
+                                                                                 tmp_path):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("GPECT_PACK", str(demo_pack_copy))
+    monkeypatch.setenv("GPECT_DB_URL", f"sqlite:///{tmp_path / 'plan.sqlite'}")
+    at = AppTest.from_file("../app.py", default_timeout=60)
+    at.run()
+    at.switch_page("app_pages/metiers.py")
+    at.run()
+    at.multiselect(key="filter_zones").set_value(["9903", "9907"]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not any("Rupture de série" in w.value for w in at.warning)
+    assert not any("table de passage" in i.value for i in at.info)
+    specs = _charts(at)
+    totals = next(s for s in specs if s.get("title", {}).get("text", "").startswith("Projets de recrutement de la"))
+    assert totals["layer"][0]["encoding"]["x"]["scale"]["domain"] == ["2022", "2023", "2024"]
+    assert not [layer for layer in totals["layer"] if layer["mark"]["type"] == "rule"]
+    per_occupation = next(s for s in specs if s.get("title", {}).get("text", "") == "Projets de recrutement par année")
+    assert per_occupation["layer"][0]["encoding"]["x"]["scale"]["domain"] == ["2022", "2023", "2024"]
