@@ -74,6 +74,7 @@ def test_description_sheet_of_any_name_is_listed_calmly_as_documentation(tmp_pat
     lines = "\n".join(file_lines([p.report for p in results]))
     assert "non reconnu" not in lines
     assert f"[{doc_sheet}] : feuille de documentation" in lines
+    assert doc.report.notes == ["feuille de documentation (description des variables) : rien à importer"]
 
 
 def test_2025_three_digit_basin_codes_are_padded_and_the_year_read_from_annee():

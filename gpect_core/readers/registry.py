@@ -67,6 +67,7 @@ def last_quarter(raw: RawTable) -> str:
 
 def read_documentation(raw: RawTable, report: FileReport) -> dict:
     """A sheet describing a workbook's variables (« Variables » / « Description »): nothing to import, said calmly."""
+    report.notes[:] = [note for note in report.notes if not note.startswith("millésime")]  # no figures, no year
     report.notes.append("feuille de documentation (description des variables) : rien à importer")
     return {}
 
