@@ -148,6 +148,9 @@ def test_constat_enrolments_attached_at_their_own_rentree_and_never_counted_twic
     assert by_year.loc[2020, "enrolled"] == 396 and pd.isna(by_year.loc[2020, "capacity"])
     assert by_year.loc[2020, "kind"] == "constat"
     assert len(lycee) == 2
-    assert int(training["enrolled"].sum()) == 396 + 22 + 415
-    assert any("effectifs du constat de rentrée sur 1 offres" in x and "2 lignes « constat » ajoutées" in x
+    assert training.loc[training["mef_stat_11"] == "23C20023408", "enrolled"].tolist() == [12]  # letters: a MEF
+    assert int(training["enrolled"].sum()) == 396 + 22 + 12 + 415
+    assert any("effectifs du constat de rentrée sur 1 offres" in x and "3 lignes « constat » ajoutées" in x
                for x in report.lines)
+    constat = next(r for r in report.files if r.format_key == "enrolment")
+    assert constat.rows_rejected == 1 and "« 2302 » : code MEF STAT 11 mal formé" in constat.problems[0].message

@@ -229,10 +229,10 @@ def training(src, zones) -> pd.DataFrame | None:
                        f"({listing(sorted(frame.loc[unknown, 'zone_id'].unique()), 8)}) non gardées")
     frame = frame[~unknown].reset_index(drop=True)
     frame["graduates"] = pd.Series(pd.NA, index=frame.index, dtype="Int64")
-    frame = _attach_insertion(src, frame, zones, mef[0][2] if mef else None)
+    frame, insertion_lines = _attach_insertion(src, frame, zones, mef[0][2] if mef else None)
     if frame.empty:
         return frame.reindex(columns=TRAINING_COLUMNS)
-    _report_training(src, frame, enrolment_lines)
+    _report_training(src, frame, enrolment_lines + insertion_lines)
     return frame[TRAINING_COLUMNS].reset_index(drop=True)
 
 
@@ -290,15 +290,17 @@ def _formation_key(cfd: pd.Series, mef: pd.Series) -> pd.Series:
     return cfd.where(cfd != "", "mef:" + mef)
 
 
-def _attach_insertion(src, frame: pd.DataFrame, zones, bcn_mef: pd.DataFrame | None) -> pd.DataFrame:
-    """`frame` with employment_rate, further_study_rate and insertion_cohort from InserJeunes (see `training`)."""
+def _attach_insertion(src, frame: pd.DataFrame, zones, bcn_mef: pd.DataFrame | None
+                      ) -> tuple[pd.DataFrame, list[str]]:
+    """`frame` with employment_rate, further_study_rate and insertion_cohort from InserJeunes (see `training`),
+    and the report's line."""
     frame = frame.copy()
     frame["employment_rate"] = pd.Series(np.nan, index=frame.index, dtype="Float64")
     frame["further_study_rate"] = pd.Series(np.nan, index=frame.index, dtype="Float64")
     frame["insertion_cohort"] = pd.Series(None, index=frame.index, dtype=object)
     insertion = concat(src, "insertion", "training", ["cohort", "reg", "voie", "cfd", "mef_stat_11"])
     if insertion is None or frame.empty:
-        return frame
+        return frame, []
     mef_to_cfd = dict(zip(bcn_mef["mef_stat_11"], bcn_mef["formation_diplome"], strict=True)) \
         if bcn_mef is not None else {}
     ins_cfd = insertion["cfd"].where(insertion["cfd"] != "", insertion["mef_stat_11"].map(mef_to_cfd)).fillna("")
@@ -325,23 +327,23 @@ def _attach_insertion(src, frame: pd.DataFrame, zones, bcn_mef: pd.DataFrame | N
     cohorts = sorted(latest["insertion_cohort"].unique())
     filled = int(frame["employment_rate"].notna().sum())
     no_region = int(probe["reg"].isna().sum())
-    src.report.add(f"formations : taux d'emploi à 12 mois et de poursuite d'études InserJeunes (fractions 0–1, "
-                   f"cohortes {listing(cohorts, 6)}) rattachés à {n(filled)} lignes sur {n(len(frame))} ; "
-                   f"{n(len(frame) - filled)} sans taux (formation, région ou voie absente d'InserJeunes, ou taux "
-                   "non publié)" + (f", dont {n(no_region)} dont la région du département est inconnue"
-                                    if no_region else ""))
-    return frame
+    line = (f"formations : taux d'emploi à 12 mois et de poursuite d'études InserJeunes (fractions 0–1, cohortes "
+            f"{listing(cohorts, 6)}) rattachés à {n(filled)} lignes sur {n(len(frame))} ; {n(len(frame) - filled)} "
+            "sans taux (formation, région ou voie absente d'InserJeunes, ou taux non publié)"
+            + (f", dont {n(no_region)} dont la région du département est inconnue" if no_region else ""))
+    return frame, [line]
 
 
-def _report_training(src, frame: pd.DataFrame, enrolment_lines: list[str]) -> None:
-    """The training table's lines of the build report: rows per year and kind, enrolments attached."""
+def _report_training(src, frame: pd.DataFrame, lines: list[str]) -> None:
+    """The training table's lines of the build report: rows per year and kind, then `lines` (enrolments and
+    insertion rates attached), then the rows with enrolments."""
     labels = {"lycee": "lycée", "bts": "BTS", "constat": "constat"}
     per_year = []
     for year, group in frame.groupby("year", sort=True):
         kinds = group.groupby("kind", sort=True).size()
         per_year.append(f"{year} : " + ", ".join(f"{labels.get(k, k)} {n(v)}" for k, v in kinds.items()))
     src.report.add(f"formations : {n(len(frame))} lignes — " + " ; ".join(per_year))
-    for line in enrolment_lines:
+    for line in lines:
         src.report.add(line)
     enrolled = int(frame["enrolled"].notna().sum())
     if enrolled:

@@ -99,8 +99,8 @@ def read_enrolment(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]
     year = year_of(raw, col(raw, "Rentrée scolaire", "rentree", "annee")).fillna(int(raw.vintage[:4]))
     bad_uai = ~uai.str.fullmatch(r"\d{7}[A-Z]")
     report.reject(raw, bad_uai, uai_col, "code établissement (UAI) mal formé : 7 chiffres et une lettre attendus")
-    bad_mef = ~mef.str.fullmatch(r"\d{11}")
-    report.reject(raw, bad_mef & ~bad_uai, mef_col, "code MEF STAT 11 mal formé : 11 chiffres attendus")
+    bad_mef = ~mef.str.upper().str.fullmatch(r"[0-9A-Z]{11}")  # the BCN has letters in some (« 32A21031403 »)
+    report.reject(raw, bad_mef & ~bad_uai, mef_col, "code MEF STAT 11 mal formé : 11 chiffres ou lettres attendus")
     out = pd.DataFrame({"provider": uai, "mef_stat_11": mef, "year": year,
                         "enrolled": enrolled.round().astype("Int64")})[~(bad | bad_uai | bad_mef)]
     key = ["provider", "mef_stat_11", "year"]
