@@ -91,3 +91,23 @@ def test_national_training_holds_both_lycee_rentrees_with_rates_and_enrolments(n
     for year in (2021, 2022):
         assert by_year.loc[year, "employment_rate"] == pytest.approx(int(rates["taux_emploi_12_mois"]) / 100)
         assert by_year.loc[year, "insertion_cohort"] == rates["millesime"]
+
+
+@pytest.mark.parametrize(("relative", "key", "frame", "rows", "years"), [
+    ("tensions/tensions_rome_bassin_2019_ancien_format.csv", "ft_tension", "tension", 2088, [2019]),
+    ("tensions/tensions_rome_bassin_2020.csv", "ft_tension", "tension", 27053, [2020]),
+    ("formation/attractivite_capacite_2021.csv", "lycee_capacity", "training_raw", None, [2021]),
+    ("formation/BTS_attractivite_capacite_2023.csv", "bts_capacity", "training_raw", None, [2023]),
+    ("formation/constat_rentree_2020.csv", "enrolment", "enrolment", None, [2020]),
+    ("formation/inserjeunes_ij_region_data.csv", "inserjeunes", "insertion", 40322, None),
+])
+def test_new_real_files_are_read_at_their_own_year(realdata, relative, key, frame, rows, years):
+    from gpect_core.readers import read_path
+
+    parsed = next(p for p in read_path(realdata / relative) if p.report.format_key)
+    assert parsed.report.format_key == key and not parsed.missing_vintage
+    data = parsed.data[frame]
+    if rows is not None:
+        assert len(data) == rows and parsed.report.rows_rejected == 0
+    if years is not None:
+        assert sorted(data["year"].unique()) == years
