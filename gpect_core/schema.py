@@ -239,6 +239,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "employment_rate": _number(checks=pa.Check.in_range(0, 1)),
         "further_study_rate": _number(checks=pa.Check.in_range(0, 1), required=False),
         "insertion_cohort": _text(required=False),
+        "voie": pa.Column(str, pa.Check.isin(("scolaire", "apprentissage")), nullable=True, required=False),
+        "cfd": _text(required=False),  # diploma code (BCN FORMATION_DIPLOME), '' when unknown
         "year": pa.Column("Int64", pa.Check.in_range(1990, 2100)),
     }, unique=["program_id", "year"], rules=TRAINING_RULES),
     "needs": _schema("needs", {

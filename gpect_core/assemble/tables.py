@@ -15,7 +15,7 @@ from .report import listing, n
 
 TRAINING_COLUMNS = ["program_id", "title", "provider", "zoning", "zone_id", "occupation_codes", "level", "capacity",
                     "demand", "enrolled", "graduates", "employment_rate", "further_study_rate", "insertion_cohort", "year",
-                    "kind", "mef_stat_11"]
+                    "kind", "mef_stat_11", "voie", "cfd"]
 SKILL_COLUMNS = ["occupation_code", "skill_id", "label", "kind", "core"]
 
 
@@ -184,11 +184,15 @@ def training(src, zones) -> pd.DataFrame | None:
     - titles and levels from the BCN (MEF → diploma → level) when its tables are there, ROME codes from Certif
       Info. Rows in départements the pack lacks are left out.
 
-    The report says the rows per year and kind, and how many rows got enrolments and insertion rates (and how
-    many did not). Returns None when no capacity or constat file is given."""
+    Each row keeps its `voie` and its diploma code `cfd` ('' when neither the BCN nor its file gives one). The
+    report says the rows per year and kind, and how many rows got enrolments and insertion rates (and how many
+    did not). Returns None when no capacity or constat file is given (an InserJeunes file is then set aside)."""
     frame = concat(src, "training_raw", "training", ["program_id", "year"])
     enrolment = concat(src, "enrolment", "training", ["provider", "mef_stat_11", "year"])
     if frame is None and enrolment is None:
+        for parsed, _, _ in src.frames("insertion"):
+            src.unused(parsed, "aucune formation (capacités Affelnet ou Parcoursup, constat de rentrée) à laquelle "
+                               "rattacher ces taux : joignez ces fichiers au même envoi")
         return None
     frame = pd.DataFrame(columns=["program_id", "title", "provider", "zoning", "zone_id", "occupation_codes",
                                   "level", "mef_stat_11", "capacity", "demand", "year", "kind", "voie", "cfd"]) \
@@ -229,7 +233,11 @@ def training(src, zones) -> pd.DataFrame | None:
                        f"({listing(sorted(frame.loc[unknown, 'zone_id'].unique()), 8)}) non gardées")
     frame = frame[~unknown].reset_index(drop=True)
     frame["graduates"] = pd.Series(pd.NA, index=frame.index, dtype="Int64")
-    frame, insertion_lines = _attach_insertion(src, frame, zones, mef[0][2] if mef else None)
+    mef_to_cfd = _mef_to_cfd(mef[0][2] if mef else None)
+    own_cfd = frame["cfd"].fillna("") if "cfd" in frame else pd.Series("", index=frame.index)
+    from_bcn = frame["mef_stat_11"].map(mef_to_cfd).astype(object)
+    frame["cfd"] = from_bcn.where(from_bcn.notna(), own_cfd).astype(str)
+    frame, insertion_lines = _attach_insertion(src, frame, zones, mef_to_cfd)
     if frame.empty:
         return frame.reindex(columns=TRAINING_COLUMNS)
     _report_training(src, frame, enrolment_lines + insertion_lines)
@@ -290,19 +298,56 @@ def _formation_key(cfd: pd.Series, mef: pd.Series) -> pd.Series:
     return cfd.where(cfd != "", "mef:" + mef)
 
 
-def _attach_insertion(src, frame: pd.DataFrame, zones, bcn_mef: pd.DataFrame | None
+def _mef_to_cfd(bcn_mef: pd.DataFrame | None) -> dict[str, str]:
+    if bcn_mef is None:
+        return {}
+    known = bcn_mef[bcn_mef["formation_diplome"].fillna("") != ""]
+    return dict(zip(known["mef_stat_11"], known["formation_diplome"], strict=True))
+
+
+def training_rates(src, training_rows: pd.DataFrame, zones) -> pd.DataFrame | None:
+    """A pack's training rows with InserJeunes rates attached as `training` does (an InserJeunes file imported
+    alone onto a pack); a row the file gives no rate keeps the one it had. None when no InserJeunes file is
+    given or the pack has no training rows (the file is then set aside, saying why)."""
+    if not src.frames("insertion"):
+        return None
+    if training_rows is None or training_rows.empty:
+        for parsed, _, _ in src.frames("insertion"):
+            src.unused(parsed, "le pack n'a aucune formation à laquelle rattacher ces taux : joignez les "
+                               "capacités (Affelnet, Parcoursup) ou le constat de rentrée")
+        return None
+    mef = src.frames("bcn_mef")
+    frame, lines = _attach_insertion(src, complete_training(training_rows), zones,
+                                     _mef_to_cfd(mef[0][2] if mef else None))
+    for column in ("employment_rate", "further_study_rate", "insertion_cohort"):
+        if column in training_rows:
+            frame[column] = frame[column].where(frame["employment_rate"].notna(), training_rows[column])
+    for line in lines:
+        src.report.add(line)
+    return frame.reindex(columns=TRAINING_COLUMNS)
+
+
+def _voie_of(frame: pd.DataFrame) -> pd.Series:
+    """The voie of training rows: their own, else what the program_id says (older packs kept no voie)."""
+    guessed = pd.Series(np.where(frame["program_id"].astype(str).str.contains(r"-(?:apprentissage|AP)$"),
+                                 "apprentissage", "scolaire"), index=frame.index)
+    own = frame["voie"] if "voie" in frame else pd.Series(None, index=frame.index, dtype=object)
+    return own.where(own.notna() & (own.astype(str) != ""), guessed)
+
+
+def _attach_insertion(src, frame: pd.DataFrame, zones, mef_to_cfd: dict[str, str]
                       ) -> tuple[pd.DataFrame, list[str]]:
-    """`frame` with employment_rate, further_study_rate and insertion_cohort from InserJeunes (see `training`),
-    and the report's line."""
+    """`frame` with employment_rate, further_study_rate and insertion_cohort from InserJeunes (see `training`;
+    the rows' `cfd` already resolved), and the report's line."""
     frame = frame.copy()
+    frame["voie"] = _voie_of(frame)
+    frame["cfd"] = frame["cfd"].fillna("").astype(str) if "cfd" in frame else ""
     frame["employment_rate"] = pd.Series(np.nan, index=frame.index, dtype="Float64")
     frame["further_study_rate"] = pd.Series(np.nan, index=frame.index, dtype="Float64")
     frame["insertion_cohort"] = pd.Series(None, index=frame.index, dtype=object)
     insertion = concat(src, "insertion", "training", ["cohort", "reg", "voie", "cfd", "mef_stat_11"])
     if insertion is None or frame.empty:
         return frame, []
-    mef_to_cfd = dict(zip(bcn_mef["mef_stat_11"], bcn_mef["formation_diplome"], strict=True)) \
-        if bcn_mef is not None else {}
     ins_cfd = insertion["cfd"].where(insertion["cfd"] != "", insertion["mef_stat_11"].map(mef_to_cfd)).fillna("")
     insertion = insertion.assign(_formation=_formation_key(ins_cfd, insertion["mef_stat_11"]))
     keys = ["reg", "voie", "_formation", "cohort"]
@@ -314,10 +359,8 @@ def _attach_insertion(src, frame: pd.DataFrame, zones, bcn_mef: pd.DataFrame | N
               .rename(columns={"cohort": "insertion_cohort"}))
     dep_reg = zones[zones["zoning"] == "DEP"]
     dep_reg = dict(zip(dep_reg["zone_id"], dep_reg["reg"], strict=True)) if "reg" in dep_reg else {}
-    own_cfd = frame["cfd"].fillna("") if "cfd" in frame else pd.Series("", index=frame.index)
-    row_cfd = frame["mef_stat_11"].map(mef_to_cfd).fillna(own_cfd)
     probe = pd.DataFrame({"reg": frame["zone_id"].map(dep_reg), "voie": frame["voie"],
-                          "_formation": _formation_key(row_cfd, frame["mef_stat_11"])})
+                          "_formation": _formation_key(frame["cfd"], frame["mef_stat_11"])})
     found = probe.merge(latest, on=["reg", "voie", "_formation"], how="left")
     found.index = frame.index
     for column in ("employment_rate", "further_study_rate"):
