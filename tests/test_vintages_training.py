@@ -154,3 +154,28 @@ def test_constat_enrolments_attached_at_their_own_rentree_and_never_counted_twic
                for x in report.lines)
     constat = next(r for r in report.files if r.format_key == "enrolment")
     assert constat.rows_rejected == 1 and "« 2302 » : code MEF STAT 11 mal formé" in constat.problems[0].message
+
+
+def test_inserjeunes_imported_onto_a_pack_fills_its_training_rates(tmp_path):
+    from gpect_core.ingest import Upload, integrate, prepare
+    from gpect_core.territory import Territory
+
+    territory, _ = build(tmp_path, "capacites_lycees_2021.csv", "bts_capacites_2023.csv", "n_mef.csv")
+    pack = tmp_path / "pack"
+    territory.save(pack, keep_previous=False)
+    assert territory.tables["training"]["employment_rate"].isna().all()
+    uploads = [Upload(name, (VINTAGES / name).read_bytes()) for name in ("ij_region_data.csv", "n_mef.csv")]
+    preview = prepare(pack, uploads, imported_by="test", accept_rejections=True)
+    assert preview.ok, preview.report()
+    integrate(pack, preview)
+    training = Territory.load(pack).tables["training"].set_index("program_id")
+    assert training.loc["0010001W-23210023446-ST", "employment_rate"] == pytest.approx(0.60)
+    assert training.loc["0710002B-32211025001-apprentissage", "insertion_cohort"] == "2021_2022"
+    assert training.loc["0010001W-23210023446-ST", "capacity"] == 420  # the capacities are kept
+    assert len(training) == 4
+
+
+def test_inserjeunes_with_no_training_to_attach_to_is_set_aside_saying_why(tmp_path):
+    _, report = build(tmp_path, "ij_region_data.csv")
+    ij = next(r for r in report.files if r.format_key == "inserjeunes")
+    assert not ij.used and any("aucune formation" in note for note in ij.notes)
