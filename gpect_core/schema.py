@@ -246,7 +246,13 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "demand": _count(),
         "enrolled": _count(),
         "graduates": _count(),
+        # InserJeunes, as fractions 0–1 (never percentages): employment 12 months after leaving, and further
+        # study of final-year pupils, for the cohort (`millesime`, « 2021_2022 ») named in insertion_cohort.
         "employment_rate": _number(checks=pa.Check.in_range(0, 1)),
+        "further_study_rate": _number(checks=pa.Check.in_range(0, 1), required=False),
+        "insertion_cohort": _text(required=False),
+        "voie": pa.Column(str, pa.Check.isin(("scolaire", "apprentissage")), nullable=True, required=False),
+        "cfd": _text(required=False),  # diploma code (BCN FORMATION_DIPLOME), '' when unknown
         "year": pa.Column("Int64", pa.Check.in_range(1990, 2100)),
     }, unique=["program_id", "year"], rules=TRAINING_RULES),
     "needs": _schema("needs", {

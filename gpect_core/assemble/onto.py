@@ -140,13 +140,15 @@ def assemble_onto(preview, territory: Territory, items: list[tuple[Parsed, str]]
                 if table == "training":
                     frame = tables.complete_training(frame)
                 bring(table, frame.drop(columns=["source_row"], errors="ignore"), parsed, digest)
-    if src.frames("training_raw"):
+    if src.frames("training_raw") or src.frames("enrolment"):
         frame = tables.training(src, new_zones)
         if frame is None or frame.empty:
-            for parsed, _, _ in src.frames("training_raw"):
+            for parsed, _, _ in src.frames("training_raw") + src.frames("enrolment"):
                 preview.problems.append(file_problem(parsed.report.name, "aucun département des formations ne "
                                                      "correspond aux zones du pack"))
         bring("training", frame)
+    else:
+        bring("training", tables.training_rates(src, territory.tables.get("training"), new_zones))
     bring("occupations", tables.concat(src, "occupations", "occupations", ["system", "code"]))
     bring("occupation_links", tables.concat(src, "occupation_links", "occupation_links",
                                             ["from_system", "from_code", "to_system", "to_code", "kind"]))

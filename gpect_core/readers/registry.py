@@ -32,11 +32,14 @@ from .nomenclatures import (
 from .sniff import RawTable, fold
 from .tension import read_dares_tension, read_dares_tension_series, read_ft_tension
 from .training import (
+    millesime_range,
     read_bcn_formation,
     read_bcn_level,
     read_bcn_mef,
     read_bts_capacity,
     read_certif_info,
+    read_enrolment,
+    read_inserjeunes,
     read_lycee_capacity,
 )
 from .zonings import (
@@ -154,6 +157,14 @@ FORMATS: tuple[Format, ...] = (
     Format("bts_capacity", "capacités et vœux en BTS (Parcoursup)",
            (("UAI",), ("MEFSTAT11",), ("CAPACITEPSUP",)), read_bts_capacity, "MESR / Parcoursup",
            "Parcoursup, capacités et vœux en BTS", "", needs_vintage=True),
+    Format("enrolment", "élèves par établissement et formation (constat de rentrée)",
+           (("UAI",), ("Mef Bcp 11",), ("Nombre d'élèves : Total", "Nombre d'élèves")), read_enrolment,
+           "DEPP / MENJ", "Constat de rentrée, effectifs d'élèves par établissement et MEF",
+           lambda r: year_column(r, "Rentrée scolaire", "rentree"), needs_vintage=True),
+    Format("inserjeunes", "taux d'emploi et de poursuite d'études après la formation (InserJeunes)",
+           (("millesime",), ("code_region",), ("voie",), ("cfd", "mefstat11"), ("taux_emploi_12_mois",)),
+           read_inserjeunes, "DEPP / DARES", "InserJeunes, insertion des sortants par formation, région et voie",
+           millesime_range),
     Format("bcn_mef", "BCN : table N_MEF", (("MEF",), ("MEF_STAT_11",), ("FORMATION_DIPLOME",)), read_bcn_mef,
            "DEPP (BCN)", "Base centrale des nomenclatures, N_MEF", ""),
     Format("bcn_formation", "BCN : table N_FORMATION_DIPLOME",
