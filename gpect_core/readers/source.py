@@ -17,7 +17,7 @@ from .geofiles import GEO_SUFFIXES, parse_geo, read_geo_bytes
 from .hand import TEMPLATE_FORMATS
 from .nomenclatures import headerless_fap_rome
 from .registry import EXPECTED_NAMES, FORMATS, HEADERLESS_FAP_ROME
-from .sniff import EXCEL_SUFFIXES, RawTable, ReadError, read_csv_bytes, read_tables
+from .sniff import EXCEL_SUFFIXES, MIXED_ENCODING, RawTable, ReadError, read_csv_bytes, read_tables
 from .vintage import missing_message, resolve
 
 ALL_FORMATS: tuple[Format, ...] = (*TEMPLATE_FORMATS, *FORMATS)
@@ -91,8 +91,9 @@ def parse_table(raw: RawTable, fmt: Format | None, vintages: Mapping[str, str] |
     that needs one and finds none gives a Parsed with `missing_vintage` True, no data, not used, and a
     problem saying how to give the year."""
     report = FileReport(file=raw.file, sheet=raw.sheet, rows_read=len(raw.frame))
-    if raw.encoding and raw.encoding not in ("utf-8", "utf-8-sig"):
+    if raw.encoding and raw.encoding not in ("utf-8", "utf-8-sig", MIXED_ENCODING):
         report.notes.append(f"encodage {raw.encoding} détecté et converti")
+    report.notes.extend(raw.notes)
     if fmt is None:
         columns = ", ".join(list(map(str, raw.frame.columns))[:8])
         report.notes.append(f"format non reconnu (colonnes : {columns})")
