@@ -83,7 +83,8 @@ with tab_import:
     if preview is not None:
         st.subheader(T("donnees.recognised.header"))
         rows = [{T("donnees.col.file"): rep.name,
-                 T("donnees.col.recognised"): rep.format_label if rep.format_key else T("donnees.unrecognised"),
+                 T("donnees.col.recognised"): rep.format_label if rep.format_key else
+                 T("donnees.documentation" if rep.documentation else "donnees.unrecognised"),
                  T("donnees.col.rows"): rep.rows_read, T("donnees.col.rejected"): rep.rows_rejected,
                  T("donnees.col.secret"): rep.secret_cells} for rep in preview.files]
         if rows:

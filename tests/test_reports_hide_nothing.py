@@ -14,9 +14,9 @@ def mixed_training_csv() -> bytes:
     """A committee's training table pasted from two sources: header and lines 2, 4 in UTF-8, lines 3, 5 in
     Windows-1252."""
     return (TRAINING_HEADER.encode("utf-8")
-            + "F1;Soudure électrique;9901;12;10;80;2024\n".encode("utf-8")
+            + "F1;Soudure électrique;9901;12;10;80;2024\n".encode()
             + "F2;Électricité du bâtiment;9902;15;12;75;2024\n".encode("cp1252")
-            + "F3;Cuisine;9903;20;18;70;2024\n".encode("utf-8")
+            + b"F3;Cuisine;9903;20;18;70;2024\n"
             + "F4;Aide à domicile;9901;9;8;90;2024\n".encode("cp1252"))
 
 
@@ -43,3 +43,42 @@ def test_a_mixed_csv_is_imported_onto_the_pack(demo_pack_copy):
     preview = prepare(demo_pack_copy, [Upload("formations_mixte.csv", mixed_training_csv())])
     assert preview.ok, preview.report()
     assert preview.changes["training"] == 4
+
+
+def workbook(sheets: dict[str, list[list]]) -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_documentation_sheets_are_listed_calmly_and_other_unknown_sheets_still_said():
+    from gpect_core.assemble.report import file_lines
+
+    data = workbook({
+        "Saisie": [TRAINING_HEADER.strip().split(";"), ["F1", "Soudure", "9901", 12, 10, 80, 2024]],
+        "Description_des_variables": [["Variables", "Description"], ["Intitulé", "libellé de la formation"],
+                                      ["Inscrits", "élèves inscrits à la rentrée"]],
+        "Lisez-moi": [["Source : comité GPECT, saisie du 3 mars"], ["Champ : formations du bassin"]],
+        "Feuil3": [["Mode de calcul"], ["Les effectifs sont ceux de la rentrée"], ["Mise à jour annuelle"]],
+        "Feuil4": [["a", "b", "c"], [1, 2, 3], [4, 5, 6]],
+    })
+    parsed = read_source(data, "formations.xlsx")
+    lines = file_lines([p.report for p in parsed])
+    assert [line for line in lines if line.startswith("•")] == [
+        "• formations.xlsx [Saisie] : modèle du comité : Offre de formation locale",
+        "• formations.xlsx [Description_des_variables] : documentation — non utilisée",
+        "• formations.xlsx [Lisez-moi] : documentation — non utilisée",
+        "• formations.xlsx [Feuil3] : documentation — non utilisée",
+        "• formations.xlsx [Feuil4] : non reconnu — ignoré"]
+    assert [p.report.documentation for p in parsed] == [False, True, True, True, False]
+    assert not any(p.report.problems for p in parsed)

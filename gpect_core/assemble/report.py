@@ -30,6 +30,9 @@ class BuildReport:
         return format_report(self)
 
 
+DOCUMENTATION_STATUS = "documentation — non utilisée"
+
+
 def n(value) -> str:
     """An integer the French way, with a narrow no-break space between thousands: 74 346."""
     return f"{int(value):,}".replace(",", "\u202f")
@@ -47,7 +50,8 @@ def file_lines(files) -> list[str]:
     the first MAX_LISTED problems. A table no format recognised says « non reconnu — ignoré »."""
     out = []
     for rep in files:
-        status = rep.format_label if rep.format_key else "non reconnu — ignoré"
+        status = rep.format_label if rep.format_key else (DOCUMENTATION_STATUS if rep.documentation
+                                                          else "non reconnu — ignoré")
         if rep.format_key and not rep.used:
             status += " — non utilisé"
         out.append(f"• {rep.name} : {status}")

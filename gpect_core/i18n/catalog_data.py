@@ -32,6 +32,7 @@ STRINGS = {
     "donnees.col.rejected": ("Lignes rejetées", "Rows rejected"),
     "donnees.col.secret": ("Cellules secrètes", "Secret cells"),
     "donnees.unrecognised": ("non reconnu", "not recognised"),
+    "donnees.documentation": ("documentation — non utilisée", "documentation — not used"),
     "donnees.report.header": ("Rapport de validation", "Validation report"),
     "donnees.report.problems": ("{n} problème(s) : rien ne sera intégré tant qu'ils demeurent.",
                                 "{n} problem(s): nothing will be integrated while they remain."),
