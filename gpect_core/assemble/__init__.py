@@ -9,7 +9,8 @@ join, one hash, one French report):
 
 Modules: `zones` (compositions, dissolve, simplification), `recruitment` (BMO sums), `tables` (tension,
 context, occupations, skills, training, communes), `provenance` (Sources, provenance join, hash), `report`
-(the French report), `onto` (merging onto an existing pack).
+(the French report, with a line per table built), `offpack` (the one rule for rows on zones the pack lacks, and
+the sentence saying what they carried), `onto` (merging onto an existing pack).
 """
 
 from __future__ import annotations
