@@ -20,7 +20,7 @@ from gpect_core.ingest import (
 from gpect_core.readers import SUPPORTED_SUFFIXES
 from gpect_core.schema import table_label
 from gpect_core.templates import TEMPLATES, template_xlsx
-from ui import context
+from ui import context, donnees_vintage
 from ui.downloads import table_downloads
 from ui.feedback import md, show_error
 from ui.plan.session import current_user
@@ -43,11 +43,13 @@ def _stage_uploads() -> None:
     files = st.session_state.get(UPLOADER) or []
     st.session_state[STAGED] = [(f.name, f.getvalue()) for f in files]
     st.session_state.pop(PREVIEW, None)
+    donnees_vintage.forget()
 
 
 def _clear() -> None:
     st.session_state[STAGED] = []
     st.session_state.pop(PREVIEW, None)
+    donnees_vintage.forget()
 
 
 message = st.session_state.pop(MESSAGE, None)
@@ -74,7 +76,7 @@ with tab_import:
             try:
                 st.session_state[PREVIEW] = prepare(pack, [Upload(n, d) for n, d in staged],
                                                  imported_by=user.signature if user else "",
-                                                 accept_rejections=accept)
+                                                 accept_rejections=accept, vintages=donnees_vintage.given())
             except GpectError as exc:
                 show_error(exc)
         cols[1].button(T("donnees.clear"), key="donnees_clear", on_click=_clear)
@@ -83,7 +85,8 @@ with tab_import:
     if preview is not None:
         st.subheader(T("donnees.recognised.header"))
         rows = [{T("donnees.col.file"): rep.name,
-                 T("donnees.col.recognised"): rep.format_label if rep.format_key else T("donnees.unrecognised"),
+                 T("donnees.col.recognised"): rep.format_label if rep.format_key else
+                 T("donnees.documentation" if rep.documentation else "donnees.unrecognised"),
                  T("donnees.col.rows"): rep.rows_read, T("donnees.col.rejected"): rep.rows_rejected,
                  T("donnees.col.secret"): rep.secret_cells} for rep in preview.files]
         if rows:
@@ -94,6 +97,7 @@ with tab_import:
                      + "  \n".join(f"• {md(p.message)}" for p in preview.problems[:60]))
         elif preview.ok:
             st.success(T("donnees.report.ok"))
+        donnees_vintage.ask(preview, T)
         notes = [f"{rep.name} : {note}" for rep in preview.files for note in rep.notes] + preview.notes
         if notes:
             st.code("\n".join(notes), language=None, wrap_lines=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,6 +54,7 @@ class ImportPreview:
     territory: Territory | None = None  # the pack after integration (in memory)
     pack_fingerprint: str = ""
     assembly: BuildReport = field(default_factory=BuildReport)
+    undated: list[str] = field(default_factory=list)  # tables (« file » or « file [sheet] ») whose year to ask
 
     @property
     def ok(self) -> bool:
@@ -69,11 +71,14 @@ def _file_problem(name: str, message: str) -> Problem:
 
 
 def prepare(pack: str | Path, uploads: list[Upload], imported_by: str = "", accept_rejections: bool = False,
-            max_bytes: int | None = None) -> ImportPreview:
+            max_bytes: int | None = None, vintages: Mapping[str, str] | None = None) -> ImportPreview:
     """Read, recognise and check `uploads` against the pack at `pack`; build the integrated pack in memory.
 
-    `uploads`: file names and bytes. Never raises for a bad file or pack: every problem (French, naming file,
-    sheet, row, column) is in the returned preview, whose `territory` is the merged pack when `ok`.
+    `uploads`: file names and bytes. `vintages`: years the user gave, by table (« file » or « file [sheet] »,
+    `readers.vintage.given_for`), for formats whose figures need one and whose file does not say it; a table
+    still without a year is a problem and is listed in `preview.undated` (the page asks for it). Never raises
+    for a bad file or pack: every problem (French, naming file, sheet, row, column) is in the returned preview,
+    whose `territory` is the merged pack when `ok`.
     """
     preview = ImportPreview()
     limit = max_bytes if max_bytes is not None else settings.max_upload_bytes()
@@ -98,13 +103,17 @@ def prepare(pack: str | Path, uploads: list[Upload], imported_by: str = "", acce
             continue
         digest = content_hash(upload.data)
         try:
-            results = read_source(upload.data, name)
+            results = read_source(upload.data, name, vintages)
         except Exception as exc:  # noqa: BLE001 — no traceback may reach the user
             preview.problems.append(_file_problem(name, "lecture impossible : le fichier semble abîmé ou d'un format "
                                                      f"inattendu ({_plain_reason(exc)})"))
             continue
         for parsed in results:
             preview.files.append(parsed.report)
+            if parsed.missing_vintage:
+                preview.undated.append(parsed.report.name)
+                preview.problems.extend(parsed.report.problems)
+                continue
             if not parsed.recognised and parsed.report.problems:
                 preview.problems.extend(parsed.report.problems)
                 continue

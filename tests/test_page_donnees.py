@@ -108,3 +108,47 @@ def test_page_on_the_national_pack(national_pack, monkeypatch, tmp_path):
     assert hashes and all(len(h) == 64 for h in hashes)
     assert any(e.label.startswith("Rapport de construction") for e in at.expander)
     assert any("Aiguillon (7549)" in c.value for c in at.code)
+
+
+AFFELNET_WITHOUT_YEAR = ("Etablissement d'accueil;MEF STAT 11;Capacité carte scolaire;Demandes vœux 1;"
+                         "Statut Offre de formation\n"
+                         "0010001W;23210023446;15;6;ST\n"
+                         "0010001W;23210023447;12;3;AP\n").encode()
+
+
+@pytest.fixture
+def mini_pack_copy(tmp_path):
+    """The pack of the mini official files (départements 01 and 71), which the Affelnet rows can land on."""
+    from pathlib import Path
+
+    from gpect_core.build import build_territory
+
+    territory, _ = build_territory(Path(__file__).resolve().parent / "fixtures" / "mini", imported_by="test")
+    return territory.save(tmp_path / "mini_pack", keep_previous=False)
+
+
+def test_the_page_asks_the_year_of_a_file_that_does_not_say_it(mini_pack_copy, monkeypatch, tmp_path,
+                                                               plan_accounts_file):
+    at = page(mini_pack_copy, monkeypatch, tmp_path, user=EDITOR,
+              staged=[("capacites_lycees.csv", AFFELNET_WITHOUT_YEAR)])
+    at.run()
+    button(at, "Vérifier").click().run()
+    assert not at.exception
+    error = at.error[0].value.replace("\\", "")
+    assert "année (millésime) introuvable dans le fichier ni dans son nom" in error
+    assert at.warning[0].value == ("1 table(s) sans année lisible : indiquez le millésime de chacune, puis cliquez "
+                                   "de nouveau sur « Vérifier ».")
+    year = at.number_input(key="donnees_vintage::capacites_lycees.csv")
+    assert year.label.replace("\\", "") == "Millésime de capacites_lycees.csv" and year.value is None
+    year.set_value(2021)
+    button(at, "Vérifier").click().run()
+    assert not at.exception
+    assert at.success[0].value.startswith("Aucun problème")
+    assert not at.number_input
+    assert any("capacites_lycees.csv : millésime 2021 (indiquée par l'utilisateur)" in c.value for c in at.code)
+    button(at, "Intégrer").click().run()
+    assert not at.exception
+    territory = Territory.load(mini_pack_copy)
+    training = territory.tables["training"]
+    assert sorted(training.loc[training["year"] == 2021, "capacity"].tolist()) == [12, 15]
+    assert "2021" in territory.provenance["training"].vintage.split(" ; ")

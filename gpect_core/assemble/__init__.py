@@ -9,7 +9,8 @@ join, one hash, one French report):
 
 Modules: `zones` (compositions, dissolve, simplification), `recruitment` (BMO sums), `tables` (tension,
 context, occupations, skills, training, communes), `provenance` (Sources, provenance join, hash), `report`
-(the French report), `onto` (merging onto an existing pack).
+(the French report, with a line per table built), `offpack` (the one rule for rows on zones the pack lacks, and
+the sentence saying what they carried), `onto` (merging onto an existing pack).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from . import tables, zones
 from .onto import assemble_onto
 from .provenance import Sources, content_hash, provenance_of
 from .recruitment import RECRUITMENT_MEASURES, aggregate_recruitment, recruitment
-from .report import MAX_LISTED, BuildReport, format_report
+from .report import MAX_LISTED, BuildReport, format_report, n, table_line, vintages_of
 from .zones import ZONING_ORDER, zoning_label
 
 __all__ = ["MAX_LISTED", "RECRUITMENT_MEASURES", "ZONING_ORDER", "BuildReport", "Sources", "aggregate_recruitment",
@@ -68,6 +69,10 @@ def build_pack(items: list[tuple[Parsed, str]], name: str, imported_by: str,
     counts = drawn.groupby("zoning").size()
     zonings = {z: {"label": zoning_label(z), "count": int(counts[z])} for z in ZONING_ORDER if z in counts}
     provenance: dict[str, Provenance] = {table: src.provenance_of(table) for table in ["zones", *built]}
+    report.add(f"table zones : {n(len(drawn))} zones (" + ", ".join(f"{z} {n(v['count'])}" for z, v in zonings.items())
+               + ")")
+    for table, frame in built.items():
+        report.add(table_line(table, len(frame), vintages_of(frame, provenance[table].vintage)))
     territory = Territory(
         name=name, zones=drawn, tables=built, fictional=False, description=PACK_DESCRIPTION, zonings=zonings,
         default_zoning="ZE2020" if "ZE2020" in zonings else next(iter(zonings), None), provenance=provenance)

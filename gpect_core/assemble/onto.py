@@ -17,10 +17,10 @@ from ..errors import Problem, ValidationError
 from ..readers.base import Parsed
 from ..schema import SCHEMAS, validate_table
 from ..territory import Territory
-from . import tables, zones
+from . import offpack, tables, zones
 from .provenance import Sources
-from .recruitment import recruitment
-from .report import BuildReport, listing
+from .recruitment import basin_codes, recruitment
+from .report import BuildReport, listing, table_line, vintages_of
 
 CANONICAL = ("recruitment", "training", "needs", "context", "tension")  # frames already in the table's shape
 
@@ -37,17 +37,17 @@ def file_problem(name: str, message: str) -> Problem:
 
 def check_zones(preview, parsed: Parsed, frame: pd.DataFrame, known_zones: gpd.GeoDataFrame, default_zoning: str,
                 table: str) -> pd.DataFrame:
-    """Rows on zones the pack does not have: a problem if none matches, or for hand-filled rows (they carry
-    `source_row`); otherwise left out with a note."""
+    """A file's rows after the zone rule of every assembly (`offpack.apply_rule`: tension and context rows on
+    zones the pack lacks kept, the others left out, said with what they carried). An import refuses, besides,
+    a file none of whose zones the pack has (a problem), and hand-filled rows (they carry `source_row`) on an
+    unknown zone, one problem per row."""
     if "zoning" in frame:
         frame = frame.assign(zoning=frame["zoning"].replace("", None).fillna(default_zoning))
-    known = set(zip(known_zones["zoning"], known_zones["zone_id"], strict=True)) | {("FR", "FR")}
-    pairs = pd.Series(list(zip(frame["zoning"], frame["zone_id"], strict=True)), index=frame.index)
-    unknown = ~pairs.isin(known)
+    unknown = offpack.off_pack(frame, known_zones)
     if not unknown.any():
         return frame
-    codes = sorted({f"{z} {c}" for z, c in pairs[unknown]})
-    shown = listing(codes, 10)
+    pairs = frame.loc[unknown, ["zoning", "zone_id"]].drop_duplicates()
+    shown = listing(sorted(f"{z} {c}" for z, c in pairs.itertuples(index=False)), 10)
     if unknown.all():
         first_row = frame["source_row"].iloc[0] if "source_row" in frame else None
         at = where(parsed) + (f", ligne {first_row}" if first_row is not None and table != "recruitment" else "")
@@ -56,15 +56,13 @@ def check_zones(preview, parsed: Parsed, frame: pd.DataFrame, known_zones: gpd.G
                                         column="zone_id", row=first_row))
         return frame.iloc[0:0]
     if "source_row" in frame:
-        for row, (zoning, code) in zip(frame.loc[unknown, "source_row"].head(10), pairs[unknown].head(10),
-                                       strict=False):
+        for row, zoning, code in frame.loc[unknown, ["source_row", "zoning", "zone_id"]].head(10).itertuples(
+                index=False):
             preview.problems.append(Problem(f"{where(parsed)}, ligne {row}, colonne « Code zone » : la zone « {code} » "
                                             f"(zonage {zoning}) n'existe pas dans le pack", file=parsed.report.file,
                                             sheet=parsed.report.sheet, column="zone_id", row=int(row)))
         return frame.iloc[0:0]
-    preview.notes.append(f"{where(parsed)} : {int(unknown.sum())} ligne(s) sur des zones hors du territoire "
-                         f"({shown}) laissées de côté")
-    return frame[~unknown]
+    return offpack.apply_rule(table, frame, known_zones, preview.assembly.add, offpack.label(table, parsed))
 
 
 def _zones_onto(preview, src: Sources, pack_zones: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -126,9 +124,11 @@ def assemble_onto(preview, territory: Territory, items: list[tuple[Parsed, str]]
     if rec is not None:
         if rec.empty:
             for parsed, _, raw in src.distinct("recruitment_raw"):
-                basins = sorted(raw["basin"].unique())
+                rows = raw.assign(zoning="BMO", zone_id=raw["basin"])
+                codes = basin_codes(raw, sorted(raw["basin"].unique()))
                 preview.problems.append(file_problem(parsed.report.name, "aucun bassin, département ni région du "
-                                        f"fichier ne correspond aux zones du pack (bassins {', '.join(basins[:10])}…)"))
+                                        "fichier ne correspond aux zones du pack ; "
+                                        + offpack.sentence("recruitment", rows, codes, kept=False)))
         else:
             bring("recruitment", rec)
             bring("recruitment_basins", basins)
@@ -184,6 +184,7 @@ def _merge(preview, territory: Territory, new_zones, incoming: dict, src: Source
             continue
         merged.tables[table] = upsert(table, merged.tables.get(table), rows)
         preview.changes[table] = len(rows)
+        preview.assembly.add(table_line(table, len(merged.tables[table]), vintages_of(rows), brought=len(rows)))
         preview.previews[table] = rows.head(20)
     for table in src.fed:
         merged.provenance[table] = src.provenance_of(table, previous=territory.provenance.get(table))

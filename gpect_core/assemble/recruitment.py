@@ -9,10 +9,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..schema import RECRUITMENT_MEASURES
-from .report import listing, n
+from . import offpack
+from .report import n
 
 LEVELS = (("BMO", "basin"), ("DEP", "dep"), ("REG", "reg"), ("FR", None))
-LEVEL_WORDS = {"BMO": "bassins", "DEP": "départements", "REG": "régions"}
+LEVEL_WORDS = {"BMO": "bassins absents", "DEP": "départements absents", "REG": "régions absentes"}
 
 
 def aggregate_recruitment(raw_rows: pd.DataFrame, zoning: str, by: str | None) -> pd.DataFrame:
@@ -42,13 +43,19 @@ def aggregate_recruitment(raw_rows: pd.DataFrame, zoning: str, by: str | None) -
     return out
 
 
+def basin_codes(rows: pd.DataFrame, codes) -> list[str]:
+    """BMO basin codes as « Name (code) », the names the BMO rows give (`rows`: recruitment_raw)."""
+    names = rows.drop_duplicates("basin").set_index("basin")["basin_name"]
+    return [f"{names.get(c, '')} ({c})" for c in codes]
+
+
 def recruitment_levels(rows: pd.DataFrame, zones: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, tuple]]:
     """The recruitment table of a pack whose zones are `zones` (zoning, zone_id).
 
     Each level (basins BMO, départements DEP, régions REG, France FR) is kept where the pack has that zoning,
     and only on the zones it draws (a table row must name a zone of the pack). Returns the rows (columns of
     `aggregate_recruitment`, levels in the order BMO, DEP, REG, FR) and, by zoning, the zone codes left out
-    (basins as « Name (code) ») with the number of rows left out.
+    (basins as « Name (code) ») with the BMO rows on them (`recruitment_raw` columns, plus zoning and zone_id).
     """
     known = {z: set(g["zone_id"]) for z, g in zones.groupby("zoning")}
     parts, unmatched = [], {}
@@ -59,10 +66,8 @@ def recruitment_levels(rows: pd.DataFrame, zones: pd.DataFrame) -> tuple[pd.Data
         unknown = ~aggregated["zone_id"].isin(known[zoning])
         if unknown.any():
             codes = sorted(aggregated.loc[unknown, "zone_id"].unique())
-            if zoning == "BMO":
-                names = rows.drop_duplicates("basin").set_index("basin")["basin_name"]
-                codes = [f"{names.get(c, '')} ({c})" for c in codes]
-            unmatched[zoning] = (codes, int(unknown.sum()))
+            left = rows[rows[column].isin(codes)].assign(zoning=zoning, zone_id=lambda f, c=column: f[c])
+            unmatched[zoning] = (basin_codes(rows, codes) if zoning == "BMO" else codes, left)
             aggregated = aggregated[~unknown]
         parts.append(aggregated)
     columns = ["zoning", "zone_id", "occupation_system", "occupation_code", "year", *RECRUITMENT_MEASURES]
@@ -214,14 +219,12 @@ def recruitment(src, zones) -> tuple[pd.DataFrame | None, pd.DataFrame, pd.DataF
         if id(parsed) not in emptied:
             src.use("recruitment", parsed, digest)
     table, unmatched = recruitment_levels(rows, zones)
-    for zoning, (codes, count) in unmatched.items():
+    for zoning, (codes, left) in unmatched.items():
         if zoning == "FR":
             continue
-        label = LEVEL_WORDS[zoning]
-        items[0][0].report.unmatched[f"{label} absents des zones du pack"] = codes
-        src.report.add(f"recrutement ({zoning}) : {count} lignes sur des {label} sans géométrie "
-                       f"({listing(codes, 6)}) non gardées à ce niveau ; elles restent comptées aux niveaux "
-                       "supérieurs")
+        items[0][0].report.unmatched[f"{LEVEL_WORDS[zoning]} des zones du pack"] = codes
+        src.report.add(f"recrutement ({zoning}) : {offpack.sentence('recruitment', left, codes)} à ce niveau ; "
+                       "elles restent comptées aux niveaux supérieurs")
     lacking = int((table["secret_cells"] > 0).sum())
     years = sorted(int(y) for y in table["year"].dropna().unique())
     src.report.add(f"recrutement : {n(len(table))} lignes (bassin, département, région, France) ; années "

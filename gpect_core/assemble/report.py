@@ -30,6 +30,9 @@ class BuildReport:
         return format_report(self)
 
 
+DOCUMENTATION_STATUS = "documentation — non utilisée"
+
+
 def n(value) -> str:
     """An integer the French way, with a narrow no-break space between thousands: 74 346."""
     return f"{int(value):,}".replace(",", "\u202f")
@@ -42,12 +45,33 @@ def listing(items, limit: int = MAX_LISTED) -> str:
     return shown + (f" … (+{len(items) - limit})" if len(items) > limit else "")
 
 
+def vintages_of(frame, provenance_vintage: str = "") -> list[str]:
+    """The vintages a table holds: the distinct values of its `year` column, else those of its provenance
+    (« BMO 2024 ; BMO 2025 » → both)."""
+    if "year" in frame and frame["year"].notna().any():
+        return [str(int(y)) for y in sorted(frame["year"].dropna().unique())]
+    return [v for v in (v.strip() for v in provenance_vintage.split(";")) if v]
+
+
+def table_line(table: str, rows: int, vintages: list[str], brought: int | None = None) -> str:
+    """The report's line for a table built (or, with `brought`, merged by an import): « table tension : 104 220
+    lignes, millésimes 2019 ; 2020 ; 2021 »."""
+    count = f"{n(rows)} ligne" + ("s" if rows != 1 else "")
+    if brought is not None:
+        count = f"{n(brought)} ligne{'s' if brought != 1 else ''} apportée{'s' if brought != 1 else ''}, {count} " \
+                "dans le pack après intégration"
+    held = "" if not vintages else (f", millésime {vintages[0]}" if len(vintages) == 1
+                                    else f", millésimes {' ; '.join(vintages)}")
+    return f"table {table} : {count}{held}"
+
+
 def file_lines(files) -> list[str]:
     """The French block of each FileReport: status, rows read/rejected, secret cells, notes, unmatched codes and
     the first MAX_LISTED problems. A table no format recognised says « non reconnu — ignoré »."""
     out = []
     for rep in files:
-        status = rep.format_label if rep.format_key else "non reconnu — ignoré"
+        status = rep.format_label if rep.format_key else (DOCUMENTATION_STATUS if rep.documentation
+                                                          else "non reconnu — ignoré")
         if rep.format_key and not rep.used:
             status += " — non utilisé"
         out.append(f"• {rep.name} : {status}")

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .. import geo
+from . import offpack
 from .report import listing, n
 
 TRAINING_COLUMNS = ["program_id", "title", "provider", "zoning", "zone_id", "occupation_codes", "level", "capacity",
@@ -34,15 +35,11 @@ def concat(src, key: str, table: str, unique: list[str]) -> pd.DataFrame | None:
     return frame
 
 
-def _pairs(frame: pd.DataFrame) -> pd.Series:
-    return pd.Series(list(zip(frame["zoning"], frame["zone_id"], strict=True)), index=frame.index)
-
-
 def tension(src, zones) -> pd.DataFrame | None:
     """DARES and France Travail tension rows, every year of every file side by side (key: zoning, zone,
     occupation system and code, year: the 2019, 2020 and 2021 ROME × basin files never replace one another);
     where a long series and a detailed file give the same figure, the detailed row (class, components) is kept.
-    Rows on zones the pack lacks are kept (said in the report). The report gives the rows, years and zonings."""
+    Rows on zones the pack lacks are kept (`offpack` rule, said in the report). The report gives the rows, years and zonings."""
     items = src.distinct("tension")
     if not items:
         return None
@@ -57,17 +54,9 @@ def tension(src, zones) -> pd.DataFrame | None:
     if before != len(frame):
         src.report.add(f"tensions : {n(before - len(frame))} lignes d'une série longue déjà données, en détail, "
                        "par un autre fichier : la ligne détaillée est gardée")
-    known = set(zip(zones["zoning"], zones["zone_id"], strict=True))
-    unknown = frame[~_pairs(frame).isin(known) & (frame["zoning"] != "FR")]
-    if len(unknown):
-        codes = sorted(set(unknown["zoning"] + " " + unknown["zone_id"]))
-        src.report.add(f"tensions : {len(unknown)} lignes sur des zones absentes du pack ({listing(codes, 8)}), "
-                       "gardées mais invisibles sur la carte")
-    for parsed, _, _ in src.distinct("tension"):
-        sub = parsed.data["tension"]
-        sub_pairs = pd.Series(list(zip(sub["zoning"], sub["zone_id"], strict=True)))
-        miss = sorted(set(sub.loc[(~sub_pairs.isin(known)).to_numpy() & (sub["zoning"] != "FR").to_numpy(),
-                                  "zone_id"]))
+    for parsed, _, sub in items:
+        offpack.apply_rule("tension", sub, zones, src.report.add, offpack.label("tension", parsed))
+        miss = sorted(set(sub.loc[offpack.off_pack(sub, zones), "zone_id"]))
         if miss:
             parsed.report.unmatched["zones absentes du pack"] = miss
     src.report.add(tension_line(frame))
@@ -90,14 +79,11 @@ def context(src, zones) -> pd.DataFrame | None:
     frame = concat(src, "context", "context", ["zoning", "zone_id", "indicator", "period"])
     if frame is None:
         return None
-    known = set(zip(zones["zoning"], zones["zone_id"], strict=True)) | {("FR", "FR")}
     for parsed, _, sub in src.distinct("context"):
-        missing = sorted(set(sub.loc[~_pairs(sub).isin(known), "zone_id"]))
+        offpack.apply_rule("context", sub, zones, src.report.add, offpack.label("context", parsed))
+        missing = sorted(set(sub.loc[offpack.off_pack(sub, zones), "zone_id"]))
         if missing:
             parsed.report.unmatched["zones absentes du pack"] = missing
-            src.report.add(f"contexte : « {parsed.report.name} » cite {len(missing)} zone(s) absente(s) du pack "
-                           f"({listing(missing, 8)}) ; leurs lignes sont gardées mais n'apparaissent sur aucune "
-                           "carte")
     return frame
 
 
@@ -226,12 +212,7 @@ def training(src, zones) -> pd.DataFrame | None:
         src.use("training", certifications[0][0], certifications[0][1])
         src.report.add(f"formations : {n(linked.notna().sum())} offres reliées à des codes ROME par Certif Info "
                        "(diplôme BCN → certification → ROME)")
-    known = set(zones.loc[zones["zoning"] == "DEP", "zone_id"])
-    unknown = ~frame["zone_id"].isin(known)
-    if unknown.any():
-        src.report.add(f"formations : {int(unknown.sum())} offres dans des départements absents du pack "
-                       f"({listing(sorted(frame.loc[unknown, 'zone_id'].unique()), 8)}) non gardées")
-    frame = frame[~unknown].reset_index(drop=True)
+    frame = offpack.apply_rule("training", frame, zones, src.report.add, "formations").reset_index(drop=True)
     frame["graduates"] = pd.Series(pd.NA, index=frame.index, dtype="Int64")
     mef_to_cfd = _mef_to_cfd(mef[0][2] if mef else None)
     own_cfd = frame["cfd"].fillna("") if "cfd" in frame else pd.Series("", index=frame.index)

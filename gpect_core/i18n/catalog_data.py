@@ -32,6 +32,12 @@ STRINGS = {
     "donnees.col.rejected": ("Lignes rejetées", "Rows rejected"),
     "donnees.col.secret": ("Cellules secrètes", "Secret cells"),
     "donnees.unrecognised": ("non reconnu", "not recognised"),
+    "donnees.documentation": ("documentation — non utilisée", "documentation — not used"),
+    "donnees.vintage.ask": ("{n} table(s) sans année lisible : indiquez le millésime de chacune, puis cliquez de "
+                            "nouveau sur « Vérifier ».",
+                            "{n} table(s) without a readable year: give the vintage of each, then click « Check » "
+                            "again."),
+    "donnees.vintage.label": ("Millésime de {name}", "Vintage of {name}"),
     "donnees.report.header": ("Rapport de validation", "Validation report"),
     "donnees.report.problems": ("{n} problème(s) : rien ne sera intégré tant qu'ils demeurent.",
                                 "{n} problem(s): nothing will be integrated while they remain."),

@@ -37,6 +37,7 @@ class FileReport:
     unmatched: dict[str, list[str]] = field(default_factory=dict)  # codes that matched nothing, by kind
     notes: list[str] = field(default_factory=list)
     used: bool = True
+    documentation: bool = False  # a notes sheet (variables, sources, sommaire): listed as such, never read
 
     @property
     def name(self) -> str:

@@ -1,6 +1,6 @@
 """Reading tables in the forms French public files really take.
 
-CSV: UTF-8 with or without BOM, cp1252/latin-1; `,` `;` tab or `|` separators. XLSX/XLS: the header may sit
+CSV: UTF-8 with or without BOM, cp1252/latin-1, or lines of both (each line in its own encoding); `,` `;` tab or `|` separators. XLSX/XLS: the header may sit
 below title rows (INSEE puts a French label row above the code row). Every cell is read as text, so codes keep
 their leading zeros; numbers are parsed afterwards with `parse_numbers` (decimal comma, spaces as thousands
 separators, `*` = statistical secret, `n.d.` = not available).
@@ -107,13 +107,27 @@ class ReadError(GpectError):
 
 
 # ---------------------------------------------------------------------------------------------- decoding
-def decode_bytes(data: bytes, file: str) -> tuple[str, str]:
-    """The text of a CSV and the encoding it was in: UTF-8 (BOM or not), else cp1252, else latin-1."""
+MIXED_ENCODING = "utf-8 + windows-1252"
+CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+
+
+def decode_text(data: bytes, file: str) -> tuple[str, str, list[str]]:
+    """The text of a CSV, the encoding it was in, and French notes on how it was decoded.
+
+    UTF-8 (BOM or not) or UTF-16, else, when some lines are UTF-8 and others not (a file pasted together from
+    two sources), each line in its own encoding: UTF-8 where the line is valid UTF-8, Windows-1252 otherwise
+    (encoding `MIXED_ENCODING`, a note giving how many lines and the first ones); else cp1252 throughout, else
+    latin-1. Raises ReadError (French, naming the file and the line) for a mixed file with a line that is
+    neither UTF-8 nor Windows-1252, or for bytes that are not text.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        try:
+            return data[3:].decode("utf-8", errors="strict"), "utf-8-sig", []
+        except UnicodeDecodeError:
+            return _decode_mixed(data[3:], file)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16"), "utf-16"
+            return data.decode("utf-16"), "utf-16", []
         except UnicodeDecodeError:
             pass
     head = data[:4096]
@@ -121,18 +135,55 @@ def decode_bytes(data: bytes, file: str) -> tuple[str, str]:
         for encoding, zeros in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
             if zeros.count(0) >= 0.9 * len(zeros):
                 try:
-                    return data.decode(encoding), encoding
+                    return data.decode(encoding), encoding, []
                 except UnicodeDecodeError:
                     break
         raise ReadError(f"« {file} » : ce fichier n'est pas un texte lisible (octets nuls) ; "
                         "enregistrez-le en CSV UTF-8 ou en Excel.")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data[:4096]:
-        raise ReadError(f"« {file} » : ce fichier n'est pas un texte lisible (octets nuls) ; "
-                        "enregistrez-le en CSV UTF-8 ou en Excel.")
+    return _decode_mixed(data, file)
+
+
+def _decode_mixed(data: bytes, file: str) -> tuple[str, str, list[str]]:
+    """Bytes that are not UTF-8 throughout: line by line when some lines are UTF-8 with accents, else cp1252
+    (or latin-1) throughout."""
+    lines = data.split(b"\n")
+    utf8_accented = False
+    for line in lines:
+        if not line.isascii():
+            try:
+                line.decode("utf-8")
+                utf8_accented = True
+                break
+            except UnicodeDecodeError:
+                continue
+    if not utf8_accented:
+        return _decode_single(data, file)
+    out, cp1252_lines = [], []
+    for number, line in enumerate(lines, start=1):
+        try:
+            out.append(line.decode("utf-8"))
+            continue
+        except UnicodeDecodeError:
+            pass
+        try:
+            out.append(line.decode("cp1252"))
+        except UnicodeDecodeError as exc:
+            byte = line[exc.start]
+            raise ReadError(f"« {file} », ligne {number} : octet 0x{byte:02X} illisible, ni en UTF-8 ni en "
+                            "Windows-1252 (le fichier mêle plusieurs encodages) ; enregistrez-le en CSV UTF-8."
+                            ) from None
+        cp1252_lines.append(number)
+    first = ", ".join(str(n) for n in cp1252_lines[:10]) + (" …" if len(cp1252_lines) > 10 else "")
+    note = (f"encodages mêlés : {len(cp1252_lines)} ligne(s) en Windows-1252 (ligne(s) {first}), les autres en "
+            "UTF-8 ; chaque ligne lue dans son encodage")
+    return "\n".join(out), MIXED_ENCODING, [note]
+
+
+def _decode_single(data: bytes, file: str) -> tuple[str, str, list[str]]:
     try:
         text = data.decode("cp1252")
         encoding = "cp1252"
@@ -143,6 +194,12 @@ def decode_bytes(data: bytes, file: str) -> tuple[str, str]:
     if controls > 5:
         raise ReadError(f"« {file} » : encodage non reconnu (ni UTF-8, ni Windows-1252) ; "
                         "enregistrez-le en CSV UTF-8.")
+    return text, encoding, []
+
+
+def decode_bytes(data: bytes, file: str) -> tuple[str, str]:
+    """The text of a CSV and the encoding it was in (`decode_text` without its notes)."""
+    text, encoding, _ = decode_text(data, file)
     return text, encoding
 
 
@@ -211,7 +268,7 @@ def read_csv_bytes(data: bytes, file: str, expected: Iterable[str] | None = None
     found among the first rows); raises ReadError in French when it cannot be read."""
     if not data.strip():
         raise ReadError(f"« {file} » : le fichier est vide.")
-    text, encoding = decode_bytes(data, file)
+    text, encoding, notes = decode_text(data, file)
     head_lines = text.splitlines()[:HEADER_SCAN_ROWS]
     sep = sniff_separator(head_lines)
     head_rows = list(csv.reader(head_lines, delimiter=sep))
@@ -234,7 +291,7 @@ def read_csv_bytes(data: bytes, file: str, expected: Iterable[str] | None = None
     frame = _drop_blank_rows(frame)
     title = [" ".join(c.strip() for c in row if c.strip()) for row in head_rows[:skip]] if header else []
     return RawTable(frame, file=file, header_row=skip + 1 if header else 0, encoding=encoding, separator=sep,
-                    title=[t for t in title if t])
+                    title=[t for t in title if t], notes=notes)
 
 
 def _drop_blank_rows(frame: pd.DataFrame) -> pd.DataFrame:

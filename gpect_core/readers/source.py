@@ -6,6 +6,7 @@ columns (`recognise`) and read by its format into a `Parsed` (named frames and a
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from .geofiles import GEO_SUFFIXES, parse_geo, read_geo_bytes
 from .hand import TEMPLATE_FORMATS
 from .nomenclatures import headerless_fap_rome
 from .registry import EXPECTED_NAMES, FORMATS, HEADERLESS_FAP_ROME
-from .sniff import EXCEL_SUFFIXES, RawTable, ReadError, read_csv_bytes, read_tables
+from .sniff import EXCEL_SUFFIXES, MIXED_ENCODING, RawTable, ReadError, fold, read_csv_bytes, read_tables
 from .vintage import missing_message, resolve
 
 ALL_FORMATS: tuple[Format, ...] = (*TEMPLATE_FORMATS, *FORMATS)
@@ -91,12 +92,16 @@ def parse_table(raw: RawTable, fmt: Format | None, vintages: Mapping[str, str] |
     that needs one and finds none gives a Parsed with `missing_vintage` True, no data, not used, and a
     problem saying how to give the year."""
     report = FileReport(file=raw.file, sheet=raw.sheet, rows_read=len(raw.frame))
-    if raw.encoding and raw.encoding not in ("utf-8", "utf-8-sig"):
+    if raw.encoding and raw.encoding not in ("utf-8", "utf-8-sig", MIXED_ENCODING):
         report.notes.append(f"encodage {raw.encoding} détecté et converti")
+    report.notes.extend(raw.notes)
     if fmt is None:
+        near = _nearest_format(raw)
+        if near is None and is_documentation(raw):
+            report.documentation = True
+            return Parsed.unrecognised(report, raw)
         columns = ", ".join(list(map(str, raw.frame.columns))[:8])
         report.notes.append(f"format non reconnu (colonnes : {columns})")
-        near = _nearest_format(raw)
         if near is not None:
             fmt_near, missing = near
             names = ", ".join(f"« {m} »" for m in missing)
@@ -117,6 +122,35 @@ def parse_table(raw: RawTable, fmt: Format | None, vintages: Mapping[str, str] |
     _note_formulas(raw, report)
     data = fmt.read(raw, report)
     return Parsed(fmt, raw, data, report, vintage=vintage)
+
+
+DOCUMENTATION_NAMES = re.compile(
+    r"(?<![a-z])(documentation|variables?|descriptions?|dictionnaire|notes?|lisez ?-?moi|readme|read me|sommaire|"
+    r"definitions?|methodologie|methode|avertissement|metadonnees|glossaire|lexique|presentation|titre|"
+    r"mode d'emploi|contents?|informations?)(?![a-z])")
+DOCUMENTATION_MAX_ROWS = 60
+DOCUMENTATION_MAX_COLUMNS = 4
+
+
+def is_documentation(raw: RawTable) -> bool:
+    """Whether a table no format recognises is the documentation of an official file: a sheet (or a CSV file)
+    named like one (Documentation, Variables, Description_des_variables, Notes, Lisez-moi, Sommaire,
+    dictionnaire...), or a sheet of a few rows of text (at most 60 rows and 4 filled columns, numbers in at
+    most a fifth of its filled cells). Such tables are listed « documentation — non utilisée », not as an
+    alarm."""
+    name = raw.sheet if raw.sheet else Path(raw.file).stem
+    if DOCUMENTATION_NAMES.search(fold(name)):
+        return True
+    if not raw.sheet or len(raw.frame) > DOCUMENTATION_MAX_ROWS:
+        return False
+    cells = raw.frame.astype(str).apply(lambda column: column.str.strip())
+    filled_columns = int((cells != "").any().sum())
+    values = pd.Series(cells.to_numpy().ravel())
+    values = values[values != ""]
+    if filled_columns > DOCUMENTATION_MAX_COLUMNS or values.empty:
+        return filled_columns <= DOCUMENTATION_MAX_COLUMNS and bool(raw.title)
+    numeric = values.str.fullmatch(r"[-+]?\d[\d\s.,]*%?").mean()
+    return bool(numeric <= 0.2)
 
 
 def _nearest_format(raw: RawTable) -> tuple[Format, list[str]] | None:
