@@ -44,10 +44,13 @@ def listing(items, limit: int = MAX_LISTED) -> str:
 
 def file_lines(files) -> list[str]:
     """The French block of each FileReport: status, rows read/rejected, secret cells, notes, unmatched codes and
-    the first MAX_LISTED problems. A table no format recognised says « non reconnu — ignoré »."""
+    the first MAX_LISTED problems. A table no format recognised says « non reconnu — ignoré », a
+    documentation sheet « documentation — non utilisée »."""
     out = []
     for rep in files:
         status = rep.format_label if rep.format_key else "non reconnu — ignoré"
+        if rep.documentation:
+            status = "documentation — non utilisée"
         if rep.format_key and not rep.used:
             status += " — non utilisé"
         out.append(f"• {rep.name} : {status}")

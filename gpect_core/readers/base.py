@@ -19,6 +19,7 @@ from .sniff import RawTable, parse_numbers
 
 LICENCE_OUVERTE = "Licence Ouverte / Etalab 2.0"
 UNRECOGNISED_LABEL = "non reconnu"
+DOCUMENTATION_LABEL = "documentation"  # a workbook's sheet that documents the others: listed calmly, not read
 MAX_LISTED = 20  # rejected rows, problems and codes named one by one before « … et N autre(s) » (every report)
 
 
@@ -37,6 +38,7 @@ class FileReport:
     unmatched: dict[str, list[str]] = field(default_factory=dict)  # codes that matched nothing, by kind
     notes: list[str] = field(default_factory=list)
     used: bool = True
+    documentation: bool = False  # a documentation sheet of a workbook (« Documentation », « Variables »…)
 
     @property
     def name(self) -> str:
