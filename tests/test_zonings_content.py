@@ -240,3 +240,18 @@ def test_without_a_composition_the_report_says_epci_come_from_the_commune_layer(
     assert main(["build-pack", "--from", str(_mini_folder(tmp_path, {})), "--out", str(out), "--by", "test"]) == 0
     report = "\n".join(Territory.load(out).tables["build_report"]["line"].astype(str))
     assert "EPCI : attributs de la couche communale « communes.geojson »" in report
+
+
+def test_zone_names_with_spaces_get_a_code_and_keep_their_name():
+    text = "Code INSEE;Zone GPECT\n01001;Pays de Retz\n01002;Pays de Retz\n71001;Vallée Sud\n71002;Vallée Sud\n"
+    [parsed] = read_source(text.encode(), "zonage.csv")
+    frame = parsed.data["composition"]
+    assert dict(zip(frame["zone_id"], frame["zone_name"], strict=True)) == {"pays_de_retz": "Pays de Retz",
+                                                                            "vallee_sud": "Vallée Sud"}
+
+
+def test_codes_that_are_not_communes_are_not_taken_for_a_zoning():
+    text = "Code RNCP;Secteur;Code diplôme\n34567;Secteur Tourisme;A1\n34567;Secteur Tourisme;A2\n" \
+           "35678;Secteur Tourisme;A3\n36789;Secteur Santé;A4\n"
+    [parsed] = read_source(text.encode(), "diplomes.csv")
+    assert not parsed.recognised

@@ -30,6 +30,9 @@ ZONE_WORDS = ("zone", "territoire", "secteur", "bassin", "pays", "epci", "interc
               "bassin de vie", "arrondissement", "canton", "zonage", "gpect", "antenne", "district")
 NOT_ZONE_WORDS = ("dep", "departement", "reg", "region", "code postal", "cp", "population", "pmun", "ptot",
                   "superficie", "siren", "insee", "codgeo", "depcom", "commune", "libgeo", "nom commune")
+NOT_COMMUNE_WORDS = ("rncp", "rome", "ogr", "diplome", "formation", "mef", "siret", "siren", "uai", "naf", "fap",
+                     "cfd", "postal", "cp", "type", "contexte", "id")
+MIN_UNIQUE_SHARE = 0.8  # a composition has one row per commune (a few duplicates at most)
 ZONING_KIND = "custom_zoning"
 
 
@@ -154,7 +157,9 @@ def guess_zoning(raw: RawTable) -> ColumnMapping | None:
     if rows < 2 or frame.shape[1] < 2:
         return None
     texts = {c: frame[c].astype(str).str.strip() for c in frame.columns}
-    communes = [c for c in frame.columns if commune_share(texts[c]) >= MIN_COMMUNE_SHARE]
+    communes = [c for c in frame.columns if commune_share(texts[c]) >= MIN_COMMUNE_SHARE
+                and not any(re.search(rf"\b{w}\b", fold(c)) for w in NOT_COMMUNE_WORDS)
+                and texts[c][texts[c] != ""].nunique() >= MIN_UNIQUE_SHARE * (texts[c] != "").sum()]
     if not communes:
         return None
     commune = communes[0]

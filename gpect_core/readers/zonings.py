@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .base import MAX_LISTED, FileReport, col, text_of
+from .base import MAX_LISTED, FileReport, col, slug, text_of
 from .sniff import RawTable, normalise_codes, normalise_dep, parse_numbers
 
 
@@ -116,6 +116,10 @@ def read_custom_zoning(raw: RawTable, report: FileReport) -> dict[str, pd.DataFr
         "dep": "",
         "reg": "",
     })
+    spaced = frame["zone_id"].str.contains(r"\s", regex=True)
+    if spaced.any():  # a zone given by its name: the name stays, its code is the name's slug
+        frame.loc[spaced & (frame["zone_name"] == ""), "zone_name"] = frame.loc[spaced, "zone_id"]
+        frame.loc[spaced, "zone_id"] = frame.loc[spaced, "zone_id"].map(slug)
     return {"composition": composition_frame(raw, report, frame, "custom")}
 
 
