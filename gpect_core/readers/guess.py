@@ -31,7 +31,8 @@ ZONE_WORDS = ("zone", "territoire", "secteur", "bassin", "pays", "epci", "interc
 NOT_ZONE_WORDS = ("dep", "departement", "reg", "region", "code postal", "cp", "population", "pmun", "ptot",
                   "superficie", "siren", "insee", "codgeo", "depcom", "commune", "libgeo", "nom commune")
 NOT_COMMUNE_WORDS = ("rncp", "rome", "ogr", "diplome", "formation", "mef", "siret", "siren", "uai", "naf", "fap",
-                     "cfd", "postal", "cp", "type", "contexte", "id")
+                     "cfd", "postal", "cp", "type", "contexte", "id", "activite", "metier",
+                     "savoir", "competence", "domaine", "item")
 MIN_UNIQUE_SHARE = 0.8  # a composition has one row per commune (a few duplicates at most)
 ZONING_KIND = "custom_zoning"
 
