@@ -20,7 +20,7 @@ from gpect_core.ingest import (
 from gpect_core.readers import SUPPORTED_SUFFIXES
 from gpect_core.schema import table_label
 from gpect_core.templates import TEMPLATES, template_xlsx
-from ui import context, donnees_vintage
+from ui import context, donnees_mapping, donnees_vintage
 from ui.downloads import table_downloads
 from ui.feedback import md, show_error
 from ui.plan.session import current_user
@@ -91,6 +91,7 @@ with tab_import:
                  T("donnees.col.secret"): rep.secret_cells} for rep in preview.files]
         if rows:
             st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        donnees_mapping.mapping_step(T, pack, staged, PREVIEW, user.signature if user else "")
         st.subheader(T("donnees.report.header"))
         if preview.problems:
             st.error(T("donnees.report.problems", n=len(preview.problems)) + "  \n"

@@ -22,6 +22,7 @@ from .assemble import assemble_onto, content_hash
 from .assemble.report import BuildReport, format_report
 from .errors import GpectError, Problem
 from .readers import SUPPORTED_SUFFIXES, Parsed, read_source
+from .readers.guess import ColumnMapping, load_mappings, mappings_path
 from .schema import table_label
 from .territory import Provenance, Territory
 
@@ -71,15 +72,19 @@ def _file_problem(name: str, message: str) -> Problem:
 
 
 def prepare(pack: str | Path, uploads: list[Upload], imported_by: str = "", accept_rejections: bool = False,
-            max_bytes: int | None = None, vintages: Mapping[str, str] | None = None) -> ImportPreview:
+            max_bytes: int | None = None, vintages: Mapping[str, str] | None = None,
+            mappings: dict[str, ColumnMapping] | None = None) -> ImportPreview:
     """Read, recognise and check `uploads` against the pack at `pack`; build the integrated pack in memory.
 
     `uploads`: file names and bytes. `vintages`: years the user gave, by table (« file » or « file [sheet] »,
     `readers.vintage.given_for`), for formats whose figures need one and whose file does not say it; a table
     still without a year is a problem and is listed in `preview.undated` (the page asks for it). Never raises
     for a bad file or pack: every problem (French, naming file, sheet, row, column) is in the returned preview,
-    whose `territory` is the merged pack when `ok`.
+    whose `territory` is the merged pack when `ok`. `mappings`: the column mappings the user gave (by folded headers,
+    see `readers.guess`); by default those remembered beside the pack (`guess.mappings_path`).
     """
+    if mappings is None:
+        mappings = load_mappings(mappings_path(pack))
     preview = ImportPreview()
     limit = max_bytes if max_bytes is not None else settings.max_upload_bytes()
     try:
@@ -103,7 +108,7 @@ def prepare(pack: str | Path, uploads: list[Upload], imported_by: str = "", acce
             continue
         digest = content_hash(upload.data)
         try:
-            results = read_source(upload.data, name, vintages)
+            results = read_source(upload.data, name, vintages, mappings=mappings)
         except Exception as exc:  # noqa: BLE001 — no traceback may reach the user
             preview.problems.append(_file_problem(name, "lecture impossible : le fichier semble abîmé ou d'un format "
                                                      f"inattendu ({_plain_reason(exc)})"))

@@ -54,3 +54,41 @@ def test_upload_in_the_browser_gives_the_french_report(app_url, page, tmp_path):
     assert "enquete.csv" in text and "ligne 2" in text and "Projets de recrutement" in text and "douze" in text
     assert page.locator('[data-testid="stException"]').count() == 0
     page.screenshot(path="tests/artifacts/donnees_rapport.png")
+
+
+def test_column_mapping_in_the_browser_reads_a_zoning_the_recogniser_cannot_guess(page, tmp_path):
+    """Two columns could be the zone (« Groupe », « Équipe »): nothing is guessed; the user says which column is
+    which, the preview shows the committee's zones drawn from the commune polygons, and the mapping is kept
+    beside the pack for the next file with the same headers."""
+    import shutil
+    from pathlib import Path
+
+    from browser import running_app
+    from gpect_core.readers.guess import load_mappings, mappings_path
+
+    root = Path(__file__).resolve().parent
+    pack = tmp_path / "pack"
+    shutil.copytree(root.parent / "data" / "demo", pack)
+    listing = tmp_path / "liste_communes.csv"
+    listing.write_text("Réf;Groupe;Équipe\n01001;A;x\n01002;A;y\n71001;B;x\n71002;B;y\n71003;B;y\n", encoding="utf-8")
+    with running_app(pack, extra_env={"GPECT_DB_URL": f"sqlite:///{tmp_path / 'plan.sqlite'}"}) as url:
+        page.goto(f"{url}/donnees")
+        wait_for_idle(page)
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+            [str(listing), str(root / "fixtures" / "mini" / "communes.geojson")])
+        page.get_by_text("2 fichier(s) prêt(s)").wait_for(timeout=30_000)
+        page.get_by_role("button", name="Vérifier").click()
+        page.get_by_text("Dire quelle colonne est laquelle").wait_for(timeout=30_000)
+        for label, column in (("code commune (INSEE, 5 caractères)", "Réf"), ("zone (code ou nom)", "Groupe")):
+            page.locator('[data-testid="stSelectbox"]').filter(has_text=label).click()
+            page.get_by_role("option", name=column, exact=True).click()
+            wait_for_idle(page)
+        page.get_by_role("button", name="Appliquer et vérifier de nouveau").click()
+        page.get_by_text("zones (custom)").wait_for(timeout=60_000)
+        body = page.inner_text("body")
+        assert "« Réf » → code commune, « Groupe » → code zone" in body
+        assert "zonage custom : 2 zones dessinées" in body
+        assert page.locator('[data-testid="stException"]').count() == 0
+        page.screenshot(path="tests/artifacts/donnees_correspondance.png")
+    remembered = load_mappings(mappings_path(pack))
+    assert [m.columns for m in remembered.values()] == [{"code commune": "Réf", "code zone": "Groupe"}]

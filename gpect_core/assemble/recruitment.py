@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..schema import RECRUITMENT_MEASURES
 from . import offpack
-from .report import n
+from .report import listing, n
 
 LEVELS = (("BMO", "basin"), ("DEP", "dep"), ("REG", "reg"), ("FR", None))
 LEVEL_WORDS = {"BMO": "bassins absents", "DEP": "départements absents", "REG": "régions absentes"}

@@ -67,7 +67,8 @@ def table_line(table: str, rows: int, vintages: list[str], brought: int | None =
 
 def file_lines(files) -> list[str]:
     """The French block of each FileReport: status, rows read/rejected, secret cells, notes, unmatched codes and
-    the first MAX_LISTED problems. A table no format recognised says « non reconnu — ignoré »."""
+    the first MAX_LISTED problems. A table no format recognised says « non reconnu — ignoré », a
+    documentation sheet « documentation — non utilisée »."""
     out = []
     for rep in files:
         status = rep.format_label if rep.format_key else (DOCUMENTATION_STATUS if rep.documentation

@@ -8,6 +8,7 @@ None), population (Int64, inhabitants) and geometry (Polygon or MultiPolygon).
 
 from __future__ import annotations
 
+import re
 import time
 
 import geopandas as gpd
@@ -108,16 +109,21 @@ def derived_composition(zoning: str, attrs: pd.DataFrame) -> pd.DataFrame | None
     return frame if len(frame) else None
 
 
-def draw(src, zoning: str, communes, composition: pd.DataFrame, passage, names, attrs
+def draw(src, zoning: str, communes, composition: pd.DataFrame, passage, names, attrs, source: str = ""
          ) -> tuple[gpd.GeoDataFrame, geo.DissolveResult]:
     """Dissolve `communes` by `composition` (codes updated by `passage`), name the zones, give them their
-    département, région and population, simplify them for display; the report says what was drawn."""
+    département, région and population, simplify them for display; the report says what was drawn, from which
+    file (`source`, in French), and names the communes of the composition that have no polygon (with the INSEE
+    passage table to add when there is none)."""
     started = time.perf_counter()
+    if source:
+        src.report.add(f"{zoning} : {source}")
     result = geo.dissolve(communes, composition, passage)
     zones = result.zones
     zones["name"] = zones["zone_id"].map(names.get(zoning, {})).astype(object).fillna(zones["name"])
     zones["name"] = zones["name"].where(zones["name"].astype(str).str.strip() != "", zones["zone_id"])
-    mapped, _, _ = geo.apply_passage(composition, passage, set(communes["commune_id"]))
+    known = set(communes["commune_id"])
+    mapped, _, _ = geo.apply_passage(composition, passage, known)
     mapped = mapped.merge(attrs[["commune_id", "population", "dep", "reg"]].rename(
         columns={"dep": "dep_commune", "reg": "reg_commune"}), on="commune_id", how="left")
     for column in ("dep", "reg"):
@@ -149,7 +155,35 @@ def draw(src, zoning: str, communes, composition: pd.DataFrame, passage, names, 
     if result.partial_zones:
         src.report.add(f"zonage {zoning} : {len(result.partial_zones)} zone(s) dont des communes n'ont pas de "
                        f"polygone : {listing(result.partial_zones, 6)}")
+    _report_unknown_communes(src, zoning, mapped[~mapped["commune_id"].isin(known)], passage)
     return simplified.drop(columns=["communes", "communes_missing"]), result
+
+
+PASSAGE_HINT = ("ajoutez la table de passage du COG (insee.fr, « Table de passage des codes communes », "
+                "table_passage_cog_AAAA.csv) au dossier ou au pack pour les rattacher à leur commune actuelle")
+
+
+def _report_unknown_communes(src, zoning: str, unknown: pd.DataFrame, passage) -> None:
+    """Name the communes of a composition that no polygon has: merged since (no passage table given: say which
+    INSEE file to add) or unknown."""
+    if unknown.empty:
+        return
+    labels = [f"{name} ({code})" if str(name).strip() else code
+              for code, name in zip(unknown["commune_id"], unknown["commune_name"], strict=True)]
+    if passage is None or passage.empty:
+        src.report.add(f"zonage {zoning} : {len(labels)} commune(s) de la composition sans polygone, sans doute "
+                       f"fusionnées depuis ({listing(labels, 12)}) ; pas de table de passage : {PASSAGE_HINT}")
+    else:
+        src.report.add(f"zonage {zoning} : {len(labels)} commune(s) de la composition inconnues des polygones, "
+                       f"même après la table de passage : {listing(labels, 12)}")
+
+
+def composition_source(parsed) -> str:
+    """« composition de « X.xlsx [feuille] » (géographie 2024) »: the file a zoning is drawn from, with its
+    vintage."""
+    vintage = str(parsed.vintage or "")
+    said = f" (géographie {vintage})" if re.fullmatch(r"\d{4}", vintage) else (f" ({vintage})" if vintage else "")
+    return f"composition de « {parsed.report.name} »{said}"
 
 
 def as_is(src, parsed, digest, frame: gpd.GeoDataFrame, names) -> gpd.GeoDataFrame:
@@ -193,7 +227,10 @@ def drawn_layers(src, derive: bool) -> tuple[list[gpd.GeoDataFrame], dict[str, g
             continue
         if zoning in chosen:
             src.use("zones", chosen[zoning][0], chosen[zoning][1])
-        layer, results[zoning] = draw(src, zoning, communes, frames[zoning], passage_frame, names, attrs)
+            source = composition_source(chosen[zoning][0])
+        else:
+            source = f"attributs de la couche communale « {parsed.report.name} »"
+        layer, results[zoning] = draw(src, zoning, communes, frames[zoning], passage_frame, names, attrs, source)
         layers.append(layer)
     return layers, results, chosen
 

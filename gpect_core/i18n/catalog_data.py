@@ -38,6 +38,23 @@ STRINGS = {
                             "{n} table(s) without a readable year: give the vintage of each, then click « Check » "
                             "again."),
     "donnees.vintage.label": ("Millésime de {name}", "Vintage of {name}"),
+    "donnees.mapping.header": ("Dire quelle colonne est laquelle", "Say which column is which"),
+    "donnees.mapping.intro": (
+        "Ces tableaux n'ont pas été reconnus. Choisissez le type de tableau, puis la colonne de chaque champ ; "
+        "la correspondance est retenue pour les prochains fichiers aux mêmes en-têtes.",
+        "These tables were not recognised. Choose the kind of table, then the column of each field; the mapping "
+        "is remembered for the next files with the same headers."),
+    "donnees.mapping.kind": ("Type de tableau", "Kind of table"),
+    "donnees.mapping.none": ("— aucune —", "— none —"),
+    "donnees.mapping.required": ("obligatoire", "required"),
+    "donnees.mapping.missing": ("Champ(s) obligatoire(s) sans colonne : {fields}", "Required field(s) without a "
+                                "column: {fields}"),
+    "donnees.mapping.same_column": ("Une même colonne est choisie pour plusieurs champs : {columns}",
+                                    "One column is chosen for several fields: {columns}"),
+    "donnees.mapping.preview": ("Aperçu des premières lignes, colonnes renommées :",
+                                "Preview of the first rows, columns renamed:"),
+    "donnees.mapping.apply": ("Appliquer et vérifier de nouveau", "Apply and check again"),
+    "donnees.mapping.saved": ("Correspondance retenue pour « {file} ».", "Mapping remembered for « {file} »."),
     "donnees.report.header": ("Rapport de validation", "Validation report"),
     "donnees.report.problems": ("{n} problème(s) : rien ne sera intégré tant qu'ils demeurent.",
                                 "{n} problem(s): nothing will be integrated while they remain."),

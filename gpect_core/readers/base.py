@@ -19,6 +19,7 @@ from .sniff import RawTable, parse_numbers
 
 LICENCE_OUVERTE = "Licence Ouverte / Etalab 2.0"
 UNRECOGNISED_LABEL = "non reconnu"
+DOCUMENTATION_LABEL = "documentation"  # a workbook's sheet that documents the others: listed calmly, not read
 MAX_LISTED = 20  # rejected rows, problems and codes named one by one before « … et N autre(s) » (every report)
 
 

@@ -15,6 +15,7 @@ import pandas as pd
 from ..errors import Problem
 from .base import FileReport, Format, Parsed, find_column
 from .geofiles import GEO_SUFFIXES, parse_geo, read_geo_bytes
+from .guess import ColumnMapping, apply_mapping, guess_zoning, header_key
 from .hand import TEMPLATE_FORMATS
 from .nomenclatures import headerless_fap_rome
 from .registry import EXPECTED_NAMES, FORMATS, HEADERLESS_FAP_ROME
@@ -55,10 +56,14 @@ def _json_table(data: bytes, file: str) -> RawTable:
     return RawTable(frame, file=file, header_row=1)
 
 
-def read_source(data: bytes, file: str, vintages: Mapping[str, str] | None = None) -> list[Parsed]:
+def read_source(data: bytes, file: str, vintages: Mapping[str, str] | None = None,
+                mappings: Mapping[str, ColumnMapping] | None = None) -> list[Parsed]:
     """Read one file's bytes: every table in it, recognised and parsed, each with its report.
 
-    `vintages`: years the user gave, by file name (or « file [sheet] »), which win over what the file says."""
+    `vintages`: years the user gave, by file name (or « file [sheet] »), which win over what the file says.
+    `mappings`: column mappings the user gave, by the folded headers of a table (`guess.header_key`): a table
+    with those headers is read through its mapping (`guess.apply_mapping`) before it is recognised; a table
+    no format recognises may still be a commune → zone table found by its content (`guess.guess_zoning`)."""
     suffix = Path(file).suffix.lower()
     try:
         if suffix in (".gpkg", ".zip", ".shp") or (suffix in (".geojson", ".json") and _is_geojson(data)):
@@ -73,11 +78,49 @@ def read_source(data: bytes, file: str, vintages: Mapping[str, str] | None = Non
         return [Parsed.unrecognised(report)]
     results = []
     for raw in tables:
+        raw, mapping = _mapped(raw, mappings)
         fmt = recognise(raw)
         if fmt is HEADERLESS_FAP_ROME:
             raw = read_csv_bytes(data, file, header=False)
-        results.append(parse_table(raw, fmt, vintages))
+        if fmt is None and mapping is None and not is_documentation(raw) and _nearest_format(raw) is None:
+            mapping = guess_zoning(raw) if len(raw.frame) <= MAX_GUESSED_ROWS else None
+            if mapping is not None:
+                raw = apply_mapping(raw, mapping)
+                fmt = recognise(raw)
+        parsed = parse_table(raw, fmt, vintages)
+        if mapping is not None and parsed.recognised:
+            how = "reconnues par leur contenu" if mapping.guessed else "indiquées par l'utilisateur"
+            parsed.report.notes.insert(0, f"colonnes {how} : {mapping.describe()}")
+        results.append(parsed)
     return results
+
+
+MAX_GUESSED_ROWS = 10_000  # a committee's zoning covers its territory, not the whole country
+DOCUMENTATION_SHEETS = ("documentation", "doc", "variables", "variable", "notes", "note", "lisez-moi", "lisez moi",
+                        "readme", "read me", "avertissement", "avertissements", "metadonnees", "metadata",
+                        "definitions", "definition", "sommaire", "methodologie", "methode", "dictionnaire",
+                        "legende", "licence", "sources", "source", "presentation", "description")
+
+
+def _documentation_by_name_or_variables(raw: RawTable) -> bool:
+    """A sheet of an official workbook that documents the others (its name says so, « Documentation »,
+    « Variables », « Notes »…, or it lists variables: VAR_ID / VAR_LIB), not a table to read."""
+    if raw.sheet is not None and fold(raw.sheet) in DOCUMENTATION_SHEETS:
+        return True
+    words = {fold(c) for c in raw.frame.columns} | {fold(w) for line in raw.title for w in line.split()}
+    return {"var id", "var lib"} <= words or {"var_id", "var_lib"} <= {w.replace(" ", "_") for w in words}
+
+
+def _mapped(raw: RawTable, mappings: Mapping[str, ColumnMapping] | None) -> tuple[RawTable, ColumnMapping | None]:
+    """The table through the mapping the user gave for its headers, if any (a mapping naming a column the
+    table lacks is not applied)."""
+    mapping = (mappings or {}).get(header_key(raw.frame.columns))
+    if mapping is None:
+        return raw, None
+    try:
+        return apply_mapping(raw, mapping), mapping
+    except KeyError:
+        return raw, None
 
 
 def _parse_geo(data: bytes, file: str) -> Parsed:
@@ -97,7 +140,7 @@ def parse_table(raw: RawTable, fmt: Format | None, vintages: Mapping[str, str] |
     report.notes.extend(raw.notes)
     if fmt is None:
         near = _nearest_format(raw)
-        if near is None and is_documentation(raw):
+        if near is None and (is_documentation(raw) or _documentation_by_name_or_variables(raw)):
             report.documentation = True
             return Parsed.unrecognised(report, raw)
         columns = ", ".join(list(map(str, raw.frame.columns))[:8])

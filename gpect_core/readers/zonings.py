@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .base import FileReport, col, text_of
+from .base import MAX_LISTED, FileReport, col, slug, text_of
 from .sniff import RawTable, normalise_codes, normalise_dep, parse_numbers
 
 
@@ -42,7 +42,12 @@ def composition_frame(raw: RawTable, report: FileReport, frame: pd.DataFrame, zo
         report.reject(raw, duplicated.reindex(raw.frame.index, fill_value=False), raw.frame.columns[0],
                       "commune rattachée à plusieurs zones dans le même fichier")
         frame = frame[~duplicated]
-    frame = frame.drop_duplicates("commune_id").assign(zoning=zoning)
+    repeated = frame.duplicated("commune_id")
+    if repeated.any():
+        rows = ", ".join(str(raw.row_number(i)) for i in frame.index[repeated][:MAX_LISTED])
+        report.notes.append(f"{int(repeated.sum())} ligne(s) en double (même commune, même zone) retirée(s) : "
+                            f"{raw.row_word}(s) {rows}" + (" …" if repeated.sum() > MAX_LISTED else ""))
+    frame = frame[~repeated].assign(zoning=zoning)
     frame["dep"] = dep_of_commune(frame["commune_id"], frame["dep"])
     return frame.reset_index(drop=True)
 
@@ -69,21 +74,40 @@ def read_ze_list(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
 
 
 
+NO_EPCI = "ZZZZZZZZZ"  # INSEE's code for the few communes in no EPCI (island communes)
+
+
 def read_epci(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
-    """Communes of each EPCI → `composition` (zoning « EPCI »)."""
+    """Communes of each EPCI → `composition` (zoning « EPCI »): the DGCL / geo.api list (`code_epci`,
+    `nom_epci`, `code_commune`) or INSEE's workbook as published (`CODGEO`, `LIBGEO`, `EPCI`, `LIBEPCI`, `DEP`,
+    `REG`, geography year in the title rows). Communes in no EPCI (`ZZZZZZZZZ`) are left out and counted."""
     frame = pd.DataFrame({
         "commune_id": normalise_codes(raw.frame[col(raw, "code_commune", "codgeo")], 5),
-        "commune_name": text_of(raw, col(raw, "nom_commune")),
+        "commune_name": text_of(raw, col(raw, "nom_commune", "libgeo")),
         "zone_id": normalise_codes(raw.frame[col(raw, "code_epci", "epci", "siren epci")]),
         "zone_name": text_of(raw, col(raw, "nom_epci", "libepci")),
-        "dep": "",
-        "reg": "",
+        "dep": normalise_dep(text_of(raw, col(raw, "DEP"))),
+        "reg": normalise_codes(text_of(raw, col(raw, "REG")), 2),
     })
+    outside = frame["zone_id"].str.upper() == NO_EPCI
+    if outside.any():
+        report.notes.append(f"{int(outside.sum())} commune(s) hors EPCI (« {NO_EPCI} ») laissée(s) hors du zonage : "
+                            + ", ".join(frame.loc[outside, "commune_id"].head(MAX_LISTED)))
+        frame = frame[~outside]
     return {"composition": composition_frame(raw, report, frame, "EPCI")}
 
 
+def read_epci_list(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
+    """INSEE's list of the EPCI (`EPCI`, `LIBEPCI`, `NATURE_EPCI`, `NB_COM`) → `zone_names` (zoning « EPCI »)."""
+    frame = pd.DataFrame({"zoning": "EPCI", "zone_id": normalise_codes(raw.frame[col(raw, "EPCI")]),
+                          "name": text_of(raw, col(raw, "LIBEPCI"))})
+    return {"zone_names": frame[(frame["zone_id"] != "") & (frame["zone_id"].str.upper() != NO_EPCI)]}
+
+
 def read_custom_zoning(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
-    """The committee's own zoning (commune → zone) → `composition` (zoning « custom »)."""
+    """The committee's own zoning (commune → zone) → `composition` (zoning « custom »): headers `code commune`
+    and `code zone` (others are renamed so by `guess.guess_zoning` or the user's `guess.ColumnMapping`); a zone
+    given by its name only is its own code."""
     frame = pd.DataFrame({
         "commune_id": normalise_codes(raw.frame[col(raw, "code_commune", "code commune")], 5),
         "commune_name": text_of(raw, col(raw, "nom_commune", "nom commune")),
@@ -92,6 +116,10 @@ def read_custom_zoning(raw: RawTable, report: FileReport) -> dict[str, pd.DataFr
         "dep": "",
         "reg": "",
     })
+    spaced = frame["zone_id"].str.contains(r"\s", regex=True)
+    if spaced.any():  # a zone given by its name: the name stays, its code is the name's slug
+        frame.loc[spaced & (frame["zone_name"] == ""), "zone_name"] = frame.loc[spaced, "zone_id"]
+        frame.loc[spaced, "zone_id"] = frame.loc[spaced, "zone_id"].map(slug)
     return {"composition": composition_frame(raw, report, frame, "custom")}
 
 
