@@ -9,11 +9,11 @@ from streamlit.testing.v1 import AppTest
 
 from gpect_core import Territory
 from gpect_core.indicators import choropleth as ch
-from gpect_core.indicators.correspondence import correspondence
 from gpect_core.indicators import occupations as occ
 from gpect_core.indicators import selection as sel
 from gpect_core.indicators import sheet as sh
 from gpect_core.indicators import zones as zn
+from gpect_core.indicators.correspondence import correspondence
 from gpect_core.selection import Selection
 
 

@@ -26,9 +26,9 @@ STRINGS = {
         "méthode : communes en commun, pondérées par leur population municipale",
         "method: communes in common, weighted by their municipal population"),
     "corr.method.area": (
-        "méthode : superposition des contours des zones en projection à surfaces égales (Lambert-93, EPSG:2154), "
+        "méthode : superposition des contours des zones en projection à surfaces égales (ETRS89-LAEA, EPSG:3035), "
         "faute de table des communes ; parts de surface",
-        "method: overlay of the zones' polygons in an equal-area projection (Lambert-93, EPSG:2154), for want of a "
+        "method: overlay of the zones' polygons in an equal-area projection (ETRS89-LAEA, EPSG:3035), for want of a "
         "communes table; shares of area"),
     "corr.caption": (
         "Correspondance entre les {source} et les {target} — {pack} ; {method} ; établie le {date}.",

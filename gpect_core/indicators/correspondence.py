@@ -8,7 +8,8 @@ Method (stated on the « Données » page and in the XLSX caption):
   share of B's population living in A. A zone's population is that of its communes in the table, so the shares
   of a zone fully covered by the other zoning sum to 1.
 - **area** (no `communes` table, or a zoning it cannot place): the zones' polygons intersected in an equal-area
-  projection (Lambert-93, EPSG:2154, metropolitan France; areas of overseas zones are approximate), shares of
+  projection (ETRS89-LAEA Europe, EPSG:3035: true areas over metropolitan France and Europe — Lambert-93,
+  EPSG:2154, is conformal, not equal-area; overseas areas are distorted, their shares approximate), shares of
   area both ways; overlaps under `MIN_AREA_SHARE` of both zones (border slivers) are left out. The population in
   common is then estimated as A's population (zones table) times the share of A's area in B.
 
@@ -31,13 +32,12 @@ import numpy as np
 import pandas as pd
 
 from ..errors import GpectError
-from ..geo import LAMBERT93
 from ..territory import Territory
 from .choropleth import tension_by_zone
 from .cube import cube_for, latest_context, latest_year_index
 
 PARENT_COLUMNS = {"DEP": "dep", "REG": "reg", "EPCI": "epci"}
-EQUAL_AREA_CRS = LAMBERT93
+EQUAL_AREA_CRS = 3035  # ETRS89-LAEA Europe: equal-area (Lambert-93 is conformal)
 MIN_AREA_SHARE = 0.001
 COLUMNS = ["zone_a", "name_a", "zone_b", "name_b", "population_common", "share_of_a", "share_of_b",
            "communes_common", "population_a", "population_b", "area_common_km2"]
