@@ -10,9 +10,10 @@ Definitions (stated on the pages):
 - tension class: mean over the zones of each zone's mean tension class (table `tension`).
 
 `selection_figures` computes every figure of a selection in its own zoning. `read_selection` is the one entry
-point the pages use: when the selection's zoning does not publish recruitment (zones d'emploi in the national
-pack), its recruitment and tension figures are read on the zones of another zoning that cover it
-(`data_selection`), and the reading says so. `key_figures` (« Synthèse »), `zones.comparison` (« Carte des
+point the pages use: when the selection's zoning does not publish recruitment (zones d'emploi, EPCI or the
+committee's own zones in the national pack), its recruitment and tension figures are read on the zones of the
+publishing zoning that matches it best (`data_selection`, through `correspondence`), those zones whole, and the
+reading says which zones and what share of the selection's population they hold. `key_figures` (« Synthèse »), `zones.comparison` (« Carte des
 bassins ») and « Métiers en tension » all go through it. The plan's actions of a selection are counted by the plan
 package (`plan.scope.action_counts`).
 """
