@@ -147,7 +147,7 @@ def data_selection(territory: Territory, selection: Selection, table: str = "rec
     best: tuple[float, DataSelection] | None = None
     for other in candidates:
         found = _covering(territory, selection, other, table)
-        if found is not None and (best is None or found[0] > best[0]):
+        if found is not None and (best is None or found[0] > best[0] + 1e-9):  # ties keep the earlier zoning
             best = found
     return best[1] if best is not None else DataSelection(selection, selection)
 
