@@ -79,14 +79,9 @@ class Correspondence:
         return EQUAL_AREA_CRS if self.method == "area" else None
 
 
-def zonings_of(territory: Territory) -> list[str]:
-    """The pack's zonings (those with zones), in its order."""
-    return territory.zoning_ids()
-
-
 def check_zonings(territory: Territory, *zonings: str) -> None:
     """Raise a French `GpectError` naming the available zonings when one of `zonings` has no zones in the pack."""
-    available = zonings_of(territory)
+    available = territory.zoning_ids()
     for zoning in zonings:
         if zoning not in available:
             raise GpectError(f"Zonage « {zoning} » inconnu dans le pack « {territory.name} » : zonages disponibles "
