@@ -20,7 +20,7 @@ from gpect_core.ingest import (
 from gpect_core.readers import SUPPORTED_SUFFIXES
 from gpect_core.schema import table_label
 from gpect_core.templates import TEMPLATES, template_xlsx
-from ui import context, donnees_mapping, donnees_vintage
+from ui import context, donnees_correspondence, donnees_mapping, donnees_vintage
 from ui.downloads import table_downloads
 from ui.feedback import md, show_error
 from ui.plan.session import current_user
@@ -159,6 +159,7 @@ with tab_provenance:
     if build_report is not None and len(build_report):
         with st.expander(T("donnees.build_report")):
             st.code("\n".join(build_report["line"].astype(str)), language=None, wrap_lines=True)
+    donnees_correspondence.render(ctx)
 
 # ------------------------------------------------------------------------------------------------ templates
 with tab_templates:

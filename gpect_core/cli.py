@@ -53,6 +53,39 @@ def register(subparsers) -> None:
     parser.set_defaults(func=_cmd_build_pack)
 
 
+def _cmd_correspondence(args: argparse.Namespace) -> int:
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from .export.correspondence import correspondence_xlsx, zoning_name
+    from .indicators.correspondence import check_zonings, correspondence
+    from .territory import Territory
+
+    territory = Territory.load(args.pack, validate=False)
+    check_zonings(territory, args.source, args.target)
+    if args.source == args.target:
+        raise GpectError(f"--from et --to désignent le même zonage « {args.source} » : choisissez deux zonages "
+                         f"différents parmi {', '.join(territory.zoning_ids())}.")
+    corr = correspondence(territory, args.source, args.target)
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise GpectError(f"« {out.parent} » n'est pas un dossier existant : impossible d'écrire « {out.name} ».")
+    data = correspondence_xlsx(territory, corr)
+    handle, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(tmp, out)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise GpectError(f"« {out} » n'a pas pu être écrit ({exc.strerror or exc}).") from None
+    method = "communes en commun (population)" if corr.method == "communes" else "superposition des contours"
+    print(f"Correspondance {zoning_name(territory, args.source)} → {zoning_name(territory, args.target)} : "
+          f"{len(corr.table)} couples de zones ({method}), écrite dans {out}.")
+    return 0
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from .demo import build_demo
 
@@ -109,6 +142,12 @@ def build_parser() -> argparse.ArgumentParser:
     info = sub.add_parser("info", help="zonages, nombre de zones, tailles des tables, provenance")
     info.add_argument("pack")
     info.set_defaults(func=_cmd_info)
+    corr = sub.add_parser("correspondence", help="table de correspondance entre deux zonages d'un pack (XLSX)")
+    corr.add_argument("--pack", required=True, help="dossier du pack")
+    corr.add_argument("--from", dest="source", required=True, help="zonage de départ (ex. ZE2020)")
+    corr.add_argument("--to", dest="target", required=True, help="zonage d'arrivée (ex. BMO)")
+    corr.add_argument("--out", required=True, help="fichier XLSX à écrire")
+    corr.set_defaults(func=_cmd_correspondence)
     assets = sub.add_parser("assets", help="installe Leaflet (paquet XStatic-Leaflet) dans static/vendor")
     assets.set_defaults(func=lambda a: _cmd_assets())
     register(sub)

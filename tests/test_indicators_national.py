@@ -13,6 +13,7 @@ from gpect_core.indicators import occupations as occ
 from gpect_core.indicators import selection as sel
 from gpect_core.indicators import sheet as sh
 from gpect_core.indicators import zones as zn
+from gpect_core.indicators.correspondence import correspondence
 from gpect_core.selection import Selection
 
 
@@ -47,15 +48,22 @@ def test_basin_occupations_match_the_raw_bmo_rows(national):
     assert ranked["rank"].notna().any() and ranked.loc[ranked["fragile"], "rank"].isna().all()
 
 
-def test_a_zone_d_emploi_reads_its_recruitment_on_the_bmo_basins_covering_it(national):
-    communes = national.tables["communes"]
-    ze = communes.groupby("zone_ZE2020")["population"].sum().idxmax()
-    data = sel.data_selection(national, Selection("ZE2020", (ze,)))
-    assert data.substituted and data.selection.zoning == "BMO"
+def _bmo_cover(communes, ze):
     inside = communes[communes["zone_ZE2020"] == ze]
     shares = inside.groupby("zone_BMO")["population"].sum() / inside["population"].sum()
-    expected = set(shares[shares >= sel.MIN_COVER_SHARE].index)
+    return shares[shares >= sel.MIN_COVER_SHARE]
+
+
+def test_a_zone_d_emploi_reads_its_recruitment_on_the_bmo_basins_covering_it(national):
+    communes = national.tables["communes"]
+    populations = communes.groupby("zone_ZE2020")["population"].sum().sort_values(ascending=False)
+    # the most populous ZE whose kept BMO basins hold at least 90 % of its population
+    ze = next(z for z in populations.index if _bmo_cover(communes, z).sum() >= 0.9)
+    data = sel.data_selection(national, Selection("ZE2020", (ze,)))
+    assert data.substituted and data.selection.zoning == "BMO"
+    expected = set(_bmo_cover(communes, ze).index)
     assert set(data.selection.zone_ids) == expected
+    assert data.coverage == pytest.approx(_bmo_cover(communes, ze).sum())
     comparison = zn.comparison(national, Selection("ZE2020", (ze,))).set_index("level")
     assert comparison.loc["selection", "recruitment_zoning"] == "BMO"
     rec = _latest_recruitment(national)
@@ -63,6 +71,26 @@ def test_a_zone_d_emploi_reads_its_recruitment_on_the_bmo_basins_covering_it(nat
         rec[(rec["zoning"] == "BMO") & rec["zone_id"].isin(expected)]["projects"].sum())
     fr = rec[rec["zoning"] == "FR"]
     assert comparison.loc["france", "projects"] == pytest.approx(fr["projects"].sum())
+
+
+def test_paris_reads_its_recruitment_on_the_departements_that_match_it_better_than_bmo_basins(national):
+    """Paris's zone d'emploi is split into many small BMO basins (the two above 10 % hold 43 % of it): the
+    départements 75, 92, 93 and 94 cover 96 % of it with little excess, so they are the better reading."""
+    communes = national.tables["communes"]
+    ze = communes.loc[communes["commune_id"] == "75056", "zone_ZE2020"].iloc[0]
+    assert _bmo_cover(communes, ze).sum() < 0.5
+    data = sel.data_selection(national, Selection("ZE2020", (ze,)))
+    assert data.selection.zoning == "DEP" and set(data.selection.zone_ids) >= {"75", "92", "93", "94"}
+    assert data.coverage > 0.9
+
+
+def test_ze2020_bmo_correspondence_covers_the_population(national):
+    corr = correspondence(national, "ZE2020", "BMO")
+    assert corr.method == "communes"
+    total = pd.to_numeric(national.tables["communes"]["population"], errors="coerce").sum()
+    assert corr.table["population_common"].sum() / total > 0.99
+    covered = corr.table[corr.table["population_a"] > 0].groupby("zone_a")["share_of_a"].sum()
+    assert covered.round(9).eq(1).mean() > 0.99
 
 
 def test_region_tension_of_a_rome_occupation_goes_through_the_fap_crosswalk(national):
@@ -121,10 +149,9 @@ def test_synthese_of_a_zone_d_emploi_reads_hiring_projects_on_the_covering_bmo_b
     from gpect_core.formatting import fmt_int
 
     communes = national.tables["communes"]
-    ze = communes.groupby("zone_ZE2020")["population"].sum().idxmax()
-    inside = communes[communes["zone_ZE2020"] == ze]
-    shares = inside.groupby("zone_BMO")["population"].sum() / inside["population"].sum()
-    covering = set(shares[shares >= sel.MIN_COVER_SHARE].index)
+    populations = communes.groupby("zone_ZE2020")["population"].sum().sort_values(ascending=False)
+    ze = next(z for z in populations.index if _bmo_cover(communes, z).sum() >= 0.9)
+    covering = set(_bmo_cover(communes, ze).index)
     rec = _latest_recruitment(national)
     expected = rec[(rec["zoning"] == "BMO") & rec["zone_id"].isin(covering)]["projects"].sum()
     at = national_app
@@ -217,3 +244,5 @@ def test_evolutions_tab_draws_the_three_bmo_years_on_the_national_pack(national_
     assert totals["layer"][0]["encoding"]["x"]["scale"]["domain"] == ["2023", "2024", "2025"]
     assert any(w.value.startswith("Rupture de série en 2024 : la nomenclature des métiers passe de FAP 2009")
                for w in at.warning)
+    coverage = fmt_pct(_bmo_cover(communes, ze).sum(), 0)
+    assert any(f"Lu sur les Bassins BMO ({coverage} de la population de la sélection)" in i.value for i in at.info)

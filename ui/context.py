@@ -172,8 +172,13 @@ def covering_note(ctx: PageContext, data: DataSelection) -> str | None:
     names = territory.zone_names(data.selection.zoning)
     covering = ", ".join(f"{names.get(z, z)} ({fmt_pct(share, 0, ctx.lang)})" for z, share in data.shares.items()) \
         if data.shares is not None else ctx.t("filter.whole_territory")
-    return ctx.t("metiers.data_zoning", zoning=zoning_label(territory, data.selection.zoning, ctx.lang),
-                 own=zoning_label(territory, ctx.zoning, ctx.lang), zones=covering)
+    label = zoning_label(territory, data.selection.zoning, ctx.lang)
+    note = ctx.t("metiers.data_zoning", zoning=label, own=zoning_label(territory, ctx.zoning, ctx.lang),
+                 zones=covering)
+    if data.coverage is not None:
+        note += ctx.t("metiers.data_zoning.coverage", zoning=label,
+                      coverage=fmt_pct(data.coverage, 0, ctx.lang))
+    return note
 
 
 def selection_reading(ctx: PageContext) -> Reading:

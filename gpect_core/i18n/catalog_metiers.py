@@ -165,4 +165,9 @@ STRINGS.update({
         "recouvrent la sélection (part de sa population) : {zones}.",
         "Hiring projects and tension are not published by {own}: they are read on the {zoning} covering the "
         "selection (share of its population): {zones}."),
+    "metiers.data_zoning.coverage": (
+        " Lu sur les {zoning} ({coverage} de la population de la sélection) : les chiffres sont ceux de ces zones "
+        "entières.",
+        " Read on the {zoning} ({coverage} of the selection's population): the figures are those of these whole "
+        "zones."),
 })

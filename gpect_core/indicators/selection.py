@@ -10,9 +10,10 @@ Definitions (stated on the pages):
 - tension class: mean over the zones of each zone's mean tension class (table `tension`).
 
 `selection_figures` computes every figure of a selection in its own zoning. `read_selection` is the one entry
-point the pages use: when the selection's zoning does not publish recruitment (zones d'emploi in the national
-pack), its recruitment and tension figures are read on the zones of another zoning that cover it
-(`data_selection`), and the reading says so. `key_figures` (« Synthèse »), `zones.comparison` (« Carte des
+point the pages use: when the selection's zoning does not publish recruitment (zones d'emploi, EPCI or the
+committee's own zones in the national pack), its recruitment and tension figures are read on the zones of the
+publishing zoning that matches it best (`data_selection`, through `correspondence`), those zones whole, and the
+reading says which zones and what share of the selection's population they hold. `key_figures` (« Synthèse »), `zones.comparison` (« Carte des
 bassins ») and « Métiers en tension » all go through it. The plan's actions of a selection are counted by the plan
 package (`plan.scope.action_counts`).
 """
@@ -27,6 +28,7 @@ import pandas as pd
 from ..selection import Selection
 from ..territory import Territory
 from .choropleth import tension_by_zone
+from .correspondence import correspondence
 from .cube import (
     ZoningCube,
     cube_for,
@@ -111,11 +113,16 @@ def _unemployment(cube: ZoningCube, pos: np.ndarray) -> tuple[float | None, str 
 # ---------------------------------------------------------------------------------------------- another zoning's data
 @dataclass(frozen=True)
 class DataSelection:
-    """Where a selection's figures of one table are read: itself, or the zones of another zoning that cover it."""
+    """Where a selection's figures of one table are read: itself, or the zones of another zoning that cover it.
+
+    `shares`: zone of the other zoning → share (0–1) of the selection's population living in it, largest first,
+    only the zones kept (at least `MIN_COVER_SHARE`); `coverage`: their sum, the share of the selection's
+    population the covering zones represent (1.0 for a whole-territory selection)."""
 
     selection: Selection
     original: Selection
-    shares: pd.Series | None = None  # zone of the other zoning → share of the selection's population it holds
+    shares: pd.Series | None = None
+    coverage: float | None = None
 
     @property
     def substituted(self) -> bool:
@@ -123,32 +130,57 @@ class DataSelection:
 
 
 def data_selection(territory: Territory, selection: Selection, table: str = "recruitment") -> DataSelection:
-    """The selection itself when its zoning has rows of `table`; otherwise the zones of another zoning that has them
-    (BMO basins first) holding at least `MIN_COVER_SHARE` of the selection's population, found through the
-    communes table (each commune belongs to one zone of each zoning). A whole-territory selection becomes the whole
-    other zoning."""
+    """The selection itself when its zoning has rows of `table`; otherwise the zones of the other zoning that has
+    them and covers it best, through `correspondence.correspondence` (communes' population, else polygon overlap).
+
+    For each zoning that publishes `table`, the zones that have rows and hold at least `MIN_COVER_SHARE` of the
+    selection's population are kept; the zoning chosen is the one whose kept zones best match the selection:
+    largest population in common over the population of the union (selection ∪ kept zones), so that a zoning
+    covering the selection closely beats one whose zones are far larger (a région for a zone d'emploi); ties go
+    to BMO basins, then the pack's order. A whole-territory selection becomes the whole other zoning. The
+    selection itself when no zoning publishes the table or none shares territory with it."""
     own = getattr(cube_for(territory, selection.zoning), table)
     if not own.empty:
         return DataSelection(selection, selection)
-    communes = territory.table("communes")
-    source_column = f"zone_{selection.zoning}"
-    if source_column not in communes:
-        return DataSelection(selection, selection)
-    candidates = [z for z in ("BMO", *territory.zoning_ids()) if z != selection.zoning
-                  and f"zone_{z}" in communes and not getattr(cube_for(territory, z), table).empty]
-    if not candidates:
-        return DataSelection(selection, selection)
-    other = candidates[0]
+    candidates = [z for z in dict.fromkeys(("BMO", *territory.zoning_ids())) if z != selection.zoning
+                  and z in territory.zoning_ids() and not getattr(cube_for(territory, z), table).empty]
+    best: tuple[float, DataSelection] | None = None
+    for other in candidates:
+        found = _covering(territory, selection, other, table)
+        if found is not None and (best is None or found[0] > best[0] + 1e-9):  # ties keep the earlier zoning
+            best = found
+    return best[1] if best is not None else DataSelection(selection, selection)
+
+
+def _covering(territory: Territory, selection: Selection, other: str, table: str
+              ) -> tuple[float, DataSelection] | None:
+    """(match score, DataSelection) of `selection` read on the zones of `other` (see `data_selection`)."""
+    corr = correspondence(territory, selection.zoning, other).table
+    if corr.empty:
+        return None
+    block = getattr(cube_for(territory, other), table)
+    publishing = set(cube_for(territory, other).zone_ids[block.zone_years.any(axis=0)])
+    rows = corr if selection.whole else corr[corr["zone_a"].isin(set(selection.zone_ids))]
+    weight = rows["population_common"]
+    if weight.isna().all():
+        weight, total = rows["share_of_a"], rows["zone_a"].nunique()
+    else:
+        total = rows.drop_duplicates("zone_a")["population_a"].sum()
+    if not total or total <= 0:
+        return None
+    shares = (weight.fillna(0).groupby(rows["zone_b"]).sum() / total).sort_values(ascending=False)
+    shares = shares[shares.index.isin(publishing)]
+    kept = shares if selection.whole else shares[shares >= MIN_COVER_SHARE]
+    if kept.empty:
+        return None
+    coverage = float(min(kept.sum(), 1.0))
+    sizes = rows.drop_duplicates("zone_b").set_index("zone_b")["population_b"].reindex(kept.index)
+    covering = float(sizes.sum()) if sizes.notna().all() and not rows["population_common"].isna().all() else total
+    common = coverage * total
+    score = common / (total + covering - common) if total + covering - common > 0 else 0.0
     if selection.whole:
-        return DataSelection(Selection(other), selection)
-    inside = communes[communes[source_column].isin(selection.zone_ids)]
-    population = pd.to_numeric(inside["population"], errors="coerce").fillna(0)
-    by_zone = population.groupby(inside[f"zone_{other}"]).sum()
-    if by_zone.sum() <= 0:
-        return DataSelection(selection, selection)
-    shares = (by_zone / by_zone.sum()).sort_values(ascending=False)
-    shares = shares[shares >= MIN_COVER_SHARE]
-    return DataSelection(Selection(other, tuple(shares.index)), selection, shares)
+        return score, DataSelection(Selection(other), selection, coverage=coverage)
+    return score, DataSelection(Selection(other, tuple(kept.index)), selection, kept, coverage)
 
 
 @dataclass(frozen=True)
