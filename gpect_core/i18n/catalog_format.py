@@ -1,0 +1,10 @@
+"""Strings of number formats in tables and exports, and of charts cut down to what can be drawn."""
+
+STRINGS = {
+    "format.unrounded": ("non arrondi", "unrounded"),
+    "metiers.heatmap.top": (
+        "Sélection de {total} bassins : le graphique montre les {shown} qui recrutent le plus (un graphique plus "
+        "grand ne se lit plus) ; le tableau téléchargeable les contient tous.",
+        "Selection of {total} basins: the chart shows the {shown} hiring most (a larger chart could not be "
+        "read); the downloadable table holds them all."),
+}
