@@ -84,10 +84,10 @@ def fmt_signed(value, digits: int = 1, lang: str = "fr") -> str:
 def _as_date(value):
     if isinstance(value, str):
         return date.fromisoformat(value[:10])
+    if value is pd.NaT or _missing(value):
+        return None
     if isinstance(value, (date, datetime)):
         return value
-    if _missing(value):
-        return None
     return pd.Timestamp(value)
 
 

@@ -35,7 +35,7 @@ def test_caption_says_title_source_vintage_selection_date_and_fiction(demo_terri
     assert "14/03/2026" in lines[3]
     assert lines[4] == "Données fictives de démonstration"
     english = _caption(demo_territory, "en").lines()
-    assert english[-1] == "Fictional demonstration data" and "2026-03-14" in english[3]
+    assert english[-1] == "Fictional demonstration data" and "14 Mar 2026" in english[3]
 
 
 def test_real_data_caption_has_no_fiction_notice(demo_territory):
