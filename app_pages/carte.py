@@ -20,7 +20,14 @@ from gpect_core.indicators.choropleth import (
     ranked_values,
     zone_values,
 )
-from gpect_core.indicators.zones import comparison, comparison_measures, peer_criteria, peers
+from gpect_core.indicators.zones import (
+    COMPARISON_FORMATS,
+    PEER_FORMATS,
+    comparison,
+    comparison_measures,
+    peer_criteria,
+    peers,
+)
 from gpect_core.maps import (
     base_map_with_borders,
     choropleth_layer,
@@ -36,11 +43,6 @@ from ui.downloads import chart_downloads, table_downloads
 from ui.tables import show_table
 
 MAP_KEY = "carte_map"
-COMPARISON_FORMATS = {"projects": Fmt("int"), "difficult_share": Fmt("pct"), "seasonal_share": Fmt("pct"),
-                      "projects_per_1000": Fmt("float"), "tension_class": Fmt("float"),
-                      "unemployment_rate": Fmt("rate"), "jobseekers": Fmt("int"), "population": Fmt("int")}
-PEER_FORMATS = {"distance": Fmt("float"), "population": Fmt("int"), "difficult_share": Fmt("pct"),
-                "unemployment_rate": Fmt("rate"), "projects": Fmt("int")}
 
 ctx = context.page_context()
 lang = ctx.lang
