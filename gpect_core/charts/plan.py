@@ -61,11 +61,29 @@ def progress_by_axis_bar(progress: pd.DataFrame, lang: str = "fr") -> alt.TopLev
     return finish(chart, lang)
 
 
+MAX_GANTT_ACTIONS = 80  # bars a reader can follow on one page (22 px each); the table of actions lists them all
+
+
+def gantt_actions(actions: pd.DataFrame, late_ids: set[str],
+                  limit: int = MAX_GANTT_ACTIONS) -> tuple[pd.DataFrame, int]:
+    """The actions a timeline can draw: those with both dates, at most `limit` of them, late ones first, then the
+    ones in progress, then by end date (the nearest deadlines). Returns (rows in their original order, number of
+    actions with dates before the cut)."""
+    dated = actions.dropna(subset=["start_date", "end_date"])
+    if len(dated) <= limit:
+        return dated, len(dated)
+    priority = pd.DataFrame({"late": ~dated["action_id"].isin(late_ids), "running": dated["status"] != "en_cours",
+                             "end": pd.to_datetime(dated["end_date"])}, index=dated.index)
+    keep = priority.sort_values(["late", "running", "end"], kind="stable").index[:limit]
+    return dated.loc[dated.index.isin(keep)], len(dated)
+
+
 def gantt(actions: pd.DataFrame, late_ids: set[str], today: date | None = None, lang: str = "fr",
           axis_labels: dict[str, str] | None = None, milestones: pd.DataFrame | None = None) -> alt.TopLevelMixin:
     """One bar per action from start to end, coloured by status, late actions outlined; milestones as diamonds
-    (filled when reached); a red « today » line."""
-    data = actions.dropna(subset=["start_date", "end_date"]).copy()
+    (filled when reached); a red « today » line. At most `MAX_GANTT_ACTIONS` actions (`gantt_actions`): the caller
+    says so when the plan has more."""
+    data = gantt_actions(actions, late_ids)[0].copy()
     data["status_label"] = data["status"].map(lambda s: status_label(s, lang))
     data["late"] = data["action_id"].isin(late_ids).map({True: t("plan.yes", lang), False: t("plan.no", lang)})
     data["axis_label"] = data["axis_id"].map(axis_labels or {}).fillna(data["axis_id"])

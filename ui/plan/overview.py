@@ -51,6 +51,9 @@ def render(view: PlanView) -> None:
         show_table(display.late_table(view.late, expected, view.partner_names, lang), display.late_formats(lang),
                    lang)
 
+    drawn, dated = plan_charts.gantt_actions(actions, set(view.late["action_id"]))
+    if len(drawn) < dated:
+        st.info(T("plan.chart.timeline_top", shown=fmt_int(len(drawn), lang), total=fmt_int(dated, lang)))
     st.altair_chart(plan_charts.gantt(actions, set(view.late["action_id"]), view.today, lang, view.axis_labels,
                                       view.milestones),
                     theme=None, width="stretch")
