@@ -9,7 +9,7 @@ from streamlit_folium import st_folium
 
 from gpect_core.charts import comparison_chart
 from gpect_core.errors import GpectError
-from gpect_core.formatting import fmt_float, fmt_int, fmt_pct, fmt_rate, level_labels
+from gpect_core.formatting import Fmt, fmt_float, fmt_int, fmt_pct, fmt_rate, indicator_fmt, level_labels
 from gpect_core.indicators.choropleth import (
     INDICATOR_TABLE,
     PALETTE,
@@ -20,7 +20,14 @@ from gpect_core.indicators.choropleth import (
     ranked_values,
     zone_values,
 )
-from gpect_core.indicators.zones import comparison, comparison_measures, peer_criteria, peers
+from gpect_core.indicators.zones import (
+    COMPARISON_FORMATS,
+    PEER_FORMATS,
+    comparison,
+    comparison_measures,
+    peer_criteria,
+    peers,
+)
 from gpect_core.maps import (
     base_map_with_borders,
     choropleth_layer,
@@ -33,6 +40,7 @@ from gpect_core.maps import (
 from ui import context
 from ui.cache import borders_geojson, layer_geojson
 from ui.downloads import chart_downloads, table_downloads
+from ui.tables import show_table
 
 MAP_KEY = "carte_map"
 
@@ -132,7 +140,7 @@ with side_col:
                                                               if c not in ("level", "level_label",
                                                                            "recruitment_zoning")}})
     table_downloads(ctx, export, ctx.t("carte.comparison.title"), ["recruitment", "context", "tension"],
-                    "carte_comparison_table")
+                    "carte_comparison_table", formats={ctx.t(f"col.{c}"): f for c, f in COMPARISON_FORMATS.items()})
 
 st.subheader(ctx.t("carte.peers.title"))
 if peer_table is None:
@@ -143,23 +151,21 @@ else:
     st.caption(ctx.t("carte.peers.help", name=names.get(selected[0], selected[0]), criteria=criteria))
     peers_shown = pd.DataFrame({
         ctx.t("col.zone"): peer_table["name"], ctx.t("col.zone_id"): peer_table["zone_id"],
-        ctx.t("col.distance"): peer_table["distance"].round(2),
-        ctx.t("col.population"): peer_table["population"],
-        ctx.t("col.difficult_share"): peer_table["difficult_share"],
-        ctx.t("col.unemployment_rate"): peer_table["unemployment_rate"],
-        ctx.t("col.projects"): peer_table["projects"],
+        **{ctx.t(f"col.{c}"): peer_table[c] for c in PEER_FORMATS},
     })
-    st.dataframe(peers_shown, hide_index=True, width="stretch", column_config={
-        ctx.t("col.difficult_share"): st.column_config.NumberColumn(format="percent"),
-        ctx.t("col.population"): st.column_config.NumberColumn(format="localized"),
-        ctx.t("col.projects"): st.column_config.NumberColumn(format="localized")})
-    table_downloads(ctx, peers_shown, ctx.t("carte.peers.title"), ["recruitment", "context"], "carte_peers")
+    peer_formats = {ctx.t(f"col.{c}"): f for c, f in PEER_FORMATS.items()}
+    show_table(peers_shown, peer_formats, lang)
+    table_downloads(ctx, peers_shown, ctx.t("carte.peers.title"), ["recruitment", "context"], "carte_peers",
+                    formats=peer_formats)
 
 with st.expander(ctx.t("carte.table.title")):
     by_zone = ranked_values(values, territory.zone_names(zoning)).rename(columns={
         c: ctx.t(f"col.{c}") for c in ("zone", "zone_id", "value", "rank")})
-    st.dataframe(by_zone, hide_index=True, width="stretch")
-    table_downloads(ctx, by_zone, ctx.t(f"carte.indicator.{indicator}"), [INDICATOR_TABLE[indicator]], "carte_values")
+    # Ranks follow the unrounded values: the export keeps them beside the rounded ones.
+    value_formats = {ctx.t("col.value"): indicator_fmt(indicator, precise=True), ctx.t("col.rank"): Fmt("int")}
+    show_table(by_zone, value_formats, lang)
+    table_downloads(ctx, by_zone, ctx.t(f"carte.indicator.{indicator}"), [INDICATOR_TABLE[indicator]], "carte_values",
+                    formats=value_formats)
 
 with st.expander(ctx.t("carte.definitions")):
     st.markdown(ctx.t("carte.definitions.text"))

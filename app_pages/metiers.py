@@ -5,11 +5,19 @@ import pandas as pd
 import streamlit as st
 
 from gpect_core.charts import components_chart, heatmap_chart, ranking_bar
-from gpect_core.formatting import fmt_float, fmt_int, fmt_pct, level_labels, occupation_columns, yes_no
+from gpect_core.formatting import (
+    Fmt,
+    fmt_int,
+    level_labels,
+    occupation_columns,
+    occupation_formats,
+    yes_no,
+)
 from gpect_core.indicators.occupations import (
     MIN_PROJECTS,
     families,
     heatmap,
+    heatmap_top,
     heatmap_wide,
     occupation_table,
     of_family,
@@ -21,6 +29,9 @@ from gpect_core.indicators.selection import comparison_levels
 from gpect_core.indicators.sheet import occupation_sheet, present_components, sheet_choices
 from ui import context, evolutions
 from ui.downloads import chart_downloads, table_downloads
+from ui.tables import show_table
+
+PCT, INT, FLOAT = Fmt("pct"), Fmt("int"), Fmt("float")
 
 ctx = context.page_context()
 lang = ctx.lang
@@ -60,8 +71,9 @@ with rankings_tab:
         st.altair_chart(chart, theme=None, width="stretch")
         chart_downloads(ctx, chart, title, sources, "metiers_ranking")
     export = occupation_columns(ranked, columns, lang)
-    st.dataframe(export, hide_index=True, width="stretch")
-    table_downloads(ctx, export, title, sources, "metiers_ranking_table")
+    formats = occupation_formats(columns, lang)
+    show_table(export, formats, lang)
+    table_downloads(ctx, export, title, sources, "metiers_ranking_table", formats=formats)
 
 with heatmap_tab:
     long = heatmap(territory, selection, family=family or None)
@@ -70,12 +82,17 @@ with heatmap_tab:
         st.info(ctx.t("common.no_data"))
     else:
         st.caption(ctx.t("metiers.heatmap.help"))
-        chart = heatmap_chart(long, "difficult_share", lang, title=title, subtitle=ctx.selection_label)
+        drawn, n_zones = heatmap_top(long)
+        if len(drawn) < len(long):
+            st.info(ctx.t("metiers.heatmap.top", total=fmt_int(n_zones, lang),
+                          shown=fmt_int(drawn["zone_id"].nunique(), lang)))
+        chart = heatmap_chart(drawn, "difficult_share", lang, title=title, subtitle=ctx.selection_label)
         st.altair_chart(chart, theme=None, width="stretch")
         chart_downloads(ctx, chart, title, ["recruitment"], "metiers_heatmap")
         wide = heatmap_wide(long)
         wide.index.name = ctx.t("col.zone")
-        table_downloads(ctx, wide.reset_index(), title, ["recruitment"], "metiers_heatmap_table")
+        table_downloads(ctx, wide.reset_index(), title, ["recruitment"], "metiers_heatmap_table",
+                        formats=dict.fromkeys(wide.columns, PCT))
 
 with trends_tab:
     evolutions.trends_tab(ctx, selection, table, family)
@@ -112,14 +129,16 @@ with sheet_tab:
     st.markdown(f"**{ctx.t('metiers.sheet.levels')}**")
     shown = pd.DataFrame({
         ctx.t("col.level"): sheet.levels["level_label"],
-        ctx.t("col.projects"): [fmt_int(v, lang) for v in sheet.levels["projects"]],
-        ctx.t("col.difficult_share"): [fmt_pct(v, lang=lang) for v in sheet.levels["difficult_share"]],
+        ctx.t("col.projects"): sheet.levels["projects"],
+        ctx.t("col.difficult_share"): sheet.levels["difficult_share"],
         ctx.t("col.fragile"): yes_no(sheet.levels["fragile"], lang),
-        ctx.t("col.tension_class"): [fmt_float(v, 1, lang) for v in sheet.levels["tension_class"]],
-        **{ctx.t(f"tension.component.{c}"): [fmt_float(v, 1, lang) for v in sheet.levels[c]] for c in components},
+        ctx.t("col.tension_class"): sheet.levels["tension_class"],
+        **{ctx.t(f"tension.component.{c}"): sheet.levels[c] for c in components},
     })
-    st.dataframe(shown, hide_index=True, width="stretch")
-    table_downloads(ctx, shown, title, ["recruitment", "tension"], "metiers_levels_table")
+    level_formats = {ctx.t("col.projects"): INT, ctx.t("col.difficult_share"): PCT, ctx.t("col.tension_class"): FLOAT,
+                     **{ctx.t(f"tension.component.{c}"): FLOAT for c in components}}
+    show_table(shown, level_formats, lang)
+    table_downloads(ctx, shown, title, ["recruitment", "tension"], "metiers_levels_table", formats=level_formats)
 
     basins_col, related_col = st.columns(2)
     with basins_col:
@@ -129,19 +148,21 @@ with sheet_tab:
                                      ctx.t("col.projects"): basins["projects"],
                                      ctx.t("col.difficult_share"): basins["difficult_share"],
                                      ctx.t("col.fragile"): yes_no(basins["fragile"], lang)})
-        st.dataframe(basins_shown, hide_index=True, width="stretch", column_config={
-            ctx.t("col.difficult_share"): st.column_config.NumberColumn(format="percent")})
-        table_downloads(ctx, basins_shown, ctx.t("metiers.sheet.basins"), ["recruitment"], "metiers_basins_table")
+        basin_formats = {ctx.t("col.rank"): INT, ctx.t("col.projects"): INT, ctx.t("col.difficult_share"): PCT}
+        show_table(basins_shown, basin_formats, lang)
+        table_downloads(ctx, basins_shown, ctx.t("metiers.sheet.basins"), ["recruitment"], "metiers_basins_table",
+                        formats=basin_formats)
     with related_col:
         st.markdown(f"**{ctx.t('metiers.sheet.related')}**")
         if sheet.related.empty:
             st.caption(ctx.t("metiers.sheet.no_related"))
         else:
-            related = occupation_columns(sheet.related, ["label", "occupation_code", "tension_class", "projects"],
-                                         lang)
-            st.dataframe(related, hide_index=True, width="stretch")
+            related_columns = ["label", "occupation_code", "tension_class", "projects"]
+            related = occupation_columns(sheet.related, related_columns, lang)
+            related_formats = occupation_formats(related_columns, lang)
+            show_table(related, related_formats, lang)
             table_downloads(ctx, related, ctx.t("metiers.sheet.related"), ["occupation_links", "tension"],
-                            "metiers_related_table")
+                            "metiers_related_table", formats=related_formats)
 
 with st.expander(ctx.t("metiers.definitions")):
     st.markdown(ctx.t("metiers.definitions.text", n=MIN_PROJECTS))

@@ -35,7 +35,7 @@ def test_caption_says_title_source_vintage_selection_date_and_fiction(demo_terri
     assert "14/03/2026" in lines[3]
     assert lines[4] == "Données fictives de démonstration"
     english = _caption(demo_territory, "en").lines()
-    assert english[-1] == "Fictional demonstration data" and "2026-03-14" in english[3]
+    assert english[-1] == "Fictional demonstration data" and "14 Mar 2026" in english[3]
 
 
 def test_real_data_caption_has_no_fiction_notice(demo_territory):
@@ -114,3 +114,26 @@ def test_xlsx_keeps_the_text_as_text(demo_territory):
     assert sheet["B3"].value == 2 and sheet["B7"].value is None
     texts = [sheet.cell(row=r, column=1).value for r in range(9, 15)]
     assert "Données fictives de démonstration" in texts and "Métiers qui recrutent" in texts
+
+
+def test_the_comparison_exports_shares_in_percent_as_shown_and_counts_as_integers(demo_territory):
+    from gpect_core.formatting import fmt_pct
+    from gpect_core.indicators.zones import COMPARISON_FORMATS, comparison
+
+    table = comparison(demo_territory, Selection("ZE2020", ("9903",)))
+    shown_share = fmt_pct(table["difficult_share"].iloc[0])  # « 56,6 % » on screen
+    data = table_csv(table[list(COMPARISON_FORMATS)], _caption(demo_territory), COMPARISON_FORMATS)
+    back = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig", nrows=len(table))
+    share = back["difficult_share (%)"].iloc[0]
+    assert f"{share:.1f}".replace(".", ",") + "\u202f%" == shown_share
+    assert share == round(table["difficult_share"].iloc[0] * 100, 1)
+    text = data.decode("utf-8-sig")
+    assert "," + str(table["difficult_share"].iloc[0]).split(".")[1][:8] not in text  # no full-precision share
+    projects = text.splitlines()[1].split(";")[0]
+    assert projects == str(int(table["projects"].iloc[0]))  # « 4411 », never « 4411,0 »
+    sheet = load_workbook(io.BytesIO(table_xlsx(table[list(COMPARISON_FORMATS)], _caption(demo_territory),
+                                                formats=COMPARISON_FORMATS))).active
+    headers = [c.value for c in sheet[1]]
+    assert isinstance(sheet.cell(row=2, column=headers.index("projects") + 1).value, int)
+    cell = sheet.cell(row=2, column=headers.index("difficult_share (%)") + 1)
+    assert cell.value == share and cell.number_format == "0.0"

@@ -146,7 +146,7 @@ def test_pages_on_a_zone_d_emploi_of_the_national_pack(national_app, national):
 
 
 def test_synthese_of_a_zone_d_emploi_reads_hiring_projects_on_the_covering_bmo_basins(national_app, national):
-    from gpect_core.formatting import fmt_int
+    from gpect_core.formatting import fmt_int, fmt_pct
 
     communes = national.tables["communes"]
     populations = communes.groupby("zone_ZE2020")["population"].sum().sort_values(ascending=False)
@@ -161,6 +161,8 @@ def test_synthese_of_a_zone_d_emploi_reads_hiring_projects_on_the_covering_bmo_b
     projects = next(m.value for m in at.metric if m.label.startswith("Projets"))
     assert projects == fmt_int(expected)
     assert any("Bassins BMO" in i.value for i in at.info)
+    coverage = fmt_pct(_bmo_cover(communes, ze).sum(), 0)
+    assert any(f"Lu sur les Bassins BMO ({coverage} de la population de la sélection)" in i.value for i in at.info)
 
 
 # ---------------------------------------------------------------------------------------------- BMO years side by side
@@ -244,5 +246,3 @@ def test_evolutions_tab_draws_the_three_bmo_years_on_the_national_pack(national_
     assert totals["layer"][0]["encoding"]["x"]["scale"]["domain"] == ["2023", "2024", "2025"]
     assert any(w.value.startswith("Rupture de série en 2024 : la nomenclature des métiers passe de FAP 2009")
                for w in at.warning)
-    coverage = fmt_pct(_bmo_cover(communes, ze).sum(), 0)
-    assert any(f"Lu sur les Bassins BMO ({coverage} de la population de la sélection)" in i.value for i in at.info)

@@ -50,7 +50,7 @@ def test_the_catalogue_has_every_label_the_plan_shows():
     ("status", "abandonnee", "abandonnée", "abandoned"),
     ("progress", 80, "80 %", "80%"),
     ("done", True, "oui", "yes"),
-    ("end_date", date(2026, 1, 31), "31/01/2026", "2026-01-31"),
+    ("end_date", date(2026, 1, 31), "31/01/2026", "31 Jan 2026"),
     ("budget", 12345.5, "12\u202f345,50", "12,345.50"),
     ("budget", 1000.0, "1\u202f000", "1,000"),
     ("funders", None, "(vide)", "(empty)"),
@@ -67,7 +67,7 @@ def test_the_history_table_is_english_in_english_and_french_in_french():
     assert list(english.columns) == ["No.", "When", "Who", "Kind", "Item", "Field", "Before", "After", "Comment"]
     status_row = english[english["No."] == 1].iloc[0]
     assert (status_row["Field"], status_row["Before"], status_row["After"]) == ("Status", "in progress", "done")
-    assert status_row["Kind"] == "change" and status_row["When"] == "2026-01-31 14:05"
+    assert status_row["Kind"] == "change" and status_row["When"] == "31 Jan 2026 14:05"
     value_row = english[english["No."] == 3].iloc[0]
     assert value_row["Item"] == "indicator value IND02 on 2026-02-01" and value_row["Before"] == "(empty)"
     text = " ".join(map(str, english.to_numpy().ravel()))
@@ -90,7 +90,7 @@ def test_the_stale_save_tables_are_english_in_english_and_french_in_french():
     theirs = {"status", "funders"}
 
     english_changes = display.stale_changes(changes, "en")
-    assert english_changes[0] == {"Who": "edith", "When": "2026-01-31 14:05", "Field": "Status",
+    assert english_changes[0] == {"Who": "edith", "When": "31 Jan 2026 14:05", "Field": "Status",
                                   "Before": "in progress", "After": "done"}  # oldest first
     english_mine = display.stale_input(mine, current, theirs, "en")
     assert english_mine == [

@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from gpect_core.export import Caption, chart_png, chart_svg, table_csv, table_xlsx
+from gpect_core.formatting import Fmt
 from gpect_core.i18n import t
 
 
@@ -32,15 +33,18 @@ def chart_downloads(ctx, chart: alt.TopLevelMixin, title: str, tables, key: str)
                             icon=":material/draw:", help=t("export.download.help", ctx.lang))
 
 
-def table_downloads(ctx, table: pd.DataFrame, title: str, tables, key: str) -> None:
-    """CSV (French Excel) and XLSX buttons for `table` (already with its displayed column names)."""
+def table_downloads(ctx, table: pd.DataFrame, title: str, tables, key: str,
+                    formats: dict[str, Fmt] | None = None) -> None:
+    """CSV (French Excel in French) and XLSX buttons for `table` (already with its displayed column names, raw
+    values): the columns in `formats` are exported in the unit and rounding shown on screen, their header naming
+    the unit (`gpect_core.export.tables`)."""
     caption = _caption(ctx, title, tables)
     stem = caption.file_stem()
     row = st.container(horizontal=True)
-    row.download_button(t("export.download.csv", ctx.lang), data=lambda: table_csv(table, caption),
+    row.download_button(t("export.download.csv", ctx.lang), data=lambda: table_csv(table, caption, formats),
                             file_name=f"{stem}.csv", mime="text/csv", key=f"{key}_csv", on_click="ignore",
                             icon=":material/table:", help=t("export.download.help", ctx.lang))
-    row.download_button(t("export.download.xlsx", ctx.lang), data=lambda: table_xlsx(table, caption),
+    row.download_button(t("export.download.xlsx", ctx.lang), data=lambda: table_xlsx(table, caption, formats=formats),
                             file_name=f"{stem}.xlsx", key=f"{key}_xlsx", on_click="ignore",
                             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                             icon=":material/grid_on:", help=t("export.download.help", ctx.lang))

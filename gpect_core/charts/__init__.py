@@ -7,30 +7,18 @@ vl-convert, so a downloaded picture matches what people saw.
 
 from __future__ import annotations
 
-from functools import cache
-
 import altair as alt
 import pandas as pd
 
+from ..formatting import Fmt, vega_locale
 from ..i18n import t
 
 FONT = "Marianne, Arial, Helvetica, sans-serif"
 PALETTE = ["#1f5fa8", "#e07b39", "#3a9e6f", "#c23b5a", "#7b5ea7", "#8c6d31", "#4fa3b8", "#9a9a9a"]
 DIFFICULTY_SCHEME = "orangered"  # sequential, colour-blind safe (ColorBrewer OrRd)
-
-
-@cache
-def _locales() -> tuple[dict, dict]:
-    import vl_convert as vlc
-
-    return vlc.get_format_locale("fr-FR"), vlc.get_time_format_locale("fr-FR")
-
-
-def locale_config(lang: str) -> dict:
-    if lang != "fr":
-        return {}
-    number, time = _locales()
-    return {"number": number, "time": time}
+INT, PCT = Fmt("int"), Fmt("pct")
+MEASURE_FMT = {"projects": INT, "difficult": INT, "difficult_share": PCT, "seasonal_share": PCT,
+               "tension_class": Fmt("float"), "unemployment_rate": Fmt("rate"), "projects_per_1000": Fmt("float")}
 
 
 def finish(chart: alt.TopLevelMixin, lang: str = "fr") -> alt.TopLevelMixin:
@@ -45,9 +33,7 @@ def finish(chart: alt.TopLevelMixin, lang: str = "fr") -> alt.TopLevelMixin:
         view={"stroke": None},
         range={"category": PALETTE},
     )
-    locale = locale_config(lang)
-    if locale:
-        config["locale"] = locale
+    config["locale"] = vega_locale(lang)
     # Streamlit lays a chart out with autosize « fit » unless the spec says otherwise: the declared height then has to
     # hold the title, the axes and a bottom legend too, which squeezes short charts flat. Fit the width only.
     # (Compound charts — concat, facet, repeat — cannot be autosized that way; they keep Vega's default.)
@@ -84,9 +70,9 @@ def top_occupations_bar(top: pd.DataFrame, lang: str = "fr", title: str | None =
                         legend=alt.Legend(format=".0%", gradientLength=180)),
         tooltip=[
             alt.Tooltip("label:N", title=t("chart.occupation", lang)),
-            alt.Tooltip("projects:Q", title=projects_title, format=",d"),
-            alt.Tooltip("difficult:Q", title=t("chart.difficult", lang), format=",d"),
-            alt.Tooltip("difficult_share:Q", title=share_title, format=".1%"),
+            alt.Tooltip("projects:Q", title=projects_title, format=INT.d3(lang)),
+            alt.Tooltip("difficult:Q", title=t("chart.difficult", lang), format=INT.d3(lang)),
+            alt.Tooltip("difficult_share:Q", title=share_title, format=PCT.d3(lang)),
         ],
     ).properties(
         width="container", height=max(180, 34 * len(data)),
@@ -114,7 +100,8 @@ def ranking_bar(table: pd.DataFrame, measure: str, lang: str = "fr", title: str 
     data["shown_label"] = [f"⚠ {label}" if fragile else str(label)
                            for label, fragile in zip(data["label"], data["fragile"], strict=True)]
     order = list(data["shown_label"])
-    fmt = {"projects": ",d", "difficult_share": ".0%", "tension_class": ".1f"}.get(measure, ",.1f")
+    fmt = {"projects": INT.d3(lang), "difficult_share": ".0%", "tension_class": ".1f"}.get(measure, ",.1f")
+    tip = MEASURE_FMT.get(measure, Fmt("float")).d3(lang)
     measure_title = t(f"chart.measure.{measure}", lang)
     x = alt.X("value:Q", title=measure_title, axis=alt.Axis(format=fmt))
     if measure == "difficult_share":
@@ -128,7 +115,7 @@ def ranking_bar(table: pd.DataFrame, measure: str, lang: str = "fr", title: str 
                                                         range=[1.0, FRAGILE_OPACITY]),
                             legend=alt.Legend(title=None, orient="top")),
         tooltip=[alt.Tooltip("label:N", title=t("chart.occupation", lang)),
-                 alt.Tooltip("value:Q", title=measure_title, format=fmt),
+                 alt.Tooltip("value:Q", title=measure_title, format=tip),
                  alt.Tooltip("status:N", title=t("chart.reliability", lang))],
     ).properties(width="container", height=max(160, 26 * len(data)),
                  title=alt.TitleParams(title or measure_title, subtitle=subtitle or alt.Undefined))
@@ -137,8 +124,11 @@ def ranking_bar(table: pd.DataFrame, measure: str, lang: str = "fr", title: str 
 
 def heatmap_chart(long: pd.DataFrame, measure: str = "difficult_share", lang: str = "fr", title: str | None = None,
                   subtitle: str | None = None) -> alt.TopLevelMixin:
-    """Zones × occupations coloured by `measure`; fragile cells crossed out with a grey mark."""
-    data = long.copy()
+    """Zones × occupations coloured by `measure`; fragile cells crossed out with a grey mark. At most
+    `indicators.occupations.MAX_HEATMAP_ZONES` zones are drawn (those with most projects): the caller says so."""
+    from ..indicators.occupations import heatmap_top
+
+    data = heatmap_top(long)[0].copy()
     data["value"] = data[measure].astype(float)
     data.loc[data["fragile"].astype(bool), "value"] = float("nan")
     fmt = ".0%" if measure.endswith("share") else ",d"
@@ -156,8 +146,9 @@ def heatmap_chart(long: pd.DataFrame, measure: str = "difficult_share", lang: st
                         legend=alt.Legend(format=fmt, orient="top", gradientLength=180)),
         tooltip=[alt.Tooltip("zone_name:N", title=t("chart.zone", lang)),
                  alt.Tooltip("label:N", title=t("chart.occupation", lang)),
-                 alt.Tooltip(f"{measure}:Q", title=measure_title, format=fmt),
-                 alt.Tooltip("projects:Q", title=t("chart.projects", lang), format=",d")],
+                 alt.Tooltip(f"{measure}:Q", title=measure_title,
+                             format=MEASURE_FMT.get(measure, Fmt("float")).d3(lang)),
+                 alt.Tooltip("projects:Q", title=t("chart.projects", lang), format=INT.d3(lang))],
     )
     fragile = base.transform_filter("datum.fragile").mark_text(text="·", fontSize=18, color="#777777")
     chart = alt.layer(cells, fragile).properties(
@@ -184,7 +175,7 @@ def components_chart(levels: pd.DataFrame, components: list[str], lang: str = "f
                         scale=alt.Scale(domain=level_order, range=LEVEL_COLOURS[:len(level_order)])),
         tooltip=[alt.Tooltip("level_label:N", title=t("chart.level", lang)),
                  alt.Tooltip("component_label:N", title=t("chart.component", lang)),
-                 alt.Tooltip("value:Q", title=t("chart.class_1_5", lang), format=".1f")],
+                 alt.Tooltip("value:Q", title=t("chart.class_1_5", lang), format=Fmt("float").d3(lang))],
     ).properties(width="container", height=max(180, 18 * len(long) + 40),
                  title=alt.TitleParams(title or t("chart.components", lang), subtitle=subtitle or alt.Undefined))
     return finish(chart, lang)
@@ -218,7 +209,7 @@ def trends_chart(trends: pd.DataFrame, measure: str = "projects", lang: str = "f
         stroke=alt.Color("label:N", legend=None),
         tooltip=[alt.Tooltip("label:N", title=t("chart.occupation", lang)),
                  alt.Tooltip("year_label:O", title=t("chart.year", lang)),
-                 alt.Tooltip("value:Q", title=measure_title, format=fmt)])
+                 alt.Tooltip("value:Q", title=measure_title, format=MEASURE_FMT.get(measure, Fmt("float")).d3(lang))])
     layers = [lines, points]
     note = t("chart.series_break", lang)
     for year in breaks or []:
@@ -240,6 +231,8 @@ def comparison_chart(comparison: pd.DataFrame, measures: list[str], lang: str = 
     long = comparison.melt(id_vars=["level_label"], value_vars=measures, var_name="measure", value_name="value")
     long = long.dropna(subset=["value"])
     long["value"] = long["value"].astype(float)
+    long["value_text"] = [MEASURE_FMT.get(m, Fmt("float")).formatter(lang)(v)
+                          for m, v in zip(long["measure"], long["value"], strict=True)]
     shares = long["measure"].str.endswith("_share")
     long.loc[shares, "value"] = long.loc[shares, "value"] * 100  # shown as percentages, like the rates
     long["measure_label"] = long["measure"].map(lambda m: t(f"chart.measure.{m}", lang))
@@ -251,7 +244,7 @@ def comparison_chart(comparison: pd.DataFrame, measures: list[str], lang: str = 
                         scale=alt.Scale(domain=level_order, range=LEVEL_COLOURS[:len(level_order)])),
         tooltip=[alt.Tooltip("level_label:N", title=t("chart.level", lang)),
                  alt.Tooltip("measure_label:N", title=t("chart.indicator", lang)),
-                 alt.Tooltip("value:Q", title=t("chart.value", lang), format=",.1f")],
+                 alt.Tooltip("value_text:N", title=t("chart.value", lang))],
     ).properties(width=260, height=24 * max(1, len(level_order))).facet(
         facet=alt.Facet("measure_label:N", title=None, sort=[t(f"chart.measure.{m}", lang) for m in measures]),
         columns=1,

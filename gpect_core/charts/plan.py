@@ -8,10 +8,12 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
+from ..formatting import Fmt
 from ..i18n import t
 from ..schema import ACTION_STATUSES
 from . import finish
 
+DATE = Fmt("date")
 STATUS_COLOURS = {"a_lancer": "#9a9a9a", "en_cours": "#1f5fa8", "terminee": "#3a9e6f", "suspendue": "#e07b39",
                   "abandonnee": "#c23b5a"}
 
@@ -59,11 +61,29 @@ def progress_by_axis_bar(progress: pd.DataFrame, lang: str = "fr") -> alt.TopLev
     return finish(chart, lang)
 
 
+MAX_GANTT_ACTIONS = 80  # bars a reader can follow on one page (22 px each); the table of actions lists them all
+
+
+def gantt_actions(actions: pd.DataFrame, late_ids: set[str],
+                  limit: int = MAX_GANTT_ACTIONS) -> tuple[pd.DataFrame, int]:
+    """The actions a timeline can draw: those with both dates, at most `limit` of them, late ones first, then the
+    ones in progress, then by end date (the nearest deadlines). Returns (rows in their original order, number of
+    actions with dates before the cut)."""
+    dated = actions.dropna(subset=["start_date", "end_date"])
+    if len(dated) <= limit:
+        return dated, len(dated)
+    priority = pd.DataFrame({"late": ~dated["action_id"].isin(late_ids), "running": dated["status"] != "en_cours",
+                             "end": pd.to_datetime(dated["end_date"])}, index=dated.index)
+    keep = priority.sort_values(["late", "running", "end"], kind="stable").index[:limit]
+    return dated.loc[dated.index.isin(keep)], len(dated)
+
+
 def gantt(actions: pd.DataFrame, late_ids: set[str], today: date | None = None, lang: str = "fr",
           axis_labels: dict[str, str] | None = None, milestones: pd.DataFrame | None = None) -> alt.TopLevelMixin:
     """One bar per action from start to end, coloured by status, late actions outlined; milestones as diamonds
-    (filled when reached); a red « today » line."""
-    data = actions.dropna(subset=["start_date", "end_date"]).copy()
+    (filled when reached); a red « today » line. At most `MAX_GANTT_ACTIONS` actions (`gantt_actions`): the caller
+    says so when the plan has more."""
+    data = gantt_actions(actions, late_ids)[0].copy()
     data["status_label"] = data["status"].map(lambda s: status_label(s, lang))
     data["late"] = data["action_id"].isin(late_ids).map({True: t("plan.yes", lang), False: t("plan.no", lang)})
     data["axis_label"] = data["axis_id"].map(axis_labels or {}).fillna(data["axis_id"])
@@ -80,8 +100,8 @@ def gantt(actions: pd.DataFrame, late_ids: set[str], today: date | None = None, 
         strokeWidth=alt.value(2),
         tooltip=[alt.Tooltip("title:N", title=t("plan.field.title", lang)),
                  alt.Tooltip("axis_label:N", title=t("plan.field.axis_id", lang)),
-                 alt.Tooltip("start_date:T", title=t("plan.field.start_date", lang), format="%d/%m/%Y"),
-                 alt.Tooltip("end_date:T", title=t("plan.field.end_date", lang), format="%d/%m/%Y"),
+                 alt.Tooltip("start_date:T", title=t("plan.field.start_date", lang), format=DATE.d3(lang)),
+                 alt.Tooltip("end_date:T", title=t("plan.field.end_date", lang), format=DATE.d3(lang)),
                  alt.Tooltip("status_label:N", title=t("plan.field.status", lang)),
                  alt.Tooltip("progress_share:Q", title=t("plan.field.progress", lang), format=".0%"),
                  alt.Tooltip("late:N", title=t("plan.chart.late", lang))],
@@ -101,7 +121,7 @@ def gantt(actions: pd.DataFrame, late_ids: set[str], today: date | None = None, 
                 y=alt.Y("label:N", sort=order), x="due_date:T",
                 opacity=alt.condition(alt.datum.done, alt.value(1.0), alt.value(0.45)),
                 tooltip=[alt.Tooltip("milestone:N", title=t("plan.milestone.title", lang)),
-                         alt.Tooltip("due_date:T", title=t("plan.field.due_date", lang), format="%d/%m/%Y"),
+                         alt.Tooltip("due_date:T", title=t("plan.field.due_date", lang), format=DATE.d3(lang)),
                          alt.Tooltip("reached:N", title=t("plan.field.done", lang))]))
     chart = alt.layer(*layers).properties(width="container", height=height,
                                                  title=t("plan.chart.timeline", lang))
@@ -128,7 +148,7 @@ def indicator_bullets(frame: pd.DataFrame, lang: str = "fr") -> alt.TopLevelMixi
                alt.Tooltip("baseline:Q", title=t("plan.field.baseline", lang), format=",.1f"),
                alt.Tooltip("target:Q", title=t("plan.field.target", lang), format=",.1f"),
                alt.Tooltip("value:Q", title=t("plan.field.value", lang), format=",.1f"),
-               alt.Tooltip("date:T", title=t("plan.field.date", lang), format="%d/%m/%Y")]
+               alt.Tooltip("date:T", title=t("plan.field.date", lang), format=DATE.d3(lang))]
     x = alt.X("target_share:Q", title=t("plan.chart.achieved", lang), axis=alt.Axis(format=".0%"))
     band = base.mark_bar(color="#dfe6ee", size=18).encode(x=x, tooltip=tooltip)
     value = base.mark_bar(color="#1f5fa8", size=8).encode(x="value_share:Q", tooltip=tooltip)

@@ -267,6 +267,19 @@ def ranking_view(table: pd.DataFrame, tensions: pd.DataFrame, measure: str) -> R
     return RankingView(ranked, columns, sources, pd.concat([top, fragile_top], ignore_index=True))
 
 
+MAX_HEATMAP_ZONES = 40  # rows a reader can follow; 40 zones × 15 occupations stay far below Altair's 5,000 rows
+
+
+def heatmap_top(long: pd.DataFrame, n_zones: int = MAX_HEATMAP_ZONES) -> tuple[pd.DataFrame, int]:
+    """The rows of the first `n_zones` zones of the heatmap `long` (its zones come ordered by projects, most
+    first) and the number of zones it had: what a chart can draw of a large selection (hundreds of basins
+    would exceed Altair's 5,000 rows and no screen can show them). Returns (rows, zones before the cut)."""
+    zones = list(dict.fromkeys(long["zone_id"]))
+    if len(zones) <= n_zones:
+        return long, len(zones)
+    return long[long["zone_id"].isin(set(zones[:n_zones]))].reset_index(drop=True), len(zones)
+
+
 def heatmap_wide(long: pd.DataFrame, measure: str = "difficult_share") -> pd.DataFrame:
     """The heatmap (`heatmap`) as a table: one row per zone (index zone_name, in the heatmap's order), one column
     per occupation label, `measure` in the cells (NaN where unknown)."""

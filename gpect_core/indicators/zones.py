@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..formatting import Fmt
 from ..selection import Selection
 from ..territory import Territory
 from .choropleth import recruitment_by_zone, zone_values
@@ -52,6 +53,12 @@ def comparison(territory: Territory, selection: Selection) -> pd.DataFrame:
         figures = {k: reading.figures[k] for k in MAIN_INDICATORS}
         rows.append({"level": key, "level_label": label, **figures, "recruitment_zoning": reading.source.zoning})
     return pd.DataFrame(rows, columns=["level", "level_label", *MAIN_INDICATORS, "recruitment_zoning"])
+
+
+COMPARISON_FORMATS = {"projects": Fmt("int"), "difficult_share": Fmt("pct"), "seasonal_share": Fmt("pct"),
+                      "projects_per_1000": Fmt("float"), "tension_class": Fmt("float"),
+                      "unemployment_rate": Fmt("rate"), "jobseekers": Fmt("int"), "population": Fmt("int")}
+"""How each column of `comparison` is shown and exported (see `formatting.Fmt`)."""
 
 
 def comparison_measures(table: pd.DataFrame) -> list[str]:
@@ -96,6 +103,11 @@ def _standardise(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.fillna(frame.mean())
     spread = frame.std(ddof=0).replace(0, np.nan)
     return ((frame - frame.mean()) / spread).fillna(0.0)
+
+
+PEER_FORMATS = {"distance": Fmt("float"), "population": Fmt("int"), "difficult_share": Fmt("pct"),
+                "unemployment_rate": Fmt("rate"), "projects": Fmt("int")}
+"""The figures of `peers` shown on « Carte des bassins », in their order, and how each is shown and exported."""
 
 
 def peers(territory: Territory, zoning: str, zone_id: str, n: int = 5) -> pd.DataFrame:

@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..formatting import Fmt, fmt_datetime
 from ..i18n import t
 from . import model as m
 from .labels import item_label, label
@@ -19,8 +20,8 @@ from .values import display_value, split_list
 
 
 def when_text(at: pd.Timestamp, lang: str = "fr") -> str:
-    """A UTC timestamp as read in Paris: « 31/01/2026 14:05 » (fr) / « 2026-01-31 14:05 » (en)."""
-    return at.tz_convert("Europe/Paris").strftime(t("plan.history.at_format", lang))
+    """A UTC timestamp as read in Paris: « 31/01/2026 14:05 » (fr) / « 31 Jan 2026 14:05 » (en)."""
+    return fmt_datetime(at.tz_convert("Europe/Paris"), lang)
 
 
 def history_table(history: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
@@ -77,7 +78,8 @@ def refused_rows(refused: list[tuple[str, dict[str, Any], Mapping[str, Any]]], l
 def late_table(late: pd.DataFrame, expected: pd.Series, partner_names: Mapping[str, str],
                lang: str = "fr") -> pd.DataFrame:
     """The late actions (progress.late_actions) with their expected progress (progress.expected_progress):
-    id, title, lead partner, end, status, progress, time elapsed (%), reason."""
+    id, title, lead partner, end (a date), status, progress and time elapsed (numbers in %), reason; shown with
+    `late_formats(lang)`."""
     return pd.DataFrame({
         t("plan.field.action_id", lang): late["action_id"],
         t("plan.field.title", lang): late["title"],
@@ -88,6 +90,13 @@ def late_table(late: pd.DataFrame, expected: pd.Series, partner_names: Mapping[s
         t("plan.late.expected", lang): expected,
         t("plan.late.reason", lang): late["reason"].map(lambda r: t(f"plan.late.{r}", lang)),
     })
+
+
+def late_formats(lang: str = "fr") -> dict[str, Fmt]:
+    """How `late_table`'s dates and percentages are shown: « 31/12/2026 », « 40 % » (fr) / « 31 Dec 2026 »,
+    « 40% » (en)."""
+    return {t("plan.field.end_date", lang): Fmt("date"), t("plan.field.progress", lang): Fmt("rate", 0),
+            t("plan.late.expected", lang): Fmt("rate", 0)}
 
 
 def action_detail(action: Mapping[str, Any], axis_labels: Mapping[str, str], partner_names: Mapping[str, str],
@@ -110,6 +119,16 @@ def milestones_table(milestones: pd.DataFrame, lang: str = "fr") -> pd.DataFrame
         t("plan.field.due_date", lang): milestones["due_date"].dt.date,
         t("plan.field.done", lang): milestones["done"].map({True: t("plan.yes", lang), False: t("plan.no", lang)}),
     })
+
+
+def milestones_formats(lang: str = "fr") -> dict[str, Fmt]:
+    """How `milestones_table`'s due dates are shown."""
+    return {t("plan.field.due_date", lang): Fmt("date")}
+
+
+def indicator_values_formats(lang: str = "fr") -> dict[str, Fmt]:
+    """How `indicator_values_table`'s dates and values (up to 2 decimals) are shown."""
+    return {t("plan.field.date", lang): Fmt("date"), t("plan.field.value", lang): Fmt("number", 2)}
 
 
 def indicator_values_table(values: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:

@@ -17,6 +17,7 @@ from gpect_core.plan.values import split_list
 from ui.feedback import show_error
 from ui.plan.forms import form_key, form_values, load_form, save_or_explain, show_stale
 from ui.plan.state import FLASH, FORM_BASE, QUICK_BASE, STALE, PlanView
+from ui.tables import show_table
 
 
 def render(view: PlanView) -> None:
@@ -41,12 +42,14 @@ def render(view: PlanView) -> None:
     own_milestones = view.milestones[view.milestones["action_id"] == action_id]
     if not own_milestones.empty:
         st.markdown(f"**{T('plan.milestone.title')}**")
-        st.dataframe(display.milestones_table(own_milestones, view.lang), hide_index=True, width="stretch")
+        show_table(display.milestones_table(own_milestones, view.lang), display.milestones_formats(view.lang),
+                   view.lang)
     own_indicators = view.indicators.loc[view.indicators["action_id"] == action_id, "indicator_id"]
     own_values = view.values[view.values["indicator_id"].isin(own_indicators)]
     if not own_values.empty:
         st.markdown(f"**{T('plan.indicator.values')}**")
-        st.dataframe(display.indicator_values_table(own_values, view.lang), hide_index=True, width="stretch")
+        show_table(display.indicator_values_table(own_values, view.lang),
+                   display.indicator_values_formats(view.lang), view.lang)
     st.markdown(f"**{T('plan.history.of_action')}**")
     own_history = view.store.history_frame(action_id, limit=200)
     if own_history.empty:

@@ -10,11 +10,12 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from gpect_core.charts import plan as plan_charts
-from gpect_core.formatting import fmt_int
+from gpect_core.formatting import Fmt, fmt_int
 from gpect_core.maps import base_map, zones_layer
 from gpect_core.plan import display, progress, rules
 from ui import context
 from ui.plan.state import PlanView
+from ui.tables import show_table
 
 MAP_KEY = "plan_map"
 PALETTE = ["#deebf7", "#9ecae1", "#4292c6", "#08519c"]  # basins by number of actions, fewest to most
@@ -47,9 +48,12 @@ def render(view: PlanView) -> None:
         st.success(T("plan.late.none"))
     else:
         expected = progress.expected_progress(view.late, view.today)
-        st.dataframe(display.late_table(view.late, expected, view.partner_names, lang), hide_index=True,
-                     width="stretch")
+        show_table(display.late_table(view.late, expected, view.partner_names, lang), display.late_formats(lang),
+                   lang)
 
+    drawn, dated = plan_charts.gantt_actions(actions, set(view.late["action_id"]))
+    if len(drawn) < dated:
+        st.info(T("plan.chart.timeline_top", shown=fmt_int(len(drawn), lang), total=fmt_int(dated, lang)))
     st.altair_chart(plan_charts.gantt(actions, set(view.late["action_id"]), view.today, lang, view.axis_labels,
                                       view.milestones),
                     theme=None, width="stretch")
@@ -94,12 +98,18 @@ def _tension(view: PlanView) -> None:
         return
     figures = progress.tension_figures(association)
     frame = pd.DataFrame({T("plan.field.title"): figures["title"],
-                          T("plan.tension.start_year"): figures["start_year"]})
+                          T("plan.tension.start_year"): figures["start_year"].astype("Int64").astype(str)})
+    formats = {}
+    # The tension score (1–5) with two decimals; the share of difficult projects in % and its change in points.
+    kinds = {"tension": (Fmt("float", 2), Fmt("signed", 2)), "difficulty": (Fmt("rate", 1), Fmt("signed", 1))}
     for prefix, label_key in (("tension", "plan.tension.score"), ("difficulty", "plan.tension.difficulty")):
         for part, part_key in (("before", "plan.tension.before"), ("latest", "plan.tension.latest"),
                                ("change", "plan.tension.change"), ("years", "plan.tension.years")):
             if f"{prefix}_{part}" in figures:
-                frame[T(label_key) + " — " + T(part_key)] = figures[f"{prefix}_{part}"]
-    st.dataframe(frame, hide_index=True, width="stretch")
+                name = T(label_key) + " — " + T(part_key)
+                frame[name] = figures[f"{prefix}_{part}"]
+                if part != "years":
+                    formats[name] = kinds[prefix][part == "change"]
+    show_table(frame, formats, lang=view.lang)
     st.warning(progress.association_caveat(view.lang))
     st.caption(ctx.provenance_caption("tension"))
