@@ -35,7 +35,12 @@ from ..formatting import fmt_date, fmt_int
 from ..i18n import t
 from ..indicators.occupations import COMPONENTS
 from ..plan.display import late_table
-from ..plan.progress import counts_by_axis_and_status, expected_progress, indicators_against_targets, late_actions
+from ..plan.progress import (
+    counts_by_axis_and_status,
+    expected_progress,
+    indicators_against_targets,
+    late_actions,
+)
 from ..schema import ACTION_STATUSES
 from .meeting import MeetingContent
 

@@ -20,8 +20,8 @@ from ..i18n import t
 from ..indicators.occupations import occupation_table, rank, tension_ranking
 from ..indicators.selection import Reading, read_selection, top_occupations
 from ..indicators.zones import comparison
-from ..plan.scope import actions_of_selection
 from ..plan.rules import late_mask
+from ..plan.scope import actions_of_selection
 from ..selection import Selection
 from ..territory import Territory
 from .caption import Caption
@@ -170,8 +170,9 @@ def meeting_content(territory: Territory, selection: Selection, plan: PlanData |
 
 
 def training_coverage(territory: Territory, selection: Selection) -> tuple[int, float | None, str | None] | None:
-    """(programmes, places (sum of `capacity`, None when unknown), where) of the pack table `training` for a one-zone selection: its own
-    rows, else those of the département holding most of its population (communes table; `where` names it).
+    """(programmes, places (sum of `capacity`, None when unknown), where) of the pack table `training` for a
+    selection: its own rows, else those of the zone of the training's zoning (a département) holding most of its
+    population (communes table: `zone_<ZONING>`, or `dep` / `reg`); `where` names that zone, None for its own.
     None when the pack has no training for it."""
     training = territory.tables.get("training")
     if training is None or training.empty or selection.whole:
@@ -180,15 +181,18 @@ def training_coverage(territory: Territory, selection: Selection) -> tuple[int, 
     where = None
     if own.empty:
         communes = territory.tables.get("communes")
-        other = next((z for z in training["zoning"].unique() if communes is not None
-                      and {f"zone_{z}", f"zone_{selection.zoning}"} <= set(communes.columns)), None)
+        if communes is None or f"zone_{selection.zoning}" not in communes:
+            return None
+        columns = {z: (f"zone_{z}" if f"zone_{z}" in communes else {"DEP": "dep", "REG": "reg"}.get(z))
+                   for z in training["zoning"].unique()}
+        other = next((z for z, col in columns.items() if col in communes), None)
         if other is None:
             return None
         inside = communes[communes[f"zone_{selection.zoning}"].isin(selection.zone_ids)]
         if inside.empty:
             return None
         population = pd.to_numeric(inside["population"], errors="coerce").fillna(0)
-        main = population.groupby(inside[f"zone_{other}"]).sum().idxmax()
+        main = population.groupby(inside[columns[other]]).sum().idxmax()
         own = training[(training["zoning"] == other) & (training["zone_id"] == main)]
         where = territory.zone_names(other).get(main, main)
         if own.empty:
