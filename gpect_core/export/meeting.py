@@ -32,6 +32,63 @@ PLAN_TABLES = ("plan_actions", "plan_axes", "plan_indicators", "plan_indicator_v
 TOP_N = 10
 
 
+# ---------------------------------------------------------------------------------------------- per-zoning lookups
+@dataclass(frozen=True)
+class ZoningLookup:
+    """What every page of a batch reads again for each zone, computed once per pack and zoning: the zones
+    (GeoDataFrame), their names and, per zone, the training coverage (`training_coverage`)."""
+
+    zones: object  # GeoDataFrame of the zoning
+    names: dict[str, str]
+    training: dict[str, tuple[int, float | None, str | None]]
+
+
+def lookup(territory: Territory, zoning: str) -> ZoningLookup:
+    """The `ZoningLookup` of `zoning`, kept on the territory object (rebuilt if its zones, training or communes
+    table is replaced), as `indicators.cube.cube_for` keeps its cubes."""
+    cache = territory.__dict__.setdefault("_gpect_meeting", {})
+    stamp = tuple(id(x) for x in (territory.zones, territory.tables.get("training"), territory.tables.get("communes")))
+    hit = cache.get(zoning)
+    if hit is None or hit[0] != stamp:
+        zones = territory.zones_of(zoning)
+        hit = (stamp, ZoningLookup(zones, dict(zip(zones["zone_id"], zones["name"], strict=True)),
+                                   _training_index(territory, zoning)))
+        cache[zoning] = hit
+    return hit[1]
+
+
+def _training_index(territory: Territory, zoning: str) -> dict[str, tuple[int, float | None, str | None]]:
+    training = territory.tables.get("training")
+    if training is None or training.empty:
+        return {}
+    capacity = pd.to_numeric(training["capacity"], errors="coerce") if "capacity" in training else \
+        pd.Series(float("nan"), index=training.index)
+    grouped = pd.DataFrame({"zoning": training["zoning"], "zone_id": training["zone_id"], "capacity": capacity}) \
+        .groupby(["zoning", "zone_id"])["capacity"].agg(["size", "sum", "count"])
+
+    def entry(key, where=None):
+        size, total, known = grouped.loc[key]
+        return int(size), (float(total) if known else None), where
+
+    own = {z: entry((zoning, z)) for (zg, z) in grouped.index if zg == zoning}
+    communes = territory.tables.get("communes")
+    if communes is None or f"zone_{zoning}" not in communes:
+        return own
+    columns = {z: (f"zone_{z}" if f"zone_{z}" in communes else {"DEP": "dep", "REG": "reg"}.get(z))
+               for z in training["zoning"].unique() if z != zoning}
+    other = next((z for z, col in columns.items() if col in communes), None)
+    if other is None:
+        return own
+    population = pd.to_numeric(communes["population"], errors="coerce").fillna(0)
+    by_pair = population.groupby([communes[f"zone_{zoning}"], communes[columns[other]]]).sum()
+    main = by_pair.sort_values(ascending=False).reset_index().drop_duplicates(f"zone_{zoning}")
+    names = territory.zone_names(other)
+    for zone, covering in zip(main[f"zone_{zoning}"], main[columns[other]], strict=True):
+        if zone not in own and (other, covering) in grouped.index:
+            own[zone] = entry((other, covering), names.get(covering, covering))
+    return own
+
+
 # ---------------------------------------------------------------------------------------------- the selection
 def zoning_label(territory: Territory, zoning: str, lang: str = "fr") -> str:
     """The zoning's name from the catalogue (« Zones d'emploi »), else the pack's label, else its code."""
@@ -43,7 +100,7 @@ def selection_label(territory: Territory, selection: Selection, lang: str = "fr"
     """The selection as the pages name it: up to four zone names and « … (+N) », or the whole territory."""
     if selection.whole:
         return f"{t('filter.whole_territory', lang)} ({zoning_label(territory, selection.zoning, lang)})"
-    names = territory.zone_names(selection.zoning)
+    names = lookup(territory, selection.zoning).names
     shown = [names.get(z, z) for z in selection.zone_ids]
     return ", ".join(shown[:4]) + (f" … (+{len(shown) - 4})" if len(shown) > 4 else "")
 
@@ -171,31 +228,9 @@ def meeting_content(territory: Territory, selection: Selection, plan: PlanData |
 
 def training_coverage(territory: Territory, selection: Selection) -> tuple[int, float | None, str | None] | None:
     """(programmes, places (sum of `capacity`, None when unknown), where) of the pack table `training` for a
-    selection: its own rows, else those of the zone of the training's zoning (a département) holding most of its
-    population (communes table: `zone_<ZONING>`, or `dep` / `reg`); `where` names that zone, None for its own.
-    None when the pack has no training for it."""
-    training = territory.tables.get("training")
-    if training is None or training.empty or selection.whole:
+    one-zone selection: its own rows, else those of the zone of the training's zoning (a département) holding
+    most of its population (communes table: `zone_<ZONING>`, or `dep` / `reg`); `where` names that zone, None for
+    its own. None when the pack has no training for it (or the selection is not one zone)."""
+    if len(selection.zone_ids) != 1:
         return None
-    own = training[(training["zoning"] == selection.zoning) & training["zone_id"].isin(selection.zone_ids)]
-    where = None
-    if own.empty:
-        communes = territory.tables.get("communes")
-        if communes is None or f"zone_{selection.zoning}" not in communes:
-            return None
-        columns = {z: (f"zone_{z}" if f"zone_{z}" in communes else {"DEP": "dep", "REG": "reg"}.get(z))
-                   for z in training["zoning"].unique()}
-        other = next((z for z, col in columns.items() if col in communes), None)
-        if other is None:
-            return None
-        inside = communes[communes[f"zone_{selection.zoning}"].isin(selection.zone_ids)]
-        if inside.empty:
-            return None
-        population = pd.to_numeric(inside["population"], errors="coerce").fillna(0)
-        main = population.groupby(inside[columns[other]]).sum().idxmax()
-        own = training[(training["zoning"] == other) & (training["zone_id"] == main)]
-        where = territory.zone_names(other).get(main, main)
-        if own.empty:
-            return None
-    capacity = pd.to_numeric(own["capacity"], errors="coerce") if "capacity" in own else pd.Series(dtype=float)
-    return len(own), (float(capacity.sum()) if capacity.notna().any() else None), where
+    return lookup(territory, selection.zoning).training.get(selection.zone_ids[0])

@@ -29,7 +29,7 @@ from ..i18n import t
 from ..plan.labels import label as plan_label
 from ..selection import Selection
 from ..territory import Territory
-from .meeting import PlanData, meeting_content, training_coverage, zoning_label
+from .meeting import PlanData, lookup, meeting_content, training_coverage, zoning_label
 
 TEMPLATE = Path(__file__).with_name("sheet.typ")
 TOP_ROWS = 8
@@ -45,7 +45,7 @@ def _short(text, limit: int = 48) -> str:
 
 
 def _inset_svg(territory: Territory, zoning: str, zone_id: str, lang: str) -> str:
-    near = simplified(around(territory.zones_of(zoning), [zone_id], 0.6), share=1 / 300)
+    near = simplified(around(lookup(territory, zoning).zones, [zone_id], 0.6), share=1 / 300)
     return basins_svg(near, [zone_id], width=300, height=240)
 
 
@@ -54,11 +54,11 @@ def sheet_page(territory: Territory, zoning: str, zone_id: str, plan: PlanData |
     """The JSON object the template typesets for one zone: every text already formatted (see the template)."""
     selection = Selection(zoning, (zone_id,))
     c = meeting_content(territory, selection, plan, lang, today)
-    name = territory.zone_names(zoning).get(zone_id, zone_id)
+    name = lookup(territory, zoning).names.get(zone_id, zone_id)
     figures = [[str(v) for v in row] for row in c.figures.itertuples(index=False)]
     read_on = ""
     if c.reading.data.substituted:
-        names = territory.zone_names(c.reading.source.zoning)
+        names = lookup(territory, c.reading.source.zoning).names
         read_on = t("meeting.sheet.read_on", lang, zones=", ".join(names.get(z, z) for z in c.reading.source.zone_ids))
     training = training_coverage(territory, selection)
     if training is None:
@@ -132,7 +132,7 @@ def build_sheet(territory: Territory, zoning: str, zone_id: str, plan: PlanData 
 def build_sheets(territory: Territory, zoning: str, zone_ids: list[str], plan: PlanData | None = None,
                  lang: str = "fr", today: date | None = None, progress: Progress | None = None) -> bytes:
     """One PDF with a page per zone of `zone_ids`, in their order."""
-    names = territory.zone_names(zoning)
+    names = lookup(territory, zoning).names
     pages, maps = [], {}
     for i, zone_id in enumerate(zone_ids):
         page, svg = _page_with_map(territory, zoning, zone_id, plan, lang, today, i)
@@ -152,7 +152,7 @@ def file_name(zone_id: str, name: str) -> str:
 def build_sheets_zip(territory: Territory, zoning: str, zone_ids: list[str], plan: PlanData | None = None,
                      lang: str = "fr", today: date | None = None, progress: Progress | None = None) -> bytes:
     """A ZIP holding one one-page PDF per zone (`file_name`)."""
-    names = territory.zone_names(zoning)
+    names = lookup(territory, zoning).names
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for i, zone_id in enumerate(zone_ids):
