@@ -65,7 +65,8 @@ def test_english_sheet(demo_territory):
     assert "Key figures" in text and "Fictional demonstration data" in text and "2026-03-14" in text
 
 
-def test_batch_one_pdf_with_a_page_per_zone_and_progress(demo_territory):
+def test_batch_one_pdf_with_a_page_per_zone_and_progress(demo_territory, monkeypatch):
+    monkeypatch.setattr("gpect_core.export.sheet.CHUNK", 2)  # two typeset parts joined
     seen = []
     zones = ["9901", "9902", "9903"]
     pages = _pages(build_sheets(demo_territory, "ZE2020", zones, today=DAY,

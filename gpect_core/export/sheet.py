@@ -34,6 +34,7 @@ from .meeting import PlanData, lookup, meeting_content, training_coverage, zonin
 TEMPLATE = Path(__file__).with_name("sheet.typ")
 TOP_ROWS = 8
 MAX_ACTIONS = 8
+CHUNK = 25  # pages typeset together in a batch
 SHEET_TABLES = ("zones", "recruitment", "context", "tension", "training")
 
 Progress = Callable[[int, int, str], None]
@@ -131,16 +132,24 @@ def build_sheet(territory: Territory, zoning: str, zone_id: str, plan: PlanData 
 
 def build_sheets(territory: Territory, zoning: str, zone_ids: list[str], plan: PlanData | None = None,
                  lang: str = "fr", today: date | None = None, progress: Progress | None = None) -> bytes:
-    """One PDF with a page per zone of `zone_ids`, in their order."""
+    """One PDF with a page per zone of `zone_ids`, in their order. Typeset `CHUNK` pages at a time and joined with
+    pypdf, so memory stays that of a few dozen pages whatever the number of zones."""
+    from pypdf import PdfWriter
+
     names = lookup(territory, zoning).names
-    pages, maps = [], {}
-    for i, zone_id in enumerate(zone_ids):
-        page, svg = _page_with_map(territory, zoning, zone_id, plan, lang, today, i)
-        pages.append(page)
-        maps.update(svg)
-        if progress:
-            progress(i + 1, len(zone_ids), names.get(zone_id, zone_id))
-    return _typeset(pages, maps)
+    writer = PdfWriter()
+    for first in range(0, len(zone_ids), CHUNK):
+        pages, maps = [], {}
+        for i, zone_id in enumerate(zone_ids[first:first + CHUNK], start=first):
+            page, svg = _page_with_map(territory, zoning, zone_id, plan, lang, today, i)
+            pages.append(page)
+            maps.update(svg)
+            if progress:
+                progress(i + 1, len(zone_ids), names.get(zone_id, zone_id))
+        writer.append(io.BytesIO(_typeset(pages, maps)))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def file_name(zone_id: str, name: str) -> str:
