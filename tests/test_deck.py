@@ -188,4 +188,6 @@ def test_national_deck_for_one_zone_d_emploi(national_pack):
     hiring = _charts(_slide(prs, "Les métiers qui recrutent le plus"))
     assert hiring and list(hiring[0].plots[0].series[0].values) == list(content.hiring["projects"].astype(float))
     assert pd.notna(content.raw.loc[0, "projects"])
+    texts = [sh.text_frame.text for sh in _slide(prs, "Les métiers qui recrutent le plus").shapes if sh.has_text_frame]
+    assert any(text.startswith("Recrutement et tension lus sur : ") for text in texts)  # BMO basins, not the ZE
     assert all(_footer(s).startswith("Source : ") for s in prs.slides)

@@ -123,6 +123,8 @@ class _Deck:
 
     def slide(self, title: str, tables):
         slide = self.prs.slides.add_slide(_layout(self.prs, title_slide=False))
+        if self.c.read_on and set(tables) & {"recruitment", "tension"}:
+            self.text(slide, self.c.read_on, self.margin, Inches(1.0), self.body_width, Inches(0.3), size=10)
         for ph in list(slide.placeholders):
             if ph.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE):
                 ph.text = title

@@ -181,6 +181,14 @@ class MeetingContent:
     def t(self, key: str, **values) -> str:
         return t(key, self.lang, **values)
 
+    @property
+    def read_on(self) -> str:
+        """« Recrutement et tension lus sur : … » when they are read on another zoning's zones, else ""."""
+        if not self.reading.data.substituted:
+            return ""
+        names = lookup(self.territory, self.reading.source.zoning).names
+        return self.t("meeting.sheet.read_on", zones=", ".join(names.get(z, z) for z in self.reading.source.zone_ids))
+
 
 def figure_label(key: str, raw: pd.Series, lang: str) -> str:
     if key == "projects":

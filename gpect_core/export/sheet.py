@@ -57,10 +57,6 @@ def sheet_page(territory: Territory, zoning: str, zone_id: str, plan: PlanData |
     c = meeting_content(territory, selection, plan, lang, today)
     name = lookup(territory, zoning).names.get(zone_id, zone_id)
     figures = [[str(v) for v in row] for row in c.figures.itertuples(index=False)]
-    read_on = ""
-    if c.reading.data.substituted:
-        names = lookup(territory, c.reading.source.zoning).names
-        read_on = t("meeting.sheet.read_on", lang, zones=", ".join(names.get(z, z) for z in c.reading.source.zone_ids))
     training = training_coverage(territory, selection)
     if training is None:
         training_text = t("meeting.sheet.training.none", lang)
@@ -78,7 +74,7 @@ def sheet_page(territory: Territory, zoning: str, zone_id: str, plan: PlanData |
         "footer": c.footer(tables),
         "levels": c.levels,
         "figures": figures,
-        "read_on": read_on,
+        "read_on": c.read_on,
         "map": map_file,
         "hiring_head": [t("chart.occupation", lang), t("meeting.col.projects", lang),
                         t("meeting.col.difficult_share", lang)],
