@@ -10,7 +10,7 @@ from gpect_core.formatting import fmt_int, fmt_pct, fmt_rate
 from gpect_core.indicators.selection import KeyFigures, top_occupations
 from gpect_core.maps import base_map, zones_layer
 from gpect_core.plan.scope import action_counts
-from ui import context
+from ui import context, meeting_exports
 from ui.downloads import chart_downloads
 from ui.plan_source import plan_actions
 
@@ -37,6 +37,7 @@ st.caption(ctx.provenance_caption("recruitment"))
 st.caption(ctx.provenance_caption("context"))
 if figures.secret_cells:
     st.caption(ctx.t("common.secret_note", n=fmt_int(figures.secret_cells, lang)))
+meeting_exports.render(ctx)
 
 map_col, chart_col = st.columns([5, 6])
 with map_col:

@@ -20,6 +20,7 @@ STEPS = [
     ("map payload (issue 4)", ["bench_payload.py", str(BENCH / "out" / "national"), "ZE2020", "BMO", "DEP"], True),
     ("click to chart in Chromium (issue 4)", ["bench_click.py"], True),
     ("plan store, concurrent writers (issue 5)", ["bench_plan_concurrency.py"], False),
+    ("committee deck and basin sheets (issue 13)", ["bench_meeting.py"], True),
 ]
 
 
