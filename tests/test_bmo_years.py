@@ -245,3 +245,13 @@ def test_evolutions_on_a_pack_of_one_nomenclature_and_stable_zones_has_no_break(
     assert not [layer for layer in totals["layer"] if layer["mark"]["type"] == "rule"]
     per_occupation = next(s for s in specs if s.get("title", {}).get("text", "") == "Projets de recrutement par année")
     assert per_occupation["layer"][0]["encoding"]["x"]["scale"]["domain"] == ["2022", "2023", "2024"]
+
+
+def test_basin_composition_year_comes_from_its_name_never_a_constant():
+    from gpect_core.readers.bmo import bmo_basin_vintage
+    from gpect_core.readers.sniff import RawTable
+
+    frame = pd.DataFrame({"code_commune_insee": ["01001"], "code_bassin_BMO": ["8457"]})
+    assert bmo_basin_vintage(RawTable(frame, file="bassins_bmo2024_communes.csv")) == "2024"
+    assert bmo_basin_vintage(RawTable(frame, file="bassins_bmo_2025.csv")) == "2025"
+    assert bmo_basin_vintage(RawTable(frame, file="bassins_communes.csv")) == ""

@@ -35,11 +35,14 @@ def read_bmo_basins(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame
 
 
 def bmo_basin_vintage(raw: RawTable) -> str:
-    """The vintage of a basins table: 20xx from a « BExx » column, else 2024 or empty."""
+    """The vintage of a basins table: 20xx from a « BExx » column, else the year glued to « bmo » in the file
+    name (« bassins_bmo2024_communes.csv » → 2024: a survey's name, unlike ZE2020), else '' (then the generic
+    title/sheet/name rules of `readers.vintage` apply)."""
     zone = col(raw, "re:be ?(\\d\\d)")
     if zone:
         return "20" + re.search(r"(\d\d)", zone).group(1)
-    return "2024" if col(raw, "code_bassin_BMO") else ""
+    match = re.search(r"bmo[ _-]?(20\d\d)(?!\d)", raw.file, flags=re.IGNORECASE)
+    return match.group(1) if match else ""
 
 
 
