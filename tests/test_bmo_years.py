@@ -73,7 +73,7 @@ def test_description_sheet_of_any_name_is_listed_calmly_as_documentation(tmp_pat
 
     lines = "\n".join(file_lines([p.report for p in results]))
     assert "non reconnu" not in lines
-    assert f"[{doc_sheet}] : feuille de documentation" in lines
+    assert f"[{doc_sheet}] : documentation — non utilisée" in lines
     assert doc.report.notes == ["feuille de documentation (description des variables) : rien à importer"]
 
 

@@ -124,7 +124,7 @@ def test_map_and_timeline_are_pictures(deck):
 def test_english_deck(demo_territory):
     prs = _deck(demo_territory, lang="en")
     assert "Key figures" in _titles(prs) and "Occupations hiring the most" in _titles(prs)
-    assert all(_footer(s).endswith("Fictional demonstration data") and "2026-03-14" in _footer(s)
+    assert all(_footer(s).endswith("Fictional demonstration data") and "14 Mar 2026" in _footer(s)
                for s in prs.slides)
 
 

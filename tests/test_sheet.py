@@ -62,7 +62,7 @@ def test_sheet_lists_the_plan_actions_of_the_zone(sheet_text, demo_territory):
 def test_english_sheet(demo_territory):
     text = _pages(build_sheet(demo_territory, "ZE2020", "9908", lang="en", today=DAY))[0].extract_text()
     assert "Vallée de l'Ornelle" in text  # the apostrophe kept as typed, so the name is searchable
-    assert "Key figures" in text and "Fictional demonstration data" in text and "2026-03-14" in text
+    assert "Key figures" in text and "Fictional demonstration data" in text and "14 Mar 2026" in text
 
 
 def test_batch_one_pdf_with_a_page_per_zone_and_progress(demo_territory, monkeypatch):

@@ -73,6 +73,10 @@ def file_lines(files) -> list[str]:
     for rep in files:
         status = rep.format_label if rep.format_key else (DOCUMENTATION_STATUS if rep.documentation
                                                           else "non reconnu — ignoré")
+        if rep.documentation or rep.format_key == "documentation":  # one wording, whichever rule found it
+            out.append(f"• {rep.name} : {DOCUMENTATION_STATUS}")
+            out.extend(f"    ~ {note}" for note in rep.notes)
+            continue
         if rep.format_key and not rep.used:
             status += " — non utilisé"
         out.append(f"• {rep.name} : {status}")

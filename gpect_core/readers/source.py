@@ -164,6 +164,7 @@ def parse_table(raw: RawTable, fmt: Format | None, vintages: Mapping[str, str] |
         report.notes.append(f"millésime {vintage} ({where})")
     _note_formulas(raw, report)
     data = fmt.read(raw, report)
+    report.documentation = fmt.key == "documentation"
     return Parsed(fmt, raw, data, report, vintage=vintage)
 
 
