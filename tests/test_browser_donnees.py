@@ -80,8 +80,10 @@ def test_column_mapping_in_the_browser_reads_a_zoning_the_recogniser_cannot_gues
         page.get_by_role("button", name="Vérifier").click()
         page.get_by_text("Dire quelle colonne est laquelle").wait_for(timeout=30_000)
         for label, column in (("code commune (INSEE, 5 caractères)", "Réf"), ("zone (code ou nom)", "Groupe")):
-            page.locator('[data-testid="stSelectbox"]').filter(has_text=label).click()
-            page.get_by_role("option", name=column, exact=True).click()
+            wait_for_idle(page)
+            page.locator('[data-testid="stSelectbox"]').filter(has_text=label).locator("input").click()
+            page.keyboard.type(column)
+            page.keyboard.press("Enter")
             wait_for_idle(page)
         page.get_by_role("button", name="Appliquer et vérifier de nouveau").click()
         page.get_by_text("zones (custom)").wait_for(timeout=60_000)
