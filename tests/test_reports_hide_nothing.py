@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from workbooks import workbook
 
 from gpect_core.ingest import Upload, prepare
 from gpect_core.readers import read_source
@@ -49,20 +50,6 @@ def test_a_mixed_csv_is_imported_onto_the_pack(demo_pack_copy):
     assert preview.changes["training"] == 4
 
 
-def workbook(sheets: dict[str, list[list]]) -> bytes:
-    import io
-
-    from openpyxl import Workbook
-
-    book = Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
 
 
 def test_documentation_sheets_are_listed_calmly_and_other_unknown_sheets_still_said():

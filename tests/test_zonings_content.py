@@ -5,12 +5,11 @@ nothing can be guessed."""
 
 from __future__ import annotations
 
-import io
 import shutil
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
+from workbooks import workbook
 
 from gpect_core.assemble.report import file_lines
 from gpect_core.readers import read_source
@@ -29,16 +28,6 @@ TITLE = ["Intercommunalités au 1er janvier 2024", "France - Composition communa
          "géographique"]
 
 
-def workbook(sheets: dict[str, list[list]]) -> bytes:
-    book = Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def epci_workbook() -> bytes:
