@@ -121,5 +121,5 @@ def bridges_line(frame: pd.DataFrame) -> str:
     counts = frame["kind"].value_counts()
     mob = int(counts.drop("skills", errors="ignore").sum())
     return (f"passerelles : {n(len(frame))} paires ({n(mob)} mobilités ROME, {n(counts.get('skills', 0))} par "
-            f"compétences de cœur de métier communes, indice de Jaccard ≥ {MIN_SCORE:.2f}, {TOP_K} au plus par "
-            "métier)")
+            f"compétences et savoirs communs : indice de Jaccard pondéré ≥ {MIN_SCORE:.2f}".replace(".", ",")
+            + f", {TOP_K} au plus par métier)")
