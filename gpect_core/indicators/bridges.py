@@ -145,11 +145,11 @@ def _mapping(territory: Territory, codes: list[str], occupations: pd.DataFrame) 
 
 def _projects(block, yi: int, pos: np.ndarray, mapping: sparse.csr_matrix) -> dict[str, np.ndarray]:
     """Per ROME code (rows of `mapping`): projects, difficult, difficult_base, hidden_rows, rows summed over the
-    linked occupations; projects NaN where no row is read."""
+    linked occupations; projects NaN where no row is read or every row is under secret (never a secret read as 0)."""
     sums = _sums(block, yi, pos)
     out = {k: mapping @ np.asarray(sums[k], dtype=np.float64)
            for k in ("projects", "difficult", "difficult_base", "hidden_rows", "rows")}
-    out["projects"] = np.where(out["rows"] > 0, out["projects"], np.nan)
+    out["projects"] = np.where((out["rows"] > 0) & (out["hidden_rows"] < out["rows"]), out["projects"], np.nan)
     return out
 
 
@@ -352,8 +352,8 @@ def reachable_targets(territory: Territory, selection: Selection, from_code: str
     out["to_acquire"] = [len(g) for g in gaps]
     out["skills_to_acquire"] = ["; ".join(g["label"]) for g in gaps]
     courses = training_for(territory, selection, to)
-    text = courses.assign(line=courses["title"] + " — " + courses["provider"].fillna("") + " (" + courses["zone_name"]
-                          + ")")
+    text = courses.assign(line=[f"{title} — {provider} ({zone})" for title, provider, zone in zip(
+        courses["title"], courses["provider"].fillna(""), courses["zone_name"], strict=True)])
     grouped = text.groupby("occupation_code")["line"].agg(lambda s: "; ".join(dict.fromkeys(s)))
     out["trainings"] = out["to_code"].map(text.groupby("occupation_code")["program_id"].nunique()).fillna(0).astype(int)
     out["training_titles"] = out["to_code"].map(grouped).fillna("")
