@@ -4,6 +4,7 @@ ranked by what the selection offers, with the skills to acquire and the local tr
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -64,7 +65,8 @@ def _targets_table(ctx, targets: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
     shown = pd.DataFrame({
         t("col.rank"): targets["rank"], t("bridges.col.target"): targets["label"], t("col.code"): targets["to_code"],
         t("bridges.col.kind"): [t(f"bridges.kind.{k}") for k in targets["kind"]],
-        t("bridges.col.score"): targets["score"].astype(float),
+        t("bridges.col.score"): pd.to_numeric(targets["score"], errors="coerce").to_numpy(dtype=float,
+                                                                                       na_value=np.nan),
         t("bridges.col.openings"): targets["openings"], t("col.projects"): targets["projects"],
         t("col.difficult_share"): targets["difficult_share"], t("bridges.col.needs"): targets["needs"],
         t("col.tension_class"): targets["tension_class"],
