@@ -61,7 +61,7 @@ def _fragile_section(ctx, fragile: pd.DataFrame) -> None:
 
 def _targets_table(ctx, targets: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
     t = ctx.t
-    reasons = [t(f"bridges.reason.{r}") for r in targets["fragile_reason"]]
+    reasons = [t(f"bridges.reason.{r}") if r else "" for r in targets["fragile_reason"]]
     shown = pd.DataFrame({
         t("col.rank"): targets["rank"], t("bridges.col.target"): targets["label"], t("col.code"): targets["to_code"],
         t("bridges.col.kind"): [t(f"bridges.kind.{k}") for k in targets["kind"]],

@@ -102,7 +102,6 @@ STRINGS = {
     "bridges.reason.secret": ("secret statistique", "statistical secret"),
     "bridges.reason.unknown": ("part difficile inconnue", "unknown difficult share"),
     "bridges.reason.none": ("aucun chiffre", "no figure"),
-    "bridges.reason.": ("", ""),
     "bridges.col.target": ("Métier cible", "Target occupation"),
     "bridges.col.kind": ("Type de passerelle", "Bridge type"),
     "bridges.col.score": ("Score de proximité", "Closeness score"),
