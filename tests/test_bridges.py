@@ -152,3 +152,42 @@ def test_bridges_command_unknown_code_says_so_in_french(tmp_path):
     assert "Code ROME « Z9999 » inconnu du pack" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert not out.exists()
+
+
+def test_importing_rome_mobilities_on_the_donnees_page_builds_the_bridges(demo_pack_copy):
+    from gpect_core.ingest import Upload, prepare
+
+    # Three invented mobilities between demo occupations, in the ROME 4.0 v460 layout.
+    data = (b'"code_rome","code_rome_cible","numero_ordre"\n"H2913","I1304","1"\n"H2913","H2914","2"\n'
+            b'"F1703","F1606","1"\n')
+    preview = prepare(demo_pack_copy, [Upload("unix_rubrique_mobilite_v460_utf8.csv", data)], imported_by="t")
+    assert preview.ok, [str(p) for p in preview.problems]
+    bridges = preview.territory.tables["bridges"]
+    pairs = set(zip(bridges["from_code"], bridges["to_code"], strict=True))
+    assert {("H2913", "I1304"), ("H2913", "H2914"), ("F1703", "F1606")} <= pairs
+    assert set(bridges["kind"]) == {"mobility"}
+    assert any("passerelles :" in line for line in preview.assembly.lines)
+
+
+def test_weakened_occupations_follow_the_stated_rule(demo_territory):
+    fragile = core.fragile_occupations(demo_territory, Selection("ZE2020")).set_index("occupation_code")
+    assert fragile.attrs["years"] == (2022, 2024)
+    rec = demo_territory.tables["recruitment"]
+    rec = rec[rec["zoning"] == "ZE2020"]
+    by_year = rec.groupby(["occupation_code", "year"])["projects"].sum().unstack()
+    change = (by_year[2024] - by_year[2022]) / by_year[2022]
+    tension = demo_territory.tables["tension"]
+    tension = tension[(tension["zoning"] == "ZE2020") & (tension["year"] == 2024)].groupby("occupation_code")
+    per_offer = tension["jobseekers"].sum() / tension["offers"].sum()
+    mean_class = tension["tension_class"].mean()
+    row = fragile.loc["D1214"]  # falling and many jobseekers per offer
+    assert row["projects_change"] == pytest.approx(change["D1214"]) and change["D1214"] <= -core.FALL_SHARE
+    assert row["jobseekers_per_offer"] == pytest.approx(per_offer["D1214"])
+    assert row["signals"] == 2 and row["falling"]
+    for code in fragile.index:
+        signs = [change.get(code, 0) <= -core.FALL_SHARE, per_offer.get(code, 0) >= core.JOBSEEKERS_PER_OFFER,
+                 mean_class.get(code, 5) <= core.LOW_TENSION]
+        assert fragile.loc[code, "signals"] == sum(bool(s) for s in signs), code
+    solid = [c for c in per_offer.index if per_offer[c] < core.JOBSEEKERS_PER_OFFER and mean_class[c] > core.LOW_TENSION
+             and change.get(c, 0) > -core.FALL_SHARE]
+    assert not set(solid) & set(fragile.index)
