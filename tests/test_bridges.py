@@ -191,3 +191,16 @@ def test_weakened_occupations_follow_the_stated_rule(demo_territory):
     solid = [c for c in per_offer.index if per_offer[c] < core.JOBSEEKERS_PER_OFFER and mean_class[c] > core.LOW_TENSION
              and change.get(c, 0) > -core.FALL_SHARE]
     assert not set(solid) & set(fragile.index)
+
+
+def test_a_mobility_file_that_types_its_links_gives_close_and_evolution_bridges():
+    from gpect_core.readers import read_source
+
+    # ROME v3 layout (invented rows): code_type_mobilite 1 = proche, 2 = évolution.
+    data = (b"code_rome,code_rome_cible,code_type_mobilite,libelle_type_mobilite\n"
+            b"H2913,H2914,1,Proche\nH2913,I1304,2,Evolution\n")
+    [parsed] = read_source(data, "rubrique_mobilite.csv")
+    links = parsed.data["occupation_links"]
+    table = build_bridges(links, None).set_index(["from_code", "to_code"])
+    assert table.loc[("H2913", "H2914"), "kind"] == "close"
+    assert table.loc[("H2913", "I1304"), "kind"] == "evolution"
