@@ -204,3 +204,32 @@ def test_a_mobility_file_that_types_its_links_gives_close_and_evolution_bridges(
     table = build_bridges(links, None).set_index(["from_code", "to_code"])
     assert table.loc[("H2913", "H2914"), "kind"] == "close"
     assert table.loc[("H2913", "I1304"), "kind"] == "evolution"
+
+
+@pytest.mark.realdata
+def test_national_pack_bridges_and_a_path_out_of_a_weakened_occupation_in_rodez(national_pack):
+    territory = Territory.load(national_pack, validate=False)
+    bridges = territory.tables["bridges"]  # built by build-pack, not computed on the fly
+    assert (bridges["kind"] == "mobility").sum() == 14_912  # every row of unix_rubrique_mobilite_v460
+    rome = territory.tables["occupations"]
+    assert set(rome.loc[rome["system"] == "ROME4", "code"]) <= set(bridges["from_code"])
+    skills = territory.tables["skills"]
+    items = skills[skills["kind"].isin(["competence", "savoir"])]
+
+    def weights(code):
+        rows = items[items["occupation_code"] == code]
+        return dict(zip(rows["skill_id"], np.where(rows["core"].fillna(False), 1.0, 0.5), strict=True))
+
+    a, b = weights("H2913"), weights("H2916")
+    keys = set(a) | set(b)
+    expected = sum(min(a.get(k, 0), b.get(k, 0)) for k in keys) / sum(max(a.get(k, 0), b.get(k, 0)) for k in keys)
+    row = bridges[(bridges["from_code"] == "H2913") & (bridges["to_code"] == "H2916")].iloc[0]
+    assert row["score"] == pytest.approx(expected)
+
+    rodez = Selection("ZE2020", ("7621",))
+    fragile = core.fragile_occupations(territory, rodez)
+    assert len(fragile) and (fragile["signals"] >= 1).all()
+    targets = core.reachable_targets(territory, rodez, "A1414")  # Horticulteur, weakened in Rodez
+    first = targets.iloc[0]
+    assert first["rank"] == 1 and first["projects"] > 0 and not first["fragile"]
+    assert first["to_acquire"] > 0 and first["trainings"] > 0 and "(Aveyron)" in first["training_titles"]
