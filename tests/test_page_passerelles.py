@@ -55,3 +55,15 @@ def test_page_in_english_with_a_zone_selected(at, demo_territory):
     assert table.iloc[0]["Target occupation"] == expected["label"].iloc[0]
     assert table.iloc[0]["Bridge type"] == "ROME mobility"
     assert any("Career bridges from" in h.value for h in at.subheader)
+
+
+def test_any_occupation_can_be_the_start(at, demo_territory):
+    _open(at)
+    at.segmented_control(key="passerelles_start").set_value("any").run()
+    at.selectbox(key="passerelles_origin").set_value("H2913").run()
+    assert not at.exception, [e.value for e in at.exception]
+    table = shown(_table(at, "Métier cible"))
+    expected = core.reachable_targets(demo_territory, Selection("ZE2020"), "H2913")
+    assert list(table["Code"]) == list(expected["to_code"])
+    assert any("Passerelles depuis Soudeur / Soudeuse" in h.value for h in at.subheader)
+    assert not any(f for f in at.dataframe if "Signes" in f.value.columns)  # no weakened list in this mode
