@@ -121,7 +121,8 @@ def _recruitment_years(territory: Territory, selection: Selection):
     latest = next((yi for yi in range(len(block.years) - 1, -1, -1) if by_year[yi] & reachable), None)
     if latest is None:
         return None
-    system = sorted(by_year[latest] & reachable)[0]
+    linked = by_year[latest] & reachable
+    system = ROME if ROME in linked else sorted(linked)[0]  # ROME itself before any crosswalk
     years = [yi for yi in range(len(block.years)) if system in by_year[yi]]
     return cube, block, pos, years, system
 
