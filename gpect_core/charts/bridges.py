@@ -15,6 +15,7 @@ from ..i18n import t
 from . import FRAGILE_OPACITY, INT, PALETTE, finish
 
 MAX_TARGETS = 15
+X_DOMAIN = alt.Scale(domain=[-1.4, 2.3])  # origin at 0 (its label on its left), targets at 1
 ROW_HEIGHT = 30
 
 
@@ -43,26 +44,26 @@ def bridges_diagram(targets: pd.DataFrame, origin_label: str, lang: str = "fr", 
                alt.Tooltip("openings_value:Q", title=t("bridges.col.openings", lang), format=INT.d3(lang)),
                alt.Tooltip("status:N", title=t("chart.reliability", lang))]
     base = alt.Chart(data)
-    x = alt.X("x0:Q", scale=alt.Scale(domain=[-1.0, 2.2]), axis=None)
+    x = alt.X("x0:Q", scale=X_DOMAIN, axis=None)
     edges = base.mark_rule(color=PALETTE[0]).encode(
         x=x, y=alt.Y("y0:Q", scale=y_scale, axis=None), x2="x:Q", y2="y:Q",
         strokeWidth=alt.StrokeWidth("edge:Q", scale=alt.Scale(domain=[0, 1], range=[0.8, 9]),
                                     legend=alt.Legend(title=t("bridges.col.score", lang), orient="top")),
         opacity=opacity, tooltip=tooltip)
     dots = base.mark_circle(color=PALETTE[1]).encode(
-        x=alt.X("x:Q", scale=alt.Scale(domain=[-1.0, 2.2]), axis=None), y=alt.Y("y:Q", scale=y_scale, axis=None),
+        x=alt.X("x:Q", scale=X_DOMAIN, axis=None), y=alt.Y("y:Q", scale=y_scale, axis=None),
         size=alt.Size("openings_value:Q", scale=alt.Scale(range=[40, 500]),
                       legend=alt.Legend(title=t("bridges.col.openings", lang), orient="top", format=INT.d3(lang))),
         opacity=opacity, tooltip=tooltip)
-    labels = base.mark_text(align="left", dx=12, fontSize=12, limit=330).encode(
-        x=alt.X("x:Q", scale=alt.Scale(domain=[-1.0, 2.2]), axis=None), y=alt.Y("y:Q", scale=y_scale, axis=None),
+    labels = base.mark_text(align="left", dx=12, fontSize=12, limit=320).encode(
+        x=alt.X("x:Q", scale=X_DOMAIN, axis=None), y=alt.Y("y:Q", scale=y_scale, axis=None),
         text="shown:N", opacity=opacity)
     origin = alt.Chart(pd.DataFrame({"x": [0.0], "y": [(count - 1) / 2], "label": [origin_label]}))
     origin_dot = origin.mark_circle(size=600, color=PALETTE[0]).encode(
-        x=alt.X("x:Q", scale=alt.Scale(domain=[-1.0, 2.2]), axis=None), y=alt.Y("y:Q", scale=y_scale, axis=None),
+        x=alt.X("x:Q", scale=X_DOMAIN, axis=None), y=alt.Y("y:Q", scale=y_scale, axis=None),
         tooltip=alt.Tooltip("label:N", title=t("chart.occupation", lang)))
-    origin_text = origin.mark_text(align="right", dx=-16, fontSize=13, fontWeight=600, limit=230).encode(
-        x=alt.X("x:Q", scale=alt.Scale(domain=[-1.0, 2.2]), axis=None), y=alt.Y("y:Q", scale=y_scale, axis=None),
+    origin_text = origin.mark_text(align="right", dx=-16, fontSize=13, fontWeight=600, limit=300).encode(
+        x=alt.X("x:Q", scale=X_DOMAIN, axis=None), y=alt.Y("y:Q", scale=y_scale, axis=None),
         text="label:N")
     chart = alt.layer(edges, dots, labels, origin_dot, origin_text).properties(
         width="container", height=max(200, ROW_HEIGHT * count),

@@ -98,6 +98,17 @@ def check_origin(territory: Territory, code: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------- recruitment
+def _read_on(territory: Territory, selection: Selection, table: str) -> Selection:
+    """`selection.data_selection(...).selection`, memoised on the territory (it weighs the covering zonings)."""
+    memo = territory.__dict__.setdefault("_gpect_bridge_reads", {})
+    key = (selection, table, id(territory.tables.get(table)))
+    if key not in memo:
+        if len(memo) > 256:
+            memo.clear()
+        memo[key] = data_selection(territory, selection, table).selection
+    return memo[key]
+
+
 def _rome_systems(territory: Territory) -> set[str]:
     graph = _crosswalk_graph(territory)["graph"]
     return {ROME} | {s for (a, _), ends in graph.items() if a == ROME for s, _ in ends}
@@ -105,7 +116,7 @@ def _rome_systems(territory: Territory) -> set[str]:
 
 def _recruitment_years(territory: Territory, selection: Selection):
     """(cube, block, pos, [year indexes of the latest nomenclature linked to ROME], system) or None."""
-    rsel = data_selection(territory, selection, "recruitment").selection
+    rsel = _read_on(territory, selection, "recruitment")
     cube = cube_for(territory, rsel.zoning)
     block = cube.recruitment
     pos = cube.zone_positions(rsel.zone_ids)
@@ -129,9 +140,15 @@ def _recruitment_years(territory: Territory, selection: Selection):
 
 def _mapping(territory: Territory, codes: list[str], occupations: pd.DataFrame) -> sparse.csr_matrix:
     """0/1 matrix (codes × rows of `occupations`, columns occupation_system, occupation_code): the rows each
-    ROME code links to through the pack's crosswalks (itself when the system is ROME)."""
-    index = {key: i for i, key in enumerate(zip(occupations["occupation_system"], occupations["occupation_code"],
-                                                strict=True))}
+    ROME code links to through the pack's crosswalks (itself when the system is ROME); memoised on the territory."""
+    keys = tuple(zip(occupations["occupation_system"], occupations["occupation_code"], strict=True))
+    memo = territory.__dict__.setdefault("_gpect_bridge_maps", {})
+    memo_key = (tuple(codes), keys, id(territory.tables.get("occupation_links")))
+    if memo_key in memo:
+        return memo[memo_key]
+    if len(memo) > 32:
+        memo.clear()
+    index = {key: i for i, key in enumerate(keys)}
     systems = sorted(set(occupations["occupation_system"]))
     rows, cols = [], []
     for r, code in enumerate(codes):
@@ -141,7 +158,8 @@ def _mapping(territory: Territory, codes: list[str], occupations: pd.DataFrame) 
                 if c is not None:
                     rows.append(r)
                     cols.append(c)
-    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(codes), len(occupations)))
+    memo[memo_key] = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(codes), len(occupations)))
+    return memo[memo_key]
 
 
 def _projects(block, yi: int, pos: np.ndarray, mapping: sparse.csr_matrix) -> dict[str, np.ndarray]:
@@ -165,7 +183,7 @@ def _solid(figures: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.n
 
 # ---------------------------------------------------------------------------------------------- local figures
 def _tension(territory: Territory, selection: Selection, codes: list[str]) -> pd.DataFrame:
-    tsel = data_selection(territory, selection, "tension").selection
+    tsel = _read_on(territory, selection, "tension")
     table = tension_table(territory, tsel)
     out = pd.DataFrame({"occupation_code": codes})
     if table.empty:
@@ -317,10 +335,15 @@ def training_for(territory: Territory, selection: Selection, codes: list[str]) -
     training = territory.tables.get("training")
     if training is None or training.empty or not codes:
         return pd.DataFrame(columns=columns)
-    rows = training[_zone_filter(territory, selection, training)]
+    wanted = set(codes)
+    slim = training[[c for c in columns if c in training.columns and c not in ("occupation_code", "zone_name")]
+                    + ["occupation_codes"]]
+    mentions = slim["occupation_codes"].fillna("").str.contains("|".join(sorted(wanted)), regex=True)
+    slim = slim[mentions.to_numpy(dtype=bool)]
+    rows = slim[_zone_filter(territory, selection, slim)]
     rows = rows.sort_values("year").drop_duplicates(["program_id", "zoning", "zone_id"], keep="last")
     listed = rows.assign(occupation_code=rows["occupation_codes"].fillna("").str.split()).explode("occupation_code")
-    listed = listed[listed["occupation_code"].isin(set(codes))]
+    listed = listed[listed["occupation_code"].isin(wanted)]
     names = {z: territory.zone_names(z) for z in listed["zoning"].unique()}
     listed = listed.assign(zone_name=[names[z].get(i, i) for z, i in zip(listed["zoning"], listed["zone_id"],
                                                                           strict=True)])
