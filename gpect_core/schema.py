@@ -279,9 +279,13 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "bridges": _schema("bridges", {
         "from_code": _code(),
         "to_code": _code(),
-        "kind": pa.Column(str, pa.Check.isin(("close", "evolution"))),
+        # close / evolution: ROME mobility typed by its file; mobility: ROME mobility of a file that gives no type
+        # (ROME 4.0 v460); skills: a pair found by the skills score alone (assemble/bridges.py).
+        "kind": pa.Column(str, pa.Check.isin(("close", "evolution", "mobility", "skills"))),
         "source": _text(),
         "score": _number(checks=pa.Check.in_range(0, 1)),
+        "shared_core": _count(required=False),
+        "to_core": _count(required=False),
     }, unique=["from_code", "to_code"]),
     "partners": _schema("partners", {
         "partner_id": _code(),

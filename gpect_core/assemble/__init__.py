@@ -9,7 +9,8 @@ join, one hash, one French report):
 
 Modules: `zones` (compositions, dissolve, simplification), `recruitment` (BMO sums), `tables` (tension,
 context, occupations, skills, training, communes), `provenance` (Sources, provenance join, hash), `report`
-(the French report, with a line per table built), `offpack` (the one rule for rows on zones the pack lacks, and
+(the French report, with a line per table built), `bridges` (passerelles between occupations, from the
+mobilities and skills), `offpack` (the one rule for rows on zones the pack lacks, and
 the sentence saying what they carried), `onto` (merging onto an existing pack).
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 from ..readers.base import Parsed
 from ..territory import Provenance, Territory
 from . import tables, zones
+from .bridges import bridges_line, build_bridges
 from .onto import assemble_onto
 from .provenance import Sources, content_hash, provenance_of
 from .recruitment import RECRUITMENT_MEASURES, aggregate_recruitment, recruitment
@@ -35,7 +37,7 @@ def build_pack(items: list[tuple[Parsed, str]], name: str, imported_by: str,
                report: BuildReport | None = None) -> tuple[Territory, BuildReport]:
     """A pack from nothing: zones drawn from commune polygons by every composition (and DEP, REG, FR, EPCI from
     the communes' attributes), then recruitment, tension, occupations, links, skills, context, training,
-    communes, certifications, occupation titles; every table's provenance from the files that fed it.
+    communes, certifications, occupation titles, bridges (`bridges.build_bridges`); every table's provenance from the files that fed it.
 
     `items`: (parsed table, SHA-256 of its file's bytes). Returns the Territory (not validated, not saved) and
     the French report. Raises GpectError (French) when no zone geometry can be drawn.
@@ -65,6 +67,12 @@ def build_pack(items: list[tuple[Parsed, str]], name: str, imported_by: str,
                                                              ["occupation_code", "title_id"]))):
         if frame is not None and len(frame):
             built[table] = frame
+    bridged = build_bridges(built.get("occupation_links"), built.get("skills"))
+    if bridged is not None and len(bridged):
+        built["bridges"] = bridged
+        for parsed, digest in src.fed.get("occupation_links", []) + src.fed.get("skills", []):
+            src.use("bridges", parsed, digest)
+        report.add(bridges_line(bridged))
     drawn = zones.population(src, drawn, built.get("context"))
     counts = drawn.groupby("zoning").size()
     zonings = {z: {"label": zoning_label(z), "count": int(counts[z])} for z in ZONING_ORDER if z in counts}

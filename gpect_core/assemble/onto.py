@@ -18,6 +18,7 @@ from ..readers.base import Parsed
 from ..schema import SCHEMAS, validate_table
 from ..territory import Territory
 from . import offpack, tables, zones
+from .bridges import bridges_line, build_bridges
 from .provenance import Sources
 from .recruitment import basin_codes, recruitment
 from .report import BuildReport, listing, table_line, vintages_of
@@ -186,6 +187,14 @@ def _merge(preview, territory: Territory, new_zones, incoming: dict, src: Source
         preview.changes[table] = len(rows)
         preview.assembly.add(table_line(table, len(merged.tables[table]), vintages_of(rows), brought=len(rows)))
         preview.previews[table] = rows.head(20)
+    if {"occupation_links", "skills"} & set(incoming):
+        bridged = build_bridges(merged.tables.get("occupation_links"), merged.tables.get("skills"))
+        if bridged is not None and len(bridged):
+            merged.tables["bridges"] = bridged
+            for parsed, digest in src.fed.get("occupation_links", []) + src.fed.get("skills", []):
+                src.use("bridges", parsed, digest)
+            preview.changes["bridges"] = len(bridged)
+            preview.assembly.add(bridges_line(bridged))
     for table in src.fed:
         merged.provenance[table] = src.provenance_of(table, previous=territory.provenance.get(table))
     if preview.problems:

@@ -58,6 +58,9 @@ def read_rome_mobility(raw: RawTable, report: FileReport) -> dict[str, pd.DataFr
         "to_system": "ROME4", "to_code": normalise_codes(raw.frame[col(raw, "code_rome_cible")]),
         "kind": "mobility", "source": "ROME 4.0 (mobilités)",
     })
+    typed = next((c for c in ("code_type_mobilite", "libelle_type_mobilite") if c in raw.frame.columns), None)
+    if typed is not None:  # ROME v3 layout: 1 / « Proche », 2 / « Evolution » (the v460 CSV gives no type)
+        out["mobility_kind"] = text_of(raw, typed)
     return {"occupation_links": out.drop_duplicates(["from_code", "to_code"]).reset_index(drop=True)}
 
 

@@ -1,0 +1,126 @@
+"""Strings of the « Passerelles » page (career bridges between occupations) and of its chart."""
+
+STRINGS = {
+    "nav.passerelles": ("Passerelles", "Career bridges"),
+    "passerelles.title": ("Passerelles entre métiers", "Career bridges between occupations"),
+    "passerelles.intro": (
+        "Partez d'un métier fragilisé et voyez les métiers vers lesquels on peut évoluer, classés par ce que le "
+        "territoire offre : projets de recrutement, tension, besoins des entreprises, avec les compétences à "
+        "acquérir et les formations locales qui y préparent.",
+        "Start from a weakened occupation and see the occupations one can move to, ranked by what the territory "
+        "offers: hiring projects, tension, firms' needs, with the skills to acquire and the local training that "
+        "prepares for them."),
+    "passerelles.none": (
+        "Ce pack n'a ni mobilités ni compétences du ROME 4.0 : aucune passerelle ne peut être calculée. "
+        "Reconstruisez le pack avec les fichiers du ROME (rubrique mobilité, cohérence métier–item, compétences).",
+        "This pack has neither ROME 4.0 mobilities nor skills: no career bridge can be computed. Rebuild the pack "
+        "with the ROME files (mobility section, occupation–item links, skills)."),
+    "passerelles.start": ("Partir de", "Start from"),
+    "passerelles.start.fragile": ("un métier fragilisé de la sélection", "a weakened occupation of the selection"),
+    "passerelles.start.any": ("n'importe quel métier", "any occupation"),
+    "passerelles.origin": ("Métier de départ", "Starting occupation"),
+    "passerelles.and": ("et", "and"),
+    "passerelles.fragile.title": ("Métiers fragilisés de la sélection", "Weakened occupations of the selection"),
+    "passerelles.fragile.none": (
+        "Aucun métier de la sélection ne montre de signe de fragilité selon la règle ci-dessous.",
+        "No occupation of the selection shows a sign of weakness by the rule below."),
+    "passerelles.fragile.rule": (
+        "Règle : un métier est fragilisé s'il montre au moins un signe — projets de recrutement en baisse d'au "
+        "moins {fall} entre {years} (chiffres fiables des deux années, jamais un secret lu comme 0), au moins "
+        "{ratio} demandeurs d'emploi par offre, ou une classe de tension de {low} ou moins (sur 5). Classés par "
+        "nombre de signes, puis demandeurs par offre.",
+        "Rule: an occupation is weakened when it shows at least one sign — hiring projects down by at least "
+        "{fall} between {years} (reliable figures both years, never a secret read as 0), at least {ratio} "
+        "jobseekers per offer, or a tension class of {low} or less (out of 5). Ranked by number of signs, then "
+        "jobseekers per offer."),
+    "passerelles.fragile.no_trend": (
+        "la première et la dernière année d'une même nomenclature (une seule année disponible ici : critère non "
+        "appliqué)",
+        "the first and last year of one nomenclature (a single year here: sign not applied)"),
+    "passerelles.fragile.firms": (
+        "Les métiers déclarés fragiles par les entreprises relèvent des listes de la plateforme (appariement), pas "
+        "du pack.",
+        "Occupations declared weakened by firms belong to the platform's lists (pairing), not to the pack."),
+    "passerelles.targets.title": ("Passerelles depuis {label}", "Career bridges from {label}"),
+    "passerelles.targets.none": ("Aucune passerelle connue depuis ce métier.",
+                                 "No known career bridge from this occupation."),
+    "passerelles.targets.rule": (
+        "Classement : les métiers cibles aux chiffres fiables sont classés par ouvertures locales (projets de "
+        "recrutement + besoins déclarés à l'enquête), puis classe de tension, puis score de proximité ; les cibles "
+        "aux chiffres fragiles (⚠ : peu de projets, secret statistique, ou aucun chiffre) viennent après, sans "
+        "rang — aucune case secrète n'est lue comme 0.",
+        "Ranking: target occupations with reliable figures are ranked by local openings (hiring projects + needs "
+        "declared in the survey), then tension class, then closeness score; targets with fragile figures (⚠: few "
+        "projects, statistical secret, or no figure) come after, unranked — no secret cell is read as 0."),
+    "passerelles.targets.shown": ("Le schéma montre les {n} premières cibles sur {total}.",
+                                  "The diagram shows the first {n} targets of {total}."),
+    "passerelles.crosswalk": (
+        "Projets de recrutement BMO {year} lus en {system} : un métier ROME y prend les projets des familles "
+        "{system} auxquelles la table de passage du pack le rattache (partagés avec les autres métiers de ces "
+        "familles).",
+        "BMO {year} hiring projects read in {system}: a ROME occupation takes the projects of the {system} "
+        "families the pack's crosswalk links it to (shared with the other occupations of those families)."),
+    "passerelles.year": ("Projets de recrutement BMO {year}.", "BMO {year} hiring projects."),
+    "passerelles.detail": ("Détail d'une cible", "Details of a target"),
+    "passerelles.detail.target": ("Métier cible", "Target occupation"),
+    "passerelles.skills.title": ("Compétences et savoirs à acquérir ({n})", "Skills and knowledge to acquire ({n})"),
+    "passerelles.skills.none": ("Aucune : le métier de départ a déjà tous les savoir-faire et savoirs de cœur du "
+                                "métier cible, ou le pack n'a pas les compétences du ROME.",
+                                "None: the starting occupation already has every core skill and knowledge of "
+                                "the target, or the pack lacks the ROME skills."),
+    "passerelles.training.title": ("Formations de la sélection qui y préparent ({n})",
+                                   "Training in the selection that prepares for it ({n})"),
+    "passerelles.training.none": ("Aucune formation de la sélection n'est rattachée à ce métier.",
+                                  "No training in the selection is linked to this occupation."),
+    "passerelles.method": ("Méthode", "Method"),
+    "passerelles.method.text": (
+        "**Passerelles** : toutes les mobilités du ROME 4.0 (France Travail, « métiers proches / si évolution » ; "
+        "le fichier v460 ne dit pas lequel des deux, d'où le type « mobilité ROME »), et, pour chaque métier, les "
+        "{k} métiers les plus proches par les compétences dont le score atteint {min}.\n\n"
+        "**Score de proximité** (0 à 1) : indice de Jaccard pondéré des savoir-faire et savoirs des deux fiches "
+        "ROME, Σ min(a, b) / Σ max(a, b), un élément comptant 1 s'il est de cœur de métier et ½ sinon (savoir-être "
+        "exclus). 1 : les mêmes éléments, 0 : rien en commun.\n\n"
+        "**Compétences à acquérir** : les savoir-faire et savoirs de cœur du métier cible que la fiche du métier "
+        "de départ ne contient pas du tout.\n\n"
+        "**Formations** : formations de la sélection (table des formations du pack, dernière année) dont les "
+        "codes ROME (Certif Info) comprennent le métier cible.",
+        "**Career bridges**: every ROME 4.0 mobility (France Travail, « close occupations / if evolving »; the v460 "
+        "file does not say which, hence the type « ROME mobility »), and, for each occupation, the {k} occupations "
+        "closest by skills whose score reaches {min}.\n\n"
+        "**Closeness score** (0 to 1): weighted Jaccard index of the skills and knowledge of the two ROME sheets, "
+        "Σ min(a, b) / Σ max(a, b), an item counting 1 when core to the occupation and ½ otherwise (soft skills "
+        "left out). 1: the same items, 0: nothing in common.\n\n"
+        "**Skills to acquire**: the target's core skills and knowledge that the starting occupation's sheet does "
+        "not contain at all.\n\n"
+        "**Training**: programmes of the selection (the pack's training table, latest year) whose ROME codes "
+        "(Certif Info) include the target."),
+    "bridges.kind.close": ("métier proche", "close occupation"),
+    "bridges.kind.evolution": ("si évolution", "if evolving"),
+    "bridges.kind.mobility": ("mobilité ROME", "ROME mobility"),
+    "bridges.kind.skills": ("compétences proches", "similar skills"),
+    "bridges.reason.few": ("peu de projets", "few projects"),
+    "bridges.reason.secret": ("secret statistique", "statistical secret"),
+    "bridges.reason.unknown": ("part difficile inconnue", "unknown difficult share"),
+    "bridges.reason.none": ("aucun chiffre", "no figure"),
+    "bridges.col.target": ("Métier cible", "Target occupation"),
+    "bridges.col.kind": ("Type de passerelle", "Bridge type"),
+    "bridges.col.score": ("Score de proximité", "Closeness score"),
+    "bridges.col.needs": ("Besoins (enquête)", "Needs (survey)"),
+    "bridges.col.openings": ("Ouvertures locales", "Local openings"),
+    "bridges.col.jobseekers_per_offer": ("Demandeurs par offre", "Jobseekers per offer"),
+    "bridges.col.reason": ("Raison", "Reason"),
+    "bridges.col.to_acquire": ("Compétences à acquérir", "Skills to acquire"),
+    "bridges.col.skills": ("Lesquelles", "Which ones"),
+    "bridges.col.trainings": ("Formations locales", "Local training"),
+    "bridges.col.signals": ("Signes", "Signs"),
+    "bridges.col.falling": ("Projets en baisse", "Falling projects"),
+    "bridges.col.change": ("Évolution des projets", "Change in projects"),
+    "bridges.col.title": ("Formation", "Programme"),
+    "bridges.col.provider": ("Organisme", "Provider"),
+    "bridges.col.level": ("Niveau", "Level"),
+    "bridges.col.capacity": ("Capacité", "Capacity"),
+    "bridges.col.skill": ("Compétence ou savoir", "Skill or knowledge"),
+    "bridges.col.skill_kind": ("Nature", "Kind"),
+    "bridges.skill_kind.competence": ("savoir-faire", "skill"),
+    "bridges.skill_kind.savoir": ("savoir", "knowledge"),
+}

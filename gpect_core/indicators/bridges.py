@@ -1,0 +1,391 @@
+"""Passerelles: fragile occupations of a selection, and the occupations reachable from one, ranked by what they
+offer locally, with the skills to acquire and the local training that prepares them.
+
+Everything is in ROME codes (pack tables `bridges` — see `bridges_table` —, `skills`, `occupations` system ROME4). Local figures:
+
+- **hiring projects** (pack table `recruitment`, BMO): read on the selection, or on the zones of another zoning
+  covering it when its own publishes none (`selection.data_selection`); the year is the latest one whose
+  occupation system is ROME or is linked to ROME by a crosswalk of the pack (`occupation_links` kind
+  `crosswalk`, e.g. DARES FAP 2009 ↔ ROME). Read through a crosswalk, a ROME code's projects are those of the
+  FAP families it belongs to (shared by the other ROME codes of those families), and the page says so. Sums,
+  shares and fragility follow `occupations.fragility`: a figure resting on < 20 published projects, with no
+  difficult share, or with half or more of its zone rows under statistical secret is **fragile**;
+- **tension** (pack table `tension`, latest year, mean class 1–5 over the zones; offers and jobseekers summed);
+  read through crosswalks when the tension table uses another system;
+- **needs** (pack table `needs`, company survey): headcount summed over the selection's zones;
+- **training** (pack table `training`): programmes of the selection's zones (or of the zones of the training
+  zoning that share population with it) whose `occupation_codes` name the target, latest year of each.
+
+Rules (stated on the « Passerelles » page):
+
+- `fragile_occupations`: a ROME occupation of the selection is fragile when at least one signal holds: hiring
+  projects fell by `FALL_SHARE` (10 %) or more between the first and last year of the latest occupation
+  nomenclature (both figures solid, never a secret read as 0), `JOBSEEKERS_PER_OFFER` (2) or more jobseekers per
+  offer, or a tension class of `LOW_TENSION` (2) or less. Listed by number of signals, then jobseekers per offer.
+  (Occupations declared fragile by firms live in the firms' lists of the shared store, not in the pack.)
+- `reachable_targets`: the targets of the `bridges` table from the origin; solid targets ranked by local
+  openings (hiring projects + survey needs headcount, descending), then tension class (descending), then bridge
+  score (descending); targets whose projects are fragile or unknown are listed after, unranked (`rank` <NA>),
+  with `fragile` true: no secret cell is read as 0 to rank them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from ..assemble.bridges import build_bridges, items_of
+from ..errors import GpectError
+from ..selection import Selection
+from ..territory import Territory
+from .correspondence import correspondence
+from .cube import cube_for
+from .cube import selection_sums as _sums
+from .occupations import fragility, tension_table
+from .selection import data_selection
+from .sheet import _crosswalk_graph, linked_codes
+
+ROME = "ROME4"
+FALL_SHARE = 0.10
+JOBSEEKERS_PER_OFFER = 2.0
+LOW_TENSION = 2
+RANK_RULE = ("openings", "tension_class", "score")
+
+LOCAL_COLUMNS = ["occupation_code", "projects", "difficult_share", "fragile", "fragile_reason", "tension_class",
+                 "offers", "jobseekers", "jobseekers_per_offer", "needs"]
+TARGET_COLUMNS = ["rank", "to_code", "label", "kind", "score", "projects", "difficult_share", "needs", "openings",
+                  "tension_class", "jobseekers_per_offer", "fragile", "fragile_reason", "to_acquire",
+                  "skills_to_acquire", "trainings", "training_titles"]
+FRAGILE_COLUMNS = ["occupation_code", "label", "signals", "falling", "projects_change", "jobseekers_per_offer",
+                   "tension_class", "projects", "fragile"]
+
+
+def labels(territory: Territory) -> dict[str, str]:
+    """ROME code → label (pack table `occupations`, system ROME4)."""
+    occ = territory.tables.get("occupations")
+    if occ is None or occ.empty:
+        return {}
+    rome = occ[occ["system"] == ROME]
+    return dict(zip(rome["code"], rome["label"], strict=True))
+
+
+def bridges_table(territory: Territory) -> pd.DataFrame | None:
+    """The pack's `bridges` table; for a pack built before the assembler made it, the same table computed once
+    from its `occupation_links` and `skills` (`assemble.bridges.build_bridges`, memoised on the territory)."""
+    table = territory.tables.get("bridges")
+    if table is not None and not table.empty:
+        return table
+    memo = territory.__dict__.setdefault("_gpect_bridges", {})
+    key = (id(territory.tables.get("occupation_links")), id(territory.tables.get("skills")))
+    if memo.get("key") != key:
+        memo.update(key=key, table=build_bridges(territory.tables.get("occupation_links"),
+                                                 territory.tables.get("skills")))
+    return memo["table"]
+
+
+def check_origin(territory: Territory, code: str) -> str:
+    """The ROME code, stripped and upper-cased, when the pack knows it (occupations or bridges); GpectError with
+    a French message otherwise, or when the pack has no passerelles at all."""
+    bridges = bridges_table(territory)
+    if bridges is None or bridges.empty:
+        raise GpectError("Ce pack n'a pas de table des passerelles : reconstruisez-le avec les fichiers du ROME 4.0 "
+                         "(mobilités, compétences) pour les obtenir.")
+    clean = str(code or "").strip().upper()
+    if clean not in labels(territory) and not (bridges["from_code"] == clean).any():
+        raise GpectError(f"Code ROME « {code} » inconnu du pack : donnez un code du ROME 4.0 comme H2913.")
+    return clean
+
+
+# ---------------------------------------------------------------------------------------------- recruitment
+def _read_on(territory: Territory, selection: Selection, table: str) -> Selection:
+    """`selection.data_selection(...).selection`, memoised on the territory (it weighs the covering zonings)."""
+    memo = territory.__dict__.setdefault("_gpect_bridge_reads", {})
+    key = (selection, table, id(territory.tables.get(table)))
+    if key not in memo:
+        if len(memo) > 256:
+            memo.clear()
+        memo[key] = data_selection(territory, selection, table).selection
+    return memo[key]
+
+
+def _rome_systems(territory: Territory) -> set[str]:
+    graph = _crosswalk_graph(territory)["graph"]
+    return {ROME} | {s for (a, _), ends in graph.items() if a == ROME for s, _ in ends}
+
+
+def _recruitment_years(territory: Territory, selection: Selection):
+    """(cube, block, pos, [year indexes of the latest nomenclature linked to ROME], system) or None."""
+    rsel = _read_on(territory, selection, "recruitment")
+    cube = cube_for(territory, rsel.zoning)
+    block = cube.recruitment
+    pos = cube.zone_positions(rsel.zone_ids)
+    if block.empty or len(pos) == 0:
+        return None
+    reachable = _rome_systems(territory)
+    systems = block.occupations["occupation_system"].to_numpy()
+    by_year = []
+    for yi in range(len(block.years)):
+        present = block.present[yi][pos].any(axis=0)
+        year_systems = set(systems[present])
+        by_year.append(year_systems)
+    latest = next((yi for yi in range(len(block.years) - 1, -1, -1) if by_year[yi] & reachable), None)
+    if latest is None:
+        return None
+    linked = by_year[latest] & reachable
+    system = ROME if ROME in linked else sorted(linked)[0]  # ROME itself before any crosswalk
+    years = [yi for yi in range(len(block.years)) if system in by_year[yi]]
+    return cube, block, pos, years, system
+
+
+def _mapping(territory: Territory, codes: list[str], occupations: pd.DataFrame) -> sparse.csr_matrix:
+    """0/1 matrix (codes × rows of `occupations`, columns occupation_system, occupation_code): the rows each
+    ROME code links to through the pack's crosswalks (itself when the system is ROME); memoised on the territory."""
+    keys = tuple(zip(occupations["occupation_system"], occupations["occupation_code"], strict=True))
+    memo = territory.__dict__.setdefault("_gpect_bridge_maps", {})
+    memo_key = (tuple(codes), keys, id(territory.tables.get("occupation_links")))
+    if memo_key in memo:
+        return memo[memo_key]
+    if len(memo) > 32:
+        memo.clear()
+    index = {key: i for i, key in enumerate(keys)}
+    systems = sorted(set(occupations["occupation_system"]))
+    rows, cols = [], []
+    for r, code in enumerate(codes):
+        for system in systems:
+            for linked in linked_codes(territory, ROME, code, system).codes:
+                c = index.get((system, linked))
+                if c is not None:
+                    rows.append(r)
+                    cols.append(c)
+    memo[memo_key] = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(codes), len(occupations)))
+    return memo[memo_key]
+
+
+def _projects(block, yi: int, pos: np.ndarray, mapping: sparse.csr_matrix) -> dict[str, np.ndarray]:
+    """Per ROME code (rows of `mapping`): projects, difficult, difficult_base, hidden_rows, rows summed over the
+    linked occupations; projects NaN where no row is read or every row is under secret (never a secret read as 0)."""
+    sums = _sums(block, yi, pos)
+    out = {k: mapping @ np.asarray(sums[k], dtype=np.float64)
+           for k in ("projects", "difficult", "difficult_base", "hidden_rows", "rows")}
+    out["projects"] = np.where((out["rows"] > 0) & (out["hidden_rows"] < out["rows"]), out["projects"], np.nan)
+    return out
+
+
+def _solid(figures: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(difficult share, fragile, reasons) of `_projects` figures; no row read at all is fragile, reason "none"."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(figures["difficult_base"] > 0, figures["difficult"] / figures["difficult_base"], np.nan)
+    fragile, reasons = fragility(np.nan_to_num(figures["projects"]), share, figures["hidden_rows"], figures["rows"])
+    none = figures["rows"] == 0
+    return share, fragile | none, np.where(none, "none", reasons)
+
+
+# ---------------------------------------------------------------------------------------------- local figures
+def _tension(territory: Territory, selection: Selection, codes: list[str]) -> pd.DataFrame:
+    tsel = _read_on(territory, selection, "tension")
+    table = tension_table(territory, tsel)
+    out = pd.DataFrame({"occupation_code": codes})
+    if table.empty:
+        return out.assign(tension_class=np.nan, offers=np.nan, jobseekers=np.nan)
+    mapping = _mapping(territory, codes, table)
+    for measure, how in (("tension_class", "mean"), ("offers", "sum"), ("jobseekers", "sum")):
+        values = table[measure].to_numpy(dtype=float) if measure in table else np.full(len(table), np.nan)
+        known = mapping @ (~np.isnan(values)).astype(float)
+        total = mapping @ np.nan_to_num(values)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out[measure] = np.where(known > 0, total / known if how == "mean" else total, np.nan)
+    return out
+
+
+def _zone_filter(territory: Territory, selection: Selection, frame: pd.DataFrame) -> pd.Series:
+    """Rows of a table with zoning/zone_id columns that fall in the selection (read on the table's zoning through
+    the pack's correspondence when it differs: zones sharing population or area with the selection)."""
+    if frame.empty:
+        return pd.Series(False, index=frame.index)
+    if selection.whole:
+        return pd.Series(True, index=frame.index)
+    keep = pd.Series(False, index=frame.index)
+    wanted = set(selection.zone_ids)
+    for zoning, group in frame.groupby("zoning"):
+        if zoning == selection.zoning:
+            zones = wanted
+        else:
+            try:
+                corr = correspondence(territory, selection.zoning, str(zoning)).table
+            except GpectError:
+                continue
+            corr = corr[corr["zone_a"].isin(wanted)]
+            common = corr["population_common"].fillna(0) if "population_common" in corr else 0
+            share = corr["share_of_a"].fillna(0) if "share_of_a" in corr else 0
+            zones = set(corr.loc[(common > 0) | (share > 0), "zone_b"])
+        keep.loc[group.index] = group["zone_id"].isin(zones)
+    return keep
+
+
+def _needs(territory: Territory, selection: Selection, codes: list[str]) -> np.ndarray:
+    needs = territory.tables.get("needs")
+    if needs is None or needs.empty:
+        return np.full(len(codes), np.nan)
+    rows = needs[_zone_filter(territory, selection, needs)]
+    sums = rows.groupby("occupation_code")["headcount"].sum().astype(float)
+    return sums.reindex(codes).fillna(0.0).to_numpy(dtype=float)
+
+
+def local_figures(territory: Territory, selection: Selection, codes: list[str]) -> pd.DataFrame:
+    """What each ROME occupation of `codes` offers in the selection (`LOCAL_COLUMNS`): projects (float, hiring
+    projects of the year, NaN when none can be read), difficult_share (0–1), fragile (bool) and fragile_reason
+    (`occupations.fragility` keys, or "none" when no figure links to the code), tension_class (1–5 mean), offers,
+    jobseekers (sums), jobseekers_per_offer, needs (survey headcount; NaN when the pack has no survey). The year
+    and system read are in `.attrs` (« year », « system », « crosswalk »: True when read through one)."""
+    codes = list(codes)
+    out = pd.DataFrame({"occupation_code": codes})
+    read = _recruitment_years(territory, selection)
+    if read is not None:
+        _, block, pos, years, system = read
+        yi = years[-1]
+        out.attrs.update(year=int(block.years[yi]), system=system, crosswalk=system != ROME)
+        figures = _projects(block, yi, pos, _mapping(territory, codes, block.occupations))
+    else:
+        zero = np.zeros(len(codes))
+        figures = {"projects": np.full(len(codes), np.nan), "difficult": zero, "difficult_base": zero,
+                   "hidden_rows": zero, "rows": zero}
+    out["projects"] = figures["projects"]
+    out["difficult_share"], out["fragile"], out["fragile_reason"] = _solid(figures)
+    tension = _tension(territory, selection, codes)
+    out[["tension_class", "offers", "jobseekers"]] = tension[["tension_class", "offers", "jobseekers"]].to_numpy()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out["jobseekers_per_offer"] = np.where(out["offers"] > 0, out["jobseekers"] / out["offers"], np.nan)
+    out["needs"] = _needs(territory, selection, codes)
+    return out[LOCAL_COLUMNS]
+
+
+# ---------------------------------------------------------------------------------------------- fragile list
+def fragile_occupations(territory: Territory, selection: Selection) -> pd.DataFrame:
+    """The fragile ROME occupations of the selection (rule in the module docstring), `FRAGILE_COLUMNS`:
+    occupation_code, label, signals (int, 1–3), falling (bool), projects_change (fraction, −0.25 = −25 %, NaN
+    when not computable), jobseekers_per_offer, tension_class (1–5), projects (latest year), fragile (bool: the
+    projects figure is fragile). `.attrs`: « years » (first, last) compared, « system » of the projects read.
+    Candidates: the ROME codes with a tension row or a hiring project in the selection."""
+    codes = sorted(labels(territory))
+    if not codes:
+        return pd.DataFrame(columns=FRAGILE_COLUMNS)
+    local = local_figures(territory, selection, codes)
+    change = pd.Series(np.nan, index=local.index)
+    read = _recruitment_years(territory, selection)
+    attrs = dict(local.attrs)
+    if read is not None and len(read[3]) >= 2:
+        _, block, pos, years, system = read
+        first, last = years[0], years[-1]
+        attrs["years"] = (int(block.years[first]), int(block.years[last]))
+        mapping = _mapping(territory, codes, block.occupations)
+        a, b = _projects(block, first, pos, mapping), _projects(block, last, pos, mapping)
+        solid = ~_solid(a)[1] & ~_solid(b)[1]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            change = pd.Series(np.where(solid, (b["projects"] - a["projects"]) / a["projects"], np.nan),
+                               index=local.index, dtype=float)
+    falling = (change <= -FALL_SHARE).fillna(False)
+    many = (local["jobseekers_per_offer"] >= JOBSEEKERS_PER_OFFER).fillna(False)
+    low = (local["tension_class"] <= LOW_TENSION).fillna(False)
+    present = local["tension_class"].notna() | local["projects"].notna()
+    out = pd.DataFrame({
+        "occupation_code": local["occupation_code"], "label": local["occupation_code"].map(labels(territory)),
+        "signals": falling.astype(int) + many.astype(int) + low.astype(int), "falling": falling,
+        "projects_change": change, "jobseekers_per_offer": local["jobseekers_per_offer"],
+        "tension_class": local["tension_class"], "projects": local["projects"], "fragile": local["fragile"]})
+    out = out[present & (out["signals"] > 0)]
+    out = out.sort_values(["signals", "jobseekers_per_offer", "occupation_code"], ascending=[False, False, True],
+                          na_position="last").reset_index(drop=True)
+    out.attrs.update(attrs)
+    return out[FRAGILE_COLUMNS]
+
+
+# ---------------------------------------------------------------------------------------------- targets
+def _skill_index(territory: Territory) -> dict:
+    """Per territory (memoised on its skills table): code → set of item ids, and code → core rows."""
+    skills = territory.tables.get("skills")
+    memo = territory.__dict__.setdefault("_gpect_bridge_skills", {})
+    if memo.get("key") != id(skills):
+        items = items_of(skills)
+        items = items.assign(kind=items["skill_id"].map(skills.drop_duplicates("skill_id").set_index("skill_id")["kind"])
+                             if skills is not None and len(skills) else "")
+        items = items.astype({"occupation_code": object, "skill_id": object, "label": object, "kind": object})
+        memo.update(key=id(skills), have={c: set(g) for c, g in items.groupby("occupation_code")["skill_id"]},
+                    core={c: g for c, g in items[items["core"]].groupby("occupation_code")})
+    return memo
+
+
+def skills_to_acquire(territory: Territory, from_code: str, to_code: str) -> pd.DataFrame:
+    """The target's core skills and knowledge the origin does not have at all, core or not (`assemble.bridges`
+    method): columns skill_id, label, kind (« competence » / « savoir »), sorted by label."""
+    memo = _skill_index(territory)
+    have = memo["have"].get(from_code, set())
+    target = memo["core"].get(to_code)
+    if target is None:
+        return pd.DataFrame(columns=["skill_id", "label", "kind"])
+    target = target[~target["skill_id"].isin(have)]
+    return target[["skill_id", "label", "kind"]].sort_values("label").reset_index(drop=True)
+
+
+def training_for(territory: Territory, selection: Selection, codes: list[str]) -> pd.DataFrame:
+    """Programmes of the selection preparing each code (pack table `training`, latest year of each programme):
+    columns occupation_code, program_id, title, provider, zoning, zone_id, zone_name, level, capacity, year."""
+    columns = ["occupation_code", "program_id", "title", "provider", "zoning", "zone_id", "zone_name", "level",
+               "capacity", "year"]
+    training = territory.tables.get("training")
+    if training is None or training.empty or not codes:
+        return pd.DataFrame(columns=columns)
+    wanted = set(codes)
+    slim = training[[c for c in columns if c in training.columns and c not in ("occupation_code", "zone_name")]
+                    + ["occupation_codes"]]
+    mentions = slim["occupation_codes"].fillna("").str.contains("|".join(sorted(wanted)), regex=True)
+    slim = slim[mentions.to_numpy(dtype=bool)]
+    rows = slim[_zone_filter(territory, selection, slim)]
+    rows = rows.sort_values("year").drop_duplicates(["program_id", "zoning", "zone_id"], keep="last")
+    listed = rows.assign(occupation_code=rows["occupation_codes"].fillna("").str.split()).explode("occupation_code")
+    listed = listed[listed["occupation_code"].isin(wanted)]
+    names = {z: territory.zone_names(z) for z in listed["zoning"].unique()}
+    listed = listed.assign(zone_name=[names[z].get(i, i) for z, i in zip(listed["zoning"], listed["zone_id"],
+                                                                          strict=True)])
+    return listed[columns].sort_values(["occupation_code", "title", "zone_id"]).reset_index(drop=True)
+
+
+def reachable_targets(territory: Territory, selection: Selection, from_code: str) -> pd.DataFrame:
+    """The occupations reachable from `from_code` (pack table `bridges`), ranked by what they offer in the
+    selection (rule in the module docstring). Columns `TARGET_COLUMNS`: rank (Int64, <NA> for fragile targets),
+    to_code, label, kind (close / evolution / mobility / skills), score (0–1), projects, difficult_share (0–1),
+    needs (survey headcount), openings (projects + needs; NaN when the projects are unknown), tension_class
+    (1–5), jobseekers_per_offer, fragile (bool), fragile_reason, to_acquire (int), skills_to_acquire (labels
+    joined by « ; »), trainings (int, programmes of the selection), training_titles (« title — provider (zone) »
+    joined by « ; »). `.attrs` as `local_figures`. Raises GpectError (French) for a code the pack lacks."""
+    code = check_origin(territory, from_code)
+    bridges = bridges_table(territory)
+    targets = bridges[bridges["from_code"] == code].reset_index(drop=True)
+    if targets.empty:
+        return pd.DataFrame(columns=TARGET_COLUMNS)
+    to = targets["to_code"].tolist()
+    local = local_figures(territory, selection, to)
+    out = targets[["to_code", "kind", "score"]].copy()
+    out["label"] = out["to_code"].map(labels(territory)).fillna(out["to_code"])
+    for column in ("projects", "difficult_share", "needs", "tension_class", "jobseekers_per_offer", "fragile",
+                   "fragile_reason"):
+        out[column] = local[column].to_numpy()
+    out["openings"] = out["projects"] + out["needs"].fillna(0)
+    gaps = [skills_to_acquire(territory, code, t) if "skills" in territory.tables else pd.DataFrame(columns=["label"])
+            for t in to]
+    out["to_acquire"] = [len(g) for g in gaps]
+    out["skills_to_acquire"] = ["; ".join(g["label"]) for g in gaps]
+    courses = training_for(territory, selection, to)
+    text = courses.assign(line=[f"{title} — {provider} ({zone})" for title, provider, zone in zip(
+        courses["title"], courses["provider"].fillna(""), courses["zone_name"], strict=True)])
+    grouped = text.groupby("occupation_code")["line"].agg(lambda s: "; ".join(dict.fromkeys(s)))
+    out["trainings"] = out["to_code"].map(text.groupby("occupation_code")["program_id"].nunique()).fillna(0).astype(int)
+    out["training_titles"] = out["to_code"].map(grouped).fillna("")
+    solid = out[~out["fragile"]].sort_values(["openings", "tension_class", "score", "to_code"],
+                                             ascending=[False, False, False, True], na_position="last")
+    weak = out[out["fragile"]].sort_values(["score", "to_code"], ascending=[False, True], na_position="last")
+    solid = solid.assign(rank=pd.array(np.arange(1, len(solid) + 1), dtype="Int64"))
+    weak = weak.assign(rank=pd.array([pd.NA] * len(weak), dtype="Int64"))
+    ranked = pd.concat([solid, weak], ignore_index=True)[TARGET_COLUMNS]
+    ranked.attrs.update(local.attrs, origin=code, origin_label=labels(territory).get(code, code))
+    return ranked

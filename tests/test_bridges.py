@@ -1,0 +1,235 @@
+"""Passerelles: the bridge score against an independent computation, the skills to acquire, a secret target
+kept out of the ranking, the `bridges` command."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+
+from gpect_core import Territory
+from gpect_core.assemble.bridges import MIN_SCORE, build_bridges
+from gpect_core.indicators import bridges as core
+from gpect_core.selection import Selection
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# (occupation, item, kind, core) — invented items; X1 and X2 share a lot, X3 little, X4 nothing.
+ITEMS = [
+    ("X1", "s1", "competence", True), ("X1", "s2", "competence", True), ("X1", "s3", "savoir", False),
+    ("X1", "s4", "competence", False), ("X1", "e1", "savoir_etre", True),
+    ("X2", "s1", "competence", True), ("X2", "s2", "competence", False), ("X2", "s3", "savoir", True),
+    ("X2", "s5", "competence", True), ("X2", "s6", "savoir", True), ("X2", "e1", "savoir_etre", True),
+    ("X3", "s4", "competence", True), ("X3", "s7", "competence", True), ("X3", "s8", "savoir", True),
+    ("X3", "s9", "competence", True), ("X3", "s10", "competence", True),
+    ("X4", "s11", "competence", True), ("X4", "s12", "savoir", False),
+]
+
+
+def _skills() -> pd.DataFrame:
+    frame = pd.DataFrame(ITEMS, columns=["occupation_code", "skill_id", "kind", "core"])
+    frame["label"] = "Libellé " + frame["skill_id"]
+    frame["core"] = frame["core"].astype("boolean")
+    return frame
+
+
+def _links() -> pd.DataFrame:
+    return pd.DataFrame({"from_system": "ROME4", "from_code": ["X1", "X1"], "to_system": "ROME4",
+                         "to_code": ["X3", "X4"], "kind": "mobility", "source": "ROME 4.0 (mobilités)"})
+
+
+def _weighted_jaccard(a: str, b: str) -> float:
+    """Straight from the definition, item by item: weight 1 core, ½ other, soft skills out."""
+    rows = [r for r in ITEMS if r[2] != "savoir_etre"]
+    wa = {item: (1.0 if c else 0.5) for occ, item, _, c in rows if occ == a}
+    wb = {item: (1.0 if c else 0.5) for occ, item, _, c in rows if occ == b}
+    keys = set(wa) | set(wb)
+    low = sum(min(wa.get(k, 0), wb.get(k, 0)) for k in keys)
+    high = sum(max(wa.get(k, 0), wb.get(k, 0)) for k in keys)
+    return low / high
+
+
+def test_bridge_score_equals_an_independent_weighted_jaccard():
+    table = build_bridges(_links(), _skills()).set_index(["from_code", "to_code"])
+    # X1–X2: s1 core both (1), s2 core/other (½), s3 other/core (½) over 1+1+½+½ (X1) + 1+½+1+1+1 (X2) − 2
+    assert _weighted_jaccard("X1", "X2") == pytest.approx(2 / 5.5)
+    for (a, b), row in table.iterrows():
+        assert row["score"] == pytest.approx(_weighted_jaccard(a, b)), (a, b)
+    assert table.loc[("X1", "X2"), "kind"] == "skills"  # found by the score alone (2/5.5 ≥ MIN_SCORE)
+    assert table.loc[("X1", "X4"), "kind"] == "mobility"  # a ROME mobility is kept whatever its score
+    assert table.loc[("X1", "X4"), "score"] == 0
+    assert ("X2", "X4") not in table.index  # nothing in common, no mobility: no bridge
+    assert _weighted_jaccard("X1", "X3") < MIN_SCORE and ("X3", "X1") not in table.index
+
+
+def test_typed_mobilities_keep_close_and_evolution():
+    links = _links().assign(mobility_kind=["1", "Evolution"])
+    table = build_bridges(links, _skills()).set_index(["from_code", "to_code"])
+    assert table.loc[("X1", "X3"), "kind"] == "close"
+    assert table.loc[("X1", "X4"), "kind"] == "evolution"
+
+
+def _tiny_territory() -> Territory:
+    occupations = pd.DataFrame({"system": "ROME4", "code": ["X1", "X2", "X3", "X4"],
+                                "label": ["Un", "Deux", "Trois", "Quatre"]})
+    zones = gpd.GeoDataFrame({"zoning": [], "zone_id": [], "name": []}, geometry=[], crs="EPSG:4326")
+    return Territory(name="t", zones=zones, tables={"skills": _skills(), "occupation_links": _links(),
+                                                    "occupations": occupations})
+
+
+def test_skills_to_acquire_are_the_targets_core_items_the_origin_lacks():
+    territory = _tiny_territory()
+    gap = core.skills_to_acquire(territory, "X1", "X2")
+    # X2's core items: s1, s3, s5, s6 (e1 is a soft skill); X1 has s1 and s3 (s3 not core, still had).
+    assert sorted(gap["skill_id"]) == ["s5", "s6"]
+    assert sorted(gap["label"]) == ["Libellé s5", "Libellé s6"]
+    assert sorted(core.skills_to_acquire(territory, "X2", "X1")["skill_id"]) == []  # s2 other in X2: still had
+    assert sorted(core.skills_to_acquire(territory, "X1", "X3")["skill_id"]) == ["s10", "s7", "s8", "s9"]
+
+
+def test_a_target_under_secret_is_fragile_and_unranked_not_zero(demo_pack_copy):
+    zones = ("9903", "9907")
+    territory = Territory.load(demo_pack_copy)
+    before = core.reachable_targets(territory, Selection("ZE2020", zones), "D1214").set_index("to_code")
+    assert before.loc["D1507", "rank"] == 1 and not before.loc["D1507", "fragile"]
+    territory = Territory.load(demo_pack_copy)
+    rec = territory.tables["recruitment"]
+    hidden = (rec["zoning"] == "ZE2020") & rec["zone_id"].isin(zones) & (rec["occupation_code"] == "D1507")
+    rec.loc[hidden, ["projects", "difficult"]] = pd.NA
+    after = core.reachable_targets(territory, Selection("ZE2020", zones), "D1214").set_index("to_code")
+    row = after.loc["D1507"]
+    assert row["fragile"] and row["fragile_reason"] == "secret"
+    assert pd.isna(row["rank"]) and np.isnan(row["projects"]) and np.isnan(row["openings"])
+    ranked = after[after["rank"].notna()]
+    assert "D1507" not in ranked.index and list(ranked["rank"]) == list(range(1, len(ranked) + 1))
+    assert list(after.index[: len(ranked)]) == list(ranked.index)  # fragile targets after the ranked ones
+
+
+def test_reachable_targets_figures_are_the_selections(demo_territory):
+    zones = ("9903", "9907")
+    targets = core.reachable_targets(demo_territory, Selection("ZE2020", zones), "D1214").set_index("to_code")
+    rec = demo_territory.tables["recruitment"]
+    rows = rec[(rec["zoning"] == "ZE2020") & rec["zone_id"].isin(zones) & (rec["year"] == 2024)
+               & (rec["occupation_code"] == "N1103")]
+    assert targets.loc["N1103", "projects"] == rows["projects"].sum()
+    needs = demo_territory.tables["needs"]
+    assert targets.loc["N1103", "needs"] == needs[needs["zone_id"].isin(zones)
+                                                  & (needs["occupation_code"] == "N1103")]["headcount"].sum()
+    training = demo_territory.tables["training"]
+    local = training[training["zone_id"].isin(zones) & training["occupation_codes"].str.split().map(
+        lambda codes: "N1103" in codes)]
+    assert targets.loc["N1103", "trainings"] == local["program_id"].nunique()
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "gpect_core", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=180)
+
+
+def test_bridges_command_writes_the_ranked_targets(tmp_path):
+    out = tmp_path / "passerelles.csv"
+    result = _run("bridges", "--pack", "data/demo", "--from", "D1214", "--zoning", "ZE2020", "--zones",
+                  "9903,9907", "--out", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    table = pd.read_csv(out, sep=";", decimal=",", encoding="utf-8-sig", dtype={"rang": "Int64"})
+    assert table.loc[0, "code_rome_cible"] == "D1507" and table.loc[0, "rang"] == 1
+    ranked = table[table["rang"].notna()]
+    assert ranked["ouvertures"].is_monotonic_decreasing and not ranked["chiffre_fragile"].any()
+    assert {"score_proximite", "projets_recrutement", "competences_a_acquerir", "formations_locales"} <= set(
+        table.columns)
+    assert "passerelles depuis Vendeur / Vendeuse en prêt-à-porter" in result.stdout
+
+
+def test_bridges_command_unknown_code_says_so_in_french(tmp_path):
+    out = tmp_path / "x.csv"
+    result = _run("bridges", "--pack", "data/demo", "--from", "Z9999", "--out", str(out))
+    assert result.returncode == 1
+    assert "Code ROME « Z9999 » inconnu du pack" in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not out.exists()
+
+
+def test_importing_rome_mobilities_on_the_donnees_page_builds_the_bridges(demo_pack_copy):
+    from gpect_core.ingest import Upload, prepare
+
+    # Three invented mobilities between demo occupations, in the ROME 4.0 v460 layout.
+    data = (b'"code_rome","code_rome_cible","numero_ordre"\n"H2913","I1304","1"\n"H2913","H2914","2"\n'
+            b'"F1703","F1606","1"\n')
+    preview = prepare(demo_pack_copy, [Upload("unix_rubrique_mobilite_v460_utf8.csv", data)], imported_by="t")
+    assert preview.ok, [str(p) for p in preview.problems]
+    bridges = preview.territory.tables["bridges"]
+    pairs = set(zip(bridges["from_code"], bridges["to_code"], strict=True))
+    assert {("H2913", "I1304"), ("H2913", "H2914"), ("F1703", "F1606")} <= pairs
+    assert set(bridges["kind"]) == {"mobility"}
+    assert any("passerelles :" in line for line in preview.assembly.lines)
+
+
+def test_weakened_occupations_follow_the_stated_rule(demo_territory):
+    fragile = core.fragile_occupations(demo_territory, Selection("ZE2020")).set_index("occupation_code")
+    assert fragile.attrs["years"] == (2022, 2024)
+    rec = demo_territory.tables["recruitment"]
+    rec = rec[rec["zoning"] == "ZE2020"]
+    by_year = rec.groupby(["occupation_code", "year"])["projects"].sum().unstack()
+    change = (by_year[2024] - by_year[2022]) / by_year[2022]
+    tension = demo_territory.tables["tension"]
+    tension = tension[(tension["zoning"] == "ZE2020") & (tension["year"] == 2024)].groupby("occupation_code")
+    per_offer = tension["jobseekers"].sum() / tension["offers"].sum()
+    mean_class = tension["tension_class"].mean()
+    row = fragile.loc["D1214"]  # falling and many jobseekers per offer
+    assert row["projects_change"] == pytest.approx(change["D1214"]) and change["D1214"] <= -core.FALL_SHARE
+    assert row["jobseekers_per_offer"] == pytest.approx(per_offer["D1214"])
+    assert row["signals"] == 2 and row["falling"]
+    for code in fragile.index:
+        signs = [change.get(code, 0) <= -core.FALL_SHARE, per_offer.get(code, 0) >= core.JOBSEEKERS_PER_OFFER,
+                 mean_class.get(code, 5) <= core.LOW_TENSION]
+        assert fragile.loc[code, "signals"] == sum(bool(s) for s in signs), code
+    solid = [c for c in per_offer.index if per_offer[c] < core.JOBSEEKERS_PER_OFFER and mean_class[c] > core.LOW_TENSION
+             and change.get(c, 0) > -core.FALL_SHARE]
+    assert not set(solid) & set(fragile.index)
+
+
+def test_a_mobility_file_that_types_its_links_gives_close_and_evolution_bridges():
+    from gpect_core.readers import read_source
+
+    # ROME v3 layout (invented rows): code_type_mobilite 1 = proche, 2 = évolution.
+    data = (b"code_rome,code_rome_cible,code_type_mobilite,libelle_type_mobilite\n"
+            b"H2913,H2914,1,Proche\nH2913,I1304,2,Evolution\n")
+    [parsed] = read_source(data, "rubrique_mobilite.csv")
+    links = parsed.data["occupation_links"]
+    table = build_bridges(links, None).set_index(["from_code", "to_code"])
+    assert table.loc[("H2913", "H2914"), "kind"] == "close"
+    assert table.loc[("H2913", "I1304"), "kind"] == "evolution"
+
+
+@pytest.mark.realdata
+def test_national_pack_bridges_and_a_path_out_of_a_weakened_occupation_in_rodez(national_pack):
+    territory = Territory.load(national_pack, validate=False)
+    bridges = territory.tables["bridges"]  # built by build-pack, not computed on the fly
+    assert (bridges["kind"] == "mobility").sum() == 14_912  # every row of unix_rubrique_mobilite_v460
+    rome = territory.tables["occupations"]
+    assert set(rome.loc[rome["system"] == "ROME4", "code"]) <= set(bridges["from_code"])
+    skills = territory.tables["skills"]
+    items = skills[skills["kind"].isin(["competence", "savoir"])]
+
+    def weights(code):
+        rows = items[items["occupation_code"] == code]
+        return dict(zip(rows["skill_id"], np.where(rows["core"].fillna(False), 1.0, 0.5), strict=True))
+
+    a, b = weights("H2913"), weights("H2916")
+    keys = set(a) | set(b)
+    expected = sum(min(a.get(k, 0), b.get(k, 0)) for k in keys) / sum(max(a.get(k, 0), b.get(k, 0)) for k in keys)
+    row = bridges[(bridges["from_code"] == "H2913") & (bridges["to_code"] == "H2916")].iloc[0]
+    assert row["score"] == pytest.approx(expected)
+
+    rodez = Selection("ZE2020", ("7621",))
+    fragile = core.fragile_occupations(territory, rodez)
+    assert len(fragile) and (fragile["signals"] >= 1).all()
+    targets = core.reachable_targets(territory, rodez, "A1414")  # Horticulteur, weakened in Rodez
+    first = targets.iloc[0]
+    assert first["rank"] == 1 and first["projects"] > 0 and not first["fragile"]
+    assert first["to_acquire"] > 0 and first["trainings"] > 0 and "(Aveyron)" in first["training_titles"]

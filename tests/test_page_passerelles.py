@@ -1,0 +1,69 @@
+"""AppTest of the « Passerelles » page on the demo pack, in French and in English."""
+
+from __future__ import annotations
+
+import pytest
+from apptest_tables import shown
+from streamlit.testing.v1 import AppTest
+
+from gpect_core.indicators import bridges as core
+from gpect_core.selection import Selection
+
+
+@pytest.fixture
+def at(demo_pack_copy, monkeypatch, tmp_path):
+    monkeypatch.setenv("GPECT_PACK", str(demo_pack_copy))
+    monkeypatch.setenv("GPECT_DB_URL", f"sqlite:///{tmp_path / 'plan.sqlite'}")
+    return AppTest.from_file("../app.py", default_timeout=120)
+
+
+def _open(at, lang="fr", zones=()):
+    at.run()
+    at.session_state["lang"] = lang
+    at.switch_page("app_pages/passerelles.py")
+    at.run()
+    if zones:
+        at.multiselect(key="filter_zones").set_value(list(zones)).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _table(at, column):
+    return next(f for f in at.dataframe if column in f.value.columns)
+
+
+def test_page_starts_from_a_weakened_occupation_and_ranks_what_hires_locally(at, demo_territory):
+    _open(at)
+    fragile = core.fragile_occupations(demo_territory, Selection("ZE2020"))
+    assert at.selectbox(key="passerelles_origin").value == fragile["occupation_code"].iloc[0] == "D1214"
+    table = shown(_table(at, "Métier cible"))
+    first = table.iloc[0]
+    assert first["Rang"] == "1"
+    assert first["Métier cible"] == "Préparateur / Préparatrice de commandes"
+    assert first["Type de passerelle"] == "mobilité ROME"
+    assert any("Passerelles depuis Vendeur / Vendeuse en prêt-à-porter" in h.value for h in at.subheader)
+    assert any("Classement :" in c.value for c in at.caption)
+    weakened = shown(_table(at, "Signes"))
+    assert weakened.iloc[0]["Code"] == "D1214"
+
+
+def test_page_in_english_with_a_zone_selected(at, demo_territory):
+    _open(at, "en", zones=["9903", "9907"])
+    table = shown(_table(at, "Target occupation"))
+    expected = core.reachable_targets(demo_territory, Selection("ZE2020", ("9903", "9907")),
+                                      at.selectbox(key="passerelles_origin").value)
+    assert table.iloc[0]["Target occupation"] == expected["label"].iloc[0]
+    assert table.iloc[0]["Bridge type"] == "ROME mobility"
+    assert any("Career bridges from" in h.value for h in at.subheader)
+
+
+def test_any_occupation_can_be_the_start(at, demo_territory):
+    _open(at)
+    at.segmented_control(key="passerelles_start").set_value("any").run()
+    at.selectbox(key="passerelles_origin").set_value("H2913").run()
+    assert not at.exception, [e.value for e in at.exception]
+    table = shown(_table(at, "Métier cible"))
+    expected = core.reachable_targets(demo_territory, Selection("ZE2020"), "H2913")
+    assert list(table["Code"]) == list(expected["to_code"])
+    assert any("Passerelles depuis Soudeur / Soudeuse" in h.value for h in at.subheader)
+    assert not any(f for f in at.dataframe if "Signes" in f.value.columns)  # no weakened list in this mode

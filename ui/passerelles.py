@@ -1,0 +1,173 @@
+"""« Passerelles »: pick an occupation (or a weakened one of the selection), see the occupations it leads to,
+ranked by what the selection offers, with the skills to acquire and the local training. The figures and rules are
+`gpect_core.indicators.bridges`; the diagram is `gpect_core.charts.bridges`."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from gpect_core import Territory
+from gpect_core.assemble.bridges import MIN_SCORE, TOP_K
+from gpect_core.charts.bridges import MAX_TARGETS, bridges_diagram
+from gpect_core.formatting import Fmt, fmt_pct, yes_no
+from gpect_core.indicators import bridges as core
+from gpect_core.selection import Selection
+from ui import context
+from ui.downloads import chart_downloads, table_downloads
+from ui.tables import show_table
+
+INT, PCT, FLOAT, SCORE, SIGNED = Fmt("int"), Fmt("pct"), Fmt("float"), Fmt("float", 2), Fmt("pct", 0)
+START_KEY, ORIGIN_KEY, TARGET_KEY = "passerelles_start", "passerelles_origin", "passerelles_target"
+TARGET_TABLES = ["bridges", "recruitment", "tension", "needs", "skills", "training"]
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _fragile(_territory: Territory, fingerprint: str, selection: Selection) -> pd.DataFrame:
+    return core.fragile_occupations(_territory, selection)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _targets(_territory: Territory, fingerprint: str, selection: Selection, origin: str) -> pd.DataFrame:
+    return core.reachable_targets(_territory, selection, origin)
+
+
+def _fragile_section(ctx, fragile: pd.DataFrame) -> None:
+    t = ctx.t
+    years = fragile.attrs.get("years")
+    span = (f"{years[0]} {t('passerelles.and')} {years[1]}" if years else t("passerelles.fragile.no_trend"))
+    st.markdown(f"**{t('passerelles.fragile.title')}**")
+    st.caption(t("passerelles.fragile.rule", fall=fmt_pct(core.FALL_SHARE, 0, ctx.lang), years=span,
+                 ratio=f"{core.JOBSEEKERS_PER_OFFER:g}", low=core.LOW_TENSION) + " "
+               + t("passerelles.fragile.firms"))
+    if fragile.empty:
+        st.info(t("passerelles.fragile.none"))
+        return
+    shown = pd.DataFrame({
+        t("col.occupation"): fragile["label"], t("col.code"): fragile["occupation_code"],
+        t("bridges.col.signals"): fragile["signals"],
+        t("bridges.col.falling"): yes_no(fragile["falling"], ctx.lang),
+        t("bridges.col.change"): fragile["projects_change"],
+        t("bridges.col.jobseekers_per_offer"): fragile["jobseekers_per_offer"],
+        t("col.tension_class"): fragile["tension_class"], t("col.projects"): fragile["projects"],
+        t("col.fragile"): yes_no(fragile["fragile"], ctx.lang)})
+    formats = {t("bridges.col.signals"): INT, t("bridges.col.change"): SIGNED,
+               t("bridges.col.jobseekers_per_offer"): FLOAT, t("col.tension_class"): FLOAT, t("col.projects"): INT}
+    show_table(shown, formats, ctx.lang, height=min(38 + 35 * len(shown), 320))
+    table_downloads(ctx, shown, t("passerelles.fragile.title"), ["recruitment", "tension"], "passerelles_fragile",
+                    formats=formats)
+
+
+def _targets_table(ctx, targets: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+    t = ctx.t
+    reasons = [t(f"bridges.reason.{r}") if r else "" for r in targets["fragile_reason"]]
+    shown = pd.DataFrame({
+        t("col.rank"): targets["rank"], t("bridges.col.target"): targets["label"], t("col.code"): targets["to_code"],
+        t("bridges.col.kind"): [t(f"bridges.kind.{k}") for k in targets["kind"]],
+        t("bridges.col.score"): pd.to_numeric(targets["score"], errors="coerce").to_numpy(dtype=float,
+                                                                                       na_value=np.nan),
+        t("bridges.col.openings"): targets["openings"], t("col.projects"): targets["projects"],
+        t("col.difficult_share"): targets["difficult_share"], t("bridges.col.needs"): targets["needs"],
+        t("col.tension_class"): targets["tension_class"],
+        t("bridges.col.jobseekers_per_offer"): targets["jobseekers_per_offer"],
+        t("col.fragile"): [f"⚠ {r}" if f else "" for f, r in zip(targets["fragile"], reasons, strict=True)],
+        t("bridges.col.to_acquire"): targets["to_acquire"], t("bridges.col.skills"): targets["skills_to_acquire"],
+        t("bridges.col.trainings"): targets["trainings"]})
+    formats = {t("col.rank"): INT, t("bridges.col.score"): SCORE, t("bridges.col.openings"): INT,
+               t("col.projects"): INT, t("col.difficult_share"): PCT, t("bridges.col.needs"): INT,
+               t("col.tension_class"): FLOAT, t("bridges.col.jobseekers_per_offer"): FLOAT,
+               t("bridges.col.to_acquire"): INT, t("bridges.col.trainings"): INT}
+    return shown, formats
+
+
+def _detail(ctx, targets: pd.DataFrame, origin: str, selection: Selection) -> None:
+    t = ctx.t
+    st.markdown(f"**{t('passerelles.detail')}**")
+    codes = list(targets["to_code"])
+    names = dict(zip(targets["to_code"], targets["label"], strict=True))
+    target = st.selectbox(t("passerelles.detail.target"), codes, key=TARGET_KEY,
+                          format_func=lambda c: f"{names.get(c, c)} ({c})") or codes[0]
+    gap = core.skills_to_acquire(ctx.territory, origin, target) if "skills" in ctx.territory.tables else None
+    left, right = st.columns(2)
+    with left:
+        n = 0 if gap is None else len(gap)
+        st.markdown(f"*{t('passerelles.skills.title', n=n)}*")
+        if not n:
+            st.caption(t("passerelles.skills.none"))
+        else:
+            shown = pd.DataFrame({t("bridges.col.skill"): gap["label"],
+                                  t("bridges.col.skill_kind"): [t(f"bridges.skill_kind.{k}") for k in gap["kind"]]})
+            show_table(shown, {}, ctx.lang)
+            table_downloads(ctx, shown, t("passerelles.skills.title", n=n) + f" — {names.get(target, target)}",
+                            ["skills"], "passerelles_skills")
+    with right:
+        courses = core.training_for(ctx.territory, selection, [target])
+        st.markdown(f"*{t('passerelles.training.title', n=len(courses))}*")
+        if courses.empty:
+            st.caption(t("passerelles.training.none"))
+        else:
+            shown = pd.DataFrame({t("bridges.col.title"): courses["title"],
+                                  t("bridges.col.provider"): courses["provider"], t("col.zone"): courses["zone_name"],
+                                  t("bridges.col.level"): courses["level"],
+                                  t("bridges.col.capacity"): courses["capacity"], t("col.year"): courses["year"]})
+            formats = {t("bridges.col.capacity"): INT}
+            show_table(shown, formats, ctx.lang)
+            table_downloads(ctx, shown, t("passerelles.training.title", n=len(courses))
+                            + f" — {names.get(target, target)}", ["training"], "passerelles_training",
+                            formats=formats)
+
+
+def render() -> None:
+    """The whole page."""
+    ctx = context.page_context()
+    t = ctx.t
+    context.page_header(ctx, "passerelles.title")
+    territory = ctx.territory
+    bridges = core.bridges_table(territory)
+    if bridges is None or bridges.empty:
+        st.info(t("passerelles.none"))
+        return
+    context.selection_reading(ctx)
+    st.caption(t("passerelles.intro"))
+    selection = ctx.selection
+    fingerprint = territory.fingerprint or str(id(territory))
+    start = st.segmented_control(t("passerelles.start"), ["fragile", "any"], default="fragile", key=START_KEY,
+                                 format_func=lambda s: t(f"passerelles.start.{s}")) or "fragile"
+    labels = core.labels(territory)
+    if start == "fragile":
+        fragile = _fragile(territory, fingerprint, selection)
+        _fragile_section(ctx, fragile)
+        options = list(fragile["occupation_code"])
+    else:
+        options = []
+    if not options:
+        options = sorted(set(bridges["from_code"]), key=lambda c: (labels.get(c, c), c))
+    if st.session_state.get(ORIGIN_KEY) not in options:
+        st.session_state[ORIGIN_KEY] = options[0]
+    origin = st.selectbox(t("passerelles.origin"), options, key=ORIGIN_KEY,
+                          format_func=lambda c: f"{labels.get(c, c)} ({c})")
+    targets = _targets(territory, fingerprint, selection, origin)
+    label = targets.attrs.get("origin_label", labels.get(origin, origin))
+    title = t("passerelles.targets.title", label=label)
+    st.subheader(title)
+    if targets.empty:
+        st.info(t("passerelles.targets.none"))
+        return
+    year, system = targets.attrs.get("year"), targets.attrs.get("system")
+    if year and targets.attrs.get("crosswalk"):
+        st.info(t("passerelles.crosswalk", year=year, system=system))
+    elif year:
+        st.caption(t("passerelles.year", year=year))
+    st.caption(t("passerelles.targets.rule"))
+    chart = bridges_diagram(targets, label, ctx.lang, title=title, subtitle=ctx.selection_label)
+    st.altair_chart(chart, theme=None, width="stretch")
+    if len(targets) > MAX_TARGETS:
+        st.caption(t("passerelles.targets.shown", n=MAX_TARGETS, total=len(targets)))
+    chart_downloads(ctx, chart, title, TARGET_TABLES, "passerelles_diagram")
+    shown, formats = _targets_table(ctx, targets)
+    show_table(shown, formats, ctx.lang)
+    table_downloads(ctx, shown, title, TARGET_TABLES, "passerelles_targets", formats=formats)
+    _detail(ctx, targets, origin, selection)
+    with st.expander(t("passerelles.method")):
+        st.markdown(t("passerelles.method.text", k=TOP_K, min=f"{MIN_SCORE:g}"))
