@@ -8,15 +8,17 @@ Method
    between the centroids of the communes' zones in the pack's finest zoning). Without a `bridges` table, only
    the same occupation is proposed. Distances come from a k-d tree (scipy.spatial.cKDTree) on the distinct
    communes; candidates from vectorised joins — never a loop over jobs.
-2. Cost of a candidate (integer points, lower is better):
-   `round(weights.bridge × (1 − score) + weights.km × km + weights.skill × skills to acquire)`; the number of
-   target core skills the origin lacks (`gaps.skill_gaps`) stands for the training time.
-3. Assignment. The largest number of people that can be paired is found first (maximum flow,
-   scipy.sparse.csgraph.maximum_flow); among the assignments pairing that many, the one of least total cost
-   is found by linear programming (scipy.optimize.linprog, HiGHS dual simplex). The problem is a transportation
-   problem (a min-cost flow: source → fragile rows, capacity their headcount; fragile → hiring candidates;
-   hiring rows → sink, capacity their openings), whose matrix is totally unimodular: the simplex returns a
-   whole-number optimum, checked here. Every headcount is respected on both sides.
+2. Cost of a candidate (integer points, lower is better): an occupational part
+   `round(weights.bridge × (1 − score) + weights.skill × skills to acquire)` — the number of target core skills
+   the origin lacks (`gaps.skill_gaps`) stands for the training time — plus a travel part
+   `round(weights.km × km)`.
+3. Assignment, global and exact. Rows sharing a place and an occupation are interchangeable, so the solver works
+   on groups: source → fragile group (place, occupation; capacity its headcount) → node (origin place, target
+   occupation; occupational cost) → hiring group within max_km (travel cost) → sink (capacity its openings).
+   The largest number of people that can be paired is found first (scipy.sparse.csgraph.maximum_flow); among
+   the flows of that size, the least total cost by linear programming (scipy.optimize.linprog, HiGHS). The
+   node–arc matrix of a flow network is totally unimodular, so the optimum is whole (checked). Group flows are
+   then split among firms in order (any split has the same cost). Every headcount is respected on both sides.
 """
 
 from __future__ import annotations
