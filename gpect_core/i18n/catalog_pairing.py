@@ -1,0 +1,65 @@
+"""Strings of the « Rapprochement d'entreprises » page (firm-to-firm pairing)."""
+
+STRINGS = {
+    "nav.pairing": ("Rapprochement d'entreprises", "Firm-to-firm pairing"),
+    "pairing.title": ("Rapprochement d'entreprises", "Firm-to-firm pairing"),
+    "pairing.intro": (
+        "Pour chaque emploi fragilisé, des postes à pourvoir accessibles : même métier ou passerelle, à distance "
+        "de trajet. L'affectation est globale : le plus de personnes rapprochées, puis le moindre coût (passerelle, "
+        "distance, compétences à acquérir), dans la limite des effectifs de chaque entreprise.",
+        "For each fragile job, hiring positions it can move to: same occupation or a bridge, within commuting "
+        "distance. The assignment is global: the most people paired, then the least cost (bridge, distance, skills "
+        "to acquire), within every firm's headcount."),
+    "pairing.import.header": ("Importer les deux listes", "Import the two lists"),
+    "pairing.import.fragile": ("Entreprises aux emplois fragilisés (XLSX)", "Firms with fragile jobs (XLSX)"),
+    "pairing.import.hiring": ("Entreprises qui recrutent (XLSX)", "Firms hiring (XLSX)"),
+    "pairing.template": ("Modèle : {name}", "Template: {name}"),
+    "pairing.import.preview": ("{rows} ligne(s) lues, {people} personne(s). Rien n'est enregistré avant validation.",
+                               "{rows} row(s) read, {people} people. Nothing is stored until you accept."),
+    "pairing.import.accept": ("Enregistrer cette liste", "Store this list"),
+    "pairing.import.done": ("Liste enregistrée : {added} ajoutée(s), {changed} modifiée(s), {removed} retirée(s).",
+                            "List stored: {added} added, {changed} changed, {removed} removed."),
+    "pairing.viewer_note": ("Connectez-vous comme éditeur pour importer les listes, voir les noms des entreprises et "
+                            "changer le statut des rapprochements.",
+                            "Log in as an editor to import the lists, see firm names and change pair statuses."),
+    "pairing.max_km": ("Distance maximale entre communes (km)", "Maximum distance between communes (km)"),
+    "pairing.distance_note": ("Distances entre les centroïdes des zones ({zoning}) qui contiennent les communes.",
+                              "Distances between the centroids of the zones ({zoning}) holding the communes."),
+    "pairing.empty": ("Les deux listes ne sont pas encore importées.", "The two lists are not imported yet."),
+    "pairing.summary": ("{paired} personne(s) rapprochée(s) sur {fragile} emploi(s) fragilisé(s) et {hiring} "
+                        "poste(s) à pourvoir, à {km} km au plus.",
+                        "{paired} people paired out of {fragile} fragile jobs and {hiring} open positions, within "
+                        "{km} km."),
+    "pairing.none": ("Aucun rapprochement possible à cette distance.", "No pairing possible within this distance."),
+    "pairing.save": ("Enregistrer ces propositions", "Store these proposals"),
+    "pairing.saved": ("{proposed} nouvelle(s) proposition(s), {kept} conservée(s), {withdrawn} retirée(s).",
+                      "{proposed} new proposal(s), {kept} kept, {withdrawn} withdrawn."),
+    "pairing.export": ("Télécharger le classeur des conseillers (XLSX)", "Download the advisers' workbook (XLSX)"),
+    "pairing.status.header": ("Statut d'un rapprochement", "Status of a pair"),
+    "pairing.status.pair": ("Rapprochement", "Pair"),
+    "pairing.status.value": ("Statut", "Status"),
+    "pairing.status.save": ("Enregistrer le statut", "Save the status"),
+    "pairing.status.saved": ("Statut enregistré.", "Status saved."),
+    "pairing.status.unsaved": ("Enregistrez d'abord les propositions pour suivre leur statut.",
+                               "Store the proposals first to track their status."),
+    "pairing.history": ("Historique du rapprochement", "History of the pair"),
+    "pairing.status.propose": ("proposé", "proposed"),
+    "pairing.status.accepte": ("accepté", "accepted"),
+    "pairing.status.refuse": ("refusé", "refused"),
+    "pairing.col.fragile_firm": ("Entreprise (emplois fragilisés)", "Firm (fragile jobs)"),
+    "pairing.col.hiring_firm": ("Entreprise qui recrute", "Hiring firm"),
+    "pairing.col.from_commune_name": ("Commune d'origine", "Origin commune"),
+    "pairing.col.to_commune_name": ("Commune d'accueil", "Destination commune"),
+    "pairing.col.from_label": ("Métier d'origine", "Origin occupation"),
+    "pairing.col.to_label": ("Métier visé", "Target occupation"),
+    "pairing.col.headcount": ("Personnes", "People"),
+    "pairing.col.bridge_score": ("Score de passerelle", "Bridge score"),
+    "pairing.col.distance_km": ("Distance (km)", "Distance (km)"),
+    "pairing.col.skills_to_acquire": ("Compétences à acquérir", "Skills to acquire"),
+    "pairing.col.training": ("Formations locales", "Local training"),
+    "pairing.col.status": ("Statut", "Status"),
+    "pairing.col.at": ("Quand", "When"),
+    "pairing.col.user_name": ("Qui", "Who"),
+    "pairing.col.kind": ("Quoi", "What"),
+    "pairing.col.after": ("Nouveau statut", "New status"),
+}
