@@ -30,7 +30,7 @@ def pairing_xlsx(pairing: Pairing, fragile: pd.DataFrame, hiring: pd.DataFrame, 
     pairs = pairing.pairs.copy()
     pairs["link"] = pairs["link"].map(LINK_FR).fillna(pairs["link"])
     if statuses is not None:
-        pairs["status"] = pairs["pair_id"].map(statuses).fillna("")
+        pairs["status"] = [statuses.get(p, "") for p in pairs["pair_id"]]
     columns = [c for c in HEADERS_FR if c in pairs.columns and (with_firms or not c.endswith("_firm"))]
     sheet = pairs[columns].rename(columns=HEADERS_FR)
     used_f = pairing.pairs.groupby("fragile_id")["headcount"].sum()
