@@ -155,7 +155,10 @@ def pair_jobs(fragile: pd.DataFrame, hiring: pd.DataFrame, territory, max_km: fl
         raise GpectError(f"La distance maximale doit être positive ou nulle (reçu : {max_km}).")
     fragile, hiring = fragile.reset_index(drop=True), hiring.reset_index(drop=True)
     points = commune_points(territory)
-    where = pd.Series(np.arange(len(points)), index=points["commune_id"].to_numpy())
+    # A place is a distinct point: the communes of one zone share its centroid, hence one node of the network.
+    place = points.groupby(["lon", "lat"], sort=True).ngroup().to_numpy()
+    where = pd.Series(place, index=points["commune_id"].to_numpy())
+    spots = points.groupby(place)[["lon", "lat"]].first()
     fr, hr = _groups(fragile, where), _groups(hiring, where)
     pairing = Pairing(pd.DataFrame(columns=list(PAIR_COLUMNS)), 0, int(fragile["headcount"].sum()),
                       int(hiring["headcount"].sum()), float(max_km), finest_zoning(territory))
@@ -165,7 +168,7 @@ def pair_jobs(fragile: pd.DataFrame, hiring: pd.DataFrame, territory, max_km: fl
     hg = hr.groupby("group").agg(place=("place", "first"), code=("code", "first"), qty=("qty", "sum")).reset_index()
     # Distances between the distinct places only (k-d tree on the sphere).
     f_places, h_places = np.unique(fg["place"]), np.unique(hg["place"])
-    xyz = unit_xyz(points["lon"].to_numpy(), points["lat"].to_numpy())
+    xyz = unit_xyz(spots["lon"].to_numpy(), spots["lat"].to_numpy())
     near = cKDTree(xyz[f_places]).sparse_distance_matrix(cKDTree(xyz[h_places]), chord_for(max_km) + 1e-9,
                                                          output_type="ndarray")
     dist = pd.DataFrame({"from_place": f_places[near["i"]], "to_place": h_places[near["j"]],
