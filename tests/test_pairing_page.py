@@ -77,5 +77,5 @@ def test_an_editor_sees_firm_names_and_marks_a_pair_accepted(pairing_env):
     next(b for b in at.button if b.label == "Enregistrer le statut").click().run()
     assert not at.exception
     assert set(pairing_env.pairs_frame()["status"]) == {"accepte"}
-    history = at.dataframe[-1].value
+    history = at.table[-1].value
     assert history.iloc[0]["Nouveau statut"] == "accepté" and "edith" in history.iloc[0]["Qui"]

@@ -145,5 +145,6 @@ def _editor_section(ctx, store: PairingStore, result, stored, user) -> None:
     st.markdown(f"**{T('pairing.history')}**")
     shown = history.assign(after=history["after"].str.strip('"').map(
         lambda s: T(f"pairing.status.{s}") if isinstance(s, str) else "–"))[["at", "user_name", "kind", "after"]]
-    st.dataframe(shown.rename(columns={c: T(f"pairing.col.{c}") for c in shown.columns}), hide_index=True,
-                 key="pairing_history")
+    shown = shown.assign(at=shown["at"].dt.strftime("%Y-%m-%d %H:%M UTC"),
+                         kind=shown["kind"].map(lambda k: T(f"pairing.kind.{k}")))
+    st.table(shown.rename(columns={c: T(f"pairing.col.{c}") for c in shown.columns}).set_index(T("pairing.col.at")))

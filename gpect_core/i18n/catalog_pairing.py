@@ -62,4 +62,8 @@ STRINGS = {
     "pairing.col.user_name": ("Qui", "Who"),
     "pairing.col.kind": ("Quoi", "What"),
     "pairing.col.after": ("Nouveau statut", "New status"),
+    "pairing.kind.status": ("changement de statut", "status change"),
+    "pairing.kind.propose": ("proposition", "proposal"),
+    "pairing.kind.withdraw": ("retrait", "withdrawal"),
+    "pairing.kind.import": ("import", "import"),
 }
