@@ -15,6 +15,7 @@ PAGES = [
     ("app_pages/carte.py", "nav.carte", "carte", "nav.section.explore"),
     ("app_pages/metiers.py", "nav.metiers", "metiers", "nav.section.explore"),
     ("app_pages/passerelles.py", "nav.passerelles", "passerelles", "nav.section.act"),
+    ("app_pages/rapprochement.py", "nav.pairing", "rapprochement", "nav.section.act"),
     ("app_pages/plan.py", "nav.plan", "plan", "nav.section.plan"),
     ("app_pages/donnees.py", "nav.donnees", "donnees", "nav.section.data"),
 ]

@@ -10,7 +10,12 @@ import sys
 from .errors import GpectError
 
 # Modules that add sub-commands: each exposes `register(subparsers)`; absent modules are skipped.
-EXTENSION_MODULES = ("gpect_core.plan.cli", "gpect_core.export.cli", "gpect_core.export.bridges_cli")
+EXTENSION_MODULES = (
+    "gpect_core.plan.cli",
+    "gpect_core.export.cli",
+    "gpect_core.export.bridges_cli",
+    "gpect_core.pairing.cli",
+)
 
 
 def _cmd_build_pack(args: argparse.Namespace) -> int:

@@ -1,0 +1,173 @@
+"""Read a filled pairing template (XLSX) into a checked list, or say in French what is wrong.
+
+A list is a DataFrame with columns entry_id (str, stable: a hash of firm, commune and occupation), firm (str),
+commune_id (str, INSEE code), occupation_code (str, ROME 4.0), headcount (int64, > 0) and `time_frame`
+(fragile jobs) or `horizon` (hiring), both str. Rows are checked against the pack: the occupation must be a
+ROME code of the pack's `occupations`, the commune a code of its `communes`. Nothing is stored here: the
+caller shows the list and stores it only when the user accepts (`PairingStore.import_list`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import load_workbook
+
+from ..errors import GpectError, Problem
+from .templates import LIST_LABELS, SPECS
+
+MAX_PROBLEMS = 200
+
+
+class PairingInputError(GpectError):
+    """A pairing list that cannot be read: its message and problems name the file, sheet, row and column."""
+
+
+def _plain(text: object) -> str:
+    decomposed = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode()
+    return " ".join(decomposed.lower().replace("’", "'").split())
+
+
+def entry_id(firm: str, commune_id: str, occupation_code: str) -> str:
+    """The stable identifier (str, 16 hex digits) of a list row: the same firm, commune and occupation keep it
+    from one import to the next, so the statuses of their pairs survive a new import."""
+    key = "|".join((_plain(firm), commune_id.strip(), occupation_code.strip().upper()))
+    return hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+def known_occupations(territory) -> set[str]:
+    """ROME codes (str) of the pack's `occupations` (system ROME4; every code when the pack has no ROME4)."""
+    occupations = territory.table("occupations")
+    if occupations.empty:
+        return set()
+    rome = occupations[occupations["system"] == "ROME4"]
+    return set((rome if not rome.empty else occupations)["code"].astype(str))
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _commune_code(value) -> str:
+    text = _cell_text(value).upper()
+    if text.isdigit() and len(text) == 4:  # a code typed as a number lost its leading zero (01053 → 1053)
+        text = text.zfill(5)
+    return text
+
+
+def _whole_number(value) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    text = _cell_text(value).replace("\u202f", "").replace(" ", "").replace(",", ".")
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return int(number) if number.is_integer() else None
+
+
+def read_list(source, kind: str, territory, file_name: str | None = None) -> pd.DataFrame:
+    """Read the list `kind` (« fragile » or « hiring ») from `source` (a path, bytes or a binary file object).
+
+    Returns the list described in the module docstring, in file order. Raises PairingInputError (French) when
+    the file is not a readable XLSX workbook, a required column is missing, or rows have an unknown occupation
+    code, a commune absent from the pack, a headcount that is not a positive whole number, an empty firm, or
+    repeat a firm–commune–occupation of an earlier row; each problem names the file, sheet, row (as Excel
+    numbers it) and column."""
+    spec = SPECS[kind]
+    name = file_name or (Path(source).name if isinstance(source, str | Path) else "fichier importé")
+    try:
+        data = Path(source).read_bytes() if isinstance(source, str | Path) else (
+            source if isinstance(source, bytes) else source.read())
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except OSError as exc:
+        raise PairingInputError(f"« {name} » ne peut pas être lu ({exc.strerror or exc}).") from None
+    except Exception:  # noqa: BLE001 — any unreadable workbook becomes a French message
+        raise PairingInputError(f"« {name} » n'est pas un classeur Excel (.xlsx) lisible : utilisez le modèle "
+                                f"« {spec.title} ».") from None
+    sheet = workbook["Saisie"] if "Saisie" in workbook.sheetnames else workbook.worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    workbook.close()
+    where = f"« {name} », feuille « {sheet.title} »"
+    if not rows:
+        raise PairingInputError(f"{where} est vide : la ligne 1 doit porter les en-têtes du modèle.")
+    wanted = {_plain(f.header): f.column for f in spec.fields} | {f.column: f.column for f in spec.fields}
+    positions: dict[str, int] = {}
+    for index, header in enumerate(rows[0]):
+        column = wanted.get(_plain(header))
+        if column and column not in positions:
+            positions[column] = index
+    missing = [f.header for f in spec.fields if f.required and f.column not in positions]
+    if missing:
+        raise PairingInputError(f"{where} : colonne(s) obligatoire(s) absente(s) : "
+                                f"{', '.join(f'« {h} »' for h in missing)} (ligne 1 du modèle).")
+    occupations = known_occupations(territory)
+    communes = set(territory.table("communes")["commune_id"].astype(str))
+    problems: list[Problem] = []
+    records = []
+    seen: dict[str, int] = {}
+
+    def problem(row: int, field, text: str) -> None:
+        problems.append(Problem(f"{where}, ligne {row}, colonne « {field.header} » : {text}", table=spec.table,
+                                column=field.column, row=row, file=name, sheet=sheet.title))
+
+    for row_number, values in enumerate(rows[1:], start=2):
+        cells = {c: (values[i] if i < len(values) else None) for c, i in positions.items()}
+        if all(_cell_text(v) == "" for v in cells.values()):
+            continue
+        record = {"firm": _cell_text(cells.get("firm")), "commune_id": _commune_code(cells.get("commune_id")),
+                  "occupation_code": _cell_text(cells.get("occupation_code")).upper().replace(" ", "")}
+        bad = False
+        if not record["firm"]:
+            problem(row_number, spec.field_for("firm"), "le nom de l'entreprise est vide")
+            bad = True
+        if record["commune_id"] not in communes:
+            problem(row_number, spec.field_for("commune_id"),
+                    f"la commune « {record['commune_id']} » n'existe pas dans le territoire" if record["commune_id"]
+                    else "le code commune est vide")
+            bad = True
+        if record["occupation_code"] not in occupations:
+            problem(row_number, spec.field_for("occupation_code"),
+                    f"le code métier « {record['occupation_code']} » n'est pas un code ROME connu"
+                    if record["occupation_code"] else "le code métier est vide")
+            bad = True
+        headcount = _whole_number(cells.get("headcount"))
+        if headcount is None or headcount <= 0:
+            problem(row_number, spec.field_for("headcount"),
+                    f"« {_cell_text(cells.get('headcount'))} » n'est pas un nombre entier positif")
+            bad = True
+        record["headcount"] = headcount
+        for extra in ("time_frame", "horizon"):
+            if spec.field_for(extra):
+                record[extra] = _cell_text(cells.get(extra))
+        if not bad:
+            record["entry_id"] = entry_id(record["firm"], record["commune_id"], record["occupation_code"])
+            if record["entry_id"] in seen:
+                problem(row_number, spec.field_for("firm"),
+                        f"même entreprise, commune et métier qu'à la ligne {seen[record['entry_id']]} : "
+                        "regroupez les effectifs sur une seule ligne")
+            else:
+                seen[record["entry_id"]] = row_number
+                records.append(record)
+        if len(problems) >= MAX_PROBLEMS:
+            break
+    if problems:
+        raise PairingInputError(f"{where} : {len(problems)} problème(s) ; rien n'a été enregistré.", problems)
+    if not records:
+        raise PairingInputError(f"{where} ne contient aucune ligne de {LIST_LABELS[kind]}.")
+    extra = "time_frame" if kind == "fragile" else "horizon"
+    frame = pd.DataFrame(records, columns=["entry_id", "firm", "commune_id", "occupation_code", "headcount", extra])
+    frame["headcount"] = frame["headcount"].astype("int64")
+    return frame

@@ -1,0 +1,202 @@
+"""Firm-to-firm pairing: the global assignment, the distance limit, skills gaps, the readers' French messages,
+the `pair` command, and the store (SQLite and PostgreSQL) with its status history."""
+
+from __future__ import annotations
+
+import sys
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from openpyxl import Workbook, load_workbook
+from shapely.geometry import box
+
+from gpect_core.cli import main
+from gpect_core.pairing.reader import PairingInputError, entry_id, read_list
+from gpect_core.pairing.solver import pair_jobs
+from gpect_core.pairing.store import PairingError, PairingStore
+from gpect_core.pairing.templates import FRAGILE, HIRING, pairing_template
+from gpect_core.territory import Territory
+
+if not hasattr(sys.modules.get("conftest"), "plan_store"):
+    from conftest_plan import *  # noqa: F403
+
+
+def small_territory() -> Territory:
+    """Three zones: Z1 and Z2 ~11 km apart (centres 0.1° of latitude), Z3 ~55 km north of Z1; one commune each."""
+    zones = gpd.GeoDataFrame({"zoning": "EPCI", "zone_id": ["Z1", "Z2", "Z3"], "name": ["Un", "Deux", "Trois"]},
+                             geometry=[box(1.99, 47.99, 2.01, 48.01), box(1.99, 48.09, 2.01, 48.11),
+                                       box(1.99, 48.49, 2.01, 48.51)], crs="EPSG:4326")
+    communes = pd.DataFrame({"commune_id": ["10001", "10002", "10003"], "name": ["Amont", "Bourg", "Cime"],
+                             "zone_EPCI": ["Z1", "Z2", "Z3"]})
+    occupations = pd.DataFrame({"system": "ROME4", "code": ["A1101", "B1101", "C1101", "D1101"],
+                                "label": ["Métier A", "Métier B", "Métier C", "Métier D"]})
+    bridges = pd.DataFrame({"from_code": ["A1101", "B1101"], "to_code": ["C1101", "A1101"], "kind": "close",
+                            "source": "test", "score": [0.5, 0.8]})
+    skills = pd.DataFrame({
+        "occupation_code": ["A1101", "A1101", "A1101", "C1101", "C1101", "C1101", "C1101"],
+        "skill_id": ["s1", "s2", "s4", "s1", "s3", "s4", "s5"],
+        "label": ["Souder", "Lire un plan", "Contrôler", "Souder", "Programmer", "Contrôler", "Ranger"],
+        "kind": "competence", "core": [True, True, False, True, True, True, False]})
+    training = pd.DataFrame({"program_id": ["P1"], "title": ["Titre pro programmeur"], "provider": ["GRETA"],
+                             "zoning": ["EPCI"], "zone_id": ["Z1"], "occupation_codes": ["C1101"],
+                             "capacity": [12], "year": [2024]})
+    return Territory("Test", zones, {"communes": communes, "occupations": occupations, "bridges": bridges,
+                                     "skills": skills, "training": training})
+
+
+def rows(kind: str, data: list[tuple]) -> pd.DataFrame:
+    extra = "time_frame" if kind == "fragile" else "horizon"
+    frame = pd.DataFrame(data, columns=["firm", "commune_id", "occupation_code", "headcount"]).assign(**{extra: ""})
+    frame.insert(0, "entry_id", [entry_id(f, c, o) for f, c, o, _n in data])
+    return frame.astype({"headcount": "int64"})
+
+
+def test_the_assignment_is_global_where_a_greedy_choice_pairs_fewer_people():
+    territory = small_territory()
+    # Greedy takes « Alpha → Gamma » (same occupation, cost 0) first, and Beta, who can only go to Gamma, is left.
+    fragile = rows("fragile", [("Alpha", "10001", "A1101", 1), ("Beta", "10001", "B1101", 1)])
+    hiring = rows("hiring", [("Gamma", "10001", "A1101", 1), ("Delta", "10001", "C1101", 1)])
+    result = pair_jobs(fragile, hiring, territory, max_km=5)
+    got = set(zip(result.pairs["fragile_firm"], result.pairs["hiring_firm"], strict=True))
+    assert got == {("Alpha", "Delta"), ("Beta", "Gamma")}
+    # A → C: 100 × (1 − 0.5) + 5 × 1 skill (Programmer); B → A: 100 × 0.2 + 5 × 2 skills (B has no skills listed).
+    assert result.total_cost == 55 + 30
+
+
+def test_every_headcount_and_the_distance_limit_are_respected_and_the_cheapest_split_is_found():
+    territory = small_territory()
+    fragile = rows("fragile", [("Alpha", "10001", "A1101", 5), ("Beta", "10002", "A1101", 3)])
+    hiring = rows("hiring", [("Gamma", "10001", "A1101", 4), ("Delta", "10002", "A1101", 2),
+                             ("Far", "10003", "A1101", 10)])
+    result = pair_jobs(fragile, hiring, territory, max_km=20)
+    pairs = result.pairs
+    assert "Far" not in set(pairs["hiring_firm"])  # 55 km away
+    assert (pairs["distance_km"] <= 20).all()
+    by_fragile = pairs.groupby("fragile_firm")["headcount"].sum()
+    by_hiring = pairs.groupby("hiring_firm")["headcount"].sum()
+    assert by_fragile.le(pd.Series({"Alpha": 5, "Beta": 3})).all() and by_hiring.le(pd.Series(
+        {"Gamma": 4, "Delta": 2})).all()
+    assert result.paired == 6  # all positions within reach are filled
+    # Least total distance: Alpha fills Gamma on the spot (4), Beta fills Delta on the spot (2).
+    got = dict(zip(zip(pairs["fragile_firm"], pairs["hiring_firm"], strict=True), pairs["headcount"], strict=True))
+    assert got == {("Alpha", "Gamma"): 4, ("Beta", "Delta"): 2}
+    wider = pair_jobs(fragile, hiring, territory, max_km=60)
+    assert wider.paired == 8 and "Far" in set(wider.pairs["hiring_firm"])
+
+
+def test_each_pair_carries_the_core_skills_the_origin_lacks_and_the_local_training():
+    territory = small_territory()
+    result = pair_jobs(rows("fragile", [("Alpha", "10001", "A1101", 1)]),
+                       rows("hiring", [("Delta", "10001", "C1101", 1)]), territory, max_km=5)
+    pair = result.pairs.iloc[0]
+    # C's core skills: Souder (A has it), Programmer (A lacks it), Contrôler (A has it, non-core): only Programmer.
+    assert pair["skills_to_acquire"] == "Programmer" and pair["skills_gap_count"] == 1
+    assert pair["training"] == "Titre pro programmeur"
+    assert pair["link"] == "close" and pair["bridge_score"] == 0.5
+
+
+def test_without_bridges_only_the_same_occupation_is_proposed():
+    territory = small_territory()
+    del territory.tables["bridges"]
+    fragile = rows("fragile", [("Alpha", "10001", "A1101", 1), ("Beta", "10001", "B1101", 1)])
+    hiring = rows("hiring", [("Gamma", "10001", "A1101", 1), ("Delta", "10001", "C1101", 1)])
+    result = pair_jobs(fragile, hiring, territory, max_km=5)
+    assert list(zip(result.pairs["fragile_firm"], result.pairs["hiring_firm"], strict=True)) == [("Alpha", "Gamma")]
+
+
+def write_list(path, spec, data_rows):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Saisie"
+    sheet.append(spec.headers)
+    for row in data_rows:
+        sheet.append(list(row))
+    workbook.save(path)
+    return path
+
+
+def test_the_reader_names_file_sheet_row_and_column_of_each_bad_cell(tmp_path):
+    path = write_list(tmp_path / "fragiles.xlsx", FRAGILE, [
+        ("Alpha", "10001", "A1101", 3, "6 mois"),
+        ("Beta", "99999", "Z9999", 2.5, ""),
+    ])
+    with pytest.raises(PairingInputError) as caught:
+        read_list(path, "fragile", small_territory())
+    messages = [p.message for p in caught.value.problems]
+    assert "rien n'a été enregistré" in caught.value.message
+    assert messages == [
+        "« fragiles.xlsx », feuille « Saisie », ligne 3, colonne « Code commune (INSEE) » : la commune « 99999 » "
+        "n'existe pas dans le territoire",
+        "« fragiles.xlsx », feuille « Saisie », ligne 3, colonne « Code métier (ROME) » : le code métier « Z9999 » "
+        "n'est pas un code ROME connu",
+        "« fragiles.xlsx », feuille « Saisie », ligne 3, colonne « Effectif concerné » : « 2.5 » n'est pas un "
+        "nombre entier positif",
+    ]
+
+
+def test_the_blank_template_reads_back_its_example_row(tmp_path):
+    path = tmp_path / "postes.xlsx"
+    path.write_bytes(pairing_template("hiring"))
+    assert load_workbook(path).sheetnames == ["Saisie", "Notice"]
+    territory = small_territory()
+    territory.tables["communes"] = pd.concat([territory.tables["communes"], pd.DataFrame(
+        {"commune_id": ["92002"], "name": ["Exemple"], "zone_EPCI": ["Z1"]})])
+    territory.tables["occupations"] = pd.concat([territory.tables["occupations"], pd.DataFrame(
+        {"system": ["ROME4"], "code": ["H2909"], "label": ["Monteur"]})])
+    frame = read_list(path, "hiring", territory)
+    assert frame[["firm", "commune_id", "occupation_code", "headcount"]].values.tolist() == [
+        ["Atelier Meca", "92002", "H2909", 2]]
+
+
+def test_the_pair_command_writes_the_advisers_workbook_and_refuses_a_bad_file(tmp_path, capsys):
+    pack = tmp_path / "pack"
+    small_territory().save(pack, validate=False)
+    fragile = write_list(tmp_path / "f.xlsx", FRAGILE, [("Alpha", "10001", "A1101", 1), ("Beta", "10001", "B1101", 1)])
+    hiring = write_list(tmp_path / "h.xlsx", HIRING, [("Gamma", "10001", "A1101", 1), ("Delta", "10001", "C1101", 1)])
+    out = tmp_path / "pairs.xlsx"
+    assert main(["pair", "--pack", str(pack), "--fragile", str(fragile), "--hiring", str(hiring), "--max-km", "10",
+                 "--out", str(out)]) == 0
+    sheet = pd.read_excel(out, sheet_name="Rapprochements", engine="openpyxl")
+    assert set(zip(sheet["Entreprise (emplois fragilisés)"], sheet["Entreprise qui recrute"], strict=True)) == {
+        ("Alpha", "Delta"), ("Beta", "Gamma")}
+    bad = write_list(tmp_path / "bad.xlsx", HIRING, [("Gamma", "10001", "A1101", "deux")])
+    capsys.readouterr()
+    assert main(["pair", "--pack", str(pack), "--fragile", str(fragile), "--hiring", str(bad), "--max-km", "10",
+                 "--out", str(tmp_path / "x.xlsx")]) == 1
+    err = capsys.readouterr().err
+    assert "« bad.xlsx », feuille « Saisie », ligne 2, colonne « Postes à pourvoir » : « deux »" in err
+    assert "Traceback" not in err and not (tmp_path / "x.xlsx").exists()
+
+
+def test_the_store_keeps_lists_pairs_and_the_status_history(plan_db_url):
+    territory = small_territory()
+    store = PairingStore.open(plan_db_url)
+    fragile = rows("fragile", [("Alpha", "10001", "A1101", 1), ("Beta", "10001", "B1101", 1)])
+    hiring = rows("hiring", [("Gamma", "10001", "A1101", 1), ("Delta", "10001", "C1101", 1)])
+    assert store.import_list("fragile", fragile, "edith") == {"added": 2, "changed": 0, "removed": 0}
+    store.import_list("hiring", hiring, "edith")
+    pd.testing.assert_frame_equal(store.list_frame("fragile").sort_values("firm").reset_index(drop=True),
+                                  fragile.sort_values("firm").reset_index(drop=True), check_dtype=False)
+    result = pair_jobs(store.list_frame("fragile"), store.list_frame("hiring"), territory, 5)
+    assert store.save_proposals(result.pairs, "edith") == {"proposed": 2, "kept": 0, "withdrawn": 0}
+    pair_id = entry_id("Alpha", "10001", "A1101") + ">" + entry_id("Delta", "10001", "C1101")
+    stored = store.pairs_frame().set_index("pair_id")
+    assert set(stored["status"]) == {"propose"}
+    version = store.set_status(pair_id, "accepte", "bruno", version=int(stored.loc[pair_id, "version"]))
+    with pytest.raises(PairingError, match="modifié entre-temps"):
+        store.set_status(pair_id, "refuse", "carla", version=version - 1)
+    history = store.history_frame(pair_id)
+    assert list(zip(history["kind"], history["user_name"], history["after"], strict=True)) == [
+        ("status", "bruno", '"accepte"'), ("propose", "edith", '"propose"')]
+    # A new pairing keeps the accepted pair's status; a pair still « proposé » that it drops is withdrawn.
+    again = PairingStore.open(plan_db_url)
+    assert again.save_proposals(result.pairs[result.pairs["pair_id"] == pair_id], "edith") == {
+        "proposed": 0, "kept": 1, "withdrawn": 1}
+    assert again.pairs_frame().set_index("pair_id").loc[pair_id, "status"] == "accepte"
+    # Removing Alpha from the list leaves the accepted pair in place (only « proposé » pairs are withdrawn).
+    assert again.import_list("fragile", fragile[fragile["firm"] == "Beta"], "edith")["removed"] == 1
+    assert again.history_frame()["kind"].iloc[0] == "import"
+    assert again.plan.schema_revision() == "0003_pairing"
+    store.close()
+    again.close()

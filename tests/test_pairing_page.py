@@ -1,0 +1,81 @@
+"""AppTest of the « Rapprochement d'entreprises » page on the demo pack: a viewer sees pairs without any firm name;
+an editor sees the names and can mark a pair accepted."""
+
+from __future__ import annotations
+
+import sys
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from gpect_core.pairing.reader import entry_id
+from gpect_core.pairing.store import PairingStore
+
+if not hasattr(sys.modules.get("conftest"), "plan_store"):
+    from conftest_plan import *  # noqa: F403
+
+EDITOR = {"username": "edith", "name": "Édith Éditrice", "role": "editeur"}
+FIRMS = ("Fonderie Zéphyr", "Atelier Quasar")
+
+
+def demo_lists(territory) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One fragile and one hiring row in two communes of the same demo zone d'emploi, same occupation."""
+    communes = territory.tables["communes"]
+    zone = communes["zone_ZE2020"].iloc[0]
+    a, b = communes[communes["zone_ZE2020"] == zone]["commune_id"].iloc[:2]
+    fragile = pd.DataFrame({"entry_id": [entry_id(FIRMS[0], a, "H2913")], "firm": [FIRMS[0]], "commune_id": [a],
+                            "occupation_code": ["H2913"], "headcount": [3], "time_frame": [""]})
+    hiring = pd.DataFrame({"entry_id": [entry_id(FIRMS[1], b, "H2913")], "firm": [FIRMS[1]], "commune_id": [b],
+                           "occupation_code": ["H2913"], "headcount": [2], "horizon": [""]})
+    return fragile, hiring
+
+
+@pytest.fixture
+def pairing_env(monkeypatch, tmp_path, plan_accounts_file, demo_territory):
+    url = f"sqlite:///{tmp_path / 'plan.sqlite'}"
+    monkeypatch.setenv("GPECT_DB_URL", url)
+    store = PairingStore.open(url)
+    fragile, hiring = demo_lists(demo_territory)
+    store.import_list("fragile", fragile, "edith")
+    store.import_list("hiring", hiring, "edith")
+    yield store
+    store.close()
+
+
+def _app(user: dict | None = None) -> AppTest:
+    at = AppTest.from_file("../app_pages/rapprochement.py", default_timeout=90)
+    if user:
+        at.session_state["plan_user"] = user
+    return at.run()
+
+
+def _everything(at: AppTest) -> str:
+    parts = [e.value for e in (*at.markdown, *at.caption, *at.info, *at.error, *at.success)]
+    parts += [df.value.to_csv() for df in at.dataframe]
+    parts += [str(s.options) for s in at.selectbox]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_a_viewer_sees_the_pairs_but_no_firm_name(pairing_env):
+    at = _app()
+    assert not at.exception
+    text = _everything(at)
+    assert "2 personne(s) rapprochée(s) sur 3 emploi(s) fragilisé(s) et 2 poste(s)" in text
+    assert at.dataframe and "Personnes" in at.dataframe[0].value.columns
+    assert not any(firm in text for firm in FIRMS)
+    assert "Enregistrer ces propositions" not in [b.label for b in at.button]
+
+
+def test_an_editor_sees_firm_names_and_marks_a_pair_accepted(pairing_env):
+    at = _app(EDITOR)
+    assert not at.exception
+    assert FIRMS[0] in at.dataframe[0].value.to_csv()
+    next(b for b in at.button if b.label == "Enregistrer ces propositions").click().run()
+    assert not at.exception
+    next(r for r in at.radio if r.label == "Statut").set_value("accepte").run()
+    next(b for b in at.button if b.label == "Enregistrer le statut").click().run()
+    assert not at.exception
+    assert set(pairing_env.pairs_frame()["status"]) == {"accepte"}
+    history = at.table[-1].value
+    assert history.iloc[0]["Nouveau statut"] == "accepté" and "edith" in history.iloc[0]["Qui"]

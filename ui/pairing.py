@@ -1,0 +1,150 @@
+"""« Rapprochement d'entreprises »: import of the two lists (editors), the pairing at a distance the user sets,
+its table, map and XLSX export, and the status of each pair (editors) with its history.
+
+Viewers see communes, occupations and headcounts only: firm names are shown to editors alone.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from gpect_core.errors import GpectError
+from gpect_core.pairing.export import pairing_xlsx
+from gpect_core.pairing.maps import pairing_map
+from gpect_core.pairing.reader import read_list
+from gpect_core.pairing.solver import pair_jobs
+from gpect_core.pairing.store import PairingStore
+from gpect_core.pairing.templates import SPECS, pairing_template
+from gpect_core.plan.engine import default_url
+from ui.feedback import show_error
+from ui.plan import login
+from ui.plan.session import current_user
+
+PENDING = "pairing_pending_{kind}"
+TABLE_COLUMNS = ("fragile_firm", "from_commune_name", "from_label", "hiring_firm", "to_commune_name", "to_label",
+                 "headcount", "bridge_score", "distance_km", "skills_to_acquire", "training", "status")
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _open_store(url: str, code_id: int) -> PairingStore:
+    return PairingStore.open(url)
+
+
+def get_store() -> PairingStore:
+    """The pairing store of this deployment (the plan database)."""
+    return _open_store(default_url(), id(PairingStore))
+
+
+def _import_section(ctx, store: PairingStore, user) -> None:
+    T = ctx.t
+    st.subheader(T("pairing.import.header"))
+    for kind, key in (("fragile", "pairing.import.fragile"), ("hiring", "pairing.import.hiring")):
+        spec = SPECS[kind]
+        st.download_button(T("pairing.template", name=spec.title), pairing_template(kind),
+                           file_name=f"modele_{spec.key}.xlsx", key=f"pairing_template_{kind}")
+        upload = st.file_uploader(T(key), type=["xlsx"], key=f"pairing_upload_{kind}")
+        if upload is None:
+            continue
+        try:
+            frame = read_list(upload.getvalue(), kind, ctx.territory, file_name=upload.name)
+        except GpectError as exc:
+            show_error(exc)
+            continue
+        st.caption(T("pairing.import.preview", rows=len(frame), people=int(frame["headcount"].sum())))
+        st.dataframe(frame.drop(columns="entry_id"), hide_index=True, height=180)
+        if st.button(T("pairing.import.accept"), key=f"pairing_accept_{kind}"):
+            try:
+                counts = store.import_list(kind, frame, user.signature)
+            except GpectError as exc:
+                show_error(exc)
+            else:
+                st.success(T("pairing.import.done", **counts))
+
+
+def render(ctx) -> None:
+    """The whole page body for the page context `ctx` (ui.context.PageContext)."""
+    T = ctx.t
+    user = current_user()
+    login.sidebar(user, T)
+    editor = user is not None and user.can_edit
+    st.markdown(T("pairing.intro"))
+    try:
+        store = get_store()
+    except GpectError as exc:
+        show_error(exc)
+        return
+    if editor:
+        with st.expander(T("pairing.import.header"), expanded=False):
+            _import_section(ctx, store, user)
+    else:
+        st.info(T("pairing.viewer_note"))
+    fragile, hiring = store.list_frame("fragile"), store.list_frame("hiring")
+    if fragile.empty or hiring.empty:
+        st.info(T("pairing.empty"))
+        return
+    max_km = st.number_input(T("pairing.max_km"), min_value=0, max_value=300, value=30, step=5, key="pairing_km")
+    try:
+        result = pair_jobs(fragile, hiring, ctx.territory, float(max_km))
+    except GpectError as exc:
+        show_error(exc)
+        return
+    st.caption(T("pairing.distance_note", zoning=result.zoning or "–"))
+    st.markdown(T("pairing.summary", paired=result.paired, fragile=result.fragile_total, hiring=result.hiring_total,
+                  km=max_km))
+    if result.pairs.empty:
+        st.info(T("pairing.none"))
+        return
+    stored = store.pairs_frame().set_index("pair_id")
+    statuses = stored["status"].to_dict()
+    pairs = result.pairs.assign(status=result.pairs["pair_id"].map(
+        lambda p: T(f"pairing.status.{statuses[p]}") if p in statuses else ""))
+    columns = [c for c in TABLE_COLUMNS if editor or not c.endswith("_firm")]
+    st.dataframe(pairs[columns].rename(columns={c: T(f"pairing.col.{c}") for c in columns}), hide_index=True,
+                 key="pairing_table")
+    st_folium(pairing_map(ctx.territory, result.pairs, statuses), key="pairing_map", height=460,
+              use_container_width=True, returned_objects=[])
+    labels = {p: T(f"pairing.status.{s}") for p, s in statuses.items()}
+    st.download_button(T("pairing.export"), pairing_xlsx(result, fragile, hiring, labels, with_firms=editor),
+                       file_name="rapprochements.xlsx", key="pairing_export")
+    if editor:
+        _editor_section(ctx, store, result, stored, user)
+
+
+def _editor_section(ctx, store: PairingStore, result, stored, user) -> None:
+    T = ctx.t
+    if st.button(T("pairing.save"), key="pairing_save"):
+        try:
+            counts = store.save_proposals(result.pairs, user.signature)
+        except GpectError as exc:
+            show_error(exc)
+        else:
+            st.success(T("pairing.saved", **counts))
+            st.rerun()
+    st.subheader(T("pairing.status.header"))
+    known = result.pairs[result.pairs["pair_id"].isin(stored.index)]
+    if known.empty:
+        st.info(T("pairing.status.unsaved"))
+        return
+    names = {r.pair_id: f"{r.fragile_firm} → {r.hiring_firm} ({r.from_code} → {r.to_code}, {r.headcount})"
+             for r in known.itertuples(index=False)}
+    pair_id = st.selectbox(T("pairing.status.pair"), list(names), format_func=names.get, key="pairing_pair")
+    current = stored.loc[pair_id, "status"]
+    status = st.radio(T("pairing.status.value"), ["propose", "accepte", "refuse"], horizontal=True,
+                      index=["propose", "accepte", "refuse"].index(current),
+                      format_func=lambda s: T(f"pairing.status.{s}"), key=f"pairing_status_{pair_id}")
+    if st.button(T("pairing.status.save"), key="pairing_status_save"):
+        try:
+            store.set_status(pair_id, status, user.signature, version=int(stored.loc[pair_id, "version"]))
+        except GpectError as exc:
+            show_error(exc)
+        else:
+            st.toast(T("pairing.status.saved"))
+            st.rerun()
+    history = store.history_frame(pair_id)
+    st.markdown(f"**{T('pairing.history')}**")
+    shown = history.assign(after=history["after"].str.strip('"').map(
+        lambda s: T(f"pairing.status.{s}") if isinstance(s, str) else "–"))[["at", "user_name", "kind", "after"]]
+    shown = shown.assign(at=shown["at"].dt.strftime("%Y-%m-%d %H:%M UTC"),
+                         kind=shown["kind"].map(lambda k: T(f"pairing.kind.{k}")))
+    st.table(shown.rename(columns={c: T(f"pairing.col.{c}") for c in shown.columns}).set_index(T("pairing.col.at")))
