@@ -624,3 +624,23 @@ def _projects_by_zone(territory: Territory, zoning: str, codes: set[str]) -> pd.
     return apportioned
 
 
+
+
+# ---------------------------------------------------------------------------------------------- survey summary
+def declared_needs(territory: Territory, selection: Selection, n_top: int = 3) -> dict | None:
+    """The company survey's answers of the selection (pack table `needs`, read as `zones_for` says): answers (int),
+    total, m6, y1, y3 (headcount declared in all and by horizon, float), period (text, years of the answers' dates),
+    top (list of (ROME code, label, headcount), the `n_top` occupations most needed). None when the pack has no
+    survey answer for the selection."""
+    needs, reading = _needs(territory, selection)
+    if needs.empty:
+        return None
+    rows = needs.sort_values("needs_total", ascending=False, kind="stable")
+    top = rows.head(n_top)
+    occupations = territory.table("occupations")
+    labels = occupations[occupations["system"] == ROME].drop_duplicates("code").set_index("code")["label"]
+    dates = pd.to_datetime(_in(territory.table("needs"), reading)["date"], errors="coerce")
+    return {"answers": int(rows["needs_answers"].sum()), "total": float(rows["needs_total"].sum()),
+            "m6": float(rows["needs_6m"].sum()), "y1": float(rows["needs_1y"].sum()),
+            "y3": float(rows["needs_3y"].sum()), "period": _span(dates.dt.year.dropna().unique()),
+            "top": [(c, str(labels.get(c, c)), float(n)) for c, n in zip(top.index, top["needs_total"], strict=True)]}
