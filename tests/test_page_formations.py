@@ -63,6 +63,7 @@ def test_page_shows_the_basin_training_and_hiring(at, demo_territory):
     assert {m.label: m.value for m in at.metric}["Places"] == fmt_int(other["capacity"].sum(), "fr")
     assert other["capacity"].sum() != latest["capacity"].sum()
     # the rule is written, with its thresholds
+    at.segmented_control(key="formations_view").set_value("gaps").run()
     rule = " ".join(m.value for m in at.markdown)
     assert "Pénurie sans formation locale" in rule and "places pour 100 projets" in rule
     assert any("InserJeunes" in c.value or "Sources" in c.value for c in at.caption)
@@ -74,6 +75,7 @@ def test_page_in_english(at, demo_territory):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Places"] == fmt_int(latest["capacity"].sum(), "en")
     assert "ROME code" in _table(at, "ROME code").value.columns
+    at.segmented_control(key="formations_view").set_value("gaps").run()
     assert any("Shortage without local training" in m.value for m in at.markdown)
 
 

@@ -96,8 +96,15 @@ def _sources_line(ctx, cov: Coverage) -> str:
                  needs=source("needs", v.get("needs", "")) if cov.needs.mode != "none"
                  else ctx.t("formations.source.none"),
                  training=source("training", training) if training else ctx.t("formations.source.none"),
-                 insertion=f"InserJeunes ({v['employment_rate']})" if v.get("employment_rate")
-                 else ctx.t("formations.source.none"))
+                 insertion=_insertion_source(ctx, v.get("employment_rate", "")))
+
+
+def _insertion_source(ctx, vintage: str) -> str:
+    if not vintage:
+        return ctx.t("formations.source.none")
+    prov = ctx.territory.provenance.get("training")
+    name = "InserJeunes" if prov is None or "InserJeunes" in (prov.source or "") else (prov.producer or prov.source)
+    return f"{name} ({vintage})"
 
 
 def _reading_note(ctx, cov: Coverage) -> str | None:
@@ -162,13 +169,16 @@ def render() -> None:
     with st.expander(ctx.t("formations.link.title")):
         st.markdown(ctx.t("formations.link.text"))
 
-    table_tab, gaps_tab, map_tab = st.tabs([ctx.t("formations.tab.table"), ctx.t("formations.tab.gaps"),
-                                            ctx.t("formations.tab.map")])
-    with table_tab:
+    # one view at a time (not st.tabs): Leaflet cannot lay out a map drawn in a hidden tab, and a rerun then
+    # builds only what is shown
+    views = ["table", "gaps", "map"]
+    view = st.segmented_control(ctx.t("formations.view"), views, default="table", key="formations_view",
+                                format_func=lambda v: ctx.t(f"formations.tab.{v}")) or "table"
+    if view == "table":
         _table_tab(ctx, table, with_needs)
-    with gaps_tab:
+    elif view == "gaps":
         _gaps_tab(ctx, table, with_needs)
-    with map_tab:
+    else:
         _map_tab(ctx, table, family, family_labels)
 
 

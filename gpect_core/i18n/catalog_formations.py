@@ -26,6 +26,7 @@ STRINGS = {
                                "Training read on {n} zone(s) ({zoning}) lying inside the selection."),
     "formations.family": ("Famille de métiers", "Occupation family"),
     "formations.family.all": ("Toutes les familles", "All families"),
+    "formations.view": ("Vue", "View"),
     "formations.tab.table": ("Tableau par métier", "Table by occupation"),
     "formations.tab.gaps": ("Écarts", "Gaps"),
     "formations.tab.map": ("Carte", "Map"),
