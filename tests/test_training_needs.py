@@ -20,6 +20,7 @@ from gpect_core.indicators.training_needs import (
     coverage_by_zone,
     coverage_table,
     programme_links,
+    top_gaps,
     totals,
 )
 from gpect_core.selection import Selection
@@ -215,3 +216,16 @@ def test_whole_territory_and_empty_selection(demo_territory):
     assert totals(whole)["programmes"] == tr["program_id"].nunique()
     nothing = coverage_table(demo_territory, Selection("ZE2020", ("0000",)))
     assert nothing.empty and list(nothing.columns) == COLUMNS
+
+
+def test_map_and_chart_read_a_fap_family_as_the_table_does():
+    territory = _tiny_pack()
+    # A2222 alone: its family F1 also holds A1111, whose programme P3 is in basin 02 — as the table's ratio counts it
+    by_zone = coverage_by_zone(territory, "ZE2020", ["A2222"]).set_index("zone_id")
+    table = coverage_table(territory, Selection("ZE2020", ("02",))).set_index("occupation_code")
+    assert by_zone.loc["02", "places_per_100_projects"] == pytest.approx(table.loc["A2222", "places_per_100_projects"])
+    assert by_zone.loc["02", "places"] == 12
+    top = top_gaps(classify_gaps(coverage_table(territory, Selection("ZE2020", ("01",)))))
+    family = top[top["bmo_codes"] == "FAP2009 F1"]
+    assert len(family) == 1 and family["siblings"].iloc[0] == 1  # A1111 and A2222: one bar, « +1 »
+    assert family["ratio_projects"].iloc[0] == 200 and family["ratio_places"].iloc[0] == 15

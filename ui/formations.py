@@ -43,7 +43,6 @@ INT, PCT, FLOAT = Fmt("int"), Fmt("pct"), Fmt("float")
 # column → (catalogue key, format); the shown table keeps this order
 SHOWN = {
     "occupation_code": ("formations.col.code", None), "label": ("formations.col.label", None),
-    "family_label": ("formations.col.family", None), "fap_codes": ("formations.col.fap", None),
     "projects": ("formations.col.projects", INT), "difficult_share": ("formations.col.difficult_share", PCT),
     "reliability": ("formations.col.reliability", None), "tension_class": ("formations.col.tension_class", FLOAT),
     "needs_total": ("formations.col.needs_total", INT), "needs_6m": ("formations.col.needs_6m", INT),
@@ -54,8 +53,9 @@ SHOWN = {
     "places_per_100_projects": ("formations.col.places_per_100", FLOAT),
     "wishes_per_place": ("formations.col.wishes_per_place", FLOAT),
     "graduates_per_100_projects": ("formations.col.graduates_per_100", FLOAT),
-    "training_years": ("formations.col.training_years", None), "bmo_year": ("formations.col.bmo_year", None),
-    "gap_label": ("formations.col.gap", None),
+    "gap_label": ("formations.col.gap", None), "family_label": ("formations.col.family", None),
+    "fap_codes": ("formations.col.fap", None), "training_years": ("formations.col.training_years", None),
+    "bmo_year": ("formations.col.bmo_year", None),
 }
 NEEDS_COLUMNS = ("needs_total", "needs_6m", "needs_1y", "needs_3y")
 
@@ -107,11 +107,15 @@ def _insertion_source(ctx, vintage: str) -> str:
     return f"{name} ({vintage})"
 
 
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
 def _reading_note(ctx, cov: Coverage) -> str | None:
     reading = cov.training
     if reading.zoning is None or reading.mode == "own":
         return None
-    label = context.zoning_label(ctx.territory, reading.zoning, ctx.lang)
+    label = _lower(context.zoning_label(ctx.territory, reading.zoning, ctx.lang))
     if reading.mode == "inside":
         return ctx.t("formations.read_inside", n=len(reading.zone_ids or ()), zoning=label)
     names = ctx.territory.zone_names(reading.zoning)
@@ -177,7 +181,7 @@ def render() -> None:
     if view == "table":
         _table_tab(ctx, table, with_needs)
     elif view == "gaps":
-        _gaps_tab(ctx, table, with_needs)
+        _gaps_tab(ctx, cov, table, with_needs)
     else:
         _map_tab(ctx, table, family, family_labels)
 
@@ -190,7 +194,16 @@ def _table_tab(ctx, table: pd.DataFrame, with_needs: bool) -> None:
     table_downloads(ctx, shown, ctx.t("formations.table.title"), SOURCES, "formations_table", formats=formats)
 
 
-def _gaps_tab(ctx, table: pd.DataFrame, with_needs: bool) -> None:
+def _chart_subtitle(ctx, cov: Coverage) -> str:
+    reading = cov.training
+    if reading.mode != "covering":
+        return ctx.selection_label
+    names = ctx.territory.zone_names(reading.zoning)
+    return ctx.t("formations.chart.subtitle", selection=ctx.selection_label,
+                 zones=", ".join(names.get(z, z) for z in reading.zone_ids or ()))
+
+
+def _gaps_tab(ctx, cov: Coverage, table: pd.DataFrame, with_needs: bool) -> None:
     lang = ctx.lang
     st.markdown(f"**{ctx.t('formations.gaps.rule_title')}**")
     st.markdown(ctx.t("formations.gaps.rule", tension=SHORTAGE_TENSION,
@@ -206,7 +219,7 @@ def _gaps_tab(ctx, table: pd.DataFrame, with_needs: bool) -> None:
     if top.empty:
         st.info(ctx.t("formations.gaps.none"))
     else:
-        chart = gaps_bar(top, lang, title=title, subtitle=ctx.selection_label)
+        chart = gaps_bar(top, lang, title=title, subtitle=_chart_subtitle(ctx, cov))
         st.altair_chart(chart, theme=None, width="stretch")
         chart_downloads(ctx, chart, title, SOURCES, "formations_gaps_chart")
     gap = st.selectbox(ctx.t("formations.gaps.class"), list(GAP_CLASSES), key="formations_gap",
@@ -254,8 +267,8 @@ def _map_tab(ctx, table: pd.DataFrame, family: str, family_labels: dict[str, str
     training_zonings = territory.table("training")["zoning"].dropna() if "zoning" in territory.table("training") \
         else pd.Series(dtype=str)
     if not training_zonings.empty and (training_zonings != ctx.zoning).all():
-        coarse = ctx.t("formations.map.coarse", zoning=context.zoning_label(
-            territory, str(training_zonings.value_counts().index[0]), lang))
+        coarse = ctx.t("formations.map.coarse", zoning=_lower(context.zoning_label(
+            territory, str(training_zonings.value_counts().index[0]), lang)))
     st.caption(ctx.t("formations.map.help"))
     if coarse:
         st.caption(coarse)

@@ -12,14 +12,16 @@ from . import INT, PALETTE, finish
 def gaps_bar(top: pd.DataFrame, lang: str = "fr", title: str | None = None,
              subtitle: str | None = None) -> alt.TopLevelMixin:
     """Grouped horizontal bars: hiring projects and training places of each occupation of `top`
-    (`indicators.training_needs.top_gaps`: columns label, occupation_code, projects, ratio_places, fragile; its
-    order is kept). One bar pair per occupation (at most a few dozen rows: far under Altair's 5,000); a fragile BMO
-    figure is marked « ⚠ » before its label."""
-    labels = [f"{'⚠ ' if bool(f) else ''}{label} ({code})"
-              for label, code, f in zip(top["label"], top["occupation_code"], top["fragile"], strict=True)]
+    (`indicators.training_needs.top_gaps`: columns label, occupation_code, siblings, ratio_projects, ratio_places,
+    fragile; its order is kept): projects and places of the same territory, as the table's ratios. One bar pair per
+    BMO occupation (at most a few dozen rows: far under Altair's 5,000); a fragile BMO figure is marked « ⚠ »
+    before its label, a FAP family's other ROME codes « +n » after it."""
+    labels = [f"{'⚠ ' if bool(f) else ''}{label} ({code}){f' +{int(n)}' if n else ''}"
+              for label, code, f, n in zip(top["label"], top["occupation_code"], top["fragile"], top["siblings"],
+                                           strict=True)]
     projects_name, places_name = t("formations.chart.projects", lang), t("formations.chart.places", lang)
     data = pd.concat([
-        pd.DataFrame({"occupation": labels, "measure": projects_name, "value": top["projects"].astype(float)}),
+        pd.DataFrame({"occupation": labels, "measure": projects_name, "value": top["ratio_projects"].astype(float)}),
         pd.DataFrame({"occupation": labels, "measure": places_name,
                       "value": top["ratio_places"].astype(float).fillna(0.0)}),
     ], ignore_index=True)

@@ -75,9 +75,9 @@ STRINGS = {
     "formations.source.none": ("absent du pack", "not in the pack"),
     "formations.fragile_note": (
         "⚠ Chiffre BMO fragile : moins de {n} projets publiés, part difficile inconnue, ou au moins la moitié des "
-        "lignes sous secret statistique. ⓕ : chiffre d'une famille FAP partagé par plusieurs codes ROME.",
+        "lignes sous secret statistique. ◆ : chiffre d'une famille FAP partagé par plusieurs codes ROME.",
         "⚠ Fragile BMO figure: fewer than {n} published projects, unknown difficult share, or at least half the "
-        "rows under statistical secret. ⓕ: figure of a FAP family shared by several ROME codes."),
+        "rows under statistical secret. ◆: figure of a FAP family shared by several ROME codes."),
     "formations.col.code": ("Code ROME", "ROME code"),
     "formations.col.label": ("Métier", "Occupation"),
     "formations.col.family": ("Famille", "Family"),
@@ -105,7 +105,7 @@ STRINGS = {
     "formations.reliability.secret": ("⚠ secret", "⚠ secret"),
     "formations.reliability.few": ("⚠ peu de projets", "⚠ few projects"),
     "formations.reliability.unknown": ("⚠ part inconnue", "⚠ unknown share"),
-    "formations.reliability.family": ("ⓕ famille FAP", "ⓕ FAP family"),
+    "formations.reliability.family": ("◆ famille FAP", "◆ FAP family"),
     "formations.gap.shortage_no_training": ("Pénurie sans formation locale", "Shortage without local training"),
     "formations.gap.weak_insertion_few_needs": ("Formation peu insérante et peu de besoins",
                                                 "Weak insertion and few local needs"),
@@ -143,6 +143,8 @@ STRINGS = {
     "formations.gaps.table_title": ("Métiers en situation « {gap} »", "Occupations in situation « {gap} »"),
     "formations.chart.projects": ("Projets de recrutement", "Hiring projects"),
     "formations.chart.places": ("Places de formation", "Training places"),
+    "formations.chart.subtitle": ("{selection} — places et projets de : {zones}",
+                                  "{selection} — places and projects of: {zones}"),
     "formations.chart.measure": ("Mesure", "Measure"),
     "formations.chart.value": ("Nombre", "Number"),
     "formations.map.pick": ("Métier ou famille à cartographier", "Occupation or family to map"),

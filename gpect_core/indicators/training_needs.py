@@ -554,76 +554,83 @@ def classify_gaps(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def top_gaps(classified: pd.DataFrame, n: int = 15) -> pd.DataFrame:
-    """The `n` occupations « shortage_no_training » with the most hiring projects (then tension class), for the
-    chart: columns of `classify_gaps`, at most `n` rows."""
+    """The `n` « shortage_no_training » BMO occupations with the most hiring projects (then tension class), for the
+    chart: one row per BMO figure (the first ROME code of a FAP family stands for it, `siblings` (int) counts the
+    family's other ROME codes in the table), columns of `classify_gaps` plus siblings, at most `n` rows."""
     rows = classified[classified["gap"] == "shortage_no_training"]
-    return rows.sort_values(["projects", "tension_class", "occupation_code"], ascending=[False, False, True],
-                            na_position="last").head(n).reset_index(drop=True)
+    rows = rows.sort_values(["ratio_projects", "projects", "tension_class", "occupation_code"],
+                            ascending=[False, False, False, True], na_position="last")
+    group = rows["bmo_codes"].where(rows["bmo_codes"] != "", rows["occupation_code"])
+    siblings = group.map(group.value_counts()) - 1
+    rows = rows.assign(siblings=siblings.astype(int))[~group.duplicated()]
+    return rows.head(n).reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------------------------- map
 def coverage_by_zone(territory: Territory, zoning: str, codes: list[str]) -> pd.DataFrame:
     """Places per 100 hiring projects of the ROME `codes` (an occupation, or a family's codes) in each zone of
-    `zoning` (pack tables `training` and `recruitment`); zones where the training is published on a coarser
-    zoning get the figure of the zone covering most of their population.
+    `zoning` (pack tables `training` and `recruitment`), read as the table's ratios are: projects of the BMO
+    occupations linked to `codes` (each once), places of every programme leading to one of their ROME codes (each
+    programme once). Zones where the training is published on a coarser zoning get the figures of the zone
+    covering most of their population (places and projects of that same zone).
 
-    Columns: zone_id (text), places, projects (float; projects through the crosswalks, each BMO occupation once),
-    places_per_100_projects (float, NaN without projects). One row per zone of `zoning`."""
+    Columns: zone_id (text), places, projects (float), places_per_100_projects (float, NaN without projects).
+    One row per zone of `zoning`."""
     zone_ids = list(territory.zones_of(zoning)["zone_id"].astype(str))
     out = pd.DataFrame({"zone_id": zone_ids}).set_index("zone_id", drop=False)
-    wanted = set(codes)
     programmes, links = programme_links(territory)
-    ids = set(links.loc[links["occupation_code"].isin(wanted), "program_id"])
-    progs = programmes[programmes["program_id"].isin(ids)]
     t_zoning = _main_zoning(programmes, Selection(zoning)) if not programmes.empty else None
-    places = progs[progs["zoning"] == t_zoning].groupby("zone_id")["capacity"].sum(min_count=1) \
-        if t_zoning else pd.Series(dtype=float)
     if t_zoning and t_zoning != zoning:
         corr = correspondence(territory, zoning, t_zoning).table
         main = corr.sort_values("share_of_a", ascending=False).drop_duplicates("zone_a").set_index("zone_a")["zone_b"]
-        out["places"] = main.reindex(zone_ids).map(places).astype(float).to_numpy()
-        projects_zoning, projects_zone = t_zoning, main.reindex(zone_ids)
+        read_zoning, read_zone = t_zoning, main.reindex(zone_ids)
     else:
-        out["places"] = places.reindex(zone_ids).astype(float).to_numpy()
-        projects_zoning, projects_zone = zoning, pd.Series(zone_ids, index=zone_ids)
-    out["projects"] = _projects_by_zone(territory, projects_zoning, wanted).reindex(
-        projects_zone.to_numpy()).to_numpy()
+        read_zoning, read_zone = zoning, pd.Series(zone_ids, index=zone_ids)
+    projects, group = _projects_by_zone(territory, read_zoning, set(codes))
+    ids = set(links.loc[links["occupation_code"].isin(group), "program_id"])
+    progs = programmes[programmes["program_id"].isin(ids)]
+    places = progs[progs["zoning"] == read_zoning].groupby("zone_id")["capacity"].sum(min_count=1) \
+        if t_zoning else pd.Series(dtype=float)
+    out["places"] = read_zone.map(places).astype(float).to_numpy()
+    out["projects"] = read_zone.map(projects).astype(float).to_numpy()
     with np.errstate(invalid="ignore", divide="ignore"):
         p = out["projects"]
         out["places_per_100_projects"] = np.where(p > 0, 100 * out["places"].fillna(0) / p.where(p > 0, 1), np.nan)
     return out.reset_index(drop=True)
 
 
-def _projects_by_zone(territory: Territory, zoning: str, codes: set[str]) -> pd.Series:
+def _projects_by_zone(territory: Territory, zoning: str, codes: set[str]) -> tuple[pd.Series, set[str]]:
+    """(projects of the BMO occupations linked to `codes` by zone of `zoning`, apportioned by population when the
+    BMO is read on another zoning; the ROME codes of those BMO occupations, `codes` included)."""
     data = data_selection(territory, Selection(zoning), "recruitment").selection
     cube = cube_for(territory, data.zoning)
     block = cube.recruitment
     if block.empty:
-        return pd.Series(dtype=float)
+        return pd.Series(dtype=float), set(codes)
     systems = _rome_systems(territory)
     occ = block.occupations
-    keep = []
-    for i, (system, code) in enumerate(zip(occ["occupation_system"], occ["occupation_code"], strict=True)):
-        if system in systems and set(linked_codes(territory, system, code, ROME).codes if system != ROME
-                                     else (code,)) & codes:
-            keep.append(i)
-    pos = np.arange(len(cube.zone_ids))
     usable = np.isin(occ["occupation_system"].to_numpy(), list(systems))
     years = [yi for yi in range(len(block.years)) if block.present[yi][:, usable].any()]
-    if not keep or not years:
-        return pd.Series(dtype=float)
+    keep, group = [], set(codes)
+    for i, (system, code) in enumerate(zip(occ["occupation_system"], occ["occupation_code"], strict=True)):
+        if not usable[i]:
+            continue
+        linked = set(linked_codes(territory, system, code, ROME).codes if system != ROME else (code,))
+        if linked & codes and years and block.present[years[-1]][:, i].any():
+            keep.append(i)
+            group |= linked
+    if not keep:
+        return pd.Series(dtype=float), group
     yi = years[-1]
     with quiet():
-        values = np.nansum(block.arrays["projects"][yi][pos][:, keep].astype(np.float64), axis=1)
-        present = block.present[yi][pos][:, keep].any(axis=1)
+        values = np.nansum(block.arrays["projects"][yi][:, keep].astype(np.float64), axis=1)
+        present = block.present[yi][:, keep].any(axis=1)
     series = pd.Series(np.where(present, values, np.nan), index=cube.zone_ids)
     if data.zoning == zoning:
-        return series
+        return series, group
     corr = correspondence(territory, zoning, data.zoning).table
     apportioned = (corr["zone_b"].map(series) * corr["share_of_b"]).groupby(corr["zone_a"]).sum(min_count=1)
-    return apportioned
-
-
+    return apportioned, group
 
 
 # ---------------------------------------------------------------------------------------------- survey summary
