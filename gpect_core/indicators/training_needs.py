@@ -103,6 +103,7 @@ def _programme_links(territory: Territory, training: pd.DataFrame | None) -> tup
         out[m] = pd.to_numeric(df[m], errors="coerce").astype("float64") if m in df else np.nan
         out[f"year_{m}"] = np.where(out[m].notna(), pd.to_numeric(df["year"], errors="coerce"), np.nan)
     programmes = out.groupby("program_id", sort=False).last().reset_index()  # last non-null = latest published
+    programmes["program_id"] = programmes["program_id"].astype(object)  # hashed look-ups, not Arrow scans
     for column in ("title", "provider", "level", "zoning", "zone_id", "insertion_cohort", "cfd", "occupation_codes"):
         if column not in programmes:
             programmes[column] = pd.NA
@@ -119,7 +120,7 @@ def _programme_links(territory: Territory, training: pd.DataFrame | None) -> tup
         lacking = programmes[programmes["occupation_codes"].isna() & programmes["cfd"].notna()]
         links += [(p, c, "bcn") for p, cfd in zip(lacking["program_id"], lacking["cfd"], strict=True)
                   for c in sorted(by_cfd.get(str(cfd).strip(), ()))]
-    link_frame = pd.DataFrame(links, columns=["program_id", "occupation_code", "link"]).drop_duplicates(
+    link_frame = pd.DataFrame(links, columns=["program_id", "occupation_code", "link"], dtype=object).drop_duplicates(
         ["program_id", "occupation_code"])
     return programmes.drop(columns=["occupation_codes", "cfd"]), link_frame.reset_index(drop=True)
 
@@ -208,14 +209,15 @@ def bmo_by_rome(territory: Territory, selection: Selection) -> tuple[pd.DataFram
     sums = _sums(block, yi, pos)
     keep = (sums["rows"] > 0) & usable
     occ = block.occupations.loc[keep]
-    table = pd.DataFrame({"bmo_key": (occ["occupation_system"] + " " + occ["occupation_code"]).to_numpy(),
+    table = pd.DataFrame({"bmo_key": (occ["occupation_system"] + " " + occ["occupation_code"]).to_numpy(dtype=object),
                           **{k: sums[k][keep] for k in ("projects", "difficult", "difficult_base", "secret_cells",
                                                         "hidden_rows", "rows")}})
     links = []
     for system, code in zip(occ["occupation_system"], occ["occupation_code"], strict=True):
         for rome in (linked_codes(territory, system, code, ROME).codes if system != ROME else (code,)):
             links.append((f"{system} {code}", rome))
-    return table, pd.DataFrame(links, columns=["bmo_key", "occupation_code"]).drop_duplicates(), block.years[yi]
+    return table, pd.DataFrame(links, columns=["bmo_key", "occupation_code"], dtype=object).drop_duplicates(), \
+        block.years[yi]
 
 
 # ---------------------------------------------------------------------------------------------- the table
@@ -351,7 +353,7 @@ def _coverage(territory: Territory, selection: Selection) -> Coverage:
 
     codes = sorted(set(bmo_links["occupation_code"]) | set(tension.index) | set(needs.index)
                    | set(pairs["occupation_code"]))
-    table = pd.DataFrame({"occupation_code": pd.Series(codes, dtype="string")}).set_index("occupation_code", drop=False)
+    table = pd.DataFrame({"occupation_code": pd.Series(codes, dtype=object)}).set_index("occupation_code", drop=False)
     table["label"] = rome["label"].reindex(codes).fillna(pd.Series(codes, index=codes)).astype(str)
     for column in ("family", "family_label"):
         table[column] = rome[column].reindex(codes) if column in rome else pd.NA
