@@ -38,6 +38,7 @@ from ui.downloads import chart_downloads, table_downloads
 from ui.tables import show_table
 
 MAP_KEY = "formations_map"
+MAX_SHOWN_ROWS = 150
 SOURCES = ["recruitment", "tension", "needs", "training"]
 INT, PCT, FLOAT = Fmt("int"), Fmt("pct"), Fmt("float")
 # column → (catalogue key, format); the shown table keeps this order
@@ -190,8 +191,17 @@ def _table_tab(ctx, table: pd.DataFrame, with_needs: bool) -> None:
     ordered = table.sort_values(["projects", "occupation_code"], ascending=[False, True], na_position="last")
     shown, formats = shown_table(ordered, ctx.t, with_needs)
     st.caption(ctx.t("formations.fragile_note", n=MIN_PROJECTS))
-    show_table(shown, formats, ctx.lang)
+    _show(ctx, shown, formats)
     table_downloads(ctx, shown, ctx.t("formations.table.title"), SOURCES, "formations_table", formats=formats)
+
+
+def _show(ctx, shown: pd.DataFrame, formats: dict[str, Fmt]) -> None:
+    """The first `MAX_SHOWN_ROWS` rows on screen (a région of the national pack has ~500 occupations: nobody reads
+    them on screen, and formatting each cell costs at every rerun); the downloads hold every row."""
+    if len(shown) > MAX_SHOWN_ROWS:
+        st.caption(ctx.t("formations.table.cut", shown=fmt_int(MAX_SHOWN_ROWS, ctx.lang),
+                         total=fmt_int(len(shown), ctx.lang)))
+    show_table(shown.head(MAX_SHOWN_ROWS), formats, ctx.lang)
 
 
 def _chart_subtitle(ctx, cov: Coverage) -> str:
@@ -227,7 +237,7 @@ def _gaps_tab(ctx, cov: Coverage, table: pd.DataFrame, with_needs: bool) -> None
     rows = table[table["gap"] == gap].sort_values(["projects", "occupation_code"], ascending=[False, True],
                                                    na_position="last")
     shown, formats = shown_table(rows, ctx.t, with_needs)
-    show_table(shown, formats, lang)
+    _show(ctx, shown, formats)
     table_downloads(ctx, shown, ctx.t("formations.gaps.table_title", gap=ctx.t(f"formations.gap.{gap}")), SOURCES,
                     "formations_gaps_table", formats=formats)
 

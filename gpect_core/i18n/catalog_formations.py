@@ -40,6 +40,11 @@ STRINGS = {
         "Totals without double counting: a programme preparing several occupations counts once, the projects of a "
         "FAP family shared by several ROME codes count once."),
     "formations.table.title": ("Formations et besoins par métier", "Training and needs by occupation"),
+    "formations.table.cut": (
+        "Les {shown} premiers métiers (par projets de recrutement) sur {total} ; les téléchargements CSV et Excel "
+        "contiennent tous les métiers. Le filtre de famille resserre la liste.",
+        "The first {shown} occupations (by hiring projects) of {total}; the CSV and Excel downloads hold every "
+        "occupation. The family filter narrows the list."),
     "formations.link.title": ("Comment les formations sont reliées aux métiers", "How training is linked to occupations"),
     "formations.link.text": (
         "Le lien est plusieurs-à-plusieurs : une certification prépare plusieurs métiers, un métier est préparé par "
