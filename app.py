@@ -14,6 +14,7 @@ PAGES = [
     ("app_pages/synthese.py", "nav.synthese", "synthese", "nav.section.explore"),
     ("app_pages/carte.py", "nav.carte", "carte", "nav.section.explore"),
     ("app_pages/metiers.py", "nav.metiers", "metiers", "nav.section.explore"),
+    ("app_pages/formations.py", "nav.formations", "formations", "nav.section.act"),
     ("app_pages/passerelles.py", "nav.passerelles", "passerelles", "nav.section.act"),
     ("app_pages/rapprochement.py", "nav.pairing", "rapprochement", "nav.section.act"),
     ("app_pages/plan.py", "nav.plan", "plan", "nav.section.plan"),

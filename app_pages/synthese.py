@@ -10,7 +10,7 @@ from gpect_core.formatting import fmt_int, fmt_pct, fmt_rate
 from gpect_core.indicators.selection import KeyFigures, top_occupations
 from gpect_core.maps import base_map, zones_layer
 from gpect_core.plan.scope import action_counts
-from ui import context, meeting_exports
+from ui import context, formations, meeting_exports
 from ui.downloads import chart_downloads
 from ui.plan_source import plan_actions
 
@@ -59,6 +59,8 @@ with chart_col:
         st.altair_chart(chart, theme=None, width="stretch")
         st.caption(ctx.provenance_caption("recruitment"))
         chart_downloads(ctx, chart, ctx.t("chart.top_occupations"), ["recruitment"], "synthese_top")
+
+formations.needs_block(ctx)
 
 with st.expander(ctx.t("synthese.definitions")):
     st.markdown(ctx.t("synthese.definitions.text"))

@@ -1,0 +1,176 @@
+"""Strings of the « Formations et besoins » page (training against needs) and its gaps rule."""
+
+STRINGS = {
+    "nav.section.act": ("Agir", "Act"),
+    "nav.formations": ("Formations et besoins", "Training and needs"),
+    "formations.title": ("Formations et besoins", "Training and needs"),
+    "formations.empty": (
+        "Aucun métier pour cette sélection : le pack n'a ni projets de recrutement, ni tension, ni besoins déclarés, "
+        "ni formation pour ces zones. Choisissez d'autres zones ou un autre zonage dans le filtre.",
+        "No occupation for this selection: the pack has no hiring projects, tension, declared needs or training for "
+        "these zones. Choose other zones or another zoning in the filter."),
+    "formations.no_training": (
+        "Le pack n'a pas de données de formation pour cette sélection : les colonnes places, vœux et insertion "
+        "restent vides, et les métiers en tension y sont comptés « sans formation locale ».",
+        "The pack has no training data for this selection: the places, wishes and insertion columns stay empty, and "
+        "shortage occupations count as « without local training »."),
+    "formations.no_needs": (
+        "Pas de besoins déclarés : le pack ne contient pas d'enquête entreprises pour cette sélection.",
+        "No declared needs: the pack holds no company survey for this selection."),
+    "formations.read_on": (
+        "Formations publiées par {zoning} : lues sur {zones}, qui couvre(nt) la sélection. Les ratios rapportent ces "
+        "places aux projets de recrutement de ce même territoire.",
+        "Training published by {zoning}: read on {zones}, covering the selection. The ratios compare these places "
+        "with the hiring projects of that same territory."),
+    "formations.read_inside": ("Formations lues sur {n} zone(s) ({zoning}) situées dans la sélection.",
+                               "Training read on {n} zone(s) ({zoning}) lying inside the selection."),
+    "formations.family": ("Famille de métiers", "Occupation family"),
+    "formations.family.all": ("Toutes les familles", "All families"),
+    "formations.view": ("Vue", "View"),
+    "formations.tab.table": ("Tableau par métier", "Table by occupation"),
+    "formations.tab.gaps": ("Écarts", "Gaps"),
+    "formations.tab.map": ("Carte", "Map"),
+    "formations.metric.programmes": ("Formations", "Programmes"),
+    "formations.metric.places": ("Places", "Places"),
+    "formations.metric.wishes": ("Vœux / candidats", "Wishes / candidates"),
+    "formations.metric.projects": ("Projets de recrutement", "Hiring projects"),
+    "formations.metric.help": (
+        "Totaux sans double compte : une formation qui prépare plusieurs métiers compte une fois, les projets d'une "
+        "famille FAP partagée par plusieurs codes ROME comptent une fois.",
+        "Totals without double counting: a programme preparing several occupations counts once, the projects of a "
+        "FAP family shared by several ROME codes count once."),
+    "formations.table.title": ("Formations et besoins par métier", "Training and needs by occupation"),
+    "formations.table.cut": (
+        "Les {shown} premiers métiers (par projets de recrutement) sur {total} ; les téléchargements CSV et Excel "
+        "contiennent tous les métiers. Le filtre de famille resserre la liste.",
+        "The first {shown} occupations (by hiring projects) of {total}; the CSV and Excel downloads hold every "
+        "occupation. The family filter narrows the list."),
+    "formations.link.title": ("Comment les formations sont reliées aux métiers", "How training is linked to occupations"),
+    "formations.link.text": (
+        "Le lien est plusieurs-à-plusieurs : une certification prépare plusieurs métiers, un métier est préparé par "
+        "plusieurs certifications.\n\n"
+        "- **Codes ROME de Certif Info** : chaque formation porte les codes ROME de sa certification (Certif Info, "
+        "Réseau Carif-Oref / Onisep) ;\n"
+        "- **Code formation de la BCN** : une formation sans code ROME reçoit ceux des certifications Certif Info de "
+        "son diplôme (code formation diplôme de la Base centrale des nomenclatures) ;\n"
+        "- **Table de passage FAP–ROME** (DARES) : les projets BMO publiés par famille professionnelle (FAP) sont "
+        "portés sur chacun de ses codes ROME ; le chiffre d'une famille est alors partagé, jamais découpé "
+        "(colonne « Codes ROME de la famille »).\n\n"
+        "Une formation reliée à deux métiers figure sur la ligne de chacun, mais une seule fois dans chaque total "
+        "(dédoublonnage par identifiant de formation). Les ratios d'un métier portent sur sa famille BMO : les places "
+        "de toutes les formations menant à l'un de ses codes ROME, chacune une fois, pour les projets de la famille. "
+        "Chaque formation est prise à sa dernière valeur publiée, mesure par mesure.",
+        "The link is many-to-many: a certification prepares several occupations, an occupation is prepared by "
+        "several certifications.\n\n"
+        "- **Certif Info ROME codes**: each programme carries the ROME codes of its certification (Certif Info, "
+        "Carif-Oref network / Onisep);\n"
+        "- **BCN training code**: a programme without a ROME code gets those of the Certif Info certifications of its "
+        "diploma (diploma code of the Base centrale des nomenclatures);\n"
+        "- **FAP–ROME crosswalk** (DARES): BMO projects published by occupational family (FAP) are shown on each of "
+        "its ROME codes; a family's figure is then shared, never split (column « ROME codes of the family »).\n\n"
+        "A programme linked to two occupations appears on the row of each, but only once in every total "
+        "(de-duplicated by programme id). An occupation's ratios are read on its BMO family: the places of every "
+        "programme leading to one of its ROME codes, each once, for the family's projects. Each programme is taken "
+        "at its latest published value, measure by measure."),
+    "formations.sources": (
+        "Sources : projets de recrutement {bmo} ; tension {tension} ; besoins déclarés {needs} ; places et vœux "
+        "{training} ; insertion à 12 mois {insertion}.",
+        "Sources: hiring projects {bmo}; tension {tension}; declared needs {needs}; places and wishes {training}; "
+        "employment at 12 months {insertion}."),
+    "formations.source.none": ("absent du pack", "not in the pack"),
+    "formations.fragile_note": (
+        "⚠ Chiffre BMO fragile : moins de {n} projets publiés, part difficile inconnue, ou au moins la moitié des "
+        "lignes sous secret statistique. ◆ : chiffre d'une famille FAP partagé par plusieurs codes ROME.",
+        "⚠ Fragile BMO figure: fewer than {n} published projects, unknown difficult share, or at least half the "
+        "rows under statistical secret. ◆: figure of a FAP family shared by several ROME codes."),
+    "formations.col.code": ("Code ROME", "ROME code"),
+    "formations.col.label": ("Métier", "Occupation"),
+    "formations.col.family": ("Famille", "Family"),
+    "formations.col.fap": ("FAP", "FAP"),
+    "formations.col.projects": ("Projets BMO", "BMO projects"),
+    "formations.col.difficult_share": ("Part difficile", "Share difficult"),
+    "formations.col.reliability": ("Fiabilité", "Reliability"),
+    "formations.col.tension_class": ("Classe de tension", "Tension class"),
+    "formations.col.needs_total": ("Besoins déclarés", "Declared needs"),
+    "formations.col.needs_6m": ("Besoins < 6 mois", "Needs < 6 months"),
+    "formations.col.needs_1y": ("Besoins à 1 an", "Needs within 1 year"),
+    "formations.col.needs_3y": ("Besoins à 3 ans", "Needs within 3 years"),
+    "formations.col.programmes": ("Formations", "Programmes"),
+    "formations.col.places": ("Places", "Places"),
+    "formations.col.wishes": ("Vœux / candidats", "Wishes / candidates"),
+    "formations.col.enrolled": ("Inscrits", "Enrolled"),
+    "formations.col.graduates": ("Diplômés", "Graduates"),
+    "formations.col.employment_rate": ("Taux d'emploi à 12 mois", "Employment rate at 12 months"),
+    "formations.col.places_per_100": ("Places pour 100 projets", "Places per 100 projects"),
+    "formations.col.wishes_per_place": ("Vœux par place", "Wishes per place"),
+    "formations.col.graduates_per_100": ("Diplômés pour 100 projets", "Graduates per 100 projects"),
+    "formations.col.training_years": ("Millésime formation", "Training vintage"),
+    "formations.col.bmo_year": ("Millésime BMO", "BMO vintage"),
+    "formations.col.gap": ("Écart", "Gap"),
+    "formations.reliability.secret": ("⚠ secret", "⚠ secret"),
+    "formations.reliability.few": ("⚠ peu de projets", "⚠ few projects"),
+    "formations.reliability.unknown": ("⚠ part inconnue", "⚠ unknown share"),
+    "formations.reliability.family": ("◆ famille FAP", "◆ FAP family"),
+    "formations.gap.shortage_no_training": ("Pénurie sans formation locale", "Shortage without local training"),
+    "formations.gap.weak_insertion_few_needs": ("Formation peu insérante et peu de besoins",
+                                                "Weak insertion and few local needs"),
+    "formations.gap.well_covered": ("Bien couvert", "Well covered"),
+    "formations.gap.other": ("Autre situation", "Other situation"),
+    "formations.gap.insufficient": ("Données insuffisantes", "Insufficient data"),
+    "formations.gaps.rule_title": ("La règle", "The rule"),
+    "formations.gaps.rule": (
+        "- **En pénurie** : classe de tension ≥ {tension} sur 5, ou part des projets jugés difficiles ≥ "
+        "{difficult} (chiffre BMO non fragile).\n"
+        "- **Pénurie sans formation locale** : en pénurie et moins de {low} places pour 100 projets de recrutement "
+        "(aucune formation compte pour 0).\n"
+        "- **Formation peu insérante et peu de besoins** : hors pénurie, des formations dont le taux d'emploi à "
+        "12 mois est inférieur à {weak}, alors que le territoire a moins de {few} projets, une classe de tension ≤ "
+        "{low_tension} (ou inconnue) et aucun besoin déclaré.\n"
+        "- **Bien couvert** : au moins {covered} places pour 100 projets et un taux d'emploi qui n'est pas faible.\n"
+        "- **Données insuffisantes** : ni projets, ni tension, ni besoin déclaré, ni formation (ou un chiffre BMO "
+        "fragile seul). Les autres métiers sont en « autre situation ».",
+        "- **In shortage**: tension class ≥ {tension} out of 5, or share of hiring projects judged difficult ≥ "
+        "{difficult} (BMO figure not fragile).\n"
+        "- **Shortage without local training**: in shortage and fewer than {low} places per 100 hiring projects "
+        "(no programme counts as 0).\n"
+        "- **Weak insertion and few local needs**: not in shortage, programmes whose employment rate at 12 months "
+        "is under {weak}, while the territory has fewer than {few} projects, a tension class ≤ {low_tension} (or "
+        "unknown) and no declared need.\n"
+        "- **Well covered**: at least {covered} places per 100 projects and an employment rate that is not weak.\n"
+        "- **Insufficient data**: no projects, tension, declared need or programme (or only a fragile BMO figure). "
+        "Every other occupation is an « other situation »."),
+    "formations.gaps.counts": ("Métiers par situation", "Occupations by situation"),
+    "formations.gaps.class": ("Situation", "Situation"),
+    "formations.gaps.chart_title": ("Pénuries sans formation locale : projets et places",
+                                    "Shortages without local training: projects and places"),
+    "formations.gaps.none": ("Aucune pénurie sans formation locale dans cette sélection.",
+                             "No shortage without local training in this selection."),
+    "formations.gaps.table_title": ("Métiers en situation « {gap} »", "Occupations in situation « {gap} »"),
+    "formations.chart.projects": ("Projets de recrutement", "Hiring projects"),
+    "formations.chart.places": ("Places de formation", "Training places"),
+    "formations.chart.subtitle": ("{selection} — places et projets de : {zones}",
+                                  "{selection} — places and projects of: {zones}"),
+    "formations.chart.measure": ("Mesure", "Measure"),
+    "formations.chart.value": ("Nombre", "Number"),
+    "formations.map.pick": ("Métier ou famille à cartographier", "Occupation or family to map"),
+    "formations.map.family": ("Famille {label}", "Family {label}"),
+    "formations.map.help": (
+        "Places de formation pour 100 projets de recrutement, par zone ; cliquez une zone pour la sélectionner.",
+        "Training places per 100 hiring projects, by zone; click a zone to select it."),
+    "formations.map.legend": ("Places pour 100 projets — {label}", "Places per 100 projects — {label}"),
+    "formations.map.no_data": ("Pas de projets ou pas de données", "No projects or no data"),
+    "formations.map.tooltip": ("Places pour 100 projets", "Places per 100 projects"),
+    "formations.map.tooltip_places": ("Places / projets", "Places / projects"),
+    "formations.map.coarse": (
+        "Les formations sont publiées par {zoning} : chaque zone reçoit les places de la zone qui porte la plus grande "
+        "part de sa population ; ses projets sont ceux de cette même zone.",
+        "Training is published by {zoning}: each zone gets the places of the zone holding most of its population; "
+        "its projects are those of that same zone."),
+    "formations.map.title": ("Couverture par zone", "Coverage by zone"),
+    "synthese.needs.title": ("Besoins déclarés par les entreprises", "Needs declared by firms"),
+    "synthese.needs.line": (
+        "{answers} réponses à l'enquête entreprises ({period}) : {total} recrutements envisagés, dont {m6} à moins "
+        "de 6 mois, {y1} à 1 an et {y3} à 3 ans. Premiers métiers : {top}.",
+        "{answers} answers to the company survey ({period}): {total} planned hires, of which {m6} within 6 months, "
+        "{y1} within 1 year and {y3} within 3 years. Top occupations: {top}."),
+}

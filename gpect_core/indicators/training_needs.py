@@ -1,0 +1,655 @@
+"""Training against needs: for each ROME occupation of a selection, hiring, tension, declared needs and the local
+training that leads to it, with the ratios a committee reads and a classification of the gaps.
+
+Sources (pack tables): `recruitment` (BMO hiring projects, France Travail / Crédoc), `tension` (DARES / France
+Travail), `needs` (the committee's own company survey), `training` (Affelnet / Parcoursup places and wishes,
+constat de rentrée enrolled pupils, graduates, InserJeunes employment rate), `certifications` (Certif Info),
+`occupation_links` kind « crosswalk » (FAP ↔ ROME, DARES).
+
+How training is linked to occupations (many-to-many):
+- a programme's ROME codes are its `occupation_codes` (Certif Info codes ROME of its certification, as the pack
+  built them); a programme without any gets those of the Certif Info certifications of its BCN diploma code
+  (`training.cfd` = `certifications.formation_diplome`);
+- BMO hiring projects published by FAP family reach the ROME codes through the FAP–ROME crosswalk
+  (`occupation_links`, ≤ 2 steps); the figure of a FAP family is then shared by its ROME codes
+  (`bmo_shared` > 1), never split;
+- a programme linked to several ROME codes appears in the row of each, but every total (`totals`) sums each
+  `program_id` once, and each BMO occupation once.
+
+A programme's figures are its latest published ones, measure by measure (places and wishes of the latest
+Affelnet / Parcoursup year, enrolled pupils of the latest constat…); the years used are given per row.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ..selection import Selection
+from ..territory import Territory
+from .correspondence import correspondence
+from .cube import cube_for, quiet
+from .cube import selection_sums as _sums
+from .occupations import MIN_PROJECTS, fragility, tension_table
+from .selection import MIN_COVER_SHARE, data_selection
+from .sheet import linked_codes
+
+ROME = "ROME4"
+_LOCK = threading.Lock()
+TRAINING_MEASURES = ("capacity", "demand", "enrolled", "graduates")
+HORIZONS = {"6 mois": "6m", "moins de 6 mois": "6m", "< 6 mois": "6m", "1 an": "1y", "12 mois": "1y",
+            "3 ans": "3y", "36 mois": "3y"}
+HORIZON_KEYS = ("6m", "1y", "3y", "other")
+
+# ---- the gaps rule (written on the page: `gaps.rule`)
+SHORTAGE_TENSION = 4  # tension class (1–5) from which an occupation is in shortage
+SHORTAGE_DIFFICULT = 0.6  # … or share of hiring projects judged difficult (solid BMO figure)
+LOW_PLACES_PER_100 = 10  # fewer places per 100 hiring projects: little local training
+COVERED_PLACES_PER_100 = 30  # at least this many places per 100 projects: training covers the needs
+WEAK_EMPLOYMENT = 0.5  # InserJeunes employment rate (0–1) under which insertion is weak
+FEW_PROJECTS = MIN_PROJECTS  # fewer hiring projects: few local needs (with no strong tension)
+LOW_TENSION = 2  # tension class at most this: few local needs
+GAP_CLASSES = ("shortage_no_training", "weak_insertion_few_needs", "well_covered", "other", "insufficient")
+
+COLUMNS = ["occupation_code", "label", "family", "family_label", "fap_codes", "bmo_codes", "bmo_shared",
+           "projects", "difficult_share", "bmo_secret_cells", "fragile", "fragile_reason", "bmo_year",
+           "tension_class", "tension_year", "needs_answers", "needs_total", *[f"needs_{h}" for h in HORIZON_KEYS],
+           "programmes", "places", "wishes", "enrolled", "graduates", "employment_rate", "training_years",
+           "insertion_cohort", "ratio_projects", "ratio_places", "places_per_100_projects", "wishes_per_place",
+           "graduates_per_100_projects"]
+
+
+# ---------------------------------------------------------------------------------------------- training index
+def _codes(text) -> list[str]:
+    return [c for c in str(text).replace(",", " ").replace(";", " ").split() if c] if isinstance(text, str) else []
+
+
+def programme_links(territory: Territory) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(programmes, links) of the pack table `training`, computed once per pack (memoised on the territory).
+
+    programmes: one row per program_id — program_id, title, provider, level, zoning, zone_id (text), capacity,
+    demand, enrolled, graduates (float, latest published value of each), employment_rate (float 0–1, latest),
+    insertion_cohort (text), year_<measure> (float, the year of each measure's value, NaN when never published).
+    links: program_id, occupation_code (ROME), link (« certif_info »: the programme's own codes, « bcn »: through
+    its BCN diploma code and Certif Info); one row per (programme, ROME code), no duplicate."""
+    memo = territory.__dict__.setdefault("_gpect_training_links", {})
+    training = territory.tables.get("training")
+    key = (id(training), id(territory.tables.get("certifications")))
+    if memo.get("key") == key:
+        return memo["value"]
+    value = _programme_links(territory, training)
+    memo.update(key=key, value=value)
+    return value
+
+
+def _programme_links(territory: Territory, training: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    measures = [*TRAINING_MEASURES, "employment_rate"]
+    if training is None or training.empty:
+        cols = ["program_id", "title", "provider", "level", "zoning", "zone_id", *measures, "insertion_cohort",
+                *[f"year_{m}" for m in measures]]
+        return pd.DataFrame(columns=cols), pd.DataFrame(columns=["program_id", "occupation_code", "link"])
+    df = training.sort_values("year", kind="stable")
+    text_cols = [c for c in ("title", "provider", "level", "zoning", "zone_id", "insertion_cohort", "cfd",
+                             "occupation_codes") if c in df]
+    out = pd.DataFrame({"program_id": df["program_id"].astype(str).astype(object)})
+    for column in text_cols:
+        values = df[column].astype("string")
+        out[column] = values.where(values.str.strip() != "").astype(object)
+    for m in measures:
+        out[m] = pd.to_numeric(df[m], errors="coerce").astype("float64") if m in df else np.nan
+        out[f"year_{m}"] = np.where(out[m].notna(), pd.to_numeric(df["year"], errors="coerce"), np.nan)
+    programmes = out.groupby("program_id", sort=False).last().reset_index()  # last non-null = latest published
+    programmes["program_id"] = programmes["program_id"].astype(object)  # hashed look-ups, not Arrow scans
+    for column in ("title", "provider", "level", "zoning", "zone_id", "insertion_cohort", "cfd", "occupation_codes"):
+        if column not in programmes:
+            programmes[column] = pd.NA
+    own = programmes[["program_id", "occupation_codes"]].dropna()
+    links = [(p, c, "certif_info") for p, text in zip(own["program_id"], own["occupation_codes"], strict=True)
+             for c in _codes(text)]
+    certifications = territory.tables.get("certifications")
+    if certifications is not None and not certifications.empty and "formation_diplome" in certifications:
+        by_cfd: dict[str, set[str]] = {}
+        for cfd, text in zip(certifications["formation_diplome"].astype("string"),
+                             certifications["occupation_codes"].astype("string"), strict=True):
+            if isinstance(cfd, str) and cfd.strip() and isinstance(text, str):
+                by_cfd.setdefault(cfd.strip(), set()).update(_codes(text))
+        lacking = programmes[programmes["occupation_codes"].isna() & programmes["cfd"].notna()]
+        links += [(p, c, "bcn") for p, cfd in zip(lacking["program_id"], lacking["cfd"], strict=True)
+                  for c in sorted(by_cfd.get(str(cfd).strip(), ()))]
+    link_frame = pd.DataFrame(links, columns=["program_id", "occupation_code", "link"], dtype=object).drop_duplicates(
+        ["program_id", "occupation_code"])
+    return programmes.drop(columns=["occupation_codes", "cfd"]), link_frame.reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------- zones
+@dataclass(frozen=True)
+class Reading:
+    """Where one table was read for the selection: the zoning and zones (None = all), and how they relate to the
+    selection: « own » (the selection's zones), « inside » (the zones of a finer zoning lying mostly inside it),
+    « covering » (the zones of a coarser zoning covering at least `MIN_COVER_SHARE` of its population), « none »."""
+
+    zoning: str | None
+    zone_ids: tuple[str, ...] | None
+    mode: str
+
+
+def zones_for(territory: Territory, selection: Selection, zoning: str) -> Reading:
+    """The zones of `zoning` that stand for `selection` (see `Reading`), through `correspondence` when the zonings
+    differ (communes' population, else polygon overlap)."""
+    if zoning == selection.zoning:
+        return Reading(zoning, None if selection.whole else tuple(selection.zone_ids), "own")
+    if selection.whole:
+        return Reading(zoning, None, "own")
+    chosen = set(selection.zone_ids)
+    table = correspondence(territory, zoning, selection.zoning).table
+    inside = table[table["zone_b"].isin(chosen)].groupby("zone_a")["share_of_a"].sum()
+    inside = sorted(inside[inside >= 0.5].index)
+    if inside:
+        return Reading(zoning, tuple(inside), "inside")
+    back = correspondence(territory, selection.zoning, zoning).table
+    rows = back[back["zone_a"].isin(chosen)]
+    total = rows.drop_duplicates("zone_a")["population_a"].sum()
+    weight = rows["population_common"] if total and total > 0 else rows["share_of_a"]
+    shares = weight.fillna(0).groupby(rows["zone_b"]).sum() / (total if total and total > 0 else len(chosen))
+    kept = shares[shares >= MIN_COVER_SHARE].sort_values(ascending=False)
+    if kept.empty:
+        return Reading(zoning, (), "none")
+    return Reading(zoning, tuple(kept.index), "covering")
+
+
+def _in(frame: pd.DataFrame, reading: Reading) -> pd.DataFrame:
+    rows = frame[frame["zoning"] == reading.zoning]
+    return rows if reading.zone_ids is None else rows[rows["zone_id"].isin(set(reading.zone_ids))]
+
+
+def _main_zoning(frame: pd.DataFrame, selection: Selection) -> str | None:
+    zonings = frame["zoning"].dropna().astype(str)
+    if zonings.empty:
+        return None
+    return selection.zoning if (zonings == selection.zoning).any() else str(zonings.value_counts().index[0])
+
+
+# ---------------------------------------------------------------------------------------------- BMO
+def _rome_systems(territory: Territory) -> set[str]:
+    links = territory.table("occupation_links")
+    if links.empty or "kind" not in links:
+        return {ROME}
+    cross = links[links["kind"] == "crosswalk"]
+    return {ROME, *cross.loc[cross["to_system"] == ROME, "from_system"], *cross.loc[cross["from_system"] == ROME,
+                                                                                    "to_system"]}
+
+
+def bmo_by_rome(territory: Territory, selection: Selection) -> tuple[pd.DataFrame, pd.DataFrame, int | None]:
+    """BMO hiring projects of `selection` (itself or the zones covering it, `data_selection`) by occupation, and
+    the link of each occupation to ROME codes.
+
+    The year is the latest where the selection's recruitment uses ROME or a system the pack's crosswalks link to
+    ROME (the national BMO of 2024–2025, in FAP 2021, has no FAP 2021–ROME crosswalk: its 2023 FAP 2009 edition is
+    used). Returns (occupations: bmo_key « SYSTEM CODE », projects, difficult, difficult_base, secret_cells,
+    hidden_rows, rows (float); links: bmo_key, occupation_code (ROME); year or None)."""
+    empty = (pd.DataFrame(columns=["bmo_key", "projects", "difficult", "difficult_base", "secret_cells",
+                                   "hidden_rows", "rows"]), pd.DataFrame(columns=["bmo_key", "occupation_code"]), None)
+    data = data_selection(territory, selection, "recruitment").selection
+    cube = cube_for(territory, data.zoning)
+    block = cube.recruitment
+    pos = cube.zone_positions(data.zone_ids)
+    if block.empty or len(pos) == 0:
+        return empty
+    systems = _rome_systems(territory)
+    occ_systems = block.occupations["occupation_system"].to_numpy()
+    usable = np.isin(occ_systems, list(systems))
+    years = [yi for yi in range(len(block.years)) if (block.present[yi][pos][:, usable]).any()]
+    if not years:
+        return empty
+    yi = years[-1]
+    sums = _sums(block, yi, pos)
+    keep = (sums["rows"] > 0) & usable
+    occ = block.occupations.loc[keep]
+    table = pd.DataFrame({"bmo_key": (occ["occupation_system"] + " " + occ["occupation_code"]).to_numpy(dtype=object),
+                          **{k: sums[k][keep] for k in ("projects", "difficult", "difficult_base", "secret_cells",
+                                                        "hidden_rows", "rows")}})
+    links = []
+    for system, code in zip(occ["occupation_system"], occ["occupation_code"], strict=True):
+        for rome in (linked_codes(territory, system, code, ROME).codes if system != ROME else (code,)):
+            links.append((f"{system} {code}", rome))
+    return table, pd.DataFrame(links, columns=["bmo_key", "occupation_code"], dtype=object).drop_duplicates(), \
+        block.years[yi]
+
+
+# ---------------------------------------------------------------------------------------------- the table
+@dataclass
+class Coverage:
+    """The coverage of a selection (see `coverage`): `table` (one row per ROME occupation, columns `COLUMNS`), where
+    each table was read, the programmes and links behind the training figures (to total them without counting a
+    place twice), and the vintages."""
+
+    table: pd.DataFrame
+    training: Reading
+    needs: Reading
+    bmo_year: int | None
+    tension_year: int | None
+    programmes: pd.DataFrame  # the programmes read (as `programme_links`), one row per program_id
+    links: pd.DataFrame  # program_id, occupation_code: the (programme, ROME) pairs read
+    bmo: pd.DataFrame  # the BMO occupations of the selection (bmo_key, projects…)
+    bmo_links: pd.DataFrame  # bmo_key, occupation_code
+    vintages: dict[str, str] = field(default_factory=dict)  # measure → « 2023 » or « 2022–2024 »
+
+
+def _span(years) -> str:
+    years = sorted({int(y) for y in years if pd.notna(y)})
+    if not years:
+        return ""
+    return str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
+
+
+def _training_sums(pairs: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Sums by `key` of programme figures in `pairs` (one row per (key, program_id), already de-duplicated)."""
+    frame = pairs.assign(
+        _paired_capacity=pairs["capacity"].where(pairs["demand"].notna()),
+        _paired_demand=pairs["demand"].where(pairs["capacity"].notna()))
+    # employment rate: mean weighted by places (else enrolled pupils, else 1) over programmes publishing it
+    weight = frame["capacity"].fillna(frame["enrolled"]).fillna(1.0).clip(lower=0)
+    known = frame["employment_rate"].notna()
+    frame["_w"] = weight.where(known, 0.0)
+    frame["_wr"] = (frame["employment_rate"] * weight).where(known, 0.0)
+    grouped = frame.groupby(key, sort=False)
+    out = pd.DataFrame({"programmes": grouped["program_id"].nunique()})
+    for m in TRAINING_MEASURES:
+        out[m] = grouped[m].sum(min_count=1)
+    out["paired_capacity"] = grouped["_paired_capacity"].sum(min_count=1)
+    out["paired_demand"] = grouped["_paired_demand"].sum(min_count=1)
+    w = grouped["_w"].sum()
+    out["employment_rate"] = (grouped["_wr"].sum() / w.where(w > 0)).astype(float)
+    year_cols = [f"year_{m}" for m in (*TRAINING_MEASURES, "employment_rate")]
+    first = grouped[year_cols].min().min(axis=1)
+    last = grouped[year_cols].max().max(axis=1)
+    out["training_years"] = [("" if pd.isna(a) else str(int(a)) if a == b else f"{int(a)}–{int(b)}")
+                             for a, b in zip(first, last, strict=True)]
+    cohorts = frame[[key, "insertion_cohort"]].dropna().drop_duplicates().sort_values("insertion_cohort")
+    out["insertion_cohort"] = cohorts.groupby(key, sort=False)["insertion_cohort"].agg(" ; ".join)
+    return out
+
+
+def _needs(territory: Territory, selection: Selection) -> tuple[pd.DataFrame, Reading]:
+    needs = territory.tables.get("needs")
+    columns = ["needs_answers", "needs_total", *[f"needs_{h}" for h in HORIZON_KEYS]]
+    if needs is None or needs.empty:
+        return pd.DataFrame(columns=columns), Reading(None, None, "none")
+    zoning = _main_zoning(needs, selection)
+    reading = zones_for(territory, selection, zoning)
+    rows = _in(needs, reading)
+    rows = rows[rows["occupation_code"].notna() & (rows["occupation_code"].astype(str).str.strip() != "")]
+    if rows.empty:
+        return pd.DataFrame(columns=columns), reading
+    headcount = pd.to_numeric(rows["headcount"], errors="coerce")
+    horizon = rows["horizon"].astype("string").str.strip().str.lower().map(HORIZONS).fillna("other")
+    code = rows["occupation_code"].astype(str).str.strip()
+    out = pd.DataFrame({"needs_answers": code.groupby(code).size().astype(float),
+                        "needs_total": headcount.groupby(code).sum(min_count=1)})
+    wide = headcount.groupby([code, horizon]).sum(min_count=1).unstack()
+    for h in HORIZON_KEYS:
+        out[f"needs_{h}"] = wide[h] if h in wide else np.nan
+    return out, reading
+
+
+MEMO_SIZE = 8
+
+
+def coverage(territory: Territory, selection: Selection) -> Coverage:
+    """Hiring, tension, declared needs and training of every ROME occupation of `selection` (see `coverage_table`
+    for the columns), with where each table was read and what `totals` needs. Memoised per pack object and
+    selection (the last `MEMO_SIZE`; recomputed when one of the tables read is replaced): do not modify the result."""
+    stamp = tuple(id(territory.tables.get(name)) for name in ("training", "needs", "recruitment", "tension",
+                                                               "occupations", "occupation_links", "certifications"))
+    memo = territory.__dict__.setdefault("_gpect_coverage", OrderedDict())
+    key = (stamp, selection)
+    with _LOCK:
+        if key in memo:
+            memo.move_to_end(key)
+            return memo[key]
+    result = _coverage(territory, selection)
+    with _LOCK:
+        memo[key] = result
+        while len(memo) > MEMO_SIZE:
+            memo.popitem(last=False)
+    return result
+
+
+def _coverage(territory: Territory, selection: Selection) -> Coverage:
+    occupations = territory.table("occupations")
+    rome = occupations[occupations["system"] == ROME].drop_duplicates("code").set_index("code")
+
+    # BMO, and the territory the training ratios compare with
+    bmo, bmo_links, bmo_year = bmo_by_rome(territory, selection)
+    programmes, links = programme_links(territory)
+    t_zoning = _main_zoning(programmes, selection) if not programmes.empty else None
+    t_reading = zones_for(territory, selection, t_zoning) if t_zoning else Reading(None, None, "none")
+    if t_reading.mode == "covering":
+        ratio_bmo, ratio_links, _ = bmo_by_rome(territory, Selection(t_zoning, t_reading.zone_ids))
+    else:
+        ratio_bmo, ratio_links = bmo, bmo_links
+    read = _in(programmes, t_reading) if t_zoning else programmes.iloc[0:0]
+    pairs = links.merge(read, on="program_id")
+
+    # tension, needs
+    t_data = data_selection(territory, selection, "tension").selection
+    tensions = tension_table(territory, t_data)
+    tension_year = int(tensions["year"].iloc[0]) if not tensions.empty else None
+    if not tensions.empty:
+        trows = []
+        for system, code, cls in zip(tensions["occupation_system"], tensions["occupation_code"],
+                                     tensions["tension_class"], strict=True):
+            for r in (linked_codes(territory, system, code, ROME).codes if system != ROME else (code,)):
+                trows.append((r, cls))
+        tension = pd.DataFrame(trows, columns=["occupation_code", "tension_class"]).groupby(
+            "occupation_code")["tension_class"].mean()
+    else:
+        tension = pd.Series(dtype=float)
+    needs, needs_reading = _needs(territory, selection)
+
+    codes = sorted(set(bmo_links["occupation_code"]) | set(tension.index) | set(needs.index)
+                   | set(pairs["occupation_code"]))
+    table = pd.DataFrame({"occupation_code": pd.Series(codes, dtype=object)}).set_index("occupation_code", drop=False)
+    table["label"] = rome["label"].reindex(codes).fillna(pd.Series(codes, index=codes)).astype(str)
+    for column in ("family", "family_label"):
+        table[column] = rome[column].reindex(codes) if column in rome else pd.NA
+    fap = _fap_codes(territory, codes)
+    table["fap_codes"] = fap.reindex(codes).fillna("")
+
+    # BMO per ROME: the sum over its BMO occupations (a FAP family's figure shared by its ROME codes)
+    if not bmo.empty:
+        joined = bmo_links.merge(bmo, on="bmo_key")
+        shared = bmo_links.groupby("bmo_key")["occupation_code"].nunique()
+        joined["_shared"] = joined["bmo_key"].map(shared)
+        g = joined.sort_values("bmo_key").groupby("occupation_code")
+        per = pd.DataFrame({"bmo_codes": g["bmo_key"].agg(" ".join)})
+        for k in ("projects", "difficult", "difficult_base", "secret_cells", "hidden_rows", "rows"):
+            per[k] = g[k].sum()
+        per["bmo_shared"] = g["_shared"].max()
+        per = per.reindex(codes)
+    else:
+        per = pd.DataFrame(index=codes, columns=["bmo_codes", "projects", "difficult", "difficult_base",
+                                                 "secret_cells", "hidden_rows", "rows", "bmo_shared"], dtype=float)
+    table["bmo_codes"] = per["bmo_codes"].fillna("").astype(str)
+    table["bmo_shared"] = pd.array(per["bmo_shared"], dtype="Int64")
+    table["projects"] = per["projects"].astype(float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        base = per["difficult_base"].astype(float)
+        table["difficult_share"] = np.where(base > 0, per["difficult"].astype(float) / base.where(base > 0, 1),
+                                            np.nan)
+    table["bmo_secret_cells"] = per["secret_cells"].astype(float)
+    has_bmo = table["projects"].notna()
+    fragile, reasons = fragility(table["projects"].fillna(0), table["difficult_share"],
+                                 per["hidden_rows"].fillna(0), per["rows"].fillna(0))
+    table["fragile"] = np.where(has_bmo, fragile, False)
+    table["fragile_reason"] = np.where(has_bmo, reasons, "")
+    table["bmo_year"] = pd.array([bmo_year if h else None for h in has_bmo], dtype="Int64")
+    table["tension_class"] = tension.reindex(codes).astype(float)
+    table["tension_year"] = pd.array([tension_year if pd.notna(v) else None for v in table["tension_class"]],
+                                     dtype="Int64")
+    for column in ["needs_answers", "needs_total", *[f"needs_{h}" for h in HORIZON_KEYS]]:
+        table[column] = needs[column].reindex(codes).astype(float) if column in needs else np.nan
+
+    # training of each ROME code (each programme once per row)
+    sums = _training_sums(pairs, "occupation_code").reindex(codes) if not pairs.empty else \
+        pd.DataFrame(index=codes, columns=["programmes", *TRAINING_MEASURES, "employment_rate", "training_years",
+                                           "insertion_cohort", "paired_capacity", "paired_demand"], dtype=float)
+    table["programmes"] = sums["programmes"].fillna(0).astype(int)
+    table["places"] = sums["capacity"].astype(float)
+    table["wishes"] = sums["demand"].astype(float)
+    table["enrolled"] = sums["enrolled"].astype(float)
+    table["graduates"] = sums["graduates"].astype(float)
+    table["employment_rate"] = sums["employment_rate"].astype(float)
+    table["training_years"] = sums["training_years"].astype(object).fillna("").astype(str)
+    table["insertion_cohort"] = sums["insertion_cohort"].astype(object).fillna("").astype(str)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        pc, pd_ = sums["paired_capacity"].astype(float), sums["paired_demand"].astype(float)
+        table["wishes_per_place"] = np.where(pc > 0, pd_ / pc.where(pc > 0, 1), np.nan)
+
+    # ratios: training and projects of the same territory, over the BMO occupation(s) of the row (a FAP family:
+    # the places of every programme leading to one of its ROME codes, each programme once)
+    ratio = _ratios(ratio_bmo, ratio_links, pairs, codes)
+    table["ratio_projects"] = ratio["projects"]
+    table["ratio_places"] = ratio["capacity"]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        rp = table["ratio_projects"]
+        ok = rp > 0
+        table["places_per_100_projects"] = np.where(ok, 100 * ratio["capacity"].fillna(0) / rp.where(ok, 1), np.nan)
+        table["graduates_per_100_projects"] = np.where(ok & ratio["graduates"].notna(),
+                                                       100 * ratio["graduates"] / rp.where(ok, 1), np.nan)
+    table = table.reset_index(drop=True)[COLUMNS]
+    linked = read[read["program_id"].isin(pairs["program_id"].unique())]
+    vintages = {m: _span(linked[f"year_{m}"].dropna().unique()) for m in (*TRAINING_MEASURES, "employment_rate")}
+    vintages["recruitment"] = str(bmo_year or "")
+    vintages["tension"] = str(tension_year or "")
+    if needs_reading.mode != "none":
+        dates = territory.table("needs")["date"] if "date" in territory.table("needs") else pd.Series(dtype=object)
+        vintages["needs"] = _span(pd.to_datetime(dates, errors="coerce").dt.year)
+    return Coverage(table, t_reading, needs_reading, bmo_year, tension_year, read, pairs[["program_id",
+                    "occupation_code"]], bmo, bmo_links, vintages)
+
+
+def _fap_codes(territory: Territory, codes: list[str]) -> pd.Series:
+    memo = territory.__dict__.setdefault("_gpect_fap_of_rome", {})
+    links = territory.table("occupation_links")
+    if memo.get("key") != id(links):
+        if links.empty or "kind" not in links:
+            value = pd.Series(dtype=object)
+        else:
+            cross = links[(links["kind"] == "crosswalk") & (links["to_system"] == ROME)
+                          & links["from_system"].astype(str).str.startswith("FAP")]
+            value = cross.groupby(cross["to_code"].astype(str))["from_code"].agg(
+                lambda s: " ".join(sorted(set(s.astype(str)))))
+        memo.update(key=id(links), value=value)
+    return memo["value"].reindex(codes)
+
+
+def _ratios(bmo: pd.DataFrame, bmo_links: pd.DataFrame, pairs: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
+    out = pd.DataFrame(index=codes, columns=["projects", "capacity", "graduates"], dtype=float)
+    if bmo.empty:
+        return out
+    own = bmo_links[bmo_links["occupation_code"].isin(set(codes))]
+    projects = own.merge(bmo, on="bmo_key").groupby("occupation_code")["projects"].sum()
+    out["projects"] = projects.reindex(codes).astype(float)
+    if pairs.empty:
+        return out
+    group = own.merge(bmo_links.rename(columns={"occupation_code": "sibling"}), on="bmo_key")[
+        ["occupation_code", "sibling"]].drop_duplicates()
+    programmes = group.merge(pairs.rename(columns={"occupation_code": "sibling"}), on="sibling").drop_duplicates(
+        ["occupation_code", "program_id"])
+    g = programmes.groupby("occupation_code")
+    out["capacity"] = g["capacity"].sum(min_count=1).reindex(codes)
+    out["graduates"] = g["graduates"].sum(min_count=1).reindex(codes)
+    return out
+
+
+def coverage_table(territory: Territory, selection: Selection) -> pd.DataFrame:
+    """One row per ROME occupation of `selection`: every ROME code with BMO projects (directly or through its FAP
+    family), a tension class, declared needs or a local programme leading to it.
+
+    Columns (`COLUMNS`):
+    - occupation_code, label (text), family, family_label (ROME domain, text or NA), fap_codes (FAP codes of the
+      crosswalk, space-separated, « » when none);
+    - BMO (table `recruitment`, year `bmo_year`, Int64): bmo_codes (the BMO occupations « SYSTEM CODE » whose figure
+      the row shows), bmo_shared (Int64, number of ROME codes sharing that figure: > 1 for a FAP family), projects
+      (float, hiring projects, NaN when none), difficult_share (float 0–1), bmo_secret_cells (float), fragile
+      (bool), fragile_reason (« secret », « few », « unknown » or « », as `occupations.fragility`);
+    - tension_class (float 1–5, mean over the zones and linked codes, table `tension`), tension_year (Int64);
+    - needs (table `needs`, the committee's survey): needs_answers (answers), needs_total, needs_6m, needs_1y,
+      needs_3y, needs_other (headcount declared by horizon; float, NaN when none);
+    - training leading to the occupation (table `training`, each programme once per row): programmes (int),
+      places (sum of `capacity`), wishes (sum of `demand`: Affelnet wishes, Parcoursup candidates), enrolled,
+      graduates (float, NaN when unpublished), employment_rate (float 0–1, InserJeunes, mean weighted by places),
+      training_years (text, years of the figures used), insertion_cohort (text);
+    - ratios: ratio_projects and ratio_places (projects and places of the row's BMO occupation(s) on the
+      training's territory: for a FAP family, every programme of any of its ROME codes, once),
+      places_per_100_projects, graduates_per_100_projects (float, NaN without projects), wishes_per_place (float,
+      over programmes publishing both, NaN when none).
+    Sorted by occupation_code. Empty (with the columns) when the selection has none of these tables."""
+    return coverage(territory, selection).table
+
+
+def totals(cov: Coverage, codes=None) -> dict[str, float]:
+    """Totals over the rows of `codes` (every row when None) without counting anything twice: programmes, places,
+    wishes, enrolled, graduates sum each program_id once (a place leading to two ROME codes counts once);
+    projects sums each BMO occupation once (a FAP family shared by several ROME codes counts once).
+    Returns programmes, places, wishes, enrolled, graduates, projects (float; NaN when nothing is published)."""
+    chosen = set(cov.table["occupation_code"]) if codes is None else set(codes)
+    ids = set(cov.links.loc[cov.links["occupation_code"].isin(chosen), "program_id"])
+    progs = cov.programmes[cov.programmes["program_id"].isin(ids)].drop_duplicates("program_id")
+    out = {"programmes": float(len(progs))}
+    for name, m in (("places", "capacity"), ("wishes", "demand"), ("enrolled", "enrolled"),
+                    ("graduates", "graduates")):
+        out[name] = float(progs[m].sum(min_count=1)) if len(progs) else np.nan
+    keys = set(cov.bmo_links.loc[cov.bmo_links["occupation_code"].isin(chosen), "bmo_key"])
+    bmo = cov.bmo[cov.bmo["bmo_key"].isin(keys)]
+    out["projects"] = float(bmo["projects"].sum()) if len(bmo) else np.nan
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- gaps
+def classify_gaps(table: pd.DataFrame) -> pd.DataFrame:
+    """`table` (`coverage_table`) with a `gap` column (text, one of `GAP_CLASSES`) and `shortage` (bool):
+
+    - shortage: tension class ≥ `SHORTAGE_TENSION`, or a solid (not fragile) BMO figure with a difficult share
+      ≥ `SHORTAGE_DIFFICULT`;
+    - « shortage_no_training »: in shortage and fewer than `LOW_PLACES_PER_100` places per 100 hiring projects
+      (no programme at all counts as 0; in shortage through tension alone, without projects: no programme);
+    - « weak_insertion_few_needs »: programmes whose employment rate is under `WEAK_EMPLOYMENT`, with few local
+      needs (fewer than `FEW_PROJECTS` projects or none, tension class ≤ `LOW_TENSION` or unknown, no declared
+      need) and not in shortage;
+    - « well_covered »: at least `COVERED_PLACES_PER_100` places per 100 projects and an employment rate not weak
+      (or unknown);
+    - « insufficient »: neither projects, tension nor needs nor programmes to judge (or only a fragile BMO
+      figure and nothing else); « other »: everything else.
+    Rows keep their order."""
+    out = table.copy()
+    if out.empty:
+        out["shortage"] = pd.Series(dtype=bool)
+        out["gap"] = pd.Series(dtype=str)
+        return out
+    tension = pd.to_numeric(out["tension_class"], errors="coerce")
+    projects = pd.to_numeric(out["projects"], errors="coerce")
+    share = pd.to_numeric(out["difficult_share"], errors="coerce")
+    fragile = out["fragile"].astype(bool)
+    ratio = pd.to_numeric(out["places_per_100_projects"], errors="coerce")
+    rate = pd.to_numeric(out["employment_rate"], errors="coerce")
+    needs = pd.to_numeric(out["needs_total"], errors="coerce").fillna(0)
+    has_training = out["programmes"] > 0
+    shortage = (tension >= SHORTAGE_TENSION) | (~fragile & (share >= SHORTAGE_DIFFICULT))
+    little = ratio.fillna(0) < LOW_PLACES_PER_100
+    little = little.where(projects.fillna(0) > 0, ~has_training)
+    few_needs = (projects.fillna(0) < FEW_PROJECTS) & ~(tension > LOW_TENSION) & (needs <= 0)
+    weak = has_training & (rate < WEAK_EMPLOYMENT)
+    covered = (ratio >= COVERED_PLACES_PER_100) & ~(rate < WEAK_EMPLOYMENT)
+    nothing = projects.isna() & tension.isna() & (needs <= 0) & ~has_training
+    only_fragile = fragile & tension.isna() & (needs <= 0) & ~has_training
+    gap = np.select([shortage & little, weak & few_needs & ~shortage, covered, nothing | only_fragile],
+                    ["shortage_no_training", "weak_insertion_few_needs", "well_covered", "insufficient"], "other")
+    out["shortage"] = shortage.to_numpy()
+    out["gap"] = gap
+    return out
+
+
+def top_gaps(classified: pd.DataFrame, n: int = 15) -> pd.DataFrame:
+    """The `n` « shortage_no_training » BMO occupations with the most hiring projects (then tension class), for the
+    chart: one row per BMO figure (the first ROME code of a FAP family stands for it, `siblings` (int) counts the
+    family's other ROME codes in the table), columns of `classify_gaps` plus siblings, at most `n` rows."""
+    rows = classified[classified["gap"] == "shortage_no_training"]
+    rows = rows.sort_values(["ratio_projects", "projects", "tension_class", "occupation_code"],
+                            ascending=[False, False, False, True], na_position="last")
+    group = rows["bmo_codes"].where(rows["bmo_codes"] != "", rows["occupation_code"])
+    siblings = group.map(group.value_counts()) - 1
+    rows = rows.assign(siblings=siblings.astype(int))[~group.duplicated()]
+    return rows.head(n).reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------- map
+def coverage_by_zone(territory: Territory, zoning: str, codes: list[str]) -> pd.DataFrame:
+    """Places per 100 hiring projects of the ROME `codes` (an occupation, or a family's codes) in each zone of
+    `zoning` (pack tables `training` and `recruitment`), read as the table's ratios are: projects of the BMO
+    occupations linked to `codes` (each once), places of every programme leading to one of their ROME codes (each
+    programme once). Zones where the training is published on a coarser zoning get the figures of the zone
+    covering most of their population (places and projects of that same zone).
+
+    Columns: zone_id (text), places, projects (float), places_per_100_projects (float, NaN without projects).
+    One row per zone of `zoning`."""
+    zone_ids = list(territory.zones_of(zoning)["zone_id"].astype(str))
+    out = pd.DataFrame({"zone_id": zone_ids}).set_index("zone_id", drop=False)
+    programmes, links = programme_links(territory)
+    t_zoning = _main_zoning(programmes, Selection(zoning)) if not programmes.empty else None
+    if t_zoning and t_zoning != zoning:
+        corr = correspondence(territory, zoning, t_zoning).table
+        main = corr.sort_values("share_of_a", ascending=False).drop_duplicates("zone_a").set_index("zone_a")["zone_b"]
+        read_zoning, read_zone = t_zoning, main.reindex(zone_ids)
+    else:
+        read_zoning, read_zone = zoning, pd.Series(zone_ids, index=zone_ids)
+    projects, group = _projects_by_zone(territory, read_zoning, set(codes))
+    ids = set(links.loc[links["occupation_code"].isin(group), "program_id"])
+    progs = programmes[programmes["program_id"].isin(ids)]
+    places = progs[progs["zoning"] == read_zoning].groupby("zone_id")["capacity"].sum(min_count=1) \
+        if t_zoning else pd.Series(dtype=float)
+    out["places"] = read_zone.map(places).astype(float).to_numpy()
+    out["projects"] = read_zone.map(projects).astype(float).to_numpy()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = out["projects"]
+        out["places_per_100_projects"] = np.where(p > 0, 100 * out["places"].fillna(0) / p.where(p > 0, 1), np.nan)
+    return out.reset_index(drop=True)
+
+
+def _projects_by_zone(territory: Territory, zoning: str, codes: set[str]) -> tuple[pd.Series, set[str]]:
+    """(projects of the BMO occupations linked to `codes` by zone of `zoning`, apportioned by population when the
+    BMO is read on another zoning; the ROME codes of those BMO occupations, `codes` included)."""
+    data = data_selection(territory, Selection(zoning), "recruitment").selection
+    cube = cube_for(territory, data.zoning)
+    block = cube.recruitment
+    if block.empty:
+        return pd.Series(dtype=float), set(codes)
+    systems = _rome_systems(territory)
+    occ = block.occupations
+    usable = np.isin(occ["occupation_system"].to_numpy(), list(systems))
+    years = [yi for yi in range(len(block.years)) if block.present[yi][:, usable].any()]
+    keep, group = [], set(codes)
+    for i, (system, code) in enumerate(zip(occ["occupation_system"], occ["occupation_code"], strict=True)):
+        if not usable[i]:
+            continue
+        linked = set(linked_codes(territory, system, code, ROME).codes if system != ROME else (code,))
+        if linked & codes and years and block.present[years[-1]][:, i].any():
+            keep.append(i)
+            group |= linked
+    if not keep:
+        return pd.Series(dtype=float), group
+    yi = years[-1]
+    with quiet():
+        values = np.nansum(block.arrays["projects"][yi][:, keep].astype(np.float64), axis=1)
+        present = block.present[yi][:, keep].any(axis=1)
+    series = pd.Series(np.where(present, values, np.nan), index=cube.zone_ids)
+    if data.zoning == zoning:
+        return series, group
+    corr = correspondence(territory, zoning, data.zoning).table
+    apportioned = (corr["zone_b"].map(series) * corr["share_of_b"]).groupby(corr["zone_a"]).sum(min_count=1)
+    return apportioned, group
+
+
+# ---------------------------------------------------------------------------------------------- survey summary
+def declared_needs(territory: Territory, selection: Selection, n_top: int = 3) -> dict | None:
+    """The company survey's answers of the selection (pack table `needs`, read as `zones_for` says): answers (int),
+    total, m6, y1, y3 (headcount declared in all and by horizon, float), period (text, years of the answers' dates),
+    top (list of (ROME code, label, headcount), the `n_top` occupations most needed). None when the pack has no
+    survey answer for the selection."""
+    needs, reading = _needs(territory, selection)
+    if needs.empty:
+        return None
+    rows = needs.sort_values("needs_total", ascending=False, kind="stable")
+    top = rows.head(n_top)
+    occupations = territory.table("occupations")
+    labels = occupations[occupations["system"] == ROME].drop_duplicates("code").set_index("code")["label"]
+    dates = pd.to_datetime(_in(territory.table("needs"), reading)["date"], errors="coerce")
+    return {"answers": int(rows["needs_answers"].sum()), "total": float(rows["needs_total"].sum()),
+            "m6": float(rows["needs_6m"].sum()), "y1": float(rows["needs_1y"].sum()),
+            "y3": float(rows["needs_3y"].sum()), "period": _span(dates.dt.year.dropna().unique()),
+            "top": [(c, str(labels.get(c, c)), float(n)) for c, n in zip(top.index, top["needs_total"], strict=True)]}

@@ -1,0 +1,111 @@
+"""AppTest of « Formations et besoins » on the demo pack (French and English): the right figures for the right
+basin, the gaps rule on the page, the message of an empty selection, and the survey block of « Synthèse »."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from apptest_tables import shown
+from streamlit.testing.v1 import AppTest
+
+from gpect_core.formatting import fmt_int
+
+
+@pytest.fixture
+def at(demo_pack_copy, monkeypatch, tmp_path):
+    monkeypatch.setenv("GPECT_PACK", str(demo_pack_copy))
+    monkeypatch.setenv("GPECT_DB_URL", f"sqlite:///{tmp_path / 'plan.sqlite'}")
+    return AppTest.from_file("../app.py", default_timeout=90)
+
+
+def _open(at, zone_ids, lang="fr", page="app_pages/formations.py"):
+    at.run()
+    if lang != "fr":
+        at.session_state["lang"] = lang
+    at.switch_page(page)
+    at.run()
+    at.multiselect(key="filter_zones").set_value(list(zone_ids)).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _table(at, code_column):
+    return next(f for f in at.dataframe if code_column in f.value.columns)
+
+
+def _latest_training(territory, zone):
+    tr = territory.tables["training"]
+    tr = tr[(tr["zoning"] == "ZE2020") & (tr["zone_id"] == zone)]
+    return tr.sort_values("year").groupby("program_id").tail(1)
+
+
+def test_page_shows_the_basin_training_and_hiring(at, demo_territory):
+    _open(at, ["9906"])
+    latest = _latest_training(demo_territory, "9906")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Places"] == fmt_int(latest["capacity"].sum(), "fr")
+    assert metrics["Formations"] == fmt_int(latest["program_id"].nunique(), "fr")
+    element = _table(at, "Code ROME")
+    table, text = element.value.set_index("Code ROME"), shown(element).set_index("Code ROME")
+    program = latest.iloc[0]
+    code = str(program["occupation_codes"]).split()[0]
+    with_code = latest[latest["occupation_codes"].str.split().apply(lambda c: code in c)]
+    assert table.loc[code, "Places"] == with_code["capacity"].sum()
+    rec = demo_territory.tables["recruitment"]
+    projects = rec[(rec["zoning"] == "ZE2020") & (rec["zone_id"] == "9906") & (rec["year"] == 2024)
+                   & (rec["occupation_code"] == code)]["projects"].sum()
+    assert table.loc[code, "Projets BMO"] == projects
+    assert text.loc[code, "Places pour 100 projets"] == f"{100 * with_code['capacity'].sum() / projects:.1f}".replace(
+        ".", ",")
+    # the other basin's figure differs: the page follows the filter
+    at.multiselect(key="filter_zones").set_value(["9901"]).run()
+    other = _latest_training(demo_territory, "9901")
+    assert {m.label: m.value for m in at.metric}["Places"] == fmt_int(other["capacity"].sum(), "fr")
+    assert other["capacity"].sum() != latest["capacity"].sum()
+    # the rule is written, with its thresholds
+    at.segmented_control(key="formations_view").set_value("gaps").run()
+    rule = " ".join(m.value for m in at.markdown)
+    assert "Pénurie sans formation locale" in rule and "places pour 100 projets" in rule
+    assert any("InserJeunes" in c.value or "Sources" in c.value for c in at.caption)
+
+
+def test_page_in_english(at, demo_territory):
+    _open(at, ["9906"], lang="en")
+    latest = _latest_training(demo_territory, "9906")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Places"] == fmt_int(latest["capacity"].sum(), "en")
+    assert "ROME code" in _table(at, "ROME code").value.columns
+    at.segmented_control(key="formations_view").set_value("gaps").run()
+    assert any("Shortage without local training" in m.value for m in at.markdown)
+
+
+def _drop_rows(pack, tables, zone=None):
+    """Remove every row (or those of `zone`) of `tables` from the pack files."""
+    for name in tables:
+        frame = pd.read_parquet(pack / f"{name}.parquet")
+        keep = frame.iloc[0:0] if zone is None else frame[frame["zone_id"] != zone]
+        keep.to_parquet(pack / f"{name}.parquet", index=False)
+
+
+def test_no_training_data_says_so_in_french(at, demo_pack_copy):
+    _drop_rows(demo_pack_copy, ["training"])
+    _open(at, ["9906"])
+    assert any("pas de données de formation" in w.value for w in at.warning)
+    table = _table(at, "Code ROME").value
+    assert table["Places"].isna().all() and table["Projets BMO"].notna().any()
+
+
+def test_empty_selection_says_so_in_french(at, demo_pack_copy):
+    _drop_rows(demo_pack_copy, ["training", "needs", "recruitment", "tension"], zone="9906")
+    _open(at, ["9906"])
+    assert any("Aucun métier pour cette sélection" in i.value for i in at.info)
+    assert not [f for f in at.dataframe if "Code ROME" in f.value.columns]
+
+
+def test_synthese_shows_declared_needs(at, demo_territory):
+    _open(at, ["9906"], page="app_pages/synthese.py")
+    needs = demo_territory.tables["needs"]
+    mine = needs[(needs["zoning"] == "ZE2020") & (needs["zone_id"] == "9906")]
+    text = " ".join(m.value for m in at.markdown)
+    assert f"{len(mine)} réponses à l'enquête entreprises" in text
+    assert f"{fmt_int(mine['headcount'].sum(), 'fr')} recrutements envisagés" in text

@@ -1,0 +1,231 @@
+"""The coverage table (training against needs): the demo pack against an independent computation, a place linked
+to two ROME codes counted once, FAP families shared not split, survey needs by horizon, and the gaps rule."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+from shapely.geometry import box
+
+from gpect_core import Territory
+from gpect_core.indicators.training_needs import (
+    COLUMNS,
+    COVERED_PLACES_PER_100,
+    LOW_PLACES_PER_100,
+    SHORTAGE_TENSION,
+    classify_gaps,
+    coverage,
+    coverage_by_zone,
+    coverage_table,
+    programme_links,
+    top_gaps,
+    totals,
+)
+from gpect_core.selection import Selection
+
+
+# ---------------------------------------------------------------------------------------------- the demo pack
+def _independent(territory: Territory, zone: str) -> pd.DataFrame:
+    """Places, wishes, graduates, employment rate and projects by ROME code for one basin, from the raw tables."""
+    tr = territory.tables["training"]
+    tr = tr[(tr["zoning"] == "ZE2020") & (tr["zone_id"] == zone)]
+    latest = tr.sort_values("year").groupby("program_id").tail(1)
+    rows = []
+    for _, p in latest.iterrows():
+        for code in str(p["occupation_codes"]).split():
+            rows.append({"code": code, "program_id": p["program_id"], "places": p["capacity"], "wishes": p["demand"],
+                         "graduates": p["graduates"], "rate": p["employment_rate"]})
+    long = pd.DataFrame(rows)
+    out = long.groupby("code").agg(places=("places", "sum"), wishes=("wishes", "sum"),
+                                   graduates=("graduates", "sum"), programmes=("program_id", "nunique"))
+    long["w"] = long["places"] * long["rate"]
+    out["rate"] = long.groupby("code")["w"].sum() / out["places"]
+    rec = territory.tables["recruitment"]
+    rec = rec[(rec["zoning"] == "ZE2020") & (rec["zone_id"] == zone) & (rec["year"] == rec["year"].max())]
+    out["projects"] = rec.set_index("occupation_code")["projects"].reindex(out.index).astype(float)
+    return out
+
+
+def test_coverage_of_a_demo_basin_equals_an_independent_computation(demo_territory):
+    table = coverage_table(demo_territory, Selection("ZE2020", ("9906",))).set_index("occupation_code")
+    expected = _independent(demo_territory, "9906")
+    assert list(coverage_table(demo_territory, Selection("ZE2020", ("9906",))).columns) == COLUMNS
+    assert len(expected) >= 2
+    for code, row in expected.iterrows():
+        got = table.loc[code]
+        assert got["programmes"] == row["programmes"], code
+        assert got["places"] == pytest.approx(row["places"]), code
+        assert got["wishes"] == pytest.approx(row["wishes"]), code
+        assert got["graduates"] == pytest.approx(row["graduates"]), code
+        assert got["employment_rate"] == pytest.approx(row["rate"]), code
+        assert got["projects"] == pytest.approx(row["projects"]), code
+        assert got["places_per_100_projects"] == pytest.approx(100 * row["places"] / row["projects"]), code
+        assert got["wishes_per_place"] == pytest.approx(row["wishes"] / row["places"]), code
+        assert got["graduates_per_100_projects"] == pytest.approx(100 * row["graduates"] / row["projects"]), code
+    # the basin's survey answers, by horizon
+    needs = demo_territory.tables["needs"]
+    mine = needs[(needs["zoning"] == "ZE2020") & (needs["zone_id"] == "9906")]
+    code = mine["occupation_code"].value_counts().index[0]
+    of_code = mine[mine["occupation_code"] == code]
+    assert table.loc[code, "needs_total"] == of_code["headcount"].sum()
+    assert table.loc[code, "needs_answers"] == len(of_code)
+    one_year = of_code.loc[of_code["horizon"] == "1 an", "headcount"].sum()
+    assert (table.loc[code, "needs_1y"] if one_year else 0) == pytest.approx(one_year) or \
+        np.isnan(table.loc[code, "needs_1y"]) and one_year == 0
+
+
+def test_totals_of_the_demo_basin_count_each_programme_once(demo_territory):
+    cov = coverage(demo_territory, Selection("ZE2020", ("9906",)))
+    tr = demo_territory.tables["training"]
+    tr = tr[(tr["zoning"] == "ZE2020") & (tr["zone_id"] == "9906")]
+    latest = tr.sort_values("year").groupby("program_id").tail(1)
+    total = totals(cov)
+    assert total["places"] == latest["capacity"].sum()
+    assert total["programmes"] == latest["program_id"].nunique()
+    # the rows' places add up to more: several programmes lead to two or three ROME codes
+    assert cov.table["places"].sum() > total["places"]
+
+
+# ---------------------------------------------------------------------------------------------- a tiny pack
+def _tiny_pack() -> Territory:
+    """Two basins; recruitment by FAP family (one family F1 ↔ ROME A1111 and A2222); one programme P1 of 10 places
+    leading to both ROME codes, one programme P2 of 5 places leading to A2222 only; a survey of three answers."""
+    zones = gpd.GeoDataFrame({"zoning": ["ZE2020", "ZE2020"], "zone_id": ["01", "02"], "name": ["Aval", "Amont"],
+                              "population": [1000, 2000]},
+                             geometry=[box(0, 0, 1, 1), box(1, 0, 2, 1)], crs=4326)
+    occupations = pd.DataFrame({"system": ["ROME4", "ROME4", "ROME4", "FAP2009"],
+                                "code": ["A1111", "A2222", "B3333", "F1"],
+                                "label": ["Soudeur", "Chaudronnier", "Cuisinier", "Métiers du métal"],
+                                "family": ["A", "A", "B", "F"], "family_label": ["Ind.", "Ind.", "Hôt.", "Métal"]})
+    links = pd.DataFrame({"from_system": ["FAP2009", "FAP2009", "FAP2009"], "from_code": ["F1", "F1", "F2"],
+                          "to_system": ["ROME4"] * 3, "to_code": ["A1111", "A2222", "B3333"],
+                          "kind": ["crosswalk"] * 3, "source": ["DARES, table FAP – ROME"] * 3})
+    recruitment = pd.DataFrame({"zoning": "ZE2020", "zone_id": ["01", "01", "02"],
+                                "occupation_system": "FAP2009", "occupation_code": ["F1", "F2", "F1"],
+                                "year": 2024, "projects": [200, 40, 30], "difficult": [150, 10, 10],
+                                "seasonal": [0, 0, 0], "secret_cells": [0, 0, 0]})
+    for column in ("projects", "difficult", "seasonal", "secret_cells", "year"):
+        recruitment[column] = recruitment[column].astype("Int64")
+    training = pd.DataFrame({"program_id": ["P1", "P2", "P3"], "title": ["CAP métal", "BP chaudronnerie", "CAP"],
+                             "provider": ["L1", "L2", "L3"], "zoning": "ZE2020", "zone_id": ["01", "01", "02"],
+                             "occupation_codes": ["A1111 A2222", "A2222", "A1111"], "level": "3",
+                             "capacity": [10, 5, 12], "demand": [30, 5, 12], "enrolled": [10, 5, 12],
+                             "graduates": [8, 4, 6], "employment_rate": [0.7, 0.4, 0.5], "year": 2024})
+    for column in ("capacity", "demand", "enrolled", "graduates", "year"):
+        training[column] = training[column].astype("Int64")
+    needs = pd.DataFrame({"response_id": ["R1", "R2", "R3"], "zoning": "ZE2020", "zone_id": ["01", "01", "02"],
+                          "sector_naf": "C", "size_band": "10-49", "occupation_code": ["A1111", "A1111", "A1111"],
+                          "occupation_text": ["soudeur tig", "soudeur", "soudeur"], "headcount": [3, 2, 9],
+                          "horizon": ["6 mois", "3 ans", "1 an"], "difficulty": [3, 2, 1], "skills": "",
+                          "date": pd.to_datetime(["2025-03-01", "2025-04-01", "2025-05-01"])})
+    needs["headcount"] = needs["headcount"].astype("Int64")
+    tension = pd.DataFrame({"zoning": "ZE2020", "zone_id": ["01"], "occupation_system": "ROME4",
+                            "occupation_code": ["B3333"], "year": [2024], "tension_class": [5]})
+    tension["tension_class"] = tension["tension_class"].astype("Int64")
+    tension["year"] = tension["year"].astype("Int64")
+    return Territory(name="tiny", zones=zones, tables={
+        "occupations": occupations, "occupation_links": links, "recruitment": recruitment, "training": training,
+        "needs": needs, "tension": tension})
+
+
+def test_a_place_linked_to_two_rome_codes_is_counted_once():
+    cov = coverage(_tiny_pack(), Selection("ZE2020", ("01",)))
+    table = cov.table.set_index("occupation_code")
+    assert table.loc["A1111", "places"] == 10
+    assert table.loc["A2222", "places"] == 15
+    assert totals(cov)["places"] == 15  # P1's 10 places once, P2's 5
+    assert totals(cov, ["A1111", "A2222"])["programmes"] == 2
+    assert totals(cov, ["A2222"])["places"] == 15
+    # the FAP family's 200 projects are shown on both of its ROME codes, and counted once in totals
+    assert table.loc["A1111", "projects"] == table.loc["A2222", "projects"] == 200
+    assert table.loc["A1111", "bmo_shared"] == 2
+    assert table.loc["A1111", "fap_codes"] == "F1"
+    assert totals(cov, ["A1111", "A2222"])["projects"] == 200
+    # ratios are read on the family: 15 places (P1 once, P2) per 200 projects
+    assert table.loc["A1111", "places_per_100_projects"] == pytest.approx(7.5)
+    assert table.loc["A2222", "places_per_100_projects"] == pytest.approx(7.5)
+    assert table.loc["A1111", "wishes_per_place"] == pytest.approx(3.0)
+
+
+def test_needs_by_horizon_and_absent_tables():
+    territory = _tiny_pack()
+    table = coverage_table(territory, Selection("ZE2020", ("01",))).set_index("occupation_code")
+    assert table.loc["A1111", ["needs_total", "needs_6m", "needs_3y", "needs_answers"]].tolist() == [5, 3, 2, 2]
+    assert np.isnan(table.loc["A1111", "needs_1y"])
+    del territory.tables["needs"]
+    del territory.tables["training"]
+    table = coverage_table(territory, Selection("ZE2020", ("01",))).set_index("occupation_code")
+    assert table["needs_total"].isna().all() and (table["programmes"] == 0).all()
+    assert table.loc["A1111", "projects"] == 200
+
+
+def test_gaps_rule():
+    table = classify_gaps(coverage_table(_tiny_pack(), Selection("ZE2020", ("01",)))).set_index("occupation_code")
+    # family F1: 75 % difficult, 7.5 places per 100 projects < LOW_PLACES_PER_100
+    assert LOW_PLACES_PER_100 > 7.5
+    assert table.loc["A1111", "gap"] == "shortage_no_training"
+    # B3333: tension class 5 ≥ SHORTAGE_TENSION, 40 projects of F2 and no programme
+    assert table.loc["B3333", "tension_class"] >= SHORTAGE_TENSION
+    assert table.loc["B3333", "gap"] == "shortage_no_training"
+    # basin 02: A1111's 12 places for 30 projects (≥ COVERED_PLACES_PER_100), employment rate 0.5: well covered
+    other = classify_gaps(coverage_table(_tiny_pack(), Selection("ZE2020", ("02",)))).set_index("occupation_code")
+    assert other.loc["A1111", "places_per_100_projects"] == pytest.approx(100 * 12 / 30)
+    assert 100 * 12 / 30 >= COVERED_PLACES_PER_100
+    assert other.loc["A1111", "gap"] == "well_covered"
+
+
+def test_weak_insertion_and_few_needs():
+    territory = _tiny_pack()
+    rec = territory.tables["recruitment"]
+    territory.tables["recruitment"] = rec[rec["occupation_code"] != "F1"].reset_index(drop=True)
+    territory.tables["needs"] = territory.tables["needs"].iloc[0:0]
+    training = territory.tables["training"].copy()
+    training["employment_rate"] = [0.3, 0.4, 0.5]
+    territory.tables["training"] = training
+    table = classify_gaps(coverage_table(territory, Selection("ZE2020", ("01",)))).set_index("occupation_code")
+    assert table.loc["A2222", "employment_rate"] < 0.5
+    assert table.loc["A2222", "gap"] == "weak_insertion_few_needs"
+
+
+def test_programme_links_fall_back_on_bcn_codes():
+    territory = _tiny_pack()
+    training = territory.tables["training"].copy()
+    training.loc[2, "occupation_codes"] = ""
+    training["cfd"] = ["", "", "50025001"]
+    territory.tables["training"] = training
+    territory.tables["certifications"] = pd.DataFrame({"certification_id": ["1"], "label": ["CAP"], "type": ["CAP"],
+                                                       "level_eu": ["3"], "rncp": [""],
+                                                       "formation_diplome": ["50025001"],
+                                                       "occupation_codes": ["B3333"]})
+    _, links = programme_links(territory)
+    assert links[links["program_id"] == "P3"][["occupation_code", "link"]].values.tolist() == [["B3333", "bcn"]]
+
+
+def test_coverage_by_zone_for_the_map():
+    by_zone = coverage_by_zone(_tiny_pack(), "ZE2020", ["A1111", "A2222"]).set_index("zone_id")
+    assert by_zone.loc["01", "places"] == 15 and by_zone.loc["02", "places"] == 12
+    assert by_zone.loc["01", "projects"] == 200
+    assert by_zone.loc["02", "places_per_100_projects"] == pytest.approx(100 * 12 / 30)
+
+
+def test_whole_territory_and_empty_selection(demo_territory):
+    whole = coverage(demo_territory, Selection("ZE2020"))
+    tr = demo_territory.tables["training"]
+    assert totals(whole)["programmes"] == tr["program_id"].nunique()
+    nothing = coverage_table(demo_territory, Selection("ZE2020", ("0000",)))
+    assert nothing.empty and list(nothing.columns) == COLUMNS
+
+
+def test_map_and_chart_read_a_fap_family_as_the_table_does():
+    territory = _tiny_pack()
+    # A2222 alone: its family F1 also holds A1111, whose programme P3 is in basin 02 — as the table's ratio counts it
+    by_zone = coverage_by_zone(territory, "ZE2020", ["A2222"]).set_index("zone_id")
+    table = coverage_table(territory, Selection("ZE2020", ("02",))).set_index("occupation_code")
+    assert by_zone.loc["02", "places_per_100_projects"] == pytest.approx(table.loc["A2222", "places_per_100_projects"])
+    assert by_zone.loc["02", "places"] == 12
+    top = top_gaps(classify_gaps(coverage_table(territory, Selection("ZE2020", ("01",)))))
+    family = top[top["bmo_codes"] == "FAP2009 F1"]
+    assert len(family) == 1 and family["siblings"].iloc[0] == 1  # A1111 and A2222: one bar, « +1 »
+    assert family["ratio_projects"].iloc[0] == 200 and family["ratio_places"].iloc[0] == 15

@@ -1,0 +1,320 @@
+"""« Formations et besoins »: the coverage table of the selection, the gaps with their rule, a map of coverage by
+zone and the chart of the top gaps (logic in `gpect_core.indicators.training_needs`)."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from gpect_core.charts.training import gaps_bar
+from gpect_core.errors import GpectError
+from gpect_core.formatting import Fmt, fmt_float, fmt_int
+from gpect_core.indicators.choropleth import classify
+from gpect_core.indicators.occupations import MIN_PROJECTS
+from gpect_core.indicators.training_needs import (
+    COVERED_PLACES_PER_100,
+    FEW_PROJECTS,
+    GAP_CLASSES,
+    LOW_PLACES_PER_100,
+    LOW_TENSION,
+    SHORTAGE_DIFFICULT,
+    SHORTAGE_TENSION,
+    WEAK_EMPLOYMENT,
+    Coverage,
+    classify_gaps,
+    coverage,
+    coverage_by_zone,
+    declared_needs,
+    top_gaps,
+    totals,
+)
+from gpect_core.maps import base_map_with_borders, choropleth_layer, class_colours, legend_html, legend_items
+from ui import context
+from ui.cache import borders_geojson
+from ui.downloads import chart_downloads, table_downloads
+from ui.tables import show_table
+
+MAP_KEY = "formations_map"
+MAX_SHOWN_ROWS = 150
+SOURCES = ["recruitment", "tension", "needs", "training"]
+INT, PCT, FLOAT = Fmt("int"), Fmt("pct"), Fmt("float")
+# column → (catalogue key, format); the shown table keeps this order
+SHOWN = {
+    "occupation_code": ("formations.col.code", None), "label": ("formations.col.label", None),
+    "projects": ("formations.col.projects", INT), "difficult_share": ("formations.col.difficult_share", PCT),
+    "reliability": ("formations.col.reliability", None), "tension_class": ("formations.col.tension_class", FLOAT),
+    "needs_total": ("formations.col.needs_total", INT), "needs_6m": ("formations.col.needs_6m", INT),
+    "needs_1y": ("formations.col.needs_1y", INT), "needs_3y": ("formations.col.needs_3y", INT),
+    "programmes": ("formations.col.programmes", INT), "places": ("formations.col.places", INT),
+    "wishes": ("formations.col.wishes", INT), "enrolled": ("formations.col.enrolled", INT),
+    "graduates": ("formations.col.graduates", INT), "employment_rate": ("formations.col.employment_rate", PCT),
+    "places_per_100_projects": ("formations.col.places_per_100", FLOAT),
+    "wishes_per_place": ("formations.col.wishes_per_place", FLOAT),
+    "graduates_per_100_projects": ("formations.col.graduates_per_100", FLOAT),
+    "gap_label": ("formations.col.gap", None), "family_label": ("formations.col.family", None),
+    "fap_codes": ("formations.col.fap", None), "training_years": ("formations.col.training_years", None),
+    "bmo_year": ("formations.col.bmo_year", None),
+}
+NEEDS_COLUMNS = ("needs_total", "needs_6m", "needs_1y", "needs_3y")
+
+
+def _reliability(table: pd.DataFrame, t) -> list[str]:
+    out = []
+    for reason, shared in zip(table["fragile_reason"], table["bmo_shared"], strict=True):
+        marks = [t(f"formations.reliability.{reason}")] if reason else []
+        if pd.notna(shared) and int(shared) > 1:
+            marks.append(t("formations.reliability.family"))
+        out.append(" · ".join(marks))
+    return out
+
+
+def shown_table(table: pd.DataFrame, t, with_needs: bool) -> tuple[pd.DataFrame, dict[str, Fmt]]:
+    """The classified coverage table as shown and exported: renamed columns and their formats."""
+    frame = table.assign(reliability=_reliability(table, t),
+                         gap_label=[t(f"formations.gap.{g}") for g in table["gap"]],
+                         bmo_year=table["bmo_year"].astype("string").fillna(""))
+    columns = [c for c in SHOWN if with_needs or c not in NEEDS_COLUMNS]
+    names = {c: t(SHOWN[c][0]) for c in columns}
+    formats = {names[c]: SHOWN[c][1] for c in columns if SHOWN[c][1] is not None}
+    return frame[columns].rename(columns=names), formats
+
+
+def _sources_line(ctx, cov: Coverage) -> str:
+    def source(table: str, vintage: str) -> str:
+        prov = ctx.territory.provenance.get(table)
+        if not vintage and prov is None:
+            return ctx.t("formations.source.none")
+        name = (prov.producer or prov.source) if prov is not None else table
+        return f"{name} ({vintage or (prov.vintage if prov else '')})"
+
+    v = cov.vintages
+    training = v.get("capacity") or v.get("enrolled") or ""
+    return ctx.t("formations.sources", bmo=source("recruitment", v.get("recruitment", "")),
+                 tension=source("tension", v.get("tension", "")),
+                 needs=source("needs", v.get("needs", "")) if cov.needs.mode != "none"
+                 else ctx.t("formations.source.none"),
+                 training=source("training", training) if training else ctx.t("formations.source.none"),
+                 insertion=_insertion_source(ctx, v.get("employment_rate", "")))
+
+
+def _insertion_source(ctx, vintage: str) -> str:
+    if not vintage:
+        return ctx.t("formations.source.none")
+    prov = ctx.territory.provenance.get("training")
+    name = "InserJeunes" if prov is None or "InserJeunes" in (prov.source or "") else (prov.producer or prov.source)
+    return f"{name} ({vintage})"
+
+
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _reading_note(ctx, cov: Coverage) -> str | None:
+    reading = cov.training
+    if reading.zoning is None or reading.mode == "own":
+        return None
+    label = _lower(context.zoning_label(ctx.territory, reading.zoning, ctx.lang))
+    if reading.mode == "inside":
+        return ctx.t("formations.read_inside", n=len(reading.zone_ids or ()), zoning=label)
+    names = ctx.territory.zone_names(reading.zoning)
+    zones = ", ".join(f"{names.get(z, z)} ({z})" for z in reading.zone_ids or ())
+    return ctx.t("formations.read_on", zoning=label, zones=zones)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _by_zone(_territory, fingerprint: str, zoning: str, codes: tuple[str, ...]) -> pd.DataFrame:
+    return coverage_by_zone(_territory, zoning, list(codes))
+
+
+def render() -> None:
+    """The whole page, for the current global filter."""
+    ctx = context.page_context()
+    lang = ctx.lang
+    context.page_header(ctx, "formations.title")
+    context.selection_reading(ctx)
+    territory = ctx.territory
+    try:
+        cov = coverage(territory, ctx.selection)
+    except GpectError as exc:
+        st.error(exc.report())
+        st.stop()
+    if cov.table.empty:
+        st.info(ctx.t("formations.empty"))
+        st.stop()
+    table = classify_gaps(cov.table)
+    if not (table["programmes"] > 0).any():
+        st.warning(ctx.t("formations.no_training"))
+    elif note := _reading_note(ctx, cov):
+        st.info(note)
+    with_needs = bool(table["needs_answers"].notna().any())
+    if not with_needs:
+        st.caption(ctx.t("formations.no_needs"))
+
+    families = table.dropna(subset=["family"]).drop_duplicates("family").sort_values("family")
+    family_labels = dict(zip(families["family"].astype(str), families["family_label"].fillna(families["family"])
+                             .astype(str), strict=True))
+    family = st.selectbox(ctx.t("formations.family"), ["", *family_labels], key="formations_family",
+                          format_func=lambda f: f"{family_labels.get(f, f)} ({f})" if f
+                          else ctx.t("formations.family.all"))
+    if family:
+        table = table[table["family"] == family].reset_index(drop=True)
+
+    total = totals(cov, table["occupation_code"])
+    cols = st.columns(4)
+    cols[0].metric(ctx.t("formations.metric.projects"), fmt_int(total["projects"], lang),
+                   help=ctx.t("formations.metric.help"))
+    cols[1].metric(ctx.t("formations.metric.programmes"), fmt_int(total["programmes"], lang))
+    cols[2].metric(ctx.t("formations.metric.places"), fmt_int(total["places"], lang),
+                   help=ctx.t("formations.metric.help"))
+    cols[3].metric(ctx.t("formations.metric.wishes"), fmt_int(total["wishes"], lang))
+    st.caption(_sources_line(ctx, cov))
+    with st.expander(ctx.t("formations.link.title")):
+        st.markdown(ctx.t("formations.link.text"))
+
+    # one view at a time (not st.tabs): Leaflet cannot lay out a map drawn in a hidden tab, and a rerun then
+    # builds only what is shown
+    views = ["table", "gaps", "map"]
+    view = st.segmented_control(ctx.t("formations.view"), views, default="table", key="formations_view",
+                                format_func=lambda v: ctx.t(f"formations.tab.{v}")) or "table"
+    if view == "table":
+        _table_tab(ctx, table, with_needs)
+    elif view == "gaps":
+        _gaps_tab(ctx, cov, table, with_needs)
+    else:
+        _map_tab(ctx, table, family, family_labels)
+
+
+def _table_tab(ctx, table: pd.DataFrame, with_needs: bool) -> None:
+    ordered = table.sort_values(["projects", "occupation_code"], ascending=[False, True], na_position="last")
+    shown, formats = shown_table(ordered, ctx.t, with_needs)
+    st.caption(ctx.t("formations.fragile_note", n=MIN_PROJECTS))
+    _show(ctx, shown, formats)
+    table_downloads(ctx, shown, ctx.t("formations.table.title"), SOURCES, "formations_table", formats=formats)
+
+
+def _show(ctx, shown: pd.DataFrame, formats: dict[str, Fmt]) -> None:
+    """The first `MAX_SHOWN_ROWS` rows on screen (a région of the national pack has ~500 occupations: nobody reads
+    them on screen, and formatting each cell costs at every rerun); the downloads hold every row."""
+    if len(shown) > MAX_SHOWN_ROWS:
+        st.caption(ctx.t("formations.table.cut", shown=fmt_int(MAX_SHOWN_ROWS, ctx.lang),
+                         total=fmt_int(len(shown), ctx.lang)))
+    show_table(shown.head(MAX_SHOWN_ROWS), formats, ctx.lang)
+
+
+def _chart_subtitle(ctx, cov: Coverage) -> str:
+    reading = cov.training
+    if reading.mode != "covering":
+        return ctx.selection_label
+    names = ctx.territory.zone_names(reading.zoning)
+    return ctx.t("formations.chart.subtitle", selection=ctx.selection_label,
+                 zones=", ".join(names.get(z, z) for z in reading.zone_ids or ()))
+
+
+def _gaps_tab(ctx, cov: Coverage, table: pd.DataFrame, with_needs: bool) -> None:
+    lang = ctx.lang
+    st.markdown(f"**{ctx.t('formations.gaps.rule_title')}**")
+    st.markdown(ctx.t("formations.gaps.rule", tension=SHORTAGE_TENSION,
+                      difficult=f"{fmt_int(SHORTAGE_DIFFICULT * 100, lang)} %",
+                      low=fmt_int(LOW_PLACES_PER_100, lang), weak=f"{fmt_int(WEAK_EMPLOYMENT * 100, lang)} %",
+                      few=fmt_int(FEW_PROJECTS, lang), low_tension=LOW_TENSION,
+                      covered=fmt_int(COVERED_PLACES_PER_100, lang)))
+    counts = table["gap"].value_counts().reindex(list(GAP_CLASSES), fill_value=0)
+    st.dataframe(pd.DataFrame({ctx.t("formations.gaps.class"): [ctx.t(f"formations.gap.{g}") for g in counts.index],
+                               ctx.t("formations.gaps.counts"): counts.to_numpy()}), hide_index=True)
+    top = top_gaps(table)
+    title = ctx.t("formations.gaps.chart_title")
+    if top.empty:
+        st.info(ctx.t("formations.gaps.none"))
+    else:
+        chart = gaps_bar(top, lang, title=title, subtitle=_chart_subtitle(ctx, cov))
+        st.altair_chart(chart, theme=None, width="stretch")
+        chart_downloads(ctx, chart, title, SOURCES, "formations_gaps_chart")
+    gap = st.selectbox(ctx.t("formations.gaps.class"), list(GAP_CLASSES), key="formations_gap",
+                       format_func=lambda g: ctx.t(f"formations.gap.{g}"))
+    rows = table[table["gap"] == gap].sort_values(["projects", "occupation_code"], ascending=[False, True],
+                                                   na_position="last")
+    shown, formats = shown_table(rows, ctx.t, with_needs)
+    _show(ctx, shown, formats)
+    table_downloads(ctx, shown, ctx.t("formations.gaps.table_title", gap=ctx.t(f"formations.gap.{gap}")), SOURCES,
+                    "formations_gaps_table", formats=formats)
+
+
+def _map_tab(ctx, table: pd.DataFrame, family: str, family_labels: dict[str, str]) -> None:
+    lang, territory = ctx.lang, ctx.territory
+    by_projects = table.sort_values(["projects", "occupation_code"], ascending=[False, True], na_position="last")
+    first = by_projects["gap"] == "shortage_no_training"
+    ranked = pd.concat([by_projects[first], by_projects[~first]])
+    labels = dict(zip(ranked["occupation_code"], ranked["label"], strict=True))
+    options = [*(f"family:{f}" for f in ([family] if family else family_labels)), *labels]
+    default = next(iter(labels), options[0] if options else None)
+    if not options:
+        st.info(ctx.t("common.no_data"))
+        return
+    pick = st.selectbox(ctx.t("formations.map.pick"), options, index=options.index(default), key="formations_map_pick",
+                        format_func=lambda o: ctx.t("formations.map.family", label=family_labels.get(o[7:], o[7:]))
+                        if o.startswith("family:") else f"{labels.get(o, o)} ({o})")
+    if pick is None:
+        pick = default
+    if pick.startswith("family:"):
+        codes = tuple(sorted(table.loc[table["family"] == pick[7:], "occupation_code"]))
+        label = ctx.t("formations.map.family", label=family_labels.get(pick[7:], pick[7:]))
+    else:
+        codes, label = (pick,), f"{labels.get(pick, pick)} ({pick})"
+    by_zone = _by_zone(territory, territory.fingerprint, ctx.zoning, codes).set_index("zone_id")
+    values = by_zone["places_per_100_projects"]
+    classes = classify(values, "quantiles")
+    colours = class_colours(classes.count, "sequential_blue")
+    no_data = set(values.index[values.isna()])
+    fill = {z: colours[int(c)] for z, c in classes.classes.dropna().items() if z not in no_data}
+    tooltip = {"value": pd.Series([fmt_float(v, 1, lang) for v in values], index=values.index),
+               "detail": pd.Series([f"{fmt_int(p, lang)} / {fmt_int(q, lang)}"
+                                    for p, q in zip(by_zone["places"], by_zone["projects"], strict=True)],
+                                   index=values.index)}
+    coarse = None
+    training_zonings = territory.table("training")["zoning"].dropna() if "zoning" in territory.table("training") \
+        else pd.Series(dtype=str)
+    if not training_zonings.empty and (training_zonings != ctx.zoning).all():
+        coarse = ctx.t("formations.map.coarse", zoning=_lower(context.zoning_label(
+            territory, str(training_zonings.value_counts().index[0]), lang)))
+    st.caption(ctx.t("formations.map.help"))
+    if coarse:
+        st.caption(coarse)
+    zones = territory.zones_of(ctx.zoning)
+    fmap = base_map_with_borders(zones, borders_geojson(territory, territory.fingerprint, ctx.zoning))
+    layer = choropleth_layer(zones, fill, selected=ctx.zone_ids, no_data=no_data, tooltip=tooltip,
+                             tooltip_aliases=["", ctx.t("formations.map.tooltip"),
+                                              ctx.t("formations.map.tooltip_places")])
+    st_folium(fmap, key=MAP_KEY, feature_group_to_add=layer, height=520, use_container_width=True,
+              returned_objects=["last_active_drawing", "last_object_clicked"],
+              on_change=partial(context.on_map_click, MAP_KEY))
+    items = legend_items(classes, colours, lang, "projects_per_1000")
+    st.html(legend_html(ctx.t("formations.map.legend", label=label), items, ctx.t("formations.map.no_data")))
+    export = by_zone.reset_index().assign(zone=lambda f: f["zone_id"].map(territory.zone_names(ctx.zoning)))
+    export = export[["zone", "zone_id", "places", "projects", "places_per_100_projects"]].rename(columns={
+        "zone": ctx.t("col.zone"), "zone_id": ctx.t("formations.col.code"),
+        "places": ctx.t("formations.col.places"), "projects": ctx.t("formations.col.projects"),
+        "places_per_100_projects": ctx.t("formations.col.places_per_100")})
+    title = f"{ctx.t('formations.map.title')} — {label}"
+    table_downloads(ctx, export, title, ["training", "recruitment"], "formations_map_table",
+                    formats={ctx.t("formations.col.places"): INT, ctx.t("formations.col.projects"): INT,
+                             ctx.t("formations.col.places_per_100"): FLOAT})
+
+
+def needs_block(ctx) -> None:
+    """The « besoins déclarés » block of « Synthèse »: the survey's answers of the selection, nothing without."""
+    try:
+        needs = declared_needs(ctx.territory, ctx.selection)
+    except GpectError:
+        return
+    if needs is None:
+        return
+    lang = ctx.lang
+    st.subheader(ctx.t("synthese.needs.title"))
+    top = ", ".join(f"{label} ({fmt_int(n, lang)})" for _code, label, n in needs["top"])
+    st.markdown(ctx.t("synthese.needs.line", answers=fmt_int(needs["answers"], lang),
+                      period=needs["period"] or "–", total=fmt_int(needs["total"], lang),
+                      m6=fmt_int(needs["m6"], lang), y1=fmt_int(needs["y1"], lang), y3=fmt_int(needs["y3"], lang),
+                      top=top))
