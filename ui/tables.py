@@ -15,7 +15,11 @@ from gpect_core.formatting import Fmt
 
 
 def styled(frame: pd.DataFrame, formats: dict[str, Fmt], lang: str):
-    """`frame` as a Styler showing the columns of `formats` as `Fmt.formatter(lang)` writes them."""
+    """`frame` as a Styler showing the columns of `formats` as `Fmt.formatter(lang)` writes them; a missing text
+    cell shows « – » (not Streamlit's « None »)."""
+    text = [c for c in frame.columns if c not in formats and frame[c].dtype == object]
+    if text:
+        frame = frame.assign(**{c: frame[c].where(frame[c].notna(), "–") for c in text})
     return frame.style.format({c: f.formatter(lang) for c, f in formats.items() if c in frame.columns})
 
 
