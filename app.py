@@ -45,7 +45,7 @@ with st.sidebar:
                          selection_mode="single")
     copy_link_button(lang)
     if territory.fictional:
-        st.caption(f":orange[**{territory.notice(lang)}**]")
+        st.markdown(f":orange-badge[**{territory.notice(lang)}**]")
     st.caption(territory.name)
 
 for key, values in ctx.url_warnings():

@@ -39,6 +39,7 @@ from gpect_core.maps import (
 )
 from ui import context
 from ui.cache import borders_geojson, layer_geojson
+from ui.charts import show_chart
 from ui.downloads import chart_downloads, table_downloads
 from ui.links import bound
 from ui.tables import show_table
@@ -119,7 +120,7 @@ with side_col:
     if measures:
         chart_title = ctx.t("carte.comparison.chart")
         chart = comparison_chart(table, measures, lang, title=chart_title, subtitle=ctx.selection_label)
-        st.altair_chart(chart, theme=None)
+        show_chart(chart, chart_title, lang, width="content")
         chart_downloads(ctx, chart, chart_title, ["recruitment", "context", "tension"], "carte_comparison")
     shown = pd.DataFrame({
         ctx.t("col.level"): table["level_label"],

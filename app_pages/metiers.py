@@ -28,6 +28,7 @@ from gpect_core.indicators.occupations import (
 from gpect_core.indicators.selection import comparison_levels
 from gpect_core.indicators.sheet import occupation_sheet, present_components, sheet_choices
 from ui import context, evolutions
+from ui.charts import show_chart
 from ui.downloads import chart_downloads, table_downloads
 from ui.links import bound
 from ui.tables import show_table
@@ -72,7 +73,7 @@ with rankings_tab:
         st.info(ctx.t("common.no_data"))
     else:
         chart = ranking_bar(chart_rows, measure, lang, title=title, subtitle=ctx.selection_label)
-        st.altair_chart(chart, theme=None, width="stretch")
+        show_chart(chart, title, lang)
         chart_downloads(ctx, chart, title, sources, "metiers_ranking")
     export = occupation_columns(ranked, columns, lang)
     formats = occupation_formats(columns, lang)
@@ -91,7 +92,7 @@ with heatmap_tab:
             st.info(ctx.t("metiers.heatmap.top", total=fmt_int(n_zones, lang),
                           shown=fmt_int(drawn["zone_id"].nunique(), lang)))
         chart = heatmap_chart(drawn, "difficult_share", lang, title=title, subtitle=ctx.selection_label)
-        st.altair_chart(chart, theme=None, width="stretch")
+        show_chart(chart, title, lang)
         chart_downloads(ctx, chart, title, ["recruitment"], "metiers_heatmap")
         wide = heatmap_wide(long)
         wide.index.name = ctx.t("col.zone")
@@ -126,7 +127,7 @@ with sheet_tab:
     title = ctx.t("metiers.components.title", label=sheet.label)
     if components:
         chart = components_chart(sheet.levels, components, lang, title=title, subtitle=ctx.selection_label)
-        st.altair_chart(chart, theme=None, width="stretch")
+        show_chart(chart, title, lang)
         chart_downloads(ctx, chart, title, ["tension"], "metiers_components")
     else:
         st.info(ctx.t("metiers.components.none"))

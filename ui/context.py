@@ -172,7 +172,13 @@ def page_header(ctx: PageContext, title_key: str) -> None:
     st.title(ctx.t(title_key))
     notice = ctx.territory.notice(ctx.lang)
     line = ctx.t("filter.selection", label=ctx.selection_label)
-    st.caption(f"{line}  ·  :orange-badge[{notice}]" if notice else line)
+    if not notice:
+        st.caption(line)
+        return
+    # Streamlit draws captions at 60 % opacity: the notice's badge stays outside, where its colours keep AA contrast.
+    row = st.container(horizontal=True, vertical_alignment="center", gap="small")
+    row.caption(line)
+    row.markdown(f":orange-badge[{notice}]", width="content")
 
 
 def covering_note(ctx: PageContext, data: DataSelection) -> str | None:
