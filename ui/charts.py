@@ -54,7 +54,7 @@ def chart_table(chart: alt.TopLevelMixin, lang: str) -> pd.DataFrame:
                 continue
             column = item.get("title") or field
             values = rows[field]
-            if "%" in str(item.get("format", "")):
+            if item.get("type") == "quantitative" and str(item.get("format", "")).endswith("%"):
                 values = values.map(lambda v: fmt_pct(v, lang=lang))
             table[column] = values
         if not table.columns.empty:
