@@ -177,7 +177,7 @@ def page_header(ctx: PageContext, title_key: str) -> None:
         return
     # Streamlit draws captions at 60 % opacity: the notice's badge stays outside, where its colours keep AA contrast.
     row = st.container(horizontal=True, vertical_alignment="center", gap="small")
-    row.caption(line)
+    row.caption(line, width="content")
     row.markdown(f":orange-badge[{notice}]", width="content")
 
 
