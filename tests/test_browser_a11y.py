@@ -13,7 +13,7 @@ from browser import wait_for_idle
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["synthese", "carte", "metiers", "plan", "donnees"]
+PAGES = ["", "carte", "metiers", "plan", "donnees"]  # "" is « Synthèse », the default page
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 # (axe rule, the Streamlit element it is found in, why the app cannot change it)
@@ -61,5 +61,6 @@ def test_every_page_passes_axe_core(app_url, page, axe, path, lang):
             if _owner(page, violation["id"], node["target"]) is None:
                 ours.append(f"{violation['id']} ({violation['impact']}): {node['html'][:200]}\n"
                             f"    {node.get('failureSummary', '')[:300]}")
-    page.screenshot(path=f"tests/artifacts/a11y_{path}_{lang}.png", full_page=True)
+    assert not page.get_by_role("dialog").count(), "a dialog covers the page"
+    page.screenshot(path=f"tests/artifacts/a11y_{path or 'synthese'}_{lang}.png", full_page=True)
     assert not ours, "\n".join(ours)

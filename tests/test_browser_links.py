@@ -55,6 +55,7 @@ def test_a_link_with_page_choices_reproduces_them_in_a_new_context(app_url, page
     _settled(page)
     page.get_by_role("tab", name="Fiche métier").click()
     _settled(page)
+    assert "metiers_tab=Fiche+m%C3%A9tier" in page.url  # the tab is part of the view's link
     page.get_by_role("link", name="Carte des bassins").click()
     _settled(page)
     # The choices survive a trip to another page.
