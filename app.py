@@ -8,6 +8,7 @@ from gpect_core.assets import install_leaflet
 from gpect_core.errors import GpectError
 from gpect_core.i18n import t
 from ui import context as ctx
+from ui.links import copy_link_button
 
 # (page script, title key, URL path, section key). One line per page.
 PAGES = [
@@ -45,8 +46,9 @@ with st.sidebar:
                    placeholder=t("filter.zones.placeholder", lang))
     st.segmented_control(t("lang.label", lang), ["fr", "en"], key=ctx.LANG, format_func=str.upper,
                          selection_mode="single")
+    copy_link_button(lang)
     if territory.fictional:
-        st.caption(f":orange[**{territory.notice(lang)}**]")
+        st.markdown(f":orange-badge[**{territory.notice(lang)}**]")
     st.caption(territory.name)
 
 for key, values in ctx.url_warnings():

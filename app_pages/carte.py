@@ -39,7 +39,9 @@ from gpect_core.maps import (
 )
 from ui import context
 from ui.cache import borders_geojson, layer_geojson
+from ui.charts import show_chart
 from ui.downloads import chart_downloads, table_downloads
+from ui.links import bound
 from ui.tables import show_table
 
 MAP_KEY = "carte_map"
@@ -60,12 +62,15 @@ if not indicators:
     st.stop()
 
 controls = st.columns([3, 2])
-indicator = controls[0].selectbox(ctx.t("carte.indicator"), indicators, key="carte_indicator",
-                                  format_func=lambda i: ctx.t(f"carte.indicator.{i}"))
+with controls[0]:
+    indicator = st.selectbox(ctx.t("carte.indicator"), indicators,
+                             **bound(ctx.t("carte.indicator"), "carte_indicator", indicators, lang,
+                                     lambda i: ctx.t(f"carte.indicator.{i}")))
 methods = class_methods(indicator)
-method = controls[1].segmented_control(ctx.t("carte.method"), methods, default=methods[0],
-                                       key=f"carte_method_{len(methods)}", help=ctx.t("carte.method.help"),
-                                       format_func=lambda m: ctx.t(f"carte.method.{m}")) or methods[0]
+with controls[1]:
+    method = st.segmented_control(ctx.t("carte.method"), methods, default=methods[0], help=ctx.t("carte.method.help"),
+                                  **bound(ctx.t("carte.method"), f"carte_method_{len(methods)}", methods, lang,
+                                          lambda m: ctx.t(f"carte.method.{m}"))) or methods[0]
 
 values = zone_values(territory, zoning, indicator)
 classes = classify(values.values, method)
@@ -115,7 +120,7 @@ with side_col:
     if measures:
         chart_title = ctx.t("carte.comparison.chart")
         chart = comparison_chart(table, measures, lang, title=chart_title, subtitle=ctx.selection_label)
-        st.altair_chart(chart, theme=None)
+        show_chart(chart, chart_title, lang, width="content")
         chart_downloads(ctx, chart, chart_title, ["recruitment", "context", "tension"], "carte_comparison")
     shown = pd.DataFrame({
         ctx.t("col.level"): table["level_label"],

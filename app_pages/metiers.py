@@ -28,7 +28,9 @@ from gpect_core.indicators.occupations import (
 from gpect_core.indicators.selection import comparison_levels
 from gpect_core.indicators.sheet import occupation_sheet, present_components, sheet_choices
 from ui import context, evolutions
+from ui.charts import show_chart
 from ui.downloads import chart_downloads, table_downloads
+from ui.links import bound
 from ui.tables import show_table
 
 PCT, INT, FLOAT = Fmt("pct"), Fmt("int"), Fmt("float")
@@ -47,20 +49,23 @@ if table.empty and tensions.empty:
 
 family_labels = families(territory, selection.zoning)
 family_options = ["", *family_labels]
-family = st.selectbox(ctx.t("metiers.family"), family_options, key="metiers_family",
-                      format_func=lambda f: family_labels.get(f, f) if f else ctx.t("metiers.family.all"))
+family = st.selectbox(ctx.t("metiers.family"), family_options,
+                      **bound(ctx.t("metiers.family"), "metiers_family", family_options, lang,
+                              lambda f: family_labels.get(f, f) if f else ctx.t("metiers.family.all")))
 table, tensions = of_family(table, family), of_family(tensions, family)
 st.caption(ctx.t("metiers.fragile_note", n=MIN_PROJECTS))
 
 
-rankings_tab, heatmap_tab, trends_tab, sheet_tab = st.tabs([
-    ctx.t("metiers.tab.rankings"), ctx.t("metiers.tab.heatmap"), ctx.t("metiers.tab.trends"),
-    ctx.t("metiers.tab.sheet")])
+tab_labels = [ctx.t("metiers.tab.rankings"), ctx.t("metiers.tab.heatmap"), ctx.t("metiers.tab.trends"),
+              ctx.t("metiers.tab.sheet")]
+rankings_tab, heatmap_tab, trends_tab, sheet_tab = st.tabs(tab_labels,
+                                                           **bound(ctx.t("links.tab"), "metiers_tab", tab_labels, lang))
 
 with rankings_tab:
     measures = ranking_measures(table, tensions)
-    measure = st.segmented_control(ctx.t("metiers.rank_by"), measures, default=measures[0], key="metiers_rank_by",
-                                   format_func=lambda m: ctx.t(f"chart.measure.{m}")) or measures[0]
+    measure = st.segmented_control(ctx.t("metiers.rank_by"), measures, default=measures[0],
+                                   **bound(ctx.t("metiers.rank_by"), "metiers_rank_by", measures, lang,
+                                           lambda m: ctx.t(f"chart.measure.{m}"))) or measures[0]
     view = ranking_view(table, tensions, measure)
     ranked, columns, sources, chart_rows = view.ranked, view.columns, view.sources, view.chart_rows
     title = ctx.t("metiers.ranking.title", measure=ctx.t(f"chart.measure.{measure}"))
@@ -68,7 +73,7 @@ with rankings_tab:
         st.info(ctx.t("common.no_data"))
     else:
         chart = ranking_bar(chart_rows, measure, lang, title=title, subtitle=ctx.selection_label)
-        st.altair_chart(chart, theme=None, width="stretch")
+        show_chart(chart, title, lang)
         chart_downloads(ctx, chart, title, sources, "metiers_ranking")
     export = occupation_columns(ranked, columns, lang)
     formats = occupation_formats(columns, lang)
@@ -87,7 +92,7 @@ with heatmap_tab:
             st.info(ctx.t("metiers.heatmap.top", total=fmt_int(n_zones, lang),
                           shown=fmt_int(drawn["zone_id"].nunique(), lang)))
         chart = heatmap_chart(drawn, "difficult_share", lang, title=title, subtitle=ctx.selection_label)
-        st.altair_chart(chart, theme=None, width="stretch")
+        show_chart(chart, title, lang)
         chart_downloads(ctx, chart, title, ["recruitment"], "metiers_heatmap")
         wide = heatmap_wide(long)
         wide.index.name = ctx.t("col.zone")
@@ -101,8 +106,9 @@ with sheet_tab:
     choices = sheet_choices(territory, table, tensions)
     keys = list(zip(choices["occupation_system"], choices["occupation_code"], strict=True))
     labels = dict(zip(keys, choices["label"], strict=True))
-    picked = st.selectbox(ctx.t("metiers.occupation"), keys, key="metiers_occupation",
-                          format_func=lambda k: f"{labels.get(k, k[1])} ({k[0]} {k[1]})")
+    picked = st.selectbox(ctx.t("metiers.occupation"), keys,
+                          **bound(ctx.t("metiers.occupation"), "metiers_occupation", keys, lang,
+                                  lambda k: f"{labels.get(k, k[1])} ({k[0]} {k[1]})"))
     if picked is None:
         picked = keys[0]
     system, code = picked
@@ -121,7 +127,7 @@ with sheet_tab:
     title = ctx.t("metiers.components.title", label=sheet.label)
     if components:
         chart = components_chart(sheet.levels, components, lang, title=title, subtitle=ctx.selection_label)
-        st.altair_chart(chart, theme=None, width="stretch")
+        show_chart(chart, title, lang)
         chart_downloads(ctx, chart, title, ["tension"], "metiers_components")
     else:
         st.info(ctx.t("metiers.components.none"))

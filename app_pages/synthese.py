@@ -11,6 +11,7 @@ from gpect_core.indicators.selection import KeyFigures, top_occupations
 from gpect_core.maps import base_map, zones_layer
 from gpect_core.plan.scope import action_counts
 from ui import context, formations, meeting_exports
+from ui.charts import show_chart
 from ui.downloads import chart_downloads
 from ui.plan_source import plan_actions
 
@@ -56,7 +57,7 @@ with chart_col:
     else:
         subtitle = ctx.t("synthese.chart.subtitle", selection=ctx.selection_label, year=figures.year)
         chart = top_occupations_bar(top, lang, subtitle=subtitle)
-        st.altair_chart(chart, theme=None, width="stretch")
+        show_chart(chart, ctx.t("chart.top_occupations"), lang)
         st.caption(ctx.provenance_caption("recruitment"))
         chart_downloads(ctx, chart, ctx.t("chart.top_occupations"), ["recruitment"], "synthese_top")
 

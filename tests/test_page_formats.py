@@ -96,7 +96,7 @@ def test_plan_late_actions_and_tension_tables_follow_the_interface_language(plan
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     end, progress_col = ("Fin", "Avancement (%)") if lang == "fr" else ("End", "Progress (%)")
-    late = _table(at, progress_col)
+    late = _table(at, end)  # the first table with an end date: the charts above show none
     text = shown(late)
     stored = plan_env.actions_frame().set_index("action_id")
     ids = late.value.iloc[:, 0].tolist()

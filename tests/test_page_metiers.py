@@ -82,7 +82,7 @@ def test_ranking_by_tension_class(at, demo_territory):
 def test_occupation_sheet_compares_here_region_and_territory(at, demo_territory):
     _open(at, ["9903"], metiers_occupation=("ROME4", "H2913"))
     assert any("Fiche : Soudeur / Soudeuse" in s.value for s in at.subheader)
-    levels = shown(next(f for f in at.dataframe if "Niveau" in f.value.columns))
+    levels = shown(next(f for f in at.dataframe if {"Niveau", "Projets"} <= set(f.value.columns)))
     rec = demo_territory.tables["recruitment"]
     here = rec[(rec["zoning"] == "ZE2020") & (rec["zone_id"] == "9903") & (rec["year"] == 2024)
                & (rec["occupation_code"] == "H2913")].iloc[0]

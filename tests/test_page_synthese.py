@@ -58,7 +58,7 @@ def test_renders_without_exception_on_the_whole_territory(at, demo_territory):
     assert _metric(at, "Part difficile") == expected["difficult"]
     assert _metric(at, "Chômage 2024-T4") == expected["unemployment"]
     assert _metric(at, "Actions du plan") == expected["actions"]
-    assert any("Données fictives de démonstration" in c.value for c in at.caption)
+    assert any("Données fictives de démonstration" in c.value for c in [*at.caption, *at.markdown])
 
 
 @pytest.mark.parametrize("zone_ids", [["9903"], ["9901", "9912"]])

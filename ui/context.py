@@ -2,7 +2,9 @@
 
 The filter lives in session state under FILTER_ZONING / FILTER_ZONES, the keys of the sidebar widgets drawn by
 `app.py`; the map click (`select_zone`) writes the same keys, and the URL mirrors them (`?zonage=…&zones=…&lang=…`)
-so that a link reproduces the view. Pages call `page_context()` and never read files themselves.
+so that a link reproduces the view. The URL is read on a session's first run and again whenever the browser's Back
+or Forward buttons bring back an earlier URL: the app adopts the URL it is given rather than re-imposing its state.
+Pages call `page_context()` and never read files themselves.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from gpect_core import Territory, settings
 from gpect_core.formatting import fmt_pct
@@ -59,9 +62,17 @@ def zoning_label(territory: Territory, zoning: str, lang: str) -> str:
     return label
 
 
+def is_history_navigation() -> bool:
+    """Whether this run was started by the browser's Back or Forward button (Streamlit then reruns the page with
+    the URL of that history entry; widgets bound to the URL follow it by themselves)."""
+    run = get_script_run_ctx()
+    return bool(run is not None and getattr(run, "is_history_navigation", False))
+
+
 def init_filter_from_url(territory: Territory) -> None:
-    """On a session's first run, take the filter and language from the URL (unknown codes are reported)."""
-    if st.session_state.get(_INITIALISED):
+    """On a session's first run, and after Back or Forward, take the filter and language from the URL (unknown codes
+    are reported)."""
+    if st.session_state.get(_INITIALISED) and not is_history_navigation():
         return
     params = st.query_params
     warnings: list[tuple[str, dict]] = []
@@ -161,7 +172,13 @@ def page_header(ctx: PageContext, title_key: str) -> None:
     st.title(ctx.t(title_key))
     notice = ctx.territory.notice(ctx.lang)
     line = ctx.t("filter.selection", label=ctx.selection_label)
-    st.caption(f"{line}  ·  :orange-badge[{notice}]" if notice else line)
+    if not notice:
+        st.caption(line)
+        return
+    # Streamlit draws captions at 60 % opacity: the notice's badge stays outside, where its colours keep AA contrast.
+    row = st.container(horizontal=True, vertical_alignment="center", gap="small")
+    row.caption(line, width="content")
+    row.markdown(f":orange-badge[{notice}]", width="content")
 
 
 def covering_note(ctx: PageContext, data: DataSelection) -> str | None:

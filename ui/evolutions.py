@@ -17,6 +17,7 @@ from gpect_core.indicators.evolutions import (
     series_breaks,
 )
 from gpect_core.indicators.occupations import trends, trends_of
+from ui.charts import show_chart
 from ui.downloads import chart_downloads, table_downloads
 
 SYSTEM_LABELS = {"FAP2009": "FAP 2009", "FAP2021": "FAP 2021", "ROME4": "ROME 4.0"}
@@ -65,7 +66,7 @@ def trends_tab(ctx, selection, table: pd.DataFrame, family: str) -> None:
         title = ctx.t(key)
         chart = trends_chart(total, measure, ctx.lang, title=title, subtitle=ctx.selection_label, years=years,
                              breaks=break_years)
-        st.altair_chart(chart, theme=None, width="stretch")
+        show_chart(chart, title, ctx.lang)
         chart_downloads(ctx, chart, title, ["recruitment"], f"metiers_series_{measure}")
     export = pd.DataFrame({
         ctx.t("col.year"): series["year"],
@@ -98,7 +99,7 @@ def trends_tab(ctx, selection, table: pd.DataFrame, family: str) -> None:
         title = ctx.t(key)
         chart = trends_chart(occupations, measure, ctx.lang, title=title, subtitle=ctx.selection_label, years=span,
                              breaks=inner_breaks)
-        st.altair_chart(chart, theme=None, width="stretch")
+        show_chart(chart, title, ctx.lang)
         chart_downloads(ctx, chart, title, ["recruitment"], f"metiers_trends_{measure}")
     export = occupation_columns(occupations, ["label", "occupation_code", "projects", "difficult_share", "fragile"],
                                 ctx.lang)

@@ -34,6 +34,7 @@ from gpect_core.indicators.training_needs import (
 from gpect_core.maps import base_map_with_borders, choropleth_layer, class_colours, legend_html, legend_items
 from ui import context
 from ui.cache import borders_geojson
+from ui.charts import show_chart
 from ui.downloads import chart_downloads, table_downloads
 from ui.tables import show_table
 
@@ -230,7 +231,7 @@ def _gaps_tab(ctx, cov: Coverage, table: pd.DataFrame, with_needs: bool) -> None
         st.info(ctx.t("formations.gaps.none"))
     else:
         chart = gaps_bar(top, lang, title=title, subtitle=_chart_subtitle(ctx, cov))
-        st.altair_chart(chart, theme=None, width="stretch")
+        show_chart(chart, title, lang)
         chart_downloads(ctx, chart, title, SOURCES, "formations_gaps_chart")
     gap = st.selectbox(ctx.t("formations.gaps.class"), list(GAP_CLASSES), key="formations_gap",
                        format_func=lambda g: ctx.t(f"formations.gap.{g}"))

@@ -15,6 +15,7 @@ from gpect_core.formatting import Fmt, fmt_pct, yes_no
 from gpect_core.indicators import bridges as core
 from gpect_core.selection import Selection
 from ui import context
+from ui.charts import show_chart
 from ui.downloads import chart_downloads, table_downloads
 from ui.tables import show_table
 
@@ -161,7 +162,7 @@ def render() -> None:
         st.caption(t("passerelles.year", year=year))
     st.caption(t("passerelles.targets.rule"))
     chart = bridges_diagram(targets, label, ctx.lang, title=title, subtitle=ctx.selection_label)
-    st.altair_chart(chart, theme=None, width="stretch")
+    show_chart(chart, title, ctx.lang)
     if len(targets) > MAX_TARGETS:
         st.caption(t("passerelles.targets.shown", n=MAX_TARGETS, total=len(targets)))
     chart_downloads(ctx, chart, title, TARGET_TABLES, "passerelles_diagram")

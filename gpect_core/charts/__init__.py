@@ -14,7 +14,8 @@ from ..formatting import Fmt, vega_locale
 from ..i18n import t
 
 FONT = "Marianne, Arial, Helvetica, sans-serif"
-PALETTE = ["#1f5fa8", "#e07b39", "#3a9e6f", "#c23b5a", "#7b5ea7", "#8c6d31", "#4fa3b8", "#9a9a9a"]
+# Okabe & Ito's colour-blind-safe qualitative palette (Color Universal Design), yellow last: it is the faintest on white.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#999999"]
 DIFFICULTY_SCHEME = "orangered"  # sequential, colour-blind safe (ColorBrewer OrRd)
 INT, PCT = Fmt("int"), Fmt("pct")
 MEASURE_FMT = {"projects": INT, "difficult": INT, "difficult_share": PCT, "seasonal_share": PCT,
@@ -83,7 +84,7 @@ def top_occupations_bar(top: pd.DataFrame, lang: str = "fr", title: str | None =
 
 # ---------------------------------------------------------------------------------------------- « Métiers en tension »
 FRAGILE_OPACITY = 0.35
-LEVEL_COLOURS = ["#1f5fa8", "#e07b39", "#7b5ea7", "#3a9e6f"]
+LEVEL_COLOURS = ["#0072B2", "#E69F00", "#CC79A7", "#009E73"]  # Okabe–Ito, as PALETTE
 
 
 def ranking_bar(table: pd.DataFrame, measure: str, lang: str = "fr", title: str | None = None,

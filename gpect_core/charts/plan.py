@@ -14,8 +14,8 @@ from ..schema import ACTION_STATUSES
 from . import finish
 
 DATE = Fmt("date")
-STATUS_COLOURS = {"a_lancer": "#9a9a9a", "en_cours": "#1f5fa8", "terminee": "#3a9e6f", "suspendue": "#e07b39",
-                  "abandonnee": "#c23b5a"}
+STATUS_COLOURS = {"a_lancer": "#999999", "en_cours": "#0072B2", "terminee": "#009E73", "suspendue": "#E69F00",
+                  "abandonnee": "#D55E00"}  # Okabe–Ito, colour-blind safe
 
 
 def status_label(status: str, lang: str) -> str:

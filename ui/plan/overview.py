@@ -14,6 +14,7 @@ from gpect_core.formatting import Fmt, fmt_int
 from gpect_core.maps import base_map, zones_layer
 from gpect_core.plan import display, progress, rules
 from ui import context
+from ui.charts import show_chart
 from ui.plan.state import PlanView
 from ui.tables import show_table
 
@@ -35,11 +36,11 @@ def render(view: PlanView) -> None:
     left, right = st.columns(2)
     with left:
         by_status = progress.counts_by_axis_and_status(actions, view.axes)
-        st.altair_chart(plan_charts.status_by_axis_bar(by_status, lang), theme=None, width="stretch")
+        show_chart(plan_charts.status_by_axis_bar(by_status, lang), T("plan.chart.status_by_axis"), lang)
     with right:
         by_axis = progress.progress_by_axis(actions, view.axes, view.today)
-        st.altair_chart(plan_charts.progress_by_axis_bar(by_axis.dropna(subset=["progress"]), lang),
-                        theme=None, width="stretch")
+        show_chart(plan_charts.progress_by_axis_bar(by_axis.dropna(subset=["progress"]), lang),
+                   T("plan.chart.progress_by_axis"), lang)
         st.caption(progress.progress_rule(lang))
 
     st.subheader(T("plan.late.title"))
@@ -54,14 +55,13 @@ def render(view: PlanView) -> None:
     drawn, dated = plan_charts.gantt_actions(actions, set(view.late["action_id"]))
     if len(drawn) < dated:
         st.info(T("plan.chart.timeline_top", shown=fmt_int(len(drawn), lang), total=fmt_int(dated, lang)))
-    st.altair_chart(plan_charts.gantt(actions, set(view.late["action_id"]), view.today, lang, view.axis_labels,
-                                      view.milestones),
-                    theme=None, width="stretch")
+    show_chart(plan_charts.gantt(actions, set(view.late["action_id"]), view.today, lang, view.axis_labels,
+                                 view.milestones), T("plan.chart.timeline"), lang)
 
     shown_indicators = view.indicators[view.indicators["action_id"].isin(actions["action_id"])]
     if not shown_indicators.empty:
         against = progress.indicators_against_targets(shown_indicators, view.values, actions)
-        st.altair_chart(plan_charts.indicator_bullets(against, lang), theme=None, width="stretch")
+        show_chart(plan_charts.indicator_bullets(against, lang), T("plan.chart.indicators"), lang)
         st.caption(T("plan.indicators.help"))
 
     _map(view)

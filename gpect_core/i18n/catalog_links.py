@@ -1,0 +1,14 @@
+"""Strings of views that are links (URL-bound choices, « Copier le lien ») and of the charts' text alternatives."""
+
+STRINGS = {
+    "links.unknown_choice": ("Valeur inconnue dans le lien pour « {label} » : « {value} ». La valeur par défaut est "
+                             "affichée.",
+                             "Unknown value in the link for “{label}”: “{value}”. The default is shown."),
+    "links.copy": ("Copier le lien", "Copy link"),
+    "links.copied": ("Lien copié : il ouvre cette vue.", "Link copied: it opens this view."),
+    "links.copy_manual": ("Copiez ce lien (Ctrl+C) : il ouvre cette vue.",
+                          "Copy this link (Ctrl+C): it opens this view."),
+    "links.tab": ("Onglet", "Tab"),
+    "chart.data": ("Données du graphique", "Chart data"),
+    "chart.data.name": ("Données du graphique : {title}", "Chart data: {title}"),
+}
