@@ -10,7 +10,7 @@ import sys
 from .errors import GpectError
 
 # Modules that add sub-commands: each exposes `register(subparsers)`; absent modules are skipped.
-EXTENSION_MODULES = ("gpect_core.plan.cli", "gpect_core.export.cli")
+EXTENSION_MODULES = ("gpect_core.plan.cli", "gpect_core.export.cli", "gpect_core.survey.cli")
 
 
 def _cmd_build_pack(args: argparse.Namespace) -> int:
