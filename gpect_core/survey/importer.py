@@ -286,9 +286,10 @@ def check_survey(survey: SurveyFile, mapping: ColumnMapping, territory, index: T
         "skills": text("skills"),
         "date": dates,
     }, index=frame.index)
-    content = needs[["zone_id", "occupation_text", "headcount", "horizon"]].astype(str).agg("|".join, axis=1) \
-        + "|" + text("firm") + "|" + text("date") + "|" + pd.Series(frame.index.astype(str), index=frame.index)
-    needs.insert(0, "response_id", content.map(lambda s: "E" + hashlib.sha1(s.encode()).hexdigest()[:10]))
+    parts = zip(zone_ids, titles, headcount_text, text("horizon"), text("firm"), text("date"), frame.index,
+                strict=True)
+    needs.insert(0, "response_id", ["E" + hashlib.sha1("|".join(map(str, p)).encode()).hexdigest()[:10]
+                                    for p in parts])
     firms = {r: f for r, f in zip(needs["response_id"], text("firm"), strict=True) if f}
     review = matches[matches["status"] == "review"].assign(row=[raw.row_number(i) for i in
                                                                 matches.index[matches["status"] == "review"]])

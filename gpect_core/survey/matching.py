@@ -221,7 +221,8 @@ def build_index(titles: pd.DataFrame | None, occupations: pd.DataFrame | None) -
     if frame.empty:
         raise ValueError("le pack n'a ni appellations ROME 4.0 (table « occupation_titles ») ni métiers ROME 4.0 "
                          "(table « occupations ») : aucun intitulé ne peut être rapproché")
-    frame["rome_label"] = frame["rome_code"].map(labels).fillna("")
+    first = frame.drop_duplicates("rome_code").set_index("rome_code")["appellation"].to_dict()
+    frame["rome_label"] = [labels.get(code) or first[code] for code in frame["rome_code"]]
     frame["key"] = [appellation_keys(t) for t in frame["appellation"]]
     frame = frame.explode("key").dropna(subset=["key"])
     frame = frame[frame["key"] != ""].drop_duplicates(["rome_code", "key"]).reset_index(drop=True)
