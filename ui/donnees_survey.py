@@ -142,7 +142,8 @@ def _preview(T, check, can_edit: bool, territory: Territory) -> None:
     st.caption(T("survey.preview.caption", n=len(needs), people=int(needs["headcount"].fillna(0).sum()),
                  coded=int((needs["occupation_code"] != "").sum())))
     labels = index_labels(territory)
-    occupation = needs["occupation_code"].map(lambda c: f"{c} — {labels.get(c, '')}" if c else "—")
+    uncoded = T("survey.uncoded")
+    occupation = needs["occupation_code"].map(lambda c: f"{c} — {labels.get(c, '')}" if c else uncoded)
     summary = needs.assign(occupation=occupation).groupby(["occupation", "horizon"], dropna=False).agg(
         people=("headcount", "sum"), answers=("response_id", "count")).reset_index()
     st.markdown(f"**{T('survey.summary.header')}**")

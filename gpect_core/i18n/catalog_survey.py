@@ -41,6 +41,7 @@ STRINGS = {
     "survey.preview.caption": ("{n} réponse(s), {people} personne(s) recherchée(s) ; {coded} réponse(s) avec un "
                                "code métier ROME.", "{n} answer(s), {people} people sought; {coded} answer(s) "
                                "with a ROME occupation code."),
+    "survey.uncoded": ("sans code métier (à revoir)", "no occupation code (to review)"),
     "survey.summary.header": ("Besoins par métier et horizon", "Needs by occupation and horizon"),
     "survey.col.occupation": ("Métier (ROME)", "Occupation (ROME)"),
     "survey.col.horizon": ("Horizon", "Horizon"),
