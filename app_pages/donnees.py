@@ -20,7 +20,7 @@ from gpect_core.ingest import (
 from gpect_core.readers import SUPPORTED_SUFFIXES
 from gpect_core.schema import table_label
 from gpect_core.templates import TEMPLATES, template_xlsx
-from ui import context, donnees_correspondence, donnees_mapping, donnees_vintage
+from ui import context, donnees_correspondence, donnees_mapping, donnees_survey, donnees_vintage
 from ui.downloads import table_downloads
 from ui.feedback import md, show_error
 from ui.plan.session import current_user
@@ -56,8 +56,8 @@ message = st.session_state.pop(MESSAGE, None)
 if message:
     st.success(T(message))
 
-tab_import, tab_provenance, tab_templates = st.tabs(
-    [T("donnees.tab.import"), T("donnees.tab.provenance"), T("donnees.tab.templates")])
+tab_import, tab_survey, tab_provenance, tab_templates = st.tabs(
+    [T("donnees.tab.import"), T("donnees.tab.survey"), T("donnees.tab.provenance"), T("donnees.tab.templates")])
 
 # ------------------------------------------------------------------------------------------------ import
 with tab_import:
@@ -141,6 +141,9 @@ with tab_import:
             st.caption(T("donnees.need_editor"))
     else:
         st.caption(T("donnees.no_previous"))
+
+with tab_survey:
+    donnees_survey.render(ctx, pack, user)
 
 # ------------------------------------------------------------------------------------------------ provenance
 with tab_provenance:

@@ -15,6 +15,7 @@ EXTENSION_MODULES = (
     "gpect_core.export.cli",
     "gpect_core.export.bridges_cli",
     "gpect_core.pairing.cli",
+    "gpect_core.survey.cli",
 )
 
 

@@ -33,7 +33,7 @@ def test_page_renders_with_provenance_and_templates(demo_pack_copy, monkeypatch,
     at.run()
     assert not at.exception
     assert at.title[0].value == "Données du territoire"
-    assert [t.label for t in at.tabs] == ["Importer", "Provenance", "Modèles à remplir"]
+    assert [t.label for t in at.tabs] == ["Importer", "Enquête entreprises", "Provenance", "Modèles à remplir"]
     assert any(i.value.startswith("Ajoutez un ou plusieurs fichiers") for i in at.info)
     provenance = at.dataframe[0].value
     assert "Empreinte du fichier" in provenance.columns and "recrutement" in set(provenance["Table"])
@@ -94,7 +94,7 @@ def test_page_in_english(demo_pack_copy, monkeypatch, tmp_path):
     at.session_state["lang"] = "en"
     at.run()
     assert at.title[0].value == "Territory data"
-    assert [t.label for t in at.tabs] == ["Import", "Provenance", "Templates"]
+    assert [t.label for t in at.tabs] == ["Import", "Company survey", "Provenance", "Templates"]
 
 
 @pytest.mark.realdata

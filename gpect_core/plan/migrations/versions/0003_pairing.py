@@ -1,14 +1,14 @@
 """Firm-to-firm pairing: the two lists (fragile jobs, hiring), the pairs and their append-only history.
 
 Revision ID: 0003_pairing
-Revises: 0001
+Revises: 0002_survey
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0003_pairing"
-down_revision = "0001"
+down_revision = "0002_survey"
 branch_labels = None
 depends_on = None
 

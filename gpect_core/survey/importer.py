@@ -1,0 +1,321 @@
+"""A survey export (XLSX or CSV of a form tool: questions as headers, in any order and wording) → rows of the pack
+table `needs`.
+
+Steps: `read_survey` reads the file (readers.sniff) and drops the personal-data columns (`personal_columns`:
+names, e-mails, phone numbers of respondents, found by header and by content) before anything else sees them;
+`guess_mapping` maps the remaining questions to the survey's fields from their wording (the user maps the rest,
+and the mapping is saved as a survey profile keyed by `profile_key`, the set of folded headers); `check_survey`
+turns the rows into `needs` rows (commune → zone of the pack, job title → ROME 4.0 by `matching`), with a French
+problem naming file, row (as the user counts rows in the file) and column for each bad cell; `needs_csv` writes
+the accepted rows in the committee template « besoins », which the ordinary import path
+(`ingest.prepare` / `ingest.integrate`) validates and writes atomically. Firm names never reach the pack.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from ..errors import Problem
+from ..readers.guess import ColumnMapping, header_key
+from ..readers.sniff import RawTable, fold, normalise_codes, parse_numbers, read_tables
+from ..templates import TEMPLATES_BY_KEY
+from .matching import THRESHOLD, TitleIndex, match_titles
+
+SURVEY_KIND = "survey"
+
+
+@dataclass(frozen=True)
+class SurveyField:
+    """A field of the survey: key, French label, header words that name it (folded, tried in order)."""
+
+    key: str
+    label: str
+    words: tuple[str, ...]
+    required: bool = False
+
+
+FIELDS: tuple[SurveyField, ...] = (
+    SurveyField("headcount", "nombre de personnes recherchées", (
+        r"nombre de (postes?|recrutements?|personnes?|salaries? recherches?|embauches?)", r"combien",
+        r"effectifs? (recherches?|souhaites?|a recruter)", r"\bnb\b", r"postes? a pourvoir", r"recrutements? prevus?"),
+        True),
+    SurveyField("title", "poste recherché (texte libre)", (
+        r"intitule", r"\bpostes?\b", r"metiers?", r"emplois?", r"fonctions?", r"profils?"), True),
+    SurveyField("firm", "entreprise", (r"entreprise", r"raison sociale", r"societe", r"etablissement",
+                                        r"\bstructure\b", r"employeur")),
+    SurveyField("commune", "commune (code INSEE)", (r"code (insee|commune)", r"\bcommunes?\b", r"\bville\b",
+                                                     r"localisation", r"\binsee\b")),
+    SurveyField("zone", "bassin ou zone", (r"\bbassins?\b", r"\bzones?\b", r"territoire")),
+    SurveyField("sector", "secteur (NAF)", (r"\bnaf\b", r"\bape\b", r"secteur", r"activite")),
+    SurveyField("size", "taille de l'entreprise", (r"taille", r"tranche", r"nombre de salaries", r"effectif")),
+    SurveyField("horizon", "horizon", (r"horizon", r"echeance", r"delai", r"\bquand\b", r"a quel moment")),
+    SurveyField("difficulty", "difficulté", (r"difficult",)),
+    SurveyField("skills", "compétences recherchées", (r"competences?", r"savoir", r"qualifications?")),
+    SurveyField("date", "date de la réponse", (r"\bdate\b", r"horodatage", r"timestamp", r"soumis")),
+)
+FIELD_BY_KEY = {f.key: f for f in FIELDS}
+
+PERSONAL_HEADER = re.compile(
+    r"\b(nom|prenom|e ?mail|courriel|mail|telephone|tel|portable|mobile|gsm|contact|repondant|interlocuteur"
+    r"|adresse ip|linkedin)\b")
+NOT_PERSONAL = re.compile(r"entreprise|societe|etablissement|structure|raison sociale|employeur|commune|ville"
+                          r"|metier|poste")
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", re.IGNORECASE)
+PHONE = re.compile(r"(?:\+33\s?|0033\s?|0)[1-9](?:[\s.\-]?\d{2}){4}")
+PERSONAL_SHARE = 0.5
+
+HORIZONS = (
+    (re.compile(r"imm[eé]diat|moins de 6|< ?6|[1-5] mois|6 mois|court|d[eè]s que|urgent|semestre"),
+     "besoins à moins de 6 mois"),
+    (re.compile(r"1 an|un an|12 mois|18 mois|moyen|cette ann[eé]e|ann[eé]e prochaine|9 mois"), "besoins à 1 an"),
+    (re.compile(r"[2-5] ans|deux ans|trois ans|long|plus d.un an|> ?1 an"), "besoins à 3 ans"),
+)
+DIFFICULTY_WORDS = {"tres difficile": 5, "difficile": 4, "assez difficile": 4, "moyen": 3, "moyennement": 3,
+                    "moyennement difficile": 3, "facile": 2, "assez facile": 2, "tres facile": 1, "oui": 4, "non": 2}
+
+
+def profile_key(columns) -> str:
+    """The key a survey profile is saved under: the set of folded headers (sorted, so a form whose questions
+    come in another order finds the same profile)."""
+    return "survey:" + header_key(sorted(str(c) for c in columns if str(c).strip()))
+
+
+@dataclass
+class SurveyFile:
+    """A survey export read: `raw` (the answers without the personal-data columns), `dropped` (headers of the
+    personal-data columns dropped, with why: « en-tête » or « contenu »)."""
+
+    raw: RawTable
+    dropped: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def columns(self) -> list[str]:
+        return [str(c) for c in self.raw.frame.columns]
+
+
+def personal_columns(frame: pd.DataFrame) -> dict[str, str]:
+    """Columns holding names, e-mails or phone numbers of respondents: header → reason (« en-tête » when the
+    header names them, « contenu » when half or more of the filled cells are e-mail addresses or French phone
+    numbers). A header that names the firm, commune or job (« Nom de l'entreprise ») is not personal."""
+    found: dict[str, str] = {}
+    for column in frame.columns:
+        folded = fold(column).replace("-", " ")
+        if PERSONAL_HEADER.search(folded) and not NOT_PERSONAL.search(folded):
+            found[str(column)] = "en-tête"
+            continue
+        values = frame[column].astype(str).str.strip()
+        values = values[values != ""]
+        if len(values) and (values.str.fullmatch(EMAIL.pattern, case=False).mean() >= PERSONAL_SHARE
+                            or values.str.fullmatch(PHONE.pattern).mean() >= PERSONAL_SHARE
+                            or values.str.contains(EMAIL).mean() >= PERSONAL_SHARE):
+            found[str(column)] = "contenu"
+    return found
+
+
+def read_survey(data: bytes, name: str) -> SurveyFile:
+    """Read a survey export (CSV or the first filled sheet of a workbook) and drop its personal-data columns.
+    Raises readers.sniff.ReadError (French, naming the file) when the file cannot be read."""
+    raw = read_tables(data, name)[0]
+    dropped = personal_columns(raw.frame)
+    frame = raw.frame.drop(columns=list(dropped))
+    kept = RawTable(frame, file=raw.file, sheet=raw.sheet, header_row=raw.header_row, encoding=raw.encoding,
+                    separator=raw.separator, notes=list(raw.notes), title=list(raw.title))
+    return SurveyFile(kept, dropped)
+
+
+def guess_mapping(columns: list[str]) -> ColumnMapping:
+    """The fields whose wording a header matches (`SurveyField.words`, first field first, one column per
+    field and one field per column); the user maps the rest. `guessed` is True."""
+    chosen: dict[str, str] = {}
+    taken: set[str] = set()
+    folded = {c: fold(c).replace("'", " ").replace("-", " ") for c in columns}
+    for survey_field in FIELDS:
+        for pattern in survey_field.words:
+            hit = next((c for c in columns if c not in taken and re.search(pattern, folded[c])), None)
+            if hit:
+                chosen[survey_field.key] = hit
+                taken.add(hit)
+                break
+    return ColumnMapping(SURVEY_KIND, chosen, guessed=True)
+
+
+def missing_fields(mapping: ColumnMapping) -> list[str]:
+    """French labels of what the mapping still lacks: the required fields, and a commune or a zone."""
+    missing = [f.label for f in FIELDS if f.required and not mapping.columns.get(f.key)]
+    if not mapping.columns.get("commune") and not mapping.columns.get("zone"):
+        missing.append("commune ou bassin")
+    return missing
+
+
+@dataclass
+class SurveyCheck:
+    """What accepting a survey would bring: `needs` (rows of the pack table `needs`), `problems` (French,
+    blocking), `review` (titles under the matching threshold: title, rows, candidates), `matches` (one row per
+    distinct title: title, rome_code, appellation, score, status), `firms` (response_id → firm), `notes`."""
+
+    needs: pd.DataFrame
+    problems: list[Problem] = field(default_factory=list)
+    review: pd.DataFrame = field(default_factory=pd.DataFrame)
+    matches: pd.DataFrame = field(default_factory=pd.DataFrame)
+    firms: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not self.needs.empty
+
+
+def _horizon(text: str) -> str:
+    folded = fold(text)
+    for pattern, label in HORIZONS:
+        if pattern.search(folded):
+            return label
+    return text
+
+
+def _difficulty(text: str) -> int | None:
+    folded = fold(text)
+    number = re.fullmatch(r"([1-5])(?:[.,]0+)?(?: ?/ ?5)?", folded)
+    if number:
+        return int(number.group(1))
+    return DIFFICULTY_WORDS.get(folded)
+
+
+def _zone_lookup(territory, zoning: str) -> dict[str, str]:
+    zones = territory.zones_of(zoning)
+    lookup = {fold(z): z for z in zones["zone_id"].astype(str)}
+    lookup.update({fold(n): z for z, n in zip(zones["zone_id"].astype(str), zones["name"].astype(str), strict=True)})
+    return lookup
+
+
+def check_survey(survey: SurveyFile, mapping: ColumnMapping, territory, index: TitleIndex,
+                 memory: dict[str, tuple[str, str]] | None = None, today: date | None = None,
+                 threshold: float = THRESHOLD) -> SurveyCheck:
+    """The `needs` rows of a mapped survey, and every problem.
+
+    `needs` columns: those of the pack table (schema.SCHEMAS["needs"]): response_id (« E » + 10 hex of the
+    answer's content, so the same answer imported twice replaces itself), zoning (the pack's default zoning),
+    zone_id (from the commune, through the pack's `communes` table, or from the basin code or name), sector_naf,
+    size_band, occupation_code (ROME 4.0, '' for a title left for review), occupation_text (the title as written),
+    headcount (Int64), horizon (« besoins à moins de 6 mois », « besoins à 1 an », « besoins à 3 ans » or the text
+    as written), difficulty (Int64 1–5), skills, date (datetime64). Problems (French, « file », ligne N, colonne
+    « header »): headcount not a whole number ≥ 0, commune code absent from the pack, basin unknown, date unreadable
+    or in the future. `today`: the date a future date is judged against (default: today)."""
+    raw, columns = survey.raw, mapping.columns
+    frame = raw.frame
+    today = today or date.today()
+    problems: list[Problem] = []
+    zoning = territory.default_zoning or territory.zoning_ids()[0]
+
+    def text(key: str) -> pd.Series:
+        column = columns.get(key)
+        if not column or column not in frame.columns:
+            return pd.Series("", index=frame.index, dtype=object)
+        return frame[column].astype(str).str.strip()
+
+    def bad(mask: pd.Series, key: str, message) -> None:
+        for index in mask[mask.fillna(False)].index[:50]:
+            value = frame.at[index, columns[key]]
+            problems.append(raw.problem(message(value), index=index, column=columns[key], table="needs"))
+
+    headcount_text = text("headcount")
+    parsed = parse_numbers(headcount_text)
+    counts = parsed.values
+    not_whole = (parsed.bad | parsed.secret | counts.lt(0) | (counts.notna() & (counts.fillna(0) % 1 != 0)))
+    missing = headcount_text == ""
+    if columns.get("headcount"):
+        bad(not_whole & ~missing, "headcount", lambda v: f"« {v} » n'est pas un nombre entier de personnes")
+        bad(missing, "headcount", lambda v: "nombre de personnes recherchées manquant")
+
+    zone_ids = pd.Series("", index=frame.index, dtype=object)
+    if columns.get("commune"):
+        communes = territory.tables.get("communes")
+        zone_column = f"zone_{zoning}"
+        known = {} if communes is None or zone_column not in communes else dict(
+            zip(communes["commune_id"].astype(str), communes[zone_column].astype(str), strict=True))
+        codes = normalise_codes(text("commune"), 5)
+        by_name = {} if communes is None else {fold(n): c for c, n in zip(communes["commune_id"].astype(str),
+                                                                           communes["name"].astype(str), strict=True)}
+        codes = codes.map(lambda c: c if c in known else by_name.get(fold(c), c))
+        zone_ids = codes.map(lambda c: known.get(c, ""))
+        unknown = (codes != "") & ~codes.isin(list(known))
+        bad(unknown, "commune", lambda v: f"la commune « {v} » n'existe pas dans le pack (code INSEE à 5 "
+                                          "caractères ou nom exact attendu)")
+    if columns.get("zone"):
+        lookup = _zone_lookup(territory, zoning)
+        given = text("zone")
+        from_zone = given.map(lambda v: lookup.get(fold(v), ""))
+        unknown = (given != "") & (from_zone == "") & (zone_ids == "")
+        bad(unknown, "zone", lambda v: f"le bassin ou la zone « {v} » n'existe pas dans le pack")
+        zone_ids = zone_ids.where(zone_ids != "", from_zone)
+    no_place = (zone_ids == "") & (text("commune") == "") & (text("zone") == "")
+    for index in no_place[no_place].index[:20]:
+        where_column = columns.get("commune") or columns.get("zone")
+        problems.append(raw.problem("ni commune ni bassin : la réponse ne peut pas être placée sur une zone",
+                                    index=index, column=where_column, table="needs"))
+
+    dates = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
+    if columns.get("date"):
+        date_text = text("date")
+        dates = pd.to_datetime(date_text.where(date_text != ""), dayfirst=True, errors="coerce", format="mixed")
+        dates = dates.dt.tz_localize(None) if getattr(dates.dt, "tz", None) is not None else dates
+        dates = dates.astype("datetime64[ns]")
+        bad(dates.isna() & (date_text != ""), "date", lambda v: f"date « {v} » illisible (JJ/MM/AAAA attendu)")
+        bad(dates.dt.date > today, "date", lambda v: f"date « {v} » dans le futur : vérifiez la date de la réponse")
+
+    titles = text("title")
+    matches = match_titles(titles.tolist(), index, memory=memory, threshold=threshold)
+    matches.index = frame.index
+    difficulty = text("difficulty").map(lambda v: _difficulty(v) if v else None)
+    needs = pd.DataFrame({
+        "zoning": zoning,
+        "zone_id": zone_ids,
+        "sector_naf": text("sector"),
+        "size_band": text("size"),
+        "occupation_code": matches["rome_code"],
+        "occupation_text": titles,
+        "headcount": counts.where(~not_whole).round().astype("Int64"),
+        "horizon": text("horizon").map(lambda v: _horizon(v) if v else ""),
+        "difficulty": pd.array(difficulty.tolist(), dtype="Int64"),
+        "skills": text("skills"),
+        "date": dates,
+    }, index=frame.index)
+    parts = zip(zone_ids, titles, headcount_text, text("horizon"), text("firm"), text("date"), frame.index,
+                strict=True)
+    needs.insert(0, "response_id", ["E" + hashlib.sha1("|".join(map(str, p)).encode()).hexdigest()[:10]
+                                    for p in parts])
+    firms = {r: f for r, f in zip(needs["response_id"], text("firm"), strict=True) if f}
+    review = matches[matches["status"] == "review"].assign(row=[raw.row_number(i) for i in
+                                                                matches.index[matches["status"] == "review"]])
+    review = review.groupby("title", sort=True).agg(rows=("row", lambda r: ", ".join(map(str, r))),
+                                                      appellation=("appellation", "first"),
+                                                      score=("score", "first"),
+                                                      candidates=("candidates", "first")).reset_index()
+    distinct = matches.drop_duplicates("normalised")[["title", "normalised", "rome_code", "rome_label", "appellation",
+                                                      "score", "candidates", "status"]].reset_index(drop=True)
+    check = SurveyCheck(needs.reset_index(drop=True), problems, review, distinct, firms)
+    if survey.dropped:
+        check.notes.append("colonnes de données personnelles écartées, jamais enregistrées : "
+                           + ", ".join(f"« {c} » ({why})" for c, why in survey.dropped.items()))
+    if len(review):
+        check.notes.append(f"{len(review)} intitulé(s) sous le seuil de {threshold:g} laissé(s) sans code métier, "
+                           "à revoir")
+    return check
+
+
+def needs_csv(needs: pd.DataFrame) -> bytes:
+    """The `needs` rows as a CSV of the committee template « besoins » (French headers, `;`, UTF-8), the form the
+    ordinary import path reads (`ingest.prepare`)."""
+    spec = TEMPLATES_BY_KEY["besoins"]
+    out = pd.DataFrame({f.header: needs[f.column] if f.column in needs else "" for f in spec.fields})
+    date_header = spec.field_for("date").header
+    out[date_header] = pd.to_datetime(out[date_header]).dt.strftime("%d/%m/%Y").fillna("")
+    buffer = io.StringIO()
+    out.to_csv(buffer, sep=";", index=False)
+    return buffer.getvalue().encode("utf-8")

@@ -1,0 +1,94 @@
+"""AppTest of the « Enquête entreprises » tab of « Données »: mapping guessed, personal data said dropped, review
+queue, an editor confirms a title and the table changes, accepts and the pack holds the needs; a viewer sees no
+firm name; the section in English."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from gpect_core import Territory
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "survey"
+SURVEY = (FIXTURES / "enquete.csv").read_bytes()
+EDITOR = {"username": "edith", "name": "Édith Éditrice", "role": "editeur"}  # in plan_accounts_file
+VIEWER = {"username": "victor", "name": "Victor Lecteur", "role": "lecteur"}
+FIRMS = ("Fonderie du Val", "Boulangerie Lefort", "Transports Sorne", "Garage Roy")
+
+
+def page(pack, monkeypatch, tmp_path, user=None, lang=None) -> AppTest:
+    monkeypatch.setenv("GPECT_PACK", str(pack))
+    monkeypatch.setenv("GPECT_DB_URL", f"sqlite:///{tmp_path / 'plan.sqlite'}")
+    at = AppTest.from_file("../app_pages/donnees.py", default_timeout=120)
+    if user:
+        at.session_state["plan_user"] = user
+    if lang:
+        at.session_state["lang"] = lang
+    at.session_state["survey_staged"] = ("enquete.csv", SURVEY)
+    return at
+
+
+def texts(at) -> str:
+    parts = [e.value for kind in ("markdown", "subheader", "caption", "warning", "info", "error", "success") for e in getattr(at, kind)]
+    frames = [df.value.to_csv() for df in at.dataframe]
+    return "\n".join(str(p) for p in parts + frames).replace("\\", "")
+
+
+def test_editor_reviews_confirms_and_accepts_the_survey(demo_pack_copy, monkeypatch, tmp_path, plan_accounts_file):
+    at = page(demo_pack_copy, monkeypatch, tmp_path, user=EDITOR)
+    at.run()
+    assert not at.exception
+    shown = texts(at)
+    assert "« Adresse e-mail »" in shown and "jamais enregistrées" in shown
+    assert "jeanne.martin@exemple.fr" not in shown
+    assert "File de revue (3 intitulé(s) sans code)" in shown  # the demo pack has only 59 ROME 4.0 labels
+    assert "Fonderie du Val" in shown  # an editor sees the firms
+    assert "« xqzw plop » (lignes 5)" in shown
+    at.text_input(key="survey_other_2").set_value("f1703")
+    at.button(key="survey_confirm_2").click().run()
+    assert not at.exception
+    assert not at.error, at.error[0].value
+    assert "« xqzw plop » → F1703 confirmé" in at.success[0].value
+    shown = texts(at)
+    assert "File de revue (2 intitulé(s) sans code)" in shown and "« xqzw plop » (lignes" not in shown
+    accept = next(b for b in at.button if b.label == "Accepter et intégrer l'enquête")
+    assert not accept.disabled
+    accept.click().run()
+    assert not at.exception
+    assert at.success[0].value == "Enquête intégrée : 4 réponse(s) dans la table des besoins du pack."
+    needs = Territory.load(demo_pack_copy).tables["needs"]
+    brought = needs[needs["response_id"].str.startswith("E")]
+    assert sorted(brought["occupation_code"].fillna("")) == ["", "", "F1703", "N4101"]
+    assert not any(firm in needs.to_csv() for firm in FIRMS)
+
+
+@pytest.mark.parametrize("user", [None, VIEWER])
+def test_a_viewer_sees_aggregates_without_firm_names(demo_pack_copy, monkeypatch, tmp_path, plan_accounts_file, user):
+    at = page(demo_pack_copy, monkeypatch, tmp_path, user=user)
+    at.run()
+    assert not at.exception
+    shown = texts(at)
+    assert not any(firm in shown for firm in FIRMS)
+    assert "Besoins par métier et horizon" in shown
+    assert not [b for b in at.button if b.label in ("Confirmer", "Accepter et intégrer l'enquête")]
+    assert any("Seul un éditeur" in i.value for i in at.info)
+
+
+def test_bad_answers_are_named_and_nothing_can_be_accepted(demo_pack_copy, monkeypatch, tmp_path, plan_accounts_file):
+    at = page(demo_pack_copy, monkeypatch, tmp_path, user=EDITOR)
+    at.session_state["survey_staged"] = ("enquete.csv", SURVEY.replace(b";92003;", b";99999;"))
+    at.run()
+    assert not at.exception
+    assert "« enquete.csv », ligne 4, colonne « Commune de l'établissement » : la commune « 99999 »" in \
+        at.error[0].value.replace("\\", "")
+    assert next(b for b in at.button if b.label == "Accepter et intégrer l'enquête").disabled
+
+
+def test_section_in_english(demo_pack_copy, monkeypatch, tmp_path):
+    at = page(demo_pack_copy, monkeypatch, tmp_path, lang="en")
+    at.run()
+    assert not at.exception
+    shown = texts(at)
+    assert "Needs by occupation and horizon" in shown and "Personal data dropped, never stored" in shown

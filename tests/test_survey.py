@@ -1,0 +1,172 @@
+"""The committee's company survey: job titles → ROME 4.0, survey import (mapping, profile, personal data, bad input),
+confirmations remembered in the shared store (SQLite and PostgreSQL), the accepted survey in the pack, the CLI."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from gpect_core.cli import main as cli_main
+from gpect_core.ingest import Upload, integrate, prepare
+from gpect_core.survey.importer import check_survey, guess_mapping, needs_csv, profile_key, read_survey
+from gpect_core.survey.matching import build_index, match_titles, normalise
+from gpect_core.survey.store import SurveyStore
+from gpect_core.territory import Territory
+
+if not hasattr(sys.modules.get("conftest"), "plan_store"):
+    from conftest_plan import *  # noqa: F403 — until tests/conftest.py imports the plan fixtures
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "survey"
+DEMO = Path(__file__).resolve().parent.parent / "data" / "demo"
+SURVEY = (FIXTURES / "enquete.csv").read_bytes()
+BEFORE_SURVEY_DATES = date(2025, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def index():
+    return build_index(pd.read_csv(FIXTURES / "appellations.csv", dtype=str), None)
+
+
+@pytest.fixture(scope="module")
+def demo():
+    return Territory.load(DEMO)
+
+
+@pytest.mark.parametrize(("title", "code"), [
+    ("Soudeur TIG H/F", "H2916"),
+    ("soudeuse", "H2913"),
+    ("agt de fabrication agroalimentaire H/F", "H2105"),
+    ("resp. maintenance industrielle", "I1102"),
+    ("tech. de maintenance indus", "I1304"),
+    ("conducteur PL", "N4101"),
+    ("Chauffeurs poids lourds", "N4101"),
+    ("cariste caces 3", "N1101"),
+    ("préparatrices de commandes", "N1103"),
+    ("aide soignante", "J1501"),
+    ("barmaid", "G1801"),
+    ("serveuses", "G1803"),
+    ("avocate", "K1903"),
+    ("boulangere", "D1102"),
+    ("maçon coffreur", "F1703"),
+    ("asistante administrative", "M1607"),  # typo
+])
+def test_messy_titles_match_the_right_code(index, title, code):
+    result = match_titles([title], index).iloc[0]
+    assert (result["rome_code"], result["status"]) == (code, "matched"), result.to_dict()
+    assert code not in result["candidates"] and len(result["candidates"]) <= 2
+
+
+def test_normalise_brings_gender_case_accents_and_abbreviations_together():
+    assert normalise("Agt. de fabrication (H/F)") == normalise("agent fabrication")
+    assert normalise("Soudeuses") == normalise("SOUDEUR") == "soudeur"
+    assert normalise("Conductrice PL") == normalise("conducteur de poids lourds")
+    assert normalise("") == "" and normalise(None) == ""
+
+
+def test_a_title_that_matches_nothing_is_left_for_review_never_forced(index):
+    result = match_titles(["xqzw plop", ""], index)
+    assert list(result["status"]) == ["review", "empty"]
+    assert result.loc[0, "rome_code"] == "" and len(result.loc[0, "candidates"]) == 3
+
+
+def test_survey_import_maps_questions_drops_personal_data_and_lists_unmatched(index, demo):
+    survey = read_survey(SURVEY, "enquete.csv")
+    assert survey.dropped == {"Nom du répondant": "en-tête", "Adresse e-mail": "en-tête", "Joignable au": "contenu"}
+    assert not any("@" in str(v) for v in survey.raw.frame.to_numpy().ravel())
+    mapping = guess_mapping(survey.columns)
+    assert mapping.columns["title"] == "Quel poste recherchez-vous ?"
+    assert mapping.columns["headcount"] == "Nombre de postes à pourvoir"
+    assert mapping.columns["size"] == "Taille de l'entreprise"
+    assert mapping.columns["firm"] == "Nom de l'entreprise"
+    check = check_survey(survey, mapping, demo, index, today=BEFORE_SURVEY_DATES)
+    assert check.ok, [p.message for p in check.problems]
+    needs = check.needs.set_index("occupation_text")
+    assert needs.loc["Soudeur TIG H/F", ["occupation_code", "zone_id", "headcount"]].tolist() == ["H2916", "9906", 3]
+    assert needs.loc["Conducteur PL", "horizon"] == "besoins à 3 ans"
+    assert needs.loc["boulangère", "difficulty"] == 4  # « difficile »
+    assert needs.loc["xqzw plop", "occupation_code"] == ""
+    assert check.review[["title", "rows"]].values.tolist() == [["xqzw plop", "5"]]
+    assert "Fonderie du Val" in check.firms.values()
+    assert "Fonderie du Val" not in needs_csv(check.needs).decode()
+    assert any("« Adresse e-mail »" in note and "jamais enregistrées" in note for note in check.notes)
+
+
+def test_bad_input_names_file_row_and_column(index, demo):
+    bad = SURVEY.replace(b"Soudeur TIG H/F;3;", b"Soudeur TIG H/F;2,5;").replace(b";92003;", b";99999;") \
+        .replace(b"15/03/2025", b"15/03/2031")
+    survey = read_survey(bad, "enquete.csv")
+    check = check_survey(survey, guess_mapping(survey.columns), demo, index, today=BEFORE_SURVEY_DATES)
+    messages = [p.message for p in check.problems]
+    assert not check.ok
+    assert "« enquete.csv », ligne 2, colonne « Nombre de postes à pourvoir » : « 2,5 » n'est pas un nombre " \
+           "entier de personnes" in messages
+    assert any(m.startswith("« enquete.csv », ligne 4, colonne « Commune de l'établissement » : la commune "
+                            "« 99999 » n'existe pas") for m in messages)
+    assert any(m.startswith("« enquete.csv », ligne 5, colonne « Horodatage » : date « 15/03/2031 » dans le futur")
+               for m in messages)
+
+
+def test_profile_found_again_and_confirmation_reused_at_next_import(plan_db_url, index, demo):
+    store = SurveyStore.open(plan_db_url)
+    try:
+        survey = read_survey(SURVEY, "enquete.csv")
+        mapping = guess_mapping(survey.columns)
+        mapping.columns["horizon"] = "À quelle échéance ?"
+        store.save_profile(profile_key(survey.columns), mapping.columns, "editrice")
+        reordered = pd.read_csv(FIXTURES / "enquete.csv", sep=";", dtype=str).iloc[:, ::-1]
+        again = read_survey(reordered.to_csv(sep=";", index=False).encode(), "enquete_mai.csv")
+        assert store.profile(profile_key(again.columns)) == mapping.columns
+
+        first = check_survey(again, mapping, demo, index, memory=store.memory(), today=BEFORE_SURVEY_DATES)
+        assert first.review["title"].tolist() == ["xqzw plop"]
+        assert store.confirm("xqzw plop", "F1703", "Maçon / Maçonne", "editrice") == 1
+        assert store.confirm("XQZW Plop", "D1102", "Boulanger / Boulangère", "editrice") == 2
+        history = store.confirmation_history("xqzw plop")
+        assert history["version"].tolist() == [2, 1] and history["confirmed_by"].tolist() == ["editrice"] * 2
+
+        second = check_survey(again, mapping, demo, index, memory=store.memory(), today=BEFORE_SURVEY_DATES)
+        assert second.review.empty
+        row = second.matches.set_index("title").loc["xqzw plop"]
+        assert (row["rome_code"], row["score"], row["status"]) == ("D1102", 100.0, "memory")
+        assert second.needs.set_index("occupation_text").loc["xqzw plop", "occupation_code"] == "D1102"
+
+        store.save_firms(second.firms, "editrice")
+        assert sorted(store.firms().values()) == ["Boulangerie Lefort", "Fonderie du Val", "Garage Roy",
+                                                  "Transports Sorne"]
+    finally:
+        store.close()
+
+
+def test_accepted_survey_becomes_the_needs_table_through_the_import_path(index, demo, demo_pack_copy):
+    survey = read_survey(SURVEY, "enquete.csv")
+    check = check_survey(survey, guess_mapping(survey.columns), demo, index, today=BEFORE_SURVEY_DATES)
+    preview = prepare(demo_pack_copy, [Upload("enquete_entreprises.csv", needs_csv(check.needs))])
+    assert preview.ok, preview.report()
+    integrate(demo_pack_copy, preview)
+    needs = Territory.load(demo_pack_copy).tables["needs"].set_index("response_id")
+    brought = check.needs.set_index("response_id")
+    assert len(needs) == len(demo.tables["needs"]) + 4
+    assert needs.loc[brought.index, "headcount"].tolist() == [3, 1, 2, 1]
+    assert needs.loc[brought.index, "occupation_code"].fillna("").tolist() == ["H2916", "D1102", "N4101", ""]
+
+
+def test_match_titles_cli_writes_one_row_per_title(tmp_path):
+    source = tmp_path / "titres.csv"
+    source.write_text("Poste;Nb\nconducteur PL;2\nxqzw plop;1\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert cli_main(["match-titles", str(source), "--column", "poste", "--out", str(out), "--pack", str(DEMO)]) == 0
+    written = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert list(written.columns) == ["title", "rome_code", "rome_label", "appellation", "score", "candidates"]
+    assert written["rome_code"].tolist() == ["N4101", ""]
+    assert len(written.loc[1, "candidates"].split()) == 3
+
+
+def test_match_titles_cli_says_which_column_is_missing(tmp_path, capsys):
+    source = tmp_path / "titres.csv"
+    source.write_text("Poste;Nb\nconducteur PL;2\n", encoding="utf-8")
+    assert cli_main(["match-titles", str(source), "--column", "métier", "--out", str(tmp_path / "o.csv")]) == 1
+    assert "pas de colonne « métier »" in capsys.readouterr().err

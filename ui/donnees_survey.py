@@ -1,0 +1,235 @@
+"""The « Enquête entreprises » tab of the « Données » page: upload a survey export, map its questions (a saved
+survey profile is found again), preview the needs with their problems, review the titles left without a code (an
+editor confirms or picks another code; the confirmation is remembered in the shared store), then accept: the needs
+go into the pack through the ordinary import path (`ingest.prepare` / `ingest.integrate`). Firm names are shown to
+editors only; a viewer sees aggregated needs."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from gpect_core import Territory
+from gpect_core.errors import GpectError
+from gpect_core.ingest import Upload, integrate, prepare
+from gpect_core.plan.engine import default_url
+from gpect_core.readers.guess import ColumnMapping
+from gpect_core.readers.sniff import ReadError
+from gpect_core.survey.importer import (
+    FIELDS,
+    SURVEY_KIND,
+    check_survey,
+    guess_mapping,
+    missing_fields,
+    needs_csv,
+    profile_key,
+    read_survey,
+)
+from gpect_core.survey.matching import TitleIndex, index_of_pack
+from gpect_core.survey.store import SurveyStore
+from ui import context
+from ui.feedback import md, show_error
+
+STAGED = "survey_staged"  # (name, bytes) — what the uploader gave (AppTest may set it directly)
+UPLOADER = "survey_uploader"
+MESSAGE = "survey_message"
+IMPORT_NAME = "enquete_entreprises.csv"
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _index(fingerprint: str, _territory: Territory) -> TitleIndex:
+    return index_of_pack(_territory)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _store(url: str, code_id: int) -> SurveyStore:
+    return SurveyStore.open(url)
+
+
+def _stage() -> None:
+    file = st.session_state.get(UPLOADER)
+    st.session_state[STAGED] = (file.name, file.getvalue()) if file else None
+
+
+def render(ctx, pack, user) -> None:
+    """Draw the tab for the person `user` (None: a visitor; editors may confirm titles and accept)."""
+    T = ctx.t
+    can_edit = bool(user and user.can_edit)
+    st.caption(T("survey.intro"))
+    message = st.session_state.pop(MESSAGE, None)
+    if message:
+        st.success(message)
+    st.file_uploader(T("survey.upload"), type=["xlsx", "xls", "ods", "csv", "txt"], key=UPLOADER, on_change=_stage)
+    staged = st.session_state.get(STAGED)
+    if not staged:
+        st.info(T("survey.nothing"))
+        return
+    name, data = staged
+    try:
+        survey = read_survey(data, name)
+    except ReadError as exc:
+        show_error(exc)
+        return
+    except Exception as exc:  # noqa: BLE001 — no traceback may reach the user
+        st.error(md(f"« {name} » : lecture impossible ({str(exc).splitlines()[0][:160] if str(exc) else ''})"))
+        return
+    if survey.dropped:
+        st.warning(T("survey.dropped", columns=md(", ".join(f"« {c} »" for c in survey.dropped))))
+    store = None
+    try:
+        store = _store(default_url(), id(SurveyStore))
+    except GpectError as exc:
+        st.warning(T("survey.store_unavailable", reason=md(exc.message)))
+    try:
+        index = _index(ctx.territory.fingerprint or ctx.territory.name, ctx.territory)
+    except ValueError as exc:
+        st.error(T("survey.no_titles", reason=md(exc)))
+        return
+    key = profile_key(survey.columns)
+    mapping = _mapping_step(T, survey, store, key)
+    if missing_fields(mapping) or _repeated(mapping):
+        return
+    memory = store.memory() if store else {}
+    check = check_survey(survey, mapping, ctx.territory, index, memory=memory)
+    if check.problems:
+        st.error(T("survey.problems", n=len(check.problems)) + "\n\n"
+                 + "\n".join(f"- {md(p.message)}" for p in check.problems[:50]))
+    for note in check.notes:
+        st.caption(md(note))
+    _preview(T, check, can_edit, ctx.territory)
+    _review(T, check, index, store, user, can_edit)
+    if not can_edit:
+        st.info(T("survey.accept.need_editor"))
+        return
+    if st.button(T("survey.accept"), type="primary", key="survey_accept", disabled=not check.ok):
+        _accept(T, pack, check, store, mapping, key, user)
+
+
+def _repeated(mapping: ColumnMapping) -> list[str]:
+    chosen = [c for c in mapping.columns.values() if c]
+    return sorted({c for c in chosen if chosen.count(c) > 1})
+
+
+def _mapping_step(T, survey, store, key: str) -> ColumnMapping:
+    saved = store.profile(key) if store else None
+    start = ColumnMapping(SURVEY_KIND, saved) if saved else guess_mapping(survey.columns)
+    none = T("survey.mapping.none")
+    options = [none, *survey.columns]
+    chosen: dict[str, str] = {}
+    with st.expander(T("survey.mapping.header"), expanded=not saved):
+        st.caption(T("survey.mapping.profile") if saved else T("survey.mapping.guessed"))
+        cols = st.columns(2)
+        for i, survey_field in enumerate(FIELDS):
+            current = start.columns.get(survey_field.key)
+            label = T(f"survey.field.{survey_field.key}") + (f" ({T('survey.required')})" if survey_field.required
+                                                               else "")
+            picked = cols[i % 2].selectbox(label, options, index=options.index(current) if current in options else 0,
+                                           key=f"survey_map_{key}_{survey_field.key}")
+            if picked != none:
+                chosen[survey_field.key] = picked
+    mapping = ColumnMapping(SURVEY_KIND, chosen)
+    missing = missing_fields(mapping)
+    if missing:
+        st.warning(T("survey.mapping.missing", fields=md(", ".join(missing))))
+    elif _repeated(mapping):
+        st.warning(T("survey.mapping.same_column", columns=md(", ".join(_repeated(mapping)))))
+    return mapping
+
+
+def _preview(T, check, can_edit: bool, territory: Territory) -> None:
+    needs = check.needs
+    st.subheader(T("survey.preview.header"))
+    st.caption(T("survey.preview.caption", n=len(needs), people=int(needs["headcount"].fillna(0).sum()),
+                 coded=int((needs["occupation_code"] != "").sum())))
+    labels = index_labels(territory)
+    uncoded = T("survey.uncoded")
+    occupation = needs["occupation_code"].map(lambda c: f"{c} — {labels.get(c, '')}" if c else uncoded)
+    summary = needs.assign(occupation=occupation).groupby(["occupation", "horizon"], dropna=False).agg(
+        people=("headcount", "sum"), answers=("response_id", "count")).reset_index()
+    st.markdown(f"**{T('survey.summary.header')}**")
+    st.dataframe(summary.rename(columns={"occupation": T("survey.col.occupation"), "horizon": T("survey.col.horizon"),
+                                         "people": T("survey.col.headcount"), "answers": T("survey.col.answers")}),
+                 hide_index=True, width="stretch")
+    if can_edit:
+        detail = pd.DataFrame({
+            T("survey.col.firm"): needs["response_id"].map(check.firms).fillna(""),
+            T("survey.col.zone"): needs["zone_id"], T("survey.col.title"): needs["occupation_text"],
+            T("survey.col.code"): needs["occupation_code"], T("survey.col.headcount"): needs["headcount"],
+            T("survey.col.horizon"): needs["horizon"], T("survey.col.date"): needs["date"].dt.date})
+        st.dataframe(detail, hide_index=True, width="stretch", key="survey_detail")
+    matches = check.matches
+    with st.expander(T("survey.matches.header", n=len(matches))):
+        st.dataframe(pd.DataFrame({
+            T("survey.col.title"): matches["title"], T("survey.col.code"): matches["rome_code"],
+            T("survey.col.appellation"): matches["appellation"], T("survey.col.score"): matches["score"],
+            T("survey.col.status"): matches["status"].map(lambda s: T(f"survey.status.{s}"))}),
+            hide_index=True, width="stretch")
+
+
+def index_labels(territory: Territory) -> dict[str, str]:
+    """ROME 4.0 code → label of the pack's `occupations` table."""
+    occupations = territory.tables.get("occupations")
+    if occupations is None:
+        return {}
+    rome = occupations[occupations["system"] == "ROME4"]
+    return dict(zip(rome["code"].astype(str), rome["label"].astype(str), strict=True))
+
+
+def _review(T, check, index: TitleIndex, store, user, can_edit: bool) -> None:
+    review = check.review
+    st.subheader(T("survey.review.header", n=len(review)))
+    if review.empty:
+        st.caption(T("survey.review.none"))
+        return
+    if not can_edit:
+        st.caption(T("survey.review.need_editor"))
+    for i, row in enumerate(review.itertuples(index=False)):
+        with st.container(border=True):
+            st.markdown(T("survey.review.item", title=md(row.title), rows=row.rows, appellation=md(row.appellation),
+                          score=f"{row.score:g}"))
+            if not can_edit or store is None:
+                continue
+            codes = list(row.candidates)
+            cols = st.columns([3, 2, 1])
+            picked = cols[0].selectbox(T("survey.review.pick"), codes, key=f"survey_pick_{i}",
+                                       format_func=lambda c: f"{c} — {index.label_of(c)}")
+            other = cols[1].text_input(T("survey.review.other"), key=f"survey_other_{i}").strip().upper()
+            if cols[2].button(T("survey.review.confirm"), key=f"survey_confirm_{i}"):
+                code = other or picked
+                if code not in index.codes:
+                    st.error(T("survey.review.unknown_code", code=md(code)))
+                    continue
+                appellation = _appellation(index, code, row.appellation)
+                try:
+                    store.confirm(row.title, code, appellation, user.signature)
+                except GpectError as exc:
+                    show_error(exc)
+                    continue
+                st.session_state[MESSAGE] = T("survey.review.confirmed", title=md(row.title), code=code)
+                st.rerun()
+
+
+def _appellation(index: TitleIndex, code: str, proposed: str) -> str:
+    rows = index.frame[index.frame["rome_code"] == code]
+    if proposed in set(rows["appellation"]):
+        return proposed
+    return index.label_of(code) or str(rows["appellation"].iloc[0])
+
+
+def _accept(T, pack, check, store, mapping: ColumnMapping, key: str, user) -> None:
+    preview = prepare(pack, [Upload(IMPORT_NAME, needs_csv(check.needs))], imported_by=user.signature)
+    if not preview.ok:
+        st.error(md(preview.report()))
+        return
+    try:
+        if store is not None:
+            store.save_profile(key, mapping.columns, user.signature)
+            store.save_firms(check.firms, user.signature)
+        integrate(pack, preview)
+    except GpectError as exc:
+        show_error(exc)
+        return
+    st.session_state[STAGED] = None
+    st.session_state[MESSAGE] = T("survey.accepted", n=len(check.needs))
+    context.reload_territory()
+    st.rerun()
