@@ -135,6 +135,29 @@ def test_the_reader_names_file_sheet_row_and_column_of_each_bad_cell(tmp_path):
     ]
 
 
+def test_job_titles_written_in_words_go_through_the_survey_matching_and_are_never_forced(tmp_path):
+    territory = small_territory()
+    territory.tables["occupations"] = pd.concat([territory.tables["occupations"], pd.DataFrame(
+        {"system": ["ROME4", "ROME4"], "code": ["H2913", "N4101"],
+         "label": ["Soudeur / Soudeuse", "Conducteur / Conductrice de transport de marchandises sur longue distance"]})])
+    territory.tables["occupation_titles"] = pd.DataFrame({
+        "title_id": ["11", "12", "13"], "label": ["Soudeur / Soudeuse TIG", "Soudeur / Soudeuse MIG MAG",
+                                                  "Conducteur / Conductrice poids lourd"],
+        "occupation_code": ["H2913", "H2913", "N4101"]})
+    good = write_list(tmp_path / "fragiles.xlsx", FRAGILE, [("Alpha", "10001", "soudeur tig H/F", 3),
+                                                              ("Beta", "10002", "Conducteur PL", 2)])
+    frame = read_list(good, "fragile", territory)
+    assert frame["occupation_code"].tolist() == ["H2913", "N4101"]
+    assert [(row, title, code) for row, title, code, _a, _s in frame.attrs["matched_titles"]] == [
+        (2, "soudeur tig H/F", "H2913"), (3, "Conducteur PL", "N4101")]
+    bad = write_list(tmp_path / "flou.xlsx", FRAGILE, [("Alpha", "10001", "xqzt wvv", 1)])
+    with pytest.raises(PairingInputError) as caught:
+        read_list(bad, "fragile", territory)
+    assert caught.value.problems[0].message.startswith(
+        "« flou.xlsx », feuille « Saisie », ligne 2, colonne « Code métier (ROME) » : le métier « xqzt wvv » ne "
+        "correspond à aucun code ROME avec assez de certitude")
+
+
 def test_the_blank_template_reads_back_its_example_row(tmp_path):
     path = tmp_path / "postes.xlsx"
     path.write_bytes(pairing_template("hiring"))

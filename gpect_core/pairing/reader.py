@@ -3,7 +3,10 @@
 A list is a DataFrame with columns entry_id (str, stable: a hash of firm, commune and occupation), firm (str),
 commune_id (str, INSEE code), occupation_code (str, ROME 4.0), headcount (int64, > 0) and `time_frame`
 (fragile jobs) or `horizon` (hiring), both str. Rows are checked against the pack: the occupation must be a
-ROME code of the pack's `occupations`, the commune a code of its `communes`. Nothing is stored here: the
+ROME code of the pack's `occupations` or a job title written in words, matched to one by
+`survey.matching.match_titles` (under its threshold the row is refused: never forced onto a code; the matches are
+listed in `frame.attrs["matched_titles"]` as (row, title, code, appellation, score)), the commune a code of its
+`communes`. Nothing is stored here: the
 caller shows the list and stores it only when the user accepts (`PairingStore.import_list`).
 """
 
@@ -11,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import unicodedata
 from pathlib import Path
 
@@ -18,9 +22,11 @@ import pandas as pd
 from openpyxl import load_workbook
 
 from ..errors import GpectError, Problem
+from ..survey.matching import index_of_pack, match_titles
 from .templates import LIST_LABELS, SPECS
 
 MAX_PROBLEMS = 200
+ROME_CODE = re.compile(r"[A-Z]\d{4}")
 
 
 class PairingInputError(GpectError):
@@ -118,6 +124,9 @@ def read_list(source, kind: str, territory, file_name: str | None = None) -> pd.
     problems: list[Problem] = []
     records = []
     seen: dict[str, int] = {}
+    matched: list[tuple[int, str, str, str, float]] = []
+
+    titles = _titles_to_codes(rows[1:], positions, occupations, territory)
 
     def problem(row: int, field, text: str) -> None:
         problems.append(Problem(f"{where}, ligne {row}, colonne « {field.header} » : {text}", table=spec.table,
@@ -138,7 +147,18 @@ def read_list(source, kind: str, territory, file_name: str | None = None) -> pd.
                     f"la commune « {record['commune_id']} » n'existe pas dans le territoire" if record["commune_id"]
                     else "le code commune est vide")
             bad = True
-        if record["occupation_code"] not in occupations:
+        written = _cell_text(cells.get("occupation_code"))
+        if record["occupation_code"] not in occupations and written in titles:
+            match = titles[written]
+            if match.status == "matched":
+                record["occupation_code"] = match.rome_code
+                matched.append((row_number, written, match.rome_code, match.appellation, match.score))
+            else:
+                problem(row_number, spec.field_for("occupation_code"),
+                        f"le métier « {written} » ne correspond à aucun code ROME avec assez de certitude "
+                        f"(le plus proche : {match.appellation or '–'}) : indiquez son code ROME")
+                bad = True
+        elif record["occupation_code"] not in occupations:
             problem(row_number, spec.field_for("occupation_code"),
                     f"le code métier « {record['occupation_code']} » n'est pas un code ROME connu"
                     if record["occupation_code"] else "le code métier est vide")
@@ -170,4 +190,24 @@ def read_list(source, kind: str, territory, file_name: str | None = None) -> pd.
     extra = "time_frame" if kind == "fragile" else "horizon"
     frame = pd.DataFrame(records, columns=["entry_id", "firm", "commune_id", "occupation_code", "headcount", extra])
     frame["headcount"] = frame["headcount"].astype("int64")
+    frame.attrs["matched_titles"] = matched
     return frame
+
+
+def _titles_to_codes(rows, positions: dict[str, int], occupations: set[str], territory) -> dict[str, object]:
+    """Written job titles (not ROME codes) of the occupation column → their match (a row of
+    `survey.matching.match_titles`), matched once for the whole file against the pack's appellations."""
+    column = positions.get("occupation_code")
+    if column is None:
+        return {}
+    written = {_cell_text(values[column]) for values in rows if column < len(values)}
+    texts = sorted(w for w in written if w and not ROME_CODE.fullmatch(w.upper().replace(" ", ""))
+                   and w.upper().replace(" ", "") not in occupations)
+    if not texts:
+        return {}
+    try:
+        index = index_of_pack(territory)
+    except ValueError:  # a pack without any ROME 4.0 label: each title is then reported as an unknown code
+        return {}
+    found = match_titles(texts, index)
+    return {text: row for text, row in zip(texts, found.itertuples(index=False), strict=True)}
