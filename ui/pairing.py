@@ -6,6 +6,7 @@ Viewers see communes, occupations and headcounts only: firm names are shown to e
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -53,6 +54,12 @@ def _import_section(ctx, store: PairingStore, user) -> None:
             continue
         st.caption(T("pairing.import.preview", rows=len(frame), people=int(frame["headcount"].sum())))
         st.dataframe(frame.drop(columns="entry_id"), hide_index=True, height=180)
+        if frame.attrs.get("matched_titles"):
+            st.info(T("pairing.import.matched", n=len(frame.attrs["matched_titles"])))
+            st.dataframe(pd.DataFrame(frame.attrs["matched_titles"],
+                                      columns=[T("pairing.matched.row"), T("pairing.matched.title"),
+                                               T("pairing.matched.code"), T("pairing.matched.appellation"),
+                                               T("pairing.matched.score")]), hide_index=True)
         if st.button(T("pairing.import.accept"), key=f"pairing_accept_{kind}"):
             try:
                 counts = store.import_list(kind, frame, user.signature)

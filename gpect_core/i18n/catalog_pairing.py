@@ -66,4 +66,13 @@ STRINGS = {
     "pairing.kind.propose": ("proposition", "proposal"),
     "pairing.kind.withdraw": ("retrait", "withdrawal"),
     "pairing.kind.import": ("import", "import"),
+    "pairing.import.matched": ("{n} métier(s) écrit(s) en toutes lettres rapproché(s) d'un code ROME : vérifiez-les "
+                               "avant d'accepter.",
+                               "{n} job title(s) written in words matched to a ROME code: check them before "
+                               "accepting."),
+    "pairing.matched.row": ("Ligne", "Row"),
+    "pairing.matched.title": ("Métier écrit", "Written title"),
+    "pairing.matched.code": ("Code ROME", "ROME code"),
+    "pairing.matched.appellation": ("Appellation", "Appellation"),
+    "pairing.matched.score": ("Score", "Score"),
 }
