@@ -380,7 +380,7 @@ def reachable_targets(territory: Territory, selection: Selection, from_code: str
         courses["title"], courses["provider"].fillna(""), courses["zone_name"], strict=True)])
     grouped = text.groupby("occupation_code")["line"].agg(lambda s: "; ".join(dict.fromkeys(s)))
     out["trainings"] = out["to_code"].map(text.groupby("occupation_code")["program_id"].nunique()).fillna(0).astype(int)
-    out["training_titles"] = out["to_code"].map(grouped).fillna("")
+    out["training_titles"] = out["to_code"].map(grouped).astype(object).fillna("")
     solid = out[~out["fragile"]].sort_values(["openings", "tension_class", "score", "to_code"],
                                              ascending=[False, False, False, True], na_position="last")
     weak = out[out["fragile"]].sort_values(["score", "to_code"], ascending=[False, True], na_position="last")
