@@ -3,8 +3,6 @@ close it, export the results and turn the top items into draft actions of the pl
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 import streamlit as st
 
@@ -13,7 +11,7 @@ from gpect_core.plan.scope import plan_zones_of
 from gpect_core.selection import Selection
 from gpect_core.workshop.drafts import draft_actions
 from gpect_core.workshop.model import SUBJECTS
-from gpect_core.workshop.qr import qr_svg
+from gpect_core.workshop.qr import qr_png
 from gpect_core.workshop.store import WorkshopStore
 from gpect_core.workshop.subjects import DEFAULT_OCCUPATIONS, action_items, occupation_items
 from ui.downloads import chart_downloads, table_downloads
@@ -58,8 +56,7 @@ def _join_panel(vote_id: str, T) -> None:
     url = join_url(vote_id)
     left, right = st.columns([3, 2], vertical_alignment="center")
     left.markdown(f"### {T('workshop.votes.join', url=md(url), code=vote_id)}")
-    right.html(f'<div role="img" aria-label="{html.escape(T("workshop.votes.qr_alt", url=url))}" '
-               f'data-testid="gpect-vote-qr" style="max-width:320px">{qr_svg(url, scale=7)}</div>')
+    right.image(qr_png(url, scale=8), caption=T("workshop.votes.qr_alt", url=url), width=300)
 
 
 def _drafts_form(store: WorkshopStore, ctx, vote, author: str) -> None:
