@@ -85,7 +85,7 @@ def test_presenter_mode_steps_through_a_saved_script(chromium, demo_pack_copy, s
     store = workshop_of(sqlite_plan_url, plan_territory)
     views = [store.save_view("Le sud sur la carte", "carte", "zonage=ZE2020&zones=9905", "Note de la vue", "Édith"),
              store.save_view("Les métiers du territoire", "metiers", "zonage=ZE2020", "", "Édith"),
-             store.save_view("La synthèse du sud", "synthese", "zonage=ZE2020&zones=9905", "", "Édith")]
+             store.save_view("La synthèse du sud", "", "zonage=ZE2020&zones=9905", "", "Édith")]
     script = store.create_script("Comité de mars", "Édith")
     store.set_script(script, "Comité de mars", [(views[0], "On commence par la carte"), (views[1], ""),
                                                 (views[2], "Pour finir")])
@@ -111,7 +111,7 @@ def test_presenter_mode_steps_through_a_saved_script(chromium, demo_pack_copy, s
         assert page.get_by_text("Note de la vue").count() == 0  # the step's own note only
 
         page.keyboard.press("ArrowRight")
-        page.wait_for_url("**/synthese?zonage=ZE2020&zones=9905&**etape=3**", timeout=LOAD)
+        page.wait_for_url("**/?zonage=ZE2020&zones=9905&**etape=3**", timeout=LOAD)  # the main page: Synthèse
         step_shown("La synthèse du sud", "Étape 3 / 3")
         assert page.get_by_text("Pour finir").is_visible()
 

@@ -38,7 +38,7 @@ def test_views_saved_renamed_deleted_and_scripts_follow(workshop):
     assert list(steps["name"]) == ["Chômage du Pays Sud", "Métiers"]
     assert list(steps["note"]) == ["On commence ici", "Puis les métiers"]
     assert presenter_url(steps["page"][0], steps["query"][0], script, 1) == \
-        f"/carte?zonage=ZE2020&zones=9905&mode=presentation&deroule={script}&etape=1"
+        f"./carte?zonage=ZE2020&zones=9905&mode=presentation&deroule={script}&etape=1"
 
     workshop.update_view(first, "Chômage au sud", "Nouvelle note")
     assert workshop.get_view(first)["name"] == "Chômage au sud"
@@ -52,7 +52,8 @@ def test_views_saved_renamed_deleted_and_scripts_follow(workshop):
         workshop.save_view("   ", "carte", "", "", "Édith")
     with pytest.raises(WorkshopError, match="n'existent plus"):
         workshop.set_script(script, "Comité", [(first, "")])
-    assert view_url("carte", "zonage=ZE2020", lang="en") == "/carte?zonage=ZE2020&lang=en"
+    assert view_url("carte", "zonage=ZE2020", lang="en") == "./carte?zonage=ZE2020&lang=en"
+    assert view_url("", "zonage=ZE2020") == "./?zonage=ZE2020"  # the app's main page
 
 
 def test_ballot_rules_and_replacement(workshop):

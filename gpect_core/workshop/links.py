@@ -33,11 +33,12 @@ def query_pairs(query: str) -> list[tuple[str, str]]:
 
 
 def view_url(page: str, query: str, **extra: object) -> str:
-    """The relative URL of a view (« /carte?zonage=ZE2020&… »), `extra` parameters appended (None left out)."""
+    """The URL of a view relative to the app's root (« ./carte?zonage=ZE2020&… », « ./?… » for the main page, so
+    it works under a proxy's base path too), `extra` parameters appended (None left out)."""
     pairs = [(k, v) for k, v in query_pairs(query) if k not in extra]
     pairs += [(k, str(v)) for k, v in extra.items() if v is not None]
     tail = urlencode(pairs)
-    return f"/{page.strip('/')}" + (f"?{tail}" if tail else "")
+    return f"./{page.strip('/')}" + (f"?{tail}" if tail else "")
 
 
 def presenter_url(page: str, query: str, script_id: int, step: int) -> str:

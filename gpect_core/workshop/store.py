@@ -93,11 +93,10 @@ class WorkshopStore:
 
     # ----------------------------------------------------------------- views
     def save_view(self, name: str, page: str, query: str, note: str, author: str) -> int:
-        """Save a view (page URL path, query string without « ? », note); return its id (int)."""
+        """Save a view (page URL path, « » for the app's main page; query string without « ? »; note); return
+        its id (int)."""
         name = _clean_name(name, "de la vue")
         page = str(page or "").strip("/")
-        if not page:
-            raise WorkshopError("Une vue doit nommer sa page.")
         when = _now()
         with self.plan._transaction() as conn:
             return conn.execute(insert(m.views).values(

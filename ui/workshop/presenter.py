@@ -43,7 +43,7 @@ def presenter_bar(territory, url_path: str, lang: str) -> None:
     navigation. A script or step that no longer exists gets a French notice; the view is still shown."""
     st.html(HIDE_CHROME + PRESENTER_STYLE)
     script_id, step = st.query_params.get(PARAM_SCRIPT), st.query_params.get(PARAM_STEP)
-    exit_href = view_url(url_path, view_query(st.query_params.to_dict())).lstrip("/")
+    exit_href = view_url(url_path, view_query(st.query_params.to_dict()))
     steps = None
     if script_id is not None:
         try:
@@ -62,7 +62,7 @@ def presenter_bar(territory, url_path: str, lang: str) -> None:
             if not 1 <= k <= len(steps):
                 return None
             other = steps.iloc[k - 1]
-            return presenter_url(other["page"], other["query"], int(script_id), k).lstrip("/")
+            return presenter_url(other["page"], other["query"], int(script_id), k)
 
         nav.update(prev=href(n - 1), next=href(n + 1))
         note = row["note"] or row["view_note"]

@@ -37,7 +37,7 @@ def render(store: WorkshopStore, T, can_edit: bool, author: str | None) -> None:
     else:
         first = steps.iloc[0]
         st.link_button(T("workshop.scripts.present"), presenter_url(first["page"], first["query"], script_id, 1)
-                       .lstrip("/"), icon=":material/slideshow:", type="primary")
+                       , icon=":material/slideshow:", type="primary")
     if not can_edit:
         st.dataframe(pd.DataFrame({T("workshop.col.view"): steps["name"], T("workshop.col.note"): steps["note"]}),
                      hide_index=True, width="stretch")

@@ -13,7 +13,7 @@ from ui.feedback import show_error
 
 def view_label(row) -> str:
     """« name (page) » for pickers."""
-    return f"{row['name']} ({row['page']})"
+    return f"{row['name']} (/{row['page']})"
 
 
 def render(store: WorkshopStore, T, can_edit: bool) -> None:
@@ -23,10 +23,10 @@ def render(store: WorkshopStore, T, can_edit: bool) -> None:
         st.info(T("workshop.views.none"))
         return
     shown = pd.DataFrame({
-        T("workshop.col.name"): views["name"], T("workshop.col.page"): views["page"],
+        T("workshop.col.name"): views["name"], T("workshop.col.page"): "/" + views["page"],
         T("workshop.col.note"): views["note"], T("workshop.col.author"): views["author"],
         T("workshop.col.updated"): pd.to_datetime(views["updated_at"], utc=True).dt.strftime("%d/%m/%Y %H:%M"),
-        T("workshop.col.link"): [view_url(p, q).lstrip("/") for p, q in zip(views["page"], views["query"],
+        T("workshop.col.link"): [view_url(p, q) for p, q in zip(views["page"], views["query"],
                                                                             strict=True)],
     })
     st.dataframe(shown, hide_index=True, width="stretch", column_config={
