@@ -9,6 +9,8 @@ from gpect_core.errors import GpectError
 from gpect_core.i18n import t
 from ui import context as ctx
 from ui.links import copy_link_button
+from ui.workshop import presenter, save_view
+from ui.workshop.common import presenting
 
 # (page script, title key, URL path, section key). One line per page.
 PAGES = [
@@ -20,6 +22,8 @@ PAGES = [
     ("app_pages/rapprochement.py", "nav.pairing", "rapprochement", "nav.section.act"),
     ("app_pages/plan.py", "nav.plan", "plan", "nav.section.plan"),
     ("app_pages/donnees.py", "nav.donnees", "donnees", "nav.section.data"),
+    ("app_pages/atelier.py", "nav.atelier", "atelier", "nav.section.workshop"),
+    ("app_pages/vote.py", "nav.vote", "vote", "nav.section.workshop"),
 ]
 
 st.set_page_config(page_title="GPECT Atlas", page_icon="🗺️", layout="wide")
@@ -57,6 +61,10 @@ sections: dict[str, list] = {}
 for script, title_key, url_path, section_key in PAGES:
     page = st.Page(script, title=t(title_key, lang), url_path=url_path, default=not sections)
     sections.setdefault(t(section_key, lang), []).append(page)
-page = st.navigation(sections)
+page = st.navigation(sections, position="hidden" if presenting() else "sidebar")
 ctx.sync_url()  # after st.navigation, which resets the query string when the page changes
+if presenting():
+    presenter.presenter_bar(territory, page.url_path, lang)
+else:
+    save_view.sidebar_control(territory, page.url_path, page.title, lang)
 page.run()

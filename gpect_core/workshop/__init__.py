@@ -1,0 +1,1 @@
+"""Committee workshops: saved views, scripts of views (« déroulés »), live dot-votes, in the plan's shared store."""

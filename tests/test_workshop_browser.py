@@ -1,0 +1,183 @@
+"""Workshops in Chromium: presenter mode steps through a saved script; 30 phones vote at once and the presenter's
+results are exact, on SQLite and on PostgreSQL, and with two app servers sharing one PostgreSQL database."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+
+import pytest
+
+from browser import running_app, wait_for_idle
+from gpect_core.plan.store import PlanStore
+from gpect_core.workshop.store import WorkshopStore
+
+pytestmark = pytest.mark.timeout(900)
+
+ITEMS = [("M-A1", "Aides-soignants (A1)", "A1"), ("M-B2", "Cuisiniers (B2)", "B2"), ("M-C3", "Maçons (C3)", "C3")]
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "locale": "fr-FR"}
+LOAD = 180_000  # ms: 30 sessions on a shared machine
+
+
+def ballot_of(n: int) -> dict[str, int]:
+    """Participant n's dots: everyone one on A1, every other one on B2, every fifth one on C3."""
+    return {"Aides-soignants (A1)": 1, "Cuisiniers (B2)": int(n % 2 == 0), "Maçons (C3)": int(n % 5 == 0)}
+
+
+def expected_counts(n_phones: int) -> dict[str, int]:
+    totals = dict.fromkeys(ballot_of(0), 0)
+    for n in range(n_phones):
+        for label, dots in ballot_of(n).items():
+            totals[label] += dots
+    return totals
+
+
+def workshop_of(url: str, territory) -> WorkshopStore:
+    return WorkshopStore(PlanStore.open(url, territory))
+
+
+def results_table(page) -> dict[str, int]:
+    """The presenter's results table: {item label: dots}."""
+    counts = {}
+    for row in page.locator('[data-testid="stTable"] tbody tr').all():
+        label = row.locator("th").first.inner_text().strip()
+        counts[label] = int(row.locator("td").first.inner_text().strip())
+    return counts
+
+
+def wait_for_results(page, expected: dict[str, int], voters: int, timeout: float = 180.0) -> None:
+    """Wait until the live results (refreshed by their fragment) show `expected` and `voters`."""
+    deadline = time.monotonic() + timeout
+    seen = None
+    while time.monotonic() < deadline:
+        with contextlib.suppress(Exception):
+            metric = page.locator('[data-testid="stMetricValue"]').first.inner_text().strip()
+            seen = (results_table(page), metric)
+            if seen == (expected, str(voters)):
+                return
+        page.wait_for_timeout(500)
+    raise AssertionError(f"presenter shows {seen}, expected {(expected, str(voters))}")
+
+
+def open_phone(chromium, url: str, code: str):
+    context = chromium.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(f"{url}/vote?code={code}", timeout=LOAD)
+    page.get_by_role("button", name="Enregistrer mes gommettes").wait_for(timeout=LOAD)
+    return context, page
+
+
+def number_field(page, label: str):
+    """The dots field of an item (the fields follow the items' order; their labels are shown markdown-escaped)."""
+    box = page.locator('[data-testid="stNumberInput"]').nth([i[1] for i in ITEMS].index(label))
+    assert box.inner_text().startswith(label)
+    return box.locator("input")
+
+
+def fill_ballot(page, dots: dict[str, int]) -> None:
+    for label, n in dots.items():
+        field = number_field(page, label)
+        field.fill(str(n))
+        field.press("Tab")
+
+
+def test_presenter_mode_steps_through_a_saved_script(chromium, demo_pack_copy, sqlite_plan_url, plan_territory):
+    store = workshop_of(sqlite_plan_url, plan_territory)
+    views = [store.save_view("Le sud sur la carte", "carte", "zonage=ZE2020&zones=9905", "Note de la vue", "Édith"),
+             store.save_view("Les métiers du territoire", "metiers", "zonage=ZE2020", "", "Édith"),
+             store.save_view("La synthèse du sud", "", "zonage=ZE2020&zones=9905", "", "Édith")]
+    script = store.create_script("Comité de mars", "Édith")
+    store.set_script(script, "Comité de mars", [(views[0], "On commence par la carte"), (views[1], ""),
+                                                (views[2], "Pour finir")])
+    with running_app(demo_pack_copy, extra_env={"GPECT_DB_URL": sqlite_plan_url}) as url:
+        context = chromium.new_context(viewport={"width": 1400, "height": 900}, locale="fr-FR")
+        page = context.new_page()
+        page.goto(f"{url}/carte?zonage=ZE2020&zones=9905&mode=presentation&deroule={script}&etape=1", timeout=LOAD)
+
+        def step_shown(title: str, counter: str) -> None:
+            page.get_by_test_id("gpect-step-title").filter(has_text=title).wait_for(timeout=LOAD)
+            assert page.get_by_test_id("gpect-step-counter").inner_text() == counter
+            wait_for_idle(page, timeout=120)
+
+        step_shown("Le sud sur la carte", "Étape 1 / 3")
+        assert page.get_by_text("On commence par la carte").is_visible()
+        assert not page.locator('[data-testid="stSidebar"]').is_visible()
+        assert not page.locator('header[data-testid="stHeader"]').is_visible()
+        page.get_by_role("heading", name="Carte des bassins").wait_for(timeout=LOAD)  # the view's page itself
+
+        page.get_by_test_id("gpect-next").click()
+        page.wait_for_url("**/metiers?**etape=2**", timeout=LOAD)
+        step_shown("Les métiers du territoire", "Étape 2 / 3")
+        assert page.get_by_text("Note de la vue").count() == 0  # the step's own note only
+
+        page.keyboard.press("ArrowRight")
+        page.wait_for_url("**/?zonage=ZE2020&zones=9905&**etape=3**", timeout=LOAD)  # the main page: Synthèse
+        step_shown("La synthèse du sud", "Étape 3 / 3")
+        assert page.get_by_text("Pour finir").is_visible()
+
+        page.keyboard.press("ArrowLeft")
+        page.wait_for_url("**etape=2**", timeout=LOAD)
+        step_shown("Les métiers du territoire", "Étape 2 / 3")
+        page.screenshot(path="tests/artifacts/workshop-presenter.png")
+        context.close()
+
+
+def _thirty_phones_vote(chromium, urls: list[str], store: WorkshopStore, n_phones: int = 30) -> None:
+    code = store.open_vote("Nos priorités", "occupations", 3, True, ITEMS, "Édith")
+    phones = [open_phone(chromium, urls[n % len(urls)], code) for n in range(n_phones)]
+    try:
+        for n, (_context, page) in enumerate(phones):
+            fill_ballot(page, ballot_of(n))
+        for _context, page in phones:  # every ballot sent before any is awaited
+            page.get_by_role("button", name="Enregistrer mes gommettes").click()
+        for _context, page in phones:
+            page.get_by_text("C'est enregistré").wait_for(timeout=LOAD)
+        phones[0][1].screenshot(path="tests/artifacts/workshop-phone.png", full_page=True)
+
+        presenter_context = chromium.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-FR")
+        presenter = presenter_context.new_page()
+        presenter.goto(f"{urls[0]}/atelier", timeout=LOAD)
+        wait_for_results(presenter, expected_counts(n_phones), n_phones)
+
+        # The same browser changes its mind (after a reload): still one ballot, counted once.
+        first = phones[0][1]
+        first.reload(timeout=LOAD)
+        first.get_by_role("button", name="Enregistrer mes gommettes").wait_for(timeout=LOAD)
+        assert number_field(first, "Aides-soignants (A1)").input_value() == "1"
+        fill_ballot(first, {"Aides-soignants (A1)": 3, "Cuisiniers (B2)": 0, "Maçons (C3)": 0})
+        first.get_by_role("button", name="Enregistrer mes gommettes").click()
+        first.get_by_text("C'est enregistré : 3 gommette(s)").wait_for(timeout=LOAD)
+        expected = expected_counts(n_phones)
+        expected = {"Aides-soignants (A1)": expected["Aides-soignants (A1)"] + 2,
+                    "Cuisiniers (B2)": expected["Cuisiniers (B2)"] - 1, "Maçons (C3)": expected["Maçons (C3)"] - 1}
+        wait_for_results(presenter, expected, n_phones)
+
+        # Once closed, a ballot is refused and the results do not move.
+        store.set_open(code, False)
+        last = phones[-1][1]
+        fill_ballot(last, {"Aides-soignants (A1)": 0, "Cuisiniers (B2)": 0, "Maçons (C3)": 3})
+        last.get_by_role("button", name="Enregistrer mes gommettes").click()
+        last.get_by_text("est clos").first.wait_for(timeout=LOAD)
+        wait_for_results(presenter, expected, n_phones)
+        results, voters = store.results(code)
+        assert voters == n_phones
+        assert dict(zip(results["label"], results["dots"], strict=True)) == expected
+        presenter_context.close()
+    finally:
+        for context, _page in phones:
+            context.close()
+
+
+def test_thirty_phones_vote_and_the_presenter_sees_exact_counts(chromium, demo_pack_copy, plan_db_url,
+                                                                  plan_territory):
+    store = workshop_of(plan_db_url, plan_territory)
+    with running_app(demo_pack_copy, extra_env={"GPECT_DB_URL": plan_db_url}) as url:
+        _thirty_phones_vote(chromium, [url], store)
+
+
+def test_two_app_servers_on_one_postgresql_count_every_phone(chromium, demo_pack_copy, pg_plan_url, plan_territory):
+    store = workshop_of(pg_plan_url, plan_territory)
+    env = {"GPECT_DB_URL": pg_plan_url}
+    with running_app(demo_pack_copy, extra_env=env) as first, running_app(demo_pack_copy, extra_env=env) as second:
+        assert first != second
+        _thirty_phones_vote(chromium, [first, second], store)

@@ -1,0 +1,99 @@
+"""AppTest of the workshop: saving the current view from the sidebar, opening a vote, its live results and the
+draft actions made from its top items; what a visitor without account sees."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from gpect_core.plan.store import PlanStore
+from gpect_core.workshop.store import WorkshopStore
+
+EDITOR = {"username": "edith", "name": "Édith Éditrice", "role": "editeur"}
+
+
+@pytest.fixture
+def workshop_env(monkeypatch, tmp_path, plan_accounts_file, plan_territory):
+    url = f"sqlite:///{tmp_path / 'plan.sqlite'}"
+    monkeypatch.setenv("GPECT_DB_URL", url)
+    plan = PlanStore.open(url, plan_territory)
+    yield WorkshopStore(plan)
+    plan.close()
+
+
+def _run(path: str, user: dict | None = None) -> AppTest:
+    at = AppTest.from_file(path, default_timeout=120)
+    if user:
+        at.session_state["plan_user"] = user
+    return at.run()
+
+
+def _button(at: AppTest, label: str):
+    matches = [b for b in at.button if b.label == label]
+    assert matches, f"no button {label!r}: {[b.label for b in at.button]}"
+    return matches[0]
+
+
+def test_an_editor_saves_the_current_view_from_the_sidebar(workshop_env):
+    at = _run("../app.py", EDITOR)
+    assert not at.exception
+    name = next(t for t in at.text_input if t.label == "Nom de la vue")
+    name.set_value("Tout le territoire")
+    next(t for t in at.text_area if t.label.startswith("Note")).set_value("Pour ouvrir la séance")
+    _button(at, "Enregistrer").click().run()
+    assert not at.exception
+    views = workshop_env.views_frame()
+    assert list(views["name"]) == ["Tout le territoire"]
+    assert views["page"].iloc[0] == "" and "zonage=ZE2020" in views["query"].iloc[0]
+    assert views["note"].iloc[0] == "Pour ouvrir la séance" and views["author"].iloc[0].startswith("Édith")
+
+
+def test_a_visitor_cannot_save_a_view(workshop_env):
+    at = _run("../app.py")
+    assert "Nom de la vue" not in [t.label for t in at.text_input]
+    assert any("Seuls les éditeurs" in c.value for c in at.caption)
+
+
+def test_an_editor_opens_a_vote_follows_it_and_drafts_actions(workshop_env, plan_territory):
+    at = _run("../app_pages/atelier.py", EDITOR)
+    assert not at.exception
+    next(t for t in at.text_input if t.label == "Question posée").set_value("Métiers à soutenir")
+    _button(at, "Ouvrir le vote").click().run()
+    assert not at.exception
+    votes = workshop_env.votes_frame()
+    assert list(votes["title"]) == ["Métiers à soutenir"]
+    code = votes["vote_id"].iloc[0]
+    assert any(code in m.value and "vote?code=" in m.value for m in at.markdown)
+    items = workshop_env.items_frame(code)
+    assert len(items) == 10 and items["item_id"].str.startswith("M-").all()
+
+    top, second = items["item_id"].iloc[3], items["item_id"].iloc[7]
+    workshop_env.cast_ballot(code, "phone-1", {top: 2, second: 1})
+    workshop_env.cast_ballot(code, "phone-2", {top: 1})
+    at.run()
+    assert next(m.value for m in at.metric if m.label == "Participants ayant voté") == "2"
+    table = at.table[0].value
+    assert table.iloc[0].tolist() == [3, 2] and table.index[0] == items["label"].iloc[3]
+
+    before = len(workshop_env.plan.actions_frame())
+    _button(at, "Créer les actions « à lancer »").click().run()
+    assert not at.exception
+    assert any("2 action(s) créée(s)" in s.value for s in at.success)
+    actions = workshop_env.plan.actions_frame()
+    assert len(actions) == before + 2
+    assert items["label"].iloc[3] in set(actions["title"])
+
+    _button(at, "Clore le vote").click().run()
+    assert not workshop_env.get_vote(code).is_open
+    assert any("Vote clos" in i.value for i in at.info)
+
+
+def test_a_visitor_sees_the_results_but_no_control(workshop_env):
+    code = workshop_env.open_vote("Idées", "proposals", 2, False, [], "Édith")
+    item = workshop_env.add_proposal(code, "phone-1", "Un forum des métiers")
+    workshop_env.cast_ballot(code, "phone-1", {item: 1})
+    at = _run("../app_pages/atelier.py")
+    assert not at.exception
+    assert "Ouvrir le vote" not in [b.label for b in at.button]
+    assert "Clore le vote" not in [b.label for b in at.button]
+    assert at.table[0].value.loc["Un forum des métiers"].tolist() == [1, 1]

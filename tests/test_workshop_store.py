@@ -1,0 +1,161 @@
+"""The workshop store on SQLite and PostgreSQL: views, scripts, and dot-votes under 30 concurrent voters."""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from gpect_core.plan.store import PlanStore
+from gpect_core.selection import Selection
+from gpect_core.workshop.drafts import draft_actions
+from gpect_core.workshop.errors import VoteClosedError, WorkshopError
+from gpect_core.workshop.links import presenter_url, view_query, view_url
+from gpect_core.workshop.store import WorkshopStore
+from gpect_core.workshop.subjects import action_items, occupation_items
+
+ITEMS = [("M-A1", "Aides-soignants (A1)", "A1"), ("M-B2", "Cuisiniers (B2)", "B2"), ("M-C3", "Maçons (C3)", "C3")]
+
+
+@pytest.fixture
+def workshop(plan_store):
+    return WorkshopStore(plan_store)
+
+
+def test_migration_reaches_the_workshop_revision(plan_store):
+    assert plan_store.schema_revision() == "0004_workshop"
+
+
+def test_views_saved_renamed_deleted_and_scripts_follow(workshop):
+    query = view_query({"zonage": "ZE2020", "zones": "9905", "mode": "presentation", "etape": "2"})
+    assert query == "zonage=ZE2020&zones=9905"
+    first = workshop.save_view("Chômage du Pays Sud", "carte", query, "Regarder le sud", "Édith")
+    second = workshop.save_view("Métiers", "metiers", "zonage=ZE2020", "", "Édith")
+    script = workshop.create_script("Comité du 12", "Édith")
+    workshop.set_script(script, "Comité du 12 mars", [(first, "On commence ici"), (second, "Puis les métiers")])
+    steps = workshop.script_steps(script)
+    assert list(steps["name"]) == ["Chômage du Pays Sud", "Métiers"]
+    assert list(steps["note"]) == ["On commence ici", "Puis les métiers"]
+    assert presenter_url(steps["page"][0], steps["query"][0], script, 1) == \
+        f"./carte?zonage=ZE2020&zones=9905&mode=presentation&deroule={script}&etape=1"
+
+    workshop.update_view(first, "Chômage au sud", "Nouvelle note")
+    assert workshop.get_view(first)["name"] == "Chômage au sud"
+    assert workshop.delete_view(first) == 1
+    steps = workshop.script_steps(script)
+    assert list(steps["position"]) == [1] and list(steps["name"]) == ["Métiers"]
+    assert workshop.scripts_frame()["steps"].tolist() == [1]
+    with pytest.raises(WorkshopError, match="n'existe pas"):
+        workshop.update_view(first, "x", "")
+    with pytest.raises(WorkshopError, match="obligatoire"):
+        workshop.save_view("   ", "carte", "", "", "Édith")
+    with pytest.raises(WorkshopError, match="n'existent plus"):
+        workshop.set_script(script, "Comité", [(first, "")])
+    assert view_url("carte", "zonage=ZE2020", lang="en") == "./carte?zonage=ZE2020&lang=en"
+    assert view_url("", "zonage=ZE2020") == "./?zonage=ZE2020"  # the app's main page
+
+
+def test_ballot_rules_and_replacement(workshop):
+    code = workshop.open_vote("Priorités", "occupations", 3, False, ITEMS, "Édith")
+    assert len(code) == 5 and workshop.get_vote(code.lower()).is_open
+    assert not workshop.cast_ballot(code, "phone-1", {"M-A1": 1, "M-B2": 1}).replaced
+    with pytest.raises(WorkshopError, match="Une seule gommette par choix"):
+        workshop.cast_ballot(code, "phone-1", {"M-A1": 2})
+    two = workshop.open_vote("Deux gommettes", "occupations", 2, True, ITEMS, "Édith")
+    with pytest.raises(WorkshopError, match="3 gommettes ; chacun en a 2"):
+        workshop.cast_ballot(two, "phone-2", {"M-A1": 2, "M-B2": 1})
+    with pytest.raises(WorkshopError, match="Choix inconnus"):
+        workshop.cast_ballot(code, "phone-2", {"M-X": 1})
+    assert workshop.cast_ballot(code, "phone-1", {"M-C3": 1}).replaced
+    results, voters = workshop.results(code)
+    assert voters == 1
+    assert dict(zip(results["item_id"], results["dots"], strict=True)) == {"M-C3": 1, "M-A1": 0, "M-B2": 0}
+    assert workshop.ballot_of(code, "phone-1") == {"M-C3": 1}
+    assert workshop.ballot_of(code, "phone-9") is None
+
+
+def test_closed_vote_refuses_ballots_and_proposals(workshop):
+    code = workshop.open_vote("Idées", "proposals", 2, True, [], "Édith")
+    item = workshop.add_proposal(code, "phone-1", "Un forum des métiers du soin")
+    assert workshop.add_proposal(code, "phone-2", "un forum des métiers  du soin") == item
+    workshop.cast_ballot(code, "phone-1", {item: 2})
+    workshop.set_open(code, False)
+    with pytest.raises(VoteClosedError, match="est clos"):
+        workshop.cast_ballot(code, "phone-2", {item: 1})
+    with pytest.raises(VoteClosedError, match="est clos"):
+        workshop.add_proposal(code, "phone-2", "Autre idée")
+    results, voters = workshop.results(code)
+    assert voters == 1 and results["dots"].tolist() == [2]
+    with pytest.raises(WorkshopError, match="Aucun vote ne porte le code"):
+        workshop.get_vote("ZZZZZ")
+
+
+def test_thirty_concurrent_ballots_are_each_counted_once(workshop):
+    code = workshop.open_vote("Priorités", "occupations", 2, True, ITEMS, "Édith")
+    start = threading.Barrier(30)
+
+    def vote(n: int):
+        start.wait()
+        first = ITEMS[n % 3][0]
+        workshop.cast_ballot(code, f"phone-{n}", {first: 1, "M-C3": 1} if first != "M-C3" else {first: 2})
+        # the same browser changes its mind at once: still one ballot
+        return workshop.cast_ballot(code, f"phone-{n}", {first: 2}).replaced
+
+    with ThreadPoolExecutor(30) as pool:
+        replaced = list(pool.map(vote, range(30)))
+    assert all(replaced)
+    results, voters = workshop.results(code)
+    assert voters == 30
+    assert dict(zip(results["item_id"], results["dots"], strict=True)) == {"M-A1": 20, "M-B2": 20, "M-C3": 20}
+    assert dict(zip(results["item_id"], results["voters"], strict=True)) == {"M-A1": 10, "M-B2": 10, "M-C3": 10}
+
+
+def test_closing_during_thirty_concurrent_ballots_keeps_exactly_the_accepted_ones(workshop):
+    code = workshop.open_vote("Priorités", "occupations", 1, False, ITEMS, "Édith")
+    start = threading.Barrier(31)
+
+    def vote(n: int) -> bool:
+        start.wait()
+        try:
+            workshop.cast_ballot(code, f"phone-{n}", {"M-A1": 1})
+        except VoteClosedError:
+            return False
+        return True
+
+    def close() -> None:
+        start.wait()
+        workshop.set_open(code, False)
+
+    with ThreadPoolExecutor(31) as pool:
+        closing = pool.submit(close)
+        accepted = sum(pool.map(vote, range(30)))
+        closing.result()
+    results, voters = workshop.results(code)
+    assert voters == accepted == int(results.loc[results["item_id"] == "M-A1", "dots"].iloc[0])
+    with pytest.raises(VoteClosedError):
+        workshop.cast_ballot(code, "late-phone", {"M-A1": 1})
+
+
+def test_top_items_become_draft_actions(workshop, plan_store: PlanStore, plan_territory):
+    selection = Selection(plan_territory.default_zoning, ())
+    items = occupation_items(plan_territory, selection, 5)
+    assert len(items) == 5 and all(i.startswith("M-") for i, _l, _r in items)
+    code = workshop.open_vote("Métiers prioritaires", "occupations", 3, True, items, "Édith")
+    workshop.cast_ballot(code, "phone-1", {items[2][0]: 2, items[4][0]: 1})
+    workshop.cast_ballot(code, "phone-2", {items[2][0]: 1})
+    results, _n = workshop.results(code)
+    axis = plan_store.axes_frame()["axis_id"].iloc[0]
+    before = len(plan_store.actions_frame())
+    created = draft_actions(plan_store, workshop.get_vote(code), results, 3, axis, ["9905"], "Édith")
+    assert len(created) == 2  # the third item has no dot
+    actions = plan_store.actions_frame().set_index("action_id")
+    assert len(actions) == before + 2
+    top = actions.loc[created[0]]
+    assert top["title"] == items[2][1] and top["occupation_codes"] == items[2][2]
+    assert top["status"] == "a_lancer" and "3 gommette(s) de 2 participant(s)" in top["description"]
+    plan_items = action_items(plan_territory, selection, plan_store.actions_frame())
+    assert len(plan_items) == len(actions)
+    with pytest.raises(WorkshopError, match="déjà inscrites"):
+        vote = workshop.open_vote("Actions", "actions", 1, False, plan_items, "Édith")
+        draft_actions(plan_store, workshop.get_vote(vote), workshop.results(vote)[0], 3, axis, [], "Édith")

@@ -1,0 +1,1 @@
+"""Streamlit side of the workshop: saving views, presenter mode, the facilitator's page, the participants' page."""

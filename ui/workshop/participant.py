@@ -1,0 +1,113 @@
+"""The participants' page (« /vote?code=K7P2Q »): phone-sized, no account, one ballot per browser.
+
+The browser is recognised by a random token kept in a first-party cookie (`gpect_voter`, one year): read from the
+request (`st.context.cookies`) when present, else made here and written by a line of JavaScript, so a reload or a
+second tab of the same browser finds the same ballot."""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+
+import streamlit as st
+
+from gpect_core.errors import GpectError
+from gpect_core.i18n import t
+from gpect_core.workshop.errors import VoteClosedError
+from gpect_core.workshop.links import PARAM_VOTE
+from gpect_core.workshop.store import WorkshopStore, normalise_code
+from ui.feedback import md, show_error
+from ui.workshop.common import HIDE_CHROME, PHONE_STYLE
+
+COOKIE = "gpect_voter"
+_TOKEN = "ws_voter_token"
+_VALID = re.compile(r"^[0-9a-f]{32}$")
+
+
+def voter_token() -> str:
+    """This browser's voting token (32 hex characters)."""
+    cookie = st.context.cookies.get(COOKIE, "")
+    if _VALID.match(cookie or ""):
+        st.session_state[_TOKEN] = cookie
+        return cookie
+    token = st.session_state.setdefault(_TOKEN, uuid.uuid4().hex)
+    st.html(f"""<script>
+if (!document.cookie.split("; ").some((c) => c.startsWith("{COOKIE}="))) {{
+  document.cookie = "{COOKIE}=" + {json.dumps(token)} + "; path=/; max-age=31536000; SameSite=Lax";
+}}
+</script>""", unsafe_allow_javascript=True)
+    return token
+
+
+def render(store_of, lang: str) -> None:
+    """Draw the page; `store_of()` returns the WorkshopStore (called only when a code is given)."""
+    st.html(HIDE_CHROME + PHONE_STYLE)
+    T = lambda key, **v: t(key, lang, **v)  # noqa: E731
+    code = normalise_code(st.query_params.get(PARAM_VOTE, ""))
+    if not code:
+        st.title(T("vote.title"))
+        with st.form("vote_code"):
+            typed = st.text_input(T("vote.code"), max_chars=12)
+            if st.form_submit_button(T("vote.join"), type="primary") and typed.strip():
+                st.query_params[PARAM_VOTE] = normalise_code(typed)
+                st.rerun()
+        return
+    token = voter_token()
+    try:
+        store: WorkshopStore = store_of()
+        vote = store.get_vote(code)
+    except GpectError as exc:
+        st.title(T("vote.title"))
+        show_error(exc)
+        return
+    st.title(vote.title)
+    ballot = store.ballot_of(code, token) or {}
+    if not vote.is_open:
+        st.warning(T("vote.closed"))
+        if ballot:
+            st.caption(T("vote.current", dots=sum(ballot.values())))
+        return
+    if vote.subject == "proposals":
+        _proposal_form(store, code, token, T)
+    items = store.items_frame(code)
+    if items.empty:
+        st.info(T("vote.no_items"))
+        st.button(T("vote.refresh"), key="vote_refresh")
+        return
+    st.markdown(T("vote.dots_left", dots=vote.dots) + ("" if vote.several else "  \n" + T("vote.one_per_item")))
+    with st.form("vote_ballot"):
+        chosen: dict[str, int] = {}
+        for item_id, label in zip(items["item_id"], items["label"], strict=True):
+            current = int(ballot.get(item_id, 0))
+            if vote.several:
+                chosen[item_id] = st.number_input(md(label), min_value=0, max_value=vote.max_per_item, step=1,
+                                                  value=min(current, vote.max_per_item), key=f"vote_{code}_{item_id}")
+            else:
+                chosen[item_id] = int(st.checkbox(md(label), value=current > 0, key=f"vote_{code}_{item_id}"))
+        submitted = st.form_submit_button(T("vote.submit"), type="primary", width="stretch")
+    if submitted:
+        try:
+            result = store.cast_ballot(code, token, chosen)
+        except VoteClosedError as exc:
+            st.error(md(exc.message))
+        except GpectError as exc:
+            show_error(exc)
+        else:
+            st.success(T("vote.saved", dots=result.dots))
+    elif ballot:
+        st.caption(T("vote.current", dots=sum(ballot.values())))
+    if vote.subject == "proposals":
+        st.button(T("vote.refresh"), key="vote_refresh")
+
+
+def _proposal_form(store: WorkshopStore, code: str, token: str, T) -> None:
+    with st.form("vote_propose", clear_on_submit=True):
+        text = st.text_input(T("vote.propose.text"), max_chars=200)
+        if st.form_submit_button(T("vote.propose.submit")) and text.strip():
+            try:
+                store.add_proposal(code, token, text)
+            except GpectError as exc:
+                show_error(exc)
+            else:
+                st.success(T("vote.propose.done"))

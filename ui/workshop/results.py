@@ -1,0 +1,27 @@
+"""The live results of a vote: a fragment that re-reads the store every few seconds without rerunning the page."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from gpect_core.i18n import t
+from gpect_core.workshop.chart import results_chart
+from gpect_core.workshop.store import WorkshopStore
+
+REFRESH_SECONDS = 2
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def live_results(store: WorkshopStore, vote_id: str, lang: str) -> None:
+    """The number of voters, the bar chart of dots per item and the same figures as a table."""
+    results, voters = store.results(vote_id)
+    st.subheader(t("workshop.results.title", lang))
+    st.metric(t("workshop.results.voters", lang), voters)
+    if results.empty:
+        st.info(t("workshop.results.empty", lang))
+        return
+    dots, item = t("workshop.results.dots", lang), t("workshop.results.item", lang)
+    st.altair_chart(results_chart(results, dots, item), width="stretch")
+    st.table(pd.DataFrame({item: results["label"], dots: results["dots"],
+                           t("workshop.results.item_voters", lang): results["voters"]}).set_index(item))

@@ -1,0 +1,131 @@
+"""The « Votes » tab: open a dot-vote, show the room how to join (short link + QR code), follow the results live,
+close it, export the results and turn the top items into draft actions of the plan."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from gpect_core.errors import GpectError
+from gpect_core.plan.scope import plan_zones_of
+from gpect_core.selection import Selection
+from gpect_core.workshop.drafts import draft_actions
+from gpect_core.workshop.model import SUBJECTS
+from gpect_core.workshop.qr import qr_png
+from gpect_core.workshop.store import WorkshopStore
+from gpect_core.workshop.subjects import DEFAULT_OCCUPATIONS, action_items, occupation_items
+from ui.downloads import chart_downloads, table_downloads
+from ui.feedback import md, show_error
+from ui.workshop.common import join_url
+from ui.workshop.results import live_results
+
+PICK = "ws_vote_pick"
+
+
+def _open_form(store: WorkshopStore, ctx, author: str) -> None:
+    T = ctx.t
+    with st.expander(T("workshop.votes.new"), expanded=store.votes_frame().empty), st.form("ws_vote_new"):
+        title = st.text_input(T("workshop.votes.title"), value=T("workshop.votes.title.default"), max_chars=200)
+        subject = st.radio(T("workshop.votes.subject"), SUBJECTS, format_func=lambda s: T(f"workshop.subject.{s}"))
+        n_occupations = st.slider(T("workshop.votes.n_occupations"), 3, 30, DEFAULT_OCCUPATIONS)
+        dots = st.number_input(T("workshop.votes.dots"), min_value=1, max_value=20, value=3, step=1)
+        several = st.checkbox(T("workshop.votes.several"), value=True)
+        if not st.form_submit_button(T("workshop.votes.open"), type="primary"):
+            return
+    try:
+        if subject == "occupations":
+            items = occupation_items(ctx.territory, ctx.selection, n_occupations)
+        elif subject == "actions":
+            from ui.plan.session import get_store
+
+            items = action_items(ctx.territory, ctx.selection, get_store(ctx.territory).actions_frame())
+        else:
+            items = []
+        if subject != "proposals" and not items:
+            st.warning(T("workshop.votes.no_items"))
+            return
+        code = store.open_vote(title, subject, int(dots), several, items, author, ctx.zoning, ctx.zone_ids)
+    except GpectError as exc:
+        show_error(exc)
+        return
+    st.session_state[PICK] = code
+    st.toast(T("workshop.votes.opened", code=code))
+
+
+def _join_panel(vote_id: str, T) -> None:
+    url = join_url(vote_id)
+    left, right = st.columns([3, 2], vertical_alignment="center")
+    left.markdown(f"### {T('workshop.votes.join', url=md(url), code=vote_id)}")
+    right.image(qr_png(url, scale=8), caption=T("workshop.votes.qr_alt", url=url), width=300)
+
+
+def _drafts_form(store: WorkshopStore, ctx, vote, author: str) -> None:
+    T = ctx.t
+    from ui.plan.session import get_store
+
+    plan = get_store(ctx.territory)
+    axes = plan.axes_frame()
+    with st.expander(T("workshop.drafts.title")):
+        if axes.empty:
+            st.info(T("workshop.drafts.no_axis"))
+            return
+        labels = dict(zip(axes["axis_id"], axes["label"], strict=True))
+        with st.form(f"ws_drafts_{vote.vote_id}"):
+            n = st.number_input(T("workshop.drafts.n"), min_value=1, max_value=20, value=3, step=1)
+            axis = st.selectbox(T("workshop.drafts.axis"), list(labels), format_func=lambda a: f"{a} — {labels[a]}")
+            if not st.form_submit_button(T("workshop.drafts.submit")):
+                return
+        zones = plan_zones_of(ctx.territory, Selection(vote.zoning or ctx.zoning,
+                                                        tuple((vote.zone_ids or "").split())))
+        try:
+            results, _voters = store.results(vote.vote_id)
+            created = draft_actions(plan, vote, results, int(n), axis, sorted(zones or ()), author)
+        except GpectError as exc:
+            show_error(exc)
+            return
+        st.success(T("workshop.drafts.done", n=len(created), ids=", ".join(created)))
+
+
+def render(store: WorkshopStore, ctx, can_edit: bool, author: str | None) -> None:
+    """The votes: a picker (newest first), how to join, live results, closing, exports and drafts."""
+    T = ctx.t
+    if can_edit:
+        _open_form(store, ctx, author)
+    votes = store.votes_frame()
+    if votes.empty:
+        st.info(T("workshop.votes.none"))
+        return
+    labels = {r["vote_id"]: T("workshop.votes.label", code=r["vote_id"], title=r["title"], n=int(r["voters"]),
+                                state=T("workshop.votes.state.open" if r["is_open"] else "workshop.votes.state.closed"))
+              for _i, r in votes.iterrows()}
+    if st.session_state.get(PICK) not in labels:
+        st.session_state[PICK] = next(iter(labels))
+    vote_id = st.selectbox(T("workshop.votes.pick"), list(labels), format_func=labels.get, key=PICK)
+    vote = store.get_vote(vote_id)
+    if vote.is_open:
+        _join_panel(vote.vote_id, T)
+    else:
+        st.info(T("workshop.votes.closed_note"))
+    if can_edit:
+        if st.button(T("workshop.votes.close" if vote.is_open else "workshop.votes.reopen"), key="ws_vote_toggle",
+                     type="primary" if vote.is_open else "secondary"):
+            try:
+                store.set_open(vote.vote_id, not vote.is_open)
+            except GpectError as exc:
+                show_error(exc)
+            else:
+                st.rerun()
+    live_results(store, vote.vote_id, ctx.lang)
+    results, _voters = store.results(vote.vote_id)
+    if not results.empty:
+        from gpect_core.workshop.chart import results_chart
+
+        title = T("workshop.results.export_title", title=vote.title, code=vote.vote_id)
+        table = pd.DataFrame({T("workshop.results.item"): results["label"],
+                              T("workshop.results.dots"): results["dots"],
+                              T("workshop.results.item_voters"): results["voters"]})
+        chart = results_chart(results, T("workshop.results.dots"), T("workshop.results.item"))
+        chart_downloads(ctx, chart.properties(title=title), title, (), key=f"ws_chart_{vote.vote_id}")
+        table_downloads(ctx, table, title, (), key=f"ws_table_{vote.vote_id}")
+    if can_edit and vote.subject != "actions":
+        _drafts_form(store, ctx, vote, author)
