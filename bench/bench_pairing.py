@@ -12,7 +12,6 @@ local training) after loading the pack, median of --runs.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import time
@@ -23,6 +22,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from gpect_core import settings  # noqa: E402
 from gpect_core.pairing.reader import entry_id  # noqa: E402
 from gpect_core.pairing.solver import pair_jobs  # noqa: E402
 from gpect_core.territory import Territory  # noqa: E402
@@ -54,7 +54,7 @@ def synthetic_lists(territory, dep: str, jobs: int, seed: int = 11) -> tuple[pd.
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--pack", default=os.environ.get("GPECT_NATIONAL_PACK", "/work/natpack"))
+    parser.add_argument("--pack", default=settings.value("GPECT_NATIONAL_PACK") or "/work/natpack")
     parser.add_argument("--dep", default="35")
     parser.add_argument("--jobs", type=int, default=5000)
     parser.add_argument("--max-km", type=float, default=30.0)
