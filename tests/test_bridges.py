@@ -96,7 +96,8 @@ def test_a_target_under_secret_is_fragile_and_unranked_not_zero(demo_pack_copy):
     zones = ("9903", "9907")
     territory = Territory.load(demo_pack_copy)
     before = core.reachable_targets(territory, Selection("ZE2020", zones), "D1214").set_index("to_code")
-    assert before.loc["D1507", "rank"] == 1 and not before.loc["D1507", "fragile"]
+    # D1507 is ranked (2nd, after G1603 found by skills) before its figures go under secret.
+    assert before.loc["D1507", "rank"] == 2 and not before.loc["D1507", "fragile"]
     territory = Territory.load(demo_pack_copy)
     rec = territory.tables["recruitment"]
     hidden = (rec["zoning"] == "ZE2020") & rec["zone_id"].isin(zones) & (rec["occupation_code"] == "D1507")
@@ -137,7 +138,9 @@ def test_bridges_command_writes_the_ranked_targets(tmp_path):
                   "9903,9907", "--out", str(out))
     assert result.returncode == 0, result.stdout + result.stderr
     table = pd.read_csv(out, sep=";", decimal=",", encoding="utf-8-sig", dtype={"rang": "Int64"})
-    assert table.loc[0, "code_rome_cible"] == "D1507" and table.loc[0, "rang"] == 1
+    assert table.loc[0, "code_rome_cible"] == "G1603" and table.loc[0, "rang"] == 1  # found by the skills score
+    assert table["score_proximite"].notna().all()  # the demo has skills: every target gets a score
+    assert "Prendre une commande et servir" in table.loc[0, "competences_a_acquerir"]
     ranked = table[table["rang"].notna()]
     assert ranked["ouvertures"].is_monotonic_decreasing and not ranked["chiffre_fragile"].any()
     assert {"score_proximite", "projets_recrutement", "competences_a_acquerir", "formations_locales"} <= set(
@@ -165,7 +168,8 @@ def test_importing_rome_mobilities_on_the_donnees_page_builds_the_bridges(demo_p
     bridges = preview.territory.tables["bridges"]
     pairs = set(zip(bridges["from_code"], bridges["to_code"], strict=True))
     assert {("H2913", "I1304"), ("H2913", "H2914"), ("F1703", "F1606")} <= pairs
-    assert set(bridges["kind"]) == {"mobility"}
+    imported = bridges.set_index(["from_code", "to_code"]).loc[[("H2913", "I1304"), ("F1703", "F1606")]]
+    assert set(imported["kind"]) == {"mobility"}
     assert any("passerelles :" in line for line in preview.assembly.lines)
 
 

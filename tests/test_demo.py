@@ -78,3 +78,31 @@ def test_occupations_are_real_rome_codes_and_the_rest_of_the_bundle_is_there(dem
 def test_the_pack_says_it_is_fictional(demo_territory):
     assert demo_territory.fictional
     assert demo_territory.notice("fr") == "Données fictives de démonstration"
+
+
+def test_every_demo_occupation_has_skills_appellations_and_scored_bridges(demo_territory):
+    from gpect_core.assemble.bridges import build_bridges
+    from gpect_core.indicators import bridges as core
+    from gpect_core.survey.matching import index_of_pack, match_titles
+
+    tables = demo_territory.tables
+    codes = set(tables["occupations"]["code"])
+    skills, titles = tables["skills"], tables["occupation_titles"]
+    core_items = skills[skills["core"] & (skills["kind"] != "savoir_etre")]
+    assert set(core_items["occupation_code"]) == codes and set(titles["occupation_code"]) == codes
+    assert titles.groupby("occupation_code").size().min() >= 3 and titles["title_id"].is_unique
+    # The committed bridges are the assembler's, and linked occupations mostly share skills.
+    bridges = tables["bridges"]
+    pd.testing.assert_frame_equal(bridges, build_bridges(tables["occupation_links"], skills), check_dtype=False)
+    mobility = bridges[bridges["kind"] == "mobility"]
+    assert len(mobility) == len(tables["occupation_links"]) and bridges["score"].notna().all()
+    assert (mobility["score"] > 0).mean() > 0.9
+    welders = bridges[(bridges["from_code"] == "H2913") & (bridges["to_code"] == "H2914")].iloc[0]
+    assert welders["score"] > 0.5 and welders["shared_core"] > 0
+    gap = core.skills_to_acquire(demo_territory, "H2913", "H2914")["label"].tolist()
+    assert gap == ["Cintrer et raccorder des tubes", "Poser des réseaux de fluides (eau, gaz, chauffage)",
+                   "Tracer et façonner des éléments de tuyauterie"]
+    # Messy titles a firm writes find their demo appellation.
+    found = match_titles(["Soudeur TIG H/F", "AGT DE FAB H/F", "chauffeur livreur VL", "xqzw plop"],
+                         index_of_pack(demo_territory))
+    assert list(found["rome_code"].fillna("")) == ["H2913", "H3302", "N4105", ""]

@@ -43,16 +43,19 @@ def test_editor_reviews_confirms_and_accepts_the_survey(demo_pack_copy, monkeypa
     shown = texts(at)
     assert "« Adresse e-mail »" in shown and "jamais enregistrées" in shown
     assert "jeanne.martin@exemple.fr" not in shown
-    assert "File de revue (3 intitulé(s) sans code)" in shown  # the demo pack has only 59 ROME 4.0 labels
+    # « Soudeur TIG H/F » and « Conducteur PL » find a demo appellation; « boulangère » (no bakery in the demo)
+    # and « xqzw plop » do not.
+    assert "File de revue (2 intitulé(s) sans code)" in shown
+    assert "« boulangère » (lignes 3)" in shown
     assert "Fonderie du Val" in shown  # an editor sees the firms
     assert "« xqzw plop » (lignes 5)" in shown
-    at.text_input(key="survey_other_2").set_value("f1703")
-    at.button(key="survey_confirm_2").click().run()
+    at.text_input(key="survey_other_1").set_value("f1703")
+    at.button(key="survey_confirm_1").click().run()
     assert not at.exception
     assert not at.error, at.error[0].value
     assert "« xqzw plop » → F1703 confirmé" in at.success[0].value
     shown = texts(at)
-    assert "File de revue (2 intitulé(s) sans code)" in shown and "« xqzw plop » (lignes" not in shown
+    assert "File de revue (1 intitulé(s) sans code)" in shown and "« xqzw plop » (lignes" not in shown
     accept = next(b for b in at.button if b.label == "Accepter et intégrer l'enquête")
     assert not accept.disabled
     accept.click().run()
@@ -60,7 +63,7 @@ def test_editor_reviews_confirms_and_accepts_the_survey(demo_pack_copy, monkeypa
     assert at.success[0].value == "Enquête intégrée : 4 réponse(s) dans la table des besoins du pack."
     needs = Territory.load(demo_pack_copy).tables["needs"]
     brought = needs[needs["response_id"].str.startswith("E")]
-    assert sorted(brought["occupation_code"].fillna("")) == ["", "", "F1703", "N4101"]
+    assert sorted(brought["occupation_code"].fillna("")) == ["", "F1703", "H2913", "N4101"]  # only « boulangère » left without a code
     assert not any(firm in needs.to_csv() for firm in FIRMS)
 
 

@@ -7,8 +7,9 @@ quarterly unemployment, training programmes, company needs, partners and a 25-ac
 The same seed always gives the same pack (`python -m gpect_core demo data/demo`).
 
 Its jobs, one module each: `constants` (seed, calendar, names), `geography` (communes and zones), `figures`
-(occupations, hiring projects, tension, context), `committee` (training, needs, partners, the plan) and `rome`
-(the real ROME 4.0 excerpt).
+(occupations, hiring projects, tension, context), `committee` (training, needs, partners, the plan), `rome`
+(the real ROME 4.0 excerpt) and `skills` (skills and appellations written for the demo; the `bridges` table is
+built from them and the mobilities by the assembler's `build_bridges`, as for a built pack).
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ import geopandas as gpd
 import numpy as np
 from shapely.geometry import Point
 
+from ..assemble.bridges import build_bridges
 from ..territory import Provenance, Territory
-from . import committee, figures, geography
+from . import committee, figures, geography, skills
 from .constants import CENTER_L93, DEPARTMENTS, PROFILES, QUARTERS, REGION_ID, SEED, YEARS, ZONE_NAMES
 from .geography import zone_profiles
 
@@ -41,6 +43,7 @@ VINTAGES = {
     "context": "2021–2024 (fictif)", "training": "rentrées 2023–2024 (fictif)",
     "needs": "enquête entreprises 2024 (fictif)", "partners": "2024", "plan_axes": "2024",
     "plan_actions": "2024–2027", "plan_indicators": "2024–2026", "plan_indicator_values": "2024–2026",
+    "skills": "ROME 4.0 v460 (fictif)", "occupation_titles": "ROME 4.0 v460 (fictif)", "bridges": "ROME 4.0 v460",
 }
 
 
@@ -60,12 +63,19 @@ def build_demo(seed: int = SEED) -> Territory:
         "needs": committee.needs(rng, zones),
         **committee.plan(rng, zones),
     }
+    codes = occupations["code"].tolist()
+    tables["skills"] = skills.skills(codes)
+    tables["occupation_titles"] = skills.titles(codes)
+    tables["bridges"] = build_bridges(tables["occupation_links"], tables["skills"])
     provenance = {name: Provenance(vintage=VINTAGES.get(name, ""), **DEMO_PROVENANCE)
                   for name in ["zones", *tables]}
     provenance["occupations"].source = "ROME 4.0 (codes et libellés réels)"
     provenance["occupations"].producer = "France Travail"
     provenance["occupation_links"].source = "ROME 4.0, rubrique mobilités"
     provenance["occupation_links"].producer = "France Travail"
+    provenance["skills"].source = "Compétences de démonstration au format ROME 4.0 (rédigées pour la démo)"
+    provenance["occupation_titles"].source = "Appellations de démonstration au format ROME 4.0 (rédigées pour la démo)"
+    provenance["bridges"].source = "ROME 4.0 mobilités et compétences de démonstration (assemble.bridges)"
     return Territory(
         name="Région fictive de démonstration",
         zones=zones,
