@@ -7,13 +7,20 @@ rules on those elements are let through.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from browser import wait_for_idle
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["", "carte", "metiers", "plan", "donnees"]  # "" is « Synthèse », the default page
+# Every page of the app's navigation (the URL paths of app.py's PAGES), so a new page is checked too; the first
+# one, « Synthèse », is the default page at "".
+_PATHS = re.findall(r'^\s+\("app_pages/\w+\.py", "[\w.]+", "(\w+)"', (Path(__file__).parent.parent / "app.py")
+                    .read_text(encoding="utf-8"), flags=re.M)
+PAGES = ["", *_PATHS[1:]]
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 # (axe rule, the Streamlit element it is found in, why the app cannot change it)
