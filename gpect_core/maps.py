@@ -374,7 +374,8 @@ def zone_style_options(geometry: StaticGeometry, fill: dict[str, str] | None = N
     """What one rerun sends for the zones of `geometry`: a palette, per zone (in the file's order) an index into
     it (-1: `missing_fill`) and a style kind (0 base, 1 no data, 2 peer, 3 selected: an index into `styles`), the
     tooltip columns (label and one text per zone, None when empty; `tooltip_aliases[0]` is the zone name's and is
-    not shown) and the borders to draw (static file, level of `BORDER_STYLES`)."""
+    not shown; sent as a static file, `tooltip_file`) and the borders to draw (static file, level of
+    `BORDER_STYLES`)."""
     fill = fill or {}
     selected, peers, no_data = set(selected), set(peers), set(no_data)
     palette = list(dict.fromkeys(fill.values()))
@@ -385,18 +386,30 @@ def zone_style_options(geometry: StaticGeometry, fill: dict[str, str] | None = N
         missing = zone_id in no_data or colour is None
         fills.append(-1 if missing else colour_index[colour])
         kinds.append(3 if zone_id in selected else 2 if zone_id in peers else 1 if missing and fill else 0)
-    labels = (tooltip_aliases or [""] * (1 + len(tooltip or {})))[1:]
-    columns = []
-    for (_key, series), label in zip((tooltip or {}).items(), labels, strict=False):
-        values = series.reindex(list(geometry.zone_ids))
-        columns.append({"label": label, "values": [None if pd.isna(v) else str(v) for v in values]})
+    tips = tooltip_file(geometry, tooltip, tooltip_aliases) if tooltip else None
     return {
         "zones": geometry.url, "palette": palette, "missingFill": missing_fill, "fills": fills, "kinds": kinds,
-        "styles": list(styles), "hover": ZONES_PANE_HOVER, "tooltip": columns,
+        "styles": list(styles), "hover": ZONES_PANE_HOVER, "tooltip": tips.url if tips else None,
         "borders": [{"url": border.url, "pane": BORDER_PANE,
                      "style": {**BORDER_STYLES.get(level, BORDER_STYLES["DEP"]), "fill": False}}
                     for border, level in borders],
     }
+
+
+def tooltip_file(geometry: StaticGeometry, tooltip: dict[str, pd.Series], tooltip_aliases: list[str] | None = None,
+                 directory: Path = GEOMETRY_DIR) -> StaticGeometry:
+    """Write the tooltip texts of the zones of `geometry` as a static JSON file: a list of columns
+    `{"label": text, "values": [text or null per zone, in the geometry file's order]}` (labels from
+    `tooltip_aliases[1:]`). Unchanged texts keep their file, so a rerun that only moves the selection sends its
+    URL, not the texts."""
+    labels = (tooltip_aliases or [""] * (1 + len(tooltip)))[1:]
+    columns = []
+    for (_key, series), label in zip(tooltip.items(), labels, strict=False):
+        values = series.reindex(list(geometry.zone_ids))
+        columns.append({"label": label, "values": [None if pd.isna(v) else str(v) for v in values]})
+    data = json.dumps(columns, separators=(",", ":"), ensure_ascii=False).encode()
+    path = write_content_addressed(directory, f"tooltip-{geometry.path.stem.split('.')[0]}", data)
+    return StaticGeometry(static_url(path), path)
 
 
 def zone_styles(geometry: StaticGeometry, name: str = "zones", **options) -> folium.FeatureGroup:

@@ -8,6 +8,8 @@ right-aligned) and shows the text that `gpect_core.formatting` writes for the pa
 
 from __future__ import annotations
 
+import hashlib
+
 import pandas as pd
 import streamlit as st
 
@@ -16,7 +18,10 @@ from gpect_core.formatting import Fmt
 
 def styled(frame: pd.DataFrame, formats: dict[str, Fmt], lang: str):
     """`frame` as a Styler showing the columns of `formats` as `Fmt.formatter(lang)` writes them."""
-    return frame.style.format({c: f.formatter(lang) for c, f in formats.items() if c in frame.columns})
+    # pandas gives each Styler a random uuid: a fixed one makes an unchanged table an unchanged message, which
+    # Streamlit then does not send again on a rerun (its message cache).
+    uuid = hashlib.sha256("|".join(map(str, frame.columns)).encode()).hexdigest()[:8]
+    return frame.style.set_uuid(uuid).format({c: f.formatter(lang) for c, f in formats.items() if c in frame.columns})
 
 
 def show_table(frame: pd.DataFrame, formats: dict[str, Fmt], lang: str, **kwargs) -> None:

@@ -1,14 +1,15 @@
 /* GPECT Atlas: zones drawn from a static geometry file fetched once per page, restyled on each Streamlit rerun.
  *
  * A rerun of the map sends only `GpectZoneMap.apply(featureGroup, options)` (see gpect_core/maps.py,
- * `ZoneStyles`): the geometry URLs (content-hashed), one fill index and one style kind per zone in the
- * geometry file's order, the tooltip columns. The zones layer lives on the map itself, outside the feature group
+ * `ZoneStyles`): the geometry and tooltip URLs (content-hashed), one fill index and one style kind per zone in
+ * the geometry file's order. The zones layer lives on the map itself, outside the feature group
  * streamlit-folium swaps on each rerun; the feature group only becomes the zones' event parent, so a click on
  * a zone reaches streamlit-folium's click handler (bound to the feature group) with the zone as `e.layer`.
  */
 (function () {
   "use strict";
   var geometry = {};  // url -> Promise of GeoJSON, kept for the life of the page
+  var tooltips = {};  // url -> columns, once loaded
   var state = {zonesUrl: null, zones: null, borders: {}, parent: null, latestParent: null, options: null};
 
   function load(url) {
@@ -35,7 +36,7 @@
     var title = document.createElement("b");
     title.textContent = layer.feature.properties.n;
     box.appendChild(title);
-    (o.tooltip || []).forEach(function (column) {
+    (tooltips[o.tooltip] || []).forEach(function (column) {
       var text = column.values[index];
       if (text === null || text === undefined || text === "") { return; }
       var row = document.createElement("div");
@@ -93,6 +94,10 @@
     window.feature_group = [];
     state.options = options;
     state.latestParent = parent;
+    if (options.tooltip && !tooltips[options.tooltip]) {
+      var tipsUrl = options.tooltip;
+      load(tipsUrl).then(function (columns) { tooltips[tipsUrl] = columns; });
+    }
     showBorders(map, options.borders || []);
     if (state.zonesUrl === options.zones) {
       if (state.zones) {  // else the geometry is still loading: it will be drawn with these options
