@@ -45,6 +45,11 @@ def static_url(path: Path) -> str:
     return f"{STATIC_URL}/{Path(path).resolve().relative_to(STATIC_DIR.resolve()).as_posix()}"
 
 
+def geometry_url(path: Path) -> str:
+    """The URL of a geometry file written by `write_content_addressed` (served from `GEOMETRY_DIR` by its name)."""
+    return f"{static_url(GEOMETRY_DIR)}/{Path(path).name}"
+
+
 def zone_map_js_url() -> str:
     """URL of `static/gpect/zone-map.js` with a hash of its content, so that a new version is never taken from a
     browser's cache."""

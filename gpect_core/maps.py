@@ -31,7 +31,7 @@ from .assets import (
     GEOMETRY_DIR,
     LEAFLET_CSS_URL,
     LEAFLET_JS_URL,
-    static_url,
+    geometry_url,
     write_content_addressed,
     zone_map_js_url,
 )
@@ -328,14 +328,14 @@ def zone_geometry(zones: gpd.GeoDataFrame, zoning: str, directory: Path = GEOMET
         for zone_id, name, geometry in zip(ids, frame["name"], geometries, strict=True))
     data = ('{"type":"FeatureCollection","features":[' + features + "]}").encode()
     path = write_content_addressed(directory, _safe_stem(zoning), data)
-    return StaticGeometry(static_url(path), path, tuple(ids))
+    return StaticGeometry(geometry_url(path), path, tuple(ids))
 
 
 def border_geometry(frame: gpd.GeoDataFrame, level: str, directory: Path = GEOMETRY_DIR) -> StaticGeometry:
     """Write the outlines of `frame`'s zones (`borders_geojson`: each shared border once) as a static file."""
     data = json.dumps(borders_geojson(frame), separators=(",", ":")).encode()
     path = write_content_addressed(directory, f"borders-{_safe_stem(level)}", data)
-    return StaticGeometry(static_url(path), path)
+    return StaticGeometry(geometry_url(path), path)
 
 
 def _safe_stem(text: str) -> str:
@@ -396,11 +396,11 @@ def zone_style_options(geometry: StaticGeometry, fill: dict[str, str] | None = N
     }
 
 
-def tooltip_file(geometry: StaticGeometry, tooltip: dict[str, pd.Series], tooltip_aliases: list[str] | None = None,
-                 directory: Path = GEOMETRY_DIR) -> StaticGeometry:
+def tooltip_file(geometry: StaticGeometry, tooltip: dict[str, pd.Series],
+                 tooltip_aliases: list[str] | None = None) -> StaticGeometry:
     """Write the tooltip texts of the zones of `geometry` as a static JSON file: a list of columns
     `{"label": text, "values": [text or null per zone, in the geometry file's order]}` (labels from
-    `tooltip_aliases[1:]`). Unchanged texts keep their file, so a rerun that only moves the selection sends its
+    `tooltip_aliases[1:]`), beside the geometry file. Unchanged texts keep their file, so a rerun that only moves the selection sends its
     URL, not the texts."""
     labels = (tooltip_aliases or [""] * (1 + len(tooltip)))[1:]
     columns = []
@@ -408,8 +408,8 @@ def tooltip_file(geometry: StaticGeometry, tooltip: dict[str, pd.Series], toolti
         values = series.reindex(list(geometry.zone_ids))
         columns.append({"label": label, "values": [None if pd.isna(v) else str(v) for v in values]})
     data = json.dumps(columns, separators=(",", ":"), ensure_ascii=False).encode()
-    path = write_content_addressed(directory, f"tooltip-{geometry.path.stem.split('.')[0]}", data)
-    return StaticGeometry(static_url(path), path)
+    path = write_content_addressed(geometry.path.parent, f"tooltip-{geometry.path.stem.split('.')[0]}", data)
+    return StaticGeometry(geometry_url(path), path)
 
 
 def zone_styles(geometry: StaticGeometry, name: str = "zones", **options) -> folium.FeatureGroup:
