@@ -8,6 +8,7 @@ from gpect_core.assets import install_leaflet
 from gpect_core.errors import GpectError
 from gpect_core.i18n import t
 from ui import context as ctx
+from ui.serving import compress_streamlit_bundles
 
 # (page script, title key, URL path, section key). One line per page.
 PAGES = [
@@ -20,6 +21,7 @@ PAGES = [
 
 st.set_page_config(page_title="GPECT Atlas", page_icon="🗺️", layout="wide")
 install_leaflet()
+compress_streamlit_bundles()
 
 try:
     territory = ctx.get_territory()
