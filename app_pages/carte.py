@@ -88,7 +88,7 @@ map_col, side_col = st.columns([3, 2])
 with map_col:
     st.caption(ctx.t("carte.map.help"))
     zone_map(territory, zoning, MAP_KEY, fill=fill, selected=selected, peers=peer_ids, no_data=no_data,
-             tooltip=tooltip, tooltip_aliases=aliases, borders=True, height=540)
+             tooltip=tooltip, tooltip_aliases=aliases, borders=True, height=540, lang=lang)
     items = legend_items(classes, colours, lang, indicator)
     title = ctx.t("carte.legend.title", indicator=ctx.t(f"carte.indicator.{indicator}"),
                   unit=ctx.t(values.unit_key), period=values.period or "–")

@@ -40,7 +40,7 @@ map_col, chart_col = st.columns([5, 6])
 with map_col:
     st.subheader(ctx.t("synthese.map.title"))
     st.caption(ctx.t("synthese.map.help"))
-    zone_map(ctx.territory, ctx.zoning, MAP_KEY, selected=ctx.zone_ids, mode="selection", height=480)
+    zone_map(ctx.territory, ctx.zoning, MAP_KEY, selected=ctx.zone_ids, mode="selection", height=480, lang=lang)
 with chart_col:
     top = top_occupations(ctx.territory, reading.source)
     if top.empty:

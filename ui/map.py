@@ -17,6 +17,8 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from gpect_core import Territory, maps
+from gpect_core.assets import GEOMETRY_DIR
+from gpect_core.i18n import t
 from ui import context
 
 RETURNED = ["last_object_clicked", "last_object_clicked_count"]
@@ -55,30 +57,36 @@ def zone_map(territory: Territory, zoning: str, key: str, *, fill: dict[str, str
              selected: Iterable[str] = (), peers: Iterable[str] = (), no_data: Iterable[str] = (),
              tooltip: dict[str, pd.Series] | None = None, tooltip_aliases: list[str] | None = None,
              borders: bool = False, mode: str = "choropleth", height: int = 480,
-             zones: gpd.GeoDataFrame | None = None, geometry: maps.StaticGeometry | None = None) -> None:
+             zones: gpd.GeoDataFrame | None = None, geometry: maps.StaticGeometry | None = None,
+             lang: str = "fr") -> None:
     """Draw the zones of `zoning` (or the given `zones` with their `geometry`, e.g. the communes of a région)
     and make a click on one select it.
 
     `fill`: zone_id → colour (zones without one are grey); `mode`: "choropleth" (classes, peers, no data) or
     "selection" (a map to pick zones on: one colour, the others paler once something is selected); `tooltip`:
     name → Series of texts indexed by zone_id, labelled by `tooltip_aliases[1:]`; `borders`: draw the
-    département and région outlines (static files too).
+    département and région outlines (static files too). When the static folder cannot be written, says so in
+    `lang` instead of drawing.
     """
-    if zones is None:
-        zones = _base_map_zones(territory, territory.fingerprint, zoning)
-        geometry = zone_geometry(territory, territory.fingerprint, zoning)
-    elif geometry is None:
-        geometry = maps.zone_geometry(zones, zoning)
-    selected = [z for z in selected]
-    border_files = border_geometries(territory, territory.fingerprint, zoning) if borders else []
-    fmap = maps.zone_base_map(zones, height_px=height, borders=bool(border_files))
+    selected = list(selected)
     if mode == "selection":
         styles = maps.selection_styles(bool(selected))
         missing_fill = maps.DEFAULT_FILL if not fill else maps.NO_DATA_FILL
     else:
         styles, missing_fill = maps.CHOROPLETH_STYLES, maps.NO_DATA_FILL
-    group = maps.zone_styles(geometry, fill=fill, selected=selected, peers=peers, no_data=no_data, tooltip=tooltip,
-                             tooltip_aliases=tooltip_aliases, borders=border_files, styles=styles,
-                             missing_fill=missing_fill)
+    try:
+        if zones is None:
+            zones = _base_map_zones(territory, territory.fingerprint, zoning)
+            geometry = zone_geometry(territory, territory.fingerprint, zoning)
+        elif geometry is None:
+            geometry = maps.zone_geometry(zones, zoning)
+        border_files = border_geometries(territory, territory.fingerprint, zoning) if borders else []
+        group = maps.zone_styles(geometry, fill=fill, selected=selected, peers=peers, no_data=no_data,
+                                 tooltip=tooltip, tooltip_aliases=tooltip_aliases, borders=border_files,
+                                 styles=styles, missing_fill=missing_fill)
+    except OSError as exc:
+        st.error(t("map.static_unwritable", lang, folder=str(GEOMETRY_DIR), error=exc.strerror or str(exc)))
+        return
+    fmap = maps.zone_base_map(zones, height_px=height, borders=bool(border_files))
     st_folium(fmap, key=key, feature_group_to_add=group, height=height, use_container_width=True,
               returned_objects=RETURNED, on_change=partial(on_zone_click, key, zones))
