@@ -5,7 +5,7 @@ this tree and on git `main` (today's code) in the same run.
 
 Settled: the page names the zone as the selection, the map outlines exactly one zone in red and Streamlit is
 idle. Per click also: websocket bytes received by the browser, server CPU (user + system of the Streamlit
-process) from the click to settled, and the page's JavaScript heap after a forced garbage collection (growth per
+process) from the click until the app is idle again, and the page's JavaScript heap after a forced garbage collection (growth per
 click = least-squares slope over the clicks). The first click is a warm-up, not counted.
 """
 
@@ -68,6 +68,8 @@ def measure(root: Path, pack: Path, zoning: str, clicks: int, label: str) -> dic
                 print(f"  {label} {zone['zone_id']}: not settled within 60 s")
                 continue
             seconds = time.perf_counter() - started
+            time.sleep(0.3)
+            wait_for_idle(page)  # the rest of the rerun's messages, and its CPU
             if index == 0:
                 continue
             out["latency"].append(seconds)

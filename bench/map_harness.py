@@ -26,8 +26,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 from browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 RED = "#d62728"
-OUTLINED = ("() => Array.from(document.querySelectorAll('path.leaflet-interactive'))"
-            f".filter(p => p.getAttribute('stroke') === '{RED}').length")
+# The zones outlined in red, read from Leaflet's layers (today's code keeps the id in `properties.zone_id`, the
+# static-geometry map in the feature's `id`).
+OUTLINED = ("() => Object.values(window.map._layers).filter(l => l.feature && l.options"
+            f" && l.options.color === '{RED}').map(l => String(l.feature.properties.zone_id || l.feature.id))")
 
 
 def checkout_of(ref: str, target: Path) -> Path:
@@ -176,12 +178,13 @@ def click_zone(page, frame, zone) -> None:
 
 
 def settled(page, frame, zone, timeout: float = 60) -> bool:
-    """Wait until the page names `zone` as the selection, the map outlines one zone in red and the app is idle."""
+    """Wait until the page names `zone` as the selection, the map outlines that zone (alone) in red and the app is
+    idle."""
     caption = page.locator('[data-testid="stMain"] [data-testid="stCaptionContainer"]').first
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         with contextlib.suppress(Exception):
-            if (zone["name"] in caption.inner_text(timeout=1000) and frame.evaluate(OUTLINED) == 1
+            if (zone["name"] in caption.inner_text(timeout=1000) and frame.evaluate(OUTLINED) == [zone["zone_id"]]
                     and page.locator('[data-testid="stStatusWidget"]').count() == 0):
                 return True
         time.sleep(0.02)
