@@ -69,12 +69,15 @@ def measure(root: Path, pack: Path, zonings: list[str], changes: int, label: str
                     clicks.append(wire.ws - before)
             indicator = []
             select = page.locator('[data-testid="stSelectbox"]').filter(has_text="Indicateur")
-            for _ in range(min(changes, 3)):
+            for turn in range(min(changes, 3)):
                 before = wire.ws
                 select.click()
-                page.get_by_role("option").nth(1 + len(indicator)).click()
+                options = page.get_by_role("option")
+                options.first.wait_for(timeout=30_000)
+                options.nth(0 if turn % 2 else options.count() - 1).click()
                 time.sleep(0.3)
                 wait_for_idle(page)
+                map_frame(page, count)
                 indicator.append(wire.ws - before)
             context.close()
             rows.append({"label": label, "zoning": zoning, "zones": count, **warm,
