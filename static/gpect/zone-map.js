@@ -9,6 +9,12 @@
 (function () {
   "use strict";
   var geometry = {};  // url -> Promise of GeoJSON, kept for the life of the page
+  // streamlit-folium starts from the Python defaults (click count None) and reports its own first value (count 0)
+  // as a change, which reran the whole page once per map shown. Loaded before the map is made: align the two.
+  var shared = window.__GLOBAL_DATA__;
+  if (shared && shared.previous_data && shared.previous_data.last_object_clicked_count === null) {
+    shared.previous_data.last_object_clicked_count = 0;
+  }
   var tooltips = {};  // url -> columns, once loaded
   var state = {zonesUrl: null, zones: null, borders: {}, parent: null, latestParent: null, options: null};
 
