@@ -1,11 +1,8 @@
 """« Carte des bassins »: a choropleth of any indicator of the pack, the selection against its région and France,
 and its peer basins."""
 
-from functools import partial
-
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from gpect_core.charts import comparison_chart
 from gpect_core.errors import GpectError
@@ -29,8 +26,6 @@ from gpect_core.indicators.zones import (
     peers,
 )
 from gpect_core.maps import (
-    base_map_with_borders,
-    choropleth_layer,
     class_colours,
     legend_html,
     legend_items,
@@ -38,10 +33,10 @@ from gpect_core.maps import (
     value_tooltips,
 )
 from ui import context
-from ui.cache import borders_geojson, layer_geojson
 from ui.charts import show_chart
 from ui.downloads import chart_downloads, table_downloads
 from ui.links import bound
+from ui.map import zone_map
 from ui.tables import show_table
 
 MAP_KEY = "carte_map"
@@ -85,26 +80,20 @@ source_text = source_label(provenance, values.period)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def zone_tooltips(_territory, fingerprint: str, zoning: str, indicator: str, lang: str) -> tuple[dict, dict]:
-    """The tooltip texts and the zones' GeoJSON for one indicator: the same whatever the selection."""
-    tooltip = value_tooltips(values, lang)
-    return tooltip, layer_geojson(_territory, fingerprint, zoning, f"{indicator}|{lang}", tooltip)
+def zone_tooltips(_territory, fingerprint: str, zoning: str, indicator: str, lang: str) -> dict:
+    """The tooltip texts for one indicator: the same whatever the selection."""
+    return value_tooltips(values, lang)
 
 
-tooltip, geojson = zone_tooltips(territory, territory.fingerprint, zoning, indicator, lang)
+tooltip = zone_tooltips(territory, territory.fingerprint, zoning, indicator, lang)
 # The source is the same for every zone: said once in the tooltip's label, not repeated in each zone's data.
 aliases = ["", f"{ctx.t('carte.tooltip.value')} ({source_text})", ctx.t("carte.tooltip.rank")]
 
 map_col, side_col = st.columns([3, 2])
 with map_col:
     st.caption(ctx.t("carte.map.help"))
-    zones = territory.zones_of(zoning)
-    fmap = base_map_with_borders(zones, borders_geojson(territory, territory.fingerprint, zoning))
-    layer = choropleth_layer(zones, fill, selected=selected, peers=peer_ids, no_data=no_data, tooltip=tooltip,
-                             tooltip_aliases=aliases, geojson=geojson)
-    st_folium(fmap, key=MAP_KEY, feature_group_to_add=layer, height=540, use_container_width=True,
-              returned_objects=["last_active_drawing", "last_object_clicked"],
-              on_change=partial(context.on_map_click, MAP_KEY))
+    zone_map(territory, zoning, MAP_KEY, fill=fill, selected=selected, peers=peer_ids, no_data=no_data,
+             tooltip=tooltip, tooltip_aliases=aliases, borders=True, height=540, lang=lang)
     items = legend_items(classes, colours, lang, indicator)
     title = ctx.t("carte.legend.title", indicator=ctx.t(f"carte.indicator.{indicator}"),
                   unit=ctx.t(values.unit_key), period=values.period or "–")

@@ -1,18 +1,15 @@
 """« Synthèse »: key figures of the selection, the map of the basins, the occupations that hire most."""
 
-from functools import partial
-
 import streamlit as st
-from streamlit_folium import st_folium
 
 from gpect_core.charts import top_occupations_bar
 from gpect_core.formatting import fmt_int, fmt_pct, fmt_rate
 from gpect_core.indicators.selection import KeyFigures, top_occupations
-from gpect_core.maps import base_map, zones_layer
 from gpect_core.plan.scope import action_counts
 from ui import context, formations, meeting_exports
 from ui.charts import show_chart
 from ui.downloads import chart_downloads
+from ui.map import zone_map
 from ui.plan_source import plan_actions
 
 MAP_KEY = "synthese_map"
@@ -44,12 +41,7 @@ map_col, chart_col = st.columns([5, 6])
 with map_col:
     st.subheader(ctx.t("synthese.map.title"))
     st.caption(ctx.t("synthese.map.help"))
-    zones = ctx.territory.zones_of(ctx.zoning)
-    fmap = base_map(zones)
-    layer = zones_layer(zones, selected=ctx.zone_ids)
-    st_folium(fmap, key=MAP_KEY, feature_group_to_add=layer, height=480, use_container_width=True,
-              returned_objects=["last_active_drawing", "last_object_clicked"],
-              on_change=partial(context.on_map_click, MAP_KEY))
+    zone_map(ctx.territory, ctx.zoning, MAP_KEY, selected=ctx.zone_ids, mode="selection", height=480, lang=lang)
 with chart_col:
     top = top_occupations(ctx.territory, reading.source)
     if top.empty:

@@ -1,94 +1,110 @@
-"""Click-to-chart latency in Chromium: click a zone on the « Carte des bassins » map and wait until every chart of
-the page shows the new selection (the comparison chart names it, the map outlines it, the selection line says it).
-Zones are picked among those on screen when the map opens (metropolitan France for a national pack).
+"""Click on a zone of the « Carte des bassins » until the page has settled, measured from outside in Chromium, on
+this tree and on git `main` (today's code) in the same run.
 
-    .venv/bin/python bench/bench_click.py [PACK] [--clicks 11]
+    .venv/bin/python bench/bench_click.py PACK [--zoning ZE2020] [--clicks 50] [--base main]
 
-PACK defaults to the national real pack `bench/out/national` (build it with
-`python -m gpect_core build-pack --from ../shared/realdata --out bench/out/national`). The app runs on 127.0.0.1,
-Chromium (Debian's) resolves no other host. The zones clicked are spread over the zoning (every k-th zone by
-code); the first click is a warm-up and is not counted. Reported: every latency, the median and the maximum.
+Settled: the page names the zone as the selection, the map outlines exactly one zone in red and Streamlit is
+idle. Per click also: websocket bytes received by the browser, server CPU (user + system of the Streamlit
+process) from the click until the app is idle again, and the page's JavaScript heap after a forced garbage collection (growth per
+click = least-squares slope over the clicks). The first click is a warm-up, not counted.
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
-
-from browser import click_map_at, folium_frame, launch_chromium, running_app, wait_for_idle  # noqa: E402
-from gpect_core.maps import METROPOLE  # noqa: E402
-
-SHOWS_SELECTION = """(name) => {
-  const charts = Array.from(document.querySelectorAll('[data-testid="stVegaLiteChart"]'));
-  const caption = document.querySelector('[data-testid="stCaptionContainer"]');
-  return charts.length > 0 && charts.every(c => c.innerText.includes(name))
-         && caption !== null && caption.innerText.includes(name);
-}"""
-OUTLINED = """(zone) => {
-  const red = Array.from(document.querySelectorAll('path.leaflet-interactive'))
-      .filter(p => p.getAttribute('stroke') === '#d62728');
-  return red.length === 1;
-}"""
+from map_harness import (
+    ROOT,
+    Wire,
+    checkout_of,
+    click_zone,
+    cpu_seconds,
+    launch,
+    map_frame,
+    onscreen_zones,
+    serve,
+    settled,
+    summary,
+    wait_for_idle,
+)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("pack", nargs="?", default=str(ROOT / "bench" / "out" / "national"))
-    parser.add_argument("--clicks", type=int, default=11)
-    parser.add_argument("--zoning", default="ZE2020")
-    args = parser.parse_args()
+def slope(values: list[float]) -> float:
+    n = len(values)
+    if n < 2:
+        return float("nan")
+    mean_x, mean_y = (n - 1) / 2, statistics.fmean(values)
+    return sum((i - mean_x) * (v - mean_y) for i, v in enumerate(values)) / sum((i - mean_x) ** 2 for i in range(n))
+
+
+def measure(root: Path, pack: Path, zoning: str, clicks: int, label: str) -> dict:
     from playwright.sync_api import sync_playwright
 
     from gpect_core import Territory
 
-    pack = Path(args.pack)
     territory = Territory.load(pack, validate=False)
-    zones = territory.zones_of(args.zoning).sort_values("zone_id").reset_index(drop=True)
-    points = zones.geometry.representative_point()
-    west, south, east, north = METROPOLE  # the map opens on metropolitan France: click what is on screen
-    zones = zones[(points.x.between(west, east) & points.y.between(south, north)).to_numpy()].reset_index(drop=True)
-    step = max(1, len(zones) // (args.clicks + 1))
-    picked = zones.iloc[[(i * step + step // 2) % len(zones) for i in range(args.clicks)]]
-    latencies = []
-    with running_app(pack) as url, sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
+    count = len(territory.zones_of(zoning))
+    picked = onscreen_zones(territory, zoning, clicks + 1)
+    out = {"label": label, "latency": [], "ws": [], "cpu": [], "heap": [], "missed": 0}
+    with serve(root, pack, ROOT / "bench" / "out" / f"click-{label}.log") as (url, pid), \
+            sync_playwright() as playwright:
+        browser = launch(playwright)
         page = browser.new_page(viewport={"width": 1400, "height": 1100})
-        page.goto(f"{url}/carte", timeout=120_000)
-        wait_for_idle(page, 180)
-        frame = folium_frame(page, 120)
-        for index, zone in enumerate(picked.itertuples()):
-            point = zone.geometry.representative_point()
-            wait_for_idle(page, 60)
-            page.mouse.move(2, 2)
+        wire = Wire(page)
+        page.goto(f"{url}/carte?zonage={zoning}", timeout=300_000)
+        wait_for_idle(page, 300)
+        frame = map_frame(page, count)
+        for index, zone in enumerate(picked):
+            wait_for_idle(page)
+            frame = map_frame(page, count)
+            ws, cpu = wire.ws, cpu_seconds(pid)
             started = time.perf_counter()
-            click_map_at(page, frame, point.y, point.x)
-            page.mouse.move(2, 2)  # leave the zone, so the hover style does not hide the outline
-            deadline = started + 30
-            while time.perf_counter() < deadline:
-                if page.evaluate(SHOWS_SELECTION, zone.name) and frame.evaluate(OUTLINED, zone.zone_id):
-                    break
-                time.sleep(0.01)
-            else:
-                shown = page.locator('[data-testid="stCaptionContainer"]').first.inner_text()
-                print(f"  {zone.zone_id} {zone.name}: no update within 30 s (page shows « {shown} »)")
+            click_zone(page, frame, zone)
+            if not settled(page, frame, zone):
+                out["missed"] += 1
+                print(f"  {label} {zone['zone_id']}: not settled within 60 s")
                 continue
             seconds = time.perf_counter() - started
+            time.sleep(0.3)
+            wait_for_idle(page)  # the rest of the rerun's messages, and its CPU
             if index == 0:
-                print(f"  warm-up {zone.zone_id} {zone.name}: {seconds:.2f} s")
                 continue
-            latencies.append(seconds)
-            print(f"  {zone.zone_id} {zone.name}: {seconds:.2f} s")
+            out["latency"].append(seconds)
+            out["ws"].append(wire.ws - ws)
+            out["cpu"].append(cpu_seconds(pid) - cpu)
+            out["heap"].append(wire.heap_mb())
         browser.close()
-    if latencies:
-        print(f"{pack.name} {args.zoning}: {len(latencies)} clicks, median {statistics.median(latencies):.2f} s, "
-              f"max {max(latencies):.2f} s")
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pack")
+    parser.add_argument("--zoning", default="ZE2020")
+    parser.add_argument("--clicks", type=int, default=50)
+    parser.add_argument("--base", default="main", help="git ref of today's code (empty: this tree only)")
+    args = parser.parse_args()
+    runs = [(ROOT, "this")]
+    if args.base:
+        runs.append((checkout_of(args.base, ROOT / "bench" / "out" / "base"), args.base))
+    results = [measure(root, Path(args.pack), args.zoning, args.clicks, label) for root, label in runs]
+    for r in results:
+        if not r["latency"]:
+            print(f"{r['label']}: no click settled")
+            continue
+        median, p95 = summary(r["latency"])
+        print(f"{r['label']} {args.zoning}: {len(r['latency'])} clicks ({r['missed']} missed) — click→settled median "
+              f"{median:.2f} s, p95 {p95:.2f} s; websocket per click median {statistics.median(r['ws']) / 1024:.1f} KB;"
+              f" server CPU per click median {statistics.median(r['cpu']):.2f} s; JS heap after GC "
+              f"{r['heap'][0]:.1f} → {r['heap'][-1]:.1f} MB ({slope(r['heap']):+.2f} MB/click)")
+    if len(results) == 2 and results[0]["latency"] and results[1]["latency"]:
+        this, base = results
+        print(f"ratios this/{base['label']}: latency {statistics.median(this['latency']) / statistics.median(base['latency']):.2f},"
+              f" websocket {statistics.median(this['ws']) / statistics.median(base['ws']):.3f},"
+              f" CPU {statistics.median(this['cpu']) / statistics.median(base['cpu']):.2f}")
 
 
 if __name__ == "__main__":

@@ -1,67 +1,109 @@
-"""What the « Carte des bassins » map sends to the browser on a pack: the base map script (Leaflet setup and the
-département / région borders, sent with each rerun but drawn once) and the zones layer (GeoJSON with tooltips,
-swapped in place on each rerun). Sizes as streamlit-folium computes them.
+"""What the browser receives, measured from outside in Chromium (Chrome DevTools Protocol), on this tree and on
+git `main` (today's code) in the same run: a first visit (bytes of every HTTP response as sent, compressed or
+not, plus websocket frames, until every zone is drawn; a second browser on the now warm server), then per change
+on the « Carte des bassins »: a click on a zone, and a change of indicator.
 
-    .venv/bin/python bench/bench_payload.py bench/out/national [ZE2020 BMO]
+    .venv/bin/python bench/bench_payload.py PACK [--zonings ZE2020 BMO] [--changes 6] [--base main]
 """
 
 from __future__ import annotations
 
-import gzip
-import sys
+import argparse
+import statistics
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from streamlit_folium import _get_feature_group_string, _get_map_string  # noqa: E402
-
-from gpect_core import Territory  # noqa: E402
-from gpect_core.indicators.choropleth import classify, zone_values  # noqa: E402
-from gpect_core.maps import (  # noqa: E402
-    base_map_with_borders,
-    borders_geojson,
-    choropleth_layer,
-    class_colours,
-    zones_geojson,
+from map_harness import (
+    ROOT,
+    Wire,
+    checkout_of,
+    click_zone,
+    launch,
+    map_frame,
+    onscreen_zones,
+    serve,
+    settled,
+    wait_for_idle,
 )
 
 
-def payload(territory: Territory, zoning: str, indicator: str = "unemployment_rate") -> dict:
-    zones = territory.zones_of(zoning)
-    borders = {level: borders_geojson(territory.zones_of(level)) for level in ("DEP", "REG")
-               if len(territory.zones_of(level)) and level != zoning}
+def first_visit(browser, url: str, zoning: str, count: int):
+    context = browser.new_context(viewport={"width": 1400, "height": 1100})
+    page = context.new_page()
+    wire = Wire(page)
     started = time.perf_counter()
-    fmap = base_map_with_borders(zones, borders)
-    values = zone_values(territory, zoning, indicator)
-    classes = classify(values.values, "quantiles")
-    colours = class_colours(classes.count, "sequential_purple")
-    fill = {z: colours[int(c)] for z, c in classes.classes.dropna().items()}
-    tooltip = {"value": values.values.map(lambda v: f"{v:.1f}"),
-               "rank": values.rank().map(lambda r: f"{r:.0f} sur {len(values.values)}")}
-    layer = choropleth_layer(zones, fill, selected=[zones["zone_id"].iloc[0]], tooltip=tooltip,
-                             geojson=zones_geojson(zones, tooltip))
-    script = _get_map_string(fmap)
-    group = _get_feature_group_string(layer, fmap)
-    seconds = time.perf_counter() - started
-    return {"zoning": zoning, "zones": len(zones), "base_map_kb": len(script.encode()) / 1024,
-            "zones_layer_kb": len(group.encode()) / 1024,
-            "total_kb": (len(script.encode()) + len(group.encode())) / 1024,
-            "total_gzip_kb": len(gzip.compress((script + group).encode())) / 1024, "build_s": seconds}
+    page.goto(f"{url}/carte?zonage={zoning}", timeout=300_000)
+    frame = map_frame(page, count, 300)
+    drawn = time.perf_counter() - started
+    wait_for_idle(page, 300)
+    geometry = [u for u in wire.urls if "/app/static/geo/" in u]
+    return context, page, wire, frame, {"http": wire.http, "ws": wire.ws, "drawn_s": drawn,
+                                        "errors": list(wire.console_errors), "geometry_requests": len(geometry)}
+
+
+def measure(root: Path, pack: Path, zonings: list[str], changes: int, label: str) -> list[dict]:
+    from playwright.sync_api import sync_playwright
+
+    from gpect_core import Territory
+
+    territory = Territory.load(pack, validate=False)
+    rows = []
+    with serve(root, pack, ROOT / "bench" / "out" / f"payload-{label}.log") as (url, _pid), \
+            sync_playwright() as playwright:
+        browser = launch(playwright)
+        for zoning in zonings:
+            if zoning not in territory.zoning_ids():
+                continue
+            count = len(territory.zones_of(zoning))
+            cold = first_visit(browser, url, zoning, count)  # warms the server (pack, caches, static files)
+            cold[0].close()
+            context, page, wire, frame, warm = first_visit(browser, url, zoning, count)
+            clicks = []
+            for zone in onscreen_zones(territory, zoning, changes):
+                wait_for_idle(page)
+                frame = map_frame(page, count)
+                before = wire.ws
+                click_zone(page, frame, zone)
+                if settled(page, frame, zone):
+                    wait_for_idle(page)
+                    clicks.append(wire.ws - before)
+            indicator = []
+            select = page.locator('[data-testid="stSelectbox"]').filter(has_text="Indicateur")
+            for turn in range(min(changes, 3)):
+                before = wire.ws
+                select.click()
+                options = page.get_by_role("option")
+                options.first.wait_for(timeout=30_000)
+                options.nth(0 if turn % 2 else options.count() - 1).click()
+                time.sleep(0.3)
+                wait_for_idle(page)
+                map_frame(page, count)
+                indicator.append(wire.ws - before)
+            context.close()
+            rows.append({"label": label, "zoning": zoning, "zones": count, **warm,
+                         "click_kb": statistics.median(clicks) / 1024 if clicks else float("nan"),
+                         "indicator_kb": statistics.median(indicator) / 1024 if indicator else float("nan")})
+        browser.close()
+    return rows
 
 
 def main() -> None:
-    pack = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "bench" / "out" / "national")
-    zonings = sys.argv[2:] or ["ZE2020", "BMO"]
-    territory = Territory.load(pack)
-    for zoning in zonings:
-        if zoning not in territory.zoning_ids():
-            continue
-        r = payload(territory, zoning)
-        print(f"{pack.name} {zoning}: {r['zones']} zones — base map {r['base_map_kb']:.0f} KB, zones layer "
-              f"{r['zones_layer_kb']:.0f} KB, total {r['total_kb']:.0f} KB ({r['total_gzip_kb']:.0f} KB gzip), "
-              f"built in {r['build_s']:.2f} s")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pack")
+    parser.add_argument("--zonings", nargs="+", default=["ZE2020", "BMO"])
+    parser.add_argument("--changes", type=int, default=6)
+    parser.add_argument("--base", default="main")
+    args = parser.parse_args()
+    runs = [(ROOT, "this")]
+    if args.base:
+        runs.append((checkout_of(args.base, ROOT / "bench" / "out" / "base"), args.base))
+    for root, label in runs:
+        for r in measure(root, Path(args.pack), args.zonings, args.changes, label):
+            print(f"{r['label']} {r['zoning']} ({r['zones']} zones): first visit (warm server) "
+                  f"{r['http'] / 2**20:.2f} MB HTTP + {r['ws'] / 1024:.0f} KB websocket, every zone drawn in "
+                  f"{r['drawn_s']:.1f} s, {r['geometry_requests']} geometry files, console errors: "
+                  f"{r['errors'] or 'none'}; per click {r['click_kb']:.1f} KB, per indicator change "
+                  f"{r['indicator_kb']:.1f} KB (websocket, median)")
 
 
 if __name__ == "__main__":

@@ -17,8 +17,9 @@ STEPS = [
     ("build-pack, load, map layer (issue 3)", ["bench_build_pack.py"], True),
     ("synthetic national-scale pack (issue 4)", ["synthetic.py"], False),
     ("rerun on selection change (issue 4)", ["bench_rerun.py"], False),
-    ("map payload (issue 4)", ["bench_payload.py", str(BENCH / "out" / "national"), "ZE2020", "BMO", "DEP"], True),
-    ("click to chart in Chromium (issue 4)", ["bench_click.py"], True),
+    ("map payload from the browser (issue 15)", ["bench_payload.py", str(BENCH / "out" / "national")], True),
+    ("click to settled in Chromium (issue 15)", ["bench_click.py", str(BENCH / "out" / "national")], True),
+    ("1, 10, 20 sessions (issue 15)", ["bench_sessions.py", str(BENCH / "out" / "national")], True),
     ("plan store, concurrent writers (issue 5)", ["bench_plan_concurrency.py"], False),
     ("committee deck and basin sheets (issue 13)", ["bench_meeting.py"], True),
 ]

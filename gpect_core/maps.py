@@ -1,5 +1,11 @@
 """folium map builders: offline Leaflet, a stable base map, zones as a layer that changes without reloading.
 
+Two ways to draw zones. The current one (`zone_geometry`, `zone_base_map`, `zone_styles`): the zones' and borders'
+geometry are static files (content-hashed names) that the browser fetches once per page; a rerun sends only a
+style table (one fill and one style kind per zone) and the tooltip texts, applied by `static/gpect/zone-map.js`.
+The older one (`zones_layer`, `choropleth_layer`) embeds the whole GeoJSON in each rerun; kept for callers that
+have not moved yet.
+
 The base map (`base_map`) depends only on the zoning's extent, so streamlit-folium keeps the same component
 between reruns: the map stays where the user left it. Colours, selection outlines and tooltips live in a
 `FeatureGroup` (`zones_layer`) handed to `st_folium(feature_group_to_add=...)`, which swaps it in place.
@@ -10,13 +16,25 @@ from __future__ import annotations
 
 import html
 import json
+from dataclasses import dataclass
+from pathlib import Path
 
 import folium
 import geopandas as gpd
+import numpy as np
 import pandas as pd
+from branca.element import MacroElement
+from jinja2 import Template
 
 from . import settings
-from .assets import LEAFLET_CSS_URL, LEAFLET_JS_URL
+from .assets import (
+    GEOMETRY_DIR,
+    LEAFLET_CSS_URL,
+    LEAFLET_JS_URL,
+    geometry_url,
+    write_content_addressed,
+    zone_map_js_url,
+)
 from .geo import display_bounds
 
 SELECTED_OUTLINE = "#d62728"
@@ -255,3 +273,172 @@ def source_label(provenance, period: str | None) -> str:
     if provenance is None:
         return period or ""
     return f"{provenance.producer or provenance.source} ({period or provenance.vintage})"
+
+
+# ------------------------------------------------------------------------- geometry once, a style table per rerun
+GEOMETRY_PRECISION = 4  # decimal degrees kept in the static files: 1e-4° ≈ 10 m, below a pixel at zoom 11
+ZONES_PANE_HOVER = {"weight": 3, "color": "#333333"}
+STYLE_KINDS = ("base", "no_data", "peer", "selected")
+CHOROPLETH_STYLES = (
+    {"fillOpacity": 0.85, "color": "#ffffff", "weight": 0.8, "dashArray": None},
+    {"fillOpacity": 0.85, "color": "#7f7f7f", "weight": 1.0, "dashArray": "3 3"},
+    {"fillOpacity": 0.85, "color": PEER_OUTLINE, "weight": 2.5, "dashArray": "6 3"},
+    {"fillOpacity": 0.85, "color": SELECTED_OUTLINE, "weight": 3.5, "dashArray": None},
+)
+
+
+def selection_styles(any_selected: bool) -> tuple[dict, ...]:
+    """The styles of `zones_layer` (a map to pick zones on): selected zones outlined in red and the others paler
+    when something is selected."""
+    other = {"fillOpacity": 0.45 if any_selected else 0.75, "color": "#ffffff", "weight": 1.2, "dashArray": None}
+    return (other, other, other, {"fillOpacity": 0.75, "color": SELECTED_OUTLINE, "weight": 3.5, "dashArray": None})
+
+
+@dataclass(frozen=True)
+class StaticGeometry:
+    """A geometry file under `static/geo/`: `url` as the browser sees it, `path` on disk, `zone_ids` in the order
+    of its features (empty for borders)."""
+
+    url: str
+    path: Path
+    zone_ids: tuple[str, ...] = ()
+
+
+def _rounded_geojson(geometries) -> list[str]:
+    import shapely
+
+    rounded = shapely.transform(np.asarray(geometries), lambda xy: np.round(xy, GEOMETRY_PRECISION))
+    return list(shapely.to_geojson(rounded))
+
+
+def zone_geometry(zones: gpd.GeoDataFrame, zoning: str, directory: Path = GEOMETRY_DIR) -> StaticGeometry:
+    """Write the zones of `zoning` as a GeoJSON FeatureCollection under `directory` (name:
+    `<zoning>.<content hash>.json`) and return where it is served.
+
+    Each feature has `id` = zone_id and one property `n` (the zone's name, plain text: the browser shows it with
+    `textContent`); coordinates in WGS84 rounded to `GEOMETRY_PRECISION` decimals. The same zones give the same
+    file; a pack whose zones differ gives another name. Raises OSError when `directory` cannot be written.
+    """
+    frame = zones if zones.crs is None or zones.crs.to_epsg() == 4326 else zones.to_crs(4326)
+    ids = [str(z) for z in frame["zone_id"]]
+    geometries = _rounded_geojson(frame.geometry.to_numpy())
+    features = ",".join(
+        '{"type":"Feature","id":' + json.dumps(zone_id) + ',"properties":{"n":'
+        + json.dumps(str(name), ensure_ascii=False) + '},"geometry":' + geometry + "}"
+        for zone_id, name, geometry in zip(ids, frame["name"], geometries, strict=True))
+    data = ('{"type":"FeatureCollection","features":[' + features + "]}").encode()
+    path = write_content_addressed(directory, _safe_stem(zoning), data)
+    return StaticGeometry(geometry_url(path), path, tuple(ids))
+
+
+def border_geometry(frame: gpd.GeoDataFrame, level: str, directory: Path = GEOMETRY_DIR) -> StaticGeometry:
+    """Write the outlines of `frame`'s zones (`borders_geojson`: each shared border once) as a static file."""
+    data = json.dumps(borders_geojson(frame), separators=(",", ":")).encode()
+    path = write_content_addressed(directory, f"borders-{_safe_stem(level)}", data)
+    return StaticGeometry(geometry_url(path), path)
+
+
+def _safe_stem(text: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in text) or "zones"
+
+
+def zone_base_map(zones: gpd.GeoDataFrame, height_px: int = 480, borders: bool = False) -> folium.Map:
+    """`base_map` that also loads `zone-map.js` (and, with `borders`, has the pane the borders are drawn in, above
+    the zones, letting clicks through). It depends only on the zones' extent, so streamlit-folium keeps the same
+    map (zoom and centre) across reruns."""
+    fmap = base_map(zones, height_px=height_px)
+    fmap.default_js = [*fmap.default_js, ("gpect_zone_map", zone_map_js_url())]
+    if borders:
+        folium.map.CustomPane(BORDER_PANE, z_index=450, pointer_events=False).add_to(fmap)
+    return fmap
+
+
+class ZoneStyles(MacroElement):
+    """The per-rerun part of a zones map: `GpectZoneMap.apply(<feature group>, options)` in the feature group
+    handed to `st_folium(feature_group_to_add=...)`. `options` is JSON (see `zone_styles`)."""
+
+    _template = Template("""{% macro script(this, kwargs) %}
+GpectZoneMap.apply({{ this._parent.get_name() }}, {{ this.options_json }});
+{% endmacro %}""")
+
+    def __init__(self, options: dict):
+        super().__init__()
+        self._name = "ZoneStyles"
+        self.options_json = json.dumps(options, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+
+
+def zone_style_options(geometry: StaticGeometry, fill: dict[str, str] | None = None, selected=(), peers=(),
+                       no_data=(), tooltip: dict[str, pd.Series] | None = None,
+                       tooltip_aliases: list[str] | None = None, borders: list[tuple[StaticGeometry, str]] = (),
+                       styles: tuple[dict, ...] = CHOROPLETH_STYLES, missing_fill: str = NO_DATA_FILL) -> dict:
+    """What one rerun sends for the zones of `geometry`: a palette, per zone (in the file's order) an index into
+    it (-1: `missing_fill`) and a style kind (0 base, 1 no data, 2 peer, 3 selected: an index into `styles`), the
+    tooltip columns (label and one text per zone, None when empty; `tooltip_aliases[0]` is the zone name's and is
+    not shown; sent as a static file, `tooltip_file`) and the borders to draw (static file, level of
+    `BORDER_STYLES`)."""
+    fill = fill or {}
+    selected, peers, no_data = set(selected), set(peers), set(no_data)
+    palette = list(dict.fromkeys(fill.values()))
+    colour_index = {colour: i for i, colour in enumerate(palette)}
+    fills, kinds = [], []
+    for zone_id in geometry.zone_ids:
+        colour = fill.get(zone_id)
+        missing = zone_id in no_data or colour is None
+        fills.append(-1 if missing else colour_index[colour])
+        kinds.append(3 if zone_id in selected else 2 if zone_id in peers else 1 if missing and fill else 0)
+    tips = tooltip_file(geometry, tooltip, tooltip_aliases) if tooltip else None
+    return {
+        "zones": geometry.url, "palette": palette, "missingFill": missing_fill, "fills": fills, "kinds": kinds,
+        "styles": list(styles), "hover": ZONES_PANE_HOVER, "tooltip": tips.url if tips else None,
+        "borders": [{"url": border.url, "pane": BORDER_PANE,
+                     "style": {**BORDER_STYLES.get(level, BORDER_STYLES["DEP"]), "fill": False}}
+                    for border, level in borders],
+    }
+
+
+def tooltip_file(geometry: StaticGeometry, tooltip: dict[str, pd.Series],
+                 tooltip_aliases: list[str] | None = None) -> StaticGeometry:
+    """Write the tooltip texts of the zones of `geometry` as a static JSON file: a list of columns
+    `{"label": text, "values": [text or null per zone, in the geometry file's order]}` (labels from
+    `tooltip_aliases[1:]`), beside the geometry file. Unchanged texts keep their file, so a rerun that only moves the selection sends its
+    URL, not the texts."""
+    labels = (tooltip_aliases or [""] * (1 + len(tooltip)))[1:]
+    columns = []
+    for (_key, series), label in zip(tooltip.items(), labels, strict=False):
+        values = series.reindex(list(geometry.zone_ids))
+        columns.append({"label": label, "values": [None if pd.isna(v) else str(v) for v in values]})
+    data = json.dumps(columns, separators=(",", ":"), ensure_ascii=False).encode()
+    path = write_content_addressed(geometry.path.parent, f"tooltip-{geometry.path.stem.split('.')[0]}", data)
+    return StaticGeometry(geometry_url(path), path)
+
+
+def zone_styles(geometry: StaticGeometry, name: str = "zones", **options) -> folium.FeatureGroup:
+    """The feature group to hand to `st_folium(feature_group_to_add=...)`: no geometry, only the style table of
+    `zone_style_options(geometry, **options)`."""
+    group = folium.FeatureGroup(name=name, control=False)
+    ZoneStyles(zone_style_options(geometry, **options)).add_to(group)
+    return group
+
+
+def zone_at(zones: gpd.GeoDataFrame, lat: float, lon: float) -> str | None:
+    """The zone_id of the zone of `zones` (WGS84) that contains the point (lat, lon), else the nearest one within
+    about 100 m (a click on a border drawn 10 m off); None elsewhere."""
+    import shapely
+
+    point = shapely.Point(lon, lat)
+    hits = zones.sindex.query(point, predicate="intersects")
+    if len(hits):
+        return str(zones["zone_id"].iloc[int(hits[0])])
+    nearest = zones.sindex.nearest(point, max_distance=1e-3, return_all=False)
+    if nearest.shape[1]:
+        return str(zones["zone_id"].iloc[int(nearest[1][0])])
+    return None
+
+
+def clicked_point(map_state: dict | None) -> tuple[float, float, int] | None:
+    """(lat, lon, click count) of streamlit-folium's last click on a zone (`last_object_clicked`,
+    `last_object_clicked_count`), None before any."""
+    point = (map_state or {}).get("last_object_clicked")
+    if not point or point.get("lat") is None:
+        return None
+    return float(point["lat"]), float(point["lng"]), int((map_state or {}).get("last_object_clicked_count") or 0)

@@ -12,10 +12,21 @@ from browser import click_map_at, folium_frame, wait_for_idle
 pytestmark = pytest.mark.browser
 
 
-def _open_carte(page, app_url):
-    page.goto(f"{app_url}/carte")
+def _open_carte(page, app_url, query=""):
+    page.goto(f"{app_url}/carte{query}")
     wait_for_idle(page)
     return folium_frame(page)
+
+
+class _Requests:
+    """Every URL the page (and its map's iframe) asks for."""
+
+    def __init__(self, page):
+        self.urls: list[str] = []
+        page.on("request", lambda request: self.urls.append(request.url))
+
+    def geometry(self) -> list[str]:
+        return [u for u in self.urls if "/app/static/geo/" in u]
 
 
 def _fills(frame) -> list[str]:
@@ -39,8 +50,13 @@ def _wait_for_text(locator, text, timeout=20.0):
 
 def test_the_map_draws_every_zone_and_a_click_selects_one(app_url, page, demo_territory):
     zones = demo_territory.zones_of("ZE2020").set_index("zone_id")
+    requests = _Requests(page)
     frame = _open_carte(page, app_url)
     assert frame.locator("path.leaflet-interactive").count() == len(zones)
+    # Leaflet, the map's extension and the geometry all come from the app itself.
+    assert any(u.startswith(app_url + "/app/static/vendor/leaflet/leaflet.js") for u in requests.urls)
+    assert any(u.startswith(app_url + "/app/static/gpect/zone-map.js") for u in requests.urls)
+    assert requests.geometry() and all(u.startswith(app_url) for u in requests.geometry())
     # Département borders are drawn over the zones in their own pane, and catch no click.
     assert frame.locator(".leaflet-borders-pane path").count() == 2  # one line set for départements, one for régions
     assert "Sélectionnez un bassin" in page.inner_text("body")
@@ -59,12 +75,15 @@ def test_the_map_draws_every_zone_and_a_click_selects_one(app_url, page, demo_te
     while _outlined(frame) != 1 and time.monotonic() < deadline:
         time.sleep(0.2)
     assert _outlined(frame) == 1
-    assert page.external_requests.urls == [] or all("leaflet" not in u for u in page.external_requests.urls)
+    assert page.external_requests.urls == []
     page.screenshot(path="tests/artifacts/carte.png", full_page=True)
 
 
 def test_a_new_indicator_recolours_without_reloading_the_map(app_url, page):
+    requests = _Requests(page)
     frame = _open_carte(page, app_url)
+    zones_file = [u for u in requests.geometry() if "/geo/ZE2020." in u]
+    assert len(zones_file) == 1
     frame.evaluate("() => { window.__kept = 'same map'; window.map.setView([47.1, 2.6], window.map.getZoom() + 1,"
                    " {animate: false}); }")
     view = frame.evaluate("() => [window.map.getZoom(), window.map.getCenter().lat, window.map.getCenter().lng]")
@@ -82,6 +101,54 @@ def test_a_new_indicator_recolours_without_reloading_the_map(app_url, page):
     after = frame.evaluate("() => [window.map.getZoom(), window.map.getCenter().lat, window.map.getCenter().lng]")
     assert after[0] == view[0] and abs(after[1] - view[1]) < 1e-6 and abs(after[2] - view[2]) < 1e-6
     assert "Taux de chômage (%), 2024-T4" in page.inner_text("body")  # the legend follows, with its unit
+    # Recolouring fetched no geometry again: only the new indicator's tooltip texts.
+    assert len([u for u in requests.geometry() if "/geo/ZE2020." in u]) == 1
+    assert len([u for u in requests.geometry() if "/geo/borders-" in u]) == 2  # départements, régions
+    assert len([u for u in requests.geometry() if "/geo/tooltip-" in u]) == 2  # one per indicator shown
+    frame.locator("path.leaflet-interactive").first.hover()
+    tooltip = frame.locator(".leaflet-tooltip")
+    tooltip.wait_for(timeout=10_000)
+    assert "Valeur" in tooltip.inner_text() and "%" in tooltip.inner_text() and "Rang" in tooltip.inner_text()
+
+
+def test_clicking_the_same_spot_again_selects_that_zone_again(app_url, page, demo_territory):
+    zones = demo_territory.zones_of("ZE2020").set_index("zone_id")
+    caption = page.locator('[data-testid="stMain"] [data-testid="stCaptionContainer"]').first
+    frame = _open_carte(page, app_url)
+    point = zones.loc["9902"].geometry.representative_point()
+    click_map_at(page, frame, point.y, point.x)
+    _wait_for_text(caption, zones.loc["9902", "name"])
+    wait_for_idle(page)
+    # Empty the selection from the sidebar: the map's last click is still that spot.
+    page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"] input').first.focus()
+    page.keyboard.press("Backspace")
+    deadline = time.monotonic() + 20
+    while zones.loc["9902", "name"] in caption.inner_text() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert zones.loc["9902", "name"] not in caption.inner_text()
+    wait_for_idle(page)
+    frame = folium_frame(page)
+    view = frame.evaluate("() => [window.map.getZoom(), window.map.getCenter().lat]")
+    click_map_at(page, frame, point.y, point.x)
+    _wait_for_text(caption, zones.loc["9902", "name"])
+    wait_for_idle(page)
+    frame = folium_frame(page)
+    assert frame.evaluate("() => [window.map.getZoom(), window.map.getCenter().lat]") == view
+
+
+def test_every_zoning_of_the_demo_pack_draws_all_its_zones(app_url, page, demo_territory):
+    requests = _Requests(page)
+    for zoning in demo_territory.zoning_ids():
+        zones = demo_territory.zones_of(zoning)
+        if not len(zones):
+            continue
+        frame = _open_carte(page, app_url, f"?zonage={zoning}")
+        deadline = time.monotonic() + 30
+        while frame.locator("path.leaflet-interactive").count() != len(zones) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert frame.locator("path.leaflet-interactive").count() == len(zones), zoning
+    assert all(u.startswith(app_url) for u in requests.geometry())
+    assert page.external_requests.urls == []
 
 
 def _download(page, label):

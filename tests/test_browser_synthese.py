@@ -23,7 +23,7 @@ def _zone(territory, zone_id):
 def test_synthese_draws_every_basin_and_the_chart(app_url, page, demo_territory):
     page.goto(app_url)
     wait_for_idle(page)
-    frame = folium_frame(page)
+    frame = folium_frame(page, 90)  # often the server's first run (plan store opened, caches filled)
     assert frame.locator("path.leaflet-interactive").count() == len(demo_territory.zones_of("ZE2020"))
     # The map has a real size (Leaflet loaded from the app, not from a CDN).
     box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()

@@ -8,6 +8,8 @@ right-aligned) and shows the text that `gpect_core.formatting` writes for the pa
 
 from __future__ import annotations
 
+import hashlib
+
 import pandas as pd
 import streamlit as st
 
@@ -20,7 +22,10 @@ def styled(frame: pd.DataFrame, formats: dict[str, Fmt], lang: str):
     text = [c for c in frame.columns if c not in formats and frame[c].dtype == object]
     if text:
         frame = frame.assign(**{c: frame[c].where(frame[c].notna(), "–") for c in text})
-    return frame.style.format({c: f.formatter(lang) for c, f in formats.items() if c in frame.columns})
+    # pandas gives each Styler a random uuid: a fixed one makes an unchanged table an unchanged message, which
+    # Streamlit then does not send again on a rerun (its message cache).
+    uuid = hashlib.sha256("|".join(map(str, frame.columns)).encode()).hexdigest()[:8]
+    return frame.style.set_uuid(uuid).format({c: f.formatter(lang) for c, f in formats.items() if c in frame.columns})
 
 
 def show_table(frame: pd.DataFrame, formats: dict[str, Fmt], lang: str, **kwargs) -> None:

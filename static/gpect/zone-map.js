@@ -1,0 +1,136 @@
+/* GPECT Atlas: zones drawn from a static geometry file fetched once per page, restyled on each Streamlit rerun.
+ *
+ * A rerun of the map sends only `GpectZoneMap.apply(featureGroup, options)` (see gpect_core/maps.py,
+ * `ZoneStyles`): the geometry and tooltip URLs (content-hashed), one fill index and one style kind per zone in
+ * the geometry file's order. The zones layer lives on the map itself, outside the feature group
+ * streamlit-folium swaps on each rerun; the feature group only becomes the zones' event parent, so a click on
+ * a zone reaches streamlit-folium's click handler (bound to the feature group) with the zone as `e.layer`.
+ */
+(function () {
+  "use strict";
+  var geometry = {};  // url -> Promise of GeoJSON, kept for the life of the page
+  // streamlit-folium starts from the Python defaults (click count None) and reports its own first value (count 0)
+  // as a change, which reran the whole page once per map shown. Loaded before the map is made: align the two.
+  var shared = window.__GLOBAL_DATA__;
+  if (shared && shared.previous_data && shared.previous_data.last_object_clicked_count === null) {
+    shared.previous_data.last_object_clicked_count = 0;
+  }
+  var tooltips = {};  // url -> columns, once loaded
+  var state = {zonesUrl: null, zones: null, borders: {}, parent: null, latestParent: null, options: null};
+
+  function load(url) {
+    if (!geometry[url]) {
+      geometry[url] = fetch(url, {credentials: "same-origin"}).then(function (response) {
+        if (!response.ok) { throw new Error("geometry " + url + ": HTTP " + response.status); }
+        return response.json();
+      });
+    }
+    return geometry[url];
+  }
+
+  function styleOf(index) {
+    var o = state.options;
+    var style = Object.assign({}, o.styles[o.kinds[index]] || o.styles[0]);
+    var fill = o.fills[index];
+    style.fillColor = fill >= 0 ? o.palette[fill] : o.missingFill;
+    return style;
+  }
+
+  function tooltipOf(layer) {
+    var o = state.options, index = layer.feature.properties.i;
+    var box = document.createElement("div");
+    var title = document.createElement("b");
+    title.textContent = layer.feature.properties.n;
+    box.appendChild(title);
+    (tooltips[o.tooltip] || []).forEach(function (column) {
+      var text = column.values[index];
+      if (text === null || text === undefined || text === "") { return; }
+      var row = document.createElement("div");
+      row.textContent = (column.label ? column.label + " : " : "") + text;
+      box.appendChild(row);
+    });
+    return box;
+  }
+
+  function restyle() {
+    var outlined = [];
+    state.zones.eachLayer(function (layer) {
+      var index = layer.feature.properties.i;
+      layer.setStyle(styleOf(index));
+      if (state.options.kinds[index] >= 2) { outlined.push(layer); }
+    });
+    // Selected zones (kind 3) above peers (kind 2), so that no neighbour hides their outline.
+    outlined.sort(function (a, b) {
+      return state.options.kinds[a.feature.properties.i] - state.options.kinds[b.feature.properties.i];
+    });
+    outlined.forEach(function (layer) { layer.bringToFront(); });
+  }
+
+  function adopt(parent) {
+    if (state.parent && state.parent !== parent) { state.zones.removeEventParent(state.parent); }
+    state.zones.addEventParent(parent);
+    state.parent = parent;
+  }
+
+  function showBorders(map, borders) {
+    var wanted = {};
+    borders.forEach(function (border) {
+      wanted[border.url] = true;
+      if (state.borders[border.url]) { return; }
+      state.borders[border.url] = "loading";
+      load(border.url).then(function (data) {
+        if (state.borders[border.url] !== "loading") { return; }
+        state.borders[border.url] = L.geoJSON(data, {
+          pane: border.pane, interactive: false, style: function () { return border.style; },
+        }).addTo(map);
+      });
+    });
+    Object.keys(state.borders).forEach(function (url) {
+      if (!wanted[url]) {
+        if (state.borders[url] !== "loading") { map.removeLayer(state.borders[url]); }
+        delete state.borders[url];
+      }
+    });
+  }
+
+  function apply(parent, options) {
+    var map = window.map;
+    // streamlit-folium keeps every rerun's feature group in this page-level array and never empties it
+    // (randyzwitch/streamlit-folium#247); the previous ones are already off the map when this runs.
+    window.feature_group = [];
+    state.options = options;
+    state.latestParent = parent;
+    if (options.tooltip && !tooltips[options.tooltip]) {
+      var tipsUrl = options.tooltip;
+      load(tipsUrl).then(function (columns) { tooltips[tipsUrl] = columns; });
+    }
+    showBorders(map, options.borders || []);
+    if (state.zonesUrl === options.zones) {
+      if (state.zones) {  // else the geometry is still loading: it will be drawn with these options
+        adopt(parent);
+        restyle();
+      }
+      return;
+    }
+    if (state.zones) { map.removeLayer(state.zones); state.zones = null; }
+    state.zonesUrl = options.zones;
+    var url = options.zones;
+    load(url).then(function (data) {
+      if (state.zonesUrl !== url) { return; }
+      data.features.forEach(function (feature, index) { feature.properties.i = index; });
+      state.zones = L.geoJSON(data, {
+        style: function (feature) { return styleOf(feature.properties.i); },
+        onEachFeature: function (feature, layer) {
+          layer.bindTooltip(tooltipOf, {sticky: true});
+          layer.on("mouseover", function () { layer.setStyle(state.options.hover); });
+          layer.on("mouseout", function () { layer.setStyle(styleOf(feature.properties.i)); });
+        },
+      }).addTo(map);
+      adopt(state.latestParent);
+      restyle();
+      map.fire("gpect:zonesdrawn");
+    }).catch(function (error) { console.warn(String(error)); });
+  }
+
+  window.GpectZoneMap = {apply: apply, state: state, geometry: geometry};
+})();

@@ -1,0 +1,89 @@
+"""The zones map's static files: the geometry served for a pack and zoning is the pack's zones, under a name that
+changes with them; a rerun sends a style table, not geometry."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from gpect_core import maps
+from gpect_core.assets import STATIC_DIR, static_url, zone_map_js_url
+
+
+@pytest.mark.parametrize("zoning", ["ZE2020", "BMO", "DEP", "REG", "EPCI"])
+def test_the_geometry_file_holds_the_zones_of_the_pack(demo_territory, tmp_path, zoning):
+    if zoning not in demo_territory.zoning_ids():
+        pytest.skip(f"no {zoning} in the demo pack")
+    zones = demo_territory.zones_of(zoning)
+    geometry = maps.zone_geometry(zones, zoning, directory=tmp_path)
+    data = json.loads(geometry.path.read_text(encoding="utf-8"))
+    ids = [f["id"] for f in data["features"]]
+    assert sorted(ids) == sorted(zones["zone_id"].astype(str)) and len(ids) == len(zones)
+    assert list(geometry.zone_ids) == ids
+    names = dict(zip(zones["zone_id"].astype(str), zones["name"], strict=True))
+    assert all(f["properties"]["n"] == names[f["id"]] for f in data["features"])
+    assert geometry.path.name.startswith(f"{zoning}.") and geometry.url.endswith("/" + geometry.path.name)
+
+
+def test_the_geometry_file_changes_name_when_the_pack_zones_change(demo_territory, tmp_path):
+    zones = demo_territory.zones_of("ZE2020")
+    first = maps.zone_geometry(zones, "ZE2020", directory=tmp_path)
+    again = maps.zone_geometry(zones.copy(), "ZE2020", directory=tmp_path)
+    assert again.path == first.path
+    renamed = zones.copy()
+    renamed.loc[renamed["zone_id"] == "9901", "name"] = "Val d'Argent-Nord"
+    moved = zones.copy()
+    moved.geometry = moved.geometry.translate(0.01, 0)
+    assert maps.zone_geometry(renamed, "ZE2020", directory=tmp_path).path != first.path
+    assert maps.zone_geometry(moved, "ZE2020", directory=tmp_path).path != first.path
+    assert first.path.is_file()  # the older file stays for pages still open on it
+
+
+def test_files_are_served_under_the_app_static_url(tmp_path):
+    assert static_url(STATIC_DIR / "geo" / "ZE2020.abc.json") == "/app/static/geo/ZE2020.abc.json"
+    assert zone_map_js_url().startswith("/app/static/gpect/zone-map.js?v=")
+
+
+def test_a_rerun_sends_a_style_table_and_no_geometry_nor_names(demo_territory, tmp_path):
+    zones = demo_territory.zones_of("ZE2020")
+    geometry = maps.zone_geometry(zones, "ZE2020", directory=tmp_path)
+    tooltip = {"value": pd.Series("<b>12</b>", index=zones["zone_id"])}
+    options = maps.zone_style_options(geometry, {"9902": "#123456", "9903": "#abcdef"}, selected=["9902"],
+                                      peers=["9903"], no_data=["9904"], tooltip=tooltip,
+                                      tooltip_aliases=["", "Valeur"])
+    order = list(geometry.zone_ids)
+    kinds = dict(zip(order, options["kinds"], strict=True))
+    fills = dict(zip(order, options["fills"], strict=True))
+    assert kinds["9902"] == 3 and kinds["9903"] == 2 and kinds["9904"] == 1 and kinds["9905"] == 1
+    assert options["palette"][fills["9902"]] == "#123456" and fills["9904"] == -1
+    assert options["styles"][3]["color"] == maps.SELECTED_OUTLINE
+    assert options["zones"] == geometry.url
+    sent = json.dumps(options)
+    assert "coordinates" not in sent and "Val d" not in sent and "<b>" not in sent
+    assert len(sent) < 2_000
+    tips = json.loads((tmp_path / options["tooltip"].rsplit("/", 1)[1]).read_text(encoding="utf-8"))
+    assert tips[0]["label"] == "Valeur" and tips[0]["values"][order.index("9901")] == "<b>12</b>"  # shown as text
+
+
+def test_the_feature_group_script_applies_the_table(demo_territory, tmp_path):
+    from streamlit_folium import _get_feature_group_string
+
+    zones = demo_territory.zones_of("ZE2020")
+    geometry = maps.zone_geometry(zones, "ZE2020", directory=tmp_path)
+    group = maps.zone_styles(geometry, fill={"9901": "#123456"}, selected=["9901"])
+    script = _get_feature_group_string(group, maps.zone_base_map(zones))
+    assert "GpectZoneMap.apply(feature_group_feature_group_0, {" in script
+    assert len(script.encode()) < 3_000
+
+
+def test_a_click_point_designates_the_zone_under_it(demo_territory):
+    zones = demo_territory.zones_of("ZE2020")
+    for zone in zones.itertuples():
+        point = zone.geometry.representative_point()
+        assert maps.zone_at(zones, point.y, point.x) == zone.zone_id
+    assert maps.zone_at(zones, 10.0, 10.0) is None
+    assert maps.clicked_point({"last_object_clicked": {"lat": 1.5, "lng": 2.5}, "last_object_clicked_count": 3}) \
+        == (1.5, 2.5, 3)
+    assert maps.clicked_point({"last_object_clicked": None}) is None and maps.clicked_point(None) is None

@@ -1,0 +1,92 @@
+"""The zones map of any page: geometry served once as static files, a style table per rerun, a click selects.
+
+    zone_map(ctx.territory, ctx.zoning, key="carte_map", fill=..., selected=ctx.zone_ids, tooltip=...)
+
+What reaches the browser on a rerun is `maps.zone_style_options` (a few bytes per zone); the zones' and borders'
+geometry are files under `static/geo/` (`maps.zone_geometry`), fetched once by the page and kept by its browser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from gpect_core import Territory, maps
+from gpect_core.assets import GEOMETRY_DIR
+from gpect_core.i18n import t
+from ui import context
+
+RETURNED = ["last_object_clicked", "last_object_clicked_count"]
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def zone_geometry(_territory: Territory, fingerprint: str, zoning: str) -> maps.StaticGeometry:
+    """The static geometry file of `zoning` in this pack version (written once per process)."""
+    return maps.zone_geometry(_territory.zones_of(zoning), zoning)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def border_geometries(_territory: Territory, fingerprint: str, zoning: str) -> list[tuple[maps.StaticGeometry, str]]:
+    """Static files of the département and région outlines drawn over `zoning` (`maps.border_levels`)."""
+    return [(maps.border_geometry(_territory.zones_of(level), level), level) for level in maps.border_levels(zoning)
+            if len(_territory.zones_of(level))]
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _base_map_zones(_territory: Territory, fingerprint: str, zoning: str) -> gpd.GeoDataFrame:
+    return _territory.zones_of(zoning)
+
+
+def on_zone_click(map_key: str, zones: gpd.GeoDataFrame) -> None:
+    """st_folium's on_change: the zone under the click (clicked twice at the same spot included: the click count
+    changes) becomes the selection."""
+    point = maps.clicked_point(st.session_state.get(map_key))
+    if point is None:
+        return
+    zone_id = maps.zone_at(zones, point[0], point[1])
+    if zone_id:
+        context.select_zone(zone_id)
+
+
+def zone_map(territory: Territory, zoning: str, key: str, *, fill: dict[str, str] | None = None,
+             selected: Iterable[str] = (), peers: Iterable[str] = (), no_data: Iterable[str] = (),
+             tooltip: dict[str, pd.Series] | None = None, tooltip_aliases: list[str] | None = None,
+             borders: bool = False, mode: str = "choropleth", height: int = 480,
+             zones: gpd.GeoDataFrame | None = None, geometry: maps.StaticGeometry | None = None,
+             lang: str = "fr") -> None:
+    """Draw the zones of `zoning` (or the given `zones` with their `geometry`, e.g. the communes of a région)
+    and make a click on one select it.
+
+    `fill`: zone_id → colour (zones without one are grey); `mode`: "choropleth" (classes, peers, no data) or
+    "selection" (a map to pick zones on: one colour, the others paler once something is selected); `tooltip`:
+    name → Series of texts indexed by zone_id, labelled by `tooltip_aliases[1:]`; `borders`: draw the
+    département and région outlines (static files too). When the static folder cannot be written, says so in
+    `lang` instead of drawing.
+    """
+    selected = list(selected)
+    if mode == "selection":
+        styles = maps.selection_styles(bool(selected))
+        missing_fill = maps.DEFAULT_FILL if not fill else maps.NO_DATA_FILL
+    else:
+        styles, missing_fill = maps.CHOROPLETH_STYLES, maps.NO_DATA_FILL
+    try:
+        if zones is None:
+            zones = _base_map_zones(territory, territory.fingerprint, zoning)
+            geometry = zone_geometry(territory, territory.fingerprint, zoning)
+        elif geometry is None:
+            geometry = maps.zone_geometry(zones, zoning)
+        border_files = border_geometries(territory, territory.fingerprint, zoning) if borders else []
+        group = maps.zone_styles(geometry, fill=fill, selected=selected, peers=peers, no_data=no_data,
+                                 tooltip=tooltip, tooltip_aliases=tooltip_aliases, borders=border_files,
+                                 styles=styles, missing_fill=missing_fill)
+    except OSError as exc:
+        st.error(t("map.static_unwritable", lang, folder=str(GEOMETRY_DIR), error=exc.strerror or str(exc)))
+        return
+    fmap = maps.zone_base_map(zones, height_px=height, borders=bool(border_files))
+    st_folium(fmap, key=key, feature_group_to_add=group, height=height, use_container_width=True,
+              returned_objects=RETURNED, on_change=partial(on_zone_click, key, zones))
