@@ -21,8 +21,9 @@ from . import settings
 from .assemble import assemble_onto, content_hash
 from .assemble.report import BuildReport, format_report
 from .errors import GpectError, Problem
-from .readers import SUPPORTED_SUFFIXES, Parsed, read_source
+from .readers import SUPPORTED_SUFFIXES, Parsed
 from .readers.guess import ColumnMapping, load_mappings, mappings_path
+from .readers.isolated import read_source_isolated
 from .schema import table_label
 from .territory import Provenance, Territory
 
@@ -108,7 +109,7 @@ def prepare(pack: str | Path, uploads: list[Upload], imported_by: str = "", acce
             continue
         digest = content_hash(upload.data)
         try:
-            results = read_source(upload.data, name, vintages, mappings=mappings)
+            results = read_source_isolated(upload.data, name, vintages, mappings=mappings)
         except Exception as exc:  # noqa: BLE001 — no traceback may reach the user
             preview.problems.append(_file_problem(name, "lecture impossible : le fichier semble abîmé ou d'un format "
                                                      f"inattendu ({_plain_reason(exc)})"))
