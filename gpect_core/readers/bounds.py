@@ -15,7 +15,12 @@ import zipfile
 
 import numpy as np
 
-from .sniff import ReadError
+from ..errors import GpectError
+
+
+class ReadError(GpectError):
+    """A file could not be read at all (empty, truncated, unknown encoding, beyond bounds...)."""
+
 
 MAX_SHEET_CELLS = 30_000_000  # rows × columns of the area a worksheet spans (a dense list is built of it)
 MAX_ZIP_ENTRIES = 2_000

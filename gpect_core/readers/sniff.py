@@ -19,7 +19,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..errors import GpectError, Problem
+from ..errors import Problem
+from .bounds import ReadError, check_workbook
 
 SEPARATORS = (";", ",", "\t", "|")
 SECRET_MARKS = frozenset({"*", "s", "secret", "c"})
@@ -100,10 +101,6 @@ class RawTable:
                 if re.fullmatch(pattern, key):
                     return original
         return None
-
-
-class ReadError(GpectError):
-    """A file could not be read at all (empty, truncated, unknown encoding...)."""
 
 
 # ---------------------------------------------------------------------------------------------- decoding
@@ -308,8 +305,6 @@ def excel_sheets(data: bytes, file: str) -> dict[str, list[list]]:
     if not data:
         raise ReadError(f"« {file} » : le fichier est vide.")
     if data[:4] == b"PK\x03\x04":
-        from .bounds import check_workbook
-
         check_workbook(data, file)
     if data[:4] == b"\xd0\xcf\x11\xe0" and "EncryptedPackage".encode("utf-16-le") in data:
         raise ReadError(f"« {file} » : le classeur est protégé par mot de passe ; ouvrez-le dans Excel, retirez le "
