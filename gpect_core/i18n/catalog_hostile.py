@@ -17,3 +17,23 @@ STRINGS = {
         "“{file}”: reading the file failed (damaged file or unexpected format); it is refused, nothing was "
         "changed."),
 }
+STRINGS.update({
+    "hostile.plan.refused": (
+        "{file} : {n} problème(s) ; le classeur est refusé en entier, rien n'a été enregistré.",
+        "{file}: {n} problem(s); the whole workbook is refused, nothing was saved."),
+    "hostile.plan.unknown_indicator": (
+        "valeur d'un indicateur « {indicator} » qui n'existe ni dans la feuille « Indicateurs » ni dans le plan.",
+        "value of an indicator “{indicator}” that is neither in the “Indicateurs” sheet nor in the plan."),
+    "hostile.plan.unreadable": (
+        "{file} : ce fichier n'est pas un classeur Excel lisible (abîmé, protégé par mot de passe ou d'un autre "
+        "format) ; rien n'a été importé.",
+        "{file}: this file is not a readable Excel workbook (damaged, password-protected or of another format); "
+        "nothing was imported."),
+    "hostile.plan.duplicate_header": (
+        "{file}, feuille « {sheet} » : la colonne « {column} » figure plusieurs fois (colonnes {columns}) ; "
+        "gardez-en une seule.",
+        "{file}, sheet “{sheet}”: the column “{column}” appears more than once (columns {columns}); keep only one."),
+    "hostile.plan.preview_problems": (
+        "{n} problème(s) dans {file} : le classeur ne peut pas être appliqué tel quel.",
+        "{n} problem(s) in {file}: the workbook cannot be applied as it is."),
+})
