@@ -14,6 +14,7 @@ import geopandas as gpd
 import pandas as pd
 
 from ..errors import Problem, ValidationError
+from ..i18n import t
 from ..readers.base import Parsed
 from ..schema import SCHEMAS, validate_table
 from ..territory import Territory
@@ -87,6 +88,9 @@ def _zones_onto(preview, src: Sources, pack_zones: gpd.GeoDataFrame) -> gpd.GeoD
     drawn = {layer["zoning"].iloc[0] for layer in layers}
     names = zones.zone_names(src)
     for parsed, digest, frame in src.frames("zone_geometry") + src.frames("admin_geometry"):
+        if frame.empty:
+            src.unused(parsed, t("hostile.geo.all_rejected"))
+            continue
         zoning = frame["zoning"].iloc[0]
         if zoning in drawn:
             src.unused(parsed, f"zonage {zoning} déjà dessiné à partir des polygones des communes")

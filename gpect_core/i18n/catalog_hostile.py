@@ -37,3 +37,15 @@ STRINGS.update({
         "{n} problème(s) dans {file} : le classeur ne peut pas être appliqué tel quel.",
         "{n} problem(s) in {file}: the workbook cannot be applied as it is."),
 })
+STRINGS.update({
+    "hostile.cli.unexpected": (
+        "La commande « {command} » s'est arrêtée sur une erreur inattendue ; rien n'a été modifié. Relancez-la "
+        "avec --debug pour le détail technique et signalez-le.",
+        "The command “{command}” stopped on an unexpected error; nothing was changed. Run it again with --debug "
+        "for the technical details and report it."),
+})
+STRINGS.update({
+    "hostile.geo.all_rejected": (
+        "aucun polygone utilisable : toutes les entités du fichier ont été rejetées (voir ses problèmes)",
+        "no usable polygon: every feature of the file was rejected (see its problems)"),
+})
