@@ -49,3 +49,10 @@ STRINGS.update({
         "aucun polygone utilisable : toutes les entités du fichier ont été rejetées (voir ses problèmes)",
         "no usable polygon: every feature of the file was rejected (see its problems)"),
 })
+STRINGS.update({
+    "hostile.upload.need_editor": (
+        "Pour envoyer et vérifier des fichiers, connectez-vous avec un compte au rôle éditeur (page « Plan "
+        "d'action », barre latérale). La provenance et les modèles restent consultables par tous.",
+        "To upload and check files, log in with an account with the editor role (« Plan d'action » page, "
+        "sidebar). Provenance and templates stay open to everyone."),
+})
