@@ -56,3 +56,20 @@ STRINGS.update({
         "To upload and check files, log in with an account with the editor role (« Plan d'action » page, "
         "sidebar). Provenance and templates stay open to everyone."),
 })
+STRINGS.update({
+    "hostile.csv.quote": (
+        "guillemet ouvert jamais refermé à partir de cette ligne ; refermez-le ou retirez-le.",
+        "a quote opened on this line is never closed; close it or remove it."),
+    "hostile.csv.columns": (
+        "structure CSV incohérente (nombre de colonnes variable). Vérifiez le séparateur « {sep} » et les "
+        "guillemets.",
+        "inconsistent CSV structure (varying number of columns). Check the separator “{sep}” and the quotes."),
+    "hostile.csv.extra_field": (
+        "une valeur en fin de ligne n'a pas d'en-tête de colonne ; ajoutez l'en-tête ou retirez la valeur.",
+        "a value at the end of the line has no column header; add the header or remove the value."),
+    "hostile.header.duplicate": (
+        "la colonne « {column} » figure plusieurs fois (colonnes {positions}) ; on ne peut pas deviner "
+        "laquelle lire : gardez-en une seule ou renommez l'autre.",
+        "the column “{column}” appears more than once (columns {positions}); which one to read cannot be "
+        "guessed: keep only one or rename the other."),
+})

@@ -12,6 +12,7 @@ import csv
 import io
 import re
 import unicodedata
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import Problem
+from ..i18n import t
 from .bounds import ReadError, check_workbook
 
 SEPARATORS = (";", ",", "\t", "|")
@@ -270,17 +272,23 @@ def read_csv_bytes(data: bytes, file: str, expected: Iterable[str] | None = None
     sep = sniff_separator(head_lines)
     head_rows = list(csv.reader(head_lines, delimiter=sep))
     skip = find_header(head_rows, expected) if header else 0
+    options = dict(sep=sep, dtype=str, keep_default_na=False, na_filter=False, skiprows=skip,
+                   header=0 if header else None, skip_blank_lines=False, engine="c", on_bad_lines="error")
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_filter=False,
-                            skiprows=skip, header=0 if header else None, skip_blank_lines=False,
-                            engine="c", on_bad_lines="error")
+        frame = pd.read_csv(io.StringIO(text), **options)
+        if not isinstance(frame.index, pd.RangeIndex):  # every row has one field more than the header
+            frame = _without_trailing_field(text, options, frame, file, skip)
     except (pd.errors.ParserError, ValueError) as exc:
         line = re.search(r"line (\d+)", str(exc))
-        where = f", ligne {int(line.group(1)) + skip}" if line else ""
-        raise ReadError(f"« {file} »{where} : structure CSV incohérente (nombre de colonnes variable). "
-                        f"Vérifiez le séparateur « {sep} » et les guillemets.") from None
+        row = re.search(r"starting at row (\d+)", str(exc))
+        where = f", ligne {int(line.group(1)) + skip}" if line else (
+            f", ligne {int(row.group(1)) + skip + 1}" if row else "")
+        what = t("hostile.csv.quote") if row else t("hostile.csv.columns", sep=sep)
+        raise ReadError(f"« {file} »{where} : {what}") from None
     except pd.errors.EmptyDataError:
         raise ReadError(f"« {file} » : le fichier ne contient aucune ligne de données.") from None
+    if header:
+        _refuse_duplicate_headers(head_rows[skip] if skip < len(head_rows) else [], file, skip + 1)
     if header:
         frame.columns = _unique_names([c.lstrip("\ufeff") for c in frame.columns])
     else:
@@ -289,6 +297,28 @@ def read_csv_bytes(data: bytes, file: str, expected: Iterable[str] | None = None
     title = [" ".join(c.strip() for c in row if c.strip()) for row in head_rows[:skip]] if header else []
     return RawTable(frame, file=file, header_row=skip + 1 if header else 0, encoding=encoding, separator=sep,
                     title=[t for t in title if t], notes=notes)
+
+
+def _without_trailing_field(text: str, options: dict, frame: pd.DataFrame, file: str, skip: int) -> pd.DataFrame:
+    """Rows ending with a separator (`a;b;c;`): the empty last field is dropped, never taken as row labels; a
+    last field holding a value under no header is refused with its line."""
+    last = frame[frame.columns[-1]].astype(str).str.strip()
+    if (last != "").any():
+        position = int((last != "").to_numpy().argmax())
+        raise ReadError(f"« {file} », ligne {skip + 2 + position} : " + t("hostile.csv.extra_field"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pd.errors.ParserWarning)
+        return pd.read_csv(io.StringIO(text), index_col=False, **options)
+
+
+def _refuse_duplicate_headers(names: list[str], file: str, line: int, sheet: str | None = None) -> None:
+    """Two columns with the same name: which one is meant cannot be guessed, the file is refused."""
+    cleaned = [str(n).strip().lstrip("\ufeff") for n in names]
+    for name in dict.fromkeys(n for n in cleaned if n and cleaned.count(n) > 1):
+        positions = [i + 1 for i, n in enumerate(cleaned) if n == name]
+        where = f"« {file} »" + (f", feuille « {sheet} »" if sheet else "") + f", ligne {line}"
+        raise ReadError(f"{where} : " + t("hostile.header.duplicate", column=name,
+                                          positions=" et ".join(map(str, positions))))
 
 
 def _drop_blank_rows(frame: pd.DataFrame) -> pd.DataFrame:
@@ -325,6 +355,7 @@ def sheet_table(rows: list[list], file: str, sheet: str, expected: Iterable[str]
         raise ReadError(f"« {file} », feuille « {sheet} » : la feuille est vide.")
     skip = find_header(text_rows, expected)
     header = text_rows[skip]
+    _refuse_duplicate_headers(header, file, skip + 1, sheet)
     body = text_rows[skip + 1:]
     width = len(header)
     frame = pd.DataFrame([row[:width] + [""] * (width - len(row)) for row in body],
