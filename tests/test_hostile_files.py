@@ -128,6 +128,34 @@ CASES = [
 ]
 
 
+NEEDS = "Identifiant réponse;Zonage;Code zone;Code métier (ROME);Effectif recherché;Difficulté (1 à 5);Date de la réponse\n"
+TRAINING = "Identifiant formation;Intitulé;Zonage;Code zone;Codes ROME visés;Inscrits;Taux d'insertion (%);Année\n"
+CASES += [
+    Case("percent-sign-in-a-count", "pourcent.csv", (RECRUIT + "ZE2020;9901;ROME4;H2913;2025;12 %;7\n").encode(),
+         ["« pourcent.csv », ligne 2, colonne « Projets de recrutement » : « 12 % » : un nombre est attendu, sans "
+          "signe %"]),
+    Case("fraction-in-a-class", "classe.csv", (NEEDS + "R1;ZE2020;9901;H2913;2;3,5;15/03/2025\n").encode(),
+         ["« classe.csv », ligne 2, colonne « Difficulté (1 à 5) » : « 3,5 » : note entière de 1 à 5 attendue"]),
+    Case("rome-code-outside-the-nomenclature", "rome.csv",
+         (RECRUIT + "ZE2020;9901;ROME4;Z9999;2025;12;7\nZE2020;9902;ROME4;soudeur;2025;3;1\n").encode(),
+         ["« rome.csv », ligne 2, colonne « Code métier » : « Z9999 » : code ROME attendu",
+          "« rome.csv », ligne 3, colonne « Code métier » : « soudeur » : code ROME attendu"]),
+    Case("rome-word-in-needs", "besoins.csv", (NEEDS + "R1;ZE2020;9901;soudeur;2;3;15/03/2025\n").encode(),
+         ["« besoins.csv », ligne 2, colonne « Code métier (ROME) » : « soudeur » : code ROME attendu"]),
+    Case("hiring-projects-for-a-far-year", "futur.csv", (RECRUIT + "ZE2020;9901;ROME4;H2913;2031;12;7\n").encode(),
+         ["« futur.csv », ligne 2, colonne « Année » : « 2031 » : année postérieure à"]),
+    Case("survey-answer-dated-in-a-far-year", "date.csv", (NEEDS + "R1;ZE2020;9901;H2913;2;3;15/03/2031\n").encode(),
+         ["« date.csv », ligne 2, colonne « Date de la réponse » : « 15/03/2031 » : année postérieure à"]),
+    Case("fractions-in-a-percent-column", "insertion.csv",
+         (TRAINING + "F1;CAP Soudeur;ZE2020;9901;H2913;20;0,75;2025\nF2;BTS;ZE2020;9902;H2913;12;0,6;2025\n").encode(),
+         ["« insertion.csv », ligne 2, colonne « Taux d'insertion (%) » : « 0,75 » : toutes les valeurs de la "
+          "colonne sont entre 0 et 1", "ligne 3"]),
+    Case("rome-list-with-a-word", "formations.csv",
+         (TRAINING + "F1;CAP Soudeur;ZE2020;9901;H2913 soudure;20;75;2025\n").encode(),
+         ["« formations.csv », ligne 2, colonne « Codes ROME visés » : « H2913 soudure » : code ROME attendu"]),
+]
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_hostile_upload_is_refused_in_french_where_it_is_and_the_pack_is_unchanged(demo_pack_copy, case):
     before = pack_digest(demo_pack_copy)

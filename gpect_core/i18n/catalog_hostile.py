@@ -73,3 +73,25 @@ STRINGS.update({
         "the column “{column}” appears more than once (columns {positions}); which one to read cannot be "
         "guessed: keep only one or rename the other."),
 })
+STRINGS.update({
+    "hostile.value.yes_no": (
+        "{where} : « {value} » n'est ni oui ni non (écrivez oui ou non).",
+        "{where}: “{value}” is neither yes nor no (write oui or non)."),
+    "hostile.value.percent_in_count": (
+        "un nombre est attendu, sans signe % (cette colonne n'est pas un pourcentage)",
+        "a number is expected, without a % sign (this column is not a percentage)"),
+    "hostile.value.future_year": (
+        "année postérieure à {latest} : vérifiez-la (une année à venir n'est pas acceptée sans correction)",
+        "year after {latest}: check it (a year to come is not accepted without correction)"),
+    "hostile.value.fraction_in_percent": (
+        "toutes les valeurs de la colonne sont entre 0 et 1 : ce sont sans doute des fractions (0,75 pour 75 %) ; "
+        "écrivez le pourcentage (75) ou cochez l'acceptation des lignes rejetées",
+        "every value of the column is between 0 and 1: they are probably fractions (0.75 for 75 %); write the "
+        "percentage (75) or tick the acceptance of rejected rows"),
+    "hostile.value.rome": (
+        "code ROME attendu (une lettre de A à N et quatre chiffres, ex. H2913)",
+        "ROME code expected (a letter A to N and four digits, e.g. H2913)"),
+    "hostile.value.class_fraction": (
+        "classe entière de 1 à 5 attendue (une valeur décimale n'est pas arrondie)",
+        "whole class from 1 to 5 expected (a decimal value is not rounded)"),
+})
