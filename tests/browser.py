@@ -175,11 +175,12 @@ def log_in(page, url: str, username: str, password: str, then: str | None = None
     page.goto(f"{url}/plan")
     wait_for_idle(page)
     sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_label("Identifiant").wait_for(timeout=90_000)  # the plan page opens its store first
     sidebar.get_by_label("Identifiant").fill(username)
     sidebar.get_by_label("Mot de passe").fill(password)
     sidebar.get_by_role("button", name="Se connecter").click()
     wait_for_idle(page)
-    sidebar.get_by_text("Connecté").wait_for(timeout=30_000)
+    sidebar.get_by_text("Connecté").wait_for(timeout=60_000)
     if then:
         sidebar.get_by_role("link", name=then).click()
         wait_for_idle(page)
