@@ -155,6 +155,19 @@ CASES += [
          ["« formations.csv », ligne 2, colonne « Codes ROME visés » : « H2913 soudure » : code ROME attendu"]),
 ]
 
+LAMBERT_SQUARE = [[[652000, 6862000], [653000, 6862000], [653000, 6863000], [652000, 6863000], [652000, 6862000]]]
+CASES += [
+    Case("lambert93-in-a-wgs84-geojson", "zones_l93.geojson", json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"code_zone": "Z1", "nom_zone": "Nord"},
+         "geometry": {"type": "Polygon", "coordinates": LAMBERT_SQUARE}}]}).encode(),
+         ["« zones_l93.geojson » : le fichier se déclare en WGS 84", "ressemblent à du Lambert-93 (EPSG:2154)"]),
+    Case("unknown-uai-names-the-uai-column", "capacites_2024.csv",
+         ("Etablissement d'accueil;MEF STAT 11;Capacité carte scolaire;Demandes vœux 1;Statut Offre de formation\n"
+          "0770001W;23210023446;15;6;ST\n").encode(),
+         ["« capacites_2024.csv », colonne « Etablissement d'accueil » : aucun département des formations (déduit du code "
+          "établissement UAI) ne correspond aux zones du pack (départements 77)"]),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_hostile_upload_is_refused_in_french_where_it_is_and_the_pack_is_unchanged(demo_pack_copy, case):
@@ -215,3 +228,18 @@ def test_json_depth_bound_counts_brackets_outside_strings_only(depth, refused):
             check_json_depth(payload, "f.json")
     else:
         check_json_depth(payload, "f.json")
+
+
+
+def test_one_zone_polygon_that_would_replace_a_whole_zoning_is_explained(demo_pack_copy):
+    square = [[[5.0, 46.0], [5.1, 46.0], [5.1, 46.1], [5.0, 46.1], [5.0, 46.0]]]
+    data = json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"ze2020": "9901", "nom": "Val d'Argent"},
+         "geometry": {"type": "Polygon", "coordinates": square}}]}).encode()
+    before = pack_digest(demo_pack_copy)
+    preview = prepare(demo_pack_copy, [Upload("une_zone.geojson", data)], vintages={"une_zone.geojson": "2025"})
+    text = "\n".join(preview.notes + [p.message for p in preview.problems])
+    assert "le zonage ZE2020 du pack compte 15 zone(s) ; l'envoi en apporte 1 et remplace le zonage entier : " \
+           "14 zone(s) en disparaîtraient" in text, text
+    assert "envoyez le zonage complet" in text
+    assert pack_digest(demo_pack_copy) == before

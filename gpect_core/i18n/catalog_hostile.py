@@ -95,3 +95,29 @@ STRINGS.update({
         "classe entière de 1 à 5 attendue (une valeur décimale n'est pas arrondie)",
         "whole class from 1 to 5 expected (a decimal value is not rounded)"),
 })
+STRINGS.update({
+    "hostile.geo.crs_mismatch": (
+        "« {file} » : le fichier se déclare en {crs} (degrés de longitude et latitude), mais ses coordonnées "
+        "(ex. {x} ; {y}) sont en mètres{guess}. Réexportez-le en déclarant son vrai système de coordonnées.",
+        "“{file}”: the file declares {crs} (degrees of longitude and latitude), but its coordinates (e.g. {x}; "
+        "{y}) are in metres{guess}. Export it again declaring its real coordinate system."),
+    "hostile.geo.lambert": (" : elles ressemblent à du Lambert-93 (EPSG:2154)",
+                            ": they look like Lambert-93 (EPSG:2154)"),
+})
+STRINGS.update({
+    "hostile.pack.check": (
+        "{files} : le pack après intégration ne passerait pas le contrôle final : {message}",
+        "{files}: the pack after integration would fail the final check: {message}"),
+    "hostile.pack.unexpected": (
+        "{files} : l'intégration s'est arrêtée sur une erreur inattendue ; rien n'a été modifié (le détail est "
+        "dans le journal du serveur).",
+        "{files}: integration stopped on an unexpected error; nothing was changed (the details are in the server "
+        "log)."),
+    "hostile.zones.replaced": (
+        "Attention : le zonage {zoning} du pack compte {held} zone(s) ; l'envoi en apporte {brought} et remplace "
+        "le zonage entier : {gone} zone(s) en disparaîtraient ({codes}), avec les chiffres qui s'y rattachent. "
+        "Pour ajouter ou corriger une zone, envoyez le zonage complet.",
+        "Warning: the pack's zoning {zoning} has {held} zone(s); the upload brings {brought} and replaces the whole "
+        "zoning: {gone} zone(s) would disappear ({codes}), with the figures attached to them. To add or correct a "
+        "zone, send the complete zoning."),
+})

@@ -18,6 +18,7 @@ import pandas as pd
 import pyogrio
 import shapely
 
+from ..i18n import t
 from .base import FileReport, Format, Parsed
 from .bounds import check_json_depth, check_zip_entries, inflate_bounded
 from .sniff import RawTable, ReadError, normalise_codes, normalise_dep, parse_numbers
@@ -116,7 +117,22 @@ def read_geo_bytes(data: bytes, file: str) -> gpd.GeoDataFrame:
             raise ReadError(f"« {file} » : le système de coordonnées n'est pas déclaré.")
     if frame.empty:
         raise ReadError(f"« {file} » : aucune entité géographique.")
+    _check_coordinates_fit_crs(frame, file)
     return frame
+
+
+def _check_coordinates_fit_crs(frame: gpd.GeoDataFrame, file: str) -> None:
+    """Coordinates in metres (Lambert-93...) in a file that declares degrees (WGS84): named, not taken as
+    « géométrie absente »."""
+    if not frame.crs.is_geographic or frame.geometry.isna().all():
+        return
+    west, south, east, north = frame.geometry.total_bounds
+    if max(abs(west), abs(east)) <= 180 and max(abs(south), abs(north)) <= 90:
+        return
+    lambert = 0 <= west and east <= 1_300_000 and 6_000_000 <= south and north <= 7_200_000
+    raise ReadError(t("hostile.geo.crs_mismatch", file=file, crs=frame.crs.name or frame.crs.to_string(),
+                      x=f"{west:.0f}", y=f"{south:.0f}",
+                      guess=t("hostile.geo.lambert") if lambert else ""))
 
 
 def geometry_problems(frame: gpd.GeoDataFrame, raw: RawTable, code_column: str | None) -> pd.Series:
