@@ -163,3 +163,21 @@ def test_build_pack_whose_every_polygon_is_rejected_prints_french_not_a_tracebac
     assert not (tmp_path / "pack").exists()
     debug = _cli("build-pack", "--from", str(source), "--out", str(tmp_path / "pack"), "--debug", env={})
     assert debug.returncode == 1
+
+
+@pytest.mark.parametrize("word", ["peut-être", "bientôt"])
+def test_a_word_that_is_not_yes_or_no_is_refused_where_it_is(plan_store, word):
+    rows = {}
+
+    def edit(book):
+        ws = book["Jalons"]
+        headers = [c.value for c in ws[1]]
+        rows["row"] = 2
+        ws.cell(row=2, column=headers.index("atteint") + 1).value = word
+
+    before = dump(plan_store)
+    with pytest.raises(PlanImportError) as caught:
+        xlsx.read_workbook(edited(plan_store, edit), name="jalons.xlsx")
+    assert (f"jalons.xlsx, feuille « Jalons », ligne 2, colonne « atteint » : « {word} » n'est ni oui ni non"
+            in caught.value.report())
+    assert dump(plan_store) == before
