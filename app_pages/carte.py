@@ -40,6 +40,7 @@ from gpect_core.maps import (
 from ui import context
 from ui.cache import borders_geojson, layer_geojson
 from ui.downloads import chart_downloads, table_downloads
+from ui.feedback import md
 from ui.tables import show_table
 
 MAP_KEY = "carte_map"
@@ -53,7 +54,7 @@ territory, zoning = ctx.territory, ctx.zoning
 try:
     indicators = available_indicators(territory, zoning)
 except GpectError as exc:
-    st.error(exc.report())
+    st.error(md(exc.report()))
     st.stop()
 if not indicators:
     st.info(ctx.t("carte.no_indicator"))

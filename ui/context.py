@@ -147,7 +147,7 @@ class PageContext:
         prov = self.territory.provenance.get(table)
         if prov is None:
             return ""
-        return self.t("source.caption", source=prov.producer or prov.source, vintage=prov.vintage)
+        return self.t("source.caption", source=md(prov.producer or prov.source), vintage=md(prov.vintage))
 
 
 def page_context() -> PageContext:
