@@ -168,6 +168,13 @@ CASES += [
           "établissement UAI) ne correspond aux zones du pack (départements 77)"]),
 ]
 
+CASES += [
+    Case("polygon-ring-not-closed", "ouvert.geojson", json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"code_zone": "Z1", "nom_zone": "Nord"},
+         "geometry": {"type": "Polygon", "coordinates": [[[5, 46], [5.1, 46], [5.1, 46.1], [5.0, 46.2]]]}}]}).encode(),
+         ["« ouvert.geojson » : un polygone du fichier est mal formé (contour non fermé"]),
+]
+
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_hostile_upload_is_refused_in_french_where_it_is_and_the_pack_is_unchanged(demo_pack_copy, case):

@@ -121,3 +121,11 @@ STRINGS.update({
         "zoning: {gone} zone(s) would disappear ({codes}), with the figures attached to them. To add or correct a "
         "zone, send the complete zoning."),
 })
+STRINGS.update({
+    "hostile.geo.ring": (
+        "« {file} » : un polygone du fichier est mal formé (contour non fermé ou de moins de quatre points) ; "
+        "corrigez-le dans votre logiciel de cartographie (QGIS : Vecteur > Outils de géométrie > Vérifier la "
+        "validité) puis réexportez le fichier.",
+        "“{file}”: a polygon of the file is malformed (ring not closed or of fewer than four points); fix it in "
+        "your mapping software (QGIS: Vector > Geometry Tools > Check Validity) and export the file again."),
+})

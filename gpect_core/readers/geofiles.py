@@ -108,6 +108,8 @@ def read_geo_bytes(data: bytes, file: str) -> gpd.GeoDataFrame:
             path.write_bytes(data)
         try:
             frame = gpd.read_file(path, engine="pyogrio")
+        except shapely.errors.GEOSException:
+            raise ReadError(t("hostile.geo.ring", file=file)) from None
         except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, ValueError, OSError):
             raise ReadError(f"« {file} » : fichier géographique illisible (abîmé, tronqué ou d'un format inattendu).") from None
     if frame.crs is None:
