@@ -35,6 +35,7 @@ from gpect_core.maps import (
 from ui import context
 from ui.charts import show_chart
 from ui.downloads import chart_downloads, table_downloads
+from ui.feedback import md
 from ui.links import bound
 from ui.map import zone_map
 from ui.tables import show_table
@@ -50,7 +51,7 @@ territory, zoning = ctx.territory, ctx.zoning
 try:
     indicators = available_indicators(territory, zoning)
 except GpectError as exc:
-    st.error(exc.report())
+    st.error(md(exc.report()))
     st.stop()
 if not indicators:
     st.info(ctx.t("carte.no_indicator"))

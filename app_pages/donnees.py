@@ -61,11 +61,14 @@ tab_import, tab_survey, tab_provenance, tab_templates = st.tabs(
 
 # ------------------------------------------------------------------------------------------------ import
 with tab_import:
-    st.file_uploader(T("donnees.upload.label"), accept_multiple_files=True, key=UPLOADER,
-                     type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES], on_change=_stage_uploads)
-    st.caption(T("donnees.upload.limit", limit=human_size(settings.max_upload_bytes())))
-    staged = st.session_state.get(STAGED) or []
-    if not staged:
+    if can_edit:  # reading an upload costs the server: editors only; visitors keep provenance and templates
+        st.file_uploader(T("donnees.upload.label"), accept_multiple_files=True, key=UPLOADER,
+                         type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES], on_change=_stage_uploads)
+        st.caption(T("donnees.upload.limit", limit=human_size(settings.max_upload_bytes())))
+    staged = (st.session_state.get(STAGED) or []) if can_edit else []
+    if not can_edit:
+        st.info(T("hostile.upload.need_editor"))
+    elif not staged:
         st.info(T("donnees.nothing"))
     else:
         st.caption(T("donnees.staged", n=len(staged), names=md(", ".join(name for name, _ in staged))))
@@ -81,7 +84,7 @@ with tab_import:
                 show_error(exc)
         cols[1].button(T("donnees.clear"), key="donnees_clear", on_click=_clear)
 
-    preview = st.session_state.get(PREVIEW)
+    preview = st.session_state.get(PREVIEW) if can_edit else None
     if preview is not None:
         st.subheader(T("donnees.recognised.header"))
         rows = [{T("donnees.col.file"): rep.name,

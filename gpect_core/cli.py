@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import traceback
 
 from .errors import GpectError
 
@@ -138,6 +139,8 @@ def _cmd_info(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     """The argparse parser of `python -m gpect_core` with every sub-command."""
     parser = argparse.ArgumentParser(prog="python -m gpect_core", description="GPECT Atlas : outils en ligne de commande")
+    parser.add_argument("--debug", action="store_true",
+                        help="montre la trace Python des erreurs et les avertissements (pour un développeur)")
     sub = parser.add_subparsers(dest="command", required=True)
     demo = sub.add_parser("demo", help="construit le territoire de démonstration (déterministe)")
     demo.add_argument("out", help="dossier du pack à écrire")
@@ -176,13 +179,33 @@ def _cmd_assets() -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run a sub-command; 0 on success, 1 on a GpectError (printed in French on stderr)."""
+    """Run a sub-command; 0 on success, 1 on a GpectError (printed in French on stderr) or on any other
+    failure (a French sentence, never a traceback, unless `--debug` is given); Python warnings are shown only
+    with `--debug`."""
+    import warnings
+
+    from .i18n import t
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv
+    argv = [a for a in argv if a != "--debug"]
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.func(args) or 0)
+        with warnings.catch_warnings():
+            if not debug:
+                warnings.simplefilter("ignore")
+            return int(args.func(args) or 0)
     except GpectError as exc:
         print(exc.report(), file=sys.stderr)
+        if debug:
+            traceback.print_exc()
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception:  # noqa: BLE001 — the one error path: a French sentence; the trace only with --debug
+        print(t("hostile.cli.unexpected", command=" ".join(argv[:1])),
+              file=sys.stderr)
+        if debug:
+            traceback.print_exc()
+        return 1

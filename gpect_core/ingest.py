@@ -9,6 +9,7 @@ the pack, a table that breaks its contract). `integrate` writes the prepared pac
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 from collections.abc import Mapping
@@ -21,8 +22,10 @@ from . import settings
 from .assemble import assemble_onto, content_hash
 from .assemble.report import BuildReport, format_report
 from .errors import GpectError, Problem
-from .readers import SUPPORTED_SUFFIXES, Parsed, read_source
+from .i18n import t
+from .readers import SUPPORTED_SUFFIXES, Parsed
 from .readers.guess import ColumnMapping, load_mappings, mappings_path
+from .readers.isolated import read_source_isolated
 from .schema import table_label
 from .territory import Provenance, Territory
 
@@ -108,10 +111,11 @@ def prepare(pack: str | Path, uploads: list[Upload], imported_by: str = "", acce
             continue
         digest = content_hash(upload.data)
         try:
-            results = read_source(upload.data, name, vintages, mappings=mappings)
-        except Exception as exc:  # noqa: BLE001 — no traceback may reach the user
+            results = read_source_isolated(upload.data, name, vintages, mappings=mappings)
+        except Exception:  # noqa: BLE001 — no traceback may reach the user
+            logging.getLogger(__name__).exception("reading %s failed", name)
             preview.problems.append(_file_problem(name, "lecture impossible : le fichier semble abîmé ou d'un format "
-                                                     f"inattendu ({_plain_reason(exc)})"))
+                                                     "inattendu"))
             continue
         for parsed in results:
             preview.files.append(parsed.report)
@@ -136,11 +140,16 @@ def prepare(pack: str | Path, uploads: list[Upload], imported_by: str = "", acce
         assemble_onto(preview, territory, recognised, imported_by or "inconnu")
         preview.notes[:0] = preview.assembly.lines  # what the assembler did, said on the page with the notes
     except GpectError as exc:
-        preview.problems.extend(exc.problems or [Problem(exc.message)])
+        names = ", ".join(f"« {Path(u.name).name} »" for u in uploads)
+        preview.problems.extend(p if p.file else Problem(t("hostile.pack.check", files=names, message=p.message),
+                                                         table=p.table, column=p.column, row=p.row)
+                                for p in exc.problems or [Problem(exc.message)])
         if exc.problems:
-            preview.problems.insert(0, Problem(exc.message))
-    except Exception as exc:  # noqa: BLE001
-        preview.problems.append(Problem(f"intégration impossible : {_plain_reason(exc)}"))
+            preview.problems.insert(0, Problem(t("hostile.pack.check", files=names, message=exc.message)))
+    except Exception:  # noqa: BLE001 — the one error path: said in French, the trace goes to the server log
+        logging.getLogger(__name__).exception("integration of %s failed", [u.name for u in uploads])
+        names = ", ".join(f"« {Path(u.name).name} »" for u in uploads)
+        preview.problems.append(Problem(t("hostile.pack.unexpected", files=names)))
     if not preview.problems and not preview.changes:
         names = ", ".join(f"« {Path(u.name).name} »" for u in uploads)
         why = "; ".join(preview.notes) or "contenu reconnu mais sans table du pack à remplir"
@@ -148,12 +157,6 @@ def prepare(pack: str | Path, uploads: list[Upload], imported_by: str = "", acce
     if preview.problems:
         preview.territory = None
     return preview
-
-
-def _plain_reason(exc: Exception) -> str:
-    """The first line of an exception message, without Python's type names."""
-    text = str(exc).splitlines()[0][:160] if str(exc) else "raison inconnue"
-    return text.replace("Error", "erreur")
 
 
 def integrate(pack: str | Path, preview: ImportPreview) -> Path:

@@ -34,6 +34,9 @@ SETTINGS: tuple[Setting, ...] = (
             "local accounts (argon2 hashes), outside the repository"),
     Setting("GPECT_MAP_TILES", "none", "app", "`osm` adds OpenStreetMap tiles under the maps"),
     Setting("GPECT_MAX_UPLOAD_MB", "200", "app", "size limit of an uploaded file"),
+    Setting("GPECT_PARSE_MEMORY_MB", "2048", "app",
+            "memory an uploaded file's reading may take (it runs in a child process; beyond, it is refused)"),
+    Setting("GPECT_PARSE_SECONDS", "300", "app", "time an uploaded file's reading may take before it is refused"),
     Setting("GPECT_NATIONAL_PACK", "none", "tests",
             "an already built national pack, so the real-data tests skip building it"),
     Setting("GPECT_TEST_PG_URL", "none", "tests",
@@ -93,3 +96,21 @@ def max_upload_bytes() -> int:
     except ValueError:
         megabytes = float(_default("GPECT_MAX_UPLOAD_MB"))
     return int(megabytes * 1_000_000)
+
+
+def _number(name: str) -> float:
+    try:
+        return float(value(name))
+    except ValueError:
+        return float(_default(name))
+
+
+def parse_memory_bytes() -> int:
+    """Memory the reading of one uploaded file may take beyond what its process already holds, in bytes
+    (GPECT_PARSE_MEMORY_MB megabytes of 2^20 bytes)."""
+    return int(_number("GPECT_PARSE_MEMORY_MB") * (1 << 20))
+
+
+def parse_seconds() -> float:
+    """Time the reading of one uploaded file may take, in seconds (GPECT_PARSE_SECONDS)."""
+    return _number("GPECT_PARSE_SECONDS")

@@ -167,3 +167,33 @@ def metric_value(page, label_start: str) -> str:
         if metric.locator('[data-testid="stMetricLabel"]').inner_text().strip().startswith(label_start):
             return metric.locator('[data-testid="stMetricValue"]').inner_text().strip()
     raise AssertionError(f"no metric labelled {label_start!r}")
+
+
+def log_in(page, url: str, username: str, password: str, then: str | None = None) -> None:
+    """Log in through the sidebar form of the « Plan d'action » page, then (`then`: a page title of the sidebar,
+    « Données ») go there by its link: the login lives in the session, which a new page load would drop."""
+    page.goto(f"{url}/plan")
+    wait_for_idle(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_label("Identifiant").wait_for(timeout=90_000)  # the plan page opens its store first
+    sidebar.get_by_label("Identifiant").fill(username)
+    sidebar.get_by_label("Mot de passe").fill(password)
+    sidebar.get_by_role("button", name="Se connecter").click()
+    wait_for_idle(page)
+    sidebar.get_by_text("Connecté").wait_for(timeout=60_000)
+    if then:
+        sidebar.get_by_role("link", name=then).click()
+        wait_for_idle(page)
+        page.locator("h1").first.wait_for(timeout=60_000)
+
+
+def editor_accounts(folder) -> dict[str, str]:
+    """An accounts file with the editor « edith » (password « edith-secret-1 »), as running_app's extra_env."""
+    from pathlib import Path
+
+    from gpect_core.plan import auth
+
+    path = Path(folder) / "accounts.toml"
+    if not path.exists():
+        auth.add_user(path, "edith", "edith-secret-1", "editeur", name="Édith")
+    return {"GPECT_ACCOUNTS_FILE": str(path)}

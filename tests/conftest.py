@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import ExternalRequests, launch_chromium, run_folder, running_app, xdist_worker
+from browser import ExternalRequests, editor_accounts, launch_chromium, run_folder, running_app, xdist_worker
 from conftest_plan import *  # noqa: F403 — plan store fixtures (SQLite and a real PostgreSQL server)
 from conftest_plan import stop_shared_postgres
 from conftest_realdata import *  # noqa: F403 — the national pack built from ../shared/realdata
@@ -50,7 +50,8 @@ def app_url(tmp_path_factory):
     base = tmp_path_factory.mktemp("app")
     pack = base / "pack"
     shutil.copytree(DEMO_PACK, pack)
-    with running_app(pack, extra_env={"GPECT_DB_URL": f"sqlite:///{base / 'plan.sqlite'}"}) as url:
+    with running_app(pack, extra_env={"GPECT_DB_URL": f"sqlite:///{base / 'plan.sqlite'}",
+                                      **editor_accounts(base)}) as url:
         yield url
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import wait_for_idle
+from browser import editor_accounts, log_in, wait_for_idle
 
 pytestmark = pytest.mark.browser
 
@@ -43,8 +43,7 @@ def test_upload_in_the_browser_gives_the_french_report(app_url, page, tmp_path):
     bad = tmp_path / "enquete.csv"
     bad.write_text("Zonage;Code zone;Code métier;Année;Projets de recrutement\nZE2020;9901;H2913;2025;douze\n",
                    encoding="utf-8")
-    page.goto(f"{url}/donnees")
-    wait_for_idle(page)
+    log_in(page, url, "edith", "edith-secret-1", then="Données")  # uploading needs the editor role
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(bad))
     page.get_by_text("1 fichier(s) prêt(s)").wait_for(timeout=30_000)
     page.get_by_role("button", name="Vérifier").click()
@@ -71,9 +70,9 @@ def test_column_mapping_in_the_browser_reads_a_zoning_the_recogniser_cannot_gues
     shutil.copytree(root.parent / "data" / "demo", pack)
     listing = tmp_path / "liste_communes.csv"
     listing.write_text("Réf;Groupe;Équipe\n01001;A;x\n01002;A;y\n71001;B;x\n71002;B;y\n71003;B;y\n", encoding="utf-8")
-    with running_app(pack, extra_env={"GPECT_DB_URL": f"sqlite:///{tmp_path / 'plan.sqlite'}"}) as url:
-        page.goto(f"{url}/donnees")
-        wait_for_idle(page)
+    with running_app(pack, extra_env={"GPECT_DB_URL": f"sqlite:///{tmp_path / 'plan.sqlite'}",
+                                      **editor_accounts(tmp_path)}) as url:
+        log_in(page, url, "edith", "edith-secret-1", then="Données")
         page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
             [str(listing), str(root / "fixtures" / "mini" / "communes.geojson")])
         page.get_by_text("2 fichier(s) prêt(s)").wait_for(timeout=30_000)

@@ -113,7 +113,7 @@ CASES = [
     Case("unknown-encoding", [("binaire.csv", bytes(range(1, 9)) * 50 + b"\xe9;a\n")],
          ["« binaire.csv » : encodage non reconnu"]),
     Case("ragged-csv", [("bancal.csv", b'a,b,c\n1,2,3\n4,"5,6\n7,8,9,10,11\n')],
-         ["« bancal.csv »", "structure CSV incohérente"]),
+         ["« bancal.csv », ligne 3 : guillemet ouvert jamais refermé"]),
     Case("missing-required-column", [("recrut.csv", csv([h for h in RECRUIT if h != "Projets de recrutement"],
                                                           [[v for i, v in enumerate(GOOD) if i != 5]]))],
          ["« recrut.csv »", "colonne(s) obligatoire(s) absente(s) : « Projets de recrutement »"]),

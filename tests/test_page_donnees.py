@@ -34,7 +34,7 @@ def test_page_renders_with_provenance_and_templates(demo_pack_copy, monkeypatch,
     assert not at.exception
     assert at.title[0].value == "Données du territoire"
     assert [t.label for t in at.tabs] == ["Importer", "Enquête entreprises", "Provenance", "Modèles à remplir"]
-    assert any(i.value.startswith("Ajoutez un ou plusieurs fichiers") for i in at.info)
+    assert any("rôle éditeur" in i.value for i in at.info)  # a visitor: no upload
     provenance = at.dataframe[0].value
     assert "Empreinte du fichier" in provenance.columns and "recrutement" in set(provenance["Table"])
     assert any("Besoins des entreprises" in m.value for m in at.markdown)
@@ -79,14 +79,15 @@ def test_editor_checks_previews_integrates_then_restores(demo_pack_copy, monkeyp
 
 
 @pytest.mark.parametrize("user", [None, {"username": "victor", "name": "Victor Lecteur", "role": "lecteur"}])
-def test_viewer_can_check_but_not_integrate(demo_pack_copy, monkeypatch, tmp_path, plan_accounts_file, user):
+def test_viewer_can_neither_upload_nor_check_but_reads_provenance(demo_pack_copy, monkeypatch, tmp_path,
+                                                                    plan_accounts_file, user):
     good = (RECRUIT + "ZE2020;9901;ROME4;H2913;2025;12;7\n").encode()
     at = page(demo_pack_copy, monkeypatch, tmp_path, user=user, staged=[("enquete.csv", good)])
     at.run()
-    button(at, "Vérifier").click().run()
-    assert at.success[0].value.startswith("Aucun problème")
-    assert not [b for b in at.button if b.label == "Intégrer"]
+    assert not at.exception
+    assert not [b for b in at.button if b.label in ("Vérifier", "Intégrer")]
     assert any("rôle éditeur" in i.value for i in at.info)
+    assert "recrutement" in set(at.dataframe[0].value["Table"])  # provenance stays open
 
 
 def test_page_in_english(demo_pack_copy, monkeypatch, tmp_path):

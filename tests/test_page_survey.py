@@ -68,15 +68,16 @@ def test_editor_reviews_confirms_and_accepts_the_survey(demo_pack_copy, monkeypa
 
 
 @pytest.mark.parametrize("user", [None, VIEWER])
-def test_a_viewer_sees_aggregates_without_firm_names(demo_pack_copy, monkeypatch, tmp_path, plan_accounts_file, user):
-    at = page(demo_pack_copy, monkeypatch, tmp_path, user=user)
+def test_a_viewer_cannot_read_a_survey_and_sees_no_firm_name(demo_pack_copy, monkeypatch, tmp_path, plan_accounts_file,
+                                                              user):
+    at = page(demo_pack_copy, monkeypatch, tmp_path, user=user)  # a survey staged in the session: never read for them
     at.run()
     assert not at.exception
     shown = texts(at)
     assert not any(firm in shown for firm in FIRMS)
-    assert "Besoins par métier et horizon" in shown
+    assert "Besoins par métier et horizon" not in shown
     assert not [b for b in at.button if b.label in ("Confirmer", "Accepter et intégrer l'enquête")]
-    assert any("Seul un éditeur" in i.value for i in at.info)
+    assert any("rôle éditeur" in i.value for i in at.info)
 
 
 def test_bad_answers_are_named_and_nothing_can_be_accepted(demo_pack_copy, monkeypatch, tmp_path, plan_accounts_file):
@@ -89,8 +90,8 @@ def test_bad_answers_are_named_and_nothing_can_be_accepted(demo_pack_copy, monke
     assert next(b for b in at.button if b.label == "Accepter et intégrer l'enquête").disabled
 
 
-def test_section_in_english(demo_pack_copy, monkeypatch, tmp_path):
-    at = page(demo_pack_copy, monkeypatch, tmp_path, lang="en")
+def test_section_in_english(demo_pack_copy, monkeypatch, tmp_path, plan_accounts_file):
+    at = page(demo_pack_copy, monkeypatch, tmp_path, user=EDITOR, lang="en")
     at.run()
     assert not at.exception
     shown = texts(at)

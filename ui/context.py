@@ -20,6 +20,7 @@ from gpect_core.i18n import LANGS, t
 from gpect_core.indicators.selection import DataSelection, Reading, read_selection
 from gpect_core.maps import clicked_zone_id
 from gpect_core.selection import Selection
+from ui.feedback import md
 
 FILTER_ZONING = "filter_zoning"
 FILTER_ZONES = "filter_zones"
@@ -157,7 +158,7 @@ class PageContext:
         prov = self.territory.provenance.get(table)
         if prov is None:
             return ""
-        return self.t("source.caption", source=prov.producer or prov.source, vintage=prov.vintage)
+        return self.t("source.caption", source=md(prov.producer or prov.source), vintage=md(prov.vintage))
 
 
 def page_context() -> PageContext:
@@ -171,7 +172,7 @@ def page_header(ctx: PageContext, title_key: str) -> None:
     """Title, the current selection, and the fictional-data notice when the pack is a demo."""
     st.title(ctx.t(title_key))
     notice = ctx.territory.notice(ctx.lang)
-    line = ctx.t("filter.selection", label=ctx.selection_label)
+    line = ctx.t("filter.selection", label=md(ctx.selection_label))  # zone names come from files: text, not markup
     if not notice:
         st.caption(line)
         return
@@ -187,7 +188,7 @@ def covering_note(ctx: PageContext, data: DataSelection) -> str | None:
         return None
     territory = ctx.territory
     names = territory.zone_names(data.selection.zoning)
-    covering = ", ".join(f"{names.get(z, z)} ({fmt_pct(share, 0, ctx.lang)})" for z, share in data.shares.items()) \
+    covering = ", ".join(f"{md(names.get(z, z))} ({fmt_pct(share, 0, ctx.lang)})" for z, share in data.shares.items()) \
         if data.shares is not None else ctx.t("filter.whole_territory")
     label = zoning_label(territory, data.selection.zoning, ctx.lang)
     note = ctx.t("metiers.data_zoning", zoning=label, own=zoning_label(territory, ctx.zoning, ctx.lang),

@@ -9,7 +9,6 @@ import streamlit as st
 
 from gpect_core.errors import GpectError
 from gpect_core.ingest import Upload, prepare
-from gpect_core.readers import read_source
 from gpect_core.readers.guess import (
     KINDS,
     MAPPABLE_KINDS,
@@ -20,6 +19,7 @@ from gpect_core.readers.guess import (
     missing_fields,
     save_mapping,
 )
+from gpect_core.readers.isolated import read_source_isolated
 from gpect_core.readers.sniff import fold
 from ui.feedback import md, show_error
 
@@ -47,7 +47,7 @@ def mapping_step(T, pack, staged: list[tuple[str, bytes]], preview_key: str, imp
 
 def _read(name: str, data: bytes):
     try:
-        return read_source(data, name)
+        return read_source_isolated(data, name)
     except Exception:  # noqa: BLE001 — the check already reported why this file cannot be read
         return []
 

@@ -59,6 +59,9 @@ def render(ctx, pack, user) -> None:
     message = st.session_state.pop(MESSAGE, None)
     if message:
         st.success(message)
+    if not can_edit:  # reading an upload costs the server and shows firm names: editors only, as on « Importer »
+        st.info(T("hostile.upload.need_editor"))
+        return
     st.file_uploader(T("survey.upload"), type=["xlsx", "xls", "ods", "csv", "txt"], key=UPLOADER, on_change=_stage)
     staged = st.session_state.get(STAGED)
     if not staged:

@@ -19,6 +19,7 @@ from gpect_core.indicators.evolutions import (
 from gpect_core.indicators.occupations import trends, trends_of
 from ui.charts import show_chart
 from ui.downloads import chart_downloads, table_downloads
+from ui.feedback import md
 
 SYSTEM_LABELS = {"FAP2009": "FAP 2009", "FAP2021": "FAP 2021", "ROME4": "ROME 4.0"}
 
@@ -32,7 +33,7 @@ def break_note(ctx, item: SeriesBreak) -> str:
     if item.kind == "nomenclature":
         return ctx.t("metiers.trends.break.nomenclature", year=item.year, previous=item.previous,
                      old=system_label(item.systems[0]), new=system_label(item.systems[1]))
-    details = "; ".join(ctx.t(f"metiers.trends.{key}", items=", ".join(items))
+    details = "; ".join(ctx.t(f"metiers.trends.{key}", items=md(", ".join(items)))
                         for key, items in (("recoded", item.recoded), ("appear", item.appear), ("gone", item.gone))
                         if items)
     return ctx.t(f"metiers.trends.break.{item.kind}", year=item.year, previous=item.previous, details=details)

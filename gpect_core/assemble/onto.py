@@ -14,6 +14,7 @@ import geopandas as gpd
 import pandas as pd
 
 from ..errors import Problem, ValidationError
+from ..i18n import t
 from ..readers.base import Parsed
 from ..schema import SCHEMAS, validate_table
 from ..territory import Territory
@@ -36,6 +37,21 @@ def file_problem(name: str, message: str) -> Problem:
     return Problem(f"« {name} » : {message}", file=name)
 
 
+def zone_column(parsed: Parsed) -> tuple[str | None, str]:
+    """The column of the user's file the zones were read from, and how (« déduit du code établissement (UAI) »
+    when the zone is the département of a UAI): never a column the file does not have."""
+    raw = parsed.raw
+    if raw is None:
+        return None, ""
+    found = raw.column("Code zone", "zone_id", "code_zone", "Code département", "dep")
+    if found is not None:
+        return found, ""
+    uai = raw.column("UAI", "Etablissement d'accueil", "Numéro d'établissement")
+    if uai is not None:
+        return uai, "(déduit du code établissement UAI) "
+    return None, ""
+
+
 def check_zones(preview, parsed: Parsed, frame: pd.DataFrame, known_zones: gpd.GeoDataFrame, default_zoning: str,
                 table: str) -> pd.DataFrame:
     """A file's rows after the zone rule of every assembly (`offpack.apply_rule`: tension and context rows on
@@ -52,9 +68,11 @@ def check_zones(preview, parsed: Parsed, frame: pd.DataFrame, known_zones: gpd.G
     if unknown.all():
         first_row = frame["source_row"].iloc[0] if "source_row" in frame else None
         at = where(parsed) + (f", ligne {first_row}" if first_row is not None and table != "recruitment" else "")
-        preview.problems.append(Problem(f"{at}, colonne « Code zone » : aucun code de zone ne correspond aux zones "
+        column, how = zone_column(parsed)
+        at += f", colonne « {column} »" if column else ""
+        preview.problems.append(Problem(f"{at} : aucun code de zone {how}ne correspond aux zones "
                                         f"du pack ({shown})", file=parsed.report.file, sheet=parsed.report.sheet,
-                                        column="zone_id", row=first_row))
+                                        column=column or "zone_id", row=first_row))
         return frame.iloc[0:0]
     if "source_row" in frame:
         for row, zoning, code in frame.loc[unknown, ["source_row", "zoning", "zone_id"]].head(10).itertuples(
@@ -88,6 +106,9 @@ def _zones_onto(preview, src: Sources, pack_zones: gpd.GeoDataFrame) -> gpd.GeoD
     drawn = {layer["zoning"].iloc[0] for layer in layers}
     names = zones.zone_names(src)
     for parsed, digest, frame in src.frames("zone_geometry") + src.frames("admin_geometry"):
+        if frame.empty:
+            src.unused(parsed, t("hostile.geo.all_rejected"))
+            continue
         zoning = frame["zoning"].iloc[0]
         if zoning in drawn:
             src.unused(parsed, f"zonage {zoning} déjà dessiné à partir des polygones des communes")
@@ -96,6 +117,11 @@ def _zones_onto(preview, src: Sources, pack_zones: gpd.GeoDataFrame) -> gpd.GeoD
         drawn.add(zoning)
     for layer in layers:
         zoning = layer["zoning"].iloc[0]
+        held = pack_zones.loc[pack_zones["zoning"] == zoning, "zone_id"]
+        gone = sorted(set(held) - set(layer["zone_id"]))
+        if gone:
+            preview.notes.insert(0, t("hostile.zones.replaced", zoning=zoning, held=len(held), brought=len(layer),
+                                      gone=len(gone), codes=listing(gone, 10)))
         pack_zones = zones.replace_zoning(pack_zones, layer)
         preview.changes[f"zones ({zoning})"] = len(layer)
         preview.previews[f"zones ({zoning})"] = pd.DataFrame(layer.drop(columns="geometry")).head(20)
@@ -144,9 +170,15 @@ def assemble_onto(preview, territory: Territory, items: list[tuple[Parsed, str]]
     if src.frames("training_raw") or src.frames("enrolment"):
         frame = tables.training(src, new_zones)
         if frame is None or frame.empty:
-            for parsed, _, _ in src.frames("training_raw") + src.frames("enrolment"):
-                preview.problems.append(file_problem(parsed.report.name, "aucun département des formations ne "
-                                                     "correspond aux zones du pack"))
+            for parsed, _, raw_frame in src.frames("training_raw") + src.frames("enrolment"):
+                column, how = zone_column(parsed)
+                deps = listing(sorted(raw_frame["zone_id"].dropna().astype(str).unique()), 10) \
+                    if "zone_id" in raw_frame else ""
+                preview.problems.append(Problem(
+                    f"{where(parsed)}" + (f", colonne « {column} »" if column else "")
+                    + f" : aucun département des formations {how}ne correspond aux zones du pack"
+                    + (f" (départements {deps})" if deps else ""),
+                    file=parsed.report.file, sheet=parsed.report.sheet, column=column))
         bring("training", frame)
     else:
         bring("training", tables.training_rates(src, territory.tables.get("training"), new_zones))

@@ -242,6 +242,9 @@ def build_zones(src) -> gpd.GeoDataFrame:
     names = zone_names(src)
     drawn = {layer["zoning"].iloc[0] for layer in layers if len(layer)}
     for parsed, digest, frame in src.frames("zone_geometry") + src.frames("admin_geometry"):
+        if frame.empty:
+            src.unused(parsed, t("hostile.geo.all_rejected"))
+            continue
         zoning = frame["zoning"].iloc[0]
         if zoning in drawn:
             src.unused(parsed, f"zonage {zoning} déjà dessiné à partir des polygones des communes")

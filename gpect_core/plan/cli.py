@@ -40,10 +40,18 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from .xlsx import apply_import, diff_plans, read_workbook
+    from ..i18n import t
+    from .xlsx import apply_import, diff_plans, import_problems, read_workbook
 
     store = _open_store(args)
     incoming = read_workbook(args.file)
+    problems = import_problems(store, incoming)
+    if problems:
+        print(t("hostile.plan.preview_problems", n=len(problems), file=Path(args.file).name), file=sys.stderr)
+        for problem in problems:
+            print(f"  - {problem.message}", file=sys.stderr)
+        print("Rien n'a été modifié.", file=sys.stderr)
+        return 1
     differences = diff_plans(store.snapshot(), incoming)
     changes = [d for d in differences if d.kind != "absent du fichier"]
     kept = [d for d in differences if d.kind == "absent du fichier"]

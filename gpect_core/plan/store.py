@@ -11,6 +11,7 @@ save in `validation.py`, the body of one versioned save in `saving.py`, display 
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
@@ -45,6 +46,10 @@ __all__ = ["SEED_USER", "BulkResult", "Edit", "PlanError", "PlanStore", "PlanVal
 
 SEED_USER = "import du territoire"
 
+
+class _DryRun(Exception):
+    """Ends a dry-run batch: its transaction is rolled back."""
+
 class PlanStore:
     """The committee's action plan in a database. Build it with `PlanStore.open(url, territory)`."""
 
@@ -52,6 +57,7 @@ class PlanStore:
         self.engine = engine
         # Test hook: called inside a save's transaction just before COMMIT (used by the kill test).
         self._before_commit: Callable[[], None] | None = None
+        self._batch = threading.local()  # the connection of a `batch()` open on this thread
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -88,8 +94,31 @@ class PlanStore:
         self.engine.dispose()
 
     @contextmanager
+    def batch(self, rollback: bool = False):
+        """One transaction for every read and write made through this store on this thread until the block
+        ends: committed when it ends normally, rolled back (nothing written) when it raises or when `rollback`
+        (a dry run). Used by the workbook import, all or nothing. A batch inside a batch joins it."""
+        if getattr(self._batch, "conn", None) is not None:
+            yield
+            return
+        try:
+            with self._transaction() as conn:
+                self._batch.conn = conn
+                try:
+                    yield
+                    if rollback:
+                        raise _DryRun
+                finally:
+                    self._batch.conn = None
+        except _DryRun:
+            pass
+
+    @contextmanager
     def _connect(self):
         """A read connection; a database gone away becomes a French PlanError."""
+        if getattr(self._batch, "conn", None) is not None:
+            yield self._batch.conn
+            return
         try:
             with self.engine.connect() as conn:
                 yield conn
@@ -99,7 +128,11 @@ class PlanStore:
 
     @contextmanager
     def _transaction(self):
-        """A write transaction (BEGIN IMMEDIATE on SQLite); a database busy or gone becomes a French PlanError."""
+        """A write transaction (BEGIN IMMEDIATE on SQLite); a database busy or gone becomes a French PlanError.
+        Inside `batch()`, the batch's transaction."""
+        if getattr(self._batch, "conn", None) is not None:
+            yield self._batch.conn
+            return
         try:
             with self.engine.connect() as conn:
                 conn.execution_options(**{WRITE_OPTION: True})

@@ -123,7 +123,12 @@ def coerce_value(field_name: str, value: Any, where: str = "") -> Any:
         if is_missing(value):
             return False
         if isinstance(value, str):
-            return value.strip().casefold() in {"1", "oui", "vrai", "true", "yes", "x"}
+            word = value.strip().casefold()
+            if word in {"1", "oui", "vrai", "true", "yes", "x"}:
+                return True
+            if word in {"", "0", "non", "faux", "false", "no"}:
+                return False
+            raise PlanValidationError(t("hostile.value.yes_no", where=where, value=value.strip()))
         return bool(value)
     if field_name in m.LIST_FIELDS:
         return parse_list(value)

@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter
 
 from ..errors import GpectError, Problem
 from ..i18n import t
+from ..readers.bounds import ReadError, check_workbook
 from . import model as m
 from .errors import PlanValidationError
 from .labels import item_id, label, labels
@@ -66,6 +67,15 @@ COMPARED_FIELDS = {
     "action": m.ACTION_EDITABLE, "indicator": ("action_id", *m.INDICATOR_EDITABLE), "indicator_value": ("value", "source"),
     "milestone": ("action_id", "label", "due_date", "done"), "axis": ("label",), "partner": ("name", "type"),
 }
+
+
+class ImportedPlan(dict):
+    """A plan read from a workbook (the PlanStore.snapshot() form, equal to it when nothing differs) that also
+    knows where each row came from: `source` = {"file": name, "rows": {entity: {key: row number}}}."""
+
+    def __init__(self, plan: dict, source: dict):
+        super().__init__(plan)
+        self.source = source
 
 
 class PlanImportError(GpectError):
@@ -166,12 +176,20 @@ def export_store(store: PlanStore, out=None) -> bytes:
 def read_workbook(source: str | os.PathLike | bytes | io.BytesIO, name: str | None = None) -> dict:
     """Read a plan workbook into the PlanStore.snapshot() form; PlanImportError with every problem found."""
     label = name or (Path(source).name if isinstance(source, (str, os.PathLike)) else "classeur importé")
+    if isinstance(source, (str, os.PathLike)):
+        data = Path(source).read_bytes()
+    elif isinstance(source, bytes):
+        data = source
+    else:
+        data = source.getvalue()
     try:
-        stream = io.BytesIO(source) if isinstance(source, bytes) else source
-        workbook = load_workbook(stream, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 — any unreadable file becomes one French message
-        raise PlanImportError(f"{label} : ce fichier n'est pas un classeur Excel lisible ({type(exc).__name__}).") \
-            from None
+        check_workbook(data, label)
+    except ReadError as exc:
+        raise PlanImportError(exc.message) from None
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 — any unreadable file becomes one French message
+        raise PlanImportError(t("hostile.plan.unreadable", file=label)) from None
     problems: list[Problem] = []
     raw: dict[str, list[tuple[int, dict]]] = {}
     for spec in SHEETS:
@@ -180,6 +198,11 @@ def read_workbook(source: str | os.PathLike | bytes | io.BytesIO, name: str | No
             continue
         rows = workbook[spec.title].iter_rows(values_only=True)
         header = [str(h).strip().casefold() if h is not None else "" for h in next(rows, ())]
+        for title in sorted({h for h in header if h and header.count(h) > 1}):
+            problems.append(Problem(t("hostile.plan.duplicate_header", file=label, sheet=spec.title, column=title,
+                                      columns=", ".join(get_column_letter(i + 1) for i, h in enumerate(header)
+                                                        if h == title)),
+                                    file=label, sheet=spec.title, column=title))
         positions = {}
         for name, title in spec.columns:
             if title.casefold() in header:
@@ -204,6 +227,7 @@ def read_workbook(source: str | os.PathLike | bytes | io.BytesIO, name: str | No
 
 def _decode(raw: dict, label: str, problems: list[Problem]) -> dict:
     plan: dict[str, dict[str, dict]] = {}
+    numbers: dict[str, dict[str, int]] = {}
     specs = {spec.title: spec for spec in SHEETS}
     # Axes and partners first: actions name them by label.
     order = ["Axes", "Partenaires", "Actions", "Indicateurs", "Valeurs", "Jalons"]
@@ -230,8 +254,9 @@ def _decode(raw: dict, label: str, problems: list[Problem]) -> dict:
                 problems.append(Problem(f"{where_row} : « {key.replace('|', ' du ')} » figure deux fois.",
                                         file=label, sheet=title, row=number))
             rows[key] = row
+            numbers.setdefault(spec.entity, {})[key] = number
         plan[spec.entity] = rows
-    return plan
+    return ImportedPlan(plan, source={"file": label, "rows": numbers})
 
 
 def _lookup(value: str, known: dict[str, dict], label_field: str, what: str, where: str) -> str:
@@ -302,22 +327,70 @@ def _equal(a: Any, b: Any) -> bool:
     return a == b
 
 
-def apply_import(store: PlanStore, incoming: dict, user: str, comment: str = "Import d'un classeur") -> int:
-    """Apply the differences of `incoming` to the store as `user`; return the number of fields changed.
-    Each action's changes (its indicators, values and milestones included) are one versioned save."""
+def apply_import(store: PlanStore, incoming: dict, user: str, comment: str = "Import d'un classeur",
+                 dry_run: bool = False) -> int:
+    """Apply the differences of `incoming` (from `read_workbook`) to the store as `user`, all or nothing: one
+    transaction for the whole workbook (`PlanStore.batch`), on SQLite and PostgreSQL. Returns the number of
+    fields changed. Each action's changes (its indicators, values and milestones included) are one versioned
+    save inside it. Raises PlanImportError whose problems name the file, sheet and row of every change the
+    plan's rules refuse (French); then nothing is written. `dry_run`: check only, always roll back."""
+    problems: list[Problem] = []
+    with store.batch(rollback=dry_run):
+        changed = _apply(store, incoming, user, comment, problems)
+        if problems:
+            raise PlanImportError(t("hostile.plan.refused", file=_source(incoming)["file"], n=len(problems)),
+                                  problems)
+    return changed
+
+
+def import_problems(store: PlanStore, incoming: dict) -> list[Problem]:
+    """What would stop `apply_import` (rules broken, unknown indicators...), found by a dry run: empty when the
+    workbook can be applied."""
+    try:
+        apply_import(store, incoming, user="vérification", dry_run=True)
+    except PlanImportError as exc:
+        return exc.problems or [Problem(exc.message)]
+    return []
+
+
+def _source(incoming: dict) -> dict:
+    return getattr(incoming, "source", None) or {"file": "classeur importé", "rows": {}}
+
+
+def _located(incoming: dict, entity: str, key: str, message: str) -> Problem:
+    source = _source(incoming)
+    sheet = next(spec.title for spec in SHEETS if spec.entity == entity)
+    row = source["rows"].get(entity, {}).get(key)
+    where = f"{source['file']}, feuille « {sheet} »" + (f", ligne {row}" if row else "")
+    return Problem(f"{where} : {message}", file=source["file"], sheet=sheet, row=row)
+
+
+def _attempt(incoming: dict, problems: list[Problem], entity: str, key: str, call) -> Any:
+    try:
+        return call()
+    except GpectError as exc:
+        details = [p.message for p in exc.problems] or [exc.message]
+        problems.extend(_located(incoming, entity, key, detail) for detail in details)
+        return None
+
+
+def _apply(store: PlanStore, incoming: dict, user: str, comment: str, problems: list[Problem]) -> int:
     differences = [d for d in diff_plans(store.snapshot(), incoming) if d.kind != "absent du fichier"]
     changed = 0
     for entity, upsert in (("axis", store.upsert_axis), ("partner", store.upsert_partner)):
         for key in sorted({d.entity_id for d in differences if d.entity == entity}):
             row = incoming[entity][key]
-            if entity == "axis":
-                changed += len(upsert(key, row["label"], user=user, comment=comment).changed)
-            else:
-                changed += len(upsert(key, row["name"], row["type"], user=user, comment=comment).changed)
+            values = (row["label"],) if entity == "axis" else (row["name"], row["type"])
+            result = _attempt(incoming, problems, entity, key,
+                              lambda: upsert(key, *values, user=user, comment=comment))  # noqa: B023
+            changed += len(result.changed) if result else 0
     new_actions = {d.entity_id for d in differences if d.entity == "action" and d.kind == "ajout"}
     for action_id in sorted(new_actions):
-        store.create_action(incoming["action"][action_id], user=user, comment=comment)
-        changed += sum(1 for d in differences if d.entity == "action" and d.entity_id == action_id)
+        if _attempt(incoming, problems, "action", action_id,
+                    lambda: store.create_action(incoming["action"][action_id], user=user,  # noqa: B023
+                                                comment=comment)) is not None:
+            changed += sum(1 for d in differences if d.entity == "action" and d.entity_id == action_id)
+    stored_indicators = store.snapshot()["indicator"]
     edits_by_action: dict[str, list[Edit]] = {}
     for d in differences:
         if d.entity in ("axis", "partner") or (d.entity == "action" and d.entity_id in new_actions):
@@ -325,16 +398,26 @@ def apply_import(store: PlanStore, incoming: dict, user: str, comment: str = "Im
         if d.entity == "action":
             action_id = d.entity_id
         elif d.entity == "indicator_value":
-            action_id = incoming["indicator"].get(d.entity_id.split("|")[0], {}).get("action_id") \
-                or store.snapshot()["indicator"][d.entity_id.split("|")[0]]["action_id"]
+            indicator = d.entity_id.split("|")[0]
+            action_id = (incoming["indicator"].get(indicator) or stored_indicators.get(indicator) or {}).get(
+                "action_id")
+            if action_id is None:
+                problems.append(_located(incoming, d.entity, d.entity_id, t("hostile.plan.unknown_indicator",
+                                                                           indicator=indicator)))
+                continue
         else:
             action_id = incoming[d.entity][d.entity_id]["action_id"]
         if d.field == "action_id":
             continue  # the owner is set by the save itself
         edits_by_action.setdefault(action_id, []).append(Edit(d.entity, d.entity_id, d.field, d.after))
     for action_id, edits in sorted(edits_by_action.items()):
-        version = int(store.get_action(action_id)["version"])
-        changed += len(store.save(action_id, version, _creation_first(edits), user, comment).changed)
+        current = _attempt(incoming, problems, "action", action_id, lambda: store.get_action(action_id))  # noqa: B023
+        if current is None:
+            continue
+        result = _attempt(incoming, problems, "action", action_id,
+                          lambda: store.save(action_id, int(current["version"]),  # noqa: B023
+                                             _creation_first(edits), user, comment))  # noqa: B023
+        changed += len(result.changed) if result else 0
     return changed
 
 

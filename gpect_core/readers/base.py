@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..errors import Problem
+from ..i18n import t
 from .sniff import RawTable, parse_numbers
 
 LICENCE_OUVERTE = "Licence Ouverte / Etalab 2.0"
@@ -150,12 +151,14 @@ def text_of(raw: RawTable, column: str | None) -> pd.Series:
 def counts(raw: RawTable, report: FileReport, column: str, label: str) -> tuple[pd.Series, pd.Series, pd.Series]:
     """A count column: values (Int64-able Float64, null where secret), the secret mask, the bad-text mask."""
     parsed = parse_numbers(raw.frame[column])
+    percent = raw.frame[column].astype(str).str.strip().str.endswith("%") & ~parsed.bad
+    report.reject(raw, percent, column, f"{label} : " + t("hostile.value.percent_in_count"))
     negative = parsed.values.lt(0).fillna(False).astype(bool)
     fractional = (parsed.values.notna() & (parsed.values.fillna(0) % 1 != 0)).astype(bool)
     report.reject(raw, parsed.bad, column, f"{label} : nombre attendu (texte trouvé)")
     report.reject(raw, negative & ~parsed.bad, column, f"{label} : un effectif ne peut pas être négatif")
     report.reject(raw, fractional & ~parsed.bad, column, f"{label} : un effectif est un nombre entier")
-    return parsed.values, parsed.secret, parsed.bad | negative | fractional
+    return parsed.values, parsed.secret, parsed.bad | negative | fractional | percent
 
 
 def class_values(raw: RawTable, report: FileReport, column: str | None, label: str) -> tuple[pd.Series, pd.Series]:
@@ -163,12 +166,14 @@ def class_values(raw: RawTable, report: FileReport, column: str | None, label: s
     if column is None:
         return pd.Series(pd.NA, index=raw.frame.index, dtype="Int64"), pd.Series(False, index=raw.frame.index)
     parsed = parse_numbers(raw.frame[column])
+    fraction = (parsed.values.notna() & (parsed.values.fillna(0) % 1 != 0)).astype(bool)
+    report.reject(raw, fraction, column, f"{label} : " + t("hostile.value.class_fraction"))
     values = parsed.values.round()
     out_of_range = values.notna() & ((values < 1) | (values > 5))
-    out_of_range = out_of_range.fillna(False).astype(bool)
+    out_of_range = out_of_range.fillna(False).astype(bool) & ~fraction
     report.reject(raw, parsed.bad, column, f"{label} : classe de 1 à 5 attendue (texte trouvé)")
     report.reject(raw, out_of_range, column, f"{label} : classe hors de 1 à 5")
-    return values.astype("Int64"), parsed.bad | out_of_range
+    return values.astype("Int64"), parsed.bad | out_of_range | fraction
 
 
 def year_of(raw: RawTable, column: str | None, default: int | None = None) -> pd.Series:

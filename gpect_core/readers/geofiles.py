@@ -18,7 +18,9 @@ import pandas as pd
 import pyogrio
 import shapely
 
+from ..i18n import t
 from .base import FileReport, Format, Parsed
+from .bounds import check_json_depth, check_zip_entries, inflate_bounded
 from .sniff import RawTable, ReadError, normalise_codes, normalise_dep, parse_numbers
 
 GEO_SUFFIXES = (".gpkg", ".geojson", ".json", ".zip", ".shp")
@@ -32,7 +34,7 @@ def check_zip(data: bytes, file: str) -> zipfile.ZipFile:
     (raises ReadError in French)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        entries = archive.infolist()
+        entries = check_zip_entries(archive, file)
     except (zipfile.BadZipFile, OSError, ValueError):
         raise ReadError(f"« {file} » : archive zip illisible ou tronquée.") from None
     if not entries:
@@ -52,6 +54,19 @@ def check_zip(data: bytes, file: str) -> zipfile.ZipFile:
         raise ReadError(f"« {file} » : l'archive décompressée ferait {total / 1e6:.0f} Mo, au-delà de la limite de "
                         f"{MAX_UNZIPPED_BYTES / 1e6:.0f} Mo ; elle est refusée.")
     return archive
+
+
+def _extract(archive: zipfile.ZipFile, names: list[str], folder: str, file: str) -> None:
+    """Write only the named entries (paths already checked by `check_zip`), each bounded by what it declares."""
+    for name in names:
+        entry = archive.getinfo(name)
+        target = Path(folder) / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("wb") as out:
+            for chunk in inflate_bounded(archive, entry, file, entry.file_size):
+                out.write(chunk)
+        if name.lower().endswith((".geojson", ".json")):
+            check_json_depth(target.read_bytes(), f"{file} / {name}")
 
 
 def read_geo_bytes(data: bytes, file: str) -> gpd.GeoDataFrame:
@@ -80,18 +95,23 @@ def read_geo_bytes(data: bytes, file: str) -> gpd.GeoDataFrame:
                     raise ReadError(f"« {file} » : le Shapefile « {Path(stem).name}.shp » n'a pas de fichier .prj : "
                                     "son système de coordonnées est inconnu. Ajoutez le .prj (Lambert-93, WGS84...) "
                                     "fourni avec le fichier.")
-                archive.extractall(tmp)
+                wanted = {(stem + ext).lower() for ext in (*SHAPEFILE_PARTS, ".prj", ".cpg")}
+                _extract(archive, [n for n in archive.namelist() if n.lower() in wanted], tmp, file)
                 path = Path(tmp) / shapefiles[0]
             else:
-                archive.extractall(tmp)
+                _extract(archive, others[:1], tmp, file)
                 path = Path(tmp) / others[0]
         else:
+            if suffix in (".geojson", ".json"):
+                check_json_depth(data, file)
             path = Path(tmp) / ("data" + (suffix or ".geojson"))
             path.write_bytes(data)
         try:
             frame = gpd.read_file(path, engine="pyogrio")
-        except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, ValueError, OSError) as exc:
-            raise ReadError(f"« {file} » : fichier géographique illisible ({str(exc).splitlines()[0][:160]}).") from None
+        except shapely.errors.GEOSException:
+            raise ReadError(t("hostile.geo.ring", file=file)) from None
+        except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, ValueError, OSError):
+            raise ReadError(f"« {file} » : fichier géographique illisible (abîmé, tronqué ou d'un format inattendu).") from None
     if frame.crs is None:
         if suffix in (".geojson", ".json"):
             frame = frame.set_crs(4326)  # RFC 7946: GeoJSON is WGS84 unless it says otherwise
@@ -99,7 +119,22 @@ def read_geo_bytes(data: bytes, file: str) -> gpd.GeoDataFrame:
             raise ReadError(f"« {file} » : le système de coordonnées n'est pas déclaré.")
     if frame.empty:
         raise ReadError(f"« {file} » : aucune entité géographique.")
+    _check_coordinates_fit_crs(frame, file)
     return frame
+
+
+def _check_coordinates_fit_crs(frame: gpd.GeoDataFrame, file: str) -> None:
+    """Coordinates in metres (Lambert-93...) in a file that declares degrees (WGS84): named, not taken as
+    « géométrie absente »."""
+    if not frame.crs.is_geographic or frame.geometry.isna().all():
+        return
+    west, south, east, north = frame.geometry.total_bounds
+    if max(abs(west), abs(east)) <= 180 and max(abs(south), abs(north)) <= 90:
+        return
+    lambert = 0 <= west and east <= 1_300_000 and 6_000_000 <= south and north <= 7_200_000
+    raise ReadError(t("hostile.geo.crs_mismatch", file=file, crs=frame.crs.name or frame.crs.to_string(),
+                      x=f"{west:.0f}", y=f"{south:.0f}",
+                      guess=t("hostile.geo.lambert") if lambert else ""))
 
 
 def geometry_problems(frame: gpd.GeoDataFrame, raw: RawTable, code_column: str | None) -> pd.Series:

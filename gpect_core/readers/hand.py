@@ -6,8 +6,11 @@ French header, the sheet and the row the user sees, so the file can be fixed and
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 
+from ..i18n import t
 from ..schema import OCCUPATION_SYSTEMS, SCHEMAS, ZONINGS
 from ..templates import TEMPLATES, TemplateSpec
 from .base import FileReport, Format
@@ -45,12 +48,17 @@ def _convert(raw: RawTable, report: FileReport, spec: TemplateSpec) -> tuple[pd.
             values = normalise_codes(text) if field.kind == "code" else text
             if field.kind == "code":
                 reject(values.str.contains(r"\s", regex=True) & ~empty, header, "un code ne contient pas d'espace")
+            if field.column in ROME_FIELDS:
+                reject(_not_rome(raw, spec, values) & ~empty, header, t("hostile.value.rome"))
             frame[field.column] = values.where(~empty, None)
         elif field.kind in ("count", "number", "class", "year", "rate"):
             parsed = parse_numbers(text)
             reject(parsed.secret, header, "« * » (secret) n'est pas accepté dans une saisie : laissez la case vide")
             reject(parsed.bad, header, "nombre attendu")
             values = parsed.values
+            percent = text.str.endswith("%")
+            if field.kind != "rate":
+                reject(percent, header, t("hostile.value.percent_in_count"))
             if field.kind == "count":
                 reject(values.lt(0), header, "un effectif ne peut pas être négatif")
                 reject(values.notna() & (values.fillna(0) % 1 != 0), header, "nombre entier attendu")
@@ -61,14 +69,21 @@ def _convert(raw: RawTable, report: FileReport, spec: TemplateSpec) -> tuple[pd.
                 values = values.round().astype("Int64")
             elif field.kind == "year":
                 reject(values.notna() & ((values < 1990) | (values > 2100)), header, "année entre 1990 et 2100 attendue")
+                reject(values.notna() & (values > LATEST_YEAR) & (values <= 2100), header,
+                       t("hostile.value.future_year", latest=LATEST_YEAR))
                 values = values.round().astype("Int64")
             elif field.kind == "rate":
                 reject(values.notna() & ((values < 0) | (values > 100)), header, "pourcentage de 0 à 100 attendu")
+                known = values.dropna()
+                if len(known) and known.le(1).all() and (known % 1 != 0).any() and not percent.any():
+                    reject(values.notna() & (values % 1 != 0), header, t("hostile.value.fraction_in_percent"))
                 values = values / 100
             frame[field.column] = values
         elif field.kind == "date":
             dates = pd.to_datetime(text.where(~empty), dayfirst=True, errors="coerce", format="mixed")
             reject(dates.isna() & ~empty, header, "date illisible (JJ/MM/AAAA attendu)")
+            reject(dates.dt.year.gt(LATEST_YEAR).fillna(False), header,
+                   t("hostile.value.future_year", latest=LATEST_YEAR))
             frame[field.column] = dates.astype("datetime64[ns]")
         elif field.kind == "zoning":
             values = text.map(lambda v: KNOWN_ZONINGS.get(fold(v), v))
@@ -80,6 +95,24 @@ def _convert(raw: RawTable, report: FileReport, spec: TemplateSpec) -> tuple[pd.
                    f"nomenclature inconnue (attendu : {', '.join(OCCUPATION_SYSTEMS)})")
             frame[field.column] = values.where(~empty, "ROME4")
     return frame, bad_rows
+
+
+LATEST_YEAR = date.today().year + 1
+ROME_FIELDS = ("occupation_code", "occupation_codes")
+
+
+def _not_rome(raw: RawTable, spec: TemplateSpec, values: pd.Series) -> pd.Series:
+    """Cells of a ROME column that are not ROME codes (a letter A–N and four digits, several separated by
+    spaces where the column takes a list); in the recruitment template only rows whose nomenclature is ROME."""
+    pattern = r"[A-Na-n]\d{4}(\s+[A-Na-n]\d{4})*" if spec.field_for("occupation_codes") else r"[A-Na-n]\d{4}"
+    bad = ~values.astype(str).str.strip().str.fullmatch(pattern)
+    system = spec.field_for("occupation_system")
+    if system is not None:
+        header = raw.column(system.header, system.column)
+        if header is not None:
+            given = raw.frame[header].astype(str).str.strip().str.upper().str.replace(" ", "", regex=False)
+            bad &= given.isin(["", "ROME", "ROME4"])
+    return bad
 
 
 def _header(raw: RawTable, spec: TemplateSpec, column: str) -> str:

@@ -12,6 +12,7 @@ import csv
 import io
 import re
 import unicodedata
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..errors import GpectError, Problem
+from ..errors import Problem
+from ..i18n import t
+from .bounds import ReadError, check_workbook
 
 SEPARATORS = (";", ",", "\t", "|")
 SECRET_MARKS = frozenset({"*", "s", "secret", "c"})
@@ -100,10 +103,6 @@ class RawTable:
                 if re.fullmatch(pattern, key):
                     return original
         return None
-
-
-class ReadError(GpectError):
-    """A file could not be read at all (empty, truncated, unknown encoding...)."""
 
 
 # ---------------------------------------------------------------------------------------------- decoding
@@ -273,17 +272,23 @@ def read_csv_bytes(data: bytes, file: str, expected: Iterable[str] | None = None
     sep = sniff_separator(head_lines)
     head_rows = list(csv.reader(head_lines, delimiter=sep))
     skip = find_header(head_rows, expected) if header else 0
+    options = dict(sep=sep, dtype=str, keep_default_na=False, na_filter=False, skiprows=skip,
+                   header=0 if header else None, skip_blank_lines=False, engine="c", on_bad_lines="error")
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_filter=False,
-                            skiprows=skip, header=0 if header else None, skip_blank_lines=False,
-                            engine="c", on_bad_lines="error")
+        frame = pd.read_csv(io.StringIO(text), **options)
+        if not isinstance(frame.index, pd.RangeIndex):  # every row has one field more than the header
+            frame = _without_trailing_field(text, options, frame, file, skip)
     except (pd.errors.ParserError, ValueError) as exc:
         line = re.search(r"line (\d+)", str(exc))
-        where = f", ligne {int(line.group(1)) + skip}" if line else ""
-        raise ReadError(f"« {file} »{where} : structure CSV incohérente (nombre de colonnes variable). "
-                        f"Vérifiez le séparateur « {sep} » et les guillemets.") from None
+        row = re.search(r"starting at row (\d+)", str(exc))
+        where = f", ligne {int(line.group(1)) + skip}" if line else (
+            f", ligne {int(row.group(1)) + skip + 1}" if row else "")
+        what = t("hostile.csv.quote") if row else t("hostile.csv.columns", sep=sep)
+        raise ReadError(f"« {file} »{where} : {what}") from None
     except pd.errors.EmptyDataError:
         raise ReadError(f"« {file} » : le fichier ne contient aucune ligne de données.") from None
+    if header:
+        _refuse_duplicate_headers(head_rows[skip] if skip < len(head_rows) else [], file, skip + 1)
     if header:
         frame.columns = _unique_names([c.lstrip("\ufeff") for c in frame.columns])
     else:
@@ -292,6 +297,28 @@ def read_csv_bytes(data: bytes, file: str, expected: Iterable[str] | None = None
     title = [" ".join(c.strip() for c in row if c.strip()) for row in head_rows[:skip]] if header else []
     return RawTable(frame, file=file, header_row=skip + 1 if header else 0, encoding=encoding, separator=sep,
                     title=[t for t in title if t], notes=notes)
+
+
+def _without_trailing_field(text: str, options: dict, frame: pd.DataFrame, file: str, skip: int) -> pd.DataFrame:
+    """Rows ending with a separator (`a;b;c;`): the empty last field is dropped, never taken as row labels; a
+    last field holding a value under no header is refused with its line."""
+    last = frame[frame.columns[-1]].astype(str).str.strip()
+    if (last != "").any():
+        position = int((last != "").to_numpy().argmax())
+        raise ReadError(f"« {file} », ligne {skip + 2 + position} : " + t("hostile.csv.extra_field"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pd.errors.ParserWarning)
+        return pd.read_csv(io.StringIO(text), index_col=False, **options)
+
+
+def _refuse_duplicate_headers(names: list[str], file: str, line: int, sheet: str | None = None) -> None:
+    """Two columns with the same name: which one is meant cannot be guessed, the file is refused."""
+    cleaned = [str(n).strip().lstrip("\ufeff") for n in names]
+    for name in dict.fromkeys(n for n in cleaned if n and cleaned.count(n) > 1):
+        positions = [i + 1 for i, n in enumerate(cleaned) if n == name]
+        where = f"« {file} »" + (f", feuille « {sheet} »" if sheet else "") + f", ligne {line}"
+        raise ReadError(f"{where} : " + t("hostile.header.duplicate", column=name,
+                                          positions=" et ".join(map(str, positions))))
 
 
 def _drop_blank_rows(frame: pd.DataFrame) -> pd.DataFrame:
@@ -308,7 +335,10 @@ def excel_sheets(data: bytes, file: str) -> dict[str, list[list]]:
     if not data:
         raise ReadError(f"« {file} » : le fichier est vide.")
     if data[:4] == b"PK\x03\x04":
-        _check_workbook_archive(data, file)
+        check_workbook(data, file)
+    if data[:4] == b"\xd0\xcf\x11\xe0" and "EncryptedPackage".encode("utf-16-le") in data:
+        raise ReadError(f"« {file} » : le classeur est protégé par mot de passe ; ouvrez-le dans Excel, retirez le "
+                        "mot de passe (Fichier > Informations > Protéger le classeur) et enregistrez-le de nouveau.")
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         return {name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
@@ -318,25 +348,6 @@ def excel_sheets(data: bytes, file: str) -> dict[str, list[list]]:
                         "Ouvrez-le dans Excel et enregistrez-le de nouveau.") from exc
 
 
-MAX_WORKBOOK_UNZIPPED = 1_000_000_000
-MAX_WORKBOOK_RATIO = 500
-
-
-def _check_workbook_archive(data: bytes, file: str) -> None:
-    """An xlsx is a zip: refuse one that would inflate beyond reason before handing it to the reader."""
-    import zipfile
-
-    try:
-        entries = zipfile.ZipFile(io.BytesIO(data)).infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return  # the workbook reader says it is damaged, in its own words
-    total = sum(e.file_size for e in entries)
-    packed = max(1, sum(e.compress_size for e in entries))
-    if total > MAX_WORKBOOK_UNZIPPED or (total > 50_000_000 and total / packed > MAX_WORKBOOK_RATIO):
-        raise ReadError(f"« {file} » : ce classeur se décompresse en {total / 1e6:.0f} Mo pour {packed / 1e6:.1f} Mo "
-                        "sur disque : fichier suspect (bombe zip), refusé.")
-
-
 def sheet_table(rows: list[list], file: str, sheet: str, expected: Iterable[str] | None = None) -> RawTable:
     """One worksheet's rows as a RawTable of text, its header found below any title rows."""
     text_rows = [[cell_text(v) for v in row] for row in rows]
@@ -344,6 +355,7 @@ def sheet_table(rows: list[list], file: str, sheet: str, expected: Iterable[str]
         raise ReadError(f"« {file} », feuille « {sheet} » : la feuille est vide.")
     skip = find_header(text_rows, expected)
     header = text_rows[skip]
+    _refuse_duplicate_headers(header, file, skip + 1, sheet)
     body = text_rows[skip + 1:]
     width = len(header)
     frame = pd.DataFrame([row[:width] + [""] * (width - len(row)) for row in body],

@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..errors import Problem
 from .base import FileReport, Format, Parsed, find_column
+from .bounds import check_json_depth
 from .geofiles import GEO_SUFFIXES, parse_geo, read_geo_bytes
 from .guess import ColumnMapping, apply_mapping, guess_zoning, header_key
 from .hand import TEMPLATE_FORMATS
@@ -46,10 +47,13 @@ def _is_geojson(data: bytes) -> bool:
 
 
 def _json_table(data: bytes, file: str) -> RawTable:
+    check_json_depth(data, file)
     try:
         payload = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise ReadError(f"« {file} » : JSON illisible ({exc}).") from None
+        line = f", ligne {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
+        what = "n'est pas en UTF-8" if isinstance(exc, UnicodeDecodeError) else "n'est pas un JSON valide"
+        raise ReadError(f"« {file} »{line} : le fichier {what}.") from None
     if not isinstance(payload, list) or not payload or not all(isinstance(r, dict) for r in payload):
         raise ReadError(f"« {file} » : JSON reconnu ni comme GeoJSON ni comme liste d'enregistrements.")
     frame = pd.DataFrame(payload).astype(str).replace({"None": "", "nan": ""})

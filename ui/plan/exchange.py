@@ -7,8 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from gpect_core.errors import GpectError
-from gpect_core.plan.xlsx import apply_import, diff_plans, export_store, read_workbook
-from ui.feedback import show_error
+from gpect_core.plan.xlsx import apply_import, diff_plans, export_store, import_problems, read_workbook
+from ui.feedback import md, show_error
 from ui.plan.state import FORM_BASE, PlanView
 
 
@@ -28,6 +28,11 @@ def render(view: PlanView) -> None:
         incoming = read_workbook(upload.getvalue(), name=upload.name)
     except GpectError as exc:
         show_error(exc)
+        return
+    problems = import_problems(store, incoming)
+    if problems:
+        st.error(md(T("hostile.plan.preview_problems", n=len(problems), file=upload.name)) + "  \n"
+                 + "  \n".join(f"• {md(p.message)}" for p in problems[:60]))
         return
     differences = diff_plans(store.snapshot(), incoming)
     changes = [d for d in differences if d.kind != "absent du fichier"]

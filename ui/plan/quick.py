@@ -55,7 +55,7 @@ def render(view: PlanView) -> None:
         saved, refused, invalid, kept = result
         st.success(T("plan.quick.saved", n=saved))
         for message in refused + invalid:
-            st.error(message)
+            st.error(md(message))
         if kept:
             st.caption(T("plan.quick.kept"))
             st.dataframe(pd.DataFrame(kept), hide_index=True, width="stretch")

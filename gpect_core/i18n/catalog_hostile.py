@@ -1,0 +1,131 @@
+"""Strings of the bounds on untrusted files and of the one error path (issue 14)."""
+
+STRINGS = {
+    "hostile.read.memory": (
+        "« {file} » : la lecture du fichier a dépassé la mémoire permise ({megabytes} Mo) et a été arrêtée ; "
+        "le fichier est trop gros ou construit pour piéger le lecteur. Il est refusé ; rien n'a été modifié.",
+        "“{file}”: reading the file went beyond the memory allowed ({megabytes} MB) and was stopped; the file is "
+        "too large or built to trap the reader. It is refused; nothing was changed."),
+    "hostile.read.time": (
+        "« {file} » : la lecture du fichier a dépassé {seconds} s et a été arrêtée ; le fichier est refusé, "
+        "rien n'a été modifié. Découpez-le ou envoyez-le en CSV.",
+        "“{file}”: reading the file took more than {seconds} s and was stopped; the file is refused, nothing was "
+        "changed. Split it or send it as CSV."),
+    "hostile.read.crash": (
+        "« {file} » : la lecture du fichier a échoué (fichier abîmé ou d'un format inattendu) ; il est refusé, "
+        "rien n'a été modifié.",
+        "“{file}”: reading the file failed (damaged file or unexpected format); it is refused, nothing was "
+        "changed."),
+}
+STRINGS.update({
+    "hostile.plan.refused": (
+        "{file} : {n} problème(s) ; le classeur est refusé en entier, rien n'a été enregistré.",
+        "{file}: {n} problem(s); the whole workbook is refused, nothing was saved."),
+    "hostile.plan.unknown_indicator": (
+        "valeur d'un indicateur « {indicator} » qui n'existe ni dans la feuille « Indicateurs » ni dans le plan.",
+        "value of an indicator “{indicator}” that is neither in the “Indicateurs” sheet nor in the plan."),
+    "hostile.plan.unreadable": (
+        "{file} : ce fichier n'est pas un classeur Excel lisible (abîmé, protégé par mot de passe ou d'un autre "
+        "format) ; rien n'a été importé.",
+        "{file}: this file is not a readable Excel workbook (damaged, password-protected or of another format); "
+        "nothing was imported."),
+    "hostile.plan.duplicate_header": (
+        "{file}, feuille « {sheet} » : la colonne « {column} » figure plusieurs fois (colonnes {columns}) ; "
+        "gardez-en une seule.",
+        "{file}, sheet “{sheet}”: the column “{column}” appears more than once (columns {columns}); keep only one."),
+    "hostile.plan.preview_problems": (
+        "{n} problème(s) dans {file} : le classeur ne peut pas être appliqué tel quel.",
+        "{n} problem(s) in {file}: the workbook cannot be applied as it is."),
+})
+STRINGS.update({
+    "hostile.cli.unexpected": (
+        "La commande « {command} » s'est arrêtée sur une erreur inattendue ; rien n'a été modifié. Relancez-la "
+        "avec --debug pour le détail technique et signalez-le.",
+        "The command “{command}” stopped on an unexpected error; nothing was changed. Run it again with --debug "
+        "for the technical details and report it."),
+})
+STRINGS.update({
+    "hostile.geo.all_rejected": (
+        "aucun polygone utilisable : toutes les entités du fichier ont été rejetées (voir ses problèmes)",
+        "no usable polygon: every feature of the file was rejected (see its problems)"),
+})
+STRINGS.update({
+    "hostile.upload.need_editor": (
+        "Pour envoyer et vérifier des fichiers, connectez-vous avec un compte au rôle éditeur (page « Plan "
+        "d'action », barre latérale). La provenance et les modèles restent consultables par tous.",
+        "To upload and check files, log in with an account with the editor role (« Plan d'action » page, "
+        "sidebar). Provenance and templates stay open to everyone."),
+})
+STRINGS.update({
+    "hostile.csv.quote": (
+        "guillemet ouvert jamais refermé à partir de cette ligne ; refermez-le ou retirez-le.",
+        "a quote opened on this line is never closed; close it or remove it."),
+    "hostile.csv.columns": (
+        "structure CSV incohérente (nombre de colonnes variable). Vérifiez le séparateur « {sep} » et les "
+        "guillemets.",
+        "inconsistent CSV structure (varying number of columns). Check the separator “{sep}” and the quotes."),
+    "hostile.csv.extra_field": (
+        "une valeur en fin de ligne n'a pas d'en-tête de colonne ; ajoutez l'en-tête ou retirez la valeur.",
+        "a value at the end of the line has no column header; add the header or remove the value."),
+    "hostile.header.duplicate": (
+        "la colonne « {column} » figure plusieurs fois (colonnes {positions}) ; on ne peut pas deviner "
+        "laquelle lire : gardez-en une seule ou renommez l'autre.",
+        "the column “{column}” appears more than once (columns {positions}); which one to read cannot be "
+        "guessed: keep only one or rename the other."),
+})
+STRINGS.update({
+    "hostile.value.yes_no": (
+        "{where} : « {value} » n'est ni oui ni non (écrivez oui ou non).",
+        "{where}: “{value}” is neither yes nor no (write oui or non)."),
+    "hostile.value.percent_in_count": (
+        "un nombre est attendu, sans signe % (cette colonne n'est pas un pourcentage)",
+        "a number is expected, without a % sign (this column is not a percentage)"),
+    "hostile.value.future_year": (
+        "année postérieure à {latest} : vérifiez-la (une année à venir n'est pas acceptée sans correction)",
+        "year after {latest}: check it (a year to come is not accepted without correction)"),
+    "hostile.value.fraction_in_percent": (
+        "toutes les valeurs de la colonne sont entre 0 et 1 : ce sont sans doute des fractions (0,75 pour 75 %) ; "
+        "écrivez le pourcentage (75) ou cochez l'acceptation des lignes rejetées",
+        "every value of the column is between 0 and 1: they are probably fractions (0.75 for 75 %); write the "
+        "percentage (75) or tick the acceptance of rejected rows"),
+    "hostile.value.rome": (
+        "code ROME attendu (une lettre de A à N et quatre chiffres, ex. H2913)",
+        "ROME code expected (a letter A to N and four digits, e.g. H2913)"),
+    "hostile.value.class_fraction": (
+        "classe entière de 1 à 5 attendue (une valeur décimale n'est pas arrondie)",
+        "whole class from 1 to 5 expected (a decimal value is not rounded)"),
+})
+STRINGS.update({
+    "hostile.geo.crs_mismatch": (
+        "« {file} » : le fichier se déclare en {crs} (degrés de longitude et latitude), mais ses coordonnées "
+        "(ex. {x} ; {y}) sont en mètres{guess}. Réexportez-le en déclarant son vrai système de coordonnées.",
+        "“{file}”: the file declares {crs} (degrees of longitude and latitude), but its coordinates (e.g. {x}; "
+        "{y}) are in metres{guess}. Export it again declaring its real coordinate system."),
+    "hostile.geo.lambert": (" : elles ressemblent à du Lambert-93 (EPSG:2154)",
+                            ": they look like Lambert-93 (EPSG:2154)"),
+})
+STRINGS.update({
+    "hostile.pack.check": (
+        "{files} : le pack après intégration ne passerait pas le contrôle final : {message}",
+        "{files}: the pack after integration would fail the final check: {message}"),
+    "hostile.pack.unexpected": (
+        "{files} : l'intégration s'est arrêtée sur une erreur inattendue ; rien n'a été modifié (le détail est "
+        "dans le journal du serveur).",
+        "{files}: integration stopped on an unexpected error; nothing was changed (the details are in the server "
+        "log)."),
+    "hostile.zones.replaced": (
+        "Attention : le zonage {zoning} du pack compte {held} zone(s) ; l'envoi en apporte {brought} et remplace "
+        "le zonage entier : {gone} zone(s) en disparaîtraient ({codes}), avec les chiffres qui s'y rattachent. "
+        "Pour ajouter ou corriger une zone, envoyez le zonage complet.",
+        "Warning: the pack's zoning {zoning} has {held} zone(s); the upload brings {brought} and replaces the whole "
+        "zoning: {gone} zone(s) would disappear ({codes}), with the figures attached to them. To add or correct a "
+        "zone, send the complete zoning."),
+})
+STRINGS.update({
+    "hostile.geo.ring": (
+        "« {file} » : un polygone du fichier est mal formé (contour non fermé ou de moins de quatre points) ; "
+        "corrigez-le dans votre logiciel de cartographie (QGIS : Vecteur > Outils de géométrie > Vérifier la "
+        "validité) puis réexportez le fichier.",
+        "“{file}”: a polygon of the file is malformed (ring not closed or of fewer than four points); fix it in "
+        "your mapping software (QGIS: Vector > Geometry Tools > Check Validity) and export the file again."),
+})

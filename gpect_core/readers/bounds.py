@@ -1,0 +1,156 @@
+"""Bounds on untrusted files, checked before a parser allocates anything: the cells a worksheet declares and
+holds, the entries and inflated size of a zip (an xlsx is a zip), the nesting depth of JSON.
+
+Every check reads at most the bytes it is given (zip entries are inflated in chunks and never written to disk)
+and raises `ReadError` with a French message naming the file (and the sheet or entry). The limits are set for
+the largest public files a committee brings (a national workbook of every commune, a GeoJSON of every commune
+of a région) with a wide margin.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import numpy as np
+
+from ..errors import GpectError
+
+
+class ReadError(GpectError):
+    """A file could not be read at all (empty, truncated, unknown encoding, beyond bounds...)."""
+
+
+MAX_SHEET_CELLS = 30_000_000  # rows × columns of the area a worksheet spans (a dense list is built of it)
+MAX_ZIP_ENTRIES = 2_000
+MAX_UNZIPPED_TOTAL = 1_000_000_000
+MAX_TOTAL_RATIO = 200  # inflated / packed size of the whole archive, beyond 50 MB inflated
+RATIO_FLOOR = 50_000_000
+MAX_JSON_DEPTH = 64  # a GeoJSON MultiPolygon is 6 deep; records 2
+_CHUNK = 1 << 20
+
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]{1,3})?(\d+)?(?::([A-Z]{1,3})(\d+))?"')
+_CELL = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3})(\d+)"')
+_ROW = re.compile(rb'<(?:\w+:)?row\s[^>]*?\br="(\d+)"')
+
+
+def column_number(letters: str) -> int:
+    """Spreadsheet column letters as a 1-based number: « A » → 1, « XFD » → 16384."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def check_zip_entries(archive: zipfile.ZipFile, file: str, what: str = "l'archive") -> list[zipfile.ZipInfo]:
+    """The entries of an archive, after refusing too many of them or a total inflated size beyond reason
+    (what the entries declare; `inflate_bounded` checks what they really give). Raises ReadError."""
+    entries = archive.infolist()
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise ReadError(f"« {file} » : {what} contient {len(entries)} fichiers, au-delà de la limite de "
+                        f"{MAX_ZIP_ENTRIES} ; elle est refusée.")
+    total = sum(e.file_size for e in entries)
+    packed = max(1, sum(e.compress_size for e in entries))
+    if total > MAX_UNZIPPED_TOTAL or (total > RATIO_FLOOR and total / packed > MAX_TOTAL_RATIO):
+        raise ReadError(f"« {file} » : {what} se décompresse en {total / 1e6:.0f} Mo pour {packed / 1e6:.1f} Mo "
+                        "sur disque : fichier suspect (bombe zip), refusé.")
+    return entries
+
+
+def inflate_bounded(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, file: str, limit: int):
+    """The chunks of one entry, inflated in memory, stopping with ReadError past `limit` bytes (an entry may
+    lie about its size)."""
+    seen = 0
+    with archive.open(entry) as stream:
+        while chunk := stream.read(_CHUNK):
+            seen += len(chunk)
+            if seen > limit:
+                raise ReadError(f"« {file} » : « {entry.filename} » se décompresse au-delà de ce qu'il déclare "
+                                "(archive suspecte), refusé.")
+            yield chunk
+
+
+def check_workbook(data: bytes, file: str) -> None:
+    """An xlsx/xlsm (a zip): its entries (`check_zip_entries`), then each worksheet's declared dimension
+    (`<dimension ref>`) and the rows and columns its cells really reach; a sheet spanning more than
+    `MAX_SHEET_CELLS` cells is refused with ReadError naming it. A file that is not a zip is left to the
+    workbook reader."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return
+    entries = check_zip_entries(archive, file, "ce classeur")
+    names = _sheet_names(archive)
+    for entry in entries:
+        if not re.fullmatch(r"xl/worksheets/[^/]+\.xml", entry.filename):
+            continue
+        sheet = names.get(entry.filename, entry.filename.rsplit("/", 1)[-1][:-4])
+        rows, columns = _sheet_extent(archive, entry, file)
+        if rows * columns > MAX_SHEET_CELLS:
+            raise ReadError(f"« {file} », feuille « {sheet} » : la feuille s'étend sur {_n(rows)} lignes et {_n(columns)} "
+                            f"colonnes (plus de {MAX_SHEET_CELLS // 1_000_000} millions de cellules) ; elle est "
+                            "refusée. Supprimez les lignes et colonnes vides au-delà du tableau, ou envoyez-la en "
+                            "CSV.")
+
+
+def _n(number: int) -> str:
+    return f"{number:,}".replace(",", "\u202f")
+
+
+def _sheet_extent(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, file: str) -> tuple[int, int]:
+    rows = columns = 0
+    tail = b""
+    for chunk in inflate_bounded(archive, entry, file, MAX_UNZIPPED_TOTAL):
+        text = tail + chunk
+        if rows == 0 and columns == 0 and (found := _DIMENSION.search(text)):
+            first_col, first_row, last_col, last_row = found.groups()
+            rows = int(last_row or first_row or 0)
+            columns = column_number((last_col or first_col or b"A").decode())
+        for match in _CELL.finditer(text):
+            columns = max(columns, column_number(match.group(1).decode()))
+            rows = max(rows, int(match.group(2)))
+        for match in _ROW.finditer(text):
+            rows = max(rows, int(match.group(1)))
+        tail = text[-256:]
+    return rows, columns
+
+
+def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet part → the sheet name the user sees (from workbook.xml and its relationships)."""
+    try:
+        book = archive.read("xl/workbook.xml")[:5_000_000]
+        rels = archive.read("xl/_rels/workbook.xml.rels")[:5_000_000]
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError):
+        return {}
+    targets = {m.group(1): m.group(2) for m in re.finditer(rb'<Relationship[^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"',
+                                                            rels)}
+    targets.update({m.group(2): m.group(1) for m in re.finditer(
+        rb'<Relationship[^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"', rels)})
+    out = {}
+    for m in re.finditer(rb'<(?:\w+:)?sheet\s[^>]*?name="([^"]*)"[^>]*?r:id="([^"]+)"', book):
+        target = targets.get(m.group(2), b"").decode("utf-8", "replace").lstrip("/")
+        part = target if target.startswith("xl/") else f"xl/{target}"
+        out[part] = m.group(1).decode("utf-8", "replace").replace("&amp;", "&")
+    return out
+
+
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+
+
+def check_json_depth(data: bytes, file: str, limit: int = MAX_JSON_DEPTH) -> None:
+    """Refuse JSON nested deeper than `limit` (arrays and objects) before any parser recurses into it; the
+    message gives the line where the limit is crossed. Raises ReadError."""
+    bare = np.frombuffer(_JSON_STRING.sub(lambda m: b"\n" * m.group(0).count(b"\n"), data),
+                         dtype=np.uint8)
+    step = (np.isin(bare, (ord("{"), ord("["))).astype(np.int32)
+            - np.isin(bare, (ord("}"), ord("]"))).astype(np.int32))
+    if not len(step):
+        return
+    depth = np.cumsum(step)
+    deepest = int(depth.max())
+    if deepest > limit:
+        where = int(np.argmax(depth > limit))
+        line = int(np.count_nonzero(bare[:where] == ord("\n"))) + 1
+        raise ReadError(f"« {file} », ligne {line} : le JSON est imbriqué sur plus de {limit} niveaux "
+                        f"({deepest} ou plus) ; fichier suspect, refusé.")
