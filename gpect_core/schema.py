@@ -104,7 +104,15 @@ TRAINING_RULES = [
     ),
 ]
 
-CODE = pa.Check.str_matches(r"^\S+$", name="code_format")
+def _well_formed_codes(values: pd.Series) -> pd.Series:
+    # A code is one or more characters without whitespace. Codes repeat (zones, occupations) over 10^5 rows: the
+    # pattern runs on the distinct values only, which keeps the national pack's load well under its 1.5 s target.
+    distinct = pd.Series(values.dropna().unique(), dtype=object)
+    bad = distinct[~distinct.astype(str).str.fullmatch(r"\S+")]
+    return ~values.isin(bad) | values.isna()
+
+
+CODE = pa.Check(_well_formed_codes, name="code_format", error="code mal formé (espaces ou vide)")
 COUNT = pa.Check.ge(0)
 CLASS_1_5 = pa.Check.in_range(1, 5)
 

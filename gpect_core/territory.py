@@ -133,14 +133,16 @@ class Territory:
     def _reference_problems(self) -> list[Problem]:
         """Rows of the tables that name a zone the pack does not have."""
         problems = []
-        known = set(zip(self.zones["zoning"], self.zones["zone_id"], strict=True))
+        def keys(frame: pd.DataFrame) -> pd.Series:  # vectorised: a Python loop over 10^5 arrow strings took 0.8 s
+            return frame["zoning"].astype(str) + "\x1f" + frame["zone_id"].astype(str)
+
+        known = keys(self.zones).unique()
         for name in ("recruitment", "training", "needs"):
             df = self.tables.get(name)
             if df is None or df.empty:
                 continue
-            pairs = pd.Series(list(zip(df["zoning"], df["zone_id"], strict=True)), index=df.index)
-            bad = pairs[~pairs.isin(known)]
-            for index, (zoning, zone_id) in bad.head(20).items():
+            bad = df.loc[~keys(df).isin(known), ["zoning", "zone_id"]]
+            for index, zoning, zone_id in bad.head(20).itertuples(name=None):
                 problems.append(Problem(
                     f"{table_label(name)}, ligne {int(index) + 1}, colonne `zone_id` : la zone « {zone_id} » "
                     f"(zonage {zoning}) n'existe pas dans le pack", table=name, column="zone_id", row=int(index) + 1))
