@@ -4,8 +4,10 @@ host on any page (every request leaving 127.0.0.1 is intercepted and recorded)."
 
 from __future__ import annotations
 
+import re
 import shutil
 import urllib.request
+from pathlib import Path
 
 import pytest
 from test_hostile_files import sparse_xlsx
@@ -14,7 +16,11 @@ from browser import editor_accounts, log_in, running_app, wait_for_idle
 
 pytestmark = pytest.mark.browser
 
-PAGES = ("", "carte", "metiers", "plan", "donnees")
+# Every page of the navigation (app.py's PAGES; "" is the default page). « vote », the participants' phone page,
+# has no selection header: only its requests and its rendering are checked.
+PAGES = ["", *re.findall(r'^\s+\("app_pages/\w+\.py", "[\w.]+", "(\w+)"',
+                         (Path(__file__).parent.parent / "app.py").read_text(encoding="utf-8"), flags=re.M)[1:]]
+WITHOUT_HEADER = {"vote"}
 HOSTILE_NAMES = {"9901": "![x](http://evil-markdown.example/pixel.png)",
                  "9902": '<img src="http://evil-html.example/pixel.png"> [lien](http://evil-link.example/)'}
 
@@ -76,9 +82,10 @@ def test_hostile_zone_names_make_no_request_to_another_host_on_any_page(page, tm
             page.goto(f"{url}/{path}?zonage=ZE2020&zones=9901,9902")
             wait_for_idle(page, timeout=90)
             page.locator("h1").first.wait_for(timeout=60_000)
-            caption = page.locator('[data-testid="stCaptionContainer"]').filter(has_text="evil-markdown").first
-            caption.wait_for(timeout=60_000)  # the header names the selection, as text
-            assert "![x](http://evil-markdown.example/pixel.png)" in caption.inner_text()
+            if path not in WITHOUT_HEADER:
+                caption = page.locator('[data-testid="stCaptionContainer"]').filter(has_text="evil-markdown").first
+                caption.wait_for(timeout=60_000)  # the header names the selection, as text
+                assert "![x](http://evil-markdown.example/pixel.png)" in caption.inner_text()
             assert page.locator('[data-testid="stException"]').count() == 0
             assert page.locator('img[src*="evil"]').count() == 0
     assert [u for u in leaving if "evil" in u] == []

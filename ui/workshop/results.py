@@ -22,6 +22,8 @@ def live_results(store: WorkshopStore, vote_id: str, lang: str) -> None:
         st.info(t("workshop.results.empty", lang))
         return
     dots, item = t("workshop.results.dots", lang), t("workshop.results.item", lang)
-    st.altair_chart(results_chart(results, dots, item), width="stretch")
+    # The table under the chart is its text alternative; the description is the chart's accessible name.
+    chart = results_chart(results, dots, item).properties(description=t("workshop.results.title", lang))
+    st.altair_chart(chart, width="stretch")
     st.table(pd.DataFrame({item: results["label"], dots: results["dots"],
                            t("workshop.results.item_voters", lang): results["voters"]}).set_index(item))
