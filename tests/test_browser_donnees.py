@@ -44,7 +44,7 @@ def test_upload_in_the_browser_gives_the_french_report(app_url, page, tmp_path):
     bad.write_text("Zonage;Code zone;Code métier;Année;Projets de recrutement\nZE2020;9901;H2913;2025;douze\n",
                    encoding="utf-8")
     log_in(page, url, "edith", "edith-secret-1", then="Données")  # uploading needs the editor role
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(bad))
+    page.locator('[role="tabpanel"]:visible [data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(bad))
     page.get_by_text("1 fichier(s) prêt(s)").wait_for(timeout=30_000)
     page.get_by_role("button", name="Vérifier").click()
     alert = page.locator('[data-testid="stAlertContentError"]').first
@@ -73,7 +73,7 @@ def test_column_mapping_in_the_browser_reads_a_zoning_the_recogniser_cannot_gues
     with running_app(pack, extra_env={"GPECT_DB_URL": f"sqlite:///{tmp_path / 'plan.sqlite'}",
                                       **editor_accounts(tmp_path)}) as url:
         log_in(page, url, "edith", "edith-secret-1", then="Données")
-        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        page.locator('[role="tabpanel"]:visible [data-testid="stFileUploaderDropzoneInput"]').set_input_files(
             [str(listing), str(root / "fixtures" / "mini" / "communes.geojson")])
         page.get_by_text("2 fichier(s) prêt(s)").wait_for(timeout=30_000)
         page.get_by_role("button", name="Vérifier").click()

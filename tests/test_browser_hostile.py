@@ -51,7 +51,7 @@ def test_sparse_dimension_workbook_through_the_page_is_refused_and_the_server_st
     with running_app(pack, extra_env={"GPECT_DB_URL": f"sqlite:///{tmp_path / 'plan.sqlite'}",
                                       **editor_accounts(tmp_path)}) as url:
         log_in(page, url, "edith", "edith-secret-1", then="Données")
-        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
+        page.locator('[role="tabpanel"]:visible [data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
         page.get_by_text("1 fichier(s) prêt(s)").wait_for(timeout=30_000)
         page.get_by_role("button", name="Vérifier").click()
         alert = page.locator('[data-testid="stAlertContentError"]').first

@@ -1,17 +1,26 @@
 """Reading an uploaded file where its failure cannot take the server down: `read_source` in a child process
 with a memory ceiling (RLIMIT_AS) and a time limit.
 
-The child is forked from a forkserver that has already imported the readers, so each file costs a fork, not
-an interpreter start. A child that runs out of memory, is killed, or overruns its time gives a French
-`Problem` naming the file; the parent (the Streamlit server) never allocates what the file asks for.
+The child is a fresh interpreter (`python -m gpect_core.readers.isolated`) that reads the file's bytes and the
+reading options as a pickle on its standard input and writes its result as a pickle on its standard output. Not
+multiprocessing: its spawn and forkserver children re-run the parent's `__main__`, which in a Streamlit server is
+the app script itself (the whole app and its pack loaded again for each upload, over the child's memory ceiling),
+and a forked child inherits the server's address space, which RLIMIT_AS counts. A child that runs out of memory,
+is killed, or overruns its time gives a French `Problem` naming the file; the parent (the Streamlit server) never
+allocates what the file asks for.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import os
+import pickle
 import resource
+import signal
+import subprocess
+import sys
 import traceback
 from collections.abc import Mapping
+from pathlib import Path
 
 from .. import settings
 from ..errors import GpectError, Problem
@@ -22,7 +31,9 @@ from .guess import ColumnMapping
 from .registry import HEADERLESS_FAP_ROME
 from .source import ALL_FORMATS, read_source
 
-_PRELOAD = ["gpect_core.readers.source"]
+# Interpreter start and the readers' imports, on top of the reading's own time limit (seconds of wall time).
+STARTUP_SECONDS = 30
+_PACKAGE_PARENT = str(Path(__file__).resolve().parents[2])
 _FORMATS: dict[str, Format] = {f.key: f for f in (*ALL_FORMATS, HEADERLESS_FAP_ROME, GEO_COMMUNES, GEO_ZONES,
                                                   GEO_ADMIN)}
 
@@ -35,7 +46,17 @@ def _mapped_size() -> int:
         return 0
 
 
-def _child(conn, data: bytes, file: str, vintages, mappings, memory: int, seconds: float) -> None:
+class _TimeUp(Exception):
+    pass
+
+
+def _time_up(_signum, _frame):
+    raise _TimeUp
+
+
+def _child(data: bytes, file: str, vintages, mappings, memory: int, seconds: float) -> tuple[str, object]:
+    signal.signal(signal.SIGALRM, _time_up)
+    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))  # the reading's own wall time, imports excluded
     try:
         ceiling = _mapped_size() + memory
         resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
@@ -45,16 +66,30 @@ def _child(conn, data: bytes, file: str, vintages, mappings, memory: int, second
         pass
     try:
         results = read_source(data, file, vintages, mappings=mappings)
-        packed = [(p.format.key if p.format is not None else None, _without_format(p)) for p in results]
-        conn.send(("ok", packed))
+        return "ok", [(p.format.key if p.format is not None else None, _without_format(p)) for p in results]
+    except _TimeUp:
+        return "time", None
     except MemoryError:
-        conn.send(("memory", None))
+        return "memory", None
     except GpectError as exc:
-        conn.send(("error", exc.message))
+        return "error", exc.message
     except BaseException:  # noqa: BLE001 — the parent says it in French; the trace goes to the server log
-        conn.send(("crash", traceback.format_exc()))
+        return "crash", traceback.format_exc()
     finally:
-        conn.close()
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def _main() -> None:
+    """The child: arguments from stdin, result to the original stdout; anything a library prints goes to stderr."""
+    out = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    arguments = pickle.load(sys.stdin.buffer)
+    result = _child(*arguments)
+    try:
+        pickle.dump(result, out)
+    except MemoryError:
+        pickle.dump(("memory", None), out)
+    out.close()
 
 
 def _without_format(parsed: Parsed) -> Parsed:
@@ -77,24 +112,27 @@ def read_source_isolated(data: bytes, file: str, vintages: Mapping[str, str] | N
     holds a French problem naming the file (`hostile.read.memory`, `hostile.read.time`, `hostile.read.crash`)."""
     memory = settings.parse_memory_bytes() if memory is None else memory
     seconds = settings.parse_seconds() if seconds is None else seconds
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(_PRELOAD)
-    receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(send, data, file, dict(vintages or {}), dict(mappings or {}),
-                                                 memory, seconds), daemon=True)
-    child.start()
-    send.close()
+    arguments = pickle.dumps((data, file, dict(vintages or {}), dict(mappings or {}), memory, seconds))
+    environment = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [_PACKAGE_PARENT,
+                                                                             os.environ.get("PYTHONPATH")])))
     try:
-        if not receive.poll(seconds):
-            return _failed(file, "hostile.read.time", seconds=f"{seconds:g}")
-        status, payload = receive.recv()
-    except (EOFError, OSError):
+        done = subprocess.run([sys.executable, "-m", "gpect_core.readers.isolated"], input=arguments,
+                              capture_output=True, timeout=seconds + STARTUP_SECONDS, env=environment)
+    except subprocess.TimeoutExpired:
+        return _failed(file, "hostile.read.time", seconds=f"{seconds:g}")
+    try:
+        status, payload = pickle.loads(done.stdout)
+    except Exception:  # noqa: BLE001 — no result: the child was killed (memory or CPU limit) or died
+        if done.returncode in (-9, -24, 137, 152):  # SIGKILL / SIGXCPU
+            key = "hostile.read.time" if done.returncode in (-24, 152) else "hostile.read.memory"
+            return _failed(file, key, seconds=f"{seconds:g}", megabytes=memory >> 20)
+        import logging
+
+        logging.getLogger(__name__).error("reading %s: the child ended with %s:\n%s", file, done.returncode,
+                                          done.stderr.decode(errors="replace")[-4000:])
         return _failed(file, "hostile.read.memory", megabytes=memory >> 20)
-    finally:
-        receive.close()
-        if child.is_alive():
-            child.kill()
-        child.join(10)
+    if status == "time":
+        return _failed(file, "hostile.read.time", seconds=f"{seconds:g}")
     if status == "memory":
         return _failed(file, "hostile.read.memory", megabytes=memory >> 20)
     if status == "error":
@@ -111,3 +149,7 @@ def read_source_isolated(data: bytes, file: str, vintages: Mapping[str, str] | N
         parsed.format = _FORMATS.get(key) if key else None
         results.append(parsed)
     return results
+
+
+if __name__ == "__main__":
+    _main()
