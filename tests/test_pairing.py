@@ -220,6 +220,6 @@ def test_the_store_keeps_lists_pairs_and_the_status_history(plan_db_url):
     # Removing Alpha from the list leaves the accepted pair in place (only « proposé » pairs are withdrawn).
     assert again.import_list("fragile", fragile[fragile["firm"] == "Beta"], "edith")["removed"] == 1
     assert again.history_frame()["kind"].iloc[0] == "import"
-    assert again.plan.schema_revision() == "0003_pairing"
+    assert again.plan.schema_revision() >= "0003_pairing"  # the pairing tables' migration, or a later one
     store.close()
     again.close()

@@ -83,8 +83,8 @@ def check_workbook(data: bytes, file: str) -> None:
     entries = check_zip_entries(archive, file, "ce classeur")
     names = _sheet_names(archive)
     for entry in entries:
-        if not re.fullmatch(r"xl/worksheets/[^/]+\.xml", entry.filename):
-            continue
+        if entry.filename not in names and not re.fullmatch(r"xl/worksheets/[^/]+\.xml", entry.filename):
+            continue  # a worksheet is where the workbook's relations say, wherever that is in the zip
         sheet = names.get(entry.filename, entry.filename.rsplit("/", 1)[-1][:-4])
         rows, columns = _sheet_extent(archive, entry, file)
         if rows * columns > MAX_SHEET_CELLS:

@@ -334,8 +334,7 @@ def excel_sheets(data: bytes, file: str) -> dict[str, list[list]]:
 
     if not data:
         raise ReadError(f"« {file} » : le fichier est vide.")
-    if data[:4] == b"PK\x03\x04":
-        check_workbook(data, file)
+    check_workbook(data, file)  # any zip, even behind leading bytes (calamine finds it there too)
     if data[:4] == b"\xd0\xcf\x11\xe0" and "EncryptedPackage".encode("utf-16-le") in data:
         raise ReadError(f"« {file} » : le classeur est protégé par mot de passe ; ouvrez-le dans Excel, retirez le "
                         "mot de passe (Fichier > Informations > Protéger le classeur) et enregistrez-le de nouveau.")
@@ -343,7 +342,9 @@ def excel_sheets(data: bytes, file: str) -> dict[str, list[list]]:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         return {name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
                 for name in workbook.sheet_names}
-    except Exception as exc:  # noqa: BLE001 — calamine raises its own types for damaged workbooks
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001 — calamine raises its own types, a Rust panic a BaseException
         raise ReadError(f"« {file} » : classeur Excel illisible ou tronqué. "
                         "Ouvrez-le dans Excel et enregistrez-le de nouveau.") from exc
 
