@@ -22,7 +22,9 @@ def test_passerelles_draws_offline_and_exports_its_caption(app_url, page):
     while "Préparateur / Préparatrice de commandes" not in chart.inner_text() and time.monotonic() < deadline:
         time.sleep(0.2)
     text = chart.inner_text()
-    assert "1. Préparateur / Préparatrice de commandes" in text  # the first ranked target, on the right
+    # the first ranked target, on the right: a skills bridge since the demo has skills (then the ROME mobility)
+    assert "1. Equipier polyvalent / Equipière polyvalente de restaurat" in text
+    assert "2. Préparateur / Préparatrice de commandes" in text
     assert "Vendeur / Vendeuse en prêt-à-porter" in text  # the origin, on the left
     assert chart.locator("canvas, svg").count() >= 1
     body = page.inner_text("body")
