@@ -61,12 +61,11 @@ def register(subparsers) -> None:
 
 
 def _cmd_correspondence(args: argparse.Namespace) -> int:
-    import os
-    import tempfile
     from pathlib import Path
 
     from .export.correspondence import correspondence_xlsx, zoning_name
     from .indicators.correspondence import check_zonings, correspondence
+    from .outfiles import write_atomically
     from .territory import Territory
 
     territory = Territory.load(args.pack, validate=False)
@@ -78,15 +77,7 @@ def _cmd_correspondence(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if not out.parent.is_dir():
         raise GpectError(f"« {out.parent} » n'est pas un dossier existant : impossible d'écrire « {out.name} ».")
-    data = correspondence_xlsx(territory, corr)
-    handle, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(tmp, out)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise GpectError(f"« {out} » n'a pas pu être écrit ({exc.strerror or exc}).") from None
+    write_atomically(out, correspondence_xlsx(territory, corr))
     method = "communes en commun (population)" if corr.method == "communes" else "superposition des contours"
     print(f"Correspondance {zoning_name(territory, args.source)} → {zoning_name(territory, args.target)} : "
           f"{len(corr.table)} couples de zones ({method}), écrite dans {out}.")

@@ -10,7 +10,8 @@ import argparse
 from pathlib import Path
 
 from ..errors import GpectError
-from .cli import _check_out, _territory, write_atomically
+from ..outfiles import write_atomically
+from .cli import _check_out, _territory
 
 CSV_COLUMNS = {
     "rank": "rang", "to_code": "code_rome_cible", "label": "metier_cible", "kind": "type_passerelle",

@@ -7,14 +7,13 @@ The plan is the pack's (`plan_*` tables) unless `--db URL` names the plan store 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from .. import settings
 from ..errors import GpectError
 from ..i18n import LANGS, t
+from ..outfiles import write_atomically
 
 
 def _territory(args: argparse.Namespace):
@@ -44,18 +43,6 @@ def _check_out(path: str, extensions: tuple[str, ...]) -> Path:
     if not out.parent.exists():
         raise GpectError(f"Le dossier « {out.parent} » de la sortie n'existe pas.")
     return out
-
-
-def write_atomically(out: Path, data: bytes) -> None:
-    """Write `data` to `out` through a temporary file renamed into place (never a half-written file)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _cmd_deck(args: argparse.Namespace) -> int:

@@ -6,11 +6,10 @@ Registered through `cli.EXTENSION_MODULES`; a bad file is a French message and e
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from pathlib import Path
 
 from ..errors import GpectError
+from ..outfiles import write_atomically
 
 
 def _cmd_pair(args: argparse.Namespace) -> int:
@@ -33,14 +32,7 @@ def _cmd_pair(args: argparse.Namespace) -> int:
     fragile = read_list(args.fragile, "fragile", territory)
     hiring = read_list(args.hiring, "hiring", territory)
     pairing = pair_jobs(fragile, hiring, territory, args.max_km)
-    handle, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(pairing_xlsx(pairing, fragile, hiring))
-        os.replace(tmp, out)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise GpectError(f"« {out} » n'a pas pu être écrit ({exc.strerror or exc}).") from None
+    write_atomically(out, pairing_xlsx(pairing, fragile, hiring))
     print(f"{pairing.paired} personne(s) rapprochée(s) sur {pairing.fragile_total} emploi(s) fragilisé(s) et "
           f"{pairing.hiring_total} poste(s), à {args.max_km:g} km au plus : {len(pairing.pairs)} rapprochement(s) "
           f"écrit(s) dans {out}.")

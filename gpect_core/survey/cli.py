@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
-import tempfile
 from pathlib import Path
 
 from .. import settings
 from ..errors import GpectError
+from ..outfiles import write_atomically
 
 
 def _cmd_match_titles(args: argparse.Namespace) -> int:
@@ -44,22 +43,11 @@ def _cmd_match_titles(args: argparse.Namespace) -> int:
     frame = result[["title", "rome_code", "rome_label", "appellation", "score", "candidates"]]
     buffer = io.StringIO()
     frame.to_csv(buffer, index=False)
-    _write_atomically(out, buffer.getvalue().encode("utf-8"))
+    write_atomically(out, buffer.getvalue().encode("utf-8"))
     unmatched = int((result["status"] == "review").sum())
     print(f"{len(frame)} intitulés de « {fold(column)} » rapprochés du ROME 4.0 ({len(index.frame)} appellations du "
           f"pack « {territory.name} ») ; {unmatched} sous le seuil, sans code, à revoir ; écrit dans {out}.")
     return 0
-
-
-def _write_atomically(out: Path, data: bytes) -> None:
-    handle, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(tmp, out)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise GpectError(f"« {out} » n'a pas pu être écrit ({exc.strerror or exc}).") from None
 
 
 def register(subparsers) -> None:
