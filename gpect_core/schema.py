@@ -169,6 +169,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "reg": _code(nullable=True, required=False),
         "epci": _code(nullable=True, required=False),
         "population": _count(required=False),
+        "lon": _number(pa.Check.in_range(-180, 180), required=False),
+        "lat": _number(pa.Check.in_range(-90, 90), required=False),
         r"^zone_.+$": pa.Column(str, nullable=True, regex=True, required=False),
     }, unique=["commune_id"]),
     "occupations": _schema("occupations", {
@@ -276,6 +278,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "difficulty": _class(),
         "skills": _text(),
         "date": pa.Column("datetime64[ns]", nullable=True),
+        "fragile": _text(required=False),
     }, unique=["response_id"]),
     "skills": _schema("skills", {
         "occupation_code": _code(),

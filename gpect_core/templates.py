@@ -58,6 +58,8 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
         Field("difficulty", "Difficulté (1 à 5)", "class", False, "1 = facile, 5 = très difficile", "4"),
         Field("skills", "Compétences recherchées", "text", False, "", "soudure TIG"),
         Field("date", "Date de la réponse", "date", False, "JJ/MM/AAAA", "15/03/2025"),
+        Field("fragile", "Emploi fragilisé", "text", False, "« oui » si l'entreprise déclare ces emplois menacés "
+              "(l'effectif compte alors les personnes concernées), vide sinon", ""),
     )),
     TemplateSpec("formations", "training", "Offre de formation locale", (
         Field("program_id", "Identifiant formation", "code", True, "unique pour une année", "F001"),

@@ -142,7 +142,12 @@ def test_bridges_command_writes_the_ranked_targets(tmp_path):
     assert table["score_proximite"].notna().all()  # the demo has skills: every target gets a score
     assert "Prendre une commande et servir" in table.loc[0, "competences_a_acquerir"]
     ranked = table[table["rang"].notna()]
-    assert ranked["ouvertures"].is_monotonic_decreasing and not ranked["chiffre_fragile"].any()
+    assert ranked["ouvertures"].is_monotonic_decreasing and (ranked["chiffre_fragile"] == "non").all()
+    # the page's words, never the internal codes or True / False
+    assert set(table["type_passerelle"]) <= {"métier proche", "si évolution", "mobilité ROME", "compétences proches"}
+    assert set(table["chiffre_fragile"]) <= {"oui", "non"}
+    assert not {"True", "False", "mobility", "skills", "few", "secret"} & set(
+        table[["type_passerelle", "chiffre_fragile", "raison_fragilite"]].astype(str).stack())
     assert {"score_proximite", "projets_recrutement", "competences_a_acquerir", "formations_locales"} <= set(
         table.columns)
     assert "passerelles depuis Vendeur / Vendeuse en prêt-à-porter" in result.stdout

@@ -11,12 +11,13 @@ import streamlit as st
 from gpect_core import Territory
 from gpect_core.assemble.bridges import MIN_SCORE, TOP_K
 from gpect_core.charts.bridges import MAX_TARGETS, bridges_diagram
-from gpect_core.formatting import Fmt, fmt_pct, yes_no
+from gpect_core.formatting import Fmt, fmt_number, fmt_pct, yes_no
 from gpect_core.indicators import bridges as core
 from gpect_core.selection import Selection
 from ui import context
 from ui.charts import show_chart
 from ui.downloads import chart_downloads, table_downloads
+from ui.pairing import get_store
 from ui.tables import show_table
 
 INT, PCT, FLOAT, SCORE, SIGNED = Fmt("int"), Fmt("pct"), Fmt("float"), Fmt("float", 2), Fmt("pct", 0)
@@ -25,8 +26,34 @@ TARGET_TABLES = ["bridges", "recruitment", "tension", "needs", "skills", "traini
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _fragile(_territory: Territory, fingerprint: str, selection: Selection) -> pd.DataFrame:
-    return core.fragile_occupations(_territory, selection)
+def _fragile(_territory: Territory, fingerprint: str, selection: Selection, _firms: pd.DataFrame | None,
+             firms_key: tuple) -> pd.DataFrame:
+    return core.fragile_occupations(_territory, selection, _firms)
+
+
+def _declared_firms() -> tuple[pd.DataFrame | None, tuple]:
+    """The platform's list of firms with fragile jobs (commune, occupation, headcount; no firm name) and a key of
+    its content; (None, ()) when the shared store cannot be read (the page then uses the survey alone)."""
+    try:
+        frame = get_store().list_frame("fragile")[["commune_id", "occupation_code", "headcount"]]
+    except Exception:  # noqa: BLE001 — the store is optional here: the pack's own signals still apply
+        return None, ()
+    return frame, tuple(frame.itertuples(index=False, name=None))
+
+
+def _signs(ctx, fragile: pd.DataFrame) -> list[str]:
+    t = ctx.t
+    out = []
+    for row in fragile.itertuples(index=False):
+        signs = [t("bridges.sign.falling")] if row.falling else []
+        if row.many_jobseekers:
+            signs.append(t("bridges.sign.many", ratio=fmt_number(row.jobseekers_per_offer, 1, ctx.lang)))
+        if row.low_tension:
+            signs.append(t("bridges.sign.low", cls=fmt_number(row.tension_class, 1, ctx.lang)))
+        if row.declared > 0:
+            signs.append(t("bridges.sign.declared", n=int(row.declared)))
+        out.append(" ; ".join(signs))
+    return out
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -40,20 +67,21 @@ def _fragile_section(ctx, fragile: pd.DataFrame) -> None:
     span = (f"{years[0]} {t('passerelles.and')} {years[1]}" if years else t("passerelles.fragile.no_trend"))
     st.markdown(f"**{t('passerelles.fragile.title')}**")
     st.caption(t("passerelles.fragile.rule", fall=fmt_pct(core.FALL_SHARE, 0, ctx.lang), years=span,
-                 ratio=f"{core.JOBSEEKERS_PER_OFFER:g}", low=core.LOW_TENSION) + " "
+                 ratio=f"{core.JOBSEEKERS_PER_OFFER:g}", low=core.LOW_TENSION, high=core.HIGH_TENSION) + " "
                + t("passerelles.fragile.firms"))
     if fragile.empty:
         st.info(t("passerelles.fragile.none"))
         return
     shown = pd.DataFrame({
         t("col.occupation"): fragile["label"], t("col.code"): fragile["occupation_code"],
-        t("bridges.col.signals"): fragile["signals"],
+        t("bridges.col.signals"): fragile["signals"], t("bridges.col.reasons"): _signs(ctx, fragile),
         t("bridges.col.falling"): yes_no(fragile["falling"], ctx.lang),
         t("bridges.col.change"): fragile["projects_change"],
         t("bridges.col.jobseekers_per_offer"): fragile["jobseekers_per_offer"],
         t("col.tension_class"): fragile["tension_class"], t("col.projects"): fragile["projects"],
+        t("bridges.col.declared"): fragile["declared"],
         t("col.fragile"): yes_no(fragile["fragile"], ctx.lang)})
-    formats = {t("bridges.col.signals"): INT, t("bridges.col.change"): SIGNED,
+    formats = {t("bridges.col.signals"): INT, t("bridges.col.change"): SIGNED, t("bridges.col.declared"): INT,
                t("bridges.col.jobseekers_per_offer"): FLOAT, t("col.tension_class"): FLOAT, t("col.projects"): INT}
     show_table(shown, formats, ctx.lang, height=min(38 + 35 * len(shown), 320))
     table_downloads(ctx, shown, t("passerelles.fragile.title"), ["recruitment", "tension"], "passerelles_fragile",
@@ -137,7 +165,8 @@ def render() -> None:
                                  format_func=lambda s: t(f"passerelles.start.{s}")) or "fragile"
     labels = core.labels(territory)
     if start == "fragile":
-        fragile = _fragile(territory, fingerprint, selection)
+        firms, firms_key = _declared_firms()
+        fragile = _fragile(territory, fingerprint, selection, firms, firms_key)
         _fragile_section(ctx, fragile)
         options = list(fragile["occupation_code"])
     else:

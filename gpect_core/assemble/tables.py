@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import shapely
 
 from .. import geo
 from . import offpack
@@ -376,7 +377,8 @@ def _report_training(src, frame: pd.DataFrame, lines: list[str]) -> None:
 
 
 def communes(src, chosen: dict) -> pd.DataFrame | None:
-    """The communes table: commune_id, name, dep, reg, epci (str or None), population (Int64) and, for each
+    """The communes table: commune_id, name, dep, reg, epci (str or None), population (Int64), lon, lat (Float64,
+    degrees WGS 84: the centroid of the commune's polygon, for distances between communes) and, for each
     composition in `chosen`, `zone_<zoning>` (the commune's zone after the passage table)."""
     from .zones import commune_attributes
 
@@ -389,6 +391,10 @@ def communes(src, chosen: dict) -> pd.DataFrame | None:
     out = attrs[["commune_id", "name", "dep", "reg", "epci", "population"]].copy()
     for column in ("dep", "reg", "epci"):
         out[column] = out[column].replace("", None)
+    wgs84 = polygons if polygons.crs is None else polygons.to_crs("EPSG:4326")
+    centres = shapely.centroid(wgs84.geometry.to_numpy())
+    out["lon"] = pd.array(np.round(shapely.get_x(centres), 5), dtype="Float64")
+    out["lat"] = pd.array(np.round(shapely.get_y(centres), 5), dtype="Float64")
     for zoning, (p, h, frame) in chosen.items():
         src.use("communes", p, h)
         mapped, _, _ = geo.apply_passage(frame, None, None)

@@ -27,20 +27,25 @@ STRINGS = {
     "passerelles.fragile.rule": (
         "Règle : un métier est fragilisé s'il montre au moins un signe — projets de recrutement en baisse d'au "
         "moins {fall} entre {years} (chiffres fiables des deux années, jamais un secret lu comme 0), au moins "
-        "{ratio} demandeurs d'emploi par offre, ou une classe de tension de {low} ou moins (sur 5). Classés par "
-        "nombre de signes, puis demandeurs par offre.",
+        "{ratio} demandeurs d'emploi par offre, une classe de tension de {low} ou moins (sur 5), ou des emplois "
+        "déclarés fragiles par les entreprises. Un métier en forte tension (classe {high} ou plus) n'est jamais "
+        "listé, quels que soient les autres signes : les employeurs y manquent de bras. Classés par nombre de "
+        "signes, puis demandeurs par offre.",
         "Rule: an occupation is weakened when it shows at least one sign — hiring projects down by at least "
         "{fall} between {years} (reliable figures both years, never a secret read as 0), at least {ratio} "
-        "jobseekers per offer, or a tension class of {low} or less (out of 5). Ranked by number of signs, then "
-        "jobseekers per offer."),
+        "jobseekers per offer, a tension class of {low} or less (out of 5), or jobs declared fragile by firms. An "
+        "occupation in high tension (class {high} or more) is never listed, whatever the other signs: employers "
+        "lack hands for it. Ranked by number of signs, then jobseekers per offer."),
     "passerelles.fragile.no_trend": (
         "la première et la dernière année d'une même nomenclature (une seule année disponible ici : critère non "
         "appliqué)",
         "the first and last year of one nomenclature (a single year here: sign not applied)"),
     "passerelles.fragile.firms": (
-        "Les métiers déclarés fragiles par les entreprises relèvent des listes de la plateforme (appariement), pas "
-        "du pack.",
-        "Occupations declared weakened by firms belong to the platform's lists (pairing), not to the pack."),
+        "Déclarés fragiles par les entreprises : réponses à l'enquête marquées « emploi fragilisé » et liste des "
+        "entreprises aux emplois fragilisés de la page « Rapprochement d'entreprises », comptées sur les "
+        "communes de la sélection.",
+        "Declared fragile by firms: survey answers flagged « fragile job » and the list of firms with fragile "
+        "jobs of the « Firm-to-firm pairing » page, counted on the communes of the selection."),
     "passerelles.targets.title": ("Passerelles depuis {label}", "Career bridges from {label}"),
     "passerelles.targets.none": ("Aucune passerelle connue depuis ce métier.",
                                  "No known career bridge from this occupation."),
@@ -113,6 +118,13 @@ STRINGS = {
     "bridges.col.skills": ("Lesquelles", "Which ones"),
     "bridges.col.trainings": ("Formations locales", "Local training"),
     "bridges.col.signals": ("Signes", "Signs"),
+    "bridges.col.reasons": ("Signes relevés", "Signs found"),
+    "bridges.col.declared": ("Personnes déclarées (entreprises)", "People declared (firms)"),
+    "bridges.sign.falling": ("projets en baisse", "falling projects"),
+    "bridges.sign.many": ("{ratio} demandeurs par offre", "{ratio} jobseekers per offer"),
+    "bridges.sign.low": ("tension faible ({cls} sur 5)", "low tension ({cls} out of 5)"),
+    "bridges.sign.declared": ("déclaré fragile par les entreprises ({n} pers.)",
+                              "declared fragile by firms ({n} people)"),
     "bridges.col.falling": ("Projets en baisse", "Falling projects"),
     "bridges.col.change": ("Évolution des projets", "Change in projects"),
     "bridges.col.title": ("Formation", "Programme"),

@@ -21,8 +21,11 @@ Rules (stated on the « Passerelles » page):
 - `fragile_occupations`: a ROME occupation of the selection is fragile when at least one signal holds: hiring
   projects fell by `FALL_SHARE` (10 %) or more between the first and last year of the latest occupation
   nomenclature (both figures solid, never a secret read as 0), `JOBSEEKERS_PER_OFFER` (2) or more jobseekers per
-  offer, or a tension class of `LOW_TENSION` (2) or less. Listed by number of signals, then jobseekers per offer.
-  (Occupations declared fragile by firms live in the firms' lists of the shared store, not in the pack.)
+  offer, a tension class of `LOW_TENSION` (2) or less, or firms declared jobs of it fragile (survey answers
+  flagged « emploi fragilisé » in the pack table `needs`, and the platform's list of fragile jobs when the caller
+  gives it). An occupation whose tension class is `HIGH_TENSION` (4) or more is **never** fragile, whatever the
+  other signals: firms lack hands for it, so its workers are not the ones to move. Listed by number of signals,
+  then jobseekers per offer.
 - `reachable_targets`: the targets of the `bridges` table from the origin; solid targets ranked by local
   openings (hiring projects + survey needs headcount, descending), then tension class (descending), then bridge
   score (descending); targets whose projects are fragile or unknown are listed after, unranked (`rank` <NA>),
@@ -50,6 +53,8 @@ ROME = "ROME4"
 FALL_SHARE = 0.10
 JOBSEEKERS_PER_OFFER = 2.0
 LOW_TENSION = 2
+HIGH_TENSION = 4
+DECLARED_YES = frozenset({"oui", "o", "yes", "y", "1", "x", "vrai", "true"})
 RANK_RULE = ("openings", "tension_class", "score")
 
 LOCAL_COLUMNS = ["occupation_code", "projects", "difficult_share", "fragile", "fragile_reason", "tension_class",
@@ -58,7 +63,7 @@ TARGET_COLUMNS = ["rank", "to_code", "label", "kind", "score", "projects", "diff
                   "tension_class", "jobseekers_per_offer", "fragile", "fragile_reason", "to_acquire",
                   "skills_to_acquire", "trainings", "training_titles"]
 FRAGILE_COLUMNS = ["occupation_code", "label", "signals", "falling", "projects_change", "jobseekers_per_offer",
-                   "tension_class", "projects", "fragile"]
+                   "many_jobseekers", "low_tension", "declared", "tension_class", "projects", "fragile"]
 
 
 def labels(territory: Territory) -> dict[str, str]:
@@ -223,11 +228,20 @@ def _zone_filter(territory: Territory, selection: Selection, frame: pd.DataFrame
     return keep
 
 
+def declared_flags(needs: pd.DataFrame) -> pd.Series:
+    """True for the `needs` rows a firm declared fragile (column `fragile`: « oui », « x », « 1 »…; absent or
+    empty: not declared): those are people whose job is at risk, not hiring needs."""
+    if "fragile" not in needs:
+        return pd.Series(False, index=needs.index)
+    folded = needs["fragile"].astype(object).fillna("").astype(str).str.strip().str.lower()
+    return folded.isin(DECLARED_YES)
+
+
 def _needs(territory: Territory, selection: Selection, codes: list[str]) -> np.ndarray:
     needs = territory.tables.get("needs")
     if needs is None or needs.empty:
         return np.full(len(codes), np.nan)
-    rows = needs[_zone_filter(territory, selection, needs)]
+    rows = needs[_zone_filter(territory, selection, needs) & ~declared_flags(needs)]
     sums = rows.groupby("occupation_code")["headcount"].sum().astype(float)
     return sums.reindex(codes).fillna(0.0).to_numpy(dtype=float)
 
@@ -261,12 +275,49 @@ def local_figures(territory: Territory, selection: Selection, codes: list[str]) 
 
 
 # ---------------------------------------------------------------------------------------------- fragile list
-def fragile_occupations(territory: Territory, selection: Selection) -> pd.DataFrame:
+def _communes_in(territory: Territory, selection: Selection, commune_ids: pd.Series) -> pd.Series:
+    """True for the commune codes that lie in the selection (pack table `communes`, column `zone_<zoning>`, or
+    dep / reg for those zonings); every commune for the whole territory."""
+    if selection.whole or selection.zoning == "FR":
+        return pd.Series(True, index=commune_ids.index)
+    communes = territory.tables.get("communes")
+    column = {"DEP": "dep", "REG": "reg"}.get(selection.zoning, f"zone_{selection.zoning}")
+    if communes is None or column not in communes:
+        return pd.Series(False, index=commune_ids.index)
+    zone_of = dict(zip(communes["commune_id"].astype(str), communes[column].astype(str), strict=True))
+    wanted = set(selection.zone_ids)
+    return commune_ids.astype(str).map(zone_of).isin(wanted)
+
+
+def declared_fragile(territory: Territory, selection: Selection, firms: pd.DataFrame | None = None) -> pd.Series:
+    """People in jobs declared fragile by firms in the selection, per ROME code (Series of float, index
+    occupation_code): survey answers flagged fragile in the pack table `needs` (`declared_flags`, read on the
+    selection as the needs are) plus `firms` (columns commune_id, occupation_code, headcount: the platform's list
+    of firms with fragile jobs, `pairing.store.PairingStore.list_frame("fragile")`), counted by commune."""
+    parts = []
+    needs = territory.tables.get("needs")
+    if needs is not None and not needs.empty:
+        rows = needs[_zone_filter(territory, selection, needs) & declared_flags(needs)]
+        parts.append(rows[["occupation_code", "headcount"]])
+    if firms is not None and not firms.empty:
+        parts.append(firms.loc[_communes_in(territory, selection, firms["commune_id"]),
+                               ["occupation_code", "headcount"]])
+    if not parts:
+        return pd.Series(dtype=float)
+    rows = pd.concat(parts, ignore_index=True)
+    rows = rows[rows["occupation_code"].fillna("").astype(str) != ""]
+    return rows.groupby(rows["occupation_code"].astype(str))["headcount"].sum().astype(float)
+
+
+def fragile_occupations(territory: Territory, selection: Selection, firms: pd.DataFrame | None = None
+                        ) -> pd.DataFrame:
     """The fragile ROME occupations of the selection (rule in the module docstring), `FRAGILE_COLUMNS`:
-    occupation_code, label, signals (int, 1–3), falling (bool), projects_change (fraction, −0.25 = −25 %, NaN
-    when not computable), jobseekers_per_offer, tension_class (1–5), projects (latest year), fragile (bool: the
-    projects figure is fragile). `.attrs`: « years » (first, last) compared, « system » of the projects read.
-    Candidates: the ROME codes with a tension row or a hiring project in the selection."""
+    occupation_code, label, signals (int, 1–4), falling (bool), projects_change (fraction, −0.25 = −25 %, NaN
+    when not computable), jobseekers_per_offer, many_jobseekers (bool), low_tension (bool), declared (float,
+    people in jobs declared fragile by firms, `declared_fragile` with `firms`; 0 when none), tension_class (1–5),
+    projects (latest year), fragile (bool: the projects figure is fragile). `.attrs`: « years » (first, last)
+    compared, « system » of the projects read. Candidates: the ROME codes with a tension row, a hiring project
+    or a declaration in the selection; never one of tension class `HIGH_TENSION` or more."""
     codes = sorted(labels(territory))
     if not codes:
         return pd.DataFrame(columns=FRAGILE_COLUMNS)
@@ -287,13 +338,16 @@ def fragile_occupations(territory: Territory, selection: Selection) -> pd.DataFr
     falling = (change <= -FALL_SHARE).fillna(False)
     many = (local["jobseekers_per_offer"] >= JOBSEEKERS_PER_OFFER).fillna(False)
     low = (local["tension_class"] <= LOW_TENSION).fillna(False)
-    present = local["tension_class"].notna() | local["projects"].notna()
+    declared = local["occupation_code"].map(declared_fragile(territory, selection, firms)).fillna(0.0)
+    present = local["tension_class"].notna() | local["projects"].notna() | (declared > 0)
+    high = (local["tension_class"] >= HIGH_TENSION).fillna(False)
     out = pd.DataFrame({
         "occupation_code": local["occupation_code"], "label": local["occupation_code"].map(labels(territory)),
-        "signals": falling.astype(int) + many.astype(int) + low.astype(int), "falling": falling,
-        "projects_change": change, "jobseekers_per_offer": local["jobseekers_per_offer"],
+        "signals": falling.astype(int) + many.astype(int) + low.astype(int) + (declared > 0).astype(int),
+        "falling": falling, "projects_change": change, "jobseekers_per_offer": local["jobseekers_per_offer"],
+        "many_jobseekers": many, "low_tension": low, "declared": declared,
         "tension_class": local["tension_class"], "projects": local["projects"], "fragile": local["fragile"]})
-    out = out[present & (out["signals"] > 0)]
+    out = out[present & ~high & (out["signals"] > 0)]
     out = out.sort_values(["signals", "jobseekers_per_offer", "occupation_code"], ascending=[False, False, True],
                           na_position="last").reset_index(drop=True)
     out.attrs.update(attrs)

@@ -1,4 +1,9 @@
-"""The advisers' workbook (XLSX) of a pairing: the pairs, the fragile jobs and positions left, the method."""
+"""The advisers' workbook (XLSX) of a pairing: the pairs, the fragile jobs and positions left, the method.
+
+Every value is in the words of the page (`lang`, French by default): link types as on « Passerelles » (« métier
+proche », « mobilité ROME »…, never the codes `close` / `mobility`), statuses « proposé » / « accepté » /
+« refusé », and a note on each pair whose distance starts or ends at a zone's centroid instead of the commune's.
+"""
 
 from __future__ import annotations
 
@@ -6,54 +11,80 @@ import io
 
 import pandas as pd
 
+from ..i18n import t
+from .geo import COMMUNE
 from .solver import Pairing
 
-HEADERS_FR = {
-    "fragile_firm": "Entreprise (emplois fragilisés)", "from_commune": "Commune d'origine (code)",
-    "from_commune_name": "Commune d'origine", "from_code": "Métier d'origine (ROME)", "from_label": "Métier d'origine",
-    "hiring_firm": "Entreprise qui recrute", "to_commune": "Commune d'accueil (code)",
-    "to_commune_name": "Commune d'accueil", "to_code": "Métier visé (ROME)", "to_label": "Métier visé",
-    "headcount": "Personnes", "link": "Lien", "bridge_score": "Score de passerelle (0–1)",
-    "distance_km": "Distance (km)", "skills_gap_count": "Compétences à acquérir (nombre)",
-    "skills_to_acquire": "Compétences à acquérir", "training": "Formations locales", "cost": "Coût (points)",
-    "status": "Statut",
-}
-LINK_FR = {"same": "même métier", "close": "métier proche", "evolution": "évolution"}
+EXPORT_COLUMNS = (
+    "fragile_firm", "from_commune", "from_commune_name", "from_code", "from_label", "hiring_firm", "to_commune",
+    "to_commune_name", "to_code", "to_label", "headcount", "link", "bridge_score", "distance_km", "distance_note",
+    "skills_gap_count", "skills_to_acquire", "training", "cost", "status",
+)
+
+
+def link_label(link: str, lang: str = "fr") -> str:
+    """The words of a link type (« same », « close », « evolution », « mobility », « skills »)."""
+    key = "pairing.link.same" if link == "same" else f"bridges.kind.{link}"
+    text = t(key, lang)
+    return link if text == key else text
+
+
+def distance_note(from_located: str, to_located: str, lang: str = "fr") -> str:
+    """'' when both ends are communes' own centroids; else which end stands at the centroid of which zoning."""
+    parts = [t(f"pairing.note.{side}", lang, zoning=located) for side, located in
+             (("from", from_located), ("to", to_located)) if located and located != COMMUNE]
+    return " ; ".join(parts)
+
+
+def pairs_for_export(pairs: pd.DataFrame, lang: str = "fr", statuses: dict | None = None) -> pd.DataFrame:
+    """`pairs` (solver.PAIR_COLUMNS) with the page's words: link labels, a distance_note, the status from
+    `statuses` {pair_id: label} when given."""
+    out = pairs.copy()
+    out["link"] = [link_label(k, lang) for k in out["link"]]
+    out["distance_note"] = [distance_note(a, b, lang) for a, b in zip(
+        out.get("from_located", pd.Series(COMMUNE, index=out.index)),
+        out.get("to_located", pd.Series(COMMUNE, index=out.index)), strict=True)]
+    if statuses is not None:
+        out["status"] = [statuses.get(p, "") for p in out["pair_id"]]
+    return out
 
 
 def pairing_xlsx(pairing: Pairing, fragile: pd.DataFrame, hiring: pd.DataFrame, statuses: dict | None = None,
-                 with_firms: bool = True) -> bytes:
-    """The workbook (bytes): sheet « Rapprochements » (one row per pair, French headers, statuses from
-    `statuses` {pair_id: label} when given), « Sans rapprochement » (people of each list left unpaired),
-    « Méthode » (distance limit, zoning of the distances, totals, cost rule). Firm names are left out when
-    `with_firms` is false."""
-    pairs = pairing.pairs.copy()
-    pairs["link"] = pairs["link"].map(LINK_FR).fillna(pairs["link"])
-    if statuses is not None:
-        pairs["status"] = [statuses.get(p, "") for p in pairs["pair_id"]]
-    columns = [c for c in HEADERS_FR if c in pairs.columns and (with_firms or not c.endswith("_firm"))]
-    sheet = pairs[columns].rename(columns=HEADERS_FR)
+                 with_firms: bool = True, lang: str = "fr") -> bytes:
+    """The workbook (bytes), headers and values in `lang`: sheet « Rapprochements » (one row per pair, statuses
+    from `statuses` {pair_id: label} when given), « Sans rapprochement » (people of each list left unpaired),
+    « Méthode » (distance rule, totals, cost rule). Firm names are left out when `with_firms` is false."""
+    pairs = pairs_for_export(pairing.pairs, lang, statuses)
+    columns = [c for c in EXPORT_COLUMNS if c in pairs.columns and (with_firms or not c.endswith("_firm"))]
+    sheet = pairs[columns].rename(columns={c: t(f"pairing.xlsx.{c}", lang) for c in columns})
     used_f = pairing.pairs.groupby("fragile_id")["headcount"].sum()
     used_h = pairing.pairs.groupby("hiring_id")["headcount"].sum()
     left = []
-    for label, frame, used in (("emplois fragilisés", fragile, used_f), ("postes à pourvoir", hiring, used_h)):
-        rest = frame.assign(reste=frame["headcount"] - frame["entry_id"].map(used).fillna(0).astype(int))
-        rest = rest[rest["reste"] > 0]
-        left.append(pd.DataFrame({"Liste": label, "Entreprise": rest["firm"] if with_firms else "",
-                                  "Commune (code)": rest["commune_id"], "Métier (ROME)": rest["occupation_code"],
-                                  "Personnes sans rapprochement": rest["reste"]}))
-    method = pd.DataFrame({"Élément": [
-        "Distance maximale (km)", "Distances", "Personnes aux emplois fragilisés", "Postes à pourvoir",
-        "Personnes rapprochées", "Coût d'un rapprochement", "Affectation"], "Valeur": [
-        pairing.max_km, f"entre les centroïdes des zones ({pairing.zoning}) des communes",
-        pairing.fragile_total, pairing.hiring_total, pairing.paired,
-        "100 × (1 − score de passerelle) + 1 par km + 5 par compétence à acquérir",
-        "globale : le plus de personnes rapprochées, puis le moindre coût total (flot de coût minimal)"]})
+    for kind, frame, used in (("fragile", fragile, used_f), ("hiring", hiring, used_h)):
+        rest = frame.assign(rest=frame["headcount"] - frame["entry_id"].map(used).fillna(0).astype(int))
+        rest = rest[rest["rest"] > 0]
+        left.append(pd.DataFrame({
+            t("pairing.xlsx.list", lang): t(f"pairing.xlsx.list.{kind}", lang),
+            t("pairing.xlsx.firm", lang): rest["firm"] if with_firms else "",
+            t("pairing.xlsx.commune", lang): rest["commune_id"],
+            t("pairing.xlsx.occupation", lang): rest["occupation_code"],
+            t("pairing.xlsx.left", lang): rest["rest"]}))
+    if pairing.basins:
+        rule = t(f"pairing.xlsx.rule.{pairing.basins}", lang, zoning=pairing.zoning or "")
+    else:
+        rule = t("pairing.xlsx.rule.km", lang, km=f"{pairing.max_km:g}")
+    method = pd.DataFrame({t("pairing.xlsx.item", lang): [
+        t("pairing.xlsx.m.rule", lang), t("pairing.xlsx.m.distances", lang), t("pairing.xlsx.m.fragile", lang),
+        t("pairing.xlsx.m.hiring", lang), t("pairing.xlsx.m.paired", lang), t("pairing.xlsx.m.cost", lang),
+        t("pairing.xlsx.m.assignment", lang)], t("pairing.xlsx.value", lang): [
+        rule, t("pairing.xlsx.v.distances", lang, zoning=pairing.zoning or "–"), pairing.fragile_total,
+        pairing.hiring_total, pairing.paired, t("pairing.xlsx.v.cost", lang), t("pairing.xlsx.v.assignment", lang)]})
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        sheet.to_excel(writer, sheet_name="Rapprochements", index=False)
-        pd.concat(left, ignore_index=True).to_excel(writer, sheet_name="Sans rapprochement", index=False)
-        method.to_excel(writer, sheet_name="Méthode", index=False)
+        sheet.to_excel(writer, sheet_name=t("pairing.xlsx.sheet.pairs", lang), index=False)
+        pd.concat(left, ignore_index=True).to_excel(writer, sheet_name=t("pairing.xlsx.sheet.left", lang),
+                                                    index=False)
+        method.to_excel(writer, sheet_name=t("pairing.xlsx.sheet.method", lang), index=False)
         for ws in writer.book.worksheets:
             for column in ws.columns:
                 ws.column_dimensions[column[0].column_letter].width = 22

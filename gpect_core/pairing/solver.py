@@ -4,21 +4,27 @@ Method
 ------
 1. Candidates. A fragile job of occupation A in commune c may move to a hiring position of occupation B in
    commune d when B = A (« même métier », score 1) or the pack's `bridges` table holds A → B (its `kind`, close
-   or evolution, and its `score` 0–1), and the distance between c and d is at most `max_km` (see `geo.py`: km
-   between the centroids of the communes' zones in the pack's finest zoning). Without a `bridges` table, only
-   the same occupation is proposed. Distances come from a k-d tree (scipy.spatial.cKDTree) on the distinct
-   communes; candidates from vectorised joins — never a loop over jobs.
+   or evolution, and its `score` 0–1), and either the distance between c and d is at most `max_km` (see
+   `geo.py`: km between the communes' centroids; a commune without coordinates, or a row known only by its
+   zone, at its zone's centroid, and the pair says so), or — `basins` « same » / « neighbours » — d lies in the
+   basin of c or in a basin sharing a border with it (`geo.neighbours`). Without a `bridges` table, only the
+   same occupation is proposed. Distances come from a k-d tree (scipy.spatial.cKDTree) on the distinct places;
+   candidates from vectorised joins — never a loop over jobs.
 2. Cost of a candidate (integer points, lower is better): an occupational part
    `round(weights.bridge × (1 − score) + weights.skill × skills to acquire)` — the number of target core skills
    the origin lacks (`gaps.skill_gaps`) stands for the training time — plus a travel part
    `round(weights.km × km)`.
-3. Assignment, global and exact. Rows sharing a place and an occupation are interchangeable, so the solver works
-   on groups: source → fragile group (place, occupation; capacity its headcount) → node (origin place, target
-   occupation; occupational cost) → hiring group within max_km (travel cost) → sink (capacity its openings).
-   The largest number of people that can be paired is found first (scipy.sparse.csgraph.maximum_flow); among
-   the flows of that size, the least total cost by linear programming (scipy.optimize.linprog, HiGHS). The
-   node–arc matrix of a flow network is totally unimodular, so the optimum is whole (checked). Group flows are
-   then split among firms in order (any split has the same cost). Every headcount is respected on both sides.
+3. Assignment, global and exact: the most people paired, then the least total cost; every headcount respected
+   on both sides. Rows sharing a place and an occupation are interchangeable, so candidates are found on groups:
+   fragile group (place, occupation) → node (origin place, target occupation; occupational cost) → hiring group
+   reachable from that place (travel cost). Then, person by person: each fragile person a row, each open
+   position a column, a link where the groups allow it, plus an « unpaired » column per person dearer than any
+   sum of links; the minimum-weight full bipartite matching (scipy.sparse.csgraph.
+   min_weight_full_bipartite_matching, LAPJVsp) is that optimum. Lists too large to expand person by person
+   (more than `MAX_UNIT_LINKS` links) are solved on the group network instead: the largest flow first
+   (scipy.sparse.csgraph.maximum_flow), then the least cost at that flow by linear programming
+   (scipy.optimize.linprog, HiGHS; the node–arc matrix is totally unimodular, so the optimum is whole — checked),
+   group flows split among firms in order (any split has the same cost).
 """
 
 from __future__ import annotations
@@ -27,21 +33,24 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import shapely
 from scipy.optimize import linprog
 from scipy.sparse import coo_matrix, csr_matrix
-from scipy.sparse.csgraph import maximum_flow
+from scipy.sparse.csgraph import maximum_flow, min_weight_full_bipartite_matching
 from scipy.spatial import cKDTree
 
 from ..errors import GpectError
 from .gaps import local_training, skill_gaps
-from .geo import arc_for, chord_for, commune_points, finest_zoning, unit_xyz
+from .geo import arc_for, chord_for, finest_zoning, neighbours, row_points, unit_xyz
 
 LINK_SAME = "same"
 PAIR_COLUMNS = (
     "pair_id", "fragile_id", "hiring_id", "fragile_firm", "hiring_firm", "from_commune", "from_commune_name",
     "to_commune", "to_commune_name", "from_code", "from_label", "to_code", "to_label", "link", "bridge_score",
-    "distance_km", "headcount", "skills_gap_count", "skills_to_acquire", "training", "cost",
+    "distance_km", "headcount", "skills_gap_count", "skills_to_acquire", "training", "cost", "from_located",
+    "to_located",
 )
+BASIN_MODES = ("same", "neighbours")
 
 
 @dataclass(frozen=True)
@@ -57,14 +66,18 @@ class Weights:
 @dataclass
 class Pairing:
     """The result of `pair_jobs`. `pairs` has PAIR_COLUMNS (one row per fragile row × hiring row paired,
-    `headcount` int64 people); `candidates` the number of candidate links; the totals are people."""
+    `headcount` int64 people; from_located / to_located « commune » when the distance starts or ends at the
+    commune's own centroid, else the zoning whose zone centroid stood in for it); `candidates` the number of
+    candidate links; the totals are people. `basins` is None (distance limit `max_km`) or « same » /
+    « neighbours » (basins of `zoning`)."""
 
     pairs: pd.DataFrame
     candidates: int
     fragile_total: int
     hiring_total: int
-    max_km: float
+    max_km: float | None
     zoning: str | None
+    basins: str | None = None
 
     @property
     def paired(self) -> int:
@@ -91,11 +104,11 @@ def occupation_links(territory, codes) -> pd.DataFrame:
     return pd.concat([same, moves], ignore_index=True).drop_duplicates(["from_code", "to_code"])
 
 
-def _groups(rows: pd.DataFrame, where: pd.Series) -> pd.DataFrame:
-    """Rows with their place (int, row of `commune_points`) and group id (one per place × occupation)."""
-    frame = pd.DataFrame({"row": np.arange(len(rows)), "place": rows["commune_id"].map(where).to_numpy(),
+def _groups(rows: pd.DataFrame, place: np.ndarray) -> pd.DataFrame:
+    """Rows with their place (int, -1 when placed nowhere) and group id (one per place × occupation)."""
+    frame = pd.DataFrame({"row": np.arange(len(rows)), "place": place,
                           "code": rows["occupation_code"].to_numpy(), "qty": rows["headcount"].to_numpy(np.int64)})
-    frame = frame.dropna(subset=["place"]).astype({"place": "int64"})
+    frame = frame[frame["place"] >= 0]
     frame["group"] = frame.groupby(["place", "code"], sort=True).ngroup()
     return frame
 
@@ -145,35 +158,177 @@ def solve_network(fg: pd.DataFrame, hg: pd.DataFrame, e1: pd.DataFrame, e2: pd.D
     return flows[:n1], flows[n1:]
 
 
-def pair_jobs(fragile: pd.DataFrame, hiring: pd.DataFrame, territory, max_km: float,
-              weights: Weights = Weights()) -> Pairing:
-    """Pair the fragile rows with the hiring rows (both as `reader.read_list` returns them) within `max_km`
-    km, by the method of the module docstring. Each pair carries its skills to acquire (labels joined by
-    « ; ») and up to three local programmes preparing the target (titles joined by « ; »). Raises GpectError
-    (French) for a negative distance."""
-    if max_km < 0:
+def _basin_of(territory, rows: pd.DataFrame, points: pd.DataFrame, zoning: str) -> np.ndarray:
+    """The zone of `zoning` holding each row: its commune's (pack table `communes`), its own zone when the row is
+    known by a zone of that zoning, else the zone whose polygon holds its point ('' when none)."""
+    communes = territory.table("communes")
+    column = f"zone_{zoning}"
+    zone_of = (dict(zip(communes["commune_id"].astype(str), communes[column].astype(str), strict=True))
+               if column in communes else {})
+    basin = rows["commune_id"].fillna("").astype(str).map(zone_of).fillna("")
+    if {"zoning", "zone_id"} <= set(rows.columns):
+        own = (rows["zoning"] == zoning) & rows["zone_id"].notna() & (basin == "")
+        basin = basin.where(~own, rows["zone_id"].astype(str))
+    lost = (basin == "") & points["lon"].notna()
+    if lost.any():
+        zones = territory.zones_of(zoning)
+        where = shapely.points(points.loc[lost, "lon"].to_numpy(), points.loc[lost, "lat"].to_numpy())
+        hit, zone = shapely.STRtree(zones.geometry.to_numpy()).query(where, predicate="within")
+        found = pd.Series(zones["zone_id"].astype(str).to_numpy()[zone], index=points.index[lost][hit])
+        basin.loc[found.index] = found[~found.index.duplicated()]
+    return basin.to_numpy(dtype=object)
+
+
+def _places(territory, fragile: pd.DataFrame, hiring: pd.DataFrame, zoning: str | None):
+    """(place of each fragile row, of each hiring row (int arrays, -1 when placed nowhere), the places: frame of
+    lon, lat, located, basin indexed by place). A place is a distinct point (and basin, with `zoning`)."""
+    pf, ph = row_points(territory, fragile), row_points(territory, hiring)
+    if zoning:
+        pf["basin"], ph["basin"] = _basin_of(territory, fragile, pf, zoning), _basin_of(territory, hiring, ph, zoning)
+    else:
+        pf["basin"], ph["basin"] = "", ""
+    both = pd.concat([pf, ph], ignore_index=True)
+    ok = both["lon"].notna() & both["lat"].notna() & (both["basin"] != "" if zoning else True)
+    place = np.full(len(both), -1, dtype=np.int64)
+    place[ok.to_numpy()] = both[ok].groupby(["lon", "lat", "basin"], sort=True).ngroup().to_numpy()
+    spots = both[ok].assign(place=place[ok.to_numpy()]).groupby("place")[["lon", "lat", "located", "basin"]].first()
+    return place[: len(fragile)], place[len(fragile):], spots
+
+
+def _reachable(spots: pd.DataFrame, f_places: np.ndarray, h_places: np.ndarray, max_km: float | None,
+               basins: str | None, near: pd.DataFrame | None) -> pd.DataFrame:
+    """Pairs of places (from_place, to_place, km) a person may travel between: within `max_km` (k-d tree on the
+    sphere), or in the same / neighbouring basins (`near`: zone_a, zone_b)."""
+    xyz = unit_xyz(spots["lon"].to_numpy(), spots["lat"].to_numpy())
+    position = pd.Series(np.arange(len(spots)), index=spots.index)
+    if basins is None:
+        a, b = xyz[position[f_places].to_numpy()], xyz[position[h_places].to_numpy()]
+        found = cKDTree(a).sparse_distance_matrix(cKDTree(b), chord_for(max_km) + 1e-9, output_type="ndarray")
+        dist = pd.DataFrame({"from_place": f_places[found["i"]], "to_place": h_places[found["j"]],
+                             "km": arc_for(found["v"])})
+        return dist[dist["km"] <= max_km + 1e-6]
+    allowed = near if basins == "neighbours" else near[near["zone_a"] == near["zone_b"]]
+    left = pd.DataFrame({"from_place": f_places, "zone_a": spots.loc[f_places, "basin"].to_numpy()})
+    right = pd.DataFrame({"to_place": h_places, "zone_b": spots.loc[h_places, "basin"].to_numpy()})
+    dist = left.merge(allowed, on="zone_a").merge(right, on="zone_b")[["from_place", "to_place"]]
+    chord = np.linalg.norm(xyz[position[dist["from_place"]].to_numpy()] - xyz[position[dist["to_place"]].to_numpy()],
+                           axis=1)
+    return dist.assign(km=arc_for(chord))
+
+
+
+MAX_UNIT_LINKS = 6_000_000
+
+
+def _candidates(e1: pd.DataFrame, e2: pd.DataFrame) -> pd.DataFrame:
+    """Fragile group × hiring group links (gid, hid, x, cost): one path each, through x."""
+    both = e1[["gid", "x", "cost"]].merge(e2[["x", "hid", "cost"]], on="x", suffixes=("1", "2"))
+    return both.assign(cost=both["cost1"] + both["cost2"])[["gid", "hid", "x", "cost"]]
+
+
+def _pair_units(e1: pd.DataFrame, e2: pd.DataFrame, fg: pd.DataFrame, hg: pd.DataFrame) -> int:
+    """How many person-to-position links the unit graph of `_by_matching` would hold."""
+    per_x = e2.assign(q=hg["qty"].to_numpy()[e2["hid"].to_numpy()]).groupby("x")["q"].sum()
+    people = fg["qty"].to_numpy()[e1["gid"].to_numpy()]
+    return int((people * e1["x"].map(per_x).fillna(0).to_numpy()).sum())
+
+
+def _units(rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(row of each person or position — ordered by group —, group of each, first unit of each group)."""
+    ordered = rows.sort_values(["group", "row"])
+    qty = ordered["qty"].to_numpy()
+    row = np.repeat(ordered["row"].to_numpy(), qty)
+    group = np.repeat(ordered["group"].to_numpy(), qty)
+    per_group = np.bincount(ordered["group"].to_numpy(), weights=qty).astype(np.int64)
+    return row, group, np.concatenate([[0], np.cumsum(per_group)[:-1]])
+
+
+def _by_matching(e1, e2, fr, hr, fg, hg) -> pd.DataFrame:
+    """The assignment person by position: every fragile person a row, every open position a column, a link where
+    the group network allows it (cost of its path), plus one « unpaired » column per person at a cost above any
+    sum of paths, so that the minimum-weight full matching (scipy.sparse.csgraph.min_weight_full_bipartite_matching,
+    LAPJVsp) pairs the most people first, then at the least total cost — the optimum of the flow network. Returns
+    f, h (rows), x, hid, headcount (1 per person, summed later)."""
+    cand = _candidates(e1, e2)
+    f_row, f_group, f_start = _units(fr)
+    h_row, h_group, h_start = _units(hr)
+    fq, hq = fg["qty"].to_numpy()[cand["gid"]], hg["qty"].to_numpy()[cand["hid"]]
+    k = fq * hq
+    if not len(cand) or not k.sum():
+        return pd.DataFrame(columns=["f", "h", "x", "hid", "headcount"])
+    link = np.repeat(np.arange(len(cand)), k)
+    offset = np.arange(k.sum()) - np.repeat(np.cumsum(k) - k, k)
+    rows = f_start[cand["gid"].to_numpy()][link] + offset // hq[link]
+    cols = h_start[cand["hid"].to_numpy()][link] + offset % hq[link]
+    n_f, n_h = len(f_row), len(h_row)
+    cost = cand["cost"].to_numpy(dtype=np.float64)
+    # +1 keeps every weight positive (a sparse matrix may drop explicit zeros); it adds the same to every pair.
+    unpaired = (cost.max() + 2) * (n_f + 1)
+    matrix = csr_matrix((np.concatenate([cost[link] + 1, np.full(n_f, unpaired)]),
+                         (np.concatenate([rows, np.arange(n_f)]), np.concatenate([cols, n_h + np.arange(n_f)]))),
+                        shape=(n_f, n_h + n_f))
+    person, position = min_weight_full_bipartite_matching(matrix)
+    real = position < n_h
+    person, position = person[real], position[real]
+    x_of = pd.Series(cand["x"].to_numpy(), index=pd.MultiIndex.from_frame(cand[["gid", "hid"]]))
+    gid, hid = f_group[person], h_group[position]
+    x = x_of.reindex(pd.MultiIndex.from_arrays([gid, hid])).to_numpy()
+    return pd.DataFrame({"f": f_row[person], "h": h_row[position], "x": x, "hid": hid,
+                         "headcount": np.ones(len(person), dtype=np.int64)})
+
+
+def _by_flow(e1, e2, fr, hr, fg, hg) -> pd.DataFrame:
+    """The same optimum on the group network (`solve_network`), for lists too large to expand person by person;
+    group flows split back to firms in order (any split keeps the cost). Returns f, h, x, hid, headcount."""
+    y, z = solve_network(fg[["qty"]], hg[["qty"]], e1, e2)
+    if not z.any():
+        return pd.DataFrame(columns=["f", "h", "x", "hid", "headcount"])
+    e1, e2 = e1.assign(qty=y)[y > 0], e2.assign(qty=z)[z > 0]
+    through = _split(e1.rename(columns={"gid": "ida"})[["x", "ida", "qty"]],
+                     e2.rename(columns={"hid": "idb"})[["x", "idb", "qty"]], "x")
+    through = through.rename(columns={"ida": "gid", "idb": "hid"}).reset_index(drop=True)
+    through["leg"] = np.arange(len(through))
+    legs = _split(through.rename(columns={"leg": "ida"})[["gid", "ida", "qty"]],
+                  fr.rename(columns={"group": "gid", "row": "idb"})[["gid", "idb", "qty"]], "gid")
+    legs = legs.rename(columns={"ida": "leg", "idb": "f"}).merge(through[["leg", "x", "hid"]], on="leg")
+    legs["unit"] = np.arange(len(legs))
+    units = _split(legs.rename(columns={"unit": "ida"})[["hid", "ida", "qty"]],
+                   hr.rename(columns={"group": "hid", "row": "idb"})[["hid", "idb", "qty"]], "hid")
+    return units.rename(columns={"ida": "unit", "idb": "h", "qty": "headcount"}).merge(
+        legs[["unit", "f", "x"]], on="unit")[["f", "h", "x", "hid", "headcount"]]
+
+def pair_jobs(fragile: pd.DataFrame, hiring: pd.DataFrame, territory, max_km: float | None = None,
+              weights: Weights = Weights(), basins: str | None = None, zoning: str | None = None) -> Pairing:
+    """Pair the fragile rows with the hiring rows (both as `reader.read_list` returns them; hiring rows may also
+    be survey needs known only by their zone: commune_id '' with zoning, zone_id — `survey_hiring`) within
+    `max_km` km, or — `basins` « same » / « neighbours » — in the same basin of `zoning` (default: the BMO basins
+    when the pack has them, else its default zoning) or a neighbouring one, by the method of the module
+    docstring. Each pair carries its skills to acquire (labels joined by « ; ») and up to three local programmes
+    preparing the target (titles joined by « ; »). Raises GpectError (French) for a negative or missing distance
+    or an unknown basin mode or zoning."""
+    if basins is None and (max_km is None or max_km < 0):
         raise GpectError(f"La distance maximale doit être positive ou nulle (reçu : {max_km}).")
+    if basins is not None and basins not in BASIN_MODES:
+        raise GpectError(f"Mode « {basins} » inconnu : « same » (même bassin) ou « neighbours » (bassins voisins).")
+    if basins is not None:
+        zonings = territory.zoning_ids()
+        zoning = zoning or ("BMO" if "BMO" in zonings else territory.default_zoning or zonings[0])
+        if zoning not in zonings:
+            raise GpectError(f"Le zonage « {zoning} » n'est pas dans le pack ({', '.join(zonings)}).")
+    else:
+        zoning = None
     fragile, hiring = fragile.reset_index(drop=True), hiring.reset_index(drop=True)
-    points = commune_points(territory)
-    # A place is a distinct point: the communes of one zone share its centroid, hence one node of the network.
-    place = points.groupby(["lon", "lat"], sort=True).ngroup().to_numpy()
-    where = pd.Series(place, index=points["commune_id"].to_numpy())
-    spots = points.groupby(place)[["lon", "lat"]].first()
-    fr, hr = _groups(fragile, where), _groups(hiring, where)
+    f_place, h_place, spots = _places(territory, fragile, hiring, zoning)
+    fr, hr = _groups(fragile, f_place), _groups(hiring, h_place)
     pairing = Pairing(pd.DataFrame(columns=list(PAIR_COLUMNS)), 0, int(fragile["headcount"].sum()),
-                      int(hiring["headcount"].sum()), float(max_km), finest_zoning(territory))
+                      int(hiring["headcount"].sum()), None if max_km is None or basins else float(max_km),
+                      zoning or finest_zoning(territory), basins)
     if fr.empty or hr.empty:
         return pairing
     fg = fr.groupby("group").agg(place=("place", "first"), code=("code", "first"), qty=("qty", "sum")).reset_index()
     hg = hr.groupby("group").agg(place=("place", "first"), code=("code", "first"), qty=("qty", "sum")).reset_index()
-    # Distances between the distinct places only (k-d tree on the sphere).
     f_places, h_places = np.unique(fg["place"]), np.unique(hg["place"])
-    xyz = unit_xyz(spots["lon"].to_numpy(), spots["lat"].to_numpy())
-    near = cKDTree(xyz[f_places]).sparse_distance_matrix(cKDTree(xyz[h_places]), chord_for(max_km) + 1e-9,
-                                                         output_type="ndarray")
-    dist = pd.DataFrame({"from_place": f_places[near["i"]], "to_place": h_places[near["j"]],
-                         "km": arc_for(near["v"])})
-    dist = dist[dist["km"] <= max_km + 1e-6]
+    dist = _reachable(spots, f_places, h_places, max_km, basins, neighbours(territory, zoning) if zoning else None)
     links = occupation_links(territory, fg["code"]).rename(columns={"from_code": "code"})
     gaps = skill_gaps(territory, links.rename(columns={"code": "from_code"}))
     links = links.merge(gaps.rename(columns={"from_code": "code"}), on=["code", "to_code"], how="left")
@@ -189,24 +344,15 @@ def pair_jobs(fragile: pd.DataFrame, hiring: pd.DataFrame, territory, max_km: fl
     xs = e2[["from_place", "to_code", "x"]].drop_duplicates()
     e1 = e1.merge(xs.rename(columns={"from_place": "place"}), on=["place", "to_code"])
     e2["cost"] = np.rint(weights.km * e2["km"]).astype("int64")
-    y, z = solve_network(fg[["qty"]], hg[["qty"]], e1, e2)
-    pairing.candidates = len(e1) + len(e2)
-    if not z.any():
+    pair_qty = _pair_units(e1, e2, fg, hg)
+    if pair_qty <= MAX_UNIT_LINKS:
+        chosen = _by_matching(e1, e2, fr, hr, fg, hg)
+        pairing.candidates = pair_qty
+    else:
+        chosen = _by_flow(e1, e2, fr, hr, fg, hg)
+        pairing.candidates = len(e1) + len(e2)
+    if chosen.empty:
         return pairing
-    e1, e2 = e1.assign(qty=y)[y > 0], e2.assign(qty=z)[z > 0]
-    # Back from groups to firms: through each x node, then inside each group (any split keeps the cost).
-    through = _split(e1.rename(columns={"gid": "ida"})[["x", "ida", "qty"]],
-                     e2.rename(columns={"hid": "idb"})[["x", "idb", "qty"]], "x")
-    through = through.rename(columns={"ida": "gid", "idb": "hid"}).reset_index(drop=True)
-    through["leg"] = np.arange(len(through))
-    legs = _split(through.rename(columns={"leg": "ida"})[["gid", "ida", "qty"]],
-                  fr.rename(columns={"group": "gid", "row": "idb"})[["gid", "idb", "qty"]], "gid")
-    legs = legs.rename(columns={"ida": "leg", "idb": "f"}).merge(through[["leg", "x", "hid"]], on="leg")
-    legs["unit"] = np.arange(len(legs))
-    units = _split(legs.rename(columns={"unit": "ida"})[["hid", "ida", "qty"]],
-                   hr.rename(columns={"group": "hid", "row": "idb"})[["hid", "idb", "qty"]], "hid")
-    chosen = units.rename(columns={"ida": "unit", "idb": "h", "qty": "headcount"}).merge(
-        legs[["unit", "f", "x"]], on="unit")
     chosen["from_code"] = fragile["occupation_code"].to_numpy()[chosen["f"]]
     chosen["to_code"] = hiring["occupation_code"].to_numpy()[chosen["h"]]
     occupational = links[["code", "to_code", "link", "score", "gap_count", "cost"]].rename(
@@ -218,32 +364,42 @@ def pair_jobs(fragile: pd.DataFrame, hiring: pd.DataFrame, territory, max_km: fl
         from_code=("from_code", "first"), to_code=("to_code", "first"), link=("link", "first"),
         score=("score", "first"), km=("km", "first"), gap_count=("gap_count", "first"), cost=("cost", "first"),
         headcount=("headcount", "sum"))
-    pairing.pairs = describe_pairs(chosen, fragile, hiring, territory)
+    located = spots["located"]
+    chosen["from_located"] = located.reindex(f_place[chosen["f"]]).to_numpy()
+    chosen["to_located"] = located.reindex(h_place[chosen["h"]]).to_numpy()
+    pairing.pairs = describe_pairs(chosen, fragile, hiring, territory, gaps)
     return pairing
 
 
-def describe_pairs(chosen: pd.DataFrame, fragile: pd.DataFrame, hiring: pd.DataFrame, territory) -> pd.DataFrame:
-    """The pairs table (PAIR_COLUMNS) of chosen links (columns of `candidates` plus headcount)."""
+def describe_pairs(chosen: pd.DataFrame, fragile: pd.DataFrame, hiring: pd.DataFrame, territory,
+                   gaps: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The pairs table (PAIR_COLUMNS) of chosen links (columns f, h — row positions in `fragile`, `hiring` —,
+    from_code, to_code, link, score, km, gap_count, cost, headcount, from_located, to_located). `gaps`: the
+    `gaps.skill_gaps` of the links when already computed. A row known only by its zone is named after the zone."""
     if chosen.empty:
         return pd.DataFrame(columns=list(PAIR_COLUMNS))
-    names = territory.table("communes").set_index("commune_id")["name"]
     occupations = territory.table("occupations")
     labels = occupations.drop_duplicates("code").set_index("code")["label"]
     origin, target = fragile.iloc[chosen["f"]].reset_index(drop=True), hiring.iloc[chosen["h"]].reset_index(drop=True)
+    chosen = chosen.reset_index(drop=True)
     out = pd.DataFrame({
         "fragile_id": origin["entry_id"], "hiring_id": target["entry_id"],
         "fragile_firm": origin["firm"], "hiring_firm": target["firm"],
-        "from_commune": origin["commune_id"], "from_commune_name": origin["commune_id"].map(names),
-        "to_commune": target["commune_id"], "to_commune_name": target["commune_id"].map(names),
+        "from_commune": origin["commune_id"], "from_commune_name": row_points(territory, origin)["place_name"],
+        "to_commune": target["commune_id"], "to_commune_name": row_points(territory, target)["place_name"],
         "from_code": chosen["from_code"], "from_label": chosen["from_code"].map(labels),
         "to_code": chosen["to_code"], "to_label": chosen["to_code"].map(labels),
         "link": chosen["link"], "bridge_score": chosen["score"].round(3),
         "distance_km": chosen["km"].round(1), "headcount": chosen["headcount"].astype("int64"),
         "skills_gap_count": chosen["gap_count"].astype("int64"),
+        "from_located": chosen.get("from_located", "commune"), "to_located": chosen.get("to_located", "commune"),
     })
-    gaps = skill_gaps(territory, out).set_index(["from_code", "to_code"])["gap_labels"]
-    out["skills_to_acquire"] = [" ; ".join(gaps.get((a, b), [])) for a, b in zip(out["from_code"], out["to_code"],
-                                                                                  strict=True)]
+    if gaps is None:
+        gaps = skill_gaps(territory, out)
+    text = pd.Series([" ; ".join(v) for v in gaps["gap_labels"]],
+                     index=pd.MultiIndex.from_frame(gaps[["from_code", "to_code"]]))
+    key = pd.MultiIndex.from_frame(out[["from_code", "to_code"]])
+    out["skills_to_acquire"] = text.reindex(key).fillna("").to_numpy()
     titles = local_training(territory, out[["to_code", "to_commune"]])
     out["training"] = titles.map(" ; ".join)
     out["cost"] = chosen["cost"].astype("int64")

@@ -58,6 +58,7 @@ FIELDS: tuple[SurveyField, ...] = (
     SurveyField("difficulty", "difficulté", (r"difficult",)),
     SurveyField("skills", "compétences recherchées", (r"competences?", r"savoir", r"qualifications?")),
     SurveyField("date", "date de la réponse", (r"\bdate\b", r"horodatage", r"timestamp", r"soumis")),
+    SurveyField("fragile", "emploi fragilisé (oui / non)", (r"fragilis", r"menace", r"risque de suppression")),
 )
 FIELD_BY_KEY = {f.key: f for f in FIELDS}
 
@@ -76,6 +77,7 @@ HORIZONS = (
     (re.compile(r"1 an|un an|12 mois|18 mois|moyen|cette ann[eé]e|ann[eé]e prochaine|9 mois"), "besoins à 1 an"),
     (re.compile(r"[2-5] ans|deux ans|trois ans|long|plus d.un an|> ?1 an"), "besoins à 3 ans"),
 )
+YES = frozenset({"oui", "o", "yes", "y", "x", "1", "vrai", "true"})
 DIFFICULTY_WORDS = {"tres difficile": 5, "difficile": 4, "assez difficile": 4, "moyen": 3, "moyennement": 3,
                     "moyennement difficile": 3, "facile": 2, "assez facile": 2, "tres facile": 1, "oui": 4, "non": 2}
 
@@ -204,7 +206,8 @@ def check_survey(survey: SurveyFile, mapping: ColumnMapping, territory, index: T
     zone_id (from the commune, through the pack's `communes` table, or from the basin code or name), sector_naf,
     size_band, occupation_code (ROME 4.0, '' for a title left for review), occupation_text (the title as written),
     headcount (Int64), horizon (« besoins à moins de 6 mois », « besoins à 1 an », « besoins à 3 ans » or the text
-    as written), difficulty (Int64 1–5), skills, date (datetime64). Problems (French, « file », ligne N, colonne
+    as written), difficulty (Int64 1–5), skills, date (datetime64), fragile (« oui » when the firm declares these
+    jobs fragile — then headcount counts people whose job is at risk, not people sought —, else ''). Problems (French, « file », ligne N, colonne
     « header »): headcount not a whole number ≥ 0, commune code absent from the pack, basin unknown, date unreadable
     or in the future. `today`: the date a future date is judged against (default: today)."""
     raw, columns = survey.raw, mapping.columns
@@ -285,6 +288,7 @@ def check_survey(survey: SurveyFile, mapping: ColumnMapping, territory, index: T
         "difficulty": pd.array(difficulty.tolist(), dtype="Int64"),
         "skills": text("skills"),
         "date": dates,
+        "fragile": text("fragile").map(lambda v: "oui" if fold(v) in YES else ""),
     }, index=frame.index)
     parts = zip(zone_ids, titles, headcount_text, text("horizon"), text("firm"), text("date"), frame.index,
                 strict=True)
