@@ -3,6 +3,7 @@ the `pair` command, and the store (SQLite and PostgreSQL) with its status histor
 
 from __future__ import annotations
 
+import io
 import sys
 
 import geopandas as gpd
@@ -12,9 +13,13 @@ from openpyxl import Workbook, load_workbook
 from shapely.geometry import box
 
 from gpect_core.cli import main
+from gpect_core.errors import GpectError
+from gpect_core.pairing.export import pairing_xlsx
+from gpect_core.pairing.geo import neighbours
 from gpect_core.pairing.reader import PairingInputError, entry_id, read_list
 from gpect_core.pairing.solver import pair_jobs
 from gpect_core.pairing.store import PairingError, PairingStore
+from gpect_core.pairing.survey import survey_rows, with_survey
 from gpect_core.pairing.templates import FRAGILE, HIRING, pairing_template
 from gpect_core.territory import Territory
 
@@ -223,3 +228,131 @@ def test_the_store_keeps_lists_pairs_and_the_status_history(plan_db_url):
     assert again.plan.schema_revision() >= "0003_pairing"  # the pairing tables' migration, or a later one
     store.close()
     again.close()
+
+
+def placed_territory() -> Territory:
+    """The small territory with commune coordinates: Amont and Aval in zone Z1, 8 km apart (0.072° of latitude);
+    Bourg in Z2 without coordinates (placed at Z2's centre). BMO basins: B1 (Amont, Aval) and B2 (Bourg) share a
+    border; B3 (Cime) touches neither and lies nearer Amont than Bourg does."""
+    territory = small_territory()
+    communes = pd.DataFrame({"commune_id": ["10001", "10004", "10002", "10003"],
+                             "name": ["Amont", "Aval", "Bourg", "Cime"],
+                             "zone_EPCI": ["Z1", "Z1", "Z2", "Z3"], "zone_BMO": ["B1", "B1", "B2", "B3"],
+                             "lon": [2.0, 2.0, None, 2.2], "lat": [48.0, 48.072, None, 48.0]})
+    territory.tables["communes"] = communes.astype({"lon": "Float64", "lat": "Float64"})
+    basins = gpd.GeoDataFrame({"zoning": "BMO", "zone_id": ["B1", "B2", "B3"], "name": ["Un", "Deux", "Trois"]},
+                              geometry=[box(1.9, 47.9, 2.1, 48.08), box(1.9, 48.08, 2.1, 48.6),
+                                        box(2.15, 47.9, 2.3, 48.08)], crs="EPSG:4326")
+    territory.zones = pd.concat([territory.zones, basins], ignore_index=True)
+    return territory
+
+
+def _km(lat_a, lon_a, lat_b, lon_b) -> float:
+    import math
+
+    p1, p2, dl = math.radians(lat_a), math.radians(lat_b), math.radians(lon_b - lon_a)
+    return 6371.0 * math.acos(min(1.0, math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)))
+
+
+def test_distances_are_between_commune_centroids_and_a_commune_without_one_is_noted():
+    territory = placed_territory()
+    fragile = rows("fragile", [("Alpha", "10001", "A1101", 1), ("Beta", "10002", "A1101", 1)])
+    hiring = rows("hiring", [("Gamma", "10004", "A1101", 2)])
+    result = pair_jobs(fragile, hiring, territory, max_km=15)
+    pairs = result.pairs.set_index("fragile_firm")
+    # Amont → Aval: same EPCI, yet 8 km apart (it was 0 km between EPCI centroids)
+    assert pairs.loc["Alpha", "distance_km"] == pytest.approx(_km(48.0, 2.0, 48.072, 2.0), abs=0.05)
+    assert pairs.loc["Alpha", "distance_km"] > 7.9
+    assert pairs.loc["Alpha", "from_located"] == "commune" and pairs.loc["Alpha", "to_located"] == "commune"
+    # Bourg has no coordinates: it stands at the centre of its EPCI Z2 (48.10), and the pair says so
+    assert pairs.loc["Beta", "from_located"] == "EPCI"
+    assert pairs.loc["Beta", "distance_km"] == pytest.approx(_km(48.10, 2.0, 48.072, 2.0), abs=0.05)
+    book = pd.read_excel(io.BytesIO(pairing_xlsx(result, fragile, hiring)), sheet_name="Rapprochements",
+                         engine="openpyxl")
+    notes = dict(zip(book["Entreprise (emplois fragilisés)"], book["Note sur la distance"].fillna(""), strict=True))
+    assert notes["Alpha"] == ""
+    assert notes["Beta"] == "départ placé au centre de sa zone (EPCI) : commune sans coordonnées"
+
+
+def test_same_and_neighbouring_basins_follow_shared_borders_not_distance():
+    territory = placed_territory()
+    near = neighbours(territory, "BMO")
+    assert set(zip(near["zone_a"], near["zone_b"], strict=True)) == {
+        ("B1", "B1"), ("B2", "B2"), ("B3", "B3"), ("B1", "B2"), ("B2", "B1")}
+    fragile = rows("fragile", [("Alpha", "10001", "A1101", 3)])
+    hiring = rows("hiring", [("Same", "10004", "A1101", 1), ("Next", "10002", "A1101", 1),
+                             ("Close", "10003", "A1101", 1)])
+    same = pair_jobs(fragile, hiring, territory, basins="same", zoning="BMO")
+    assert set(same.pairs["hiring_firm"]) == {"Same"}
+    both = pair_jobs(fragile, hiring, territory, basins="neighbours", zoning="BMO")
+    # Cime (B3) is 15 km from Amont, nearer than Bourg, but B3 shares no border with B1
+    assert set(both.pairs["hiring_firm"]) == {"Same", "Next"} and both.paired == 2
+    book = pd.read_excel(io.BytesIO(pairing_xlsx(both, fragile, hiring)), sheet_name="Méthode", engine="openpyxl")
+    assert "même bassin ou bassin voisin (BMO" in " ".join(book["Valeur"].astype(str))
+    with pytest.raises(GpectError, match="Mode « partout » inconnu"):
+        pair_jobs(fragile, hiring, territory, basins="partout")
+
+
+def test_the_person_by_position_matching_finds_the_optimum_of_the_flow_network(monkeypatch):
+    import numpy as np
+
+    import gpect_core.pairing.solver as solver
+
+    territory = placed_territory()
+    territory.tables["bridges"] = pd.DataFrame({
+        "from_code": ["A1101", "A1101", "B1101", "C1101", "D1101"], "to_code": ["C1101", "B1101", "A1101", "D1101",
+                                                                                "A1101"],
+        "kind": "close", "source": "test", "score": [0.5, 0.3, 0.8, 0.6, 0.4]})
+    rng = np.random.default_rng(3)
+    communes, codes = ["10001", "10004", "10002", "10003"], ["A1101", "B1101", "C1101", "D1101"]
+
+    def draw(kind, n):
+        data = {(f"{kind}{i}", rng.choice(communes), rng.choice(codes)) for i in range(n)}
+        return rows(kind, [(f, c, o, int(rng.integers(1, 4))) for f, c, o in sorted(data)])
+
+    fragile, hiring = draw("fragile", 25), draw("hiring", 25)
+    matched = pair_jobs(fragile, hiring, territory, max_km=20)
+    monkeypatch.setattr(solver, "MAX_UNIT_LINKS", 0)  # the group network and HiGHS instead
+    flowed = pair_jobs(fragile, hiring, territory, max_km=20)
+    assert matched.paired == flowed.paired > 0
+    assert matched.total_cost == flowed.total_cost
+    for result in (matched, flowed):
+        used = result.pairs.groupby("fragile_id")["headcount"].sum()
+        assert (used <= fragile.set_index("entry_id")["headcount"].reindex(used.index)).all()
+        assert (result.pairs["distance_km"] <= 20).all()
+
+
+def test_survey_needs_feed_the_hiring_list_and_declared_fragile_jobs_the_fragile_list():
+    territory = placed_territory()
+    territory.tables["needs"] = pd.DataFrame({
+        "response_id": ["E1", "E2", "E3"], "zoning": "EPCI", "zone_id": ["Z1", "Z1", "Z2"],
+        "occupation_code": ["A1101", "C1101", "A1101"], "headcount": pd.array([2, 1, 4], dtype="Int64"),
+        "horizon": ["besoins à 1 an", "", ""], "fragile": ["", "", "oui"]})
+    hiring = survey_rows(territory, "hiring", {"E1": "Conserverie du Lac"})
+    assert list(hiring["entry_id"]) == ["enquete:E1", "enquete:E2"] and list(hiring["headcount"]) == [2, 1]
+    assert hiring.loc[0, "firm"] == "Conserverie du Lac" and hiring.loc[1, "firm"] == "Réponse E2 (enquête)"
+    fragile = survey_rows(territory, "fragile")
+    assert list(fragile["occupation_code"]) == ["A1101"] and list(fragile["headcount"]) == [4]
+    listed = rows("hiring", [("Gamma", "10004", "C1101", 1)])
+    result = pair_jobs(with_survey(territory, rows("fragile", []), "fragile"),
+                       with_survey(territory, listed, "hiring"), territory, max_km=30)
+    # the 4 people the survey declared fragile (zone Z2) fill the survey's needs (zone Z1: 2 A1101, 1 C1101 by the
+    # A → C bridge) and Gamma's position
+    assert result.fragile_total == 4 and result.hiring_total == 4 and result.paired == 4
+    survey_pairs = result.pairs[result.pairs["hiring_id"] == "enquete:E1"]
+    assert survey_pairs["headcount"].sum() == 2 and set(survey_pairs["to_located"]) == {"EPCI"}
+    assert set(survey_pairs["to_commune_name"]) == {"Un"}
+
+
+def test_the_workbook_says_links_in_words_never_codes():
+    territory = small_territory()
+    territory.tables["bridges"] = territory.tables["bridges"].assign(kind=["mobility", "skills"])
+    fragile = rows("fragile", [("Alpha", "10001", "A1101", 1), ("Beta", "10001", "B1101", 1)])
+    hiring = rows("hiring", [("Gamma", "10001", "A1101", 1), ("Delta", "10001", "C1101", 1)])
+    result = pair_jobs(fragile, hiring, territory, max_km=5)
+    for lang, words in (("fr", {"mobilité ROME", "compétences proches"}), ("en", {"ROME mobility", "similar skills"})):
+        book = pd.read_excel(io.BytesIO(pairing_xlsx(result, fragile, hiring, lang=lang)), sheet_name=0,
+                             engine="openpyxl")
+        link = "Lien" if lang == "fr" else "Link"
+        assert set(book[link]) == words
+        assert not {"mobility", "skills", "close", "True", "False"} & set(book.astype(str).stack())

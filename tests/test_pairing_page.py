@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from gpect_core.pairing.reader import entry_id
 from gpect_core.pairing.store import PairingStore
+from gpect_core.pairing.survey import survey_rows
 
 if not hasattr(sys.modules.get("conftest"), "plan_store"):
     from conftest_plan import *  # noqa: F403
@@ -57,11 +58,16 @@ def _everything(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
-def test_a_viewer_sees_the_pairs_but_no_firm_name(pairing_env):
+def test_a_viewer_sees_the_pairs_but_no_firm_name(pairing_env, demo_territory):
     at = _app()
     assert not at.exception
     text = _everything(at)
-    assert "2 personne(s) rapprochée(s) sur 3 emploi(s) fragilisé(s) et 2 poste(s)" in text
+    # the survey's hiring needs join the platform's list (the demo survey has no fragile declaration)
+    survey = survey_rows(demo_territory, "hiring")
+    assert len(survey) and survey["headcount"].sum() > 0
+    assert (f"3 personne(s) rapprochée(s) sur 3 emploi(s) fragilisé(s) et {2 + survey['headcount'].sum()} "
+            "poste(s)") in text
+    assert f"{len(survey)} besoin(s) de recrutement" in text
     assert at.dataframe and "Personnes" in at.dataframe[0].value.columns
     assert not any(firm in text for firm in FIRMS)
     assert "Enregistrer ces propositions" not in [b.label for b in at.button]
@@ -76,6 +82,8 @@ def test_an_editor_sees_firm_names_and_marks_a_pair_accepted(pairing_env):
     next(r for r in at.radio if r.label == "Statut").set_value("accepte").run()
     next(b for b in at.button if b.label == "Enregistrer le statut").click().run()
     assert not at.exception
-    assert set(pairing_env.pairs_frame()["status"]) == {"accepte"}
+    chosen = next(s for s in at.selectbox if s.label == "Rapprochement").value
+    stored = pairing_env.pairs_frame().set_index("pair_id")["status"]
+    assert stored[chosen] == "accepte" and set(stored.drop(chosen)) <= {"propose"}
     history = at.table[-1].value
     assert history.iloc[0]["Nouveau statut"] == "accepté" and "edith" in history.iloc[0]["Qui"]

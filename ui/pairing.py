@@ -11,20 +11,35 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from gpect_core.errors import GpectError
-from gpect_core.pairing.export import pairing_xlsx
+from gpect_core.pairing.export import pairing_xlsx, pairs_for_export
+from gpect_core.pairing.geo import finest_zoning
 from gpect_core.pairing.maps import pairing_map
 from gpect_core.pairing.reader import read_list
 from gpect_core.pairing.solver import pair_jobs
 from gpect_core.pairing.store import PairingStore
+from gpect_core.pairing.survey import with_survey
 from gpect_core.pairing.templates import SPECS, pairing_template
 from gpect_core.plan.engine import default_url
+from gpect_core.survey.store import SurveyStore
 from ui.feedback import show_error
 from ui.plan import login
 from ui.plan.session import current_user
 
 PENDING = "pairing_pending_{kind}"
 TABLE_COLUMNS = ("fragile_firm", "from_commune_name", "from_label", "hiring_firm", "to_commune_name", "to_label",
-                 "headcount", "bridge_score", "distance_km", "skills_to_acquire", "training", "status")
+                 "headcount", "link", "bridge_score", "distance_km", "distance_note", "skills_to_acquire", "training",
+                 "status")
+MODES = ("km", "same", "neighbours")
+
+
+def _survey_firms(editor: bool) -> dict[str, str]:
+    """Firm names of the survey answers (editors only; {} when the survey store cannot be read)."""
+    if not editor:
+        return {}
+    try:
+        return SurveyStore(get_store().engine).firms()
+    except Exception:  # noqa: BLE001 — names are a convenience: the rows are still paired without them
+        return {}
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -86,34 +101,53 @@ def render(ctx) -> None:
             _import_section(ctx, store, user)
     else:
         st.info(T("pairing.viewer_note"))
-    fragile, hiring = store.list_frame("fragile"), store.list_frame("hiring")
+    firms = _survey_firms(editor)
+    fragile = with_survey(ctx.territory, store.list_frame("fragile"), "fragile", firms)
+    hiring = with_survey(ctx.territory, store.list_frame("hiring"), "hiring", firms)
+    from_survey = {k: int((f["source"] == "enquête").sum()) for k, f in (("fragile", fragile), ("hiring", hiring))}
+    if any(from_survey.values()):
+        st.caption(T("pairing.survey_note", **from_survey))
     if fragile.empty or hiring.empty:
         st.info(T("pairing.empty"))
         return
-    max_km = st.number_input(T("pairing.max_km"), min_value=0, max_value=300, value=30, step=5, key="pairing_km")
+    mode = st.segmented_control(T("pairing.mode"), MODES, default="km", key="pairing_mode",
+                                format_func=lambda m: T(f"pairing.mode.{m}")) or "km"
+    max_km, zoning = 30, None
+    if mode == "km":
+        max_km = st.number_input(T("pairing.max_km"), min_value=0, max_value=300, value=30, step=5, key="pairing_km")
+    else:
+        zonings = ctx.territory.zoning_ids()
+        default = "BMO" if "BMO" in zonings else (ctx.territory.default_zoning or zonings[0])
+        zoning = st.selectbox(T("pairing.basins_zoning"), zonings, index=zonings.index(default),
+                              key="pairing_basins_zoning")
     try:
-        result = pair_jobs(fragile, hiring, ctx.territory, float(max_km))
+        result = pair_jobs(fragile, hiring, ctx.territory, float(max_km) if mode == "km" else None,
+                           basins=None if mode == "km" else mode, zoning=zoning)
     except GpectError as exc:
         show_error(exc)
         return
-    st.caption(T("pairing.distance_note", zoning=result.zoning or "–"))
+    st.caption(T("pairing.distance_note.communes", zoning=finest_zoning(ctx.territory) or "–")
+               + (" " + T("pairing.basins_note", zoning=result.zoning) if result.basins else ""))
     st.markdown(T("pairing.summary", paired=result.paired, fragile=result.fragile_total, hiring=result.hiring_total,
-                  km=max_km))
+                  km=max_km) if mode == "km" else T(f"pairing.summary.{mode}", paired=result.paired,
+                                                     fragile=result.fragile_total, hiring=result.hiring_total,
+                                                     zoning=result.zoning))
     if result.pairs.empty:
         st.info(T("pairing.none"))
         return
     stored = store.pairs_frame().set_index("pair_id")
     statuses = stored["status"].to_dict()
-    pairs = result.pairs.assign(status=result.pairs["pair_id"].map(
-        lambda p: T(f"pairing.status.{statuses[p]}") if p in statuses else ""))
+    labels = {p: T(f"pairing.status.{s}") for p, s in statuses.items()}
+    pairs = pairs_for_export(result.pairs, ctx.lang, labels)
     columns = [c for c in TABLE_COLUMNS if editor or not c.endswith("_firm")]
     st.dataframe(pairs[columns].rename(columns={c: T(f"pairing.col.{c}") for c in columns}), hide_index=True,
                  key="pairing_table")
     st_folium(pairing_map(ctx.territory, result.pairs, statuses), key="pairing_map", height=460,
               use_container_width=True, returned_objects=[])
-    labels = {p: T(f"pairing.status.{s}") for p, s in statuses.items()}
-    st.download_button(T("pairing.export"), pairing_xlsx(result, fragile, hiring, labels, with_firms=editor),
-                       file_name="rapprochements.xlsx", key="pairing_export")
+    st.download_button(T("pairing.export"), lambda: pairing_xlsx(result, fragile, hiring, labels, with_firms=editor,
+                                                              lang=ctx.lang),
+                       file_name="rapprochements.xlsx" if ctx.lang == "fr" else "pairs.xlsx", key="pairing_export",
+                       on_click="ignore")
     if editor:
         _editor_section(ctx, store, result, stored, user)
 

@@ -153,4 +153,12 @@ STRINGS = {
                             "added to the lists (placed at their zone's centre)."),
     "pairing.col.distance_note": ("Note sur la distance", "Note on the distance"),
     "pairing.col.link": ("Lien", "Link"),
+    "pairing.summary.same": ("{paired} personne(s) rapprochée(s) sur {fragile} emploi(s) fragilisé(s) et {hiring} "
+                             "poste(s) à pourvoir, dans le même bassin ({zoning}).",
+                             "{paired} people paired out of {fragile} fragile jobs and {hiring} open positions, in "
+                             "the same basin ({zoning})."),
+    "pairing.summary.neighbours": ("{paired} personne(s) rapprochée(s) sur {fragile} emploi(s) fragilisé(s) et "
+                                   "{hiring} poste(s) à pourvoir, dans le même bassin ou un bassin voisin ({zoning}).",
+                                   "{paired} people paired out of {fragile} fragile jobs and {hiring} open positions, "
+                                   "in the same or a neighbouring basin ({zoning})."),
 }

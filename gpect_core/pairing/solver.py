@@ -48,7 +48,7 @@ PAIR_COLUMNS = (
     "pair_id", "fragile_id", "hiring_id", "fragile_firm", "hiring_firm", "from_commune", "from_commune_name",
     "to_commune", "to_commune_name", "from_code", "from_label", "to_code", "to_label", "link", "bridge_score",
     "distance_km", "headcount", "skills_gap_count", "skills_to_acquire", "training", "cost", "from_located",
-    "to_located",
+    "to_located", "from_lon", "from_lat", "to_lon", "to_lat",
 )
 BASIN_MODES = ("same", "neighbours")
 
@@ -382,11 +382,13 @@ def describe_pairs(chosen: pd.DataFrame, fragile: pd.DataFrame, hiring: pd.DataF
     labels = occupations.drop_duplicates("code").set_index("code")["label"]
     origin, target = fragile.iloc[chosen["f"]].reset_index(drop=True), hiring.iloc[chosen["h"]].reset_index(drop=True)
     chosen = chosen.reset_index(drop=True)
+    start, end = row_points(territory, origin), row_points(territory, target)
     out = pd.DataFrame({
         "fragile_id": origin["entry_id"], "hiring_id": target["entry_id"],
         "fragile_firm": origin["firm"], "hiring_firm": target["firm"],
-        "from_commune": origin["commune_id"], "from_commune_name": row_points(territory, origin)["place_name"],
-        "to_commune": target["commune_id"], "to_commune_name": row_points(territory, target)["place_name"],
+        "from_commune": origin["commune_id"], "from_commune_name": start["place_name"],
+        "to_commune": target["commune_id"], "to_commune_name": end["place_name"],
+        "from_lon": start["lon"], "from_lat": start["lat"], "to_lon": end["lon"], "to_lat": end["lat"],
         "from_code": chosen["from_code"], "from_label": chosen["from_code"].map(labels),
         "to_code": chosen["to_code"], "to_label": chosen["to_code"].map(labels),
         "link": chosen["link"], "bridge_score": chosen["score"].round(3),
