@@ -207,7 +207,7 @@ class Territory:
         return pd.DataFrame(columns=columns)
 
     def zoning_ids(self) -> list[str]:
-        present = list(dict.fromkeys(self.zones["zoning"]))
+        present = [str(z) for z in pd.unique(self.zones["zoning"].to_numpy(dtype=object))]
         ordered = [z for z in self.zonings if z in present]
         return ordered + [z for z in present if z not in ordered]
 

@@ -62,17 +62,35 @@ LOCAL_COLUMNS = ["occupation_code", "projects", "difficult_share", "fragile", "f
 TARGET_COLUMNS = ["rank", "to_code", "label", "kind", "score", "projects", "difficult_share", "needs", "openings",
                   "tension_class", "jobseekers_per_offer", "fragile", "fragile_reason", "to_acquire",
                   "skills_to_acquire", "trainings", "training_titles"]
+TRAINING_COLUMNS = ["occupation_code", "program_id", "title", "provider", "zoning", "zone_id", "zone_name", "level",
+                    "capacity", "year"]
 FRAGILE_COLUMNS = ["occupation_code", "label", "signals", "falling", "projects_change", "jobseekers_per_offer",
                    "many_jobseekers", "low_tension", "declared", "tension_class", "projects", "fragile"]
 
 
+def _pack_memo(territory: Territory, name: str, *tables: str) -> dict:
+    """A memo on the territory for what is computed once per pack: emptied when one of `tables` is replaced (an
+    import gives a new frame) or when the pack's fingerprint changes."""
+    memo = territory.__dict__.setdefault(f"_gpect_bridge_{name}", {})
+    key = (territory.fingerprint, *(id(territory.tables.get(t)) for t in tables))
+    if memo.get("__key__") != key:
+        memo.clear()
+        memo["__key__"] = key
+    return memo
+
+
 def labels(territory: Territory) -> dict[str, str]:
-    """ROME code → label (pack table `occupations`, system ROME4)."""
-    occ = territory.tables.get("occupations")
-    if occ is None or occ.empty:
-        return {}
-    rome = occ[occ["system"] == ROME]
-    return dict(zip(rome["code"], rome["label"], strict=True))
+    """ROME code → label (pack table `occupations`, system ROME4); computed once per pack."""
+    memo = _pack_memo(territory, "labels", "occupations")
+    if "labels" not in memo:
+        occ = territory.tables.get("occupations")
+        if occ is None or occ.empty:
+            memo["labels"] = {}
+        else:
+            rome = occ[occ["system"] == ROME]
+            memo["labels"] = dict(zip(rome["code"].astype(str).tolist(), rome["label"].astype(str).tolist(),
+                                      strict=True))
+    return memo["labels"]
 
 
 def bridges_table(territory: Territory) -> pd.DataFrame | None:
@@ -356,48 +374,66 @@ def fragile_occupations(territory: Territory, selection: Selection, firms: pd.Da
 
 # ---------------------------------------------------------------------------------------------- targets
 def _skill_index(territory: Territory) -> dict:
-    """Per territory (memoised on its skills table): code → set of item ids, and code → core rows."""
+    """Once per pack: « items » (occupation_code, skill_id, label, kind, core as plain objects) and « core » (the
+    core rows), from `assemble.bridges.items_of`."""
     skills = territory.tables.get("skills")
-    memo = territory.__dict__.setdefault("_gpect_bridge_skills", {})
-    if memo.get("key") != id(skills):
+    memo = _pack_memo(territory, "skills", "skills")
+    if "items" not in memo:
         items = items_of(skills)
-        items = items.assign(kind=items["skill_id"].map(skills.drop_duplicates("skill_id").set_index("skill_id")["kind"])
-                             if skills is not None and len(skills) else "")
+        kinds = (skills.drop_duplicates("skill_id").set_index("skill_id")["kind"]
+                 if skills is not None and len(skills) else pd.Series(dtype=object))
+        items = items.assign(kind=items["skill_id"].map(kinds) if len(kinds) else "")
         items = items.astype({"occupation_code": object, "skill_id": object, "label": object, "kind": object})
-        memo.update(key=id(skills), have={c: set(g) for c, g in items.groupby("occupation_code")["skill_id"]},
-                    core={c: g for c, g in items[items["core"]].groupby("occupation_code")})
+        memo.update(items=items, core=items[items["core"].astype(bool)].reset_index(drop=True))
     return memo
+
+
+def _gaps(territory: Territory, from_code: str, to_codes: list[str]) -> pd.DataFrame:
+    """The skills to acquire from `from_code` to each of `to_codes` at once: columns to_code, skill_id, label,
+    kind, sorted by to_code then label."""
+    memo = _skill_index(territory)
+    items, core = memo["items"], memo["core"]
+    have = set(items.loc[items["occupation_code"] == from_code, "skill_id"])
+    rows = core[core["occupation_code"].isin(set(to_codes)) & ~core["skill_id"].isin(have)]
+    return rows.rename(columns={"occupation_code": "to_code"})[["to_code", "skill_id", "label", "kind"]] \
+        .sort_values(["to_code", "label"]).reset_index(drop=True)
 
 
 def skills_to_acquire(territory: Territory, from_code: str, to_code: str) -> pd.DataFrame:
     """The target's core skills and knowledge the origin does not have at all, core or not (`assemble.bridges`
     method): columns skill_id, label, kind (« competence » / « savoir »), sorted by label."""
-    memo = _skill_index(territory)
-    have = memo["have"].get(from_code, set())
-    target = memo["core"].get(to_code)
-    if target is None:
-        return pd.DataFrame(columns=["skill_id", "label", "kind"])
-    target = target[~target["skill_id"].isin(have)]
-    return target[["skill_id", "label", "kind"]].sort_values("label").reset_index(drop=True)
+    return _gaps(territory, from_code, [to_code])[["skill_id", "label", "kind"]]
+
+
+def _training_index(territory: Territory) -> pd.DataFrame:
+    """Once per pack: the `training` rows exploded by the ROME codes they name (occupation_code, program_id,
+    title, provider, zoning, zone_id, level, capacity, year), the latest year of each programme × zone × code."""
+    memo = _pack_memo(territory, "training", "training")
+    if "index" not in memo:
+        training = territory.tables.get("training")
+        keep = [c for c in TRAINING_COLUMNS if c in training.columns and c not in ("occupation_code", "zone_name")]
+        slim = training[keep].assign(occupation_code=training["occupation_codes"].fillna("").astype(str).str.split())
+        listed = slim.explode("occupation_code").dropna(subset=["occupation_code"])
+        listed = listed.sort_values("year").drop_duplicates(["occupation_code", "program_id", "zoning", "zone_id"],
+                                                            keep="last")
+        memo["index"] = listed.astype({"occupation_code": object, "zoning": object, "zone_id": object}) \
+            .reset_index(drop=True)
+    return memo["index"]
 
 
 def training_for(territory: Territory, selection: Selection, codes: list[str]) -> pd.DataFrame:
     """Programmes of the selection preparing each code (pack table `training`, latest year of each programme):
     columns occupation_code, program_id, title, provider, zoning, zone_id, zone_name, level, capacity, year."""
-    columns = ["occupation_code", "program_id", "title", "provider", "zoning", "zone_id", "zone_name", "level",
-               "capacity", "year"]
+    columns = TRAINING_COLUMNS
     training = territory.tables.get("training")
     if training is None or training.empty or not codes:
         return pd.DataFrame(columns=columns)
-    wanted = set(codes)
-    slim = training[[c for c in columns if c in training.columns and c not in ("occupation_code", "zone_name")]
-                    + ["occupation_codes"]]
-    mentions = slim["occupation_codes"].fillna("").str.contains("|".join(sorted(wanted)), regex=True)
-    slim = slim[mentions.to_numpy(dtype=bool)]
-    rows = slim[_zone_filter(territory, selection, slim)]
-    rows = rows.sort_values("year").drop_duplicates(["program_id", "zoning", "zone_id"], keep="last")
-    listed = rows.assign(occupation_code=rows["occupation_codes"].fillna("").str.split()).explode("occupation_code")
-    listed = listed[listed["occupation_code"].isin(wanted)]
+    index = _training_index(territory)
+    listed = index[index["occupation_code"].isin(set(codes))]
+    listed = listed[_zone_filter(territory, selection, listed)]
+    for column in columns:
+        if column not in listed and column != "zone_name":
+            listed = listed.assign(**{column: None})
     names = {z: territory.zone_names(z) for z in listed["zoning"].unique()}
     listed = listed.assign(zone_name=[names[z].get(i, i) for z, i in zip(listed["zoning"], listed["zone_id"],
                                                                           strict=True)])
@@ -425,10 +461,11 @@ def reachable_targets(territory: Territory, selection: Selection, from_code: str
                    "fragile_reason"):
         out[column] = local[column].to_numpy()
     out["openings"] = out["projects"] + out["needs"].fillna(0)
-    gaps = [skills_to_acquire(territory, code, t) if "skills" in territory.tables else pd.DataFrame(columns=["label"])
-            for t in to]
-    out["to_acquire"] = [len(g) for g in gaps]
-    out["skills_to_acquire"] = ["; ".join(g["label"]) for g in gaps]
+    gaps = (_gaps(territory, code, to) if "skills" in territory.tables
+            else pd.DataFrame(columns=["to_code", "skill_id", "label", "kind"]))
+    by_target = gaps.groupby("to_code")["label"]
+    out["to_acquire"] = out["to_code"].map(by_target.size()).fillna(0).astype(int)
+    out["skills_to_acquire"] = out["to_code"].map(by_target.agg("; ".join)).astype(object).fillna("")
     courses = training_for(territory, selection, to)
     text = courses.assign(line=[f"{title} — {provider} ({zone})" for title, provider, zone in zip(
         courses["title"], courses["provider"].fillna(""), courses["zone_name"], strict=True)])
