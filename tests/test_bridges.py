@@ -238,7 +238,45 @@ def test_national_pack_bridges_and_a_path_out_of_a_weakened_occupation_in_rodez(
     rodez = Selection("ZE2020", ("7621",))
     fragile = core.fragile_occupations(territory, rodez)
     assert len(fragile) and (fragile["signals"] >= 1).all()
+    # Garde d'enfant has many jobseekers per offer in Rodez but a tension class of 5: never weakened
+    assert "K1303" not in set(fragile["occupation_code"])
+    assert (fragile["tension_class"].fillna(0) < core.HIGH_TENSION).all()
     targets = core.reachable_targets(territory, rodez, "A1414")  # Horticulteur, weakened in Rodez
     first = targets.iloc[0]
     assert first["rank"] == 1 and first["projects"] > 0 and not first["fragile"]
     assert first["to_acquire"] > 0 and first["trainings"] > 0 and "(Aveyron)" in first["training_titles"]
+
+
+def test_a_high_tension_occupation_is_never_weakened_and_firms_declarations_are_a_sign(demo_territory):
+    territory = Territory(demo_territory.name, demo_territory.zones, dict(demo_territory.tables),
+                          fictional=True, zonings=demo_territory.zonings,
+                          default_zoning=demo_territory.default_zoning)
+    whole = Selection("ZE2020")
+    before = core.fragile_occupations(territory, whole).set_index("occupation_code")
+    assert "D1214" in before.index  # falling projects and many jobseekers per offer
+    tension = territory.tables["tension"].copy()
+    tension.loc[tension["occupation_code"] == "D1214", "tension_class"] = 5
+    territory.tables["tension"] = tension
+    after = core.fragile_occupations(territory, whole)
+    assert "D1214" not in set(after["occupation_code"])  # class 5 outweighs every other sign
+    assert (after["tension_class"].fillna(0) < core.HIGH_TENSION).all()
+    # a survey answer flagged fragile and the platform's list both count, by commune of the selection
+    code = next(c for c in sorted(core.labels(territory)) if c not in set(after["occupation_code"])
+                and c != "D1214")
+    zone = territory.zones_of("ZE2020")["zone_id"].iloc[0]
+    needs = territory.tables["needs"].copy()
+    needs = pd.concat([needs, needs.iloc[[0]].assign(response_id="RFRAG", zone_id=zone, occupation_code=code,
+                                                     headcount=6)], ignore_index=True)
+    needs["fragile"] = np.where(needs["response_id"] == "RFRAG", "oui", "")
+    territory.tables["needs"] = needs
+    communes = territory.tables["communes"]
+    commune = communes.loc[communes["zone_ZE2020"] == zone, "commune_id"].iloc[0]
+    elsewhere = communes.loc[communes["zone_ZE2020"] != zone, "commune_id"].iloc[0]
+    firms = pd.DataFrame({"commune_id": [commune, elsewhere], "occupation_code": [code, code], "headcount": [4, 50]})
+    here = core.fragile_occupations(territory, Selection("ZE2020", (zone,)), firms).set_index("occupation_code")
+    assert here.loc[code, "declared"] == 6 + 4  # the other zone's 50 are not in this selection
+    assert here.loc[code, "signals"] >= 1
+    # the survey's declared row is not a hiring need
+    targets_needs = core.local_figures(territory, Selection("ZE2020", (zone,)), [code])["needs"].iloc[0]
+    assert targets_needs == needs[(needs["zone_id"] == zone) & (needs["occupation_code"] == code)
+                                  & (needs["fragile"] != "oui")]["headcount"].sum()

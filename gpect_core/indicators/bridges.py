@@ -392,8 +392,10 @@ def _gaps(territory: Territory, from_code: str, to_codes: list[str]) -> pd.DataF
     """The skills to acquire from `from_code` to each of `to_codes` at once: columns to_code, skill_id, label,
     kind, sorted by to_code then label."""
     memo = _skill_index(territory)
-    items, core = memo["items"], memo["core"]
-    have = set(items.loc[items["occupation_code"] == from_code, "skill_id"])
+    if "have" not in memo:
+        memo["have"] = {c: set(g) for c, g in memo["items"].groupby("occupation_code")["skill_id"]}
+    core = memo["core"]
+    have = memo["have"].get(from_code, set())
     rows = core[core["occupation_code"].isin(set(to_codes)) & ~core["skill_id"].isin(have)]
     return rows.rename(columns={"occupation_code": "to_code"})[["to_code", "skill_id", "label", "kind"]] \
         .sort_values(["to_code", "label"]).reset_index(drop=True)
