@@ -170,3 +170,20 @@ def test_match_titles_cli_says_which_column_is_missing(tmp_path, capsys):
     source.write_text("Poste;Nb\nconducteur PL;2\n", encoding="utf-8")
     assert cli_main(["match-titles", str(source), "--column", "métier", "--out", str(tmp_path / "o.csv")]) == 1
     assert "pas de colonne « métier »" in capsys.readouterr().err
+
+
+def test_a_survey_answer_declaring_jobs_fragile_reaches_the_pack_flagged(index, demo, demo_pack_copy):
+    text = SURVEY.decode("utf-8").splitlines()
+    lines = [text[0] + ";Ces emplois sont-ils menacés ?"] + [line + (";oui" if i == 1 else ";") for i, line in
+                                                               enumerate(text[1:], start=1)]
+    survey = read_survey(("\n".join(lines) + "\n").encode("utf-8"), "enquete.csv")
+    mapping = guess_mapping(survey.columns)
+    assert mapping.columns["fragile"] == "Ces emplois sont-ils menacés ?"
+    check = check_survey(survey, mapping, demo, index, today=BEFORE_SURVEY_DATES)
+    assert check.needs["fragile"].tolist()[:2] == ["oui", ""]
+    preview = prepare(demo_pack_copy, [Upload("enquete_entreprises.csv", needs_csv(check.needs))])
+    assert preview.ok, preview.report()
+    integrate(demo_pack_copy, preview)
+    needs = Territory.load(demo_pack_copy).tables["needs"].set_index("response_id")
+    first = check.needs["response_id"].iloc[0]
+    assert needs.loc[first, "fragile"] == "oui" and needs.loc[first, "occupation_code"] == "H2916"

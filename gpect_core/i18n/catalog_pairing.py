@@ -23,8 +23,6 @@ STRINGS = {
                             "changer le statut des rapprochements.",
                             "Log in as an editor to import the lists, see firm names and change pair statuses."),
     "pairing.max_km": ("Distance maximale entre communes (km)", "Maximum distance between communes (km)"),
-    "pairing.distance_note": ("Distances entre les centroïdes des zones ({zoning}) qui contiennent les communes.",
-                              "Distances between the centroids of the zones ({zoning}) holding the communes."),
     "pairing.empty": ("Les deux listes ne sont pas encore importées.", "The two lists are not imported yet."),
     "pairing.summary": ("{paired} personne(s) rapprochée(s) sur {fragile} emploi(s) fragilisé(s) et {hiring} "
                         "poste(s) à pourvoir, à {km} km au plus.",
