@@ -1,6 +1,7 @@
 """Benchmark of issue 11: pair 5,000 fragile jobs with 5,000 hiring positions in one département.
 
     .venv/bin/python bench/bench_pairing.py [--pack /work/natpack] [--dep 35] [--jobs 5000] [--max-km 30]
+        [--basins same|neighbours --zoning BMO]
 
 Synthetic lists on a real pack (the national pack by default, $GPECT_NATIONAL_PACK or --pack): 5,000 fragile
 rows and 5,000 hiring rows of one person each, in random communes of the département, over 120 ROME
@@ -59,15 +60,19 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=5000)
     parser.add_argument("--max-km", type=float, default=30.0)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--basins", choices=("same", "neighbours"), help="basins of --zoning instead of --max-km")
+    parser.add_argument("--zoning", default="BMO")
     args = parser.parse_args()
     territory = Territory.load(args.pack, validate=False)
     fragile, hiring = synthetic_lists(territory, args.dep, args.jobs)
     times = []
     for _ in range(args.runs):
         started = time.perf_counter()
-        result = pair_jobs(fragile, hiring, territory, args.max_km)
+        result = pair_jobs(fragile, hiring, territory, None if args.basins else args.max_km, basins=args.basins,
+                           zoning=args.zoning if args.basins else None)
         times.append(time.perf_counter() - started)
-    print(f"| {args.jobs} × {args.jobs} in dep {args.dep}, ≤ {args.max_km:g} km | {result.candidates:,} candidates "
+    rule = f"{args.basins} basins ({args.zoning})" if args.basins else f"≤ {args.max_km:g} km"
+    print(f"| {args.jobs} × {args.jobs} in dep {args.dep}, {rule} | {result.candidates:,} candidates "
           f"| {result.paired:,} paired | total cost {result.total_cost:,} | median {statistics.median(times):.2f} s "
           f"({min(times):.2f}–{max(times):.2f}) | zoning {result.zoning} |")
 

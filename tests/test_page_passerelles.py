@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from apptest_tables import shown
 from streamlit.testing.v1 import AppTest
@@ -73,3 +74,24 @@ def test_any_occupation_can_be_the_start(at, demo_territory):
     assert list(table["Code"]) == list(expected["to_code"])
     assert any("Passerelles depuis Soudeur / Soudeuse" in h.value for h in at.subheader)
     assert not any(f for f in at.dataframe if "Signes" in f.value.columns)  # no weakened list in this mode
+
+
+def test_jobs_declared_fragile_on_the_pairing_page_are_listed_with_their_reason(at, demo_territory, tmp_path):
+    from gpect_core.pairing.reader import entry_id
+    from gpect_core.pairing.store import PairingStore
+
+    code = "A1414"  # horticulteur: no sign of weakness in the demo's figures (mean tension class 2.7)
+    assert code not in set(core.fragile_occupations(demo_territory, Selection("ZE2020"))["occupation_code"])
+    commune = demo_territory.tables["communes"]["commune_id"].iloc[0]
+    store = PairingStore.open(f"sqlite:///{tmp_path / 'plan.sqlite'}")
+    store.import_list("fragile", pd.DataFrame({
+        "entry_id": [entry_id("Pépinières Orion", commune, code)], "firm": ["Pépinières Orion"],
+        "commune_id": [commune], "occupation_code": [code], "headcount": [7], "time_frame": [""]}), "edith")
+    store.close()
+    _open(at)
+    weakened = shown(_table(at, "Signes relevés"))
+    row = weakened[weakened["Code"] == code].iloc[0]
+    assert row["Signes relevés"] == "déclaré fragile par les entreprises (7 pers.)"
+    assert "Pépinières Orion" not in weakened.to_csv()  # counted, never named
+    rule = next(c.value for c in at.caption if c.value.startswith("Règle :"))
+    assert "n'est jamais listé" in rule and "classe 4 ou plus" in rule
