@@ -356,3 +356,23 @@ def test_the_workbook_says_links_in_words_never_codes():
         link = "Lien" if lang == "fr" else "Link"
         assert set(book[link]) == words
         assert not {"mobility", "skills", "close", "True", "False"} & set(book.astype(str).stack())
+
+
+@pytest.mark.realdata
+def test_national_pack_places_communes_at_their_own_centroids(national_pack, realdata):
+    territory = Territory.load(national_pack, validate=False)
+    polygons = gpd.read_file(realdata / "geo" / "communes_2025.gpkg", layer="communes",
+                             where="codgeo IN ('35238', '35051')").set_index("codgeo")
+    centres = polygons.geometry.centroid  # degrees: the same centroid build-pack stores
+    expected = _km(centres["35238"].y, centres["35238"].x, centres["35051"].y, centres["35051"].x)
+    # Rennes and Cesson-Sévigné: one EPCI (Rennes Métropole), hence 0 km between EPCI centroids before
+    fragile = rows("fragile", [("Alpha", "35238", "H2913", 1)])
+    hiring = rows("hiring", [("Gamma", "35051", "H2913", 1)])
+    pair = pair_jobs(fragile, hiring, territory, max_km=30).pairs.iloc[0]
+    assert pair["distance_km"] == pytest.approx(expected, abs=0.1) and 3 < pair["distance_km"] < 12
+    assert pair["from_located"] == pair["to_located"] == "commune"
+    near = neighbours(territory, "ZE2020")
+    rodez = set(near.loc[near["zone_a"] == "7621", "zone_b"]) - {"7621"}
+    names = territory.zone_names("ZE2020")
+    assert rodez and all(names[z] for z in rodez)
+    assert "7621" not in set(near.loc[near["zone_a"] == "1109", "zone_b"])  # Paris is no neighbour of Rodez
