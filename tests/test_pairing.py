@@ -374,5 +374,5 @@ def test_national_pack_places_communes_at_their_own_centroids(national_pack, rea
     near = neighbours(territory, "ZE2020")
     rodez = set(near.loc[near["zone_a"] == "7621", "zone_b"]) - {"7621"}
     names = territory.zone_names("ZE2020")
-    assert rodez and all(names[z] for z in rodez)
+    assert {"Millau", "Figeac-Villefranche", "Aurillac"} <= {names[z] for z in rodez}
     assert "7621" not in set(near.loc[near["zone_a"] == "1109", "zone_b"])  # Paris is no neighbour of Rodez
