@@ -376,3 +376,20 @@ def test_national_pack_places_communes_at_their_own_centroids(national_pack, rea
     names = territory.zone_names("ZE2020")
     assert {"Millau", "Figeac-Villefranche", "Aurillac"} <= {names[z] for z in rodez}
     assert "7621" not in set(near.loc[near["zone_a"] == "1109", "zone_b"])  # Paris is no neighbour of Rodez
+
+
+def test_the_pair_command_pairs_by_neighbouring_basins_in_english(tmp_path, capsys):
+    pack = tmp_path / "pack"
+    placed_territory().save(pack, validate=False)
+    fragile = write_list(tmp_path / "f.xlsx", FRAGILE, [("Alpha", "10001", "A1101", 3)])
+    hiring = write_list(tmp_path / "h.xlsx", HIRING, [("Next", "10002", "A1101", 1), ("Close", "10003", "A1101", 1)])
+    out = tmp_path / "pairs.xlsx"
+    assert main(["pair", "--pack", str(pack), "--fragile", str(fragile), "--hiring", str(hiring), "--basins",
+                 "neighbours", "--zoning", "BMO", "--lang", "en", "--out", str(out)]) == 0
+    assert "dans le même bassin ou un bassin voisin (BMO)" in capsys.readouterr().out
+    sheet = pd.read_excel(out, sheet_name="Pairs", engine="openpyxl")
+    assert list(sheet["Hiring firm"]) == ["Next"] and list(sheet["Link"]) == ["same occupation"]
+    assert "origin" not in str(sheet["Note on the distance"].iloc[0])  # Amont has its own centroid
+    assert main(["pair", "--pack", str(pack), "--fragile", str(fragile), "--hiring", str(hiring), "--out",
+                 str(tmp_path / "x.xlsx")]) == 1
+    assert "--max-km N" in capsys.readouterr().err
