@@ -333,13 +333,14 @@ def test_survey_needs_feed_the_hiring_list_and_declared_fragile_jobs_the_fragile
     assert hiring.loc[0, "firm"] == "Conserverie du Lac" and hiring.loc[1, "firm"] == "Réponse E2 (enquête)"
     fragile = survey_rows(territory, "fragile")
     assert list(fragile["occupation_code"]) == ["A1101"] and list(fragile["headcount"]) == [4]
-    listed = rows("hiring", [("Gamma", "10004", "C1101", 1)])
+    listed = rows("hiring", [("Gamma", "10004", "C1101", 1), ("Delta", "10001", "B1101", 1)])  # Delta: no bridge
     result = pair_jobs(with_survey(territory, rows("fragile", []), "fragile"),
                        with_survey(territory, listed, "hiring"), territory, max_km=30)
     # the 4 people the survey declared fragile (zone Z2) fill the survey's needs (zone Z1: 2 A1101, 1 C1101 by the
     # A → C bridge) and Gamma's position
-    assert result.fragile_total == 4 and result.hiring_total == 4 and result.paired == 4
+    assert result.fragile_total == 4 and result.hiring_total == 5 and result.paired == 4
     survey_pairs = result.pairs[result.pairs["hiring_id"] == "enquete:E1"]
+    # Z1's centre is exactly Amont's centroid (Delta's place): the answer still stands at its zone's centre
     assert survey_pairs["headcount"].sum() == 2 and set(survey_pairs["to_located"]) == {"EPCI"}
     assert set(survey_pairs["to_commune_name"]) == {"Un"}
 

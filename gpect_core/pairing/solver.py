@@ -181,7 +181,8 @@ def _basin_of(territory, rows: pd.DataFrame, points: pd.DataFrame, zoning: str) 
 
 def _places(territory, fragile: pd.DataFrame, hiring: pd.DataFrame, zoning: str | None):
     """(place of each fragile row, of each hiring row (int arrays, -1 when placed nowhere), the places: frame of
-    lon, lat, located, basin indexed by place). A place is a distinct point (and basin, with `zoning`)."""
+    lon, lat, basin indexed by place, how each fragile row and each hiring row is located (object arrays:
+    « commune » or a zoning)). A place is a distinct point (and basin, with `zoning`)."""
     pf, ph = row_points(territory, fragile), row_points(territory, hiring)
     if zoning:
         pf["basin"], ph["basin"] = _basin_of(territory, fragile, pf, zoning), _basin_of(territory, hiring, ph, zoning)
@@ -191,8 +192,9 @@ def _places(territory, fragile: pd.DataFrame, hiring: pd.DataFrame, zoning: str 
     ok = both["lon"].notna() & both["lat"].notna() & (both["basin"] != "" if zoning else True)
     place = np.full(len(both), -1, dtype=np.int64)
     place[ok.to_numpy()] = both[ok].groupby(["lon", "lat", "basin"], sort=True).ngroup().to_numpy()
-    spots = both[ok].assign(place=place[ok.to_numpy()]).groupby("place")[["lon", "lat", "located", "basin"]].first()
-    return place[: len(fragile)], place[len(fragile):], spots
+    spots = both[ok].assign(place=place[ok.to_numpy()]).groupby("place")[["lon", "lat", "basin"]].first()
+    located = both["located"].fillna("").to_numpy(dtype=object)
+    return place[: len(fragile)], place[len(fragile):], spots, (located[: len(fragile)], located[len(fragile):])
 
 
 def _reachable(spots: pd.DataFrame, f_places: np.ndarray, h_places: np.ndarray, max_km: float | None,
@@ -318,7 +320,7 @@ def pair_jobs(fragile: pd.DataFrame, hiring: pd.DataFrame, territory, max_km: fl
     else:
         zoning = None
     fragile, hiring = fragile.reset_index(drop=True), hiring.reset_index(drop=True)
-    f_place, h_place, spots = _places(territory, fragile, hiring, zoning)
+    f_place, h_place, spots, (f_located, h_located) = _places(territory, fragile, hiring, zoning)
     fr, hr = _groups(fragile, f_place), _groups(hiring, h_place)
     pairing = Pairing(pd.DataFrame(columns=list(PAIR_COLUMNS)), 0, int(fragile["headcount"].sum()),
                       int(hiring["headcount"].sum()), None if max_km is None or basins else float(max_km),
@@ -364,9 +366,8 @@ def pair_jobs(fragile: pd.DataFrame, hiring: pd.DataFrame, territory, max_km: fl
         from_code=("from_code", "first"), to_code=("to_code", "first"), link=("link", "first"),
         score=("score", "first"), km=("km", "first"), gap_count=("gap_count", "first"), cost=("cost", "first"),
         headcount=("headcount", "sum"))
-    located = spots["located"]
-    chosen["from_located"] = located.reindex(f_place[chosen["f"]]).to_numpy()
-    chosen["to_located"] = located.reindex(h_place[chosen["h"]]).to_numpy()
+    chosen["from_located"] = f_located[chosen["f"].to_numpy(dtype=np.int64)]
+    chosen["to_located"] = h_located[chosen["h"].to_numpy(dtype=np.int64)]
     pairing.pairs = describe_pairs(chosen, fragile, hiring, territory, gaps)
     return pairing
 
