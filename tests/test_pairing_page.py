@@ -87,3 +87,18 @@ def test_an_editor_sees_firm_names_and_marks_a_pair_accepted(pairing_env):
     assert stored[chosen] == "accepte" and set(stored.drop(chosen)) <= {"propose"}
     history = at.table[-1].value
     assert history.iloc[0]["Nouveau statut"] == "accepté" and "edith" in history.iloc[0]["Qui"]
+
+
+def test_in_english_with_neighbouring_basins_every_word_is_translated(pairing_env):
+    at = AppTest.from_file("../app_pages/rapprochement.py", default_timeout=90)
+    at.session_state["lang"] = "en"
+    at.run()
+    next(s for s in at.segmented_control if s.label == "Accepted commute").set_value("neighbours").run()
+    assert not at.exception
+    text = _everything(at)
+    assert "in the same or a neighbouring basin (ZE2020)" in text
+    table = at.dataframe[0].value
+    assert {"Link", "Note on the distance"} <= set(table.columns)
+    assert set(table["Link"]) <= {"same occupation", "close occupation", "if evolving", "ROME mobility",
+                                  "similar skills"}
+    assert not any(key in text for key in ("pairing.", "bridges.kind"))
