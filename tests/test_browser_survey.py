@@ -33,6 +33,11 @@ def test_an_editor_imports_a_survey_and_no_personal_data_is_shown(app_url, page)
     assert "Données personnelles écartées, jamais enregistrées" in body and "Adresse e-mail" in body
     assert "jeanne.martin@exemple.fr" not in body
     assert page.locator('[data-testid="stException"]').count() == 0
+    uploader = page.locator(".st-key-survey_uploader")
+    shown = uploader.inner_text()  # Streamlit's own « Upload » and « 200MB per file » are hidden, ours shown
+    assert "Upload" not in shown and "per file" not in shown and "Drag and drop" not in shown
+    assert uploader.locator("button").first.evaluate(
+        "b => getComputedStyle(b, '::after').content") == '"Choisir un fichier"'
     page.screenshot(path="tests/artifacts/donnees_enquete.png")
     page.get_by_text("Besoins par métier et horizon").scroll_into_view_if_needed()
     page.screenshot(path="tests/artifacts/donnees_enquete_besoins.png")

@@ -73,6 +73,38 @@ def test_a_title_that_matches_nothing_is_left_for_review_never_forced(index):
     assert result.loc[0, "rome_code"] == "" and len(result.loc[0, "candidates"]) == 3
 
 
+@pytest.fixture(scope="module")
+def close_index():
+    return build_index(pd.DataFrame({"occupation_code": ["H2801", "H2801", "I1304", "I1310", "J1501", "N1103"],
+                                     "label": ["Agent / Agente de fabrication du verre", "Souffleur / Souffleuse de verre",
+                                               "Technicien / Technicienne de maintenance",
+                                               "Technicien / Technicienne de maintenance",
+                                               "Aide-soignant / Aide-soignante de nuit",
+                                               "Préparateur / Préparatrice de commandes"]}), None)
+
+
+def test_a_title_less_specific_than_its_appellation_goes_to_review_with_the_proposal_first(close_index):
+    result = match_titles(["agt de fab H/F", "Agent de fabrication du verre H/F"], close_index)
+    vague, precise = result.iloc[0], result.iloc[1]
+    assert vague["score"] >= 70 and vague["status"] == "review" and vague["rome_code"] == ""
+    assert "less_specific" in vague["reason"].split() and vague["candidates"][0] == "H2801"
+    assert (precise["status"], precise["rome_code"], precise["reason"]) == ("matched", "H2801", "")
+
+
+def test_close_codes_and_ambiguous_abbreviations_go_to_review(close_index):
+    result = match_titles(["technicien de maintenance", "AS de nuit", "aide-soignante de nuit"], close_index)
+    assert result["status"].tolist() == ["review", "review", "matched"]
+    assert "close_codes" in result.loc[0, "reason"].split()
+    assert set(result.loc[0, "candidates"][:2]) == {"I1304", "I1310"}
+    assert result.loc[1, "reason"] == "ambiguous" and result.loc[1, "candidates"][0] == "J1501"
+    assert result.loc[2, "rome_code"] == "J1501"
+
+
+def test_a_title_with_typos_in_every_word_start_is_still_found(close_index):
+    result = match_titles(["rpéparateur de ocmmandes"], close_index).iloc[0]
+    assert "N1103" in [result["rome_code"], *result["candidates"]]
+
+
 def test_survey_import_maps_questions_drops_personal_data_and_lists_unmatched(index, demo):
     survey = read_survey(SURVEY, "enquete.csv")
     assert survey.dropped == {"Nom du répondant": "en-tête", "Adresse e-mail": "en-tête", "Joignable au": "contenu"}
