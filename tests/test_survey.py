@@ -7,6 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -202,3 +203,33 @@ def test_match_titles_cli_says_which_column_is_missing(tmp_path, capsys):
     source.write_text("Poste;Nb\nconducteur PL;2\n", encoding="utf-8")
     assert cli_main(["match-titles", str(source), "--column", "métier", "--out", str(tmp_path / "o.csv")]) == 1
     assert "pas de colonne « métier »" in capsys.readouterr().err
+
+
+def test_a_survey_integrated_into_the_national_pack_shows_its_needs_in_the_right_zone(national_pack, tmp_path):
+    import shutil
+
+    from gpect_core.indicators.training_needs import coverage
+    from gpect_core.selection import Selection
+    from gpect_core.survey.matching import index_of_pack
+
+    pack = tmp_path / "pack"
+    shutil.copytree(national_pack, pack)
+    territory = Territory.load(pack, validate=False)
+    survey = read_survey((FIXTURES / "enquete_aveyron_lot.csv").read_bytes(), "enquete_aveyron_lot.csv")
+    check = check_survey(survey, guess_mapping(survey.columns), territory, index_of_pack(territory),
+                         today=BEFORE_SURVEY_DATES)
+    assert check.ok, [p.message for p in check.problems]
+    preview = prepare(pack, [Upload("enquete_entreprises.csv", needs_csv(check.needs))])
+    assert preview.ok, preview.report()
+    integrate(pack, preview)
+    territory = Territory.load(pack, validate=False)
+    names = territory.zone_names("ZE2020")
+    rodez = next(z for z, n in names.items() if n == "Rodez")
+    figeac = next(z for z, n in names.items() if str(n).startswith("Figeac"))
+    at_rodez = coverage(territory, Selection("ZE2020", (rodez,))).table.set_index("occupation_code")
+    at_figeac = coverage(territory, Selection("ZE2020", (figeac,))).table.set_index("occupation_code")
+    # Rodez (12202): the TIG welders within 6 months; Figeac (46102): the HGV drivers at 3 years, the care aides
+    assert at_rodez.loc["H2916", ["needs_total", "needs_6m"]].tolist() == [2, 2]
+    assert at_figeac.loc["N4101", ["needs_total", "needs_3y"]].tolist() == [4, 4]
+    assert at_figeac.loc["J1501", "needs_6m"] == 2
+    assert "N4101" not in at_rodez.index or np.isnan(at_rodez.loc["N4101", "needs_total"])  # not in Rodez

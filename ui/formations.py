@@ -113,13 +113,15 @@ def shown_table(table: pd.DataFrame, t, with_needs: bool, located: bool = True,
     return frame[columns].rename(columns=names), formats
 
 
-def shown_families(families: pd.DataFrame, t, apart: str | None = None) -> tuple[pd.DataFrame, dict[str, Fmt]]:
-    """`family_table` (with a `gap` column) as shown and exported: one row per FAP family, its figures once."""
+def shown_families(families: pd.DataFrame, t, apart: str | None = None,
+                   located: bool = True) -> tuple[pd.DataFrame, dict[str, Fmt]]:
+    """`family_table` (with a `gap` column) as shown and exported: one row per FAP family, its figures once
+    (`apart`, `located` as for `shown_table`)."""
     frame = families.assign(reliability=_reliability(families["fragile_reason"], t),
                             tension_class=_class(families["tension_class"]),
                             gap_label=[t(f"formations.gap.{g}") for g in families["gap"]],
                             bmo_year=families["bmo_year"].astype("string").fillna(""))
-    columns = [c for c in FAMILY_SHOWN if apart or c not in APART_COLUMNS]
+    columns = [c for c in FAMILY_SHOWN if (apart or c not in APART_COLUMNS) and (located or c not in LOCATED_COLUMNS)]
     names = {c: t(FAMILY_SHOWN[c][0], where=apart or "") for c in columns}
     formats = {names[c]: FAMILY_SHOWN[c][1] for c in columns if FAMILY_SHOWN[c][1] is not None}
     return frame[columns].rename(columns=names), formats
@@ -278,19 +280,25 @@ def _table_tab(ctx, cov: Coverage, table: pd.DataFrame, with_needs: bool) -> Non
 def _families_tab(ctx, cov: Coverage, families: pd.DataFrame) -> None:
     st.caption(ctx.t("formations.families.help"))
     shown, formats = shown_families(classify_gaps(families.assign(
-        employment_rate=np.nan, fragile=families["fragile"].astype(bool))), ctx.t, _apart_words(ctx, cov))
+        employment_rate=np.nan, fragile=families["fragile"].astype(bool))), ctx.t, _apart_words(ctx, cov),
+        _located(cov))
     _show(ctx, shown, formats)
     table_downloads(ctx, shown, ctx.t("formations.families.title"), SOURCES, "formations_families",
                     formats=formats)
 
 
 def _show(ctx, shown: pd.DataFrame, formats: dict[str, Fmt]) -> None:
-    """The first `MAX_SHOWN_ROWS` rows on screen (a région of the national pack has ~500 occupations: nobody reads
-    them on screen, and formatting each cell costs at every rerun); the downloads hold every row."""
-    if len(shown) > MAX_SHOWN_ROWS:
-        st.caption(ctx.t("formations.table.cut", shown=fmt_int(MAX_SHOWN_ROWS, ctx.lang),
+    """The first `MAX_SHOWN_ROWS` rows on screen, and every row with needs declared in the committee's survey (a
+    région of the national pack has ~500 occupations: nobody reads them on screen, and formatting each cell costs
+    at every rerun); the downloads hold every row."""
+    needs = ctx.t("formations.col.needs_total")
+    keep = pd.Series(np.arange(len(shown)) < MAX_SHOWN_ROWS, index=shown.index)
+    if needs in shown:
+        keep |= pd.to_numeric(shown[needs], errors="coerce").fillna(0) > 0
+    if not keep.all():
+        st.caption(ctx.t("formations.table.cut", shown=fmt_int(int(keep.sum()), ctx.lang),
                          total=fmt_int(len(shown), ctx.lang)))
-    show_table(shown.head(MAX_SHOWN_ROWS), formats, ctx.lang)
+    show_table(shown[keep], formats, ctx.lang)
 
 
 def _chart_subtitle(ctx, cov: Coverage) -> str:

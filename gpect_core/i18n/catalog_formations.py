@@ -69,10 +69,11 @@ STRINGS = {
         "FAP family shared by several ROME codes count once."),
     "formations.table.title": ("Formations et besoins par métier", "Training and needs by occupation"),
     "formations.table.cut": (
-        "Les {shown} premiers métiers (par projets de recrutement) sur {total} ; les téléchargements CSV et Excel "
-        "contiennent tous les métiers. Le filtre de famille resserre la liste.",
-        "The first {shown} occupations (by hiring projects) of {total}; the CSV and Excel downloads hold every "
-        "occupation. The family filter narrows the list."),
+        "{shown} métiers sur {total} : les premiers par projets de recrutement et tous ceux qui ont des besoins "
+        "déclarés ; les téléchargements CSV et Excel contiennent tous les métiers. Le filtre de famille resserre la "
+        "liste.",
+        "{shown} occupations of {total}: the first by hiring projects and every one with declared needs; the CSV "
+        "and Excel downloads hold every occupation. The family filter narrows the list."),
     "formations.link.title": ("Comment les formations sont reliées aux métiers", "How training is linked to occupations"),
     "formations.link.text": (
         "Le lien est plusieurs-à-plusieurs : une certification prépare plusieurs métiers, un métier est préparé par "

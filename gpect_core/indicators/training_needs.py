@@ -50,7 +50,7 @@ ROME = "ROME4"
 _LOCK = threading.Lock()
 TRAINING_MEASURES = ("capacity", "demand", "enrolled", "graduates")
 HORIZONS = {"6 mois": "6m", "moins de 6 mois": "6m", "< 6 mois": "6m", "1 an": "1y", "12 mois": "1y",
-            "3 ans": "3y", "36 mois": "3y"}
+            "3 ans": "3y", "36 mois": "3y"}  # also with the « besoins à » the survey import writes
 HORIZON_KEYS = ("6m", "1y", "3y", "other")
 
 # ---- the gaps rule (written on the page: `gaps.rule`)
@@ -330,7 +330,8 @@ def _needs(territory: Territory, selection: Selection) -> tuple[pd.DataFrame, Re
     if rows.empty:
         return pd.DataFrame(columns=columns), reading
     headcount = pd.to_numeric(rows["headcount"], errors="coerce")
-    horizon = rows["horizon"].astype("string").str.strip().str.lower().map(HORIZONS).fillna("other")
+    horizon = rows["horizon"].astype("string").str.strip().str.lower().str.replace(
+        r"^besoins? (?:à|a|dans)\s+", "", regex=True).map(HORIZONS).fillna("other")
     code = rows["occupation_code"].astype(str).str.strip()
     out = pd.DataFrame({"needs_answers": code.groupby(code).size().astype(float),
                         "needs_total": headcount.groupby(code).sum(min_count=1)})
