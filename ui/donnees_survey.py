@@ -57,14 +57,14 @@ def _uploader_css(T) -> str:
     def quoted(text: str) -> str:
         return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
-    return (f"<style>{scope} [data-testid='stFileUploaderDropzone'] button {{font-size: 0;}}"
-            f"{scope} [data-testid='stFileUploaderDropzone'] button * {{display: none;}}"
-            f"{scope} [data-testid='stFileUploaderDropzone'] button::after {{content: {quoted(T('survey.upload.button'))};"
-            " font-size: 1rem;}"
+    button = f"{scope} [data-testid='stFileUploaderDropzone'] > span button"  # not an uploaded file's delete button
+    overlay = f"{scope} [data-testid='stFileUploaderDropzone'] > div.euud7oh1 > span"  # shown while dragging (1.67)
+    return (f"<style>{button} {{font-size: 0;}}"
+            f"{button} * {{display: none;}}"
+            f"{button}::after {{content: {quoted(T('survey.upload.button'))}; font-size: 1rem;}}"
             f"{scope} [data-testid='stFileUploaderDropzoneInstructions'] {{display: none;}}"
-            f"{scope} [data-testid='stFileUploaderDropzone'] > div:not([data-testid]) span {{font-size: 0;}}"
-            f"{scope} [data-testid='stFileUploaderDropzone'] > div:not([data-testid]) span::after "
-            f"{{content: {quoted(T('survey.upload.drop'))}; font-size: 1rem;}}</style>")
+            f"{overlay} {{font-size: 0;}}"
+            f"{overlay}::after {{content: {quoted(T('survey.upload.drop'))}; font-size: 1rem;}}</style>")
 
 
 def _stage() -> None:

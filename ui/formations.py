@@ -302,8 +302,8 @@ def _show(ctx, shown: pd.DataFrame, formats: dict[str, Fmt]) -> None:
 
 
 def _chart_subtitle(ctx, cov: Coverage) -> str:
-    reading = cov.training
-    if reading.mode != "covering":
+    reading = cov.apart
+    if cov.ratio_scope != "apart":
         return ctx.selection_label
     names = ctx.territory.zone_names(reading.zoning)
     return ctx.t("formations.chart.subtitle", selection=ctx.selection_label,
