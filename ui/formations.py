@@ -255,7 +255,8 @@ def render() -> None:
     # builds only what is shown
     families = family_table(territory, cov)
     if not families.empty:
-        families = families[families["rome_codes"].map(lambda c: bool(set(c.split()) & set(table["occupation_code"])))]
+        shown_codes = set(table["occupation_code"])
+        families = families[families["rome_codes"].map(lambda c: not shown_codes.isdisjoint(c.split()))]
     views = ["table", *(["families"] if not families.empty else []), "gaps", "map"]
     view = st.segmented_control(ctx.t("formations.view"), views, default="table", key="formations_view",
                                 format_func=lambda v: ctx.t(f"formations.tab.{v}")) or "table"

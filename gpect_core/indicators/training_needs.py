@@ -618,67 +618,79 @@ def family_table(territory: Territory, cov: Coverage) -> pd.DataFrame:
     apart_places (the same for the programmes shown apart); ratio_places, places_per_100_projects (float: places
     of the ratios' territory, `Coverage.ratio_scope`, for the family's projects there; NaN without projects).
     Sorted by projects (descending), then bmo_key."""
+    memo = cov.__dict__.get("_families")
+    if memo is not None:
+        return memo
+    out = _family_table(territory, cov)
+    cov.__dict__["_families"] = out
+    return out
+
+
+def _family_table(territory: Territory, cov: Coverage) -> pd.DataFrame:
     table = cov.table
     if cov.bmo.empty or table.empty:
         return pd.DataFrame(columns=FAMILY_COLUMNS)
     links = cov.bmo_links[cov.bmo_links["occupation_code"].isin(set(table["occupation_code"]))]
     count = links.groupby("bmo_key")["occupation_code"].nunique()
-    keys = sorted(count[count > 1].index)
-    if not keys:
+    links = links[links["bmo_key"].isin(set(count[count > 1].index))].drop_duplicates()
+    if links.empty:
         return pd.DataFrame(columns=FAMILY_COLUMNS)
-    by_code = table.set_index("occupation_code")
-    bmo = cov.bmo.set_index("bmo_key")
+    out = cov.bmo[cov.bmo["bmo_key"].isin(set(links["bmo_key"]))].set_index("bmo_key")
+    keys = out.index
+    parts = out.index.to_series().str.partition(" ")
+    out["system"], out["code"] = parts[0], parts[2]
     occupations = territory.table("occupations")
     labels = {(str(a), str(b)): str(c) for a, b, c in zip(occupations["system"], occupations["code"],
                                                           occupations["label"], strict=True)}
-    ratio = cov.ratio_bmo
+    out["label"] = [labels.get((a, b), b) for a, b in zip(out["system"], out["code"], strict=True)]
+    grouped = links.sort_values("occupation_code").groupby("bmo_key")["occupation_code"]
+    out["rome_codes"] = grouped.agg(" ".join)
+    out["rome_count"] = grouped.nunique()
+    base = out["difficult_base"].astype(float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out["difficult_share"] = np.where(base > 0, out["difficult"].astype(float) / base.where(base > 0, 1), np.nan)
+    out["bmo_secret_cells"] = out["secret_cells"].astype(float)
+    rows = links.merge(table[["occupation_code", "tension_class", "needs_total"]], on="occupation_code")
+    out["tension_class"] = pd.to_numeric(rows["tension_class"]).groupby(rows["bmo_key"]).mean().reindex(keys)
+    out["needs_total"] = pd.to_numeric(rows["needs_total"]).groupby(rows["bmo_key"]).sum(min_count=1).reindex(keys)
 
-    def programme_sums(link_frame: pd.DataFrame, programmes: pd.DataFrame, codes: list[str]) -> tuple:
+    def programme_sums(link_frame, programmes, key_links) -> pd.DataFrame:
         if link_frame is None or link_frame.empty or programmes is None or programmes.empty:
-            return 0, np.nan, np.nan
-        ids = set(link_frame.loc[link_frame["occupation_code"].isin(codes), "program_id"])
-        progs = programmes[programmes["program_id"].isin(ids)].drop_duplicates("program_id")
-        return (len(progs), float(pd.to_numeric(progs["capacity"]).sum(min_count=1)),
-                float(pd.to_numeric(progs["demand"]).sum(min_count=1)))
+            return pd.DataFrame(index=keys, columns=["programmes", "capacity", "demand"], dtype=float)
+        pairs = key_links.merge(link_frame[["program_id", "occupation_code"]], on="occupation_code")[
+            ["bmo_key", "program_id"]].drop_duplicates()
+        pairs = pairs.merge(programmes[["program_id", "capacity", "demand"]].drop_duplicates("program_id"),
+                            on="program_id")
+        g = pairs.groupby("bmo_key")
+        return pd.DataFrame({"programmes": g["program_id"].nunique(),
+                             "capacity": pd.to_numeric(pairs["capacity"]).groupby(pairs["bmo_key"]).sum(min_count=1),
+                             "demand": pd.to_numeric(pairs["demand"]).groupby(pairs["bmo_key"]).sum(min_count=1)}
+                            ).reindex(keys)
 
-    rows = []
-    for key in keys:
-        codes = sorted(links.loc[links["bmo_key"] == key, "occupation_code"])
-        system, _, code = key.partition(" ")
-        figures = bmo.loc[key]
-        base = float(figures["difficult_base"])
-        programmes, places, wishes = programme_sums(cov.links, cov.programmes, codes)
-        apart_programmes, apart_places, _ = programme_sums(cov.apart_links, cov.apart_programmes, codes)
-        ratio_projects, ratio_places = np.nan, np.nan
-        if not ratio.empty and (ratio["bmo_key"] == key).any():
-            of_key = ratio[ratio["bmo_key"] == key]
-            ratio_projects = float(of_key["projects"].iloc[0])
-            pairs = cov.ratio_pairs
-            if pairs is not None and not pairs.empty:
-                progs = pairs[pairs["occupation_code"].isin(set(of_key["occupation_code"]))].drop_duplicates(
-                    "program_id")
-                ratio_places = float(pd.to_numeric(progs["capacity"]).sum(min_count=1))
-        rows.append({
-            "bmo_key": key, "system": system, "code": code, "label": labels.get((system, code), code),
-            "rome_codes": " ".join(codes), "rome_count": len(codes), "projects": float(figures["projects"]),
-            "difficult_share": float(figures["difficult"]) / base if base > 0 else np.nan,
-            "bmo_secret_cells": float(figures["secret_cells"]), "hidden_rows": float(figures["hidden_rows"]),
-            "rows": float(figures["rows"]),
-            "tension_class": float(pd.to_numeric(by_code.loc[codes, "tension_class"]).mean()),
-            "needs_total": float(pd.to_numeric(by_code.loc[codes, "needs_total"]).sum(min_count=1)),
-            "programmes": programmes, "places": places, "wishes": wishes, "apart_programmes": apart_programmes,
-            "apart_places": apart_places, "ratio_projects": ratio_projects, "ratio_places": ratio_places})
-    out = pd.DataFrame(rows)
+    located = programme_sums(cov.links, cov.programmes, links)
+    out["programmes"] = located["programmes"].fillna(0).astype(int)
+    out["places"], out["wishes"] = located["capacity"].astype(float), located["demand"].astype(float)
+    apart = programme_sums(cov.apart_links, cov.apart_programmes, links)
+    out["apart_programmes"] = apart["programmes"].fillna(0).astype(int)
+    out["apart_places"] = apart["capacity"].astype(float)
+    ratio = cov.ratio_bmo
+    if not ratio.empty:
+        ratio = ratio[ratio["bmo_key"].isin(set(keys))]
+        out["ratio_projects"] = ratio.drop_duplicates("bmo_key").set_index("bmo_key")["projects"].reindex(keys)
+        out["ratio_places"] = programme_sums(cov.ratio_pairs, cov.ratio_pairs, ratio[["bmo_key", "occupation_code"]]
+                                             .drop_duplicates())["capacity"].astype(float)
+    else:
+        out["ratio_projects"], out["ratio_places"] = np.nan, np.nan
     fragile, reasons = fragility(out["projects"].fillna(0), out["difficult_share"], out["hidden_rows"].fillna(0),
                                  out["rows"].fillna(0))
     out["fragile"] = np.asarray(fragile, dtype=bool)
-    out["fragile_reason"] = reasons
+    out["fragile_reason"] = np.asarray(reasons)
     out["bmo_year"] = pd.array([cov.bmo_year] * len(out), dtype="Int64")
     with np.errstate(invalid="ignore", divide="ignore"):
-        rp = out["ratio_projects"]
+        rp = out["ratio_projects"].astype(float)
         out["places_per_100_projects"] = np.where(rp > 0, 100 * out["ratio_places"].fillna(0) / rp.where(rp > 0, 1),
                                                   np.nan)
-    out = out.sort_values(["projects", "bmo_key"], ascending=[False, True], kind="stable")
+    out = out.reset_index().sort_values(["projects", "bmo_key"], ascending=[False, True], kind="stable")
     return out[FAMILY_COLUMNS].reset_index(drop=True)
 
 
