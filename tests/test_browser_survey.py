@@ -24,6 +24,15 @@ GRIDS = "() => [...document.querySelectorAll('[data-testid=stDataFrame]')].map(g
 def test_an_editor_imports_a_survey_and_no_personal_data_is_shown(app_url, page):
     log_in(page, app_url, "edith", "edith-secret-1", then="Données")
     page.get_by_role("tab", name="Enquête entreprises").click()
+    uploader = page.locator(".st-key-survey_uploader")
+    uploader.wait_for(timeout=30_000)
+    page.wait_for_function(  # the page's style arrives with the rest of the run, maybe after the widget
+        """() => { const b = document.querySelector(".st-key-survey_uploader [data-testid=stFileUploaderDropzone] > span button");
+                   return b && getComputedStyle(b, '::after').content !== 'none'; }""", timeout=30_000)
+    shown = uploader.inner_text()  # Streamlit's own « Upload » and « 200MB per file » are hidden, ours shown
+    assert "Upload" not in shown and "per file" not in shown and "Drag and drop" not in shown, shown
+    assert uploader.locator('[data-testid="stFileUploaderDropzone"] > span button').evaluate(
+        "b => getComputedStyle(b, '::after').content") == '"Choisir un fichier"'
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').nth(1).set_input_files(str(SURVEY))
     page.get_by_text("Besoins par métier et horizon").wait_for(timeout=60_000)
     # another test of this app server may have confirmed « xqzw plop » already (confirmations are remembered)
@@ -33,6 +42,7 @@ def test_an_editor_imports_a_survey_and_no_personal_data_is_shown(app_url, page)
     assert "Données personnelles écartées, jamais enregistrées" in body and "Adresse e-mail" in body
     assert "jeanne.martin@exemple.fr" not in body
     assert page.locator('[data-testid="stException"]').count() == 0
+    assert "enquete.csv" in uploader.inner_text() and "Choisir" not in uploader.inner_text()  # the file as is
     page.screenshot(path="tests/artifacts/donnees_enquete.png")
     page.get_by_text("Besoins par métier et horizon").scroll_into_view_if_needed()
     page.screenshot(path="tests/artifacts/donnees_enquete_besoins.png")

@@ -75,6 +75,8 @@ def test_page_in_english(at, demo_territory):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Places"] == fmt_int(latest["capacity"].sum(), "en")
     assert "ROME code" in _table(at, "ROME code").value.columns
+    sources = next(c.value for c in at.caption if c.value.startswith("Sources"))
+    assert "Fictional demonstration data" in sources and "fictives" not in sources, sources
     at.segmented_control(key="formations_view").set_value("gaps").run()
     assert any("Shortage without local training" in m.value for m in at.markdown)
 
@@ -109,3 +111,53 @@ def test_synthese_shows_declared_needs(at, demo_territory):
     text = " ".join(m.value for m in at.markdown)
     assert f"{len(mine)} réponses à l'enquête entreprises" in text
     assert f"{fmt_int(mine['headcount'].sum(), 'fr')} recrutements envisagés" in text
+
+
+def test_training_known_only_by_department_is_shown_apart_and_said_so(at, demo_pack_copy, demo_territory):
+    zones = pd.read_parquet(demo_pack_copy / "zones.parquet")
+    department = dict(zip(zones["zone_id"], zones["dep"], strict=True))
+    training = pd.read_parquet(demo_pack_copy / "training.parquet")
+    training["zone_id"] = training["zone_id"].map(department)
+    training["zoning"] = "DEP"
+    training.to_parquet(demo_pack_copy / "training.parquet", index=False)
+    _open(at, ["9906"])
+    note = " ".join(i.value for i in at.info)
+    assert "Formations localisées au département seulement : Haute-Verdanne (9B)" in note
+    latest = training[training["zone_id"] == "9B"].sort_values("year").groupby("program_id").tail(1)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Places (département seulement)"] == fmt_int(latest["capacity"].sum(), "fr")
+    assert "Places" not in metrics
+    columns = _table(at, "Code ROME").value.columns
+    assert "Places (département seulement)" in columns and "Places" not in columns
+    # two basins of the same département: its programmes once, not once per basin
+    at.multiselect(key="filter_zones").set_value(["9906", "9907"]).run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Places (département seulement)"] == fmt_int(latest["capacity"].sum(), "fr")
+
+
+def test_tension_class_is_an_integer_class_and_empty_numbers_show_a_dash(at):
+    _open(at, ["9906"])
+    text = shown(_table(at, "Code ROME"))
+    classes = text["Classe de tension"]
+    assert classes.str.fullmatch(r"[1-5]|–").all(), classes.unique()
+    assert not text.isin(["None", "nan", "<NA>"]).any().any()
+
+
+def test_a_fap_family_figure_is_given_once_and_the_exports_add_up():
+    from test_training_needs import _tiny_pack
+
+    from gpect_core.i18n import t
+    from gpect_core.indicators.training_needs import classify_gaps, coverage, family_table, totals
+    from gpect_core.selection import Selection
+    from ui.formations import shown_families, shown_table
+
+    territory = _tiny_pack()
+    cov = coverage(territory, Selection("ZE2020", ("01",)))
+    rome, _ = shown_table(classify_gaps(cov.table), t, with_needs=True)
+    families, _ = shown_families(classify_gaps(family_table(territory, cov).assign(employment_rate=float("nan"))), t)
+    rome = rome.set_index("Code ROME")
+    assert rome.loc[["A1111", "A2222"], "Projets BMO"].isna().all()  # F1's 200 projects are not repeated
+    assert (rome.loc[["A1111", "A2222"], "Famille BMO"] == "FAP2009 F1").all()
+    assert rome.loc["B3333", "Projets BMO"] == 40
+    assert families["Projets BMO"].tolist() == [200]
+    assert rome["Projets BMO"].sum() + families["Projets BMO"].sum() == totals(cov)["projects"] == 240

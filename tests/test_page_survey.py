@@ -4,6 +4,7 @@ firm name; the section in English."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,9 @@ def test_editor_reviews_confirms_and_accepts_the_survey(demo_pack_copy, monkeypa
     assert "« boulangère » (lignes 3)" in shown
     assert "Fonderie du Val" in shown  # an editor sees the firms
     assert "« xqzw plop » (lignes 5)" in shown
+    item = next(m.value for m in at.markdown if "« boulangère » (lignes 3)" in m.value)
+    assert re.search(r"\(\d+,\d\)$", item), item  # the score with a decimal comma, not « 42.1 »
+    assert "Pourquoi à revoir : score sous le seuil de 70" in shown
     at.text_input(key="survey_other_1").set_value("f1703")
     at.button(key="survey_confirm_1").click().run()
     assert not at.exception

@@ -7,6 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -71,6 +72,38 @@ def test_a_title_that_matches_nothing_is_left_for_review_never_forced(index):
     result = match_titles(["xqzw plop", ""], index)
     assert list(result["status"]) == ["review", "empty"]
     assert result.loc[0, "rome_code"] == "" and len(result.loc[0, "candidates"]) == 3
+
+
+@pytest.fixture(scope="module")
+def close_index():
+    return build_index(pd.DataFrame({"occupation_code": ["H2801", "H2801", "I1304", "I1310", "J1501", "N1103"],
+                                     "label": ["Agent / Agente de fabrication du verre", "Souffleur / Souffleuse de verre",
+                                               "Technicien / Technicienne de maintenance",
+                                               "Technicien / Technicienne de maintenance",
+                                               "Aide-soignant / Aide-soignante de nuit",
+                                               "Préparateur / Préparatrice de commandes"]}), None)
+
+
+def test_a_title_less_specific_than_its_appellation_goes_to_review_with_the_proposal_first(close_index):
+    result = match_titles(["agt de fab H/F", "Agent de fabrication du verre H/F"], close_index)
+    vague, precise = result.iloc[0], result.iloc[1]
+    assert vague["score"] >= 70 and vague["status"] == "review" and vague["rome_code"] == ""
+    assert "less_specific" in vague["reason"].split() and vague["candidates"][0] == "H2801"
+    assert (precise["status"], precise["rome_code"], precise["reason"]) == ("matched", "H2801", "")
+
+
+def test_close_codes_and_ambiguous_abbreviations_go_to_review(close_index):
+    result = match_titles(["technicien de maintenance", "AS de nuit", "aide-soignante de nuit"], close_index)
+    assert result["status"].tolist() == ["review", "review", "matched"]
+    assert "close_codes" in result.loc[0, "reason"].split()
+    assert set(result.loc[0, "candidates"][:2]) == {"I1304", "I1310"}
+    assert result.loc[1, "reason"] == "ambiguous" and result.loc[1, "candidates"][0] == "J1501"
+    assert result.loc[2, "rome_code"] == "J1501"
+
+
+def test_a_title_with_typos_in_every_word_start_is_still_found(close_index):
+    result = match_titles(["rpéparateur de ocmmandes"], close_index).iloc[0]
+    assert "N1103" in [result["rome_code"], *result["candidates"]]
 
 
 def test_survey_import_maps_questions_drops_personal_data_and_lists_unmatched(index, demo):
@@ -187,3 +220,33 @@ def test_a_survey_answer_declaring_jobs_fragile_reaches_the_pack_flagged(index, 
     needs = Territory.load(demo_pack_copy).tables["needs"].set_index("response_id")
     first = check.needs["response_id"].iloc[0]
     assert needs.loc[first, "fragile"] == "oui" and needs.loc[first, "occupation_code"] == "H2916"
+
+
+def test_a_survey_integrated_into_the_national_pack_shows_its_needs_in_the_right_zone(national_pack, tmp_path):
+    import shutil
+
+    from gpect_core.indicators.training_needs import coverage
+    from gpect_core.selection import Selection
+    from gpect_core.survey.matching import index_of_pack
+
+    pack = tmp_path / "pack"
+    shutil.copytree(national_pack, pack)
+    territory = Territory.load(pack, validate=False)
+    survey = read_survey((FIXTURES / "enquete_aveyron_lot.csv").read_bytes(), "enquete_aveyron_lot.csv")
+    check = check_survey(survey, guess_mapping(survey.columns), territory, index_of_pack(territory),
+                         today=BEFORE_SURVEY_DATES)
+    assert check.ok, [p.message for p in check.problems]
+    preview = prepare(pack, [Upload("enquete_entreprises.csv", needs_csv(check.needs))])
+    assert preview.ok, preview.report()
+    integrate(pack, preview)
+    territory = Territory.load(pack, validate=False)
+    names = territory.zone_names("ZE2020")
+    rodez = next(z for z, n in names.items() if n == "Rodez")
+    figeac = next(z for z, n in names.items() if str(n).startswith("Figeac"))
+    at_rodez = coverage(territory, Selection("ZE2020", (rodez,))).table.set_index("occupation_code")
+    at_figeac = coverage(territory, Selection("ZE2020", (figeac,))).table.set_index("occupation_code")
+    # Rodez (12202): the TIG welders within 6 months; Figeac (46102): the HGV drivers at 3 years, the care aides
+    assert at_rodez.loc["H2916", ["needs_total", "needs_6m"]].tolist() == [2, 2]
+    assert at_figeac.loc["N4101", ["needs_total", "needs_3y"]].tolist() == [4, 4]
+    assert at_figeac.loc["J1501", "needs_6m"] == 2
+    assert "N4101" not in at_rodez.index or np.isnan(at_rodez.loc["N4101", "needs_total"])  # not in Rodez

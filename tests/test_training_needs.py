@@ -19,6 +19,7 @@ from gpect_core.indicators.training_needs import (
     coverage,
     coverage_by_zone,
     coverage_table,
+    family_table,
     programme_links,
     top_gaps,
     totals,
@@ -229,3 +230,85 @@ def test_map_and_chart_read_a_fap_family_as_the_table_does():
     family = top[top["bmo_codes"] == "FAP2009 F1"]
     assert len(family) == 1 and family["siblings"].iloc[0] == 1  # A1111 and A2222: one bar, « +1 »
     assert family["ratio_projects"].iloc[0] == 200 and family["ratio_places"].iloc[0] == 15
+
+
+# ---------------------------------------------------------------------------------------------- where training counts
+def _department_pack() -> Territory:
+    """The tiny pack with its training published by département only: « D1 » holds both basins (3,000 inhabitants,
+    basin 01 is half of it), « D2 » lies elsewhere."""
+    territory = _tiny_pack()
+    zones = territory.zones
+    departments = gpd.GeoDataFrame({"zoning": ["DEP", "DEP"], "zone_id": ["D1", "D2"], "name": ["Haut", "Bas"],
+                                    "population": [3000, 5000]}, geometry=[box(0, 0, 2, 1), box(5, 5, 6, 6)],
+                                   crs=4326)
+    territory = Territory(name="tiny-dep", zones=gpd.GeoDataFrame(pd.concat([zones, departments], ignore_index=True),
+                                                                   crs=4326), tables=dict(territory.tables))
+    training = territory.tables["training"].copy()
+    training["zoning"] = "DEP"
+    training["zone_id"] = ["D1", "D1", "D2"]
+    territory.tables["training"] = training
+    return territory
+
+
+def test_training_known_only_by_department_is_shown_apart_never_credited_to_each_basin():
+    territory = _department_pack()
+    one, two = (coverage(territory, Selection("ZE2020", (z,))) for z in ("01", "02"))
+    both = coverage(territory, Selection("ZE2020", ("01", "02")))
+    for cov in (one, two):
+        assert cov.training.mode == "none" and cov.apart.zone_ids == ("D1",)
+        assert totals(cov)["programmes"] == 0 and (cov.table["programmes"] == 0).all()
+        assert totals(cov)["apart_programmes"] == 2 and totals(cov)["apart_places"] == 15  # P1 and P2 of D1, once
+        assert cov.ratio_scope == "apart"
+    # the two basins together hold all of D1: its programmes now count in the selection, once
+    assert both.training.zone_ids == ("D1",) and both.apart.mode == "none"
+    assert totals(both)["programmes"] == 2 and totals(both)["places"] == 15
+    for cov in (one, two):
+        assert totals(both)["programmes"] + totals(both)["apart_programmes"] >= \
+            totals(cov)["programmes"] + totals(cov)["apart_programmes"]
+    # the map by basin cannot place département training: no basin gets D1's places
+    by_zone = coverage_by_zone(territory, "ZE2020", ["A1111", "A2222"]).set_index("zone_id")
+    assert by_zone["places"].isna().all() and by_zone["places_per_100_projects"].isna().all()
+
+
+def test_family_figures_are_given_once_and_rome_rows_carry_only_their_own():
+    territory = _tiny_pack()
+    cov = coverage(territory, Selection("ZE2020", ("01",)))
+    table = cov.table.set_index("occupation_code")
+    families = family_table(territory, cov)
+    assert families[["bmo_key", "rome_codes", "projects", "places"]].values.tolist() == [
+        ["FAP2009 F1", "A1111 A2222", 200.0, 15.0]]  # P1's 10 places once, P2's 5
+    assert families.loc[0, "difficult_share"] == pytest.approx(0.75)
+    assert np.isnan(table.loc["A1111", "own_projects"]) and np.isnan(table.loc["A2222", "own_projects"])
+    assert table.loc["B3333", "own_projects"] == 40  # F2 is B3333's alone
+    assert table["own_projects"].sum() + families["projects"].sum() == totals(cov)["projects"] == 240
+
+
+def test_rodez_and_figeac_on_the_national_pack_against_an_independent_computation(national_pack):
+    territory = Territory.load(national_pack, validate=False)
+    communes = pd.read_parquet(national_pack / "communes.parquet")
+    training = pd.read_parquet(national_pack / "training.parquet")
+    names = territory.zone_names("ZE2020")
+    rodez = next(z for z, n in names.items() if n == "Rodez")
+    figeac = next(z for z, n in names.items() if str(n).startswith("Figeac"))
+
+    def departments(zone_ids) -> set[str]:
+        mine = communes[communes["zone_ZE2020"].isin(zone_ids)]
+        share = mine.groupby(["zone_ZE2020", "dep"])["population"].sum() / \
+            mine.groupby("zone_ZE2020")["population"].sum()
+        return set(share[share >= 0.01].index.get_level_values("dep"))
+
+    def expected(zone_ids) -> tuple[int, float]:
+        rows = training[(training["zoning"] == "DEP") & training["zone_id"].isin(departments(zone_ids))]
+        linked = rows[rows["occupation_codes"].fillna("").str.strip() != ""]["program_id"].unique()
+        latest = rows.sort_values("year", kind="stable").groupby("program_id")["capacity"].last()
+        return len(linked), float(latest.reindex(linked).sum())
+
+    got = {}
+    for key, zone_ids in (("rodez", (rodez,)), ("figeac", (figeac,)), ("both", (rodez, figeac))):
+        cov = coverage(territory, Selection("ZE2020", zone_ids))
+        total = totals(cov)
+        assert total["programmes"] == 0  # no département lies in these zones d'emploi
+        assert (total["apart_programmes"], total["apart_places"]) == expected(zone_ids), key
+        got[key] = total["apart_programmes"]
+    assert got["rodez"] < 300  # Aveyron's programmes only, not counted once more per zone
+    assert got["both"] >= max(got["rodez"], got["figeac"])

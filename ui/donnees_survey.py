@@ -11,6 +11,7 @@ import streamlit as st
 
 from gpect_core import Territory
 from gpect_core.errors import GpectError
+from gpect_core.formatting import Fmt, fmt_float
 from gpect_core.ingest import Upload, integrate, prepare
 from gpect_core.plan.engine import default_url
 from gpect_core.readers.guess import ColumnMapping
@@ -25,10 +26,11 @@ from gpect_core.survey.importer import (
     profile_key,
     read_survey,
 )
-from gpect_core.survey.matching import TitleIndex, index_of_pack
+from gpect_core.survey.matching import THRESHOLD, TitleIndex, index_of_pack
 from gpect_core.survey.store import SurveyStore
 from ui import context
 from ui.feedback import md, show_error
+from ui.tables import show_table
 
 STAGED = "survey_staged"  # (name, bytes) — what the uploader gave (AppTest may set it directly)
 UPLOADER = "survey_uploader"
@@ -44,6 +46,25 @@ def _index(fingerprint: str, _territory: Territory) -> TitleIndex:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _store(url: str, code_id: int) -> SurveyStore:
     return SurveyStore.open(url)
+
+
+def _uploader_css(T) -> str:
+    """Streamlit's file uploader writes its own button and drop text in English whatever the page's language (no
+    option for it in Streamlit 1.67: streamlit/streamlit#13500): the survey's uploader gets them in the page's
+    language by CSS, scoped to its own key (`.st-key-…` is the class Streamlit gives a keyed widget)."""
+    scope = f".st-key-{UPLOADER}"
+
+    def quoted(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    button = f"{scope} [data-testid='stFileUploaderDropzone'] > span button"  # not an uploaded file's delete button
+    overlay = f"{scope} [data-testid='stFileUploaderDropzone'] > div.euud7oh1 > span"  # shown while dragging (1.67)
+    return (f"<style>{button} {{font-size: 0;}}"
+            f"{button} * {{display: none;}}"
+            f"{button}::after {{content: {quoted(T('survey.upload.button'))}; font-size: 1rem;}}"
+            f"{scope} [data-testid='stFileUploaderDropzoneInstructions'] {{display: none;}}"
+            f"{overlay} {{font-size: 0;}}"
+            f"{overlay}::after {{content: {quoted(T('survey.upload.drop'))}; font-size: 1rem;}}</style>")
 
 
 def _stage() -> None:
@@ -62,7 +83,10 @@ def render(ctx, pack, user) -> None:
     if not can_edit:  # reading an upload costs the server and shows firm names: editors only, as on « Importer »
         st.info(T("hostile.upload.need_editor"))
         return
-    st.file_uploader(T("survey.upload"), type=["xlsx", "xls", "ods", "csv", "txt"], key=UPLOADER, on_change=_stage)
+    st.html(_uploader_css(T))
+    st.file_uploader(T("survey.upload"), type=["xlsx", "xls", "ods", "csv", "txt"], key=UPLOADER, on_change=_stage,
+                     help=T("survey.upload.hint"))
+    st.caption(T("survey.upload.hint"))
     staged = st.session_state.get(STAGED)
     if not staged:
         st.info(T("survey.nothing"))
@@ -99,8 +123,8 @@ def render(ctx, pack, user) -> None:
                  + "\n".join(f"- {md(p.message)}" for p in check.problems[:50]))
     for note in check.notes:
         st.caption(md(note))
-    _preview(T, check, can_edit, ctx.territory)
-    _review(T, check, index, store, user, can_edit)
+    _preview(T, check, can_edit, ctx.territory, ctx.lang)
+    _review(T, check, index, store, user, can_edit, ctx.lang)
     if not can_edit:
         st.info(T("survey.accept.need_editor"))
         return
@@ -139,7 +163,11 @@ def _mapping_step(T, survey, store, key: str) -> ColumnMapping:
     return mapping
 
 
-def _preview(T, check, can_edit: bool, territory: Territory) -> None:
+def _reasons(T, reason: str) -> str:
+    return " ; ".join(T(f"survey.reason.{r}", threshold=f"{THRESHOLD:g}") for r in str(reason or "").split())
+
+
+def _preview(T, check, can_edit: bool, territory: Territory, lang: str) -> None:
     needs = check.needs
     st.subheader(T("survey.preview.header"))
     st.caption(T("survey.preview.caption", n=len(needs), people=int(needs["headcount"].fillna(0).sum()),
@@ -150,23 +178,26 @@ def _preview(T, check, can_edit: bool, territory: Territory) -> None:
     summary = needs.assign(occupation=occupation).groupby(["occupation", "horizon"], dropna=False).agg(
         people=("headcount", "sum"), answers=("response_id", "count")).reset_index()
     st.markdown(f"**{T('survey.summary.header')}**")
-    st.dataframe(summary.rename(columns={"occupation": T("survey.col.occupation"), "horizon": T("survey.col.horizon"),
-                                         "people": T("survey.col.headcount"), "answers": T("survey.col.answers")}),
-                 hide_index=True, width="stretch")
+    count = Fmt("int")
+    show_table(summary.rename(columns={"occupation": T("survey.col.occupation"), "horizon": T("survey.col.horizon"),
+                                       "people": T("survey.col.headcount"), "answers": T("survey.col.answers")}),
+               {T("survey.col.headcount"): count, T("survey.col.answers"): count}, lang)
     if can_edit:
         detail = pd.DataFrame({
             T("survey.col.firm"): needs["response_id"].map(check.firms).fillna(""),
             T("survey.col.zone"): needs["zone_id"], T("survey.col.title"): needs["occupation_text"],
             T("survey.col.code"): needs["occupation_code"], T("survey.col.headcount"): needs["headcount"],
-            T("survey.col.horizon"): needs["horizon"], T("survey.col.date"): needs["date"].dt.date})
-        st.dataframe(detail, hide_index=True, width="stretch", key="survey_detail")
+            T("survey.col.horizon"): needs["horizon"], T("survey.col.date"): needs["date"]})
+        show_table(detail, {T("survey.col.headcount"): count, T("survey.col.date"): Fmt("date")}, lang,
+                   key="survey_detail")
     matches = check.matches
     with st.expander(T("survey.matches.header", n=len(matches))):
-        st.dataframe(pd.DataFrame({
-            T("survey.col.title"): matches["title"], T("survey.col.code"): matches["rome_code"],
+        show_table(pd.DataFrame({
+            T("survey.col.title"): matches["title"], T("survey.col.code"): matches["rome_code"].where(matches["rome_code"] != ""),
             T("survey.col.appellation"): matches["appellation"], T("survey.col.score"): matches["score"],
-            T("survey.col.status"): matches["status"].map(lambda s: T(f"survey.status.{s}"))}),
-            hide_index=True, width="stretch")
+            T("survey.col.status"): matches["status"].map(lambda s: T(f"survey.status.{s}")),
+            T("survey.col.reason"): [_reasons(T, r) or None for r in matches["reason"]]}),
+            {T("survey.col.score"): Fmt("float", 1)}, lang)
 
 
 def index_labels(territory: Territory) -> dict[str, str]:
@@ -178,7 +209,7 @@ def index_labels(territory: Territory) -> dict[str, str]:
     return dict(zip(rome["code"].astype(str), rome["label"].astype(str), strict=True))
 
 
-def _review(T, check, index: TitleIndex, store, user, can_edit: bool) -> None:
+def _review(T, check, index: TitleIndex, store, user, can_edit: bool, lang: str) -> None:
     review = check.review
     st.subheader(T("survey.review.header", n=len(review)))
     if review.empty:
@@ -189,7 +220,9 @@ def _review(T, check, index: TitleIndex, store, user, can_edit: bool) -> None:
     for i, row in enumerate(review.itertuples(index=False)):
         with st.container(border=True):
             st.markdown(T("survey.review.item", title=md(row.title), rows=row.rows, appellation=md(row.appellation),
-                          score=f"{row.score:g}"))
+                          score=fmt_float(row.score, 1, lang)))
+            if row.reason:
+                st.caption(T("survey.review.why", reasons=_reasons(T, row.reason)))
             if not can_edit or store is None:
                 continue
             codes = list(row.candidates)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import partial
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
@@ -25,9 +26,11 @@ from gpect_core.indicators.training_needs import (
     WEAK_EMPLOYMENT,
     Coverage,
     classify_gaps,
+    coarser,
     coverage,
     coverage_by_zone,
     declared_needs,
+    family_table,
     top_gaps,
     totals,
 )
@@ -42,16 +45,21 @@ MAP_KEY = "formations_map"
 MAX_SHOWN_ROWS = 150
 SOURCES = ["recruitment", "tension", "needs", "training"]
 INT, PCT, FLOAT = Fmt("int"), Fmt("pct"), Fmt("float")
-# column → (catalogue key, format); the shown table keeps this order
+# column → (catalogue key, format); the shown table keeps this order. A ROME row shows only its own figures: the
+# BMO projects of a FAP family shared by several ROME codes are in the family table, once (`family_table`).
 SHOWN = {
     "occupation_code": ("formations.col.code", None), "label": ("formations.col.label", None),
-    "projects": ("formations.col.projects", INT), "difficult_share": ("formations.col.difficult_share", PCT),
-    "reliability": ("formations.col.reliability", None), "tension_class": ("formations.col.tension_class", FLOAT),
+    "own_projects": ("formations.col.projects", INT), "own_difficult_share": ("formations.col.difficult_share", PCT),
+    "reliability": ("formations.col.reliability", None), "bmo_family": ("formations.col.bmo_family", None),
+    "tension_class": ("formations.col.tension_class", INT),
     "needs_total": ("formations.col.needs_total", INT), "needs_6m": ("formations.col.needs_6m", INT),
     "needs_1y": ("formations.col.needs_1y", INT), "needs_3y": ("formations.col.needs_3y", INT),
     "programmes": ("formations.col.programmes", INT), "places": ("formations.col.places", INT),
     "wishes": ("formations.col.wishes", INT), "enrolled": ("formations.col.enrolled", INT),
     "graduates": ("formations.col.graduates", INT), "employment_rate": ("formations.col.employment_rate", PCT),
+    "apart_programmes": ("formations.col.apart_programmes", INT), "apart_places": ("formations.col.apart_places", INT),
+    "apart_wishes": ("formations.col.apart_wishes", INT),
+    "apart_employment_rate": ("formations.col.apart_employment_rate", PCT),
     "places_per_100_projects": ("formations.col.places_per_100", FLOAT),
     "wishes_per_place": ("formations.col.wishes_per_place", FLOAT),
     "graduates_per_100_projects": ("formations.col.graduates_per_100", FLOAT),
@@ -60,26 +68,62 @@ SHOWN = {
     "bmo_year": ("formations.col.bmo_year", None),
 }
 NEEDS_COLUMNS = ("needs_total", "needs_6m", "needs_1y", "needs_3y")
+LOCATED_COLUMNS = ("programmes", "places", "wishes", "enrolled", "graduates", "employment_rate", "wishes_per_place")
+APART_COLUMNS = ("apart_programmes", "apart_places", "apart_wishes", "apart_employment_rate")
+FAMILY_SHOWN = {
+    "bmo_key": ("formations.col.bmo_family", None), "label": ("formations.col.family_name", None),
+    "rome_codes": ("formations.col.rome_codes", None), "projects": ("formations.col.projects", INT),
+    "difficult_share": ("formations.col.difficult_share", PCT), "reliability": ("formations.col.reliability", None),
+    "tension_class": ("formations.col.tension_class", INT), "needs_total": ("formations.col.needs_total", INT),
+    "programmes": ("formations.col.programmes", INT), "places": ("formations.col.places", INT),
+    "wishes": ("formations.col.wishes", INT), "apart_programmes": ("formations.col.apart_programmes", INT),
+    "apart_places": ("formations.col.apart_places", INT),
+    "places_per_100_projects": ("formations.col.places_per_100", FLOAT), "gap_label": ("formations.col.gap", None),
+    "bmo_year": ("formations.col.bmo_year", None),
+}
 
 
-def _reliability(table: pd.DataFrame, t) -> list[str]:
-    out = []
-    for reason, shared in zip(table["fragile_reason"], table["bmo_shared"], strict=True):
-        marks = [t(f"formations.reliability.{reason}")] if reason else []
-        if pd.notna(shared) and int(shared) > 1:
-            marks.append(t("formations.reliability.family"))
-        out.append(" · ".join(marks))
-    return out
+def _class(values: pd.Series) -> pd.Series:
+    """A tension class as the integer class it is (a mean over zones 3.5 → 4, half up), NaN kept."""
+    return np.floor(pd.to_numeric(values, errors="coerce").astype(float) + 0.5)
 
 
-def shown_table(table: pd.DataFrame, t, with_needs: bool) -> tuple[pd.DataFrame, dict[str, Fmt]]:
-    """The classified coverage table as shown and exported: renamed columns and their formats."""
-    frame = table.assign(reliability=_reliability(table, t),
+def _reliability(reasons: pd.Series, t) -> list[str]:
+    return [t(f"formations.reliability.{reason}") if reason else "" for reason in reasons]
+
+
+def shown_table(table: pd.DataFrame, t, with_needs: bool, located: bool = True,
+                apart: str | None = None) -> tuple[pd.DataFrame, dict[str, Fmt]]:
+    """The classified coverage table as shown and exported: one row per ROME code with its own figures only (a FAP
+    family's BMO figure is in `shown_families`, once; the row names the family), renamed columns and their formats.
+    `located`: whether the selection has located training (else its columns are left out); `apart`: the words
+    naming the zones of the training shown apart (« département »), None when there is none."""
+    family = pd.to_numeric(table["bmo_shared"], errors="coerce").fillna(0) > 1
+    frame = table.assign(reliability=_reliability(table["own_fragile_reason"], t),
+                         bmo_family=table["bmo_codes"].where(family, ""),
+                         tension_class=_class(table["tension_class"]),
+                         places_per_100_projects=table["places_per_100_projects"].where(~family),
+                         graduates_per_100_projects=table["graduates_per_100_projects"].where(~family),
                          gap_label=[t(f"formations.gap.{g}") for g in table["gap"]],
                          bmo_year=table["bmo_year"].astype("string").fillna(""))
-    columns = [c for c in SHOWN if with_needs or c not in NEEDS_COLUMNS]
-    names = {c: t(SHOWN[c][0]) for c in columns}
+    columns = [c for c in SHOWN if (with_needs or c not in NEEDS_COLUMNS) and (located or c not in LOCATED_COLUMNS)
+               and (apart or c not in APART_COLUMNS)]
+    names = {c: t(SHOWN[c][0], where=apart or "") for c in columns}
     formats = {names[c]: SHOWN[c][1] for c in columns if SHOWN[c][1] is not None}
+    return frame[columns].rename(columns=names), formats
+
+
+def shown_families(families: pd.DataFrame, t, apart: str | None = None,
+                   located: bool = True) -> tuple[pd.DataFrame, dict[str, Fmt]]:
+    """`family_table` (with a `gap` column) as shown and exported: one row per FAP family, its figures once
+    (`apart`, `located` as for `shown_table`)."""
+    frame = families.assign(reliability=_reliability(families["fragile_reason"], t),
+                            tension_class=_class(families["tension_class"]),
+                            gap_label=[t(f"formations.gap.{g}") for g in families["gap"]],
+                            bmo_year=families["bmo_year"].astype("string").fillna(""))
+    columns = [c for c in FAMILY_SHOWN if (apart or c not in APART_COLUMNS) and (located or c not in LOCATED_COLUMNS)]
+    names = {c: t(FAMILY_SHOWN[c][0], where=apart or "") for c in columns}
+    formats = {names[c]: FAMILY_SHOWN[c][1] for c in columns if FAMILY_SHOWN[c][1] is not None}
     return frame[columns].rename(columns=names), formats
 
 
@@ -88,22 +132,29 @@ def _sources_line(ctx, cov: Coverage) -> str:
         prov = ctx.territory.provenance.get(table)
         if not vintage and prov is None:
             return ctx.t("formations.source.none")
+        year = vintage or (prov.vintage if prov else "")
+        if fictional:  # the demo's producer is French text (« données fictives »): the notice says it, translated
+            return year
         name = (prov.producer or prov.source) if prov is not None else table
-        return f"{name} ({vintage or (prov.vintage if prov else '')})"
+        return f"{name} ({year})"
 
+    fictional = ctx.territory.fictional
     v = cov.vintages
     training = v.get("capacity") or v.get("enrolled") or ""
-    return ctx.t("formations.sources", bmo=source("recruitment", v.get("recruitment", "")),
+    line = ctx.t("formations.sources", bmo=source("recruitment", v.get("recruitment", "")),
                  tension=source("tension", v.get("tension", "")),
                  needs=source("needs", v.get("needs", "")) if cov.needs.mode != "none"
                  else ctx.t("formations.source.none"),
                  training=source("training", training) if training else ctx.t("formations.source.none"),
                  insertion=_insertion_source(ctx, v.get("employment_rate", "")))
+    return f"{line} ({ctx.territory.notice(ctx.lang)})" if fictional else line
 
 
 def _insertion_source(ctx, vintage: str) -> str:
     if not vintage:
         return ctx.t("formations.source.none")
+    if ctx.territory.fictional:
+        return vintage
     prov = ctx.territory.provenance.get("training")
     name = "InserJeunes" if prov is None or "InserJeunes" in (prov.source or "") else (prov.producer or prov.source)
     return f"{name} ({vintage})"
@@ -115,14 +166,33 @@ def _lower(text: str) -> str:
 
 def _reading_note(ctx, cov: Coverage) -> str | None:
     reading = cov.training
-    if reading.zoning is None or reading.mode == "own":
+    if reading.zoning is None or reading.mode != "inside":
         return None
     label = _lower(context.zoning_label(ctx.territory, reading.zoning, ctx.lang))
-    if reading.mode == "inside":
-        return ctx.t("formations.read_inside", n=len(reading.zone_ids or ()), zoning=label)
-    names = ctx.territory.zone_names(reading.zoning)
-    zones = ", ".join(f"{names.get(z, z)} ({z})" for z in reading.zone_ids or ())
-    return ctx.t("formations.read_on", zoning=label, zones=zones)
+    return ctx.t("formations.read_inside", n=len(reading.zone_ids or ()), zoning=label)
+
+
+def _located(cov: Coverage) -> bool:
+    """Whether the located training columns are shown: not when all the selection's training is shown apart."""
+    return not (cov.training.mode == "none" and cov.apart.mode == "apart")
+
+
+def _apart_words(ctx, cov: Coverage) -> str | None:
+    """« département » (the zoning of the training shown apart, in words), None when nothing is apart."""
+    if cov.apart.mode != "apart":
+        return None
+    return ctx.t(f"formations.apart.where.{cov.apart.zoning}") if cov.apart.zoning in ("DEP", "REG") else \
+        _lower(context.zoning_label(ctx.territory, cov.apart.zoning, ctx.lang))
+
+
+def _apart_note(ctx, cov: Coverage) -> str | None:
+    where = _apart_words(ctx, cov)
+    if where is None:
+        return None
+    names = ctx.territory.zone_names(cov.apart.zoning)
+    zones = ", ".join(f"{names.get(z, z)} ({z})" for z in cov.apart.zone_ids or ())
+    key = "formations.apart.note" if cov.training.mode == "none" else "formations.apart.note_partial"
+    return ctx.t(key, where=where, zones=zones)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -146,7 +216,9 @@ def render() -> None:
         st.info(ctx.t("formations.empty"))
         st.stop()
     table = classify_gaps(cov.table)
-    if not (table["programmes"] > 0).any():
+    if apart_note := _apart_note(ctx, cov):
+        st.info(apart_note)
+    elif not (table["programmes"] > 0).any():
         st.warning(ctx.t("formations.no_training"))
     elif note := _reading_note(ctx, cov):
         st.info(note)
@@ -164,50 +236,75 @@ def render() -> None:
         table = table[table["family"] == family].reset_index(drop=True)
 
     total = totals(cov, table["occupation_code"])
+    located = _located(cov)
+    prefix = "" if located else "apart_"
+    where = _apart_words(ctx, cov)
+    suffix = "" if located or where is None else " " + ctx.t("formations.apart.suffix", where=where)
     cols = st.columns(4)
     cols[0].metric(ctx.t("formations.metric.projects"), fmt_int(total["projects"], lang),
                    help=ctx.t("formations.metric.help"))
-    cols[1].metric(ctx.t("formations.metric.programmes"), fmt_int(total["programmes"], lang))
-    cols[2].metric(ctx.t("formations.metric.places"), fmt_int(total["places"], lang),
+    cols[1].metric(ctx.t("formations.metric.programmes") + suffix, fmt_int(total[f"{prefix}programmes"], lang))
+    cols[2].metric(ctx.t("formations.metric.places") + suffix, fmt_int(total[f"{prefix}places"], lang),
                    help=ctx.t("formations.metric.help"))
-    cols[3].metric(ctx.t("formations.metric.wishes"), fmt_int(total["wishes"], lang))
+    cols[3].metric(ctx.t("formations.metric.wishes") + suffix, fmt_int(total[f"{prefix}wishes"], lang))
     st.caption(_sources_line(ctx, cov))
     with st.expander(ctx.t("formations.link.title")):
         st.markdown(ctx.t("formations.link.text"))
 
     # one view at a time (not st.tabs): Leaflet cannot lay out a map drawn in a hidden tab, and a rerun then
     # builds only what is shown
-    views = ["table", "gaps", "map"]
+    families = family_table(territory, cov)
+    if not families.empty:
+        shown_codes = set(table["occupation_code"])
+        families = families[families["rome_codes"].map(lambda c: not shown_codes.isdisjoint(c.split()))]
+    views = ["table", *(["families"] if not families.empty else []), "gaps", "map"]
     view = st.segmented_control(ctx.t("formations.view"), views, default="table", key="formations_view",
                                 format_func=lambda v: ctx.t(f"formations.tab.{v}")) or "table"
     if view == "table":
-        _table_tab(ctx, table, with_needs)
+        _table_tab(ctx, cov, table, with_needs)
+    elif view == "families":
+        _families_tab(ctx, cov, families)
     elif view == "gaps":
         _gaps_tab(ctx, cov, table, with_needs)
     else:
         _map_tab(ctx, table, family, family_labels)
 
 
-def _table_tab(ctx, table: pd.DataFrame, with_needs: bool) -> None:
+def _table_tab(ctx, cov: Coverage, table: pd.DataFrame, with_needs: bool) -> None:
     ordered = table.sort_values(["projects", "occupation_code"], ascending=[False, True], na_position="last")
-    shown, formats = shown_table(ordered, ctx.t, with_needs)
+    shown, formats = shown_table(ordered, ctx.t, with_needs, _located(cov), _apart_words(ctx, cov))
     st.caption(ctx.t("formations.fragile_note", n=MIN_PROJECTS))
     _show(ctx, shown, formats)
     table_downloads(ctx, shown, ctx.t("formations.table.title"), SOURCES, "formations_table", formats=formats)
 
 
+def _families_tab(ctx, cov: Coverage, families: pd.DataFrame) -> None:
+    st.caption(ctx.t("formations.families.help"))
+    shown, formats = shown_families(classify_gaps(families.assign(
+        employment_rate=np.nan, fragile=families["fragile"].astype(bool))), ctx.t, _apart_words(ctx, cov),
+        _located(cov))
+    _show(ctx, shown, formats)
+    table_downloads(ctx, shown, ctx.t("formations.families.title"), SOURCES, "formations_families",
+                    formats=formats)
+
+
 def _show(ctx, shown: pd.DataFrame, formats: dict[str, Fmt]) -> None:
-    """The first `MAX_SHOWN_ROWS` rows on screen (a région of the national pack has ~500 occupations: nobody reads
-    them on screen, and formatting each cell costs at every rerun); the downloads hold every row."""
-    if len(shown) > MAX_SHOWN_ROWS:
-        st.caption(ctx.t("formations.table.cut", shown=fmt_int(MAX_SHOWN_ROWS, ctx.lang),
+    """The first `MAX_SHOWN_ROWS` rows on screen, and every row with needs declared in the committee's survey (a
+    région of the national pack has ~500 occupations: nobody reads them on screen, and formatting each cell costs
+    at every rerun); the downloads hold every row."""
+    needs = ctx.t("formations.col.needs_total")
+    keep = pd.Series(np.arange(len(shown)) < MAX_SHOWN_ROWS, index=shown.index)
+    if needs in shown:
+        keep |= pd.to_numeric(shown[needs], errors="coerce").fillna(0) > 0
+    if not keep.all():
+        st.caption(ctx.t("formations.table.cut", shown=fmt_int(int(keep.sum()), ctx.lang),
                          total=fmt_int(len(shown), ctx.lang)))
-    show_table(shown.head(MAX_SHOWN_ROWS), formats, ctx.lang)
+    show_table(shown[keep], formats, ctx.lang)
 
 
 def _chart_subtitle(ctx, cov: Coverage) -> str:
-    reading = cov.training
-    if reading.mode != "covering":
+    reading = cov.apart
+    if cov.ratio_scope != "apart":
         return ctx.selection_label
     names = ctx.territory.zone_names(reading.zoning)
     return ctx.t("formations.chart.subtitle", selection=ctx.selection_label,
@@ -237,7 +334,7 @@ def _gaps_tab(ctx, cov: Coverage, table: pd.DataFrame, with_needs: bool) -> None
                        format_func=lambda g: ctx.t(f"formations.gap.{g}"))
     rows = table[table["gap"] == gap].sort_values(["projects", "occupation_code"], ascending=[False, True],
                                                    na_position="last")
-    shown, formats = shown_table(rows, ctx.t, with_needs)
+    shown, formats = shown_table(rows, ctx.t, with_needs, _located(cov), _apart_words(ctx, cov))
     _show(ctx, shown, formats)
     table_downloads(ctx, shown, ctx.t("formations.gaps.table_title", gap=ctx.t(f"formations.gap.{gap}")), SOURCES,
                     "formations_gaps_table", formats=formats)
@@ -277,7 +374,8 @@ def _map_tab(ctx, table: pd.DataFrame, family: str, family_labels: dict[str, str
     coarse = None
     training_zonings = territory.table("training")["zoning"].dropna() if "zoning" in territory.table("training") \
         else pd.Series(dtype=str)
-    if not training_zonings.empty and (training_zonings != ctx.zoning).all():
+    if not training_zonings.empty and (training_zonings != ctx.zoning).all() and coarser(
+            territory, str(training_zonings.value_counts().index[0]), ctx.zoning):
         coarse = ctx.t("formations.map.coarse", zoning=_lower(context.zoning_label(
             territory, str(training_zonings.value_counts().index[0]), lang)))
     st.caption(ctx.t("formations.map.help"))

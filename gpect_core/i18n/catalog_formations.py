@@ -17,11 +17,39 @@ STRINGS = {
     "formations.no_needs": (
         "Pas de besoins déclarés : le pack ne contient pas d'enquête entreprises pour cette sélection.",
         "No declared needs: the pack holds no company survey for this selection."),
-    "formations.read_on": (
-        "Formations publiées par {zoning} : lues sur {zones}, qui couvre(nt) la sélection. Les ratios rapportent ces "
-        "places aux projets de recrutement de ce même territoire.",
-        "Training published by {zoning}: read on {zones}, covering the selection. The ratios compare these places "
-        "with the hiring projects of that same territory."),
+    "formations.apart.note": (
+        "Formations localisées au {where} seulement : {zones}. Le pack ne connaît ces formations que par {where} "
+        "(pas la commune de l'établissement) : elles ne sont pas comptées dans la sélection, mais montrées à part "
+        "(colonnes « … ({where} seulement) »), chaque {where} une fois. Les ratios rapportent leurs places aux "
+        "projets de recrutement de ces mêmes {where}s.",
+        "Training located by {where} only: {zones}. The pack knows this training only by {where} (not the "
+        "establishment's municipality): it is not counted in the selection but shown apart (columns « … ({where} "
+        "only) »), each {where} once. The ratios compare its places with the hiring projects of those same "
+        "{where}s."),
+    "formations.apart.note_partial": (
+        "Formations localisées au {where} seulement, montrées à part sans être comptées dans la sélection : {zones}.",
+        "Training located by {where} only, shown apart and not counted in the selection: {zones}."),
+    "formations.apart.where.DEP": ("département", "département"),
+    "formations.apart.where.REG": ("région", "région"),
+    "formations.apart.suffix": ("({where} seulement)", "({where} only)"),
+    "formations.col.apart_programmes": ("Formations ({where} seulement)", "Programmes ({where} only)"),
+    "formations.col.apart_places": ("Places ({where} seulement)", "Places ({where} only)"),
+    "formations.col.apart_wishes": ("Vœux / candidats ({where} seulement)", "Wishes / candidates ({where} only)"),
+    "formations.col.apart_employment_rate": ("Taux d'emploi à 12 mois ({where} seulement)",
+                                             "Employment rate at 12 months ({where} only)"),
+    "formations.col.bmo_family": ("Famille BMO", "BMO family"),
+    "formations.col.family_name": ("Famille professionnelle", "Occupational family"),
+    "formations.col.rome_codes": ("Codes ROME de la famille", "ROME codes of the family"),
+    "formations.tab.families": ("Familles BMO", "BMO families"),
+    "formations.families.title": ("Projets de recrutement et formations par famille BMO",
+                                  "Hiring projects and training by BMO family"),
+    "formations.families.help": (
+        "Les projets de recrutement publiés par famille professionnelle (FAP) sont donnés ici, une fois par "
+        "famille ; le tableau par métier n'en répète aucun. La somme des projets de ce tableau et de ceux du "
+        "tableau par métier est le total de la sélection. Les formations d'une famille comptent chacune une fois.",
+        "Hiring projects published by occupational family (FAP) are given here, once per family; the table by "
+        "occupation repeats none of them. The projects of this table plus those of the table by occupation make "
+        "the selection's total. Each programme of a family counts once."),
     "formations.read_inside": ("Formations lues sur {n} zone(s) ({zoning}) situées dans la sélection.",
                                "Training read on {n} zone(s) ({zoning}) lying inside the selection."),
     "formations.family": ("Famille de métiers", "Occupation family"),
@@ -41,10 +69,11 @@ STRINGS = {
         "FAP family shared by several ROME codes count once."),
     "formations.table.title": ("Formations et besoins par métier", "Training and needs by occupation"),
     "formations.table.cut": (
-        "Les {shown} premiers métiers (par projets de recrutement) sur {total} ; les téléchargements CSV et Excel "
-        "contiennent tous les métiers. Le filtre de famille resserre la liste.",
-        "The first {shown} occupations (by hiring projects) of {total}; the CSV and Excel downloads hold every "
-        "occupation. The family filter narrows the list."),
+        "{shown} métiers sur {total} : les premiers par projets de recrutement et tous ceux qui ont des besoins "
+        "déclarés ; les téléchargements CSV et Excel contiennent tous les métiers. Le filtre de famille resserre la "
+        "liste.",
+        "{shown} occupations of {total}: the first by hiring projects and every one with declared needs; the CSV "
+        "and Excel downloads hold every occupation. The family filter narrows the list."),
     "formations.link.title": ("Comment les formations sont reliées aux métiers", "How training is linked to occupations"),
     "formations.link.text": (
         "Le lien est plusieurs-à-plusieurs : une certification prépare plusieurs métiers, un métier est préparé par "
@@ -53,9 +82,9 @@ STRINGS = {
         "Réseau Carif-Oref / Onisep) ;\n"
         "- **Code formation de la BCN** : une formation sans code ROME reçoit ceux des certifications Certif Info de "
         "son diplôme (code formation diplôme de la Base centrale des nomenclatures) ;\n"
-        "- **Table de passage FAP–ROME** (DARES) : les projets BMO publiés par famille professionnelle (FAP) sont "
-        "portés sur chacun de ses codes ROME ; le chiffre d'une famille est alors partagé, jamais découpé "
-        "(colonne « Codes ROME de la famille »).\n\n"
+        "- **Table de passage FAP–ROME** (DARES) : les projets BMO publiés par famille professionnelle (FAP) "
+        "restent ceux de la famille, jamais découpés ni répétés : ils sont dans la vue « Familles BMO », et la "
+        "ligne de chacun de ses codes ROME nomme la famille (colonne « Famille BMO »).\n\n"
         "Une formation reliée à deux métiers figure sur la ligne de chacun, mais une seule fois dans chaque total "
         "(dédoublonnage par identifiant de formation). Les ratios d'un métier portent sur sa famille BMO : les places "
         "de toutes les formations menant à l'un de ses codes ROME, chacune une fois, pour les projets de la famille. "
@@ -66,8 +95,9 @@ STRINGS = {
         "Carif-Oref network / Onisep);\n"
         "- **BCN training code**: a programme without a ROME code gets those of the Certif Info certifications of its "
         "diploma (diploma code of the Base centrale des nomenclatures);\n"
-        "- **FAP–ROME crosswalk** (DARES): BMO projects published by occupational family (FAP) are shown on each of "
-        "its ROME codes; a family's figure is then shared, never split (column « ROME codes of the family »).\n\n"
+        "- **FAP–ROME crosswalk** (DARES): BMO projects published by occupational family (FAP) stay the family's, "
+        "never split nor repeated: they are in the « BMO families » view, and the row of each of its ROME codes "
+        "names the family (column « BMO family »).\n\n"
         "A programme linked to two occupations appears on the row of each, but only once in every total "
         "(de-duplicated by programme id). An occupation's ratios are read on its BMO family: the places of every "
         "programme leading to one of its ROME codes, each once, for the family's projects. Each programme is taken "
@@ -80,9 +110,11 @@ STRINGS = {
     "formations.source.none": ("absent du pack", "not in the pack"),
     "formations.fragile_note": (
         "⚠ Chiffre BMO fragile : moins de {n} projets publiés, part difficile inconnue, ou au moins la moitié des "
-        "lignes sous secret statistique. ◆ : chiffre d'une famille FAP partagé par plusieurs codes ROME.",
+        "lignes sous secret statistique. Un métier dont les projets sont publiés par famille FAP nomme sa famille "
+        "(colonne « Famille BMO ») : ses chiffres sont dans la vue « Familles BMO ».",
         "⚠ Fragile BMO figure: fewer than {n} published projects, unknown difficult share, or at least half the "
-        "rows under statistical secret. ◆: figure of a FAP family shared by several ROME codes."),
+        "rows under statistical secret. An occupation whose projects are published by FAP family names its "
+        "family (column « BMO family »): its figures are in the « BMO families » view."),
     "formations.col.code": ("Code ROME", "ROME code"),
     "formations.col.label": ("Métier", "Occupation"),
     "formations.col.family": ("Famille", "Family"),
@@ -110,7 +142,6 @@ STRINGS = {
     "formations.reliability.secret": ("⚠ secret", "⚠ secret"),
     "formations.reliability.few": ("⚠ peu de projets", "⚠ few projects"),
     "formations.reliability.unknown": ("⚠ part inconnue", "⚠ unknown share"),
-    "formations.reliability.family": ("◆ famille FAP", "◆ FAP family"),
     "formations.gap.shortage_no_training": ("Pénurie sans formation locale", "Shortage without local training"),
     "formations.gap.weak_insertion_few_needs": ("Formation peu insérante et peu de besoins",
                                                 "Weak insertion and few local needs"),
@@ -162,10 +193,12 @@ STRINGS = {
     "formations.map.tooltip": ("Places pour 100 projets", "Places per 100 projects"),
     "formations.map.tooltip_places": ("Places / projets", "Places / projects"),
     "formations.map.coarse": (
-        "Les formations sont publiées par {zoning} : chaque zone reçoit les places de la zone qui porte la plus grande "
-        "part de sa population ; ses projets sont ceux de cette même zone.",
-        "Training is published by {zoning}: each zone gets the places of the zone holding most of its population; "
-        "its projects are those of that same zone."),
+        "Les formations ne sont connues que par {zoning} : une zone ne reçoit que les places des zones de ce zonage "
+        "situées en elle, jamais celles d'une zone qu'elle ne fait que toucher (ailleurs : pas de données). "
+        "Choisissez ce zonage dans le filtre pour voir la couverture.",
+        "Training is known by {zoning} only: a zone gets only the places of the zones of that zoning lying in it, "
+        "never those of a zone it merely touches (elsewhere: no data). Choose that zoning in the filter to see the "
+        "coverage."),
     "formations.map.title": ("Couverture par zone", "Coverage by zone"),
     "synthese.needs.title": ("Besoins déclarés par les entreprises", "Needs declared by firms"),
     "synthese.needs.line": (

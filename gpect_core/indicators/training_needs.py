@@ -16,6 +16,14 @@ How training is linked to occupations (many-to-many):
 - a programme linked to several ROME codes appears in the row of each, but every total (`totals`) sums each
   `program_id` once, and each BMO occupation once.
 
+Where a programme counts: in the zone(s) of the selection that contain the zone it is published for. A table
+published on a coarser zoning than the selection's (the national training by département, for a zone d'emploi)
+is never credited whole to each zone it touches: a département counts in the selection only when
+`NESTED_SHARE` of its population lies in it; otherwise its programmes are kept apart (« formations localisées au
+département seulement », columns `apart_*`), each département once, and the ratios are then read on those
+départements (their places for their own hiring projects). A finer zoning's zone counts in the selection zone
+holding most of its population (each zone in one place only).
+
 A programme's figures are its latest published ones, measure by measure (places and wishes of the latest
 Affelnet / Parcoursup year, enrolled pupils of the latest constat…); the years used are given per row.
 """
@@ -35,14 +43,14 @@ from .correspondence import correspondence
 from .cube import cube_for, quiet
 from .cube import selection_sums as _sums
 from .occupations import MIN_PROJECTS, fragility, tension_table
-from .selection import MIN_COVER_SHARE, data_selection
+from .selection import data_selection
 from .sheet import linked_codes
 
 ROME = "ROME4"
 _LOCK = threading.Lock()
 TRAINING_MEASURES = ("capacity", "demand", "enrolled", "graduates")
 HORIZONS = {"6 mois": "6m", "moins de 6 mois": "6m", "< 6 mois": "6m", "1 an": "1y", "12 mois": "1y",
-            "3 ans": "3y", "36 mois": "3y"}
+            "3 ans": "3y", "36 mois": "3y"}  # also with the « besoins à » the survey import writes
 HORIZON_KEYS = ("6m", "1y", "3y", "other")
 
 # ---- the gaps rule (written on the page: `gaps.rule`)
@@ -55,12 +63,21 @@ FEW_PROJECTS = MIN_PROJECTS  # fewer hiring projects: few local needs (with no s
 LOW_TENSION = 2  # tension class at most this: few local needs
 GAP_CLASSES = ("shortage_no_training", "weak_insertion_few_needs", "well_covered", "other", "insufficient")
 
+NESTED_SHARE = 0.95  # share of a coarser zone's population that must lie in the selection for it to count there
+TOUCH_SHARE = 0.01  # a coarser zone holding this share of a chosen zone's population is listed apart
+
 COLUMNS = ["occupation_code", "label", "family", "family_label", "fap_codes", "bmo_codes", "bmo_shared",
            "projects", "difficult_share", "bmo_secret_cells", "fragile", "fragile_reason", "bmo_year",
+           "own_projects", "own_difficult_share", "own_fragile", "own_fragile_reason",
            "tension_class", "tension_year", "needs_answers", "needs_total", *[f"needs_{h}" for h in HORIZON_KEYS],
            "programmes", "places", "wishes", "enrolled", "graduates", "employment_rate", "training_years",
-           "insertion_cohort", "ratio_projects", "ratio_places", "places_per_100_projects", "wishes_per_place",
+           "insertion_cohort", "apart_programmes", "apart_places", "apart_wishes", "apart_employment_rate",
+           "ratio_projects", "ratio_places", "places_per_100_projects", "wishes_per_place",
            "graduates_per_100_projects"]
+FAMILY_COLUMNS = ["bmo_key", "system", "code", "label", "rome_codes", "rome_count", "projects", "difficult_share",
+                  "bmo_secret_cells", "fragile", "fragile_reason", "bmo_year", "tension_class", "needs_total",
+                  "programmes", "places", "wishes", "apart_programmes", "apart_places", "ratio_places",
+                  "places_per_100_projects"]
 
 
 # ---------------------------------------------------------------------------------------------- training index
@@ -129,17 +146,33 @@ def _programme_links(territory: Territory, training: pd.DataFrame | None) -> tup
 @dataclass(frozen=True)
 class Reading:
     """Where one table was read for the selection: the zoning and zones (None = all), and how they relate to the
-    selection: « own » (the selection's zones), « inside » (the zones of a finer zoning lying mostly inside it),
-    « covering » (the zones of a coarser zoning covering at least `MIN_COVER_SHARE` of its population), « none »."""
+    selection: « own » (the selection's zones), « inside » (zones of another zoning lying in it: a finer zoning's
+    zones holding most of their population in it, a coarser zoning's zones holding `NESTED_SHARE` of it),
+    « apart » (zones of a coarser zoning that touch the selection without lying in it: their figures are shown
+    apart, never credited to the selection), « none »."""
 
     zoning: str | None
     zone_ids: tuple[str, ...] | None
     mode: str
 
 
+def coarser(territory: Territory, zoning: str, than: str) -> bool:
+    """Whether `zoning`'s zones are larger than `than`'s (median population of the zones; départements are
+    coarser than zones d'emploi, EPCI finer)."""
+    def median(z: str) -> float:
+        population = pd.to_numeric(territory.zones_of(z).get("population"), errors="coerce")
+        return float(population.median()) if population is not None and population.notna().any() else np.nan
+
+    a, b = median(zoning), median(than)
+    if np.isnan(a) or np.isnan(b):
+        return len(territory.zones_of(zoning)) < len(territory.zones_of(than))
+    return a > b
+
+
 def zones_for(territory: Territory, selection: Selection, zoning: str) -> Reading:
-    """The zones of `zoning` that stand for `selection` (see `Reading`), through `correspondence` when the zonings
-    differ (communes' population, else polygon overlap)."""
+    """The zones of `zoning` whose figures count in `selection` (see `Reading`: « own », « inside » or « none »),
+    through `correspondence` when the zonings differ (communes' population, else polygon overlap). Larger
+    selections never get fewer zones (a union of zones gets at least the zones of each)."""
     if zoning == selection.zoning:
         return Reading(zoning, None if selection.whole else tuple(selection.zone_ids), "own")
     if selection.whole:
@@ -147,18 +180,23 @@ def zones_for(territory: Territory, selection: Selection, zoning: str) -> Readin
     chosen = set(selection.zone_ids)
     table = correspondence(territory, zoning, selection.zoning).table
     inside = table[table["zone_b"].isin(chosen)].groupby("zone_a")["share_of_a"].sum()
-    inside = sorted(inside[inside >= 0.5].index)
-    if inside:
-        return Reading(zoning, tuple(inside), "inside")
-    back = correspondence(territory, selection.zoning, zoning).table
-    rows = back[back["zone_a"].isin(chosen)]
-    total = rows.drop_duplicates("zone_a")["population_a"].sum()
-    weight = rows["population_common"] if total and total > 0 else rows["share_of_a"]
-    shares = weight.fillna(0).groupby(rows["zone_b"]).sum() / (total if total and total > 0 else len(chosen))
-    kept = shares[shares >= MIN_COVER_SHARE].sort_values(ascending=False)
-    if kept.empty:
+    threshold = NESTED_SHARE if coarser(territory, zoning, selection.zoning) else 0.5
+    inside = sorted(inside[inside >= threshold - 1e-9].index)
+    return Reading(zoning, tuple(inside), "inside" if inside else "none")
+
+
+def zones_apart(territory: Territory, selection: Selection, zoning: str, located: Reading) -> Reading:
+    """The zones of a coarser `zoning` that hold at least `TOUCH_SHARE` of the population of one of the selection's
+    zones without lying in the selection (not in `located`), largest common population first: their figures are
+    shown apart. Mode « apart », or « none » when there are none (same or finer zoning, whole selection)."""
+    if zoning == selection.zoning or selection.whole or not coarser(territory, zoning, selection.zoning):
         return Reading(zoning, (), "none")
-    return Reading(zoning, tuple(kept.index), "covering")
+    back = correspondence(territory, selection.zoning, zoning).table
+    rows = back[back["zone_a"].isin(set(selection.zone_ids)) & (back["share_of_a"] >= TOUCH_SHARE)]
+    rows = rows[~rows["zone_b"].isin(set(located.zone_ids or ()))]
+    weight = rows["population_common"].fillna(0) if "population_common" in rows else rows["share_of_a"]
+    order = weight.groupby(rows["zone_b"]).sum().sort_values(ascending=False, kind="stable")
+    return Reading(zoning, tuple(order.index), "apart") if len(order) else Reading(zoning, (), "none")
 
 
 def _in(frame: pd.DataFrame, reading: Reading) -> pd.DataFrame:
@@ -237,6 +275,12 @@ class Coverage:
     bmo: pd.DataFrame  # the BMO occupations of the selection (bmo_key, projects…)
     bmo_links: pd.DataFrame  # bmo_key, occupation_code
     vintages: dict[str, str] = field(default_factory=dict)  # measure → « 2023 » or « 2022–2024 »
+    apart: Reading = Reading(None, (), "none")  # coarser zones touching the selection, shown apart
+    apart_programmes: pd.DataFrame = field(default_factory=pd.DataFrame)  # their programmes (as `programmes`)
+    apart_links: pd.DataFrame = field(default_factory=pd.DataFrame)  # program_id, occupation_code
+    ratio_scope: str = "selection"  # where the ratios are read: « selection », « apart » (the apart zones)
+    ratio_bmo: pd.DataFrame = field(default_factory=pd.DataFrame)  # the BMO occupations of the ratios' territory
+    ratio_pairs: pd.DataFrame = field(default_factory=pd.DataFrame)  # programmes × ROME of the ratios' territory
 
 
 def _span(years) -> str:
@@ -286,7 +330,8 @@ def _needs(territory: Territory, selection: Selection) -> tuple[pd.DataFrame, Re
     if rows.empty:
         return pd.DataFrame(columns=columns), reading
     headcount = pd.to_numeric(rows["headcount"], errors="coerce")
-    horizon = rows["horizon"].astype("string").str.strip().str.lower().map(HORIZONS).fillna("other")
+    horizon = rows["horizon"].astype("string").str.strip().str.lower().str.replace(
+        r"^besoins? (?:à|a|dans)\s+", "", regex=True).map(HORIZONS).fillna("other")
     code = rows["occupation_code"].astype(str).str.strip()
     out = pd.DataFrame({"needs_answers": code.groupby(code).size().astype(float),
                         "needs_total": headcount.groupby(code).sum(min_count=1)})
@@ -328,12 +373,16 @@ def _coverage(territory: Territory, selection: Selection) -> Coverage:
     programmes, links = programme_links(territory)
     t_zoning = _main_zoning(programmes, selection) if not programmes.empty else None
     t_reading = zones_for(territory, selection, t_zoning) if t_zoning else Reading(None, None, "none")
-    if t_reading.mode == "covering":
-        ratio_bmo, ratio_links, _ = bmo_by_rome(territory, Selection(t_zoning, t_reading.zone_ids))
-    else:
-        ratio_bmo, ratio_links = bmo, bmo_links
+    apart = zones_apart(territory, selection, t_zoning, t_reading) if t_zoning else Reading(None, (), "none")
     read = _in(programmes, t_reading) if t_zoning else programmes.iloc[0:0]
     pairs = links.merge(read, on="program_id")
+    apart_read = _in(programmes, apart) if apart.mode == "apart" else programmes.iloc[0:0]
+    apart_pairs = links.merge(apart_read, on="program_id")
+    if t_reading.mode == "none" and apart.mode == "apart":  # ratios on the départements the training is known for
+        ratio_bmo, ratio_links, _ = bmo_by_rome(territory, Selection(t_zoning, apart.zone_ids))
+        ratio_pairs, ratio_scope = apart_pairs, "apart"
+    else:
+        ratio_bmo, ratio_links, ratio_pairs, ratio_scope = bmo, bmo_links, pairs, "selection"
 
     # tension, needs
     t_data = data_selection(territory, selection, "tension").selection
@@ -352,7 +401,7 @@ def _coverage(territory: Territory, selection: Selection) -> Coverage:
     needs, needs_reading = _needs(territory, selection)
 
     codes = sorted(set(bmo_links["occupation_code"]) | set(tension.index) | set(needs.index)
-                   | set(pairs["occupation_code"]))
+                   | set(pairs["occupation_code"]) | set(apart_pairs["occupation_code"]))
     table = pd.DataFrame({"occupation_code": pd.Series(codes, dtype=object)}).set_index("occupation_code", drop=False)
     table["label"] = rome["label"].reindex(codes).fillna(pd.Series(codes, index=codes)).astype(str)
     for column in ("family", "family_label"):
@@ -388,6 +437,22 @@ def _coverage(territory: Territory, selection: Selection) -> Coverage:
     table["fragile"] = np.where(has_bmo, fragile, False)
     table["fragile_reason"] = np.where(has_bmo, reasons, "")
     table["bmo_year"] = pd.array([bmo_year if h else None for h in has_bmo], dtype="Int64")
+    # the ROME code's own BMO figure: BMO occupations linked to it alone (a family's is in `family_table`)
+    own = pd.DataFrame(index=codes, columns=["projects", "difficult", "difficult_base", "hidden_rows", "rows"],
+                       dtype=float)
+    if not bmo.empty:
+        alone = joined[joined["_shared"] == 1].groupby("occupation_code")
+        for k in own.columns:
+            own[k] = alone[k].sum().reindex(codes).astype(float)
+    table["own_projects"] = own["projects"]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        base = own["difficult_base"]
+        table["own_difficult_share"] = np.where(base > 0, own["difficult"] / base.where(base > 0, 1), np.nan)
+    has_own = own["projects"].notna()
+    fragile, reasons = fragility(own["projects"].fillna(0), table["own_difficult_share"],
+                                 own["hidden_rows"].fillna(0), own["rows"].fillna(0))
+    table["own_fragile"] = np.where(has_own, fragile, False)
+    table["own_fragile_reason"] = np.where(has_own, reasons, "")
     table["tension_class"] = tension.reindex(codes).astype(float)
     table["tension_year"] = pd.array([tension_year if pd.notna(v) else None for v in table["tension_class"]],
                                      dtype="Int64")
@@ -406,13 +471,19 @@ def _coverage(territory: Territory, selection: Selection) -> Coverage:
     table["employment_rate"] = sums["employment_rate"].astype(float)
     table["training_years"] = sums["training_years"].astype(object).fillna("").astype(str)
     table["insertion_cohort"] = sums["insertion_cohort"].astype(object).fillna("").astype(str)
+    apart_sums = _training_sums(apart_pairs, "occupation_code").reindex(codes) if not apart_pairs.empty else \
+        pd.DataFrame(index=codes, columns=["programmes", "capacity", "demand", "employment_rate"], dtype=float)
+    table["apart_programmes"] = apart_sums["programmes"].fillna(0).astype(int)
+    table["apart_places"] = apart_sums["capacity"].astype(float)
+    table["apart_wishes"] = apart_sums["demand"].astype(float)
+    table["apart_employment_rate"] = apart_sums["employment_rate"].astype(float)
     with np.errstate(invalid="ignore", divide="ignore"):
         pc, pd_ = sums["paired_capacity"].astype(float), sums["paired_demand"].astype(float)
         table["wishes_per_place"] = np.where(pc > 0, pd_ / pc.where(pc > 0, 1), np.nan)
 
     # ratios: training and projects of the same territory, over the BMO occupation(s) of the row (a FAP family:
     # the places of every programme leading to one of its ROME codes, each programme once)
-    ratio = _ratios(ratio_bmo, ratio_links, pairs, codes)
+    ratio = _ratios(ratio_bmo, ratio_links, ratio_pairs, codes)
     table["ratio_projects"] = ratio["projects"]
     table["ratio_places"] = ratio["capacity"]
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -422,7 +493,8 @@ def _coverage(territory: Territory, selection: Selection) -> Coverage:
         table["graduates_per_100_projects"] = np.where(ok & ratio["graduates"].notna(),
                                                        100 * ratio["graduates"] / rp.where(ok, 1), np.nan)
     table = table.reset_index(drop=True)[COLUMNS]
-    linked = read[read["program_id"].isin(pairs["program_id"].unique())]
+    linked = pd.concat([read[read["program_id"].isin(pairs["program_id"].unique())],
+                        apart_read[apart_read["program_id"].isin(apart_pairs["program_id"].unique())]])
     vintages = {m: _span(linked[f"year_{m}"].dropna().unique()) for m in (*TRAINING_MEASURES, "employment_rate")}
     vintages["recruitment"] = str(bmo_year or "")
     vintages["tension"] = str(tension_year or "")
@@ -430,7 +502,10 @@ def _coverage(territory: Territory, selection: Selection) -> Coverage:
         dates = territory.table("needs")["date"] if "date" in territory.table("needs") else pd.Series(dtype=object)
         vintages["needs"] = _span(pd.to_datetime(dates, errors="coerce").dt.year)
     return Coverage(table, t_reading, needs_reading, bmo_year, tension_year, read, pairs[["program_id",
-                    "occupation_code"]], bmo, bmo_links, vintages)
+                    "occupation_code"]], bmo, bmo_links, vintages, apart, apart_read,
+                    apart_pairs[["program_id", "occupation_code"]], ratio_scope,
+                    ratio_bmo.merge(ratio_links, on="bmo_key") if not ratio_bmo.empty else ratio_bmo,
+                    ratio_pairs)
 
 
 def _fap_codes(territory: Territory, codes: list[str]) -> pd.Series:
@@ -477,16 +552,25 @@ def coverage_table(territory: Territory, selection: Selection) -> pd.DataFrame:
     - BMO (table `recruitment`, year `bmo_year`, Int64): bmo_codes (the BMO occupations « SYSTEM CODE » whose figure
       the row shows), bmo_shared (Int64, number of ROME codes sharing that figure: > 1 for a FAP family), projects
       (float, hiring projects, NaN when none), difficult_share (float 0–1), bmo_secret_cells (float), fragile
-      (bool), fragile_reason (« secret », « few », « unknown » or « », as `occupations.fragility`);
+      (bool), fragile_reason (« secret », « few », « unknown » or « », as `occupations.fragility`) — a FAP
+      family's figure is repeated on each of its ROME codes here (the gaps rule reads it): never sum these;
+    - own_projects, own_difficult_share, own_fragile, own_fragile_reason: the same for the BMO occupations linked
+      to this ROME code alone (NaN / False / « » when none): the sum of own_projects over the rows plus the
+      projects of `family_table` is the selection's total, each BMO figure once;
     - tension_class (float 1–5, mean over the zones and linked codes, table `tension`), tension_year (Int64);
     - needs (table `needs`, the committee's survey): needs_answers (answers), needs_total, needs_6m, needs_1y,
       needs_3y, needs_other (headcount declared by horizon; float, NaN when none);
     - training leading to the occupation (table `training`, each programme once per row): programmes (int),
       places (sum of `capacity`), wishes (sum of `demand`: Affelnet wishes, Parcoursup candidates), enrolled,
       graduates (float, NaN when unpublished), employment_rate (float 0–1, InserJeunes, mean weighted by places),
-      training_years (text, years of the figures used), insertion_cohort (text);
+      training_years (text, years of the figures used), insertion_cohort (text) — programmes located in the
+      selection only (`Coverage.training`);
+    - apart_programmes (int), apart_places, apart_wishes (float), apart_employment_rate (float 0–1): programmes of
+      the coarser zones touching the selection without lying in it (`Coverage.apart`: « formations localisées au
+      département seulement »), never counted in the columns above;
     - ratios: ratio_projects and ratio_places (projects and places of the row's BMO occupation(s) on the
-      training's territory: for a FAP family, every programme of any of its ROME codes, once),
+      training's territory — the selection, or the apart zones when no training is located in it
+      (`Coverage.ratio_scope`): for a FAP family, every programme of any of its ROME codes, once),
       places_per_100_projects, graduates_per_100_projects (float, NaN without projects), wishes_per_place (float,
       over programmes publishing both, NaN when none).
     Sorted by occupation_code. Empty (with the columns) when the selection has none of these tables."""
@@ -496,19 +580,118 @@ def coverage_table(territory: Territory, selection: Selection) -> pd.DataFrame:
 def totals(cov: Coverage, codes=None) -> dict[str, float]:
     """Totals over the rows of `codes` (every row when None) without counting anything twice: programmes, places,
     wishes, enrolled, graduates sum each program_id once (a place leading to two ROME codes counts once);
-    projects sums each BMO occupation once (a FAP family shared by several ROME codes counts once).
-    Returns programmes, places, wishes, enrolled, graduates, projects (float; NaN when nothing is published)."""
+    projects sums each BMO occupation once (a FAP family shared by several ROME codes counts once);
+    apart_programmes, apart_places, apart_wishes: the same for the programmes shown apart (`Coverage.apart`).
+    Returns those keys (float; NaN when nothing is published)."""
     chosen = set(cov.table["occupation_code"]) if codes is None else set(codes)
-    ids = set(cov.links.loc[cov.links["occupation_code"].isin(chosen), "program_id"])
-    progs = cov.programmes[cov.programmes["program_id"].isin(ids)].drop_duplicates("program_id")
-    out = {"programmes": float(len(progs))}
-    for name, m in (("places", "capacity"), ("wishes", "demand"), ("enrolled", "enrolled"),
-                    ("graduates", "graduates")):
-        out[name] = float(progs[m].sum(min_count=1)) if len(progs) else np.nan
+    out: dict[str, float] = {}
+    for prefix, links, programmes in (("", cov.links, cov.programmes),
+                                      ("apart_", cov.apart_links, cov.apart_programmes)):
+        if links is None or links.empty or programmes is None or programmes.empty:
+            progs = pd.DataFrame(columns=["program_id", *TRAINING_MEASURES])
+        else:
+            ids = set(links.loc[links["occupation_code"].isin(chosen), "program_id"])
+            progs = programmes[programmes["program_id"].isin(ids)].drop_duplicates("program_id")
+        out[f"{prefix}programmes"] = float(len(progs))
+        for name, m in (("places", "capacity"), ("wishes", "demand"), ("enrolled", "enrolled"),
+                        ("graduates", "graduates")):
+            if prefix and name in ("enrolled", "graduates"):
+                continue
+            out[f"{prefix}{name}"] = float(pd.to_numeric(progs[m]).sum(min_count=1)) if len(progs) else np.nan
     keys = set(cov.bmo_links.loc[cov.bmo_links["occupation_code"].isin(chosen), "bmo_key"])
     bmo = cov.bmo[cov.bmo["bmo_key"].isin(keys)]
     out["projects"] = float(bmo["projects"].sum()) if len(bmo) else np.nan
     return out
+
+
+def family_table(territory: Territory, cov: Coverage) -> pd.DataFrame:
+    """One row per BMO occupation whose figure is shared by several ROME codes of `cov.table` (a FAP family
+    reached through the FAP–ROME crosswalk): the family's own figures, each once, so that a column can be summed
+    (the ROME rows of the table do not repeat them). Empty (with the columns) when the BMO is by ROME code.
+
+    Columns (`FAMILY_COLUMNS`): bmo_key (« FAP2009 J0Z »), system, code, label (text), rome_codes (its ROME codes in
+    the table, space-separated), rome_count (int); projects (float, hiring projects of the selection),
+    difficult_share (float 0–1), bmo_secret_cells (float), fragile (bool), fragile_reason (text, as
+    `occupations.fragility`), bmo_year (Int64); tension_class (float, mean of its ROME codes' classes),
+    needs_total (float, headcount declared for its ROME codes, each answer once); programmes, places, wishes
+    (programmes located in the selection leading to one of its ROME codes, each once), apart_programmes,
+    apart_places (the same for the programmes shown apart); ratio_places, places_per_100_projects (float: places
+    of the ratios' territory, `Coverage.ratio_scope`, for the family's projects there; NaN without projects).
+    Sorted by projects (descending), then bmo_key."""
+    memo = cov.__dict__.get("_families")
+    if memo is not None:
+        return memo
+    out = _family_table(territory, cov)
+    cov.__dict__["_families"] = out
+    return out
+
+
+def _family_table(territory: Territory, cov: Coverage) -> pd.DataFrame:
+    table = cov.table
+    if cov.bmo.empty or table.empty:
+        return pd.DataFrame(columns=FAMILY_COLUMNS)
+    links = cov.bmo_links[cov.bmo_links["occupation_code"].isin(set(table["occupation_code"]))]
+    count = links.groupby("bmo_key")["occupation_code"].nunique()
+    links = links[links["bmo_key"].isin(set(count[count > 1].index))].drop_duplicates()
+    if links.empty:
+        return pd.DataFrame(columns=FAMILY_COLUMNS)
+    out = cov.bmo[cov.bmo["bmo_key"].isin(set(links["bmo_key"]))].set_index("bmo_key")
+    keys = out.index
+    parts = out.index.to_series().str.partition(" ")
+    out["system"], out["code"] = parts[0], parts[2]
+    occupations = territory.table("occupations")
+    labels = {(str(a), str(b)): str(c) for a, b, c in zip(occupations["system"], occupations["code"],
+                                                          occupations["label"], strict=True)}
+    out["label"] = [labels.get((a, b), b) for a, b in zip(out["system"], out["code"], strict=True)]
+    grouped = links.sort_values("occupation_code").groupby("bmo_key")["occupation_code"]
+    out["rome_codes"] = grouped.agg(" ".join)
+    out["rome_count"] = grouped.nunique()
+    base = out["difficult_base"].astype(float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out["difficult_share"] = np.where(base > 0, out["difficult"].astype(float) / base.where(base > 0, 1), np.nan)
+    out["bmo_secret_cells"] = out["secret_cells"].astype(float)
+    rows = links.merge(table[["occupation_code", "tension_class", "needs_total"]], on="occupation_code")
+    out["tension_class"] = pd.to_numeric(rows["tension_class"]).groupby(rows["bmo_key"]).mean().reindex(keys)
+    out["needs_total"] = pd.to_numeric(rows["needs_total"]).groupby(rows["bmo_key"]).sum(min_count=1).reindex(keys)
+
+    def programme_sums(link_frame, programmes, key_links) -> pd.DataFrame:
+        if link_frame is None or link_frame.empty or programmes is None or programmes.empty:
+            return pd.DataFrame(index=keys, columns=["programmes", "capacity", "demand"], dtype=float)
+        pairs = key_links.merge(link_frame[["program_id", "occupation_code"]], on="occupation_code")[
+            ["bmo_key", "program_id"]].drop_duplicates()
+        pairs = pairs.merge(programmes[["program_id", "capacity", "demand"]].drop_duplicates("program_id"),
+                            on="program_id")
+        g = pairs.groupby("bmo_key")
+        return pd.DataFrame({"programmes": g["program_id"].nunique(),
+                             "capacity": pd.to_numeric(pairs["capacity"]).groupby(pairs["bmo_key"]).sum(min_count=1),
+                             "demand": pd.to_numeric(pairs["demand"]).groupby(pairs["bmo_key"]).sum(min_count=1)}
+                            ).reindex(keys)
+
+    located = programme_sums(cov.links, cov.programmes, links)
+    out["programmes"] = located["programmes"].fillna(0).astype(int)
+    out["places"], out["wishes"] = located["capacity"].astype(float), located["demand"].astype(float)
+    apart = programme_sums(cov.apart_links, cov.apart_programmes, links)
+    out["apart_programmes"] = apart["programmes"].fillna(0).astype(int)
+    out["apart_places"] = apart["capacity"].astype(float)
+    ratio = cov.ratio_bmo
+    if not ratio.empty:
+        ratio = ratio[ratio["bmo_key"].isin(set(keys))]
+        out["ratio_projects"] = ratio.drop_duplicates("bmo_key").set_index("bmo_key")["projects"].reindex(keys)
+        out["ratio_places"] = programme_sums(cov.ratio_pairs, cov.ratio_pairs, ratio[["bmo_key", "occupation_code"]]
+                                             .drop_duplicates())["capacity"].astype(float)
+    else:
+        out["ratio_projects"], out["ratio_places"] = np.nan, np.nan
+    fragile, reasons = fragility(out["projects"].fillna(0), out["difficult_share"], out["hidden_rows"].fillna(0),
+                                 out["rows"].fillna(0))
+    out["fragile"] = np.asarray(fragile, dtype=bool)
+    out["fragile_reason"] = np.asarray(reasons)
+    out["bmo_year"] = pd.array([cov.bmo_year] * len(out), dtype="Int64")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        rp = out["ratio_projects"].astype(float)
+        out["places_per_100_projects"] = np.where(rp > 0, 100 * out["ratio_places"].fillna(0) / rp.where(rp > 0, 1),
+                                                  np.nan)
+    out = out.reset_index().sort_values(["projects", "bmo_key"], ascending=[False, True], kind="stable")
+    return out[FAMILY_COLUMNS].reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------------------------- gaps
@@ -573,31 +756,36 @@ def coverage_by_zone(territory: Territory, zoning: str, codes: list[str]) -> pd.
     """Places per 100 hiring projects of the ROME `codes` (an occupation, or a family's codes) in each zone of
     `zoning` (pack tables `training` and `recruitment`), read as the table's ratios are: projects of the BMO
     occupations linked to `codes` (each once), places of every programme leading to one of their ROME codes (each
-    programme once). Zones where the training is published on a coarser zoning get the figures of the zone
-    covering most of their population (places and projects of that same zone).
+    programme once). A programme counts in the zone that contains the zone it is published for (`zones_for`: a
+    finer zone in the zone holding most of its population, a coarser one only where `NESTED_SHARE` of it lies in
+    the zone): training published only by département is never spread over the zones d'emploi it touches, those
+    zones get no places (NaN) and no ratio.
 
-    Columns: zone_id (text), places, projects (float), places_per_100_projects (float, NaN without projects).
-    One row per zone of `zoning`."""
+    Columns: zone_id (text), places, projects (float), places_per_100_projects (float, NaN without projects or
+    without located training). One row per zone of `zoning`."""
     zone_ids = list(territory.zones_of(zoning)["zone_id"].astype(str))
     out = pd.DataFrame({"zone_id": zone_ids}).set_index("zone_id", drop=False)
     programmes, links = programme_links(territory)
     t_zoning = _main_zoning(programmes, Selection(zoning)) if not programmes.empty else None
-    if t_zoning and t_zoning != zoning:
-        corr = correspondence(territory, zoning, t_zoning).table
-        main = corr.sort_values("share_of_a", ascending=False).drop_duplicates("zone_a").set_index("zone_a")["zone_b"]
-        read_zoning, read_zone = t_zoning, main.reindex(zone_ids)
-    else:
-        read_zoning, read_zone = zoning, pd.Series(zone_ids, index=zone_ids)
-    projects, group = _projects_by_zone(territory, read_zoning, set(codes))
+    projects, group = _projects_by_zone(territory, zoning, set(codes))
     ids = set(links.loc[links["occupation_code"].isin(group), "program_id"])
-    progs = programmes[programmes["program_id"].isin(ids)]
-    places = progs[progs["zoning"] == read_zoning].groupby("zone_id")["capacity"].sum(min_count=1) \
-        if t_zoning else pd.Series(dtype=float)
-    out["places"] = read_zone.map(places).astype(float).to_numpy()
-    out["projects"] = read_zone.map(projects).astype(float).to_numpy()
+    progs = programmes[programmes["program_id"].isin(ids) & (programmes["zoning"] == t_zoning)]
+    places = progs.groupby("zone_id")["capacity"].sum(min_count=1) if t_zoning else pd.Series(dtype=float)
+    if t_zoning and t_zoning != zoning:
+        corr = correspondence(territory, t_zoning, zoning).table
+        threshold = NESTED_SHARE if coarser(territory, t_zoning, zoning) else 0.5
+        home = corr[corr["share_of_a"] >= threshold - 1e-9].drop_duplicates("zone_a").set_index("zone_a")["zone_b"]
+        located = places[places.index.isin(home.index)]
+        places = located.groupby(located.index.map(home)).sum(min_count=1)
+        known = set(home.unique())  # zones that hold at least one training zone: 0 places there is a figure
+    else:
+        known = set(zone_ids) if t_zoning else set()
+    out["places"] = [float(places.get(z, 0.0)) if z in known else np.nan for z in zone_ids]
+    out["projects"] = out["zone_id"].map(projects).astype(float).to_numpy()
     with np.errstate(invalid="ignore", divide="ignore"):
         p = out["projects"]
-        out["places_per_100_projects"] = np.where(p > 0, 100 * out["places"].fillna(0) / p.where(p > 0, 1), np.nan)
+        ok = (p > 0) & out["places"].notna()
+        out["places_per_100_projects"] = np.where(ok, 100 * out["places"].fillna(0) / p.where(p > 0, 1), np.nan)
     return out.reset_index(drop=True)
 
 

@@ -46,7 +46,8 @@ def _cmd_match_titles(args: argparse.Namespace) -> int:
     write_atomically(out, buffer.getvalue().encode("utf-8"))
     unmatched = int((result["status"] == "review").sum())
     print(f"{len(frame)} intitulés de « {fold(column)} » rapprochés du ROME 4.0 ({len(index.frame)} appellations du "
-          f"pack « {territory.name} ») ; {unmatched} sous le seuil, sans code, à revoir ; écrit dans {out}.")
+          f"pack « {territory.name} ») ; {unmatched} laissé(s) sans code, à revoir (score sous le seuil, intitulé moins "
+          f"précis que l'appellation, codes ROME proches ou abréviation à plusieurs sens) ; écrit dans {out}.")
     return 0
 
 

@@ -158,7 +158,8 @@ def missing_fields(mapping: ColumnMapping) -> list[str]:
 @dataclass
 class SurveyCheck:
     """What accepting a survey would bring: `needs` (rows of the pack table `needs`), `problems` (French,
-    blocking), `review` (titles under the matching threshold: title, rows, candidates), `matches` (one row per
+    blocking), `review` (titles the matching does not trust, `matching.match_titles` status « review »: title, rows,
+    reason, appellation, score, candidates), `matches` (one row per
     distinct title: title, rome_code, appellation, score, status), `firms` (response_id → firm), `notes`."""
 
     needs: pd.DataFrame
@@ -298,18 +299,20 @@ def check_survey(survey: SurveyFile, mapping: ColumnMapping, territory, index: T
     review = matches[matches["status"] == "review"].assign(row=[raw.row_number(i) for i in
                                                                 matches.index[matches["status"] == "review"]])
     review = review.groupby("title", sort=True).agg(rows=("row", lambda r: ", ".join(map(str, r))),
+                                                      reason=("reason", "first"),
                                                       appellation=("appellation", "first"),
                                                       score=("score", "first"),
                                                       candidates=("candidates", "first")).reset_index()
     distinct = matches.drop_duplicates("normalised")[["title", "normalised", "rome_code", "rome_label", "appellation",
-                                                      "score", "candidates", "status"]].reset_index(drop=True)
+                                                      "score", "candidates", "status", "reason"]].reset_index(drop=True)
     check = SurveyCheck(needs.reset_index(drop=True), problems, review, distinct, firms)
     if survey.dropped:
         check.notes.append("colonnes de données personnelles écartées, jamais enregistrées : "
                            + ", ".join(f"« {c} » ({why})" for c, why in survey.dropped.items()))
     if len(review):
-        check.notes.append(f"{len(review)} intitulé(s) sous le seuil de {threshold:g} laissé(s) sans code métier, "
-                           "à revoir")
+        check.notes.append(f"{len(review)} intitulé(s) laissé(s) sans code métier, à revoir : score sous le seuil de "
+                           f"{threshold:g}, intitulé moins précis que l'appellation trouvée, codes ROME aussi proches "
+                           "les uns que les autres, ou abréviation à plusieurs sens")
     return check
 
 

@@ -5,9 +5,13 @@ Method: both sides are normalised (`normalise`: accents, case, « H/F », gender
 gendered and plural endings, common abbreviations, little words), then compared with `rapidfuzz`
 (`process.cdist`, the mean of `fuzz.token_set_ratio` and `fuzz.ratio` — the first forgives word order and extra
 words, the second prefers the appellation closest in length). The best appellation gives the code; the next
-two candidates are the next best *codes*. A title under `THRESHOLD` is left unmatched (status « review »),
-never forced onto a code. Confirmed titles (`memory`: normalised title → code, appellation) are matched with
-score 100 before any fuzzy matching.
+two candidates are the next best *codes*. A title goes to the review queue (status « review », code left
+empty, never forced onto a code; `reason` says why) when its score is under `THRESHOLD`, or when a high score
+is not enough to trust it (`REVIEW_REASONS`): the appellation adds qualifying words the firm did not write
+(« agt de fab » → « Agent de fabrication du verre »), an appellation of another ROME code scores within
+`CLOSE_MARGIN` of the best, or the title uses an abbreviation that stands for several words (`AMBIGUOUS`).
+Confirmed titles (`memory`: normalised title → code, appellation) are matched with score 100 before any fuzzy
+matching.
 
 Source of the appellations: the pack table `occupation_titles` (ROME 4.0 appellations, France Travail
 open data), completed by the ROME 4.0 labels of the `occupations` table (all a pack without appellations has).
@@ -25,6 +29,9 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 THRESHOLD = 70.0  # under it a title goes to the review queue
+CLOSE_MARGIN = 3.0  # another ROME code scoring within this of the best: ambiguous, to review
+WORD_MATCH = 80.0  # fuzz.ratio from which a word of the appellation counts as written in the title (typos)
+REVIEW_REASONS = ("score", "less_specific", "close_codes", "ambiguous")
 TOP_APPELLATIONS = 30  # appellations looked at per title to find the next distinct codes
 CANDIDATES = 2  # next codes reported besides the best
 
@@ -53,6 +60,9 @@ ABBREVIATIONS = {
     "ing": "ingenieur", "ingr": "ingenieur", "dir": "directeur", "dr": "directeur", "btp": "btp", "h": "", "f": "",
     "hf": "", "fh": "", "x": "", "e": "", "se": "", "ne": "", "euse": "", "rice": "", "trice": "",
 }
+# Abbreviations that stand for several words in job titles: the expansion chosen may be the wrong one.
+AMBIGUOUS = frozenset({"as", "ass", "com", "inf", "info", "dr", "dir", "ag", "op", "aux", "dev", "prep", "mec",
+                       "cond", "mag", "emp", "tec"})
 STOP_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "en", "et", "a", "au", "aux", "un", "une",
                         "pour", "sur", "avec", "par", "dans"})
 # Feminine or plural endings → the masculine singular the appellations start with (both sides get the same).
@@ -151,6 +161,10 @@ def _pair(halves: list[list[str]]) -> bool:
     return all(h[0] == first[0] or (len(first) > 1 and h[:2] == first[:2]) for h in halves[1:])
 
 
+def _trigrams(text: str) -> set[str]:
+    return {word[i:i + 3] for word in text.split() if len(word) >= 3 for i in range(len(word) - 2)}
+
+
 SHORTLIST = 150  # appellations scored per title, those sharing the rarest word starts first
 PREFIX = 4  # letters of a word an appellation is looked up by (a typo further in still finds it)
 
@@ -165,6 +179,7 @@ class TitleIndex:
     frame: pd.DataFrame
     by_prefix: dict[str, np.ndarray] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
+    by_trigram: dict[str, np.ndarray] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         rows: dict[str, list[int]] = {}
@@ -173,6 +188,24 @@ class TitleIndex:
                 rows.setdefault(word[:PREFIX], []).append(row)
         self.by_prefix = {prefix: np.array(found, dtype=np.int64) for prefix, found in rows.items()}
         self.labels = dict(zip(self.frame["rome_code"], self.frame["rome_label"], strict=True))
+
+    def trigram_rows(self, key: str) -> np.ndarray:
+        """The rows sharing the most letter trigrams with `key` (at most `SHORTLIST`): the fallback of a title whose
+        word starts all have a typo (« osudeur »), instead of scoring every appellation."""
+        if not self.by_trigram:
+            grams: dict[str, list[int]] = {}
+            for row, text in enumerate(self.frame["key"]):
+                for gram in _trigrams(text):
+                    grams.setdefault(gram, []).append(row)
+            self.by_trigram = {g: np.array(r, dtype=np.int64) for g, r in grams.items()}
+        found = [self.by_trigram[g] for g in _trigrams(key) if g in self.by_trigram]
+        if not found:
+            return np.arange(len(self.frame))
+        weight = np.bincount(np.concatenate(found), minlength=len(self.frame))
+        candidates = np.flatnonzero(weight)
+        if len(candidates) > SHORTLIST:
+            candidates = candidates[np.argpartition(-weight[candidates], SHORTLIST)[:SHORTLIST]]
+        return candidates
 
     @property
     def keys(self) -> list[str]:
@@ -187,10 +220,11 @@ class TitleIndex:
 
     def rows_for(self, key: str) -> np.ndarray:
         """The rows worth scoring for `key`: those sharing a word start with it, at most `SHORTLIST` of them,
-        the ones sharing the rarest word starts first (inverse document frequency); all rows when none does."""
+        the ones sharing the rarest word starts first (inverse document frequency); when none does, those sharing
+        the most letter trigrams (`trigram_rows`)."""
         found = [self.by_prefix[p] for p in {w[:PREFIX] for w in key.split()} if p in self.by_prefix]
         if not found:
-            return np.arange(len(self.frame))
+            return self.trigram_rows(key)
         if len(found) == 1 and len(found[0]) <= SHORTLIST:
             return found[0]
         size = len(self.frame)
@@ -234,7 +268,56 @@ def index_of_pack(territory) -> TitleIndex:
     return build_index(territory.tables.get("occupation_titles"), territory.tables.get("occupations"))
 
 
-RESULT_COLUMNS = ["title", "normalised", "rome_code", "rome_label", "appellation", "score", "candidates", "status"]
+RESULT_COLUMNS = ["title", "normalised", "rome_code", "rome_label", "appellation", "score", "candidates", "status",
+                  "reason"]
+
+
+def _written(word: str, title_words: list[str]) -> bool:
+    """Whether an appellation's `word` is in the title: the same word, a typo of it, or its start (« maint »)."""
+    return any(word == t or (len(t) >= 3 and word.startswith(t)) or fuzz.ratio(word, t) >= WORD_MATCH
+               for t in title_words)
+
+
+def _ambiguous(title: object) -> bool:
+    if not isinstance(title, str):
+        return False
+    tokens = re.sub(r"[^a-z0-9]+", " ", _fold(title)).split()
+    return any(t in AMBIGUOUS for t in tokens)
+
+
+def _score_key(key: str, index: TitleIndex, keys_all, codes, lengths, workers: int) -> tuple:
+    """(code, appellation, score, next codes, reasons) of one normalised title (reasons as in `match_titles`)."""
+    rows = index.rows_for(key)
+    rows = rows[np.argsort(np.abs(lengths[rows] - len(key)), kind="stable")]  # ties: closest length first
+    by_set = process.extract(key, keys_all[rows].tolist(), scorer=fuzz.token_set_ratio, limit=TOP_APPELLATIONS)
+    rows = rows[[i for _, _, i in by_set]]
+    scores = (np.array([score for _, score, _ in by_set], dtype=np.float32)
+              + process.cdist([key], keys_all[rows].tolist(), scorer=fuzz.ratio, workers=workers)[0]) / 2
+    order = np.argsort(-scores, kind="stable")
+    best_code = codes[rows[order[0]]]
+    best_score = float(scores[order[0]])
+    words = key.split()
+    # of the best code's appellations, the best one whose every word the title wrote (« Soudeur » rather than
+    # « Soudeur arc » for « soudeur »); none: the title is less specific than the appellation
+    plain = next((j for j in order if codes[rows[j]] == best_code
+                  and all(_written(w, words) for w in keys_all[rows[j]].split())), None)
+    chosen = order[0] if plain is None else plain
+    ranked: list[str] = []
+    runner_up = 0.0
+    for col in order:
+        code = codes[rows[col]]
+        if code not in ranked:
+            ranked.append(code)
+            if len(ranked) == 2:
+                runner_up = float(scores[col])
+        if len(ranked) > CANDIDATES:
+            break
+    reasons = []
+    if plain is None:
+        reasons.append("less_specific")
+    if len(ranked) > 1 and best_score - runner_up < CLOSE_MARGIN:
+        reasons.append("close_codes")
+    return best_code, index.frame["appellation"].iat[rows[chosen]], float(scores[chosen]), ranked[1:], reasons
 
 
 def match_titles(titles: Iterable[object], index: TitleIndex, memory: Mapping[str, tuple[str, str]] | None = None,
@@ -242,12 +325,15 @@ def match_titles(titles: Iterable[object], index: TitleIndex, memory: Mapping[st
     """Match free-text job titles to ROME 4.0 codes.
 
     Returns one row per input title, in order, with columns: title (as given), normalised, rome_code (str, ''
-    when unmatched), rome_label, appellation (the best appellation, shown even when unmatched), score (float
-    0–100, the best appellation's), candidates (list of up to `CANDIDATES` next distinct codes), status
-    (« memory »: a confirmed title; « matched »: score ≥ `threshold`; « review »: under it, code left empty;
-    « empty »: no title). `memory`: normalised title → (rome_code, appellation) confirmed by an editor.
-    Each distinct normalised title is scored once (`rapidfuzz.process.cdist`), against the appellations sharing
-    a word start with it (`TitleIndex.rows_for`)."""
+    when not trusted), rome_label, appellation (the best appellation, shown even when to review), score (float
+    0–100, that appellation's), candidates (list of codes: the `CANDIDATES` next distinct codes; for a title to
+    review, the best code first), status (« memory »: a confirmed title; « matched »: trusted; « review »: to
+    review, code left empty; « empty »: no title), reason (text, for « review »: the `REVIEW_REASONS` that apply,
+    space-separated — « score » under `threshold`, « less_specific » the appellation adds words the title does not
+    have, « close_codes » another code within `CLOSE_MARGIN` points, « ambiguous » an abbreviation of `AMBIGUOUS`;
+    '' otherwise). `memory`: normalised title → (rome_code, appellation) confirmed by an editor.
+    Each distinct normalised title is scored once, against the appellations sharing a word start with it
+    (`TitleIndex.rows_for`): `rapidfuzz.process.extract` then `process.cdist`."""
     titles = list(titles)
     memory = memory or {}
     keys = [normalise(t) for t in titles]
@@ -256,36 +342,23 @@ def match_titles(titles: Iterable[object], index: TitleIndex, memory: Mapping[st
     if distinct:
         keys_all = index.frame["key"].to_numpy()
         codes = index.frame["rome_code"].to_numpy()
-        appellations = index.frame["appellation"].to_numpy()
         lengths = index.frame["key"].str.len().to_numpy()
         for key in distinct:
-            rows = index.rows_for(key)
-            rows = rows[np.argsort(np.abs(lengths[rows] - len(key)), kind="stable")]  # ties: closest length first
-            by_set = process.extract(key, keys_all[rows].tolist(), scorer=fuzz.token_set_ratio,
-                                     limit=TOP_APPELLATIONS)
-            rows = rows[[index for _, _, index in by_set]]
-            scores = (np.array([score for _, score, _ in by_set], dtype=np.float32)
-                      + process.cdist([key], keys_all[rows].tolist(), scorer=fuzz.ratio, workers=workers)[0]) / 2
-            order = np.argsort(-scores, kind="stable")
-            ranked: list[str] = []
-            for col in order:
-                if codes[rows[col]] not in ranked:
-                    ranked.append(codes[rows[col]])
-                if len(ranked) > CANDIDATES:
-                    break
-            best = rows[order[0]]
-            found[key] = (codes[best], appellations[best], float(scores[order[0]]), ranked[1:])
+            found[key] = _score_key(key, index, keys_all, codes, lengths, workers)
+    ambiguous = {t: _ambiguous(t) for t in set(t for t in titles if isinstance(t, str))}
     rows = []
     for title, key in zip(titles, keys, strict=True):
         if not key:
-            rows.append([title, key, "", "", "", 0.0, [], "empty"])
+            rows.append([title, key, "", "", "", 0.0, [], "empty", ""])
         elif key in memory:
             code, appellation = memory[key]
-            rows.append([title, key, code, index.label_of(code), appellation, 100.0, [], "memory"])
+            rows.append([title, key, code, index.label_of(code), appellation, 100.0, [], "memory", ""])
         else:
-            code, appellation, score, others = found[key]
-            ok = score >= threshold
+            code, appellation, score, others, reasons = found[key]
+            reasons = (["score"] if score < threshold else []) + reasons + (
+                ["ambiguous"] if ambiguous.get(title, False) else [])
+            ok = not reasons
             rows.append([title, key, code if ok else "", index.label_of(code) if ok else "", appellation,
                          round(score, 1), others if ok else [code, *others][:CANDIDATES + 1],
-                         "matched" if ok else "review"])
+                         "matched" if ok else "review", " ".join(reasons)])
     return pd.DataFrame(rows, columns=RESULT_COLUMNS)
