@@ -129,3 +129,15 @@ STRINGS.update({
         "“{file}”: a polygon of the file is malformed (ring not closed or of fewer than four points); fix it in "
         "your mapping software (QGIS: Vector > Geometry Tools > Check Validity) and export the file again."),
 })
+STRINGS.update({
+    "hostile.value.too_large": (
+        "nombre trop grand (au-delà de 9 millions de milliards, ou infini) : vérifiez la cellule",
+        "number too large (beyond 9 million billion, or infinite): check the cell"),
+})
+STRINGS.update({
+    "hostile.columns.too_many": (
+        "{where} : le tableau compte {columns} colonnes, au-delà de la limite de {limit} ; il est refusé. "
+        "Retirez les colonnes inutiles (ou vides) avant de l'envoyer.",
+        "{where}: the table has {columns} columns, beyond the limit of {limit}; it is refused. Remove the "
+        "unneeded (or empty) columns before sending it."),
+})

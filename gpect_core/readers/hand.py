@@ -54,7 +54,8 @@ def _convert(raw: RawTable, report: FileReport, spec: TemplateSpec) -> tuple[pd.
         elif field.kind in ("count", "number", "class", "year", "rate"):
             parsed = parse_numbers(text)
             reject(parsed.secret, header, "« * » (secret) n'est pas accepté dans une saisie : laissez la case vide")
-            reject(parsed.bad, header, "nombre attendu")
+            reject(parsed.bad & ~parsed.too_large, header, "nombre attendu")
+            reject(parsed.too_large, header, t("hostile.value.too_large"))
             values = parsed.values
             percent = text.str.endswith("%")
             if field.kind != "rate":

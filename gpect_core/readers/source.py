@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..errors import Problem
 from .base import FileReport, Format, Parsed, find_column
-from .bounds import check_json_depth
+from .bounds import check_json_depth, check_width
 from .geofiles import GEO_SUFFIXES, parse_geo, read_geo_bytes
 from .guess import ColumnMapping, apply_mapping, guess_zoning, header_key
 from .hand import TEMPLATE_FORMATS
@@ -56,6 +56,7 @@ def _json_table(data: bytes, file: str) -> RawTable:
         raise ReadError(f"« {file} »{line} : le fichier {what}.") from None
     if not isinstance(payload, list) or not payload or not all(isinstance(r, dict) for r in payload):
         raise ReadError(f"« {file} » : JSON reconnu ni comme GeoJSON ni comme liste d'enregistrements.")
+    check_width(max(len(record) for record in payload), file)
     frame = pd.DataFrame(payload).astype(str).replace({"None": "", "nan": ""})
     return RawTable(frame, file=file, header_row=1)
 
