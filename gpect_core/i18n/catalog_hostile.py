@@ -141,3 +141,18 @@ STRINGS.update({
         "{where}: the table has {columns} columns, beyond the limit of {limit}; it is refused. Remove the "
         "unneeded (or empty) columns before sending it."),
 })
+STRINGS.update({
+    "hostile.plan.not_finite": (
+        "{where} : « {value} » n'est pas un nombre fini (infini ou « nan ») ; écrivez un nombre.",
+        "{where}: “{value}” is not a finite number (infinite or “nan”); write a number."),
+    "hostile.plan.unknown_zone": (
+        "colonne « {column} » : zone « {code} » inconnue du pack (elle n'est dans aucun de ses zonages) ; "
+        "corrigez le code ou retirez-le.",
+        "column “{column}”: zone “{code}” is unknown to the pack (in none of its zonings); correct the code or "
+        "remove it."),
+    "hostile.plan.far_date": (
+        "colonne « {column} » : date du {date}, plus de {years} ans après aujourd'hui ; vérifiez-la (une date si "
+        "lointaine est sans doute une faute de frappe).",
+        "column “{column}”: date {date}, more than {years} years from today; check it (a date so far ahead is "
+        "probably a typo)."),
+})
