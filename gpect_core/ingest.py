@@ -139,6 +139,11 @@ def prepare(pack: str | Path, uploads: list[Upload], imported_by: str = "", acce
     try:
         assemble_onto(preview, territory, recognised, imported_by or "inconnu")
         preview.notes[:0] = preview.assembly.lines  # what the assembler did, said on the page with the notes
+        if preview.problems:  # the final check speaks of the pack's tables: say which upload it is about
+            names = ", ".join(f"« {Path(u.name).name} »" for u in uploads)
+            preview.problems = [p if p.file else Problem(t("hostile.pack.check", files=names, message=p.message),
+                                                         table=p.table, column=p.column, row=p.row)
+                                for p in preview.problems if p.file or not p.message.endswith(":")]
     except GpectError as exc:
         names = ", ".join(f"« {Path(u.name).name} »" for u in uploads)
         preview.problems.extend(p if p.file else Problem(t("hostile.pack.check", files=names, message=p.message),

@@ -112,3 +112,88 @@ def test_markdown_helper_shows_the_escape_not_the_character():
     from ui.feedback import md
 
     assert md(f"a{RLO}b") == "a\\\\u202eb"
+
+
+# ------------------------------------------------------------------------------------- odd but valid files
+SQUARE = [[[5.0, 46.0], [5.1, 46.0], [5.1, 46.1], [5.0, 46.1], [5.0, 46.0]]]
+ROW = "ZE2020;9901;ROME4;H2913;2025;12;7\n"
+
+
+def feature(properties, geometry) -> dict:
+    return {"type": "Feature", "properties": properties, "geometry": geometry}
+
+
+def collection(*features) -> bytes:
+    return json.dumps({"type": "FeatureCollection", "features": list(features)}).encode()
+
+
+VALID_TABLES = {
+    "bom-semicolons-crlf": ("bom.csv", ("\ufeff" + RECRUIT + ROW).replace("\n", "\r\n").encode()),
+    "utf16-with-bom": ("utf16.csv", (RECRUIT + ROW).encode("utf-16")),
+    "utf16-le-without-bom": ("utf16le.csv", (RECRUIT + ROW).encode("utf-16-le")),
+    "tsv": ("onglets.tsv", (RECRUIT + ROW).replace(";", "\t").encode()),
+    "trailing-empty-column": ("fin.csv", (RECRUIT.replace("\n", ";\n") + ROW.replace("\n", ";\n")).encode()),
+    "extra-blank-lines": ("vides.csv", ("\n\n" + RECRUIT + "\n\n" + ROW + "\n\n\n").encode()),
+}
+
+
+@pytest.mark.parametrize("name,data", VALID_TABLES.values(), ids=VALID_TABLES.keys())
+def test_valid_tables_in_odd_but_common_shapes_are_read_with_their_own_columns(name, data):
+    parsed = read_source(data, name)
+    assert len(parsed) == 1 and parsed[0].report.format_key == "template_recrutement", parsed[0].report.notes
+    assert not parsed[0].report.problems, [p.message for p in parsed[0].report.problems]
+    assert list(parsed[0].raw.frame.columns) == RECRUIT.strip().split(";")
+    recruitment = parsed[0].data["recruitment"]
+    assert recruitment["zone_id"].tolist() == ["9901"] and recruitment["projects"].tolist() == [12]
+
+
+def test_a_bad_cell_after_blank_lines_is_named_at_the_line_a_text_editor_shows(demo_pack_copy):
+    data = ("\n\n" + RECRUIT + "\n\n" + ROW + "ZE2020;9902;ROME4;H2913;2025;8 %;1\n").encode()
+    text = refused(demo_pack_copy, "vides.csv", data)
+    assert "« vides.csv », ligne 7, colonne « Projets de recrutement » : « 8 % »" in text, text
+
+
+def test_a_single_feature_geojson_is_read_like_a_collection_of_one():
+    data = json.dumps(feature({"ze2020": "9901", "nom": "Val d'Argent"}, {"type": "Polygon",
+                                                                         "coordinates": SQUARE})).encode()
+    parsed = read_source(data, "une.geojson")[0]
+    assert parsed.report.format_key == "geo_zones" and not parsed.report.problems
+    assert parsed.data["zone_geometry"]["zone_id"].tolist() == ["9901"]
+
+
+ODD_GEO = {
+    "null-geometry": ("vide.geojson", collection(
+        feature({"ze2020": "9901", "nom": "A"}, {"type": "Polygon", "coordinates": SQUARE}),
+        feature({"ze2020": "9902", "nom": "B"}, None)),
+        "« vide.geojson », entité 2, colonne « ze2020 » : « 9902 » : géométrie absente (« geometry » vide ou null)"),
+    "geometry-collection": ("contours.geojson", json.dumps({"type": "GeometryCollection", "geometries": [
+        {"type": "Polygon", "coordinates": SQUARE}]}).encode(),
+        "« contours.geojson » : le fichier est une géométrie seule (GeometryCollection), sans attributs"),
+    "bare-polygon-json": ("contour.json", json.dumps({"type": "Polygon", "coordinates": SQUARE}).encode(),
+                          "« contour.json » : le fichier est une géométrie seule (Polygon)"),
+    "coordinates-as-text": ("texte.geojson", collection(
+        feature({"ze2020": "9901"}, {"type": "Polygon", "coordinates": SQUARE}),
+        feature({"ze2020": "9902"}, {"type": "Polygon", "coordinates": [[[str(x), str(y)] for x, y in SQUARE[0]]]})),
+        "« texte.geojson », entité 2 : les coordonnées sont écrites comme du texte (« 5.0 » entre guillemets)"),
+    "properties-null": ("anonyme.geojson", collection(feature(None, {"type": "Polygon", "coordinates": SQUARE})),
+                        "« anonyme.geojson » : aucune des 1 entité(s) n'a d'attributs (« properties » vides ou null)"),
+    "header-only-csv": ("entete.csv", RECRUIT.encode(),
+                        "« entete.csv » : le fichier n'a que sa ligne d'en-tête (ligne 1) et aucune ligne de données"),
+    "geometry-collection-in-zip": ("contours.zip", zip_of({"zones.geojson": json.dumps(
+        {"type": "GeometryCollection", "geometries": []})}),
+        "« contours.zip / zones.geojson » : le fichier est une géométrie seule (GeometryCollection)"),
+}
+
+
+@pytest.mark.parametrize("name,data,expected", ODD_GEO.values(), ids=ODD_GEO.keys())
+def test_odd_geojson_and_empty_tables_get_their_own_message_not_a_generic_one(demo_pack_copy, name, data, expected):
+    text = refused(demo_pack_copy, name, data, vintages={name: "2025"})
+    assert expected in text, text
+    assert "non reconnu" not in text and "aucun contenu reconnu" not in text
+
+
+def test_final_check_problems_name_the_upload(demo_pack_copy):
+    data = json.dumps(feature({"ze2020": "9901", "nom": "A"}, {"type": "Polygon", "coordinates": SQUARE})).encode()
+    text = refused(demo_pack_copy, "une.geojson", data, vintages={"une.geojson": "2025"})
+    lines = text.splitlines()
+    assert lines and all(line.startswith("« une.geojson »") for line in lines), text

@@ -156,3 +156,36 @@ STRINGS.update({
         "column “{column}”: date {date}, more than {years} years from today; check it (a date so far ahead is "
         "probably a typo)."),
 })
+STRINGS.update({
+    "hostile.geo.not_utf8": (
+        "« {file} » : le fichier n'est pas en UTF-8 (un GeoJSON l'est toujours) ; réexportez-le en UTF-8.",
+        "“{file}”: the file is not UTF-8 (a GeoJSON always is); export it again as UTF-8."),
+    "hostile.geo.bare_geometry": (
+        "« {file} » : le fichier est une géométrie seule ({kind}), sans attributs : aucune zone ni commune ne "
+        "peut y être nommée. Envoyez une FeatureCollection dont chaque entité porte son code (propriété "
+        "code_zone, ze2020, codgeo…).",
+        "“{file}”: the file is a bare geometry ({kind}) without attributes: no zone or commune can be named in "
+        "it. Send a FeatureCollection whose features each carry their code (property code_zone, ze2020, "
+        "codgeo…)."),
+    "hostile.geo.not_features": (
+        "« {file} » : GeoJSON de type « {kind} » : une FeatureCollection (ou une Feature) est attendue.",
+        "“{file}”: GeoJSON of type “{kind}”: a FeatureCollection (or a Feature) is expected."),
+    "hostile.geo.text_coordinates": (
+        "« {file} », entité {n} : les coordonnées sont écrites comme du texte (« {value} » entre guillemets) ; "
+        "elles doivent être des nombres. Réexportez le fichier depuis votre logiciel de cartographie.",
+        "“{file}”, feature {n}: the coordinates are written as text (“{value}” in quotes); they must be numbers. "
+        "Export the file again from your mapping software."),
+    "hostile.geo.no_attributes": (
+        "« {file} » : aucune des {n} entité(s) n'a d'attributs (« properties » vides ou null) : impossible de "
+        "savoir à quelle zone ou commune chaque contour correspond. Ajoutez au moins une propriété de code "
+        "(code_zone, ze2020, codgeo…).",
+        "“{file}”: none of the {n} feature(s) has attributes (“properties” empty or null): which zone or commune "
+        "each outline is cannot be known. Add at least a code property (code_zone, ze2020, codgeo…)."),
+    "hostile.geo.missing": (
+        "géométrie absente (« geometry » vide ou null) : chaque entité doit avoir son contour",
+        "missing geometry (“geometry” empty or null): every feature needs its outline"),
+    "hostile.csv.header_only": (
+        "le fichier n'a que sa ligne d'en-tête (ligne {line}) et aucune ligne de données ; il n'y a rien à "
+        "intégrer.",
+        "the file has only its header line (line {line}) and no data line; there is nothing to integrate."),
+})

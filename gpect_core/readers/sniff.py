@@ -291,7 +291,11 @@ def read_csv_bytes(data: bytes, file: str, expected: Iterable[str] | None = None
     if header:
         _refuse_duplicate_headers(head_rows[skip] if skip < len(head_rows) else [], file, skip + 1)
     if header:
-        frame.columns = _unique_names([c.lstrip("\ufeff") for c in frame.columns])
+        names = head_rows[skip] if skip < len(head_rows) and len(head_rows[skip]) == frame.shape[1] else \
+            [str(c) for c in frame.columns]
+        frame.columns = _unique_names([c.lstrip("\ufeff") for c in names])
+        frame = frame.drop(columns=[c for c in frame.columns if c.startswith("colonne_")
+                                    and (frame[c].astype(str).str.strip() == "").all()])
     else:
         frame.columns = [f"colonne_{i + 1}" for i in range(frame.shape[1])]
     frame = _drop_blank_rows(frame)
