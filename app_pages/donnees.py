@@ -20,7 +20,14 @@ from gpect_core.ingest import (
 from gpect_core.readers import SUPPORTED_SUFFIXES
 from gpect_core.schema import table_label
 from gpect_core.templates import TEMPLATES, template_xlsx
-from ui import context, donnees_correspondence, donnees_mapping, donnees_survey, donnees_vintage
+from ui import (
+    context,
+    donnees_confirm,
+    donnees_correspondence,
+    donnees_mapping,
+    donnees_survey,
+    donnees_vintage,
+)
 from ui.downloads import table_downloads
 from ui.feedback import md, plain, show_error
 from ui.plan.session import current_user
@@ -76,6 +83,7 @@ with tab_import:
                              help=T("donnees.accept_rejections.help"))
         cols = st.columns([1, 2, 3])
         if cols[0].button(T("donnees.check"), type="primary", key="donnees_check"):
+            donnees_confirm.forget()
             try:
                 st.session_state[PREVIEW] = prepare(pack, [Upload(n, d) for n, d in staged],
                                                  imported_by=user.signature if user else "",
@@ -110,10 +118,11 @@ with tab_import:
             for table, frame in preview.previews.items():
                 st.markdown(T("donnees.preview.table", table=table_label(table), n=preview.changes.get(table, 0)))
                 st.dataframe(frame, hide_index=True, width="stretch")
+            confirmed = donnees_confirm.confirm_step(T, preview)
             if can_edit:
                 if st.button(T("donnees.integrate"), type="primary", key="donnees_integrate"):
                     try:
-                        integrate(pack, preview)
+                        integrate(pack, preview, confirmed=confirmed)
                     except GpectError as exc:
                         show_error(exc)
                     else:

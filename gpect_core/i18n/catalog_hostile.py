@@ -81,13 +81,14 @@ STRINGS.update({
         "un nombre est attendu, sans signe % (cette colonne n'est pas un pourcentage)",
         "a number is expected, without a % sign (this column is not a percentage)"),
     "hostile.value.future_year": (
-        "année postérieure à {latest} : vérifiez-la (une année à venir n'est pas acceptée sans correction)",
-        "year after {latest}: check it (a year to come is not accepted without correction)"),
+        "année postérieure à {latest} : à confirmer dans l'aperçu avant l'intégration (ou corrigez-la)",
+        "year after {latest}: to be confirmed in the preview before integration (or correct it)"),
     "hostile.value.fraction_in_percent": (
         "toutes les valeurs de la colonne sont entre 0 et 1 : ce sont sans doute des fractions (0,75 pour 75 %) ; "
-        "écrivez le pourcentage (75) ou cochez l'acceptation des lignes rejetées",
-        "every value of the column is between 0 and 1: they are probably fractions (0.75 for 75 %); write the "
-        "percentage (75) or tick the acceptance of rejected rows"),
+        "elles seront lues comme des fractions (0,75 = 75 %) si vous le confirmez dans l'aperçu, sinon écrivez le "
+        "pourcentage (75)",
+        "every value of the column is between 0 and 1: they are probably fractions (0.75 for 75 %); they will be "
+        "read as fractions (0.75 = 75 %) if you confirm it in the preview, otherwise write the percentage (75)"),
     "hostile.value.rome": (
         "code ROME attendu (une lettre de A à N et quatre chiffres, ex. H2913)",
         "ROME code expected (a letter A to N and four digits, e.g. H2913)"),
@@ -188,4 +189,23 @@ STRINGS.update({
         "le fichier n'a que sa ligne d'en-tête (ligne {line}) et aucune ligne de données ; il n'y a rien à "
         "intégrer.",
         "the file has only its header line (line {line}) and no data line; there is nothing to integrate."),
+})
+STRINGS.update({
+    "hostile.confirm.more": (
+        "… et {n} autre(s) valeur(s) à confirmer pour la même raison ({reason})",
+        "… and {n} other value(s) to confirm for the same reason ({reason})"),
+    "hostile.confirm.header": ("Valeurs à confirmer", "Values to confirm"),
+    "hostile.confirm.intro": (
+        "{n} valeur(s) inhabituelle(s) : elles ne sont pas refusées, mais rien n'est intégré tant que vous ne les "
+        "avez pas confirmées. Vérifiez-les dans le fichier :",
+        "{n} unusual value(s): they are not refused, but nothing is integrated until you confirm them. Check them "
+        "in the file:"),
+    "hostile.confirm.box": (
+        "Je confirme ces {n} valeur(s) telles qu'elles seront intégrées (voir ci-dessus)",
+        "I confirm these {n} value(s) as they will be integrated (see above)"),
+    "hostile.confirm.needed": (
+        "Rien n'a été intégré : {n} valeur(s) inhabituelle(s) attendent votre confirmation (case « Je confirme… » "
+        "de l'aperçu).",
+        "Nothing was integrated: {n} unusual value(s) await your confirmation (the “I confirm…” box of the "
+        "preview)."),
 })

@@ -36,6 +36,7 @@ class FileReport:
     rows_rejected: int = 0
     secret_cells: int = 0
     problems: list[Problem] = field(default_factory=list)  # rows rejected, with why
+    doubts: list[Problem] = field(default_factory=list)  # values kept but to be confirmed in the preview
     unmatched: dict[str, list[str]] = field(default_factory=dict)  # codes that matched nothing, by kind
     notes: list[str] = field(default_factory=list)
     used: bool = True
