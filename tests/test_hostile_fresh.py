@@ -197,3 +197,18 @@ def test_final_check_problems_name_the_upload(demo_pack_copy):
     text = refused(demo_pack_copy, "une.geojson", data, vintages={"une.geojson": "2025"})
     lines = text.splitlines()
     assert lines and all(line.startswith("« une.geojson »") for line in lines), text
+
+
+# ------------------------------------------------------------------------------------- build-pack --isolated
+def test_build_pack_isolated_reads_each_file_in_the_bounded_child(tmp_path, monkeypatch):
+    from gpect_core.build import scan_folder
+
+    (tmp_path / "projets.csv").write_bytes((RECRUIT + ROW).encode())
+    inside = scan_folder(tmp_path)
+    assert inside[0][0].report.format_key == "template_recrutement"
+    assert scan_folder(tmp_path, isolated=True)[0][0].data["recruitment"]["projects"].tolist() == [12]
+    monkeypatch.setenv("GPECT_PARSE_MEMORY_MB", "1")  # only the child is bound by it
+    assert scan_folder(tmp_path)[0][0].recognised
+    refused_item = scan_folder(tmp_path, isolated=True)[0][0]
+    assert refused_item.report.problems[0].message.startswith(
+        "« projets.csv » : la lecture du fichier a dépassé la mémoire permise (1 Mo)")
