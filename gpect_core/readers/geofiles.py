@@ -127,13 +127,18 @@ def read_geo_bytes(data: bytes, file: str) -> gpd.GeoDataFrame:
     return frame
 
 
+_FEATURE_TYPE = re.compile(rb'"type"\s*:\s*"Feature(Collection)?"')
+_TEXT_COORDINATE = re.compile(rb'"coordinates"\s*:\s*[\[\s]*"')
 GEOMETRY_TYPES = ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon")
 
 
 def check_geojson_shape(data: bytes, file: str) -> None:
     """Refuse, with a French message naming the file (and the feature), a GeoJSON whose shape cannot give named
     zones: a bare geometry or a GeometryCollection (outlines without attributes), or coordinates written as
-    text. A FeatureCollection or a single Feature passes. Raises ReadError."""
+    text. A FeatureCollection or a single Feature passes. Raises ReadError. The whole file is parsed only when a
+    scan of its bytes finds no feature or a quoted coordinate (to name the fault and the feature)."""
+    if _FEATURE_TYPE.search(data) and not _TEXT_COORDINATE.search(data):
+        return
     try:
         payload = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
