@@ -67,6 +67,9 @@ def build_territory(folder: str | Path, name: str = DEFAULT_NAME, imported_by: s
     report = BuildReport()
     items = scan_folder(folder, vintages, isolated=isolated)
     territory, report = build_pack(items, name, imported_by or _user(), report)
+    for parsed, _ in items:  # no preview to confirm them in: a build says them, to be checked in the files
+        for doubt in parsed.report.doubts:
+            report.add(f"valeur inhabituelle gardée, à vérifier : {doubt.message}")
     report.undated = [p.report.name for p, _ in items if p.missing_vintage]
     if report.undated:
         report.add(f"{len(report.undated)} fichier(s) écarté(s) faute d'année lisible : {', '.join(report.undated)} ; "

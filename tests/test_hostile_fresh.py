@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from pathlib import Path
 
 import pytest
 from openpyxl.utils import get_column_letter
@@ -212,3 +213,18 @@ def test_build_pack_isolated_reads_each_file_in_the_bounded_child(tmp_path, monk
     refused_item = scan_folder(tmp_path, isolated=True)[0][0]
     assert refused_item.report.problems[0].message.startswith(
         "« projets.csv » : la lecture du fichier a dépassé la mémoire permise (1 Mo)")
+
+
+def test_build_pack_keeps_an_unusual_value_but_says_it_in_its_report(tmp_path):
+    import shutil
+    from datetime import date
+
+    from gpect_core.build import build_territory
+
+    source = tmp_path / "src"
+    shutil.copytree(Path(__file__).resolve().parent / "fixtures" / "mini", source)
+    far = date.today().year + 5
+    (source / "projets_locaux.csv").write_bytes((RECRUIT + f"ZE2020;9901;ROME4;H2913;{far};12;7\n").encode())
+    _, report = build_territory(source, imported_by="test")
+    assert (f"valeur inhabituelle gardée, à vérifier : « projets_locaux.csv », ligne 2, colonne « Année » : "
+            f"« {far} » : année postérieure à") in report.text(), report.text()
