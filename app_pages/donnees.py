@@ -20,9 +20,16 @@ from gpect_core.ingest import (
 from gpect_core.readers import SUPPORTED_SUFFIXES
 from gpect_core.schema import table_label
 from gpect_core.templates import TEMPLATES, template_xlsx
-from ui import context, donnees_correspondence, donnees_mapping, donnees_survey, donnees_vintage
+from ui import (
+    context,
+    donnees_confirm,
+    donnees_correspondence,
+    donnees_mapping,
+    donnees_survey,
+    donnees_vintage,
+)
 from ui.downloads import table_downloads
-from ui.feedback import md, show_error
+from ui.feedback import md, plain, show_error
 from ui.plan.session import current_user
 
 STAGED = "donnees_staged"  # [(name, bytes)] — what the uploader gave (AppTest may set it directly)
@@ -76,6 +83,7 @@ with tab_import:
                              help=T("donnees.accept_rejections.help"))
         cols = st.columns([1, 2, 3])
         if cols[0].button(T("donnees.check"), type="primary", key="donnees_check"):
+            donnees_confirm.forget()
             try:
                 st.session_state[PREVIEW] = prepare(pack, [Upload(n, d) for n, d in staged],
                                                  imported_by=user.signature if user else "",
@@ -87,7 +95,7 @@ with tab_import:
     preview = st.session_state.get(PREVIEW) if can_edit else None
     if preview is not None:
         st.subheader(T("donnees.recognised.header"))
-        rows = [{T("donnees.col.file"): rep.name,
+        rows = [{T("donnees.col.file"): plain(rep.name),
                  T("donnees.col.recognised"): rep.format_label if rep.format_key else
                  T("donnees.documentation" if rep.documentation else "donnees.unrecognised"),
                  T("donnees.col.rows"): rep.rows_read, T("donnees.col.rejected"): rep.rows_rejected,
@@ -104,16 +112,17 @@ with tab_import:
         donnees_vintage.ask(preview, T)
         notes = [f"{rep.name} : {note}" for rep in preview.files for note in rep.notes] + preview.notes
         if notes:
-            st.code("\n".join(notes), language=None, wrap_lines=True)
+            st.code(plain("\n".join(notes)), language=None, wrap_lines=True)
         if preview.ok:
             st.subheader(T("donnees.preview.header"))
             for table, frame in preview.previews.items():
                 st.markdown(T("donnees.preview.table", table=table_label(table), n=preview.changes.get(table, 0)))
                 st.dataframe(frame, hide_index=True, width="stretch")
+            confirmed = donnees_confirm.confirm_step(T, preview)
             if can_edit:
                 if st.button(T("donnees.integrate"), type="primary", key="donnees_integrate"):
                     try:
-                        integrate(pack, preview)
+                        integrate(pack, preview, confirmed=confirmed)
                     except GpectError as exc:
                         show_error(exc)
                     else:

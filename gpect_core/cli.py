@@ -36,7 +36,8 @@ def _cmd_build_pack(args: argparse.Namespace) -> int:
         vintages = parse_vintage_options(args.vintage)
     except ValueError as exc:
         raise GpectError(str(exc)) from None
-    territory, report = build_territory(args.source, name=args.name, imported_by=args.by, vintages=vintages)
+    territory, report = build_territory(args.source, name=args.name, imported_by=args.by, vintages=vintages,
+                                        isolated=args.isolated)
     print(report.text())
     path = territory.save(args.out)
     counts = territory.zones.groupby("zoning").size()
@@ -57,6 +58,10 @@ def register(subparsers) -> None:
     parser.add_argument("--vintage", action="append", metavar="FICHIER=AAAA",
                         help="année d'un fichier qui ne la dit pas (répétable), par exemple "
                              "« attractivite_capacite.csv=2021 »")
+    parser.add_argument("--isolated", action="store_true",
+                        help="lit chaque fichier dans un processus enfant borné en mémoire et en temps "
+                             "(GPECT_PARSE_MEMORY_MB, GPECT_PARSE_SECONDS), comme un envoi sur la page « Données » : "
+                             "pour un dossier de fichiers venus d'ailleurs (plus lent)")
     parser.set_defaults(func=_cmd_build_pack)
 
 

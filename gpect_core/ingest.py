@@ -47,7 +47,8 @@ class Upload:
 
 @dataclass
 class ImportPreview:
-    """What integration would do. `problems` block it; `notes` only inform (they begin with the lines of the
+    """What integration would do. `problems` block it; `doubts` (unusual values, located) block it until the
+    user confirms them (`integrate(..., confirmed=True)`); `notes` only inform (they begin with the lines of the
     assembler's report `assembly`: what it drew, summed, left out)."""
 
     files: list = field(default_factory=list)  # FileReport
@@ -59,6 +60,7 @@ class ImportPreview:
     pack_fingerprint: str = ""
     assembly: BuildReport = field(default_factory=BuildReport)
     undated: list[str] = field(default_factory=list)  # tables (« file » or « file [sheet] ») whose year to ask
+    doubts: list[Problem] = field(default_factory=list)  # unusual values kept: integrated only once confirmed
 
     @property
     def ok(self) -> bool:
@@ -128,6 +130,7 @@ def prepare(pack: str | Path, uploads: list[Upload], imported_by: str = "", acce
                 continue
             if parsed.recognised and parsed.report.problems and not accept_rejections:
                 preview.problems.extend(parsed.report.problems)
+            preview.doubts.extend(parsed.report.doubts)
             parsed_items.append((parsed, digest))
     recognised = [(p, h) for p, h in parsed_items if p.recognised and p.data]
     if not recognised and not preview.problems:
@@ -139,6 +142,11 @@ def prepare(pack: str | Path, uploads: list[Upload], imported_by: str = "", acce
     try:
         assemble_onto(preview, territory, recognised, imported_by or "inconnu")
         preview.notes[:0] = preview.assembly.lines  # what the assembler did, said on the page with the notes
+        if preview.problems:  # the final check speaks of the pack's tables: say which upload it is about
+            names = ", ".join(f"« {Path(u.name).name} »" for u in uploads)
+            preview.problems = [p if p.file else Problem(t("hostile.pack.check", files=names, message=p.message),
+                                                         table=p.table, column=p.column, row=p.row)
+                                for p in preview.problems if p.file or not p.message.endswith(":")]
     except GpectError as exc:
         names = ", ".join(f"« {Path(u.name).name} »" for u in uploads)
         preview.problems.extend(p if p.file else Problem(t("hostile.pack.check", files=names, message=p.message),
@@ -159,10 +167,14 @@ def prepare(pack: str | Path, uploads: list[Upload], imported_by: str = "", acce
     return preview
 
 
-def integrate(pack: str | Path, preview: ImportPreview) -> Path:
-    """Write the prepared pack in place of `pack`, atomically; the previous version goes to `<pack>.previous`."""
+def integrate(pack: str | Path, preview: ImportPreview, confirmed: bool = False) -> Path:
+    """Write the prepared pack in place of `pack`, atomically; the previous version goes to `<pack>.previous`.
+    A preview with unusual values (`preview.doubts`: a year to come, fractions in a percentage column...) is
+    integrated only when `confirmed` (the user ticked « Je confirme… »); else GpectError and nothing written."""
     if not preview.ok:
         raise GpectError("Rien à intégrer : le rapport de validation signale des problèmes.", preview.problems)
+    if preview.doubts and not confirmed:
+        raise GpectError(t("hostile.confirm.needed", n=len(preview.doubts)), preview.doubts)
     current = Territory.load(pack, validate=False)
     if current.fingerprint != preview.pack_fingerprint:
         raise GpectError("Le pack a changé depuis la vérification (une autre personne a intégré des données) : "

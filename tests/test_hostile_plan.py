@@ -181,3 +181,90 @@ def test_a_word_that_is_not_yes_or_no_is_refused_where_it_is(plan_store, word):
     assert (f"jalons.xlsx, feuille « Jalons », ligne 2, colonne « atteint » : « {word} » n'est ni oui ni non"
             in caught.value.report())
     assert dump(plan_store) == before
+
+
+# --------------------------------------------------------------------------------------- fresh testers' faults
+def demo_zones(plan_territory) -> set[str]:
+    return set(plan_territory.zones["zone_id"].astype(str))
+
+
+@pytest.mark.parametrize("header,value,expected", [
+    ("budget (€)", "1e400", "« 1e400 » n'est pas un nombre fini"),
+    ("avancement (%)", "nan", "« nan » n'est pas un nombre fini"),
+    ("budget (€)", "-inf", "« -inf » n'est pas un nombre fini"),
+], ids=["budget-1e400", "progress-nan", "budget-minus-inf"])
+def test_non_finite_numbers_are_refused_where_they_are_never_stored(plan_store, header, value, expected):
+    rows = {}
+
+    def edit(book):
+        target, rows["row"] = cell(book, "Actions", "ACT03", header)
+        target.value = value
+        cell(book, "Actions", "ACT01", "budget (€)")[0].value = 11111  # a valid change beside it
+
+    before = dump(plan_store)
+    with pytest.raises(PlanImportError) as caught:
+        xlsx.read_workbook(edited(plan_store, edit), name="infini.xlsx")
+    assert (f"infini.xlsx, feuille « Actions », ligne {rows['row']}, colonne « {header} » : {expected}"
+            in caught.value.report())
+    assert dump(plan_store) == before
+
+
+def test_unknown_zone_codes_are_refused_naming_row_column_and_code_and_nothing_is_saved(plan_store,
+                                                                                        plan_territory):
+    rows = {}
+
+    def edit(book):
+        zones, rows["zones"] = cell(book, "Actions", "ACT04", "bassins")
+        zones.value = "9902; ZZ99; 9903"
+        cell(book, "Actions", "ACT01", "budget (€)")[0].value = 22222
+
+    incoming = xlsx.read_workbook(edited(plan_store, edit), name="zones.xlsx")
+    before = dump(plan_store)
+    problems = xlsx.import_problems(plan_store, incoming, known_zones=demo_zones(plan_territory))
+    assert [p.message for p in problems] == [
+        f"zones.xlsx, feuille « Actions », ligne {rows['zones']} : colonne « bassins » : zone « ZZ99 » inconnue "
+        "du pack (elle n'est dans aucun de ses zonages) ; corrigez le code ou retirez-le."]
+    with pytest.raises(PlanImportError):
+        xlsx.apply_import(plan_store, incoming, user="importeur", known_zones=demo_zones(plan_territory))
+    assert dump(plan_store) == before and plan_store.get_action("ACT01")["budget"] != 22222
+
+
+def test_dates_far_ahead_are_flagged_in_the_preview_and_refused_on_apply(plan_store):
+    from datetime import date
+
+    rows = {}
+
+    def edit(book):
+        end, rows["end"] = cell(book, "Actions", "ACT02", "fin")
+        end.value = "31/12/2099"
+        book["Valeurs"].append(["IND01", "15/03/2099", 12, "Comité"])
+        rows["value"] = book["Valeurs"].max_row
+        cell(book, "Actions", "ACT04", "fin")[0].value = "31/12/2030"  # ahead, but within 15 years: fine
+
+    incoming = xlsx.read_workbook(edited(plan_store, edit), name="dates.xlsx")
+    before = dump(plan_store)
+    messages = [p.message for p in xlsx.import_problems(plan_store, incoming, today=date(2026, 12, 1))]
+    assert (f"dates.xlsx, feuille « Actions », ligne {rows['end']} : colonne « fin » : date du 31/12/2099, plus "
+            "de 15 ans après aujourd'hui ; vérifiez-la" in "\n".join(messages)), messages
+    assert (f"dates.xlsx, feuille « Valeurs », ligne {rows['value']} : colonne « date » : date du 15/03/2099"
+            in "\n".join(messages)), messages
+    assert len(messages) == 2
+    with pytest.raises(PlanImportError, match="rien n'a été enregistré"):
+        xlsx.apply_import(plan_store, incoming, user="importeur", today=date(2026, 12, 1))
+    assert dump(plan_store) == before
+
+
+def test_cli_plan_import_refuses_an_unknown_zone_of_the_pack_with_exit_1(sqlite_plan_url, plan_territory, tmp_path):
+    from gpect_core.plan.store import PlanStore
+
+    store = PlanStore.open(sqlite_plan_url, plan_territory)
+    path = tmp_path / "zones.xlsx"
+    path.write_bytes(edited(store, lambda book: setattr(cell(book, "Actions", "ACT04", "bassins")[0], "value",
+                                                        "9902 ZZ99")))
+    before = dump(store)
+    shown = _cli("plan", "import", str(path), "--apply", "--user", "anne",
+                 env={"GPECT_DB_URL": sqlite_plan_url, "GPECT_PACK": str(REPO / "data" / "demo")})
+    assert shown.returncode == 1 and "zone « ZZ99 » inconnue du pack" in shown.stderr, shown.stderr
+    assert "Traceback" not in shown.stderr
+    assert dump(store) == before
+    store.close()

@@ -15,6 +15,7 @@ from gpect_core.formatting import Fmt, fmt_float
 from gpect_core.ingest import Upload, integrate, prepare
 from gpect_core.plan.engine import default_url
 from gpect_core.readers.guess import ColumnMapping
+from gpect_core.readers.isolated import read_tables_isolated
 from gpect_core.readers.sniff import ReadError
 from gpect_core.survey.importer import (
     FIELDS,
@@ -93,7 +94,7 @@ def render(ctx, pack, user) -> None:
         return
     name, data = staged
     try:
-        survey = read_survey(data, name)
+        survey = read_survey(data, name, read=read_tables_isolated)  # a bounded child, as the main upload
     except ReadError as exc:
         show_error(exc)
         return

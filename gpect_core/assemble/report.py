@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..errors import neutralise
 from ..readers.base import MAX_LISTED, FileReport
 
 
@@ -107,4 +108,4 @@ def format_report(report: BuildReport, problems=()) -> str:
             out.append(f"! … et {len(problems) - 100} autre(s) problème(s)")
     if report.seconds:
         out.append(f"Durée : {report.seconds:.1f} s")
-    return "\n".join(out)
+    return neutralise("\n".join(out))

@@ -81,13 +81,14 @@ STRINGS.update({
         "un nombre est attendu, sans signe % (cette colonne n'est pas un pourcentage)",
         "a number is expected, without a % sign (this column is not a percentage)"),
     "hostile.value.future_year": (
-        "année postérieure à {latest} : vérifiez-la (une année à venir n'est pas acceptée sans correction)",
-        "year after {latest}: check it (a year to come is not accepted without correction)"),
+        "année postérieure à {latest} : à confirmer dans l'aperçu avant l'intégration (ou corrigez-la)",
+        "year after {latest}: to be confirmed in the preview before integration (or correct it)"),
     "hostile.value.fraction_in_percent": (
         "toutes les valeurs de la colonne sont entre 0 et 1 : ce sont sans doute des fractions (0,75 pour 75 %) ; "
-        "écrivez le pourcentage (75) ou cochez l'acceptation des lignes rejetées",
-        "every value of the column is between 0 and 1: they are probably fractions (0.75 for 75 %); write the "
-        "percentage (75) or tick the acceptance of rejected rows"),
+        "elles seront lues comme des fractions (0,75 = 75 %) si vous le confirmez dans l'aperçu, sinon écrivez le "
+        "pourcentage (75)",
+        "every value of the column is between 0 and 1: they are probably fractions (0.75 for 75 %); they will be "
+        "read as fractions (0.75 = 75 %) if you confirm it in the preview, otherwise write the percentage (75)"),
     "hostile.value.rome": (
         "code ROME attendu (une lettre de A à N et quatre chiffres, ex. H2913)",
         "ROME code expected (a letter A to N and four digits, e.g. H2913)"),
@@ -128,4 +129,83 @@ STRINGS.update({
         "validité) puis réexportez le fichier.",
         "“{file}”: a polygon of the file is malformed (ring not closed or of fewer than four points); fix it in "
         "your mapping software (QGIS: Vector > Geometry Tools > Check Validity) and export the file again."),
+})
+STRINGS.update({
+    "hostile.value.too_large": (
+        "nombre trop grand (au-delà de 9 millions de milliards, ou infini) : vérifiez la cellule",
+        "number too large (beyond 9 million billion, or infinite): check the cell"),
+})
+STRINGS.update({
+    "hostile.columns.too_many": (
+        "{where} : le tableau compte {columns} colonnes, au-delà de la limite de {limit} ; il est refusé. "
+        "Retirez les colonnes inutiles (ou vides) avant de l'envoyer.",
+        "{where}: the table has {columns} columns, beyond the limit of {limit}; it is refused. Remove the "
+        "unneeded (or empty) columns before sending it."),
+})
+STRINGS.update({
+    "hostile.plan.not_finite": (
+        "{where} : « {value} » n'est pas un nombre fini (infini ou « nan ») ; écrivez un nombre.",
+        "{where}: “{value}” is not a finite number (infinite or “nan”); write a number."),
+    "hostile.plan.unknown_zone": (
+        "colonne « {column} » : zone « {code} » inconnue du pack (elle n'est dans aucun de ses zonages) ; "
+        "corrigez le code ou retirez-le.",
+        "column “{column}”: zone “{code}” is unknown to the pack (in none of its zonings); correct the code or "
+        "remove it."),
+    "hostile.plan.far_date": (
+        "colonne « {column} » : date du {date}, plus de {years} ans après aujourd'hui ; vérifiez-la (une date si "
+        "lointaine est sans doute une faute de frappe).",
+        "column “{column}”: date {date}, more than {years} years from today; check it (a date so far ahead is "
+        "probably a typo)."),
+})
+STRINGS.update({
+    "hostile.geo.not_utf8": (
+        "« {file} » : le fichier n'est pas en UTF-8 (un GeoJSON l'est toujours) ; réexportez-le en UTF-8.",
+        "“{file}”: the file is not UTF-8 (a GeoJSON always is); export it again as UTF-8."),
+    "hostile.geo.bare_geometry": (
+        "« {file} » : le fichier est une géométrie seule ({kind}), sans attributs : aucune zone ni commune ne "
+        "peut y être nommée. Envoyez une FeatureCollection dont chaque entité porte son code (propriété "
+        "code_zone, ze2020, codgeo…).",
+        "“{file}”: the file is a bare geometry ({kind}) without attributes: no zone or commune can be named in "
+        "it. Send a FeatureCollection whose features each carry their code (property code_zone, ze2020, "
+        "codgeo…)."),
+    "hostile.geo.not_features": (
+        "« {file} » : GeoJSON de type « {kind} » : une FeatureCollection (ou une Feature) est attendue.",
+        "“{file}”: GeoJSON of type “{kind}”: a FeatureCollection (or a Feature) is expected."),
+    "hostile.geo.text_coordinates": (
+        "« {file} », entité {n} : les coordonnées sont écrites comme du texte (« {value} » entre guillemets) ; "
+        "elles doivent être des nombres. Réexportez le fichier depuis votre logiciel de cartographie.",
+        "“{file}”, feature {n}: the coordinates are written as text (“{value}” in quotes); they must be numbers. "
+        "Export the file again from your mapping software."),
+    "hostile.geo.no_attributes": (
+        "« {file} » : aucune des {n} entité(s) n'a d'attributs (« properties » vides ou null) : impossible de "
+        "savoir à quelle zone ou commune chaque contour correspond. Ajoutez au moins une propriété de code "
+        "(code_zone, ze2020, codgeo…).",
+        "“{file}”: none of the {n} feature(s) has attributes (“properties” empty or null): which zone or commune "
+        "each outline is cannot be known. Add at least a code property (code_zone, ze2020, codgeo…)."),
+    "hostile.geo.missing": (
+        "géométrie absente (« geometry » vide ou null) : chaque entité doit avoir son contour",
+        "missing geometry (“geometry” empty or null): every feature needs its outline"),
+    "hostile.csv.header_only": (
+        "le fichier n'a que sa ligne d'en-tête (ligne {line}) et aucune ligne de données ; il n'y a rien à "
+        "intégrer.",
+        "the file has only its header line (line {line}) and no data line; there is nothing to integrate."),
+})
+STRINGS.update({
+    "hostile.confirm.more": (
+        "… et {n} autre(s) valeur(s) à confirmer pour la même raison ({reason})",
+        "… and {n} other value(s) to confirm for the same reason ({reason})"),
+    "hostile.confirm.header": ("Valeurs à confirmer", "Values to confirm"),
+    "hostile.confirm.intro": (
+        "{n} valeur(s) inhabituelle(s) : elles ne sont pas refusées, mais rien n'est intégré tant que vous ne les "
+        "avez pas confirmées. Vérifiez-les dans le fichier :",
+        "{n} unusual value(s): they are not refused, but nothing is integrated until you confirm them. Check them "
+        "in the file:"),
+    "hostile.confirm.box": (
+        "Je confirme ces {n} valeur(s) telles qu'elles seront intégrées (voir ci-dessus)",
+        "I confirm these {n} value(s) as they will be integrated (see above)"),
+    "hostile.confirm.needed": (
+        "Rien n'a été intégré : {n} valeur(s) inhabituelle(s) attendent votre confirmation (case « Je confirme… » "
+        "de l'aperçu).",
+        "Nothing was integrated: {n} unusual value(s) await your confirmation (the “I confirm…” box of the "
+        "preview)."),
 })

@@ -18,14 +18,17 @@ from .store import PlanStore
 from .values import display_value
 
 
-def _open_store(args: argparse.Namespace) -> PlanStore:
+def _open_store(args: argparse.Namespace, with_zones: bool = False):
     territory = None
     pack = Path(args.pack) if args.pack else settings.pack_path()
     if (pack / "manifest.json").exists():
         from ..territory import Territory
 
         territory = Territory.load(pack)
-    return PlanStore.open(args.db, territory)
+    store = PlanStore.open(args.db, territory)
+    if not with_zones:
+        return store
+    return store, (set(territory.zones["zone_id"].astype(str)) if territory is not None else None)
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -43,9 +46,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from ..i18n import t
     from .xlsx import apply_import, diff_plans, import_problems, read_workbook
 
-    store = _open_store(args)
+    store, zones = _open_store(args, with_zones=True)
     incoming = read_workbook(args.file)
-    problems = import_problems(store, incoming)
+    problems = import_problems(store, incoming, known_zones=zones)
     if problems:
         print(t("hostile.plan.preview_problems", n=len(problems), file=Path(args.file).name), file=sys.stderr)
         for problem in problems:
@@ -70,7 +73,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if not args.user:
         print("--apply demande --user : chaque modification de l'historique nomme son auteur.", file=sys.stderr)
         return 2
-    count = apply_import(store, incoming, user=args.user, comment=f"Import de {Path(args.file).name}")
+    count = apply_import(store, incoming, user=args.user, comment=f"Import de {Path(args.file).name}",
+                         known_zones=zones)
     print(f"{count} modification(s) appliquée(s) par {args.user} ; elles figurent dans l'historique.")
     return 0
 

@@ -56,19 +56,24 @@ def parse_date(value: Any, where: str) -> date | None:
 
 def parse_number(value: Any, where: str) -> float | None:
     """A float from a number or a French text (« 1 234,5 € », « 80 % »); None when empty.
-    PlanValidationError naming `where` otherwise (a bool is not a number)."""
+    PlanValidationError naming `where` otherwise (a bool is not a number; « 1e400 », « inf » and « nan » are not
+    finite numbers and are refused, never stored as infinity or NaN)."""
     if is_missing(value) or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
         raise PlanValidationError(f"{where} : « {value} » n'est pas un nombre.")
     if isinstance(value, (int, float)):
-        return float(value)
-    cleaned = str(value).strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "").replace(",", ".")
-    cleaned = cleaned.removesuffix("€").removesuffix("%")
-    try:
-        return float(cleaned)
-    except ValueError:
-        raise PlanValidationError(f"{where} : « {value} » n'est pas un nombre.") from None
+        number = float(value)
+    else:
+        cleaned = str(value).strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "").replace(",", ".")
+        cleaned = cleaned.removesuffix("€").removesuffix("%")
+        try:
+            number = float(cleaned)
+        except (ValueError, OverflowError):
+            raise PlanValidationError(f"{where} : « {value} » n'est pas un nombre.") from None
+    if not math.isfinite(number):
+        raise PlanValidationError(t("hostile.plan.not_finite", where=where, value=str(value).strip()))
+    return number
 
 
 def parse_list(value: Any) -> str | None:

@@ -327,15 +327,23 @@ def _equal(a: Any, b: Any) -> bool:
     return a == b
 
 
+FAR_YEARS = 15  # a plan's date further ahead than this is taken for a typo (2099 for 2029)
+
+
 def apply_import(store: PlanStore, incoming: dict, user: str, comment: str = "Import d'un classeur",
-                 dry_run: bool = False) -> int:
+                 dry_run: bool = False, known_zones: set[str] | None = None, today: date | None = None) -> int:
     """Apply the differences of `incoming` (from `read_workbook`) to the store as `user`, all or nothing: one
     transaction for the whole workbook (`PlanStore.batch`), on SQLite and PostgreSQL. Returns the number of
     fields changed. Each action's changes (its indicators, values and milestones included) are one versioned
     save inside it. Raises PlanImportError whose problems name the file, sheet and row of every change the
-    plan's rules refuse (French); then nothing is written. `dry_run`: check only, always roll back."""
+    plan's rules refuse (French); then nothing is written. `dry_run`: check only, always roll back.
+
+    Beside the plan's rules, a changed value is refused when it names a zone code outside `known_zones` (the
+    zone ids of every zoning of the pack; not checked when None) or is a date more than `FAR_YEARS` years
+    after `today` (default: today)."""
     problems: list[Problem] = []
     with store.batch(rollback=dry_run):
+        problems.extend(_doubtful(store, incoming, known_zones, today or date.today()))
         changed = _apply(store, incoming, user, comment, problems)
         if problems:
             raise PlanImportError(t("hostile.plan.refused", file=_source(incoming)["file"], n=len(problems)),
@@ -343,14 +351,43 @@ def apply_import(store: PlanStore, incoming: dict, user: str, comment: str = "Im
     return changed
 
 
-def import_problems(store: PlanStore, incoming: dict) -> list[Problem]:
-    """What would stop `apply_import` (rules broken, unknown indicators...), found by a dry run: empty when the
-    workbook can be applied."""
+def import_problems(store: PlanStore, incoming: dict, known_zones: set[str] | None = None,
+                    today: date | None = None) -> list[Problem]:
+    """What would stop `apply_import` (rules broken, unknown indicators or zones, far dates...), found by a dry
+    run: empty when the workbook can be applied (`known_zones`, `today` as there)."""
     try:
-        apply_import(store, incoming, user="vérification", dry_run=True)
+        apply_import(store, incoming, user="vérification", dry_run=True, known_zones=known_zones, today=today)
     except PlanImportError as exc:
         return exc.problems or [Problem(exc.message)]
     return []
+
+
+def _doubtful(store: PlanStore, incoming: dict, known_zones: set[str] | None, today: date) -> list[Problem]:
+    """Changed values the store would take but no committee means: zone codes outside the pack, dates more
+    than FAR_YEARS years ahead; each located at its file, sheet, row and column."""
+    headers = {(spec.entity, name): header for spec in SHEETS for name, header in spec.columns}
+    try:
+        limit = today.replace(year=today.year + FAR_YEARS)
+    except ValueError:  # 29 February
+        limit = today.replace(year=today.year + FAR_YEARS, day=28)
+    problems = []
+    differences = diff_plans(store.snapshot(), incoming)
+    new_values = {d.entity_id for d in differences if d.entity == "indicator_value" and d.kind == "ajout"}
+    differences += [Difference("indicator_value", key, "date", None, incoming["indicator_value"][key]["date"],
+                               "ajout") for key in sorted(new_values)]  # a value's date is its key, not compared
+    for d in differences:
+        column = headers.get((d.entity, d.field), d.field)
+        if d.field == "zone_ids" and known_zones is not None:
+            before = set(split_list(d.before))
+            for code in split_list(d.after):
+                if code not in known_zones and code not in before:
+                    problems.append(_located(incoming, d.entity, d.entity_id,
+                                             t("hostile.plan.unknown_zone", column=column, code=code)))
+        if d.field in m.DATE_FIELDS and isinstance(d.after, date) and d.after > limit:
+            problems.append(_located(incoming, d.entity, d.entity_id,
+                                     t("hostile.plan.far_date", column=column, date=f"{d.after:%d/%m/%Y}",
+                                       years=FAR_YEARS)))
+    return problems
 
 
 def _source(incoming: dict) -> dict:

@@ -36,6 +36,7 @@ class FileReport:
     rows_rejected: int = 0
     secret_cells: int = 0
     problems: list[Problem] = field(default_factory=list)  # rows rejected, with why
+    doubts: list[Problem] = field(default_factory=list)  # values kept but to be confirmed in the preview
     unmatched: dict[str, list[str]] = field(default_factory=dict)  # codes that matched nothing, by kind
     notes: list[str] = field(default_factory=list)
     used: bool = True
@@ -155,7 +156,8 @@ def counts(raw: RawTable, report: FileReport, column: str, label: str) -> tuple[
     report.reject(raw, percent, column, f"{label} : " + t("hostile.value.percent_in_count"))
     negative = parsed.values.lt(0).fillna(False).astype(bool)
     fractional = (parsed.values.notna() & (parsed.values.fillna(0) % 1 != 0)).astype(bool)
-    report.reject(raw, parsed.bad, column, f"{label} : nombre attendu (texte trouvé)")
+    report.reject(raw, parsed.too_large, column, f"{label} : " + t("hostile.value.too_large"))
+    report.reject(raw, parsed.bad & ~parsed.too_large, column, f"{label} : nombre attendu (texte trouvé)")
     report.reject(raw, negative & ~parsed.bad, column, f"{label} : un effectif ne peut pas être négatif")
     report.reject(raw, fractional & ~parsed.bad, column, f"{label} : un effectif est un nombre entier")
     return parsed.values, parsed.secret, parsed.bad | negative | fractional | percent
@@ -171,7 +173,8 @@ def class_values(raw: RawTable, report: FileReport, column: str | None, label: s
     values = parsed.values.round()
     out_of_range = values.notna() & ((values < 1) | (values > 5))
     out_of_range = out_of_range.fillna(False).astype(bool) & ~fraction
-    report.reject(raw, parsed.bad, column, f"{label} : classe de 1 à 5 attendue (texte trouvé)")
+    report.reject(raw, parsed.bad & ~parsed.too_large, column, f"{label} : classe de 1 à 5 attendue (texte trouvé)")
+    report.reject(raw, parsed.too_large, column, f"{label} : " + t("hostile.value.too_large"))
     report.reject(raw, out_of_range, column, f"{label} : classe hors de 1 à 5")
     return values.astype("Int64"), parsed.bad | out_of_range | fraction
 

@@ -16,10 +16,15 @@ import zipfile
 import numpy as np
 
 from ..errors import GpectError
+from ..i18n import t
 
 
 class ReadError(GpectError):
     """A file could not be read at all (empty, truncated, unknown encoding, beyond bounds...)."""
+
+
+class TooWide(ReadError):
+    """A table with more than `MAX_COLUMNS` columns: the whole file is refused, not only its sheet."""
 
 
 MAX_SHEET_CELLS = 30_000_000  # rows × columns of the area a worksheet spans (a dense list is built of it)
@@ -27,11 +32,13 @@ MAX_ZIP_ENTRIES = 2_000
 MAX_UNZIPPED_TOTAL = 1_000_000_000
 MAX_TOTAL_RATIO = 200  # inflated / packed size of the whole archive, beyond 50 MB inflated
 RATIO_FLOOR = 50_000_000
+MAX_COLUMNS = 1_000  # the widest public file read here has under 100; refused before any per-column work
 MAX_JSON_DEPTH = 64  # a GeoJSON MultiPolygon is 6 deep; records 2
 _CHUNK = 1 << 20
 
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]{1,3})?(\d+)?(?::([A-Z]{1,3})(\d+))?"')
 _CELL = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3})(\d+)"')
+_VALUED_CELL = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3})\d+"[^>]*?(?<!/)>')  # not <c r="XFD1" s="3"/>
 _ROW = re.compile(rb'<(?:\w+:)?row\s[^>]*?\br="(\d+)"')
 
 
@@ -86,20 +93,46 @@ def check_workbook(data: bytes, file: str) -> None:
         if entry.filename not in names and not re.fullmatch(r"xl/worksheets/[^/]+\.xml", entry.filename):
             continue  # a worksheet is where the workbook's relations say, wherever that is in the zip
         sheet = names.get(entry.filename, entry.filename.rsplit("/", 1)[-1][:-4])
-        rows, columns = _sheet_extent(archive, entry, file)
+        rows, columns, filled = _sheet_extent(archive, entry, file)
         if rows * columns > MAX_SHEET_CELLS:
             raise ReadError(f"« {file} », feuille « {sheet} » : la feuille s'étend sur {_n(rows)} lignes et {_n(columns)} "
                             f"colonnes (plus de {MAX_SHEET_CELLS // 1_000_000} millions de cellules) ; elle est "
                             "refusée. Supprimez les lignes et colonnes vides au-delà du tableau, ou envoyez-la en "
                             "CSV.")
+        if filled > MAX_COLUMNS:  # an empty cell kept for its format (a styled row) does not count
+            raise TooWide(too_many_columns(file, filled, sheet=sheet))
+
+
+def too_many_columns(file: str, columns: int, sheet: str | None = None, line: int | None = None) -> str:
+    """The French refusal of a table wider than `MAX_COLUMNS`, naming the file (sheet, line)."""
+    where = f"« {file} »" + (f", feuille « {sheet} »" if sheet else "") + (f", ligne {line}" if line else "")
+    return t("hostile.columns.too_many", where=where, columns=_n(columns), limit=_n(MAX_COLUMNS))
+
+
+def check_line_width(lines: list[str], file: str, separators: tuple[str, ...]) -> None:
+    """Refuse a text table one of whose first `lines` holds more than `MAX_COLUMNS` separators of any kind,
+    before the separator is sniffed or a column is built. Raises ReadError naming the line."""
+    for number, line in enumerate(lines, start=1):
+        if len(line) <= MAX_COLUMNS:
+            continue
+        widest = max(line.count(sep) for sep in separators) + 1
+        if widest > MAX_COLUMNS:
+            raise TooWide(too_many_columns(file, widest, line=number))
+
+
+def check_width(width: int, file: str, sheet: str | None = None) -> None:
+    """Refuse a table of `width` columns beyond `MAX_COLUMNS` (ReadError naming file and sheet)."""
+    if width > MAX_COLUMNS:
+        raise TooWide(too_many_columns(file, width, sheet=sheet))
 
 
 def _n(number: int) -> str:
     return f"{number:,}".replace(",", "\u202f")
 
 
-def _sheet_extent(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, file: str) -> tuple[int, int]:
-    rows = columns = 0
+def _sheet_extent(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, file: str) -> tuple[int, int, int]:
+    """Rows and columns a worksheet spans (declared or reached by a cell), and the last column holding a value."""
+    rows = columns = filled = 0
     tail = b""
     for chunk in inflate_bounded(archive, entry, file, MAX_UNZIPPED_TOTAL):
         text = tail + chunk
@@ -110,10 +143,12 @@ def _sheet_extent(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, file: str) -
         for match in _CELL.finditer(text):
             columns = max(columns, column_number(match.group(1).decode()))
             rows = max(rows, int(match.group(2)))
+        for match in _VALUED_CELL.finditer(text):
+            filled = max(filled, column_number(match.group(1).decode()))
         for match in _ROW.finditer(text):
             rows = max(rows, int(match.group(1)))
         tail = text[-256:]
-    return rows, columns
+    return rows, columns, filled
 
 
 def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:

@@ -8,6 +8,7 @@ mean nothing we can trust).
 from __future__ import annotations
 
 import io
+import json
 import re
 import tempfile
 import zipfile
@@ -18,6 +19,7 @@ import pandas as pd
 import pyogrio
 import shapely
 
+from ..errors import Problem
 from ..i18n import t
 from .base import FileReport, Format, Parsed
 from .bounds import check_json_depth, check_zip_entries, inflate_bounded
@@ -67,6 +69,7 @@ def _extract(archive: zipfile.ZipFile, names: list[str], folder: str, file: str)
                 out.write(chunk)
         if name.lower().endswith((".geojson", ".json")):
             check_json_depth(target.read_bytes(), f"{file} / {name}")
+            check_geojson_shape(target.read_bytes(), f"{file} / {name}")
 
 
 def read_geo_bytes(data: bytes, file: str) -> gpd.GeoDataFrame:
@@ -104,6 +107,7 @@ def read_geo_bytes(data: bytes, file: str) -> gpd.GeoDataFrame:
         else:
             if suffix in (".geojson", ".json"):
                 check_json_depth(data, file)
+                check_geojson_shape(data, file)
             path = Path(tmp) / ("data" + (suffix or ".geojson"))
             path.write_bytes(data)
         try:
@@ -121,6 +125,51 @@ def read_geo_bytes(data: bytes, file: str) -> gpd.GeoDataFrame:
         raise ReadError(f"« {file} » : aucune entité géographique.")
     _check_coordinates_fit_crs(frame, file)
     return frame
+
+
+_FEATURE_TYPE = re.compile(rb'"type"\s*:\s*"Feature(Collection)?"')
+_TEXT_COORDINATE = re.compile(rb'"coordinates"\s*:\s*[\[\s]*"')
+GEOMETRY_TYPES = ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon")
+
+
+def check_geojson_shape(data: bytes, file: str) -> None:
+    """Refuse, with a French message naming the file (and the feature), a GeoJSON whose shape cannot give named
+    zones: a bare geometry or a GeometryCollection (outlines without attributes), or coordinates written as
+    text. A FeatureCollection or a single Feature passes. Raises ReadError. The whole file is parsed only when a
+    scan of its bytes finds no feature or a quoted coordinate (to name the fault and the feature)."""
+    if _FEATURE_TYPE.search(data) and not _TEXT_COORDINATE.search(data):
+        return
+    try:
+        payload = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ReadError(t("hostile.geo.not_utf8", file=file)) from None
+    except ValueError as exc:
+        line = f", ligne {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
+        raise ReadError(f"« {file} »{line} : fichier géographique illisible, ce n'est pas un JSON valide (tronqué "
+                        "ou abîmé).") from None
+    kind = payload.get("type") if isinstance(payload, dict) else None
+    if kind == "GeometryCollection" or kind in GEOMETRY_TYPES:
+        raise ReadError(t("hostile.geo.bare_geometry", file=file, kind=kind))
+    features = payload.get("features") if kind == "FeatureCollection" else [payload] if kind == "Feature" else None
+    if not isinstance(features, list):
+        raise ReadError(t("hostile.geo.not_features", file=file, kind=kind or "?"))
+    for number, feature in enumerate(features, start=1):
+        geometry = feature.get("geometry") if isinstance(feature, dict) else None
+        text = _text_coordinate(geometry.get("coordinates") if isinstance(geometry, dict) else None)
+        if text is not None:
+            raise ReadError(t("hostile.geo.text_coordinates", file=file, n=number, value=text[:40]))
+
+
+def _text_coordinate(coordinates) -> str | None:
+    """The first coordinate written as text in nested coordinate lists, or None."""
+    stack = [coordinates]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            return item
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+    return None
 
 
 def _check_coordinates_fit_crs(frame: gpd.GeoDataFrame, file: str) -> None:
@@ -179,9 +228,12 @@ def parse_geo(frame: gpd.GeoDataFrame, file: str) -> Parsed:
         "custom": _first(attrs, "code_zone", "zone_id", "zone"),
     }
     report = FileReport(file=file)
+    if attrs.columns.empty:
+        report.problems.append(Problem(t("hostile.geo.no_attributes", file=file, n=len(frame)), file=file))
+        return Parsed.unrecognised(report, raw)
     missing, not_polygon, invalid = geometry_problems(frame, raw, commune_col)
     code_col = commune_col or next((c for c in zone_cols.values() if c), None) or _first(attrs, "code")
-    report.reject(raw, missing, code_col or attrs.columns[0], "géométrie absente")
+    report.reject(raw, missing, code_col or attrs.columns[0], t("hostile.geo.missing"))
     report.reject(raw, not_polygon, code_col or attrs.columns[0], "la géométrie n'est pas un polygone")
     for index in invalid[invalid].index[:20]:
         reason = shapely.is_valid_reason(frame.geometry.loc[index])

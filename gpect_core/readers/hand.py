@@ -13,7 +13,7 @@ import pandas as pd
 from ..i18n import t
 from ..schema import OCCUPATION_SYSTEMS, SCHEMAS, ZONINGS
 from ..templates import TEMPLATES, TemplateSpec
-from .base import FileReport, Format
+from .base import MAX_LISTED, FileReport, Format
 from .sniff import RawTable, fold, normalise_codes, parse_numbers
 
 KNOWN_ZONINGS = {fold(z): z for z in ZONINGS}
@@ -30,6 +30,16 @@ def _convert(raw: RawTable, report: FileReport, spec: TemplateSpec) -> tuple[pd.
         mask = mask.fillna(False).astype(bool)
         report.reject(raw, mask & ~bad_rows, header, reason)
         bad_rows = bad_rows | mask
+
+    def doubt(mask: pd.Series, header: str, reason: str) -> None:
+        """Values kept, but integrated only once the user confirms them in the preview (FileReport.doubts)."""
+        mask = mask.fillna(False).astype(bool) & ~bad_rows
+        for index in mask[mask].index[:MAX_LISTED]:
+            report.doubts.append(raw.problem(f"« {raw.frame.at[index, header]} » : {reason}", index=index,
+                                             column=header))
+        if int(mask.sum()) > MAX_LISTED:
+            report.doubts.append(raw.problem(t("hostile.confirm.more", n=int(mask.sum()) - MAX_LISTED,
+                                               reason=reason), column=header))
 
     for field in spec.fields:
         header = raw.column(field.header, field.column)
@@ -54,7 +64,8 @@ def _convert(raw: RawTable, report: FileReport, spec: TemplateSpec) -> tuple[pd.
         elif field.kind in ("count", "number", "class", "year", "rate"):
             parsed = parse_numbers(text)
             reject(parsed.secret, header, "« * » (secret) n'est pas accepté dans une saisie : laissez la case vide")
-            reject(parsed.bad, header, "nombre attendu")
+            reject(parsed.bad & ~parsed.too_large, header, "nombre attendu")
+            reject(parsed.too_large, header, t("hostile.value.too_large"))
             values = parsed.values
             percent = text.str.endswith("%")
             if field.kind != "rate":
@@ -69,21 +80,22 @@ def _convert(raw: RawTable, report: FileReport, spec: TemplateSpec) -> tuple[pd.
                 values = values.round().astype("Int64")
             elif field.kind == "year":
                 reject(values.notna() & ((values < 1990) | (values > 2100)), header, "année entre 1990 et 2100 attendue")
-                reject(values.notna() & (values > LATEST_YEAR) & (values <= 2100), header,
-                       t("hostile.value.future_year", latest=LATEST_YEAR))
+                doubt(values.notna() & (values > LATEST_YEAR) & (values <= 2100), header,
+                      t("hostile.value.future_year", latest=LATEST_YEAR))
                 values = values.round().astype("Int64")
             elif field.kind == "rate":
                 reject(values.notna() & ((values < 0) | (values > 100)), header, "pourcentage de 0 à 100 attendu")
                 known = values.dropna()
                 if len(known) and known.le(1).all() and (known % 1 != 0).any() and not percent.any():
-                    reject(values.notna() & (values % 1 != 0), header, t("hostile.value.fraction_in_percent"))
-                values = values / 100
+                    doubt(values.notna(), header, t("hostile.value.fraction_in_percent"))
+                else:  # fractions (0,75 for 75 %, once confirmed) are already the stored share
+                    values = values / 100
             frame[field.column] = values
         elif field.kind == "date":
             dates = pd.to_datetime(text.where(~empty), dayfirst=True, errors="coerce", format="mixed")
             reject(dates.isna() & ~empty, header, "date illisible (JJ/MM/AAAA attendu)")
-            reject(dates.dt.year.gt(LATEST_YEAR).fillna(False), header,
-                   t("hostile.value.future_year", latest=LATEST_YEAR))
+            doubt(dates.dt.year.gt(LATEST_YEAR).fillna(False), header,
+                  t("hostile.value.future_year", latest=LATEST_YEAR))
             frame[field.column] = dates.astype("datetime64[ns]")
         elif field.kind == "zoning":
             values = text.map(lambda v: KNOWN_ZONINGS.get(fold(v), v))

@@ -1,5 +1,6 @@
-"""Reading an uploaded file where its failure cannot take the server down: `read_source` in a child process
-with a memory ceiling (RLIMIT_AS) and a time limit.
+"""Reading an uploaded file where its failure cannot take the server down: `read_source` (the « Données »
+import) or `read_tables` (the survey upload) in a child process with a memory ceiling (RLIMIT_AS) and a time
+limit.
 
 The child is a fresh interpreter (`python -m gpect_core.readers.isolated`) that reads the file's bytes and the
 reading options as a pickle on its standard input and writes its result as a pickle on its standard output. Not
@@ -12,6 +13,7 @@ allocates what the file asks for.
 
 from __future__ import annotations
 
+import logging
 import os
 import pickle
 import resource
@@ -29,6 +31,7 @@ from .base import FileReport, Format, Parsed
 from .geofiles import GEO_ADMIN, GEO_COMMUNES, GEO_ZONES
 from .guess import ColumnMapping
 from .registry import HEADERLESS_FAP_ROME
+from .sniff import RawTable, ReadError, read_tables
 from .source import ALL_FORMATS, read_source
 
 # Interpreter start and the readers' imports, on top of the reading's own time limit (seconds of wall time).
@@ -54,7 +57,8 @@ def _time_up(_signum, _frame):
     raise _TimeUp
 
 
-def _child(data: bytes, file: str, vintages, mappings, memory: int, seconds: float) -> tuple[str, object]:
+def _child(operation: str, data: bytes, file: str, vintages, mappings, memory: int,
+           seconds: float) -> tuple[str, object]:
     signal.signal(signal.SIGALRM, _time_up)
     signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))  # the reading's own wall time, imports excluded
     try:
@@ -65,6 +69,8 @@ def _child(data: bytes, file: str, vintages, mappings, memory: int, seconds: flo
     except (ValueError, OSError):
         pass
     try:
+        if operation == "tables":
+            return "ok", read_tables(data, file)
         results = read_source(data, file, vintages, mappings=mappings)
         return "ok", [(p.format.key if p.format is not None else None, _without_format(p)) for p in results]
     except _TimeUp:
@@ -97,10 +103,40 @@ def _without_format(parsed: Parsed) -> Parsed:
     return parsed
 
 
-def _failed(file: str, key: str, **values) -> list[Parsed]:
-    report = FileReport(file=file)
-    report.problems.append(Problem(t(key, file=file, **values), file=file))
-    return [Parsed.unrecognised(report)]
+def _run(operation: str, data: bytes, file: str, vintages, mappings, memory: int | None,
+         seconds: float | None) -> tuple[str, object]:
+    """Run `operation` (« source »: read_source, « tables »: read_tables) on the file in a child interpreter:
+    (« ok », its result) or (« failed », the French message of why not)."""
+    memory = settings.parse_memory_bytes() if memory is None else memory
+    seconds = settings.parse_seconds() if seconds is None else seconds
+    arguments = pickle.dumps((operation, data, file, dict(vintages or {}), dict(mappings or {}), memory, seconds))
+    environment = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [_PACKAGE_PARENT,
+                                                                             os.environ.get("PYTHONPATH")])))
+    time_up = ("failed", t("hostile.read.time", file=file, seconds=f"{seconds:g}"))
+    out_of_memory = ("failed", t("hostile.read.memory", file=file, megabytes=memory >> 20))
+    try:
+        done = subprocess.run([sys.executable, "-m", "gpect_core.readers.isolated"], input=arguments,
+                              capture_output=True, timeout=seconds + STARTUP_SECONDS, env=environment)
+    except subprocess.TimeoutExpired:
+        return time_up
+    try:
+        status, payload = pickle.loads(done.stdout)
+    except Exception:  # noqa: BLE001 — no result: the child was killed (memory or CPU limit) or died
+        if done.returncode in (-9, -24, 137, 152):  # SIGKILL / SIGXCPU
+            return time_up if done.returncode in (-24, 152) else out_of_memory
+        logging.getLogger(__name__).error("reading %s: the child ended with %s:\n%s", file, done.returncode,
+                                          done.stderr.decode(errors="replace")[-4000:])
+        return out_of_memory
+    if status == "time":
+        return time_up
+    if status == "memory":
+        return out_of_memory
+    if status == "error":
+        return "failed", payload
+    if status == "crash":
+        logging.getLogger(__name__).error("reading %s failed:\n%s", file, payload)
+        return "failed", t("hostile.read.crash", file=file)
+    return "ok", payload
 
 
 def read_source_isolated(data: bytes, file: str, vintages: Mapping[str, str] | None = None,
@@ -110,45 +146,27 @@ def read_source_isolated(data: bytes, file: str, vintages: Mapping[str, str] | N
     it starts with (default GPECT_PARSE_MEMORY_MB) and `seconds` (default GPECT_PARSE_SECONDS). Never raises
     for the file: a reading that overruns, crashes or is killed gives one unrecognised `Parsed` whose report
     holds a French problem naming the file (`hostile.read.memory`, `hostile.read.time`, `hostile.read.crash`)."""
-    memory = settings.parse_memory_bytes() if memory is None else memory
-    seconds = settings.parse_seconds() if seconds is None else seconds
-    arguments = pickle.dumps((data, file, dict(vintages or {}), dict(mappings or {}), memory, seconds))
-    environment = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [_PACKAGE_PARENT,
-                                                                             os.environ.get("PYTHONPATH")])))
-    try:
-        done = subprocess.run([sys.executable, "-m", "gpect_core.readers.isolated"], input=arguments,
-                              capture_output=True, timeout=seconds + STARTUP_SECONDS, env=environment)
-    except subprocess.TimeoutExpired:
-        return _failed(file, "hostile.read.time", seconds=f"{seconds:g}")
-    try:
-        status, payload = pickle.loads(done.stdout)
-    except Exception:  # noqa: BLE001 — no result: the child was killed (memory or CPU limit) or died
-        if done.returncode in (-9, -24, 137, 152):  # SIGKILL / SIGXCPU
-            key = "hostile.read.time" if done.returncode in (-24, 152) else "hostile.read.memory"
-            return _failed(file, key, seconds=f"{seconds:g}", megabytes=memory >> 20)
-        import logging
-
-        logging.getLogger(__name__).error("reading %s: the child ended with %s:\n%s", file, done.returncode,
-                                          done.stderr.decode(errors="replace")[-4000:])
-        return _failed(file, "hostile.read.memory", megabytes=memory >> 20)
-    if status == "time":
-        return _failed(file, "hostile.read.time", seconds=f"{seconds:g}")
-    if status == "memory":
-        return _failed(file, "hostile.read.memory", megabytes=memory >> 20)
-    if status == "error":
+    status, payload = _run("source", data, file, vintages, mappings, memory, seconds)
+    if status == "failed":
         report = FileReport(file=file)
         report.problems.append(Problem(payload, file=file))
         return [Parsed.unrecognised(report)]
-    if status == "crash":
-        import logging
-
-        logging.getLogger(__name__).error("reading %s failed:\n%s", file, payload)
-        return _failed(file, "hostile.read.crash")
     results = []
     for key, parsed in payload:
         parsed.format = _FORMATS.get(key) if key else None
         results.append(parsed)
     return results
+
+
+def read_tables_isolated(data: bytes, file: str, memory: int | None = None,
+                         seconds: float | None = None) -> list[RawTable]:
+    """`sniff.read_tables` (every table of a CSV or workbook, as text) run in the same bounded child as
+    `read_source_isolated`: list of RawTable. Raises ReadError in French naming the file when the file cannot
+    be read, or when its reading overruns its memory or time or crashes."""
+    status, payload = _run("tables", data, file, None, None, memory, seconds)
+    if status == "failed":
+        raise ReadError(payload)
+    return payload
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ import pandas as pd
 
 from ..errors import Problem
 from ..i18n import t
-from .bounds import ReadError, check_workbook
+from .bounds import ReadError, TooWide, check_line_width, check_width, check_workbook
 
 SEPARATORS = (";", ",", "\t", "|")
 SECRET_MARKS = frozenset({"*", "s", "secret", "c"})
@@ -269,6 +269,7 @@ def read_csv_bytes(data: bytes, file: str, expected: Iterable[str] | None = None
         raise ReadError(f"« {file} » : le fichier est vide.")
     text, encoding, notes = decode_text(data, file)
     head_lines = text.splitlines()[:HEADER_SCAN_ROWS]
+    check_line_width(head_lines, file, SEPARATORS)
     sep = sniff_separator(head_lines)
     head_rows = list(csv.reader(head_lines, delimiter=sep))
     skip = find_header(head_rows, expected) if header else 0
@@ -290,7 +291,11 @@ def read_csv_bytes(data: bytes, file: str, expected: Iterable[str] | None = None
     if header:
         _refuse_duplicate_headers(head_rows[skip] if skip < len(head_rows) else [], file, skip + 1)
     if header:
-        frame.columns = _unique_names([c.lstrip("\ufeff") for c in frame.columns])
+        names = head_rows[skip] if skip < len(head_rows) and len(head_rows[skip]) == frame.shape[1] else \
+            [str(c) for c in frame.columns]
+        frame.columns = _unique_names([c.lstrip("\ufeff") for c in names])
+        frame = frame.drop(columns=[c for c in frame.columns if c.startswith("colonne_")
+                                    and (frame[c].astype(str).str.strip() == "").all()])
     else:
         frame.columns = [f"colonne_{i + 1}" for i in range(frame.shape[1])]
     frame = _drop_blank_rows(frame)
@@ -350,7 +355,9 @@ def excel_sheets(data: bytes, file: str) -> dict[str, list[list]]:
 
 
 def sheet_table(rows: list[list], file: str, sheet: str, expected: Iterable[str] | None = None) -> RawTable:
-    """One worksheet's rows as a RawTable of text, its header found below any title rows."""
+    """One worksheet's rows as a RawTable of text, its header found below any title rows. Raises ReadError for
+    an empty sheet or one wider than `bounds.MAX_COLUMNS`."""
+    check_width(max((_filled_width(row) for row in rows[:HEADER_SCAN_ROWS]), default=0), file, sheet)
     text_rows = [[cell_text(v) for v in row] for row in rows]
     if not any(any(c.strip() for c in row) for row in text_rows):
         raise ReadError(f"« {file} », feuille « {sheet} » : la feuille est vide.")
@@ -370,6 +377,13 @@ def sheet_table(rows: list[list], file: str, sheet: str, expected: Iterable[str]
     return RawTable(frame, file=file, sheet=sheet, header_row=skip + 1, title=[t for t in title if t])
 
 
+def _filled_width(row: list) -> int:
+    for position in range(len(row) - 1, -1, -1):
+        if row[position] not in (None, ""):
+            return position + 1
+    return 0
+
+
 def read_tables(data: bytes, file: str, expected: Iterable[str] | None = None) -> list[RawTable]:
     """Every table of a file: one for a CSV, one per non-empty sheet of a workbook."""
     if Path(file).suffix.lower() in EXCEL_SUFFIXES or data[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):
@@ -377,6 +391,8 @@ def read_tables(data: bytes, file: str, expected: Iterable[str] | None = None) -
         for sheet, rows in excel_sheets(data, file).items():
             try:
                 tables.append(sheet_table(rows, file, sheet, expected))
+            except TooWide:
+                raise
             except ReadError:
                 continue
         if not tables:
@@ -412,11 +428,17 @@ class ParsedNumbers:
 
     values: pd.Series  # Float64, null where secret, missing or bad
     secret: pd.Series  # bool
-    bad: pd.Series  # bool: text that is not a number
+    bad: pd.Series  # bool: text that is not a number, or a number beyond `MAX_NUMBER` (too_large)
+    too_large: pd.Series | None = None  # bool: infinite, or beyond ±MAX_NUMBER (a count would wrap in int64)
+
+
+MAX_NUMBER = 2.0 ** 53  # beyond it a float no longer holds every integer; no count, population or budget is near
 
 
 def parse_numbers(values: pd.Series) -> ParsedNumbers:
-    """Numbers as the French write them: « 1 234,5 », « 12,3 », « 1.0 »; `*` is a secret, never 0."""
+    """Numbers as the French write them: « 1 234,5 », « 12,3 », « 1.0 »; `*` is a secret, never 0. Text that is
+    not a number, and numbers that are infinite or beyond ±`MAX_NUMBER` (« 1e400 », twenty nines), are `bad`
+    (null values); the latter are also `too_large`, so a reader can say so."""
     text = values.astype(str).str.strip()
     lowered = text.str.lower()
     secret = lowered.isin(SECRET_MARKS)
@@ -425,6 +447,8 @@ def parse_numbers(values: pd.Series) -> ParsedNumbers:
     has_comma = cleaned.str.contains(",", regex=False)
     cleaned = cleaned.where(~has_comma, cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False))
     cleaned = cleaned.str.rstrip("%")
-    numbers = pd.to_numeric(cleaned.where(~(secret | missing)), errors="coerce")
+    numbers = pd.to_numeric(cleaned.where(~(secret | missing)), errors="coerce").astype(float)
+    too_large = pd.Series(np.abs(numbers.to_numpy(dtype=float, na_value=0.0)) >= MAX_NUMBER, index=values.index)
+    numbers = numbers.where(~too_large)
     bad = numbers.isna() & ~secret & ~missing
-    return ParsedNumbers(pd.Series(numbers, index=values.index, dtype="Float64"), secret, bad)
+    return ParsedNumbers(pd.Series(numbers, index=values.index, dtype="Float64"), secret, bad, too_large)

@@ -13,8 +13,9 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import Problem
+from ..i18n import t
 from .base import FileReport, Format, Parsed, find_column
-from .bounds import check_json_depth
+from .bounds import check_json_depth, check_width
 from .geofiles import GEO_SUFFIXES, parse_geo, read_geo_bytes
 from .guess import ColumnMapping, apply_mapping, guess_zoning, header_key
 from .hand import TEMPLATE_FORMATS
@@ -43,7 +44,8 @@ FORMULA_COLUMNS_LIMIT = 5
 
 def _is_geojson(data: bytes) -> bool:
     head = data[:2048].lstrip(b"\xef\xbb\xbf \r\n\t")
-    return head.startswith(b"{") and b'"type"' in data[:4096] and (b"Feature" in data[:4096])
+    return head.startswith(b"{") and b'"type"' in data[:4096] and re.search(
+        rb'"(Feature|FeatureCollection|GeometryCollection|(Multi)?(Polygon|Point|LineString))"', data[:4096]) is not None
 
 
 def _json_table(data: bytes, file: str) -> RawTable:
@@ -56,6 +58,7 @@ def _json_table(data: bytes, file: str) -> RawTable:
         raise ReadError(f"« {file} »{line} : le fichier {what}.") from None
     if not isinstance(payload, list) or not payload or not all(isinstance(r, dict) for r in payload):
         raise ReadError(f"« {file} » : JSON reconnu ni comme GeoJSON ni comme liste d'enregistrements.")
+    check_width(max(len(record) for record in payload), file)
     frame = pd.DataFrame(payload).astype(str).replace({"None": "", "nan": ""})
     return RawTable(frame, file=file, header_row=1)
 
@@ -70,7 +73,7 @@ def read_source(data: bytes, file: str, vintages: Mapping[str, str] | None = Non
     no format recognises may still be a commune → zone table found by its content (`guess.guess_zoning`)."""
     suffix = Path(file).suffix.lower()
     try:
-        if suffix in (".gpkg", ".zip", ".shp") or (suffix in (".geojson", ".json") and _is_geojson(data)):
+        if suffix in (".gpkg", ".zip", ".shp", ".geojson") or (suffix == ".json" and _is_geojson(data)):
             return [_parse_geo(data, file)]
         if suffix == ".json":
             tables = [_json_table(data, file)]
@@ -156,6 +159,10 @@ def parse_table(raw: RawTable, fmt: Format | None, vintages: Mapping[str, str] |
                                                f"absente(s) : {names}"))
         return Parsed.unrecognised(report, raw)
     report.format_key, report.format_label = fmt.key, fmt.label
+    if raw.frame.empty and raw.sheet is None:
+        report.used = False
+        report.problems.append(raw.problem(t("hostile.csv.header_only", line=raw.header_row)))
+        return Parsed(fmt, raw, {}, report)
     vintage, where = resolve(raw, fmt.vintage_of(raw), vintages)
     if not vintage and fmt.needs_vintage:
         report.used = False

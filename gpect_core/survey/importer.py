@@ -120,10 +120,11 @@ def personal_columns(frame: pd.DataFrame) -> dict[str, str]:
     return found
 
 
-def read_survey(data: bytes, name: str) -> SurveyFile:
+def read_survey(data: bytes, name: str, read=read_tables) -> SurveyFile:
     """Read a survey export (CSV or the first filled sheet of a workbook) and drop its personal-data columns.
+    `read`: how the tables are read (`read_tables`, or `readers.isolated.read_tables_isolated` for an upload).
     Raises readers.sniff.ReadError (French, naming the file) when the file cannot be read."""
-    raw = read_tables(data, name)[0]
+    raw = read(data, name)[0]
     dropped = personal_columns(raw.frame)
     frame = raw.frame.drop(columns=list(dropped))
     kept = RawTable(frame, file=raw.file, sheet=raw.sheet, header_row=raw.header_row, encoding=raw.encoding,

@@ -29,7 +29,8 @@ def render(view: PlanView) -> None:
     except GpectError as exc:
         show_error(exc)
         return
-    problems = import_problems(store, incoming)
+    zones = set(view.ctx.territory.zones["zone_id"].astype(str))
+    problems = import_problems(store, incoming, known_zones=zones)
     if problems:
         st.error(md(T("hostile.plan.preview_problems", n=len(problems), file=upload.name)) + "  \n"
                  + "  \n".join(f"• {md(p.message)}" for p in problems[:60]))
@@ -45,7 +46,7 @@ def render(view: PlanView) -> None:
     if st.button(T("plan.import.apply"), type="primary", key="plan_import_apply"):
         try:
             count = apply_import(store, incoming, user=view.user.signature,
-                                 comment=T("plan.import.comment", name=upload.name))
+                                 comment=T("plan.import.comment", name=upload.name), known_zones=zones)
         except GpectError as exc:
             show_error(exc)
         else:
