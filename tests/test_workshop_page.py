@@ -97,3 +97,26 @@ def test_a_visitor_sees_the_results_but_no_control(workshop_env):
     assert "Ouvrir le vote" not in [b.label for b in at.button]
     assert "Clore le vote" not in [b.label for b in at.button]
     assert at.table[0].value.loc["Un forum des métiers"].tolist() == [1, 1]
+
+
+def test_the_vote_settings_show_only_what_applies_to_the_subject(workshop_env):
+    at = _run("../app_pages/atelier.py", EDITOR)
+    slider = "Nombre de métiers proposés (ceux qui recrutent le plus)"
+    several = "Plusieurs gommettes possibles sur un même choix"
+    assert [s.label for s in at.slider] == [slider]  # occupations, the default subject
+    at.radio(key="ws_vote_subject").set_value("proposals").run()
+    assert not at.slider and not at.exception
+    assert any("une proposition déjà faite n'est pas ajoutée deux fois" in c.value for c in at.caption)
+    at.radio(key="ws_vote_subject").set_value("actions").run()
+    assert not at.slider
+    assert any("action(s) du plan concernent la sélection" in c.value for c in at.caption)
+    assert several in [c.label for c in at.checkbox]
+    at.number_input(key="ws_vote_dots").set_value(1).run()
+    assert several not in [c.label for c in at.checkbox]  # one dot: nothing to spread
+
+    at.radio(key="ws_vote_subject").set_value("proposals").run()
+    next(t for t in at.text_input if t.label == "Question posée").set_value("Vos idées")
+    _button(at, "Ouvrir le vote").click().run()
+    assert not at.exception
+    vote = workshop_env.get_vote(workshop_env.votes_frame()["vote_id"].iloc[0])
+    assert (vote.title, vote.subject, vote.dots, vote.several) == ("Vos idées", "proposals", 1, False)
