@@ -90,7 +90,7 @@ def test_an_editor_opens_a_vote_follows_it_and_drafts_actions(workshop_env, plan
 
 def test_a_visitor_sees_the_results_but_no_control(workshop_env):
     code = workshop_env.open_vote("Idées", "proposals", 2, False, [], "Édith")
-    item = workshop_env.add_proposal(code, "phone-1", "Un forum des métiers")
+    item = workshop_env.add_proposal(code, "phone-1", "Un forum des métiers").item_id
     workshop_env.cast_ballot(code, "phone-1", {item: 1})
     at = _run("../app_pages/atelier.py")
     assert not at.exception
@@ -120,3 +120,20 @@ def test_the_vote_settings_show_only_what_applies_to_the_subject(workshop_env):
     assert not at.exception
     vote = workshop_env.get_vote(workshop_env.votes_frame()["vote_id"].iloc[0])
     assert (vote.title, vote.subject, vote.dots, vote.several) == ("Vos idées", "proposals", 1, False)
+
+
+def test_a_participant_typing_an_existing_proposal_is_told_and_shown_it(workshop_env):
+    code = workshop_env.open_vote("Idées", "proposals", 2, False, [], "Édith")
+    workshop_env.add_proposal(code, "phone-1", "Un forum des métiers")
+    at = AppTest.from_file("../app_pages/vote.py", default_timeout=120)
+    at.query_params["code"] = code
+    at.run()
+    assert not at.exception
+    at.text_input[0].set_value("  un FORUM des metiers ")
+    next(b for b in at.button if b.label == "Proposer").click().run()
+    assert not at.exception
+    assert "Cette proposition existe déjà : « Un forum des métiers ». Votez pour elle ci-dessous ; elle n'a pas " \
+           "été ajoutée une seconde fois." in [i.value for i in at.info]
+    assert not at.success
+    assert [c.label for c in at.checkbox] == ["Un forum des métiers"]
+    assert workshop_env.items_frame(code)["label"].tolist() == ["Un forum des métiers"]

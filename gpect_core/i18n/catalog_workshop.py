@@ -131,6 +131,9 @@ STRINGS = {
     "vote.propose": ("Proposer une idée", "Suggest an idea"),
     "vote.propose.text": ("Votre proposition", "Your suggestion"),
     "vote.propose.submit": ("Proposer", "Suggest"),
+    "vote.propose.exists": ("Cette proposition existe déjà : « {label} ». Votez pour elle ci-dessous ; elle n'a "
+                            "pas été ajoutée une seconde fois.",
+                            "This proposal already exists: “{label}”. Vote for it below; it was not added twice."),
     "vote.propose.done": ("Proposition ajoutée au vote.", "Suggestion added to the vote."),
     "vote.no_items": ("Pas encore de proposition : ajoutez la vôtre, ou actualisez dans un instant.",
                       "No suggestion yet: add yours, or refresh in a moment."),
