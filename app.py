@@ -9,6 +9,7 @@ from gpect_core.errors import GpectError
 from gpect_core.i18n import t
 from ui import context as ctx
 from ui.links import copy_link_button, drop_retired_params
+from ui.plan.session import current_user, write_login_cookie
 from ui.serving import compress_streamlit_bundles
 from ui.workshop import presenter, save_view
 from ui.workshop.common import presenting
@@ -71,4 +72,7 @@ if presenting():
     presenter.presenter_bar(territory, page.url_path, lang)
 else:
     save_view.sidebar_control(territory, page.url_path, page.title, lang)
+current_user()  # on a session's first run, adopts the login of the browser's session cookie
+with st.sidebar:
+    write_login_cookie()
 page.run()
