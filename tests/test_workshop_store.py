@@ -179,3 +179,22 @@ def test_top_items_become_draft_actions(workshop, plan_store: PlanStore, plan_te
     with pytest.raises(WorkshopError, match="déjà inscrites"):
         vote = workshop.open_vote("Actions", "actions", 1, False, plan_items, "Édith")
         draft_actions(plan_store, workshop.get_vote(vote), workshop.results(vote)[0], 3, axis, [], "Édith")
+
+
+def test_a_projected_chart_has_larger_text_and_the_same_data():
+    import altair as alt
+    import pandas as pd
+
+    from gpect_core.charts import finish
+    from gpect_core.workshop.chart import projected
+
+    chart = finish(alt.Chart(pd.DataFrame({"métier": ["A", "B"], "projets": [3, 5]})).mark_bar()
+                   .encode(x="projets:Q", y="métier:N").properties(title="Projets"))
+    big = projected(chart, 1.5).to_dict()
+    small = chart.to_dict()
+    assert big["config"]["axis"]["labelFontSize"] == 1.5 * small["config"]["axis"]["labelFontSize"]
+    assert big["config"]["title"]["fontSize"] == 1.5 * small["config"]["title"]["fontSize"]
+    assert big["config"]["legend"]["labelLimit"] == 240  # Vega-Lite's 160 px, scaled
+    assert big["config"]["axis"]["gridColor"] == small["config"]["axis"]["gridColor"]
+    assert big["datasets"] == small["datasets"] and big["encoding"] == small["encoding"]
+    assert chart.to_dict() == small  # the original is left as it was
