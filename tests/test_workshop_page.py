@@ -137,3 +137,14 @@ def test_a_participant_typing_an_existing_proposal_is_told_and_shown_it(workshop
     assert not at.success
     assert [c.label for c in at.checkbox] == ["Un forum des métiers"]
     assert workshop_env.items_frame(code)["label"].tolist() == ["Un forum des métiers"]
+
+
+def test_presenter_mode_does_not_point_to_the_hidden_login_box(workshop_env):
+    at = AppTest.from_file("../app_pages/atelier.py", default_timeout=120)
+    at.run()
+    assert any("Connectez-vous comme éditeur" in i.value for i in at.info)
+    at = AppTest.from_file("../app_pages/atelier.py", default_timeout=120)
+    at.query_params["mode"] = "presentation"
+    at.run()
+    assert not at.exception
+    assert not any("Connectez-vous comme éditeur" in i.value for i in at.info)
