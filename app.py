@@ -8,7 +8,8 @@ from gpect_core.assets import install_leaflet
 from gpect_core.errors import GpectError
 from gpect_core.i18n import t
 from ui import context as ctx
-from ui.links import copy_link_button
+from ui.links import copy_link_button, drop_retired_params
+from ui.plan.session import current_user, write_login_cookie
 from ui.serving import compress_streamlit_bundles
 from ui.workshop import presenter, save_view
 from ui.workshop.common import presenting
@@ -65,8 +66,13 @@ for script, title_key, url_path, section_key in PAGES:
     sections.setdefault(t(section_key, lang), []).append(page)
 page = st.navigation(sections, position="hidden" if presenting() else "sidebar")
 ctx.sync_url()  # after st.navigation, which resets the query string when the page changes
+if retired := drop_retired_params():
+    st.warning(t("links.retired", lang, names=", ".join(retired)), icon=":material/link_off:")
 if presenting():
     presenter.presenter_bar(territory, page.url_path, lang)
 else:
     save_view.sidebar_control(territory, page.url_path, page.title, lang)
+current_user()  # on a session's first run, adopts the login of the browser's session cookie
+with st.sidebar:
+    write_login_cookie()
 page.run()

@@ -10,7 +10,7 @@ from ui.feedback import show_error
 from ui.plan import login
 from ui.plan.session import current_user
 from ui.workshop import scripts, views, votes
-from ui.workshop.common import get_workshop
+from ui.workshop.common import get_workshop, presenting
 
 ctx = context.page_context()
 T = ctx.t
@@ -21,7 +21,7 @@ user = current_user()
 login.sidebar(user, T)
 can_edit = bool(user and user.can_edit)
 author = user.signature if user else None
-if not can_edit:
+if not can_edit and not presenting():  # the login box is in the sidebar, which presenter mode hides
     st.info(T("workshop.editors_only"))
 
 try:

@@ -36,7 +36,7 @@ from ui import context
 from ui.charts import show_chart
 from ui.downloads import chart_downloads, table_downloads
 from ui.feedback import md
-from ui.links import bound
+from ui.links import PARAM_INDICATOR, PARAM_METHOD, bound
 from ui.map import zone_map
 from ui.tables import show_table
 
@@ -60,12 +60,12 @@ if not indicators:
 controls = st.columns([3, 2])
 with controls[0]:
     indicator = st.selectbox(ctx.t("carte.indicator"), indicators,
-                             **bound(ctx.t("carte.indicator"), "carte_indicator", indicators, lang,
+                             **bound(ctx.t("carte.indicator"), PARAM_INDICATOR, indicators, lang,
                                      lambda i: ctx.t(f"carte.indicator.{i}")))
 methods = class_methods(indicator)
 with controls[1]:
     method = st.segmented_control(ctx.t("carte.method"), methods, default=methods[0], help=ctx.t("carte.method.help"),
-                                  **bound(ctx.t("carte.method"), f"carte_method_{len(methods)}", methods, lang,
+                                  **bound(ctx.t("carte.method"), PARAM_METHOD, methods, lang,
                                           lambda m: ctx.t(f"carte.method.{m}"))) or methods[0]
 
 values = zone_values(territory, zoning, indicator)

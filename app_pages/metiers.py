@@ -30,7 +30,7 @@ from gpect_core.indicators.sheet import occupation_sheet, present_components, sh
 from ui import context, evolutions
 from ui.charts import show_chart
 from ui.downloads import chart_downloads, table_downloads
-from ui.links import bound
+from ui.links import PARAM_FAMILY, PARAM_OCCUPATION, PARAM_RANK_BY, PARAM_TAB, bound
 from ui.tables import show_table
 
 PCT, INT, FLOAT = Fmt("pct"), Fmt("int"), Fmt("float")
@@ -50,7 +50,7 @@ if table.empty and tensions.empty:
 family_labels = families(territory, selection.zoning)
 family_options = ["", *family_labels]
 family = st.selectbox(ctx.t("metiers.family"), family_options,
-                      **bound(ctx.t("metiers.family"), "metiers_family", family_options, lang,
+                      **bound(ctx.t("metiers.family"), PARAM_FAMILY, family_options, lang,
                               lambda f: family_labels.get(f, f) if f else ctx.t("metiers.family.all")))
 table, tensions = of_family(table, family), of_family(tensions, family)
 st.caption(ctx.t("metiers.fragile_note", n=MIN_PROJECTS))
@@ -59,12 +59,12 @@ st.caption(ctx.t("metiers.fragile_note", n=MIN_PROJECTS))
 tab_labels = [ctx.t("metiers.tab.rankings"), ctx.t("metiers.tab.heatmap"), ctx.t("metiers.tab.trends"),
               ctx.t("metiers.tab.sheet")]
 rankings_tab, heatmap_tab, trends_tab, sheet_tab = st.tabs(tab_labels,
-                                                           **bound(ctx.t("links.tab"), "metiers_tab", tab_labels, lang))
+                                                           **bound(ctx.t("links.tab"), PARAM_TAB, tab_labels, lang))
 
 with rankings_tab:
     measures = ranking_measures(table, tensions)
     measure = st.segmented_control(ctx.t("metiers.rank_by"), measures, default=measures[0],
-                                   **bound(ctx.t("metiers.rank_by"), "metiers_rank_by", measures, lang,
+                                   **bound(ctx.t("metiers.rank_by"), PARAM_RANK_BY, measures, lang,
                                            lambda m: ctx.t(f"chart.measure.{m}"))) or measures[0]
     view = ranking_view(table, tensions, measure)
     ranked, columns, sources, chart_rows = view.ranked, view.columns, view.sources, view.chart_rows
@@ -107,7 +107,7 @@ with sheet_tab:
     keys = list(zip(choices["occupation_system"], choices["occupation_code"], strict=True))
     labels = dict(zip(keys, choices["label"], strict=True))
     picked = st.selectbox(ctx.t("metiers.occupation"), keys,
-                          **bound(ctx.t("metiers.occupation"), "metiers_occupation", keys, lang,
+                          **bound(ctx.t("metiers.occupation"), PARAM_OCCUPATION, keys, lang,
                                   lambda k: f"{labels.get(k, k[1])} ({k[0]} {k[1]})"))
     if picked is None:
         picked = keys[0]

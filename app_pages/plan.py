@@ -11,7 +11,7 @@ from gpect_core.errors import GpectError
 from gpect_core.formatting import fmt_date
 from ui import context
 from ui.feedback import md, show_error
-from ui.links import bound
+from ui.links import PARAM_PLAN_TAB, bound
 from ui.plan import actions, admin, exchange, history, login, overview, quick, state
 from ui.plan.session import current_user
 
@@ -35,7 +35,7 @@ if view.can_edit:
 if view.can_admin:
     tab_bodies.append(("plan.tab.admin", admin.render))
 tab_labels = [T(key) for key, _render in tab_bodies]
-for tab, (_key, render) in zip(st.tabs(tab_labels, **bound(T("links.tab"), "plan_tab", tab_labels, ctx.lang)),
+for tab, (_key, render) in zip(st.tabs(tab_labels, **bound(T("links.tab"), PARAM_PLAN_TAB, tab_labels, ctx.lang)),
                                tab_bodies, strict=True):
     with tab:
         render(view)

@@ -55,14 +55,14 @@ def test_a_link_with_page_choices_reproduces_them_in_a_new_context(app_url, page
     _settled(page)
     page.get_by_role("tab", name="Fiche métier").click()
     _settled(page)
-    assert "metiers_tab=Fiche+m%C3%A9tier" in page.url  # the tab is part of the view's link
+    assert "onglet=Fiche+m%C3%A9tier" in page.url  # the tab is part of the view's link
     page.get_by_role("link", name="Carte des bassins").click()
     _settled(page)
     # The choices survive a trip to another page.
     assert _indicator(page) == "Taux de chômage"
     assert _active_method(page) == "Seuils naturels"
     link = page.url
-    assert "zones=9905" in link and "carte_indicator=" in link
+    assert "zones=9905" in link and "indicateur=" in link
 
     other = chromium.new_context(viewport={"width": 1400, "height": 1100}, locale="fr-FR")
     try:
@@ -121,6 +121,6 @@ def test_copy_link_copies_the_address_of_the_view(app_url, chromium):
         _wait_for(lambda: page.get_by_role("status").filter(has_text="Lien copié").count(), 1)
         copied = page.evaluate("() => navigator.clipboard.readText()")
         assert copied == page.url
-        assert "zones=9907" in copied and "carte_method_2=Seuils+naturels" in copied
+        assert "zones=9907" in copied and "methode=Seuils+naturels" in copied
     finally:
         context.close()

@@ -36,7 +36,7 @@ def carte(demo_pack_copy, monkeypatch, tmp_path):
 def _open_carte(at, lang, indicator="unemployment_rate"):
     at.run()
     at.session_state["lang"] = lang
-    at.session_state["carte_indicator"] = indicator
+    at.session_state["indicateur"] = indicator
     at.switch_page("app_pages/carte.py")
     at.run()
     at.multiselect(key="filter_zones").set_value(["9903"]).run()

@@ -22,21 +22,63 @@ def _open_link(at, page, **params):
 
 
 def test_an_unknown_indicator_in_a_link_gives_the_french_notice_and_the_default_map(at):
-    _open_link(at, "app_pages/carte.py", zonage="ZE2020", carte_indicator="Taux de bonheur")
+    _open_link(at, "app_pages/carte.py", zonage="ZE2020", indicateur="Taux de bonheur")
     notices = [w.value for w in at.warning]
     assert "Valeur inconnue dans le lien pour « Indicateur » : « Taux de bonheur ». La valeur par défaut est " \
            "affichée." in notices
-    assert at.selectbox(key="carte_indicator").value == "projects"  # the page's default indicator
+    assert at.selectbox(key="indicateur").value == "projects"  # the page's default indicator
 
 
 def test_an_unknown_family_in_an_english_link_gives_the_english_notice(at):
-    _open_link(at, "app_pages/metiers.py", zonage="ZE2020", lang="en", metiers_family="Astronautes")
+    _open_link(at, "app_pages/metiers.py", zonage="ZE2020", lang="en", famille="Astronautes")
     assert "Unknown value in the link for “Occupation family”: “Astronautes”. The default is shown." in \
         [w.value for w in at.warning]
-    assert at.selectbox(key="metiers_family").value == ""
+    assert at.selectbox(key="famille").value == ""
 
 
 def test_a_known_indicator_in_a_link_is_shown_without_notice(at):
-    _open_link(at, "app_pages/carte.py", zonage="ZE2020", carte_indicator="Taux de chômage")
-    assert at.selectbox(key="carte_indicator").value == "unemployment_rate"
+    _open_link(at, "app_pages/carte.py", zonage="ZE2020", indicateur="Taux de chômage")
+    assert at.selectbox(key="indicateur").value == "unemployment_rate"
     assert not [w.value for w in at.warning if "lien" in w.value]
+
+
+def test_an_old_link_with_the_generated_method_name_shows_the_default_and_a_notice(at):
+    _open_link(at, "app_pages/carte.py", zonage="ZE2020", indicateur="Taux de chômage",
+               carte_method_2="Seuils naturels")
+    assert "Ce lien nomme un réglage qui n'existe plus (« carte_method_2 ») : la valeur par défaut est affichée. " \
+           "Copiez à nouveau le lien de cette vue." in [w.value for w in at.warning]
+    assert "carte_method_2" not in at.query_params
+    assert at.selectbox(key="indicateur").value == "unemployment_rate"  # the rest of the link still applies
+    assert at.button_group(key="methode").value == "quantiles"
+
+
+def test_the_method_keeps_its_one_url_name_when_the_indicator_changes_its_options(at):
+    _open_link(at, "app_pages/carte.py", zonage="ZE2020", indicateur="Classe de tension moyenne des métiers",
+               methode="Classes 1 à 5")
+    assert not at.warning
+    assert at.button_group(key="methode").value == "fixed"
+    at.selectbox(key="indicateur").set_value("unemployment_rate").run()  # « Classes 1 à 5 » is not offered here
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.button_group(key="methode").value == "quantiles"
+    at.button_group(key="methode").set_value("natural_breaks").run()
+    assert at.button_group(key="methode").value == "natural_breaks"
+
+
+def test_every_page_choice_has_a_short_readable_url_name():
+    import ast
+    from pathlib import Path
+
+    from ui import links
+
+    assert len(set(links.BOUND_PARAMS)) == len(links.BOUND_PARAMS)
+    assert all(name.isalpha() and name.islower() and len(name) <= 12 for name in links.BOUND_PARAMS)
+    root = Path(__file__).resolve().parent.parent
+    for path in [*root.glob("app_pages/*.py"), *root.glob("ui/**/*.py")]:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "bound":
+                key = node.args[1]
+                assert isinstance(key, ast.Name) and getattr(links, key.id) in links.BOUND_PARAMS, \
+                    f"{path.name}:{node.lineno}: bind a page choice to one of ui.links.BOUND_PARAMS"
+            for kw in getattr(node, "keywords", []):
+                if kw.arg == "bind":
+                    raise AssertionError(f"{path.name}:{node.lineno}: bind through ui.links.bound")

@@ -59,7 +59,7 @@ def test_ranking_by_projects_puts_solid_figures_first(at, demo_territory):
 
 
 def test_ranking_by_difficulty_and_family_filter(at, demo_territory):
-    _open(at, ["9903"], metiers_rank_by="difficult_share", metiers_family="H")
+    _open(at, ["9903"], classement="difficult_share", famille="H")
     table = _ranking(at)
     raw = _raw(demo_territory, ["9903"])
     occupations = demo_territory.tables["occupations"].set_index("code")
@@ -71,7 +71,7 @@ def test_ranking_by_difficulty_and_family_filter(at, demo_territory):
 
 
 def test_ranking_by_tension_class(at, demo_territory):
-    _open(at, ["9903"], metiers_rank_by="tension_class")
+    _open(at, ["9903"], classement="tension_class")
     table = _ranking(at)
     tension = demo_territory.tables["tension"]
     raw = tension[(tension["zoning"] == "ZE2020") & (tension["zone_id"] == "9903") & (tension["year"] == 2024)]
@@ -80,7 +80,7 @@ def test_ranking_by_tension_class(at, demo_territory):
 
 
 def test_occupation_sheet_compares_here_region_and_territory(at, demo_territory):
-    _open(at, ["9903"], metiers_occupation=("ROME4", "H2913"))
+    _open(at, ["9903"], metier=("ROME4", "H2913"))
     assert any("Fiche : Soudeur / Soudeuse" in s.value for s in at.subheader)
     levels = shown(next(f for f in at.dataframe if {"Niveau", "Projets"} <= set(f.value.columns)))
     rec = demo_territory.tables["recruitment"]

@@ -101,6 +101,11 @@ def test_presenter_mode_steps_through_a_saved_script(chromium, demo_pack_copy, s
 
         step_shown("Le sud sur la carte", "Étape 1 / 3")
         assert page.get_by_text("On commence par la carte").is_visible()
+        page.locator('[data-testid="stMain"] [data-testid="stVegaLiteChart"] svg text').first.wait_for(timeout=LOAD)
+        for width, height in ((1280, 720), (1920, 1080)):
+            page.set_viewport_size({"width": width, "height": height})
+            page.wait_for_timeout(500)
+            _readable_and_uncovered(page, f"tests/artifacts/workshop-presenter-{width}x{height}.png")
         assert not page.locator('[data-testid="stSidebar"]').is_visible()
         assert not page.locator('header[data-testid="stHeader"]').is_visible()
         page.get_by_role("heading", name="Carte des bassins").wait_for(timeout=LOAD)  # the view's page itself
@@ -119,6 +124,56 @@ def test_presenter_mode_steps_through_a_saved_script(chromium, demo_pack_copy, s
         page.wait_for_url("**etape=2**", timeout=LOAD)
         step_shown("Les métiers du territoire", "Étape 2 / 3")
         page.screenshot(path="tests/artifacts/workshop-presenter.png")
+        context.close()
+
+
+_SIZES = """() => {
+  const px = (el) => el ? parseFloat(getComputedStyle(el).fontSize) : 0;
+  const main = document.querySelector('[data-testid="stMain"]');
+  const texts = [...main.querySelectorAll('[data-testid="stVegaLiteChart"] svg text')].map(px);
+  return {label: px(main.querySelector('[data-testid="stWidgetLabel"] p')),
+          heading: px(main.querySelector('h1')), chart: texts.length ? Math.max(...texts) : 0};
+}"""
+
+_COVERED = """() => {
+  const counter = document.querySelector('[data-testid="gpect-step-counter"]').getBoundingClientRect();
+  const bar = document.querySelector('.gpect-presenter-bar');
+  const hits = [];
+  for (const el of document.querySelectorAll('[data-testid="stMain"] [data-testid="stElementContainer"]')) {
+    if (el.contains(bar)) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width && r.height && r.left < counter.right && counter.left < r.right && r.top < counter.bottom
+        && counter.top < r.bottom) hits.push(el.innerText.slice(0, 40));
+  }
+  return {hits, inside: counter.right <= window.innerWidth && counter.bottom <= window.innerHeight};
+}"""
+
+
+def _readable_and_uncovered(page, screenshot: str) -> None:
+    """Presenter mode: the page's own text is projector-sized (labels, headings, chart text), and the step counter
+    sits in the presenter's bar, on screen, over no content; a screenshot is kept for a human to look at."""
+    sizes = page.evaluate(_SIZES)
+    assert sizes["label"] >= 17 and sizes["heading"] >= 36 and sizes["chart"] >= 15, sizes
+    covered = page.evaluate(_COVERED)
+    assert covered == {"hits": [], "inside": True}, covered
+    page.screenshot(path=screenshot)
+
+
+def test_the_page_itself_is_larger_in_presenter_mode(chromium, demo_pack_copy, sqlite_plan_url):
+    with running_app(demo_pack_copy, extra_env={"GPECT_DB_URL": sqlite_plan_url}) as url:
+        context = chromium.new_context(viewport={"width": 1280, "height": 720}, locale="fr-FR")
+        page = context.new_page()
+        sizes = {}
+        for mode in ("", "&mode=presentation"):
+            page.goto(f"{url}/metiers?zonage=ZE2020{mode}", timeout=LOAD)
+            page.locator('[data-testid="stMain"] [data-testid="stVegaLiteChart"] svg text').first.wait_for(
+                timeout=LOAD)
+            wait_for_idle(page, timeout=120)
+            sizes[mode] = page.evaluate(_SIZES)
+        normal, projected = sizes[""], sizes["&mode=presentation"]
+        assert projected["label"] >= 1.2 * normal["label"], sizes
+        assert projected["chart"] >= 1.3 * normal["chart"], sizes
+        page.screenshot(path="tests/artifacts/workshop-presenter-metiers-1280x720.png")
         context.close()
 
 

@@ -90,10 +90,61 @@ def test_an_editor_opens_a_vote_follows_it_and_drafts_actions(workshop_env, plan
 
 def test_a_visitor_sees_the_results_but_no_control(workshop_env):
     code = workshop_env.open_vote("Idées", "proposals", 2, False, [], "Édith")
-    item = workshop_env.add_proposal(code, "phone-1", "Un forum des métiers")
+    item = workshop_env.add_proposal(code, "phone-1", "Un forum des métiers").item_id
     workshop_env.cast_ballot(code, "phone-1", {item: 1})
     at = _run("../app_pages/atelier.py")
     assert not at.exception
     assert "Ouvrir le vote" not in [b.label for b in at.button]
     assert "Clore le vote" not in [b.label for b in at.button]
     assert at.table[0].value.loc["Un forum des métiers"].tolist() == [1, 1]
+
+
+def test_the_vote_settings_show_only_what_applies_to_the_subject(workshop_env):
+    at = _run("../app_pages/atelier.py", EDITOR)
+    slider = "Nombre de métiers proposés (ceux qui recrutent le plus)"
+    several = "Plusieurs gommettes possibles sur un même choix"
+    assert [s.label for s in at.slider] == [slider]  # occupations, the default subject
+    at.radio(key="ws_vote_subject").set_value("proposals").run()
+    assert not at.slider and not at.exception
+    assert any("une proposition déjà faite n'est pas ajoutée deux fois" in c.value for c in at.caption)
+    at.radio(key="ws_vote_subject").set_value("actions").run()
+    assert not at.slider
+    assert any("action(s) du plan concernent la sélection" in c.value for c in at.caption)
+    assert several in [c.label for c in at.checkbox]
+    at.number_input(key="ws_vote_dots").set_value(1).run()
+    assert several not in [c.label for c in at.checkbox]  # one dot: nothing to spread
+
+    at.radio(key="ws_vote_subject").set_value("proposals").run()
+    next(t for t in at.text_input if t.label == "Question posée").set_value("Vos idées")
+    _button(at, "Ouvrir le vote").click().run()
+    assert not at.exception
+    vote = workshop_env.get_vote(workshop_env.votes_frame()["vote_id"].iloc[0])
+    assert (vote.title, vote.subject, vote.dots, vote.several) == ("Vos idées", "proposals", 1, False)
+
+
+def test_a_participant_typing_an_existing_proposal_is_told_and_shown_it(workshop_env):
+    code = workshop_env.open_vote("Idées", "proposals", 2, False, [], "Édith")
+    workshop_env.add_proposal(code, "phone-1", "Un forum des métiers")
+    at = AppTest.from_file("../app_pages/vote.py", default_timeout=120)
+    at.query_params["code"] = code
+    at.run()
+    assert not at.exception
+    at.text_input[0].set_value("  un FORUM des metiers ")
+    next(b for b in at.button if b.label == "Proposer").click().run()
+    assert not at.exception
+    assert "Cette proposition existe déjà : « Un forum des métiers ». Votez pour elle ci-dessous ; elle n'a pas " \
+           "été ajoutée une seconde fois." in [i.value for i in at.info]
+    assert not at.success
+    assert [c.label for c in at.checkbox] == ["Un forum des métiers"]
+    assert workshop_env.items_frame(code)["label"].tolist() == ["Un forum des métiers"]
+
+
+def test_presenter_mode_does_not_point_to_the_hidden_login_box(workshop_env):
+    at = AppTest.from_file("../app_pages/atelier.py", default_timeout=120)
+    at.run()
+    assert any("Connectez-vous comme éditeur" in i.value for i in at.info)
+    at = AppTest.from_file("../app_pages/atelier.py", default_timeout=120)
+    at.query_params["mode"] = "presentation"
+    at.run()
+    assert not at.exception
+    assert not any("Connectez-vous comme éditeur" in i.value for i in at.info)

@@ -77,8 +77,7 @@ def test_ballot_rules_and_replacement(workshop):
 
 def test_closed_vote_refuses_ballots_and_proposals(workshop):
     code = workshop.open_vote("Idées", "proposals", 2, True, [], "Édith")
-    item = workshop.add_proposal(code, "phone-1", "Un forum des métiers du soin")
-    assert workshop.add_proposal(code, "phone-2", "un forum des métiers  du soin") == item
+    item = workshop.add_proposal(code, "phone-1", "Un forum des métiers du soin").item_id
     workshop.cast_ballot(code, "phone-1", {item: 2})
     workshop.set_open(code, False)
     with pytest.raises(VoteClosedError, match="est clos"):
@@ -89,6 +88,27 @@ def test_closed_vote_refuses_ballots_and_proposals(workshop):
     assert voters == 1 and results["dots"].tolist() == [2]
     with pytest.raises(WorkshopError, match="Aucun vote ne porte le code"):
         workshop.get_vote("ZZZZZ")
+
+
+def test_the_same_proposal_typed_differently_is_one_item_and_its_dots_add_up(workshop):
+    code = workshop.open_vote("Idées", "proposals", 3, True, [], "Édith")
+    first = workshop.add_proposal(code, "phone-1", "Un forum des métiers du soin")
+    assert first.created and first.label == "Un forum des métiers du soin"
+    for typed in ("un forum des métiers  du soin", "UN FORUM DES METIERS DU SOIN !", " Un forum des métiers du soin."):
+        again = workshop.add_proposal(code, "phone-2", typed)
+        assert (again.item_id, again.label, again.created) == (first.item_id, "Un forum des métiers du soin", False)
+    other = workshop.add_proposal(code, "phone-3", "Un forum des métiers du bâtiment")
+    assert other.created and other.item_id != first.item_id
+    assert workshop.items_frame(code)["label"].tolist() == ["Un forum des métiers du soin",
+                                                            "Un forum des métiers du bâtiment"]
+    workshop.cast_ballot(code, "phone-1", {first.item_id: 2})
+    workshop.cast_ballot(code, "phone-2", {first.item_id: 1, other.item_id: 2})
+    results, voters = workshop.results(code)
+    assert voters == 2
+    assert dict(zip(results["label"], results["dots"], strict=True)) == {"Un forum des métiers du soin": 3,
+                                                                         "Un forum des métiers du bâtiment": 2}
+    with pytest.raises(WorkshopError, match="ni lettre ni chiffre"):
+        workshop.add_proposal(code, "phone-4", "?!")
 
 
 def test_thirty_concurrent_ballots_are_each_counted_once(workshop):
@@ -159,3 +179,22 @@ def test_top_items_become_draft_actions(workshop, plan_store: PlanStore, plan_te
     with pytest.raises(WorkshopError, match="déjà inscrites"):
         vote = workshop.open_vote("Actions", "actions", 1, False, plan_items, "Édith")
         draft_actions(plan_store, workshop.get_vote(vote), workshop.results(vote)[0], 3, axis, [], "Édith")
+
+
+def test_a_projected_chart_has_larger_text_and_the_same_data():
+    import altair as alt
+    import pandas as pd
+
+    from gpect_core.charts import finish
+    from gpect_core.workshop.chart import projected
+
+    chart = finish(alt.Chart(pd.DataFrame({"métier": ["A", "B"], "projets": [3, 5]})).mark_bar()
+                   .encode(x="projets:Q", y="métier:N").properties(title="Projets"))
+    big = projected(chart, 1.5).to_dict()
+    small = chart.to_dict()
+    assert big["config"]["axis"]["labelFontSize"] == 1.5 * small["config"]["axis"]["labelFontSize"]
+    assert big["config"]["title"]["fontSize"] == 1.5 * small["config"]["title"]["fontSize"]
+    assert big["config"]["legend"]["labelLimit"] == 240  # Vega-Lite's 160 px, scaled
+    assert big["config"]["axis"]["gridColor"] == small["config"]["axis"]["gridColor"]
+    assert big["datasets"] == small["datasets"] and big["encoding"] == small["encoding"]
+    assert chart.to_dict() == small  # the original is left as it was

@@ -13,6 +13,8 @@ import streamlit as st
 
 from gpect_core.formatting import fmt_pct
 from gpect_core.i18n import t
+from gpect_core.workshop.chart import projected
+from ui.workshop.common import presenting
 
 
 def _units(spec: dict, data_name: str | None = None):
@@ -69,6 +71,8 @@ def show_chart(chart: alt.TopLevelMixin, title: str, lang: str, **kwargs) -> Non
     screen readers, followed by its data under a « Données du graphique » expander."""
     kwargs.setdefault("theme", None)
     kwargs.setdefault("width", "stretch")
+    if presenting():
+        chart = projected(chart)
     st.altair_chart(chart.properties(description=title), **kwargs)
     with st.expander(t("chart.data", lang), icon=":material/table_view:"):
         st.dataframe(chart_table(chart, lang), hide_index=True, width="stretch")

@@ -8,6 +8,7 @@ Streamlit silently drops a value that is not an option; `bound` says so first, i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 import streamlit as st
@@ -15,6 +16,23 @@ import streamlit as st
 from gpect_core.i18n import t
 
 URL_BINDING = "query-params"
+
+# The URL parameter of each page choice: short, stable, readable, the same in every language and for every option set.
+PARAM_INDICATOR = "indicateur"
+PARAM_METHOD = "methode"
+PARAM_FAMILY = "famille"
+PARAM_TAB = "onglet"
+PARAM_RANK_BY = "classement"
+PARAM_OCCUPATION = "metier"
+PARAM_PLAN_TAB = "rubrique"
+BOUND_PARAMS = (PARAM_INDICATOR, PARAM_METHOD, PARAM_FAMILY, PARAM_TAB, PARAM_RANK_BY, PARAM_OCCUPATION,
+                PARAM_PLAN_TAB)
+# Names the first release wrote into links (one of them generated from the number of options): such a link now shows
+# the default for that choice, with a notice.
+RETIRED_PARAMS = ("carte_indicator", "carte_method_2", "carte_method_3", "metiers_family", "metiers_tab",
+                  "metiers_rank_by", "metiers_occupation", "plan_tab")
+
+_GENERATED = re.compile(r"[a-z]+(?:_[a-z]+)*_\d+")
 
 _COPY_HTML = """
 <div class="gpect-copy-link">
@@ -75,6 +93,16 @@ def bound(label: str, key: str, options: Iterable, lang: str, format_func: Calla
     if raw and raw not in {str(shown(option)) for option in options}:
         st.warning(t("links.unknown_choice", lang, label=label, value=raw), icon=":material/link_off:")
     return {"key": key, "bind": URL_BINDING} | ({"format_func": format_func} if format_func else {})
+
+
+def drop_retired_params() -> list[str]:
+    """Remove from the URL the parameters of RETIRED_PARAMS (and any « name_<number> », the shape of a generated
+    widget key) and return their names, for a notice (`links.retired`)."""
+    dropped = [key for key in st.query_params
+               if key in RETIRED_PARAMS or (key not in BOUND_PARAMS and _GENERATED.fullmatch(key))]
+    for key in dropped:
+        del st.query_params[key]
+    return dropped
 
 
 def copy_link_button(lang: str) -> None:

@@ -239,14 +239,14 @@ def comparison_chart(comparison: pd.DataFrame, measures: list[str], lang: str = 
     long["measure_label"] = long["measure"].map(lambda m: t(f"chart.measure.{m}", lang))
     level_order = list(dict.fromkeys(comparison["level_label"]))
     chart = alt.Chart(long).mark_bar(cornerRadiusEnd=2).encode(
-        y=alt.Y("level_label:N", sort=level_order, title=None, axis=alt.Axis(labelLimit=220)),
+        y=alt.Y("level_label:N", sort=level_order, title=None, axis=alt.Axis(labelLimit=150)),
         x=alt.X("value:Q", title=None),
         color=alt.Color("level_label:N", sort=level_order, legend=None,
                         scale=alt.Scale(domain=level_order, range=LEVEL_COLOURS[:len(level_order)])),
         tooltip=[alt.Tooltip("level_label:N", title=t("chart.level", lang)),
                  alt.Tooltip("measure_label:N", title=t("chart.indicator", lang)),
                  alt.Tooltip("value_text:N", title=t("chart.value", lang))],
-    ).properties(width=260, height=24 * max(1, len(level_order))).facet(
+    ).properties(width=190, height=24 * max(1, len(level_order))).facet(
         facet=alt.Facet("measure_label:N", title=None, sort=[t(f"chart.measure.{m}", lang) for m in measures]),
         columns=1,
     ).resolve_scale(x="independent").properties(

@@ -4,6 +4,10 @@ STRINGS = {
     "links.unknown_choice": ("Valeur inconnue dans le lien pour « {label} » : « {value} ». La valeur par défaut est "
                              "affichée.",
                              "Unknown value in the link for “{label}”: “{value}”. The default is shown."),
+    "links.retired": ("Ce lien nomme un réglage qui n'existe plus (« {names} ») : la valeur par défaut est affichée. "
+                      "Copiez à nouveau le lien de cette vue.",
+                      "This link names a setting that no longer exists (“{names}”): the default is shown. Copy this "
+                      "view's link again."),
     "links.copy": ("Copier le lien", "Copy link"),
     "links.copied": ("Lien copié : il ouvre cette vue.", "Link copied: it opens this view."),
     "links.copy_manual": ("Copiez ce lien (Ctrl+C) : il ouvre cette vue.",

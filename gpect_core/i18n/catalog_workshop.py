@@ -77,6 +77,12 @@ STRINGS = {
     "workshop.subject.proposals": ("Les propositions des participants", "The participants' proposals"),
     "workshop.votes.n_occupations": ("Nombre de métiers proposés (ceux qui recrutent le plus)",
                                      "Number of occupations offered (those recruiting most)"),
+    "workshop.votes.n_actions": ("{n} action(s) du plan concernent la sélection : elles seront toutes au vote.",
+                                 "{n} action(s) of the plan concern the selection: all of them are put to the vote."),
+    "workshop.votes.proposals_note": ("Les participants tapent leurs propositions sur leur téléphone pendant le "
+                                      "vote ; une proposition déjà faite n'est pas ajoutée deux fois.",
+                                      "Participants type their proposals on their phones during the vote; a "
+                                      "proposal already made is not added twice."),
     "workshop.votes.dots": ("Gommettes par participant", "Dots per participant"),
     "workshop.votes.several": ("Plusieurs gommettes possibles sur un même choix", "Several dots allowed on one item"),
     "workshop.votes.open": ("Ouvrir le vote", "Open the vote"),
@@ -125,6 +131,9 @@ STRINGS = {
     "vote.propose": ("Proposer une idée", "Suggest an idea"),
     "vote.propose.text": ("Votre proposition", "Your suggestion"),
     "vote.propose.submit": ("Proposer", "Suggest"),
+    "vote.propose.exists": ("Cette proposition existe déjà : « {label} ». Votez pour elle ci-dessous ; elle n'a "
+                            "pas été ajoutée une seconde fois.",
+                            "This proposal already exists: “{label}”. Vote for it below; it was not added twice."),
     "vote.propose.done": ("Proposition ajoutée au vote.", "Suggestion added to the vote."),
     "vote.no_items": ("Pas encore de proposition : ajoutez la vôtre, ou actualisez dans un instant.",
                       "No suggestion yet: add yours, or refresh in a moment."),

@@ -9,7 +9,9 @@ transaction accepts nothing, a voter's ballot replaces their previous one atomic
 
 from __future__ import annotations
 
+import re
 import secrets
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -64,6 +66,23 @@ class BallotResult:
 
     replaced: bool
     dots: int
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A participant's proposal as the vote holds it: `item_id`, `label` (the text as first typed), `created`
+    (False when the same idea was already proposed and this existing item is returned)."""
+
+    item_id: str
+    label: str
+    created: bool
+
+
+def proposal_key(text: str) -> str:
+    """What two proposals share when they are the same idea (str): lower case, accents removed, punctuation and
+    runs of spaces made one space (« Forum des Métiers ! » and « forum des metiers » give « forum des metiers »)."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", str(text)) if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[\W_]+", " ", plain.casefold()).split())
 
 
 def _now() -> datetime:
@@ -279,25 +298,32 @@ class WorkshopStore:
             raise VoteClosedError(f"Le vote « {vote.title} » est clos : votre choix n'a pas été enregistré.")
         return vote
 
-    def add_proposal(self, vote_id: str, voter: str, label: str) -> str:
-        """Add a participant's proposal to an open vote on proposals; return its item id (the existing one when
-        the same text was already proposed). VoteClosedError if the vote is closed."""
+    def add_proposal(self, vote_id: str, voter: str, label: str) -> Proposal:
+        """Add a participant's proposal to an open vote on proposals. A text that only differs from an existing
+        proposal by case, accents, spaces or punctuation (`proposal_key`) is not added: the existing one is returned
+        with `created` False, so each idea is one item and its dots are counted together. VoteClosedError if the
+        vote is closed; WorkshopError for a vote that takes no proposals, an empty or too long text, or a full
+        vote."""
         code = normalise_code(vote_id)
         text = _clean_name(label, "de la proposition", MAX_PROPOSAL)
+        key = proposal_key(text)
+        if not key:
+            raise WorkshopError("La proposition ne contient ni lettre ni chiffre.")
         with self.plan._transaction() as conn:
             vote = self._locked_open_vote(conn, code)
             if vote.subject != "proposals":
                 raise WorkshopError(f"Le vote « {vote.title} » ne reçoit pas de propositions.")
-            existing = conn.execute(select(m.items.c.item_id, m.items.c.label).where(m.items.c.vote_id == code)).all()
+            existing = conn.execute(select(m.items.c.item_id, m.items.c.label).where(m.items.c.vote_id == code)
+                                    .order_by(m.items.c.position)).all()
             for item_id, known in existing:
-                if known.casefold() == text.casefold():
-                    return item_id
+                if proposal_key(known) == key:
+                    return Proposal(item_id, known, created=False)
             if len(existing) >= MAX_ITEMS:
                 raise WorkshopError(f"Le vote a déjà {MAX_ITEMS} propositions : votez pour l'une d'elles.")
             item_id = f"P{len(existing) + 1:02d}"
             conn.execute(insert(m.items).values(vote_id=code, item_id=item_id, label=text, ref=None,
                                                 position=len(existing) + 1, proposed_by=str(voter)))
-        return item_id
+        return Proposal(item_id, text, created=True)
 
     def cast_ballot(self, vote_id: str, voter: str, dots: Mapping[str, int]) -> BallotResult:
         """Record `voter`'s dots ({item_id: dots}) on the vote, replacing their previous ballot, in one

@@ -3,13 +3,26 @@
 The store is opened once per process (`st.cache_resource`) from $GPECT_DB_URL (default var/plan.sqlite) and,
 when empty, loaded with the plan of the current pack. Login uses `st.login` (OIDC) when the deployment's
 secrets have an `[auth]` section, else the local accounts file ($GPECT_ACCOUNTS_FILE).
+
+A local login survives a reload (F5) and reaches the browser's other tabs through a session cookie (`gpect_session`):
+a token signed with itsdangerous under Streamlit's own `server.cookieSecret` (set the same value on every app
+server of a deployment), naming the account and a fingerprint of its password hash, valid SESSION_HOURS. The server
+reads it from the request (`st.context.cookies`) on a session's first run; a changed password, a removed account,
+an expired or forged token, or a logout (the cookie is deleted and its session id refused by this server) end it.
+Streamlit's script cannot send a Set-Cookie header under `streamlit run`, so the cookie is written by the page
+(SameSite=Strict, Secure over https) and is not HttpOnly; it never holds a password or a role.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import secrets
+import time
 from dataclasses import dataclass
 
 import streamlit as st
+from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from gpect_core import Territory
 from gpect_core.plan import auth
@@ -17,6 +30,11 @@ from gpect_core.plan.engine import default_url
 from gpect_core.plan.store import PlanStore
 
 USER_KEY = "plan_user"
+COOKIE = "gpect_session"
+SESSION_HOURS = 12
+_COOKIE_CHECKED = "_plan_login_cookie_checked"
+_COOKIE_PENDING = "_plan_login_cookie_pending"
+_SALT = "gpect-atlas-login"
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -63,7 +81,8 @@ def oidc_configured() -> bool:
 
 
 def current_user() -> User | None:
-    """The logged-in User (role re-read from the accounts file at every run), or None for a visitor."""
+    """The logged-in User (role re-read from the accounts file at every run), or None for a visitor. A session's
+    first run adopts the login of the browser's session cookie when it is still valid."""
     if oidc_configured():
         info = getattr(st, "user", None)
         if info is not None and info.get("is_logged_in"):
@@ -71,6 +90,16 @@ def current_user() -> User | None:
             account = auth.role_of_oidc_user(None, email)
             return User(email, info.get("name") or account.name or email, account.role, via_oidc=True)
         return None
+    if not st.session_state.get(_COOKIE_CHECKED):
+        st.session_state[_COOKIE_CHECKED] = True
+        cookie = st.context.cookies.get(COOKIE)
+        if not st.session_state.get(USER_KEY) and isinstance(cookie, str) and cookie:
+            account = account_of_token(cookie)
+            if account is not None:
+                st.session_state[USER_KEY] = {"username": account.username, "name": account.name,
+                                              "role": account.role, "sid": _payload(cookie)["s"]}
+            else:
+                st.session_state[_COOKIE_PENDING] = None
     data = st.session_state.get(USER_KEY)
     if not data:
         return None
@@ -78,22 +107,90 @@ def current_user() -> User | None:
     account = auth.load_accounts(None).get(data["username"])
     if account is None:
         st.session_state.pop(USER_KEY, None)
+        st.session_state[_COOKIE_PENDING] = None
         return None
     return User(account.username, account.name, account.role)
 
 
 def log_in_local(username: str, password: str) -> User | None:
-    """Check a local account's password; on success remember the User in the session and return it, else None."""
+    """Check a local account's password; on success remember the User in the session (and, from the next run on,
+    in the browser's session cookie) and return it, else None."""
     account = auth.authenticate(None, username, password)
     if account is None:
         return None
     user = User(account.username, account.name, account.role)
-    st.session_state[USER_KEY] = {"username": user.username, "name": user.name, "role": user.role}
+    sid = secrets.token_hex(16)
+    st.session_state[USER_KEY] = {"username": user.username, "name": user.name, "role": user.role, "sid": sid}
+    st.session_state[_COOKIE_PENDING] = login_token(account, sid)
+    st.session_state[_COOKIE_CHECKED] = True
     return user
 
 
 def log_out() -> None:
-    """Forget the logged-in person (and log out of OIDC when it is configured)."""
+    """Forget the logged-in person: the session, the browser's session cookie (deleted on the next run, refused by
+    this server from now on), and the OIDC login when it is configured."""
     if oidc_configured():
         st.logout()
-    st.session_state.pop(USER_KEY, None)
+    data = st.session_state.pop(USER_KEY, None)
+    if data and data.get("sid"):
+        _revoked()[data["sid"]] = time.time() + SESSION_HOURS * 3600
+    st.session_state[_COOKIE_PENDING] = None
+    st.session_state[_COOKIE_CHECKED] = True
+
+
+def write_login_cookie() -> None:
+    """Write or delete the browser's session cookie when a login or logout asked for it (call once per run, from
+    the app's router, in a place that is always drawn)."""
+    if _COOKIE_PENDING not in st.session_state:
+        return
+    token = st.session_state.pop(_COOKIE_PENDING)
+    value, age = (token, SESSION_HOURS * 3600) if token else ("", 0)
+    st.html(f"""<script>
+document.cookie = {json.dumps(COOKIE)} + "=" + {json.dumps(value)} + "; path=/; max-age={age}; SameSite=Strict"
+  + (window.location.protocol === "https:" ? "; Secure" : "");
+</script>""", unsafe_allow_javascript=True)
+
+
+@st.cache_resource(show_spinner=False)
+def _revoked() -> dict[str, float]:
+    """Session ids logged out on this server, with the time their token would have expired."""
+    return {}
+
+
+def _serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(st.get_option("server.cookieSecret"), salt=_SALT)
+
+
+def _fingerprint(account: auth.Account) -> str:
+    return hashlib.sha256(account.password_hash.encode()).hexdigest()[:16]
+
+
+def _payload(token: str) -> dict:
+    return _serializer().loads(token, max_age=SESSION_HOURS * 3600)
+
+
+def login_token(account: auth.Account, sid: str) -> str:
+    """The signed token of `account`'s login (str, URL-safe): its username, session id `sid` and the fingerprint of
+    its password hash (never the password nor the role)."""
+    return _serializer().dumps({"u": account.username, "s": sid, "p": _fingerprint(account)})
+
+
+def account_of_token(token: str) -> auth.Account | None:
+    """The account a session cookie logs in, or None when the token is forged, expired (older than SESSION_HOURS),
+    logged out, or names an account that no longer exists or whose password changed since."""
+    try:
+        data = _payload(token)
+    except (BadSignature, ValueError, TypeError):
+        return None
+    if not isinstance(data, dict) or not {"u", "s", "p"} <= set(data):
+        return None
+    revoked = _revoked()
+    now = time.time()
+    for sid in [sid for sid, until in revoked.items() if until < now]:
+        revoked.pop(sid, None)
+    if data["s"] in revoked:
+        return None
+    account = auth.load_accounts(None).get(str(data["u"]))
+    if account is None or not account.password_hash or _fingerprint(account) != data["p"]:
+        return None
+    return account

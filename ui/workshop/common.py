@@ -17,20 +17,26 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 [data-testid="stStatusWidget"] {display: none !important;}
 </style>"""
 
+# Streamlit sizes its text, widgets and spacing in rem: a larger root size enlarges the whole page. Charts get larger
+# text from their configuration (`workshop.chart.projected`); tables drawn on a canvas (st.dataframe) size their text
+# in px, so CSS zoom enlarges them.
 PRESENTER_STYLE = """<style>
-.stMainBlockContainer, .block-container {padding-top: 1.2rem !important; max-width: 100% !important;}
-.stApp, .stMarkdown p, .stMarkdown li, [data-testid="stCaptionContainer"], label, .stMetric {font-size: 1.3rem;}
-.stApp h1 {font-size: 2.6rem;} .stApp h2 {font-size: 2.1rem;} .stApp h3 {font-size: 1.7rem;}
-[data-testid="stMetricValue"] {font-size: 2.6rem;}
-.gpect-presenter-title {font-size: 2.2rem; font-weight: 700; color: #111; margin: 0;}
-.gpect-presenter-note {font-size: 1.5rem; color: #1a1a1a; margin: .2rem 0 .6rem 0;}
-.gpect-presenter-nav {display: flex; gap: .8rem; align-items: center; flex-wrap: wrap;}
-.gpect-presenter-nav a {font-size: 1.2rem; padding: .45rem 1.1rem; border-radius: .5rem; text-decoration: none;
+html {font-size: clamp(17px, 0.9vw + 8px, 26px);}
+.stMainBlockContainer, .block-container {padding: 1rem 2rem 2rem 2rem !important; max-width: 100% !important;}
+[data-testid="stElementContainer"]:has(> [data-testid="stDataFrame"]) {zoom: 1.35; width: calc(100% / 1.35) !important;}
+.stApp h1 {font-size: 2.3rem;}
+[data-testid="stMetricValue"] {font-size: 2.4rem;}
+.gpect-presenter-bar {display: flex; flex-wrap: wrap; align-items: center; gap: .4rem 1.2rem;
+  border-bottom: 2px solid #d0d4da; padding-bottom: .5rem; margin-bottom: .2rem;}
+.gpect-presenter-text {flex: 1 1 24rem; min-width: 0;}
+.gpect-presenter-title {font-size: 1.6rem; font-weight: 700; color: #111; margin: 0; line-height: 1.2;}
+.gpect-presenter-note {font-size: 1.15rem; color: #1a1a1a; margin: .15rem 0 0 0;}
+.gpect-presenter-nav {display: flex; gap: .6rem; align-items: center; flex-wrap: wrap;}
+.gpect-presenter-nav a {font-size: .95rem; padding: .35rem .9rem; border-radius: .5rem; text-decoration: none;
   background: #1f4e8c; color: #fff; font-weight: 600;}
 .gpect-presenter-nav a[aria-disabled="true"] {background: #6b6b6b; pointer-events: none;}
 .gpect-presenter-nav a.gpect-exit {background: transparent; color: #1f4e8c; border: 2px solid #1f4e8c;}
-.gpect-presenter-counter {position: fixed; right: 1rem; bottom: .6rem; font-size: 1rem; color: #333;
-  background: rgba(255,255,255,.9); padding: .15rem .6rem; border-radius: .4rem; z-index: 1000;}
+.gpect-presenter-counter {font-size: .85rem; color: #3d4148; white-space: nowrap;}
 </style>"""
 
 PHONE_STYLE = """<style>

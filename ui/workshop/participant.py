@@ -28,7 +28,7 @@ _VALID = re.compile(r"^[0-9a-f]{32}$")
 def voter_token() -> str:
     """This browser's voting token (32 hex characters)."""
     cookie = st.context.cookies.get(COOKIE, "")
-    if _VALID.match(cookie or ""):
+    if isinstance(cookie, str) and _VALID.match(cookie):
         st.session_state[_TOKEN] = cookie
         return cookie
     token = st.session_state.setdefault(_TOKEN, uuid.uuid4().hex)
@@ -106,8 +106,11 @@ def _proposal_form(store: WorkshopStore, code: str, token: str, T) -> None:
         text = st.text_input(T("vote.propose.text"), max_chars=200)
         if st.form_submit_button(T("vote.propose.submit")) and text.strip():
             try:
-                store.add_proposal(code, token, text)
+                proposal = store.add_proposal(code, token, text)
             except GpectError as exc:
                 show_error(exc)
             else:
-                st.success(T("vote.propose.done"))
+                if proposal.created:
+                    st.success(T("vote.propose.done"))
+                else:
+                    st.info(T("vote.propose.exists", label=md(proposal.label)))

@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from gpect_core.i18n import t
-from gpect_core.workshop.chart import results_chart
+from gpect_core.workshop.chart import projected, results_chart
 from gpect_core.workshop.store import WorkshopStore
+from ui.workshop.common import presenting
 
 REFRESH_SECONDS = 2
 
@@ -24,6 +25,6 @@ def live_results(store: WorkshopStore, vote_id: str, lang: str) -> None:
     dots, item = t("workshop.results.dots", lang), t("workshop.results.item", lang)
     # The table under the chart is its text alternative; the description is the chart's accessible name.
     chart = results_chart(results, dots, item).properties(description=t("workshop.results.title", lang))
-    st.altair_chart(chart, width="stretch")
+    st.altair_chart(projected(chart) if presenting() else chart, width="stretch")
     st.table(pd.DataFrame({item: results["label"], dots: results["dots"],
                            t("workshop.results.item_voters", lang): results["voters"]}).set_index(item))

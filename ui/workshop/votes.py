@@ -23,24 +23,38 @@ PICK = "ws_vote_pick"
 
 
 def _open_form(store: WorkshopStore, ctx, author: str) -> None:
+    """The vote's settings, each shown only when it applies: how many occupations for a vote on occupations, what
+    the plan offers for a vote on its actions, « several dots on one item » only with more than one dot. Not an
+    st.form, so that the settings follow the choice of subject and number of dots at once."""
     T = ctx.t
-    with st.expander(T("workshop.votes.new"), expanded=store.votes_frame().empty), st.form("ws_vote_new"):
-        title = st.text_input(T("workshop.votes.title"), value=T("workshop.votes.title.default"), max_chars=200)
-        subject = st.radio(T("workshop.votes.subject"), SUBJECTS, format_func=lambda s: T(f"workshop.subject.{s}"))
-        n_occupations = st.slider(T("workshop.votes.n_occupations"), 3, 30, DEFAULT_OCCUPATIONS)
-        dots = st.number_input(T("workshop.votes.dots"), min_value=1, max_value=20, value=3, step=1)
-        several = st.checkbox(T("workshop.votes.several"), value=True)
-        if not st.form_submit_button(T("workshop.votes.open"), type="primary"):
+    with st.expander(T("workshop.votes.new"), expanded=store.votes_frame().empty):
+        title = st.text_input(T("workshop.votes.title"), value=T("workshop.votes.title.default"), max_chars=200,
+                              key="ws_vote_title")
+        subject = st.radio(T("workshop.votes.subject"), SUBJECTS, format_func=lambda s: T(f"workshop.subject.{s}"),
+                           key="ws_vote_subject")
+        items: list = []
+        if subject == "occupations":
+            n_occupations = st.slider(T("workshop.votes.n_occupations"), 3, 30, DEFAULT_OCCUPATIONS,
+                                      key="ws_vote_n_occupations")
+        elif subject == "actions":
+            from ui.plan.session import get_store
+
+            try:
+                items = action_items(ctx.territory, ctx.selection, get_store(ctx.territory).actions_frame())
+            except GpectError as exc:
+                show_error(exc)
+                return
+            st.caption(T("workshop.votes.n_actions", n=len(items)))
+        else:
+            st.caption(T("workshop.votes.proposals_note"))
+        dots = st.number_input(T("workshop.votes.dots"), min_value=1, max_value=20, value=3, step=1,
+                               key="ws_vote_dots")
+        several = st.checkbox(T("workshop.votes.several"), value=True, key="ws_vote_several") if dots > 1 else False
+        if not st.button(T("workshop.votes.open"), type="primary", key="ws_vote_open"):
             return
     try:
         if subject == "occupations":
             items = occupation_items(ctx.territory, ctx.selection, n_occupations)
-        elif subject == "actions":
-            from ui.plan.session import get_store
-
-            items = action_items(ctx.territory, ctx.selection, get_store(ctx.territory).actions_frame())
-        else:
-            items = []
         if subject != "proposals" and not items:
             st.warning(T("workshop.votes.no_items"))
             return
