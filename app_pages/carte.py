@@ -44,8 +44,11 @@ MAP_KEY = "carte_map"
 
 ctx = context.page_context()
 lang = ctx.lang
-context.page_header(ctx, "carte.title")
-context.selection_reading(ctx)
+# The header and the covering note (shown with some selections only) in one container: the map below keeps its
+# place in the page, so Streamlit keeps its iframe (zoom and centre) when the selection changes.
+with st.container():
+    context.page_header(ctx, "carte.title")
+    context.selection_reading(ctx)
 territory, zoning = ctx.territory, ctx.zoning
 
 try:

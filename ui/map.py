@@ -58,15 +58,16 @@ def zone_map(territory: Territory, zoning: str, key: str, *, fill: dict[str, str
              tooltip: dict[str, pd.Series] | None = None, tooltip_aliases: list[str] | None = None,
              borders: bool = False, mode: str = "choropleth", height: int = 480,
              zones: gpd.GeoDataFrame | None = None, geometry: maps.StaticGeometry | None = None,
-             lang: str = "fr") -> None:
+             clickable: bool = True, lang: str = "fr") -> None:
     """Draw the zones of `zoning` (or the given `zones` with their `geometry`, e.g. the communes of a région)
     and make a click on one select it.
 
     `fill`: zone_id → colour (zones without one are grey); `mode`: "choropleth" (classes, peers, no data) or
     "selection" (a map to pick zones on: one colour, the others paler once something is selected); `tooltip`:
     name → Series of texts indexed by zone_id, labelled by `tooltip_aliases[1:]`; `borders`: draw the
-    département and région outlines (static files too). When the static folder cannot be written, says so in
-    `lang` instead of drawing.
+    département and région outlines (static files too); `clickable` False: a click selects nothing (a map of
+    another zoning than the filter's). When the static folder cannot be written, says so in `lang` instead of
+    drawing.
     """
     selected = list(selected)
     if mode == "selection":
@@ -89,4 +90,5 @@ def zone_map(territory: Territory, zoning: str, key: str, *, fill: dict[str, str
         return
     fmap = maps.zone_base_map(zones, height_px=height, borders=bool(border_files))
     st_folium(fmap, key=key, feature_group_to_add=group, height=height, use_container_width=True,
-              returned_objects=RETURNED, on_change=partial(on_zone_click, key, zones))
+              returned_objects=RETURNED if clickable else [],
+              on_change=partial(on_zone_click, key, zones) if clickable else None)
