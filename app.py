@@ -9,7 +9,7 @@ from gpect_core.errors import GpectError
 from gpect_core.i18n import t
 from ui import context as ctx
 from ui.links import copy_link_button
-from ui.serving import compress_streamlit_bundles
+from ui.serving import compress_streamlit_bundles, pin_base_url
 from ui.workshop import presenter, save_view
 from ui.workshop.common import presenting
 
@@ -30,6 +30,7 @@ PAGES = [
 st.set_page_config(page_title="GPECT Atlas", page_icon="🗺️", layout="wide")
 install_leaflet()
 compress_streamlit_bundles()
+pin_base_url(url_path for _script, _title, url_path, _section in PAGES)
 
 try:
     territory = ctx.get_territory()
