@@ -43,11 +43,13 @@ NO_DATA_FILL = "#d9d9d9"
 OSM_TILES = "OpenStreetMap"
 
 
-def base_map(zones: gpd.GeoDataFrame, height_px: int = 480) -> folium.Map:
+def base_map(zones: gpd.GeoDataFrame, height_px: int = 480,
+             bounds: tuple[float, float, float, float] | None = None) -> folium.Map:
     """A Leaflet map opening on `zones` (on metropolitan France for a national layer: the overseas zones stay
-    drawn, off screen), loading Leaflet from the app's own static files. Background tiles only when
-    GPECT_MAP_TILES asks for them (`settings.map_tiles`): every map of the app follows the same setting."""
-    minx, miny, maxx, maxy = display_bounds(zones)
+    drawn, off screen), or on `bounds` (`geo.display_bounds` of them, when the caller keeps it), loading Leaflet
+    from the app's own static files. Background tiles only when GPECT_MAP_TILES asks for them
+    (`settings.map_tiles`): every map of the app follows the same setting."""
+    minx, miny, maxx, maxy = bounds if bounds is not None else display_bounds(zones)
     fmap = folium.Map(
         location=[(miny + maxy) / 2, (minx + maxx) / 2],
         zoom_start=7,
@@ -342,11 +344,12 @@ def _safe_stem(text: str) -> str:
     return "".join(c if c.isalnum() or c in "-_" else "_" for c in text) or "zones"
 
 
-def zone_base_map(zones: gpd.GeoDataFrame, height_px: int = 480, borders: bool = False) -> folium.Map:
+def zone_base_map(zones: gpd.GeoDataFrame, height_px: int = 480, borders: bool = False,
+                  bounds: tuple[float, float, float, float] | None = None) -> folium.Map:
     """`base_map` that also loads `zone-map.js` (and, with `borders`, has the pane the borders are drawn in, above
     the zones, letting clicks through). It depends only on the zones' extent, so streamlit-folium keeps the same
     map (zoom and centre) across reruns."""
-    fmap = base_map(zones, height_px=height_px)
+    fmap = base_map(zones, height_px=height_px, bounds=bounds)
     fmap.default_js = [*fmap.default_js, ("gpect_zone_map", zone_map_js_url())]
     if borders:
         folium.map.CustomPane(BORDER_PANE, z_index=450, pointer_events=False).add_to(fmap)

@@ -18,6 +18,7 @@ from streamlit_folium import st_folium
 
 from gpect_core import Territory, maps
 from gpect_core.assets import GEOMETRY_DIR
+from gpect_core.geo import display_bounds
 from gpect_core.i18n import t
 from ui import context
 
@@ -40,6 +41,11 @@ def border_geometries(_territory: Territory, fingerprint: str, zoning: str) -> l
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _base_map_zones(_territory: Territory, fingerprint: str, zoning: str) -> gpd.GeoDataFrame:
     return _territory.zones_of(zoning)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _bounds(_territory: Territory, fingerprint: str, zoning: str) -> tuple[float, float, float, float]:
+    return display_bounds(_territory.zones_of(zoning))
 
 
 def on_zone_click(map_key: str, zones: gpd.GeoDataFrame) -> None:
@@ -75,6 +81,7 @@ def zone_map(territory: Territory, zoning: str, key: str, *, fill: dict[str, str
         missing_fill = maps.DEFAULT_FILL if not fill else maps.NO_DATA_FILL
     else:
         styles, missing_fill = maps.CHOROPLETH_STYLES, maps.NO_DATA_FILL
+    pack_zones = zones is None
     try:
         if zones is None:
             zones = _base_map_zones(territory, territory.fingerprint, zoning)
@@ -88,7 +95,8 @@ def zone_map(territory: Territory, zoning: str, key: str, *, fill: dict[str, str
     except OSError as exc:
         st.error(t("map.static_unwritable", lang, folder=str(GEOMETRY_DIR), error=exc.strerror or str(exc)))
         return
-    fmap = maps.zone_base_map(zones, height_px=height, borders=bool(border_files))
+    bounds = _bounds(territory, territory.fingerprint, zoning) if pack_zones else None
+    fmap = maps.zone_base_map(zones, height_px=height, borders=bool(border_files), bounds=bounds)
     st_folium(fmap, key=key, feature_group_to_add=group, height=height, use_container_width=True,
               returned_objects=RETURNED if clickable else [],
               on_change=partial(on_zone_click, key, zones) if clickable else None)
