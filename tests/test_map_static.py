@@ -54,8 +54,9 @@ def test_a_rerun_sends_a_style_table_and_no_geometry_nor_names(demo_territory, t
                                       peers=["9903"], no_data=["9904"], tooltip=tooltip,
                                       tooltip_aliases=["", "Valeur"])
     order = list(geometry.zone_ids)
-    kinds = dict(zip(order, options["kinds"], strict=True))
-    fills = dict(zip(order, options["fills"], strict=True))
+    fills, kinds = maps.decode_styles(options)
+    kinds = dict(zip(order, kinds, strict=True))
+    fills = dict(zip(order, fills, strict=True))
     assert kinds["9902"] == 3 and kinds["9903"] == 2 and kinds["9904"] == 1 and kinds["9905"] == 1
     assert options["palette"][fills["9902"]] == "#123456" and fills["9904"] == -1
     assert options["styles"][3]["color"] == maps.SELECTED_OUTLINE
@@ -87,3 +88,12 @@ def test_a_click_point_designates_the_zone_under_it(demo_territory):
     assert maps.clicked_point({"last_object_clicked": {"lat": 1.5, "lng": 2.5}, "last_object_clicked_count": 3}) \
         == (1.5, 2.5, 3)
     assert maps.clicked_point({"last_object_clicked": None}) is None and maps.clicked_point(None) is None
+
+
+def test_the_style_table_is_one_character_per_zone_and_reads_back():
+    fills, kinds = [-1, 0, 4, 14, 2], [1, 0, 3, 2, 0]
+    encoded = maps.encode_styles(fills, kinds)
+    assert len(encoded["codes"]) == 5
+    assert maps.decode_styles(encoded) == (fills, kinds)
+    many = maps.encode_styles([15, 0], [0, 3])  # more colours than a character holds: the two lists
+    assert maps.decode_styles(many) == ([15, 0], [0, 3]) and "codes" not in many

@@ -98,8 +98,24 @@
     });
   }
 
+  var CODES = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";  // maps.STYLE_CODES
+
+  function decode(options) {
+    // One character per zone: (fill index + 1) * 4 + style kind (gpect_core/maps.py, encode_styles).
+    if (typeof options.codes !== "string") { return; }
+    var fills = new Array(options.codes.length), kinds = new Array(options.codes.length);
+    for (var i = 0; i < options.codes.length; i++) {
+      var code = CODES.indexOf(options.codes.charAt(i));
+      fills[i] = Math.floor(code / 4) - 1;
+      kinds[i] = code % 4;
+    }
+    options.fills = fills;
+    options.kinds = kinds;
+  }
+
   function apply(parent, options) {
     var map = window.map;
+    decode(options);
     // streamlit-folium keeps every rerun's feature group in this page-level array and never empties it
     // (randyzwitch/streamlit-folium#247); the previous ones are already off the map when this runs.
     window.feature_group = [];
