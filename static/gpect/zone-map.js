@@ -28,6 +28,12 @@
       geometry[url] = fetch(url, {credentials: "same-origin"}).then(function (response) {
         if (!response.ok) { throw new Error("geometry " + url + ": HTTP " + response.status); }
         return response.json();
+      }).then(function (data) {
+        // Zones come as TopoJSON (gpect_core/maps.py, zone_geometry): back to GeoJSON features, in their order.
+        if (data && data.type === "Topology") {
+          return topojson.feature(data, data.objects[Object.keys(data.objects)[0]]);
+        }
+        return data;
       });
     }
     return geometry[url];
