@@ -10,7 +10,7 @@ from gpect_core.i18n import t
 from ui import context as ctx
 from ui.links import copy_link_button, drop_retired_params
 from ui.plan.session import current_user, write_login_cookie
-from ui.serving import compress_streamlit_bundles
+from ui.serving import compress_streamlit_bundles, pin_base_url
 from ui.workshop import presenter, save_view
 from ui.workshop.common import presenting
 
@@ -31,6 +31,7 @@ PAGES = [
 st.set_page_config(page_title="GPECT Atlas", page_icon="🗺️", layout="wide")
 install_leaflet()
 compress_streamlit_bundles()
+pin_base_url(url_path for _script, _title, url_path, _section in PAGES)
 
 try:
     territory = ctx.get_territory()

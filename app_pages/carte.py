@@ -44,8 +44,11 @@ MAP_KEY = "carte_map"
 
 ctx = context.page_context()
 lang = ctx.lang
-context.page_header(ctx, "carte.title")
-context.selection_reading(ctx)
+# The header and the covering note (shown with some selections only) in one container: the map below keeps its
+# place in the page, so Streamlit keeps its iframe (zoom and centre) when the selection changes.
+with st.container():
+    context.page_header(ctx, "carte.title")
+    context.selection_reading(ctx)
 territory, zoning = ctx.territory, ctx.zoning
 
 try:
@@ -153,14 +156,16 @@ else:
     table_downloads(ctx, peers_shown, ctx.t("carte.peers.title"), ["recruitment", "context"], "carte_peers",
                     formats=peer_formats)
 
-with st.expander(ctx.t("carte.table.title")):
-    by_zone = ranked_values(values, territory.zone_names(zoning)).rename(columns={
-        c: ctx.t(f"col.{c}") for c in ("zone", "zone_id", "value", "rank")})
-    # Ranks follow the unrounded values: the export keeps them beside the rounded ones.
-    value_formats = {ctx.t("col.value"): indicator_fmt(indicator, precise=True), ctx.t("col.rank"): Fmt("int")}
-    show_table(by_zone, value_formats, lang)
-    table_downloads(ctx, by_zone, ctx.t(f"carte.indicator.{indicator}"), [INDICATOR_TABLE[indicator]], "carte_values",
-                    formats=value_formats)
+# Built only while open (the table of every zone and its downloads cost as much as the rest of a click's rerun).
+with st.expander(ctx.t("carte.table.title"), key="carte_values_open", on_change="rerun") as values_box:
+    if values_box.open:
+        by_zone = ranked_values(values, territory.zone_names(zoning)).rename(columns={
+            c: ctx.t(f"col.{c}") for c in ("zone", "zone_id", "value", "rank")})
+        # Ranks follow the unrounded values: the export keeps them beside the rounded ones.
+        value_formats = {ctx.t("col.value"): indicator_fmt(indicator, precise=True), ctx.t("col.rank"): Fmt("int")}
+        show_table(by_zone, value_formats, lang)
+        table_downloads(ctx, by_zone, ctx.t(f"carte.indicator.{indicator}"), [INDICATOR_TABLE[indicator]], "carte_values",
+                        formats=value_formats)
 
 with st.expander(ctx.t("carte.definitions")):
     st.markdown(ctx.t("carte.definitions.text"))

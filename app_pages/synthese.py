@@ -16,26 +16,29 @@ MAP_KEY = "synthese_map"
 
 ctx = context.page_context()
 lang = ctx.lang
-context.page_header(ctx, "synthese.title")
+# Everything above the map in one container whose own place never changes: a note that appears with a selection
+# would otherwise move the map in the page, and Streamlit would make it anew (zoom and centre lost).
+with st.container():
+    context.page_header(ctx, "synthese.title")
 
-reading = context.selection_reading(ctx)
-figures = KeyFigures.of(reading)
-plan = action_counts(ctx.territory, ctx.selection, plan_actions(ctx.territory))
-cols = st.columns(5)
-cols[0].metric(ctx.t("synthese.kpi.projects", year=figures.year or ""), fmt_int(figures.projects, lang),
-               help=ctx.t("synthese.kpi.projects.help"))
-cols[1].metric(ctx.t("synthese.kpi.difficult"), fmt_pct(figures.difficult_share, lang=lang))
-cols[2].metric(ctx.t("synthese.kpi.seasonal"), fmt_pct(figures.seasonal_share, lang=lang))
-cols[3].metric(ctx.t("synthese.kpi.unemployment", period=figures.unemployment_period or "–"),
-               fmt_rate(figures.unemployment_rate, lang=lang), help=ctx.t("synthese.kpi.unemployment.help"))
-cols[4].metric(ctx.t("synthese.kpi.actions"), fmt_int(plan.actions, lang),
-               delta=ctx.t("synthese.kpi.late", n=plan.late), delta_color="inverse",
-               delta_arrow="off")
-st.caption(ctx.provenance_caption("recruitment"))
-st.caption(ctx.provenance_caption("context"))
-if figures.secret_cells:
-    st.caption(ctx.t("common.secret_note", n=fmt_int(figures.secret_cells, lang)))
-meeting_exports.render(ctx)
+    reading = context.selection_reading(ctx)
+    figures = KeyFigures.of(reading)
+    plan = action_counts(ctx.territory, ctx.selection, plan_actions(ctx.territory))
+    cols = st.columns(5)
+    cols[0].metric(ctx.t("synthese.kpi.projects", year=figures.year or ""), fmt_int(figures.projects, lang),
+                   help=ctx.t("synthese.kpi.projects.help"))
+    cols[1].metric(ctx.t("synthese.kpi.difficult"), fmt_pct(figures.difficult_share, lang=lang))
+    cols[2].metric(ctx.t("synthese.kpi.seasonal"), fmt_pct(figures.seasonal_share, lang=lang))
+    cols[3].metric(ctx.t("synthese.kpi.unemployment", period=figures.unemployment_period or "–"),
+                   fmt_rate(figures.unemployment_rate, lang=lang), help=ctx.t("synthese.kpi.unemployment.help"))
+    cols[4].metric(ctx.t("synthese.kpi.actions"), fmt_int(plan.actions, lang),
+                   delta=ctx.t("synthese.kpi.late", n=plan.late), delta_color="inverse",
+                   delta_arrow="off")
+    st.caption(ctx.provenance_caption("recruitment"))
+    st.caption(ctx.provenance_caption("context"))
+    if figures.secret_cells:
+        st.caption(ctx.t("common.secret_note", n=fmt_int(figures.secret_cells, lang)))
+    meeting_exports.render(ctx)
 
 map_col, chart_col = st.columns([5, 6])
 with map_col:

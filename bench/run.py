@@ -20,6 +20,8 @@ STEPS = [
     ("map payload from the browser (issue 15)", ["bench_payload.py", str(BENCH / "out" / "national")], True),
     ("click to settled in Chromium (issue 15)", ["bench_click.py", str(BENCH / "out" / "national")], True),
     ("1, 10, 20 sessions (issue 15)", ["bench_sessions.py", str(BENCH / "out" / "national")], True),
+    ("EPCI and a région's communes (issue 15)", ["bench_layers.py", "--pack", str(BENCH / "out" / "national")], True),
+    ("rerun CPU of the map page (issue 15)", ["bench_rerun_cpu.py", str(BENCH / "out" / "national")], True),
     ("plan store, concurrent writers (issue 5)", ["bench_plan_concurrency.py"], False),
     ("committee deck and basin sheets (issue 13)", ["bench_meeting.py"], True),
 ]

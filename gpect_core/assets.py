@@ -19,6 +19,9 @@ STATIC_DIR = PROJECT_ROOT / "static"
 LEAFLET_DIR = STATIC_DIR / "vendor" / "leaflet"
 GEOMETRY_DIR = STATIC_DIR / "geo"
 ZONE_MAP_JS = STATIC_DIR / "gpect" / "zone-map.js"
+# topojson-client 3.1.0 (ISC licence, beside it), from the npm package's dist/: turns the zones' TopoJSON back
+# into GeoJSON in the browser.
+TOPOJSON_CLIENT_JS = STATIC_DIR / "gpect" / "vendor" / "topojson-client.min.js"
 # URLs as the browser sees them: Streamlit serves ./static under /app/static/.
 STATIC_URL = "/app/static"
 LEAFLET_JS_URL = "/app/static/vendor/leaflet/leaflet.js"
@@ -53,16 +56,27 @@ def geometry_url(path: Path) -> str:
 def zone_map_js_url() -> str:
     """URL of `static/gpect/zone-map.js` with a hash of its content, so that a new version is never taken from a
     browser's cache."""
-    digest = hashlib.sha256(ZONE_MAP_JS.read_bytes()).hexdigest()[:12]
-    return f"{static_url(ZONE_MAP_JS)}?v={digest}"
+    return versioned_url(ZONE_MAP_JS)
 
 
-def write_content_addressed(directory: Path, stem: str, data: bytes, suffix: str = ".json") -> Path:
-    """Write `data` as `directory/<stem>.<first 16 hex digits of its SHA-256><suffix>` unless that file exists;
-    return its path. The file appears whole or not at all (written aside, then renamed), so several app processes
-    may write the same file at once."""
-    digest = hashlib.sha256(data).hexdigest()[:16]
-    path = Path(directory) / f"{stem}.{digest}{suffix}"
+def versioned_url(path: Path) -> str:
+    """URL of a static file with a hash of its content (`?v=…`)."""
+    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
+    return f"{static_url(path)}?v={digest}"
+
+
+def content_path(directory: Path, stem: str, digest: str, suffix: str = ".json") -> Path:
+    """`directory/<stem>.<digest><suffix>`: where `write_content_addressed` puts a file of that digest."""
+    return Path(directory) / f"{stem}.{digest}{suffix}"
+
+
+def write_content_addressed(directory: Path, stem: str, data: bytes, suffix: str = ".json",
+                            digest: str | None = None) -> Path:
+    """Write `data` as `directory/<stem>.<first 16 hex digits of its SHA-256><suffix>` (or of the given `digest`,
+    a hash of what `data` was made from) unless that file exists; return its path. The file appears whole or not
+    at all (written aside, then renamed), so several app processes may write the same file at once."""
+    digest = digest or hashlib.sha256(data).hexdigest()[:16]
+    path = content_path(directory, stem, digest, suffix)
     if path.is_file():
         return path
     path.parent.mkdir(parents=True, exist_ok=True)

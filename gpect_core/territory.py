@@ -206,17 +206,32 @@ class Territory:
         columns = [c for c in SCHEMAS[name].columns if not c.startswith("^")] if name in SCHEMAS else []
         return pd.DataFrame(columns=columns)
 
+    def _zones_memo(self, key, compute):
+        # Pages ask for zonings and names many times a rerun; the zones frame is not changed in place once loaded
+        # (a new frame, as `build` assigns, starts a new memo).
+        memo = self.__dict__.get("_gpect_zones_memo")
+        if memo is None or memo[0] is not self.zones:
+            memo = (self.zones, {})
+            self.__dict__["_gpect_zones_memo"] = memo
+        if key not in memo[1]:
+            memo[1][key] = compute()
+        return memo[1][key]
+
     def zoning_ids(self) -> list[str]:
-        present = [str(z) for z in pd.unique(self.zones["zoning"].to_numpy(dtype=object))]
-        ordered = [z for z in self.zonings if z in present]
-        return ordered + [z for z in present if z not in ordered]
+        def compute():
+            present = [str(z) for z in pd.unique(self.zones["zoning"].to_numpy(dtype=object))]
+            ordered = [z for z in self.zonings if z in present]
+            return ordered + [z for z in present if z not in ordered]
+        return list(self._zones_memo(("zoning_ids", tuple(self.zonings)), compute))
 
     def zones_of(self, zoning: str) -> gpd.GeoDataFrame:
         return self.zones[self.zones["zoning"] == zoning]
 
     def zone_names(self, zoning: str) -> dict[str, str]:
-        zones = self.zones_of(zoning).sort_values("name")
-        return dict(zip(zones["zone_id"], zones["name"], strict=True))
+        def compute():
+            zones = self.zones_of(zoning).sort_values("name")
+            return dict(zip(zones["zone_id"], zones["name"], strict=True))
+        return dict(self._zones_memo(("zone_names", zoning), compute))
 
     def notice(self, lang: str = "fr") -> str:
         if not self.fictional:

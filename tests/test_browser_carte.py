@@ -206,3 +206,24 @@ def test_on_the_national_pack_a_zone_d_emploi_is_clicked_compared_and_exported(n
         page.screenshot(path="tests/artifacts/carte_national.png", full_page=True)
     finally:
         context.close()
+
+
+def test_a_deep_link_to_the_map_logs_no_console_error(app_url, chromium):
+    """A shared link to a page (not the root) used to log two 404s: Streamlit's frontend probed
+    `/carte/_stcore/health` and `/carte/_stcore/host-config` as a possible base URL (streamlit/streamlit#7074)."""
+    context = chromium.new_context(viewport={"width": 1400, "height": 1100}, locale="fr-FR")
+    try:
+        warm = context.new_page()
+        warm.goto(app_url)  # the server's first run of the app script sets the base URL up
+        warm.locator("h1").first.wait_for(timeout=60_000)
+        page = context.new_page()
+        errors, failed = [], []
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+        page.goto(f"{app_url}/carte?zones=9904")
+        wait_for_idle(page)
+        folium_frame(page)
+        assert "Carte des bassins" in page.locator("h1").first.inner_text()
+        assert failed == [] and errors == []
+    finally:
+        context.close()

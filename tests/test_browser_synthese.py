@@ -102,3 +102,28 @@ def test_the_selection_survives_a_change_of_page(app_url, page):
     # The page header names the selection once the page has drawn (under load it may still be empty here).
     page.locator('[data-testid="stMain"]').get_by_text("Bassin de Morvaux").first.wait_for(timeout=30_000)
     assert "Bassin de Morvaux" in page.inner_text('[data-testid="stMain"]')
+
+
+def test_the_same_spot_clicked_again_after_clearing_with_the_cross_selects_again(app_url, page, demo_territory):
+    """A click selects, × empties the filter, the same spot clicked again selects that basin again; the map is the
+    same map all along (a note appearing above it with the selection no longer makes a new one)."""
+    zone = _zone(demo_territory, "9902")
+    point = zone.geometry.representative_point()
+    multiselect = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]')
+    page.goto(app_url)
+    wait_for_idle(page)
+    page.locator('iframe[title="streamlit_folium.st_folium"]').first.scroll_into_view_if_needed()
+    frame = folium_frame(page)
+    frame.evaluate("() => { window.__kept = 'same map'; }")
+    for _ in range(2):
+        click_map_at(page, frame, point.y, point.x)
+        page.wait_for_url(re.compile(r"zones=9902"), timeout=20_000)
+        wait_for_idle(page)
+        multiselect.get_by_text(zone["name"]).wait_for(timeout=20_000)
+        multiselect.hover()
+        multiselect.get_by_role("button", name="Clear all").click()
+        page.wait_for_url(lambda url: "zones=" not in url, timeout=20_000)
+        wait_for_idle(page)
+        assert zone["name"] not in multiselect.inner_text()
+        frame = folium_frame(page)
+        assert frame.evaluate("() => window.__kept") == "same map"

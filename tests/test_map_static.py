@@ -12,19 +12,57 @@ from gpect_core import maps
 from gpect_core.assets import STATIC_DIR, static_url, zone_map_js_url
 
 
+def _decoded(topology: dict) -> list[tuple[str, str, object]]:
+    """(id, name, shapely geometry) of each geometry of a TopoJSON file, in its order (arcs delta-decoded, then
+    scaled back as the TopoJSON spec says)."""
+    import numpy as np
+    import shapely
+
+    scale, translate = topology["transform"]["scale"], topology["transform"]["translate"]
+    arcs = [np.cumsum(np.array(arc, dtype=float), axis=0) * scale + translate for arc in topology["arcs"]]
+
+    def ring(indexes):
+        points = [arcs[i] if i >= 0 else arcs[~i][::-1] for i in indexes]
+        return np.concatenate([points[0], *[p[1:] for p in points[1:]]])
+
+    out = []
+    for geometry in next(iter(topology["objects"].values()))["geometries"]:
+        polygons = [geometry["arcs"]] if geometry["type"] == "Polygon" else geometry["arcs"]
+        shape = shapely.MultiPolygon([shapely.Polygon(ring(rings[0]), [ring(r) for r in rings[1:]])
+                                      for rings in polygons])
+        out.append((geometry["id"], geometry["properties"]["n"], shape))
+    return out
+
+
 @pytest.mark.parametrize("zoning", ["ZE2020", "BMO", "DEP", "REG", "EPCI"])
 def test_the_geometry_file_holds_the_zones_of_the_pack(demo_territory, tmp_path, zoning):
     if zoning not in demo_territory.zoning_ids():
         pytest.skip(f"no {zoning} in the demo pack")
     zones = demo_territory.zones_of(zoning)
     geometry = maps.zone_geometry(zones, zoning, directory=tmp_path)
-    data = json.loads(geometry.path.read_text(encoding="utf-8"))
-    ids = [f["id"] for f in data["features"]]
+    topology = json.loads(geometry.path.read_text(encoding="utf-8"))
+    assert topology["type"] == "Topology"
+    decoded = _decoded(topology)
+    ids = [zone_id for zone_id, _name, _shape in decoded]
     assert sorted(ids) == sorted(zones["zone_id"].astype(str)) and len(ids) == len(zones)
     assert list(geometry.zone_ids) == ids
-    names = dict(zip(zones["zone_id"].astype(str), zones["name"], strict=True))
-    assert all(f["properties"]["n"] == names[f["id"]] for f in data["features"])
+    by_id = zones.set_index(zones["zone_id"].astype(str))
+    for zone_id, name, shape in decoded:
+        original = by_id.loc[zone_id, "geometry"]
+        assert name == by_id.loc[zone_id, "name"]
+        assert shape.symmetric_difference(original).area < 0.001 * original.area, zone_id  # ≈ 10 m grid
     assert geometry.path.name.startswith(f"{zoning}.") and geometry.url.endswith("/" + geometry.path.name)
+
+
+def test_a_border_shared_by_two_zones_is_written_once(demo_territory, tmp_path):
+    zones = demo_territory.zones_of("ZE2020")
+    topology = json.loads(maps.zone_geometry(zones, "ZE2020", directory=tmp_path).path.read_text(encoding="utf-8"))
+    used = [abs(i if i >= 0 else ~i) for geometry in topology["objects"]["data"]["geometries"]
+            for polygon in ([geometry["arcs"]] if geometry["type"] == "Polygon" else geometry["arcs"])
+            for ring in polygon for i in ring]
+    shared = {arc for arc in used if used.count(arc) == 2}
+    assert shared  # neighbouring basins: their common border is one arc, used by both
+    assert len(set(used)) == len(topology["arcs"])
 
 
 def test_the_geometry_file_changes_name_when_the_pack_zones_change(demo_territory, tmp_path):
@@ -54,8 +92,9 @@ def test_a_rerun_sends_a_style_table_and_no_geometry_nor_names(demo_territory, t
                                       peers=["9903"], no_data=["9904"], tooltip=tooltip,
                                       tooltip_aliases=["", "Valeur"])
     order = list(geometry.zone_ids)
-    kinds = dict(zip(order, options["kinds"], strict=True))
-    fills = dict(zip(order, options["fills"], strict=True))
+    fills, kinds = maps.decode_styles(options)
+    kinds = dict(zip(order, kinds, strict=True))
+    fills = dict(zip(order, fills, strict=True))
     assert kinds["9902"] == 3 and kinds["9903"] == 2 and kinds["9904"] == 1 and kinds["9905"] == 1
     assert options["palette"][fills["9902"]] == "#123456" and fills["9904"] == -1
     assert options["styles"][3]["color"] == maps.SELECTED_OUTLINE
@@ -87,3 +126,12 @@ def test_a_click_point_designates_the_zone_under_it(demo_territory):
     assert maps.clicked_point({"last_object_clicked": {"lat": 1.5, "lng": 2.5}, "last_object_clicked_count": 3}) \
         == (1.5, 2.5, 3)
     assert maps.clicked_point({"last_object_clicked": None}) is None and maps.clicked_point(None) is None
+
+
+def test_the_style_table_is_one_character_per_zone_and_reads_back():
+    fills, kinds = [-1, 0, 4, 14, 2], [1, 0, 3, 2, 0]
+    encoded = maps.encode_styles(fills, kinds)
+    assert len(encoded["codes"]) == 5
+    assert maps.decode_styles(encoded) == (fills, kinds)
+    many = maps.encode_styles([15, 0], [0, 3])  # more colours than a character holds: the two lists
+    assert maps.decode_styles(many) == ([15, 0], [0, 3]) and "codes" not in many

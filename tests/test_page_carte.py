@@ -76,7 +76,7 @@ def test_without_a_single_basin_the_page_asks_for_one(at):
 
 
 def test_values_table_follows_the_indicator(at, demo_territory):
-    _open(at, ["9903"], indicateur="unemployment_rate")
+    _open(at, ["9903"], indicateur="unemployment_rate", carte_values_open=True)  # the expander, opened
     frames = [f.value for f in at.dataframe if "Rang" in f.value.columns]
     values = frames[0].set_index("Code")["Valeur"]
     ctx = demo_territory.tables["context"]

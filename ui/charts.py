@@ -42,7 +42,7 @@ def chart_table(chart: alt.TopLevelMixin, lang: str) -> pd.DataFrame:
     """The data behind `chart` as a table: one row per drawn item, the columns its tooltips show, named as the
     tooltips name them, shares (tooltip format ``%``) as percentages in `lang`; without tooltips, the chart's first
     dataset as it is. Empty when the chart carries no inline data."""
-    spec = chart.to_dict()
+    spec = chart.to_dict(validate=False)  # st.altair_chart validates the same chart already
     datasets = spec.get("datasets", {})
     for unit, name in _units(spec):
         fields = _tooltips(unit)

@@ -22,7 +22,7 @@ def _caption(ctx, title: str, tables) -> Caption:
 def chart_downloads(ctx, chart: alt.TopLevelMixin, title: str, tables, key: str) -> None:
     """PNG and SVG buttons for `chart`, captioned with `title`, the sources of `tables` and the selection."""
     caption = _caption(ctx, title, tables)
-    spec = chart.to_dict()
+    spec = chart.to_dict(validate=False)  # validated where it is drawn (st.altair_chart)
     stem = caption.file_stem()
     row = st.container(horizontal=True)
     row.download_button(t("export.download.png", ctx.lang), data=lambda: chart_png(spec, caption),

@@ -8,7 +8,6 @@ from functools import partial
 import numpy as np
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from gpect_core.charts.training import gaps_bar
 from gpect_core.errors import GpectError
@@ -34,11 +33,11 @@ from gpect_core.indicators.training_needs import (
     top_gaps,
     totals,
 )
-from gpect_core.maps import base_map_with_borders, choropleth_layer, class_colours, legend_html, legend_items
+from gpect_core.maps import class_colours, legend_html, legend_items
 from ui import context
-from ui.cache import borders_geojson
 from ui.charts import show_chart
 from ui.downloads import chart_downloads, table_downloads
+from ui.map import zone_map
 from ui.tables import show_table
 
 MAP_KEY = "formations_map"
@@ -381,14 +380,9 @@ def _map_tab(ctx, table: pd.DataFrame, family: str, family_labels: dict[str, str
     st.caption(ctx.t("formations.map.help"))
     if coarse:
         st.caption(coarse)
-    zones = territory.zones_of(ctx.zoning)
-    fmap = base_map_with_borders(zones, borders_geojson(territory, territory.fingerprint, ctx.zoning))
-    layer = choropleth_layer(zones, fill, selected=ctx.zone_ids, no_data=no_data, tooltip=tooltip,
-                             tooltip_aliases=["", ctx.t("formations.map.tooltip"),
-                                              ctx.t("formations.map.tooltip_places")])
-    st_folium(fmap, key=MAP_KEY, feature_group_to_add=layer, height=520, use_container_width=True,
-              returned_objects=["last_active_drawing", "last_object_clicked"],
-              on_change=partial(context.on_map_click, MAP_KEY))
+    zone_map(territory, ctx.zoning, MAP_KEY, fill=fill, selected=ctx.zone_ids, no_data=no_data, tooltip=tooltip,
+             tooltip_aliases=["", ctx.t("formations.map.tooltip"), ctx.t("formations.map.tooltip_places")],
+             borders=True, height=520, lang=lang)
     items = legend_items(classes, colours, lang, "projects_per_1000")
     st.html(legend_html(ctx.t("formations.map.legend", label=label), items, ctx.t("formations.map.no_data")))
     export = by_zone.reset_index().assign(zone=lambda f: f["zone_id"].map(territory.zone_names(ctx.zoning)))

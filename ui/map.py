@@ -18,6 +18,7 @@ from streamlit_folium import st_folium
 
 from gpect_core import Territory, maps
 from gpect_core.assets import GEOMETRY_DIR
+from gpect_core.geo import display_bounds
 from gpect_core.i18n import t
 from ui import context
 
@@ -42,6 +43,11 @@ def _base_map_zones(_territory: Territory, fingerprint: str, zoning: str) -> gpd
     return _territory.zones_of(zoning)
 
 
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _bounds(_territory: Territory, fingerprint: str, zoning: str) -> tuple[float, float, float, float]:
+    return display_bounds(_territory.zones_of(zoning))
+
+
 def on_zone_click(map_key: str, zones: gpd.GeoDataFrame) -> None:
     """st_folium's on_change: the zone under the click (clicked twice at the same spot included: the click count
     changes) becomes the selection."""
@@ -58,15 +64,16 @@ def zone_map(territory: Territory, zoning: str, key: str, *, fill: dict[str, str
              tooltip: dict[str, pd.Series] | None = None, tooltip_aliases: list[str] | None = None,
              borders: bool = False, mode: str = "choropleth", height: int = 480,
              zones: gpd.GeoDataFrame | None = None, geometry: maps.StaticGeometry | None = None,
-             lang: str = "fr") -> None:
+             clickable: bool = True, lang: str = "fr") -> None:
     """Draw the zones of `zoning` (or the given `zones` with their `geometry`, e.g. the communes of a région)
     and make a click on one select it.
 
     `fill`: zone_id → colour (zones without one are grey); `mode`: "choropleth" (classes, peers, no data) or
     "selection" (a map to pick zones on: one colour, the others paler once something is selected); `tooltip`:
     name → Series of texts indexed by zone_id, labelled by `tooltip_aliases[1:]`; `borders`: draw the
-    département and région outlines (static files too). When the static folder cannot be written, says so in
-    `lang` instead of drawing.
+    département and région outlines (static files too); `clickable` False: a click selects nothing (a map of
+    another zoning than the filter's). When the static folder cannot be written, says so in `lang` instead of
+    drawing.
     """
     selected = list(selected)
     if mode == "selection":
@@ -74,6 +81,7 @@ def zone_map(territory: Territory, zoning: str, key: str, *, fill: dict[str, str
         missing_fill = maps.DEFAULT_FILL if not fill else maps.NO_DATA_FILL
     else:
         styles, missing_fill = maps.CHOROPLETH_STYLES, maps.NO_DATA_FILL
+    pack_zones = zones is None
     try:
         if zones is None:
             zones = _base_map_zones(territory, territory.fingerprint, zoning)
@@ -87,6 +95,8 @@ def zone_map(territory: Territory, zoning: str, key: str, *, fill: dict[str, str
     except OSError as exc:
         st.error(t("map.static_unwritable", lang, folder=str(GEOMETRY_DIR), error=exc.strerror or str(exc)))
         return
-    fmap = maps.zone_base_map(zones, height_px=height, borders=bool(border_files))
+    bounds = _bounds(territory, territory.fingerprint, zoning) if pack_zones else None
+    fmap = maps.zone_base_map(zones, height_px=height, borders=bool(border_files), bounds=bounds)
     st_folium(fmap, key=key, feature_group_to_add=group, height=height, use_container_width=True,
-              returned_objects=RETURNED, on_change=partial(on_zone_click, key, zones))
+              returned_objects=RETURNED if clickable else [],
+              on_change=partial(on_zone_click, key, zones) if clickable else None)

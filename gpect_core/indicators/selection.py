@@ -138,7 +138,13 @@ def data_selection(territory: Territory, selection: Selection, table: str = "rec
     largest population in common over the population of the union (selection ∪ kept zones), so that a zoning
     covering the selection closely beats one whose zones are far larger (a région for a zone d'emploi); ties go
     to BMO basins, then the pack's order. A whole-territory selection becomes the whole other zoning. The
-    selection itself when no zoning publishes the table or none shares territory with it."""
+    selection itself when no zoning publishes the table or none shares territory with it. Memoised per cube and
+    selection (a page asks several times a rerun)."""
+    return cube_for(territory, selection.zoning).memo(("data_selection", table, selection),
+                                                       lambda: _data_selection(territory, selection, table))
+
+
+def _data_selection(territory: Territory, selection: Selection, table: str) -> DataSelection:
     own = getattr(cube_for(territory, selection.zoning), table)
     if not own.empty:
         return DataSelection(selection, selection)

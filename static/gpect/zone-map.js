@@ -9,11 +9,16 @@
 (function () {
   "use strict";
   var geometry = {};  // url -> Promise of GeoJSON, kept for the life of the page
-  // streamlit-folium starts from the Python defaults (click count None) and reports its own first value (count 0)
-  // as a change, which reran the whole page once per map shown. Loaded before the map is made: align the two.
+  // streamlit-folium counts clicks from 0 in each iframe, and Streamlit makes a new iframe for the same map (same
+  // widget, same server-side value) whenever the page's layout above it changes. The same spot clicked in the new
+  // iframe then sent the very value the server already held (count 1, same point): no change, click lost. Counting
+  // from the time the iframe was made keeps every click a new value. Loaded before the map is made, so the
+  // initial report (no click yet) still equals the previous value and does not rerun the page.
   var shared = window.__GLOBAL_DATA__;
-  if (shared && shared.previous_data && shared.previous_data.last_object_clicked_count === null) {
-    shared.previous_data.last_object_clicked_count = 0;
+  if (shared && shared.previous_data && "last_object_clicked_count" in shared.previous_data) {
+    var start = Date.now();
+    shared.last_object_clicked_count = start;
+    shared.previous_data.last_object_clicked_count = start;
   }
   var tooltips = {};  // url -> columns, once loaded
   var state = {zonesUrl: null, zones: null, borders: {}, parent: null, latestParent: null, options: null};
@@ -23,6 +28,12 @@
       geometry[url] = fetch(url, {credentials: "same-origin"}).then(function (response) {
         if (!response.ok) { throw new Error("geometry " + url + ": HTTP " + response.status); }
         return response.json();
+      }).then(function (data) {
+        // Zones come as TopoJSON (gpect_core/maps.py, zone_geometry): back to GeoJSON features, in their order.
+        if (data && data.type === "Topology") {
+          return topojson.feature(data, data.objects[Object.keys(data.objects)[0]]);
+        }
+        return data;
       });
     }
     return geometry[url];
@@ -93,8 +104,24 @@
     });
   }
 
+  var CODES = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";  // maps.STYLE_CODES
+
+  function decode(options) {
+    // One character per zone: (fill index + 1) * 4 + style kind (gpect_core/maps.py, encode_styles).
+    if (typeof options.codes !== "string") { return; }
+    var fills = new Array(options.codes.length), kinds = new Array(options.codes.length);
+    for (var i = 0; i < options.codes.length; i++) {
+      var code = CODES.indexOf(options.codes.charAt(i));
+      fills[i] = Math.floor(code / 4) - 1;
+      kinds[i] = code % 4;
+    }
+    options.fills = fills;
+    options.kinds = kinds;
+  }
+
   function apply(parent, options) {
     var map = window.map;
+    decode(options);
     // streamlit-folium keeps every rerun's feature group in this page-level array and never empties it
     // (randyzwitch/streamlit-folium#247); the previous ones are already off the map when this runs.
     window.feature_group = [];

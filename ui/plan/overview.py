@@ -3,18 +3,14 @@ the map of actions by basin and the tension of the target occupations since the 
 
 from __future__ import annotations
 
-from functools import partial
-
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from gpect_core.charts import plan as plan_charts
 from gpect_core.formatting import Fmt, fmt_int
-from gpect_core.maps import base_map, zones_layer
 from gpect_core.plan import display, progress, rules
-from ui import context
 from ui.charts import show_chart
+from ui.map import zone_map
 from ui.plan.state import PlanView
 from ui.tables import show_table
 
@@ -77,15 +73,10 @@ def _map(view: PlanView) -> None:
     fill = {z: PALETTE[s] for z, s in shades["shade"].items() if s >= 0}
     tooltip = {"n_actions": shades["n_actions"].astype(str), "titles": shades["titles"]}
     same_zoning = ctx.zoning == view.plan_zoning
-    layer = zones_layer(zones, selected=ctx.zone_ids if same_zoning else [], fill=fill, tooltip=tooltip,
-                        tooltip_aliases=["", T("plan.map.n_actions"), T("plan.map.actions")])
-    if same_zoning:
-        st_folium(base_map(zones), key=MAP_KEY, feature_group_to_add=layer, height=460,
-                  use_container_width=True, returned_objects=["last_active_drawing"],
-                  on_change=partial(context.on_map_click, MAP_KEY))
-    else:
-        st_folium(base_map(zones), key=MAP_KEY, feature_group_to_add=layer, height=460,
-                  use_container_width=True, returned_objects=[])
+    # A click selects in the filter's zoning: only when the plan's map is drawn in that zoning.
+    zone_map(ctx.territory, view.plan_zoning, MAP_KEY, fill=fill, selected=ctx.zone_ids if same_zoning else [],
+             tooltip=tooltip, tooltip_aliases=["", T("plan.map.n_actions"), T("plan.map.actions")],
+             mode="selection", height=460, clickable=same_zoning, lang=view.lang)
 
 
 def _tension(view: PlanView) -> None:
