@@ -3,8 +3,6 @@ zone and the chart of the top gaps (logic in `gpect_core.indicators.training_nee
 
 from __future__ import annotations
 
-from functools import partial
-
 import numpy as np
 import pandas as pd
 import streamlit as st
