@@ -27,10 +27,11 @@ def _last_history_id(store: PlanStore) -> int:
     return int(store.history_frame(limit=1)["history_id"].iloc[0])
 
 
-def test_20_writers_50_saves_each_every_save_applied_or_refused_none_lost(plan_store, plan_db_url):
+def test_10_writers_20_saves_each_every_save_applied_or_refused_none_lost(plan_store, plan_db_url):
+    """20 writers × 50 saves, with figures, is `bench/bench_plan_concurrency.py` (same checks)."""
     first = _last_history_id(plan_store)
-    outcomes = run_concurrent_writers(plan_db_url, writers=20, saves=50, action_ids=OVERLAPPING_ACTIONS)
-    assert len(outcomes) == 20 * 50
+    outcomes = run_concurrent_writers(plan_db_url, writers=10, saves=20, action_ids=OVERLAPPING_ACTIONS)
+    assert len(outcomes) == 10 * 20
     applied = [o for o in outcomes if o.applied]
     refused = [o for o in outcomes if not o.applied]
     assert applied and refused, "the writers must really race on the same actions"
