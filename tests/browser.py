@@ -134,7 +134,9 @@ def wait_for_idle(page, timeout: float = 30.0) -> None:
     while time.monotonic() < deadline:
         running = page.locator('[data-testid="stStatusWidget"]').count() > 0
         skeleton = page.locator('[data-testid^="stSkeleton"]').count() > 0  # lazy widget code still loading
-        if not running and not skeleton:
+        # On a fresh server's first visit the run may not have started yet: nothing drawn is not idle.
+        drawn = page.locator('[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]').count() > 0
+        if not running and not skeleton and drawn:
             quiet_since = quiet_since or time.monotonic()
             if time.monotonic() - quiet_since > 0.8:
                 return
