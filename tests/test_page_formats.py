@@ -67,6 +67,10 @@ def test_carte_peers_and_values_tables_follow_the_interface_language(carte, demo
     assert big and all((NARROW_NBSP if lang == "fr" else ",") in p for p in big)
     assert pd.api.types.is_float_dtype(element.value["Distance"])  # sorting a column sorts by value
 
+    # The table of every zone is built only while its expander is open.
+    assert not [f for f in at.dataframe if ("Rang" if lang == "fr" else "Rank") in f.value.columns]
+    at.session_state["carte_values_open"] = True
+    at.run()
     values = _table(at, "Rang" if lang == "fr" else "Rank")
     value_text = shown(values)["Valeur" if lang == "fr" else "Value"]
     assert all(re.fullmatch(rf"\d+{decimal}\d{percent}", v) for v in value_text)

@@ -131,8 +131,10 @@ def test_an_editor_downloads_the_plan_edits_it_and_imports_it_after_seeing_the_d
         _log_in(page, url, "edith", "edith-secret-1")
         page.get_by_role("tab", name="Import / export").click()
         wait_for_idle(page)
-        with page.expect_download() as download_info:
-            page.get_by_role("button", name="Télécharger le plan (Excel)").click()
+        button = page.get_by_role("button", name="Télécharger le plan (Excel)")
+        button.wait_for(state="visible", timeout=30_000)
+        with page.expect_download(timeout=60_000) as download_info:  # the workbook is built at click time
+            button.click()
         workbook_path = tmp_path / "plan.xlsx"
         download_info.value.save_as(workbook_path)
         book = openpyxl.load_workbook(workbook_path)

@@ -58,7 +58,8 @@ def _import_section(ctx, store: PairingStore, user) -> None:
     for kind, key in (("fragile", "pairing.import.fragile"), ("hiring", "pairing.import.hiring")):
         spec = SPECS[kind]
         st.download_button(T("pairing.template", name=spec.title), pairing_template(kind),
-                           file_name=f"modele_{spec.key}.xlsx", key=f"pairing_template_{kind}")
+                           file_name=f"modele_{spec.key}.xlsx", key=f"pairing_template_{kind}", on_click="ignore",
+                           icon=":material/download:")
         upload = st.file_uploader(T(key), type=["xlsx"], key=f"pairing_upload_{kind}")
         if upload is None:
             continue

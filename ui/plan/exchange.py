@@ -17,7 +17,7 @@ def render(view: PlanView) -> None:
     T, store = view.t, view.store
     st.download_button(T("plan.export.button"), data=lambda: export_store(store),  # built at click time
                        file_name=f"plan-action-{view.today:%Y-%m-%d}.xlsx", key="plan_export",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                       on_click="ignore", icon=":material/download:", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     st.caption(T("plan.export.help"))
     if not view.can_edit:
         return
