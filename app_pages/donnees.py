@@ -18,6 +18,7 @@ from gpect_core.ingest import (
     restore_previous,
 )
 from gpect_core.readers import SUPPORTED_SUFFIXES
+from gpect_core.readers.isolated import warm_up
 from gpect_core.schema import table_label
 from gpect_core.templates import TEMPLATES, template_xlsx
 from ui import (
@@ -44,6 +45,7 @@ st.caption(T("donnees.intro"))
 user = current_user()
 can_edit = bool(user and user.can_edit)
 pack = settings.pack_path()
+warm_up()  # the bounded reader process starts while the user picks a file
 
 
 def _stage_uploads() -> None:

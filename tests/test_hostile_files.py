@@ -200,8 +200,8 @@ def test_valid_csv_whose_rows_end_with_a_separator_is_read_with_its_own_columns(
 
 
 def test_reading_that_overruns_its_memory_is_stopped_in_the_child_and_said_in_french():
-    parsed = read_source_isolated((RECRUIT + "ZE2020;9901;ROME4;H2913;2025;12;7\n").encode(), "gros.csv",
-                                  memory=1 << 20)
+    rows = "ZE2020;9901;ROME4;H2913;2025;12;7\n" * 100_000  # 3.4 MB: its reading needs far more than 1 MB
+    parsed = read_source_isolated((RECRUIT + rows).encode(), "gros.csv", memory=1 << 20)
     message = parsed[0].report.problems[0].message
     assert message.startswith("« gros.csv » : la lecture du fichier a dépassé la mémoire permise (1 Mo)")
     assert not TECHNICAL.search(message)
@@ -242,3 +242,21 @@ def test_one_zone_polygon_that_would_replace_a_whole_zoning_is_explained(demo_pa
            "14 zone(s) en disparaîtraient" in text, text
     assert "envoyez le zonage complet" in text
     assert pack_digest(demo_pack_copy) == before
+
+
+def test_readings_fork_from_one_zygote_which_is_started_again_if_it_died():
+    import os
+    import signal
+
+    from gpect_core.readers.isolated import ZYGOTE
+
+    data = (RECRUIT + "ZE2020;9901;ROME4;H2913;2025;12;7\n").encode()
+    assert read_source_isolated(data, "un.csv")[0].data["recruitment"]["projects"].tolist() == [12]
+    first = ZYGOTE.pid
+    assert first is not None and first != os.getpid()
+    assert read_source_isolated(data, "deux.csv")[0].recognised
+    assert ZYGOTE.pid == first  # the second reading did not start an interpreter
+    os.kill(first, signal.SIGKILL)
+    os.waitpid(first, 0)
+    assert read_source_isolated(data, "trois.csv")[0].data["recruitment"]["projects"].tolist() == [12]
+    assert ZYGOTE.pid not in (None, first)

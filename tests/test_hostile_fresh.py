@@ -209,6 +209,7 @@ def test_build_pack_isolated_reads_each_file_in_the_bounded_child(tmp_path, monk
     assert inside[0][0].report.format_key == "template_recrutement"
     assert scan_folder(tmp_path, isolated=True)[0][0].data["recruitment"]["projects"].tolist() == [12]
     monkeypatch.setenv("GPECT_PARSE_MEMORY_MB", "1")  # only the child is bound by it
+    (tmp_path / "projets.csv").write_bytes((RECRUIT + ROW * 100_000).encode())  # needs far more than 1 MB to read
     assert scan_folder(tmp_path)[0][0].recognised
     refused_item = scan_folder(tmp_path, isolated=True)[0][0]
     assert refused_item.report.problems[0].message.startswith(

@@ -32,7 +32,9 @@ def survey_tab(pack, monkeypatch, tmp_path, staged) -> AppTest:
 def test_survey_reading_is_bounded_by_the_child_memory_ceiling(demo_pack_copy, monkeypatch, tmp_path,
                                                                 plan_accounts_file):
     monkeypatch.setenv("GPECT_PARSE_MEMORY_MB", "1")  # in this process the file reads fine; in the child it cannot
-    at = survey_tab(demo_pack_copy, monkeypatch, tmp_path, ("enquete.csv", SURVEY))
+    header, *rows = SURVEY.splitlines(keepends=True)
+    big = header + b"".join(rows) * (2_000_000 // len(SURVEY) + 1)  # 2 MB: its reading needs far more than 1 MB
+    at = survey_tab(demo_pack_copy, monkeypatch, tmp_path, ("enquete.csv", big))
     at.run()
     assert not at.exception
     errors = [e.value.replace("\\", "") for e in at.error]
