@@ -37,9 +37,10 @@ MAX_JSON_DEPTH = 64  # a GeoJSON MultiPolygon is 6 deep; records 2
 _CHUNK = 1 << 20
 
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]{1,3})?(\d+)?(?::([A-Z]{1,3})(\d+))?"')
-_CELL = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3})(\d+)"')
-_VALUED_CELL = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3})\d+"[^>]*?(?<!/)>')  # not <c r="XFD1" s="3"/>
-_ROW = re.compile(rb'<(?:\w+:)?row\s[^>]*?\br="(\d+)"')
+# A cell is the only element of a worksheet with an attribute r="A1" (a row's r is digits only); each pattern starts
+# with a literal so the regex engine can skip ahead (a `<(?:\w+:)?c` prefix made the scan of a 27 MB sheet 10× slower).
+_CELL = re.compile(rb'\sr="([A-Z]{1,3})(\d+)"[^>/]*(/?)>')  # letters, row, « / » when empty: <c r="XFD1" s="3"/>
+_ROW = re.compile(rb'row\b[^>]*?\sr="(\d+)"')
 
 
 def column_number(letters: str) -> int:
@@ -140,15 +141,20 @@ def _sheet_extent(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, file: str) -
             first_col, first_row, last_col, last_row = found.groups()
             rows = int(last_row or first_row or 0)
             columns = column_number((last_col or first_col or b"A").decode())
-        for match in _CELL.finditer(text):
-            columns = max(columns, column_number(match.group(1).decode()))
-            rows = max(rows, int(match.group(2)))
-        for match in _VALUED_CELL.finditer(text):
-            filled = max(filled, column_number(match.group(1).decode()))
-        for match in _ROW.finditer(text):
-            rows = max(rows, int(match.group(1)))
+        # A sheet has few distinct column letters and row numbers per chunk: max over the distinct ones (a
+        # real BMO sheet holds 750,000 cells; a Python step per cell cost 20 s of its reading).
+        if cells := _CELL.findall(text):
+            letters, numbers, empty = zip(*cells, strict=True)
+            columns = max(columns, _last_column(letters))
+            filled = max(filled, _last_column([c for c, e in zip(letters, empty, strict=True) if not e]))
+            rows = max(rows, max(map(int, set(numbers))))
+        rows = max(rows, max(map(int, set(_ROW.findall(text))), default=0))
         tail = text[-256:]
     return rows, columns, filled
+
+
+def _last_column(letters) -> int:
+    return max((column_number(c.decode()) for c in set(letters)), default=0)
 
 
 def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
