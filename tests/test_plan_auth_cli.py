@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from cli_inprocess import run_cli
 
 from gpect_core.plan import auth
 
@@ -47,9 +47,8 @@ def test_bad_account_operations_are_refused_in_french(plan_accounts_file):
         auth.add_user(None, "zoe", "zoe-secret-12", "chef")
 
 
-def _cli(*args: str, env: dict, stdin: str = "") -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "gpect_core", *args], cwd=REPO_ROOT, env=env, input=stdin,
-                          capture_output=True, text=True, timeout=120)
+def _cli(*args: str, env: dict, stdin: str = ""):
+    return run_cli(*args, env=env, stdin=stdin, cwd=REPO_ROOT)
 
 
 def test_cli_creates_the_first_administrator_exports_and_imports(tmp_path, sqlite_plan_url):

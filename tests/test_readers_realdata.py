@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
 from conftest_realdata import REALDATA_VINTAGES
 from gpect_core.readers import read_path
 
-pytestmark = pytest.mark.realdata
+pytestmark = [pytest.mark.realdata, pytest.mark.xdist_group("realdata_reads")]  # each file read once: one worker
+
+
+@functools.cache
+def read_real(path: Path) -> tuple:
+    """`read_path` of a realdata file with the vintages the national pack uses, read once per test process (the
+    tests only look at what was read; a BMO workbook takes tens of seconds)."""
+    return tuple(read_path(path, REALDATA_VINTAGES))
 
 
 def recognised(realdata, relative: str, sheet: str | None = None):
-    results = [p for p in read_path(realdata / relative, REALDATA_VINTAGES) if p.report.format_key]
+    results = [p for p in read_real(realdata / relative) if p.report.format_key]
     if sheet:
         results = [p for p in results if p.report.sheet == sheet]
     assert results, f"{relative} not recognised"
@@ -110,7 +120,7 @@ def test_jobseekers_by_sector_use_naf_section_letters(realdata):
 
 @pytest.mark.parametrize(("year", "system"), [(2023, "FAP2009"), (2024, "FAP2021"), (2025, "FAP2021")])
 def test_bmo_workbooks_of_each_year_and_their_description_sheets(realdata, year, system):
-    results = read_path(realdata / f"bmo/Base_open_data_BMO_{year}.xlsx")
+    results = read_real(realdata / f"bmo/Base_open_data_BMO_{year}.xlsx")  # no vintage given for these
     data = next(p for p in results if "recruitment_raw" in p.data)
     rows = data.data["recruitment_raw"]
     assert data.vintage == str(year) and set(rows["year"]) == {year}

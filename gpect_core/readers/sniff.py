@@ -358,7 +358,7 @@ def sheet_table(rows: list[list], file: str, sheet: str, expected: Iterable[str]
     """One worksheet's rows as a RawTable of text, its header found below any title rows. Raises ReadError for
     an empty sheet or one wider than `bounds.MAX_COLUMNS`."""
     check_width(max((_filled_width(row) for row in rows[:HEADER_SCAN_ROWS]), default=0), file, sheet)
-    text_rows = [[cell_text(v) for v in row] for row in rows]
+    text_rows = [[v if type(v) is str else cell_text(v) for v in row] for row in rows]  # most cells are text
     if not any(any(c.strip() for c in row) for row in text_rows):
         raise ReadError(f"« {file} », feuille « {sheet} » : la feuille est vide.")
     skip = find_header(text_rows, expected)

@@ -226,7 +226,10 @@ def _note_formulas(raw: RawTable, report: FileReport) -> None:
     """Cells that a spreadsheet would run as formulas are kept as plain text; the report says where."""
     for column in raw.frame.columns:
         values = raw.frame[column].astype(str)
-        starts = values.str.match(r"^[=+@-]") & ~values.str.fullmatch(r"[-+]?\d[\d\s.,]*")
+        starts = values.str.startswith(("=", "+", "@", "-"))
+        if not starts.any():
+            continue
+        starts &= ~values.str.fullmatch(r"[-+]?\d[\d\s.,]*")
         if starts.any():
             index = starts.idxmax()
             report.notes.append(f"{raw.where(index, column)} : {int(starts.sum())} cellule(s) commençant par "
