@@ -1,5 +1,6 @@
 """The login kept across reloads and tabs: the session cookie's signed token logs the right account in, and nothing
-else does (forged, expired, logged out, password changed, account removed); it carries no password nor role."""
+else does (forged, expired, logged out, password changed, account removed); it carries no password nor role. What
+ends a login is kept in the shared store, so a second app server on the same database honours it too."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import itsdangerous.timed
 import pytest
 
 from gpect_core.plan import auth
+from gpect_core.plan.auth_sessions import LoginRevocations
+from gpect_core.plan.store import PlanStore
 from ui.plan import session
 
 if not hasattr(sys.modules.get("conftest"), "plan_accounts_file"):
@@ -16,8 +19,28 @@ if not hasattr(sys.modules.get("conftest"), "plan_accounts_file"):
 
 
 @pytest.fixture
-def edith(plan_accounts_file):
+def shared_db(request, monkeypatch):
+    """The deployment's shared store as $GPECT_DB_URL: SQLite, or PostgreSQL when parametrized so."""
+    url = request.getfixturevalue("pg_plan_url" if getattr(request, "param", "") == "postgresql" else "sqlite_plan_url")
+    monkeypatch.setenv("GPECT_DB_URL", url)
+    yield url
+    session._open_login_store.clear()
+
+
+both_databases = pytest.mark.parametrize("shared_db", ["sqlite", "postgresql"], indirect=True)
+
+
+@pytest.fixture
+def edith(plan_accounts_file, shared_db):
     return auth.load_accounts(None)["edith"]
+
+
+@pytest.fixture
+def other_server(shared_db):
+    """The revocations as a second app server sees them: its own engine on the same database."""
+    store = PlanStore.open(shared_db)
+    yield LoginRevocations(store)
+    store.close()
 
 
 def test_a_token_logs_its_account_back_in(edith):
@@ -29,7 +52,7 @@ def test_a_token_logs_its_account_back_in(edith):
 def test_the_token_holds_no_password_nor_role(edith):
     token = session.login_token(edith, "sid-1")
     payload = session._serializer().loads(token)
-    assert set(payload) == {"u", "s", "p"} and payload["u"] == "edith"
+    assert set(payload) == {"u", "s", "g", "p"} and payload["u"] == "edith"
     assert "edith-secret-1" not in token and "editeur" not in str(payload)
     assert payload["p"] not in edith.password_hash  # a fingerprint of the hash, not the hash itself
 
@@ -38,7 +61,7 @@ def test_a_forged_or_altered_token_logs_nobody_in(edith, plan_accounts_file):
     token = session.login_token(edith, "sid-1")
     assert session.account_of_token(token[:-2] + ("AA" if token[-2:] != "AA" else "BB")) is None
     forged = itsdangerous.URLSafeTimedSerializer("not the server's secret", salt=session._SALT).dumps(
-        {"u": "admin", "s": "x", "p": session._fingerprint(auth.load_accounts(None)["admin"])})
+        {"u": "admin", "s": "x", "g": 0, "p": session._fingerprint(auth.load_accounts(None)["admin"])})
     assert session.account_of_token(forged) is None
     assert session.account_of_token("edith") is None
 
@@ -60,11 +83,42 @@ def test_a_changed_password_or_a_removed_account_ends_the_login(edith, plan_acco
     assert session.account_of_token(other) is None
 
 
-def test_a_logged_out_session_token_is_refused(edith):
+@both_databases
+def test_a_logout_on_one_server_is_refused_by_the_other(edith, other_server):
     token = session.login_token(edith, "sid-logged-out")
-    session._revoked()["sid-logged-out"] = 9e18
-    try:
-        assert session.account_of_token(token) is None
-        assert session.account_of_token(session.login_token(edith, "another-sid")) is not None
-    finally:
-        session._revoked().pop("sid-logged-out", None)
+    session.login_revocations().revoke_session("sid-logged-out", session.SESSION_HOURS)
+    assert not other_server.is_valid("edith", "sid-logged-out", 0)
+    assert session.account_of_token(token) is None
+    assert session.account_of_token(session.login_token(edith, "another-sid")) is not None
+    other_server.revoke_session("sid-elsewhere", session.SESSION_HOURS)
+    assert session.account_of_token(session.login_token(edith, "sid-elsewhere")) is None
+
+
+@both_databases
+def test_revoking_an_account_on_one_server_ends_its_logins_on_the_other(edith, other_server):
+    before = session.login_token(edith, "sid-1", session.login_revocations().generation("edith"))
+    assert session.account_of_token(before) is not None
+    assert other_server.revoke_account("edith") == 1  # what « plan user passwd » and « plan user remove » do
+    assert session.account_of_token(before) is None
+    after = session.login_token(edith, "sid-2", session.login_revocations().generation("edith"))
+    assert session.account_of_token(after).username == "edith"  # a new login after it works
+    assert other_server.is_valid("edith", "sid-2", 1) and not other_server.is_valid("edith", "sid-1", 0)
+
+
+def test_the_cli_ends_the_logins_of_a_changed_or_removed_account(edith, shared_db, plan_accounts_file, monkeypatch,
+                                                                 capsys):
+    import io
+
+    from gpect_core.cli import main
+
+    token = session.login_token(edith, "sid-1")
+    monkeypatch.setattr("sys.stdin", io.StringIO("a-new-secret-2\n"))
+    assert main(["plan", "user", "--accounts", str(plan_accounts_file), "--db", shared_db, "passwd", "edith",
+                 "--password-stdin"]) == 0
+    assert "fermées sur tous les serveurs" in capsys.readouterr().out
+    assert session.login_revocations().generation("edith") == 1
+    assert session.account_of_token(token) is None
+    victor = auth.load_accounts(None)["victor"]
+    assert session.account_of_token(session.login_token(victor, "sid-v")) is not None
+    assert main(["plan", "user", "--accounts", str(plan_accounts_file), "--db", shared_db, "remove", "victor"]) == 0
+    assert session.login_revocations().generation("victor") == 1

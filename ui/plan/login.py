@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.feedback import md
+from gpect_core.errors import GpectError
+from ui.feedback import md, show_error
 from ui.plan.session import User, log_in_local, log_out, oidc_configured
 
 
@@ -17,8 +18,12 @@ def sidebar(user: User | None, T) -> None:
             st.caption(T("plan.login.as", name=md(user.name or user.username),
                          role=T(f"plan.role.{user.role}")))
             if st.button(T("plan.login.logout"), key="plan_logout"):
-                log_out()
-                st.rerun()
+                try:
+                    log_out()
+                except GpectError as exc:
+                    show_error(exc)
+                else:
+                    st.rerun()
         elif oidc_configured():
             if st.button(T("plan.login.oidc"), key="plan_login_oidc"):
                 st.login()
