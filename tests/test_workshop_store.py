@@ -200,6 +200,29 @@ def test_a_projected_chart_has_larger_text_and_the_same_data():
     assert chart.to_dict() == small  # the original is left as it was
 
 
+def test_a_projected_chart_enlarges_the_sizes_a_chart_sets_itself_and_cuts_no_label_shorter():
+    import pandas as pd
+
+    from gpect_core.charts.plan import gantt, status_by_axis_bar
+    from gpect_core.workshop.chart import PROJECTED_LEGEND_COLUMNS, projected, results_chart
+
+    plan_bars = status_by_axis_bar(pd.DataFrame({"axis_label": ["Attractivité des métiers"] * 2,
+                                                 "status": ["en_cours", "terminee"], "actions": [2, 3]}))
+    big = projected(plan_bars).to_dict()
+    assert big["encoding"]["y"]["axis"]["labelLimit"] == 1.5 * plan_bars.to_dict()["encoding"]["y"]["axis"]["labelLimit"]
+    assert big["config"]["legend"]["columns"] == PROJECTED_LEGEND_COLUMNS  # five statuses wrap under a half-page chart
+    timeline = gantt(pd.DataFrame({"action_id": ["ACT22"], "axis_id": ["AX1"], "status": ["en_cours"], "progress": [10],
+                                   "title": ["Groupement d'employeurs pour l'insertion et la qualification"],
+                                   "start_date": pd.to_datetime(["2025-01-01"]),
+                                   "end_date": pd.to_datetime(["2026-06-30"])}), set())
+    assert projected(timeline).to_dict()["layer"][0]["encoding"]["y"]["axis"]["labelLimit"] == 510
+    votes = results_chart(pd.DataFrame({"label": ["Un forum"], "dots": [3]}), "Gommettes", "Choix")
+    layers = projected(votes).to_dict()["layer"]
+    assert layers[0]["encoding"]["y"]["axis"] == {"labelFontSize": 21.0, "labelLimit": 630.0}
+    assert layers[1]["mark"]["fontSize"] == 21.0  # the count beside each bar
+    assert layers[0]["encoding"]["y"]["title"] == "Choix" and votes.to_dict()["layer"][1]["mark"]["fontSize"] == 14
+
+
 def _dots(workshop, code) -> dict[str, int]:
     results, _voters = workshop.results(code)
     return dict(zip(results["label"], results["dots"], strict=True))
