@@ -21,6 +21,7 @@ import hashlib
 import json
 import secrets
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import streamlit as st
 from itsdangerous import BadSignature, URLSafeTimedSerializer
@@ -31,6 +32,7 @@ from gpect_core.plan import auth
 from gpect_core.plan.auth_sessions import LoginRevocations
 from gpect_core.plan.engine import default_url
 from gpect_core.plan.store import PlanStore
+from ui.plan import session_http
 
 USER_KEY = "plan_user"
 COOKIE = "gpect_session"
@@ -172,15 +174,31 @@ def log_out() -> None:
 
 def write_login_cookie() -> None:
     """Write or delete the browser's session cookie when a login or logout asked for it (call once per run, from
-    the app's router, in a place that is always drawn)."""
+    the app's router, in a place that is always drawn). Served by `serve.py`, the page hands a one-minute ticket to
+    the server's route, which sets the cookie HttpOnly; served by `app.py` alone, the page writes it itself."""
     if _COOKIE_PENDING not in st.session_state:
         return
     token = st.session_state.pop(_COOKIE_PENDING)
+    if session_http.MOUNTED:
+        base = urlsplit(st.context.url or "").path.rsplit("/", 1)[0]
+        path, body = ((session_http.SESSION_PATH, ticket_serializer().dumps(token)) if token
+                      else (session_http.LOGOUT_PATH, ""))
+        st.html(f"""<script>
+fetch({json.dumps(base + path)}, {{method: "POST", body: {json.dumps(body)}, credentials: "same-origin",
+  headers: {{"Content-Type": "text/plain"}}}});
+</script>""", unsafe_allow_javascript=True)
+        return
     value, age = (token, SESSION_HOURS * 3600) if token else ("", 0)
     st.html(f"""<script>
 document.cookie = {json.dumps(COOKIE)} + "=" + {json.dumps(value)} + "; path=/; max-age={age}; SameSite=Strict"
   + (window.location.protocol === "https:" ? "; Secure" : "");
 </script>""", unsafe_allow_javascript=True)
+
+
+def ticket_serializer() -> URLSafeTimedSerializer:
+    """Signs the one-minute ticket the page hands to the HttpOnly cookie route (a salt of its own: a ticket is not
+    a login token, nor the reverse)."""
+    return URLSafeTimedSerializer(st.get_option("server.cookieSecret"), salt=_SALT + "-ticket")
 
 
 def _serializer() -> URLSafeTimedSerializer:
