@@ -122,3 +122,51 @@ def test_the_cli_ends_the_logins_of_a_changed_or_removed_account(edith, shared_d
     assert session.account_of_token(session.login_token(victor, "sid-v")) is not None
     assert main(["plan", "user", "--accounts", str(plan_accounts_file), "--db", shared_db, "remove", "victor"]) == 0
     assert session.login_revocations().generation("victor") == 1
+
+
+def _post(path: str, body: str, origin: str | None = "http://127.0.0.1:8501") -> tuple[int, list[str]]:
+    """POST `body` to one of the app's login routes as a browser on 127.0.0.1:8501 would: (status, Set-Cookie)."""
+    import asyncio
+
+    from ui.plan import session_http
+
+    route = next(r for r in session_http.SESSION_ROUTES if r.path == path)
+    headers = [(b"host", b"127.0.0.1:8501"), (b"content-type", b"text/plain")]
+    if origin:
+        headers.append((b"origin", origin.encode()))
+    scope = {"type": "http", "method": "POST", "path": path, "raw_path": path.encode(), "query_string": b"",
+             "headers": headers, "scheme": "http", "server": ("127.0.0.1", 8501), "client": ("127.0.0.1", 5000),
+             "root_path": "", "http_version": "1.1"}
+    sent: list[dict] = []
+
+    async def receive():
+        return {"type": "http.request", "body": body.encode(), "more_body": False}
+
+    async def send(message):
+        sent.append(message)
+
+    asyncio.run(route.handle(scope, receive, send))
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    return start["status"], [v.decode() for k, v in start["headers"] if k == b"set-cookie"]
+
+
+def test_the_server_route_turns_a_fresh_ticket_into_an_httponly_cookie(edith):
+    token = session.login_token(edith, "sid-1")
+    status, cookies = _post("/api/gpect/session", session.ticket_serializer().dumps(token))
+    assert status == 204 and len(cookies) == 1
+    assert cookies[0].startswith(f"gpect_session={token};")
+    assert "HttpOnly" in cookies[0] and "SameSite=strict" in cookies[0] and "Max-Age=43200" in cookies[0]
+    assert _post("/api/gpect/session", token)[0] == 403  # a login token is not a ticket
+    assert _post("/api/gpect/session", session.ticket_serializer().dumps(token), "http://evil.example")[0] == 403
+    session.login_revocations().revoke_session("sid-1", session.SESSION_HOURS)
+    assert _post("/api/gpect/session", session.ticket_serializer().dumps(token))[0] == 403  # logged out meanwhile
+    status, cookies = _post("/api/gpect/logout", "")
+    assert status == 204 and "gpect_session=" in cookies[0] and "Max-Age=0" in cookies[0]
+    assert _post("/api/gpect/logout", "", origin=None)[0] == 403
+
+
+def test_an_expired_ticket_sets_no_cookie(edith, monkeypatch):
+    ticket = session.ticket_serializer().dumps(session.login_token(edith, "sid-1"))
+    later = itsdangerous.timed.time.time() + 61
+    monkeypatch.setattr(itsdangerous.timed.time, "time", lambda: later)
+    assert _post("/api/gpect/session", ticket) == (403, [])
