@@ -32,8 +32,12 @@ def sidebar(user: User | None, T) -> None:
                 username = st.text_input(T("plan.login.username"), key="plan_login_username")
                 password = st.text_input(T("plan.login.password"), type="password", key="plan_login_password")
                 if st.form_submit_button(T("plan.login.submit")):
-                    if log_in_local(username, password):
-                        st.rerun()
+                    try:
+                        user = log_in_local(username, password)
+                    except GpectError as exc:
+                        show_error(exc)
                     else:
+                        if user:
+                            st.rerun()
                         st.error(T("plan.login.failed"))
             st.caption(T("plan.login.viewer_note"))

@@ -142,14 +142,12 @@ def current_user() -> User | None:
 
 def log_in_local(username: str, password: str) -> User | None:
     """Check a local account's password; on success remember the User in the session (and, from the next run on,
-    in the browser's session cookie) and return it, else None."""
+    in the browser's session cookie) and return it, else None. Raises GpectError (French) when the shared store,
+    which keeps the account's login generation, does not answer."""
     account = auth.authenticate(None, username, password)
     if account is None:
         return None
-    try:
-        generation = login_revocations().generation(account.username)
-    except GpectError:
-        return None
+    generation = login_revocations().generation(account.username)
     user = User(account.username, account.name, account.role)
     sid = secrets.token_hex(16)
     st.session_state[USER_KEY] = {"username": user.username, "name": user.name, "role": user.role, "sid": sid,
