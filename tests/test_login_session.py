@@ -4,6 +4,7 @@ ends a login is kept in the shared store, so a second app server on the same dat
 
 from __future__ import annotations
 
+import os
 import sys
 
 import itsdangerous.timed
@@ -170,3 +171,19 @@ def test_an_expired_ticket_sets_no_cookie(edith, monkeypatch):
     later = itsdangerous.timed.time.time() + 61
     monkeypatch.setattr(itsdangerous.timed.time, "time", lambda: later)
     assert _post("/api/gpect/session", ticket) == (403, [])
+
+
+def test_a_logged_in_page_is_logged_out_at_its_next_run_when_another_server_ends_the_login(edith, other_server,
+                                                                                             plan_territory):
+    from streamlit.testing.v1 import AppTest
+
+    PlanStore.open(os.environ["GPECT_DB_URL"], plan_territory).close()
+    at = AppTest.from_file("../app_pages/plan.py", default_timeout=90)
+    at.session_state["plan_user"] = {"username": "edith", "name": "Édith Éditrice", "role": "editeur",
+                                     "sid": "sid-page", "g": 0}
+    at.run()
+    assert "Saisie rapide" in [tab.label for tab in at.tabs]
+    other_server.revoke_session("sid-page", session.SESSION_HOURS)  # « Se déconnecter » in another tab, elsewhere
+    at.run()
+    assert not at.exception
+    assert "plan_user" not in at.session_state and "Saisie rapide" not in [tab.label for tab in at.tabs]
