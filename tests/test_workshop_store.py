@@ -214,7 +214,8 @@ def test_a_projected_chart_enlarges_the_sizes_a_chart_sets_itself_and_cuts_no_la
     timeline = gantt(pd.DataFrame({"action_id": ["ACT22"], "axis_id": ["AX1"], "status": ["en_cours"], "progress": [10],
                                    "title": ["Groupement d'employeurs pour l'insertion et la qualification"],
                                    "start_date": pd.to_datetime(["2025-01-01"]),
-                                   "end_date": pd.to_datetime(["2026-06-30"])}), set())
+                                   "end_date": pd.to_datetime(["2026-06-30"])}), set(),
+                     axis_labels={"AX1": "Attractivité"})
     assert projected(timeline).to_dict()["layer"][0]["encoding"]["y"]["axis"]["labelLimit"] == 510
     votes = results_chart(pd.DataFrame({"label": ["Un forum"], "dots": [3]}), "Gommettes", "Choix")
     layers = projected(votes).to_dict()["layer"]
