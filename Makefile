@@ -22,7 +22,7 @@ $(VENV)/.dev-installed: $(VENV)/.runtime-installed requirements-dev.txt
 ## make run: set up and start the app on the demo territory (GPECT_PACK=... to open another pack)
 run: $(VENV)/.runtime-installed
 	$(PY) -m gpect_core assets
-	$(PY) -m streamlit run app.py --server.port $(PORT) --server.headless true
+	$(PY) -m streamlit run serve.py --server.port $(PORT) --server.headless true
 
 ## make test: set up and run the whole suite (unit, AppTest, browser in Debian's Chromium)
 test: $(VENV)/.dev-installed chromium postgres

@@ -45,8 +45,9 @@ def run_folder(tmp_path_factory) -> Path:
 
 @contextlib.contextmanager
 def running_app(pack: str | os.PathLike | None = None, extra_env: dict[str, str] | None = None,
-                timeout: float = 60.0):
-    """Start `streamlit run app.py` on a free port of 127.0.0.1; yield its base URL; stop it."""
+                timeout: float = 60.0, script: str = "app.py"):
+    """Start `streamlit run app.py` (or `script`, e.g. the ASGI entry serve.py) on a free port of 127.0.0.1; yield
+    its base URL; stop it."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1", **(extra_env or {})}
     if pack is not None:
         env["GPECT_PACK"] = str(pack)
@@ -55,7 +56,7 @@ def running_app(pack: str | os.PathLike | None = None, extra_env: dict[str, str]
         log_path = ROOT / "tests" / "artifacts" / f"streamlit-{xdist_worker() or 'main'}-{port}.log"
         log = open(log_path, "w")  # noqa: SIM115
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / script), "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
         )

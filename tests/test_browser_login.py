@@ -1,5 +1,6 @@
-"""In Chromium: a local login survives a reload (F5) and reaches a new tab of the same browser; logging out ends it
-there too; another browser (context) is not logged in."""
+"""In Chromium, the app served by serve.py: a local login survives a reload (F5) and reaches a new tab of the same
+browser through an HttpOnly cookie that page scripts cannot read; logging out ends it there too; another browser
+(context) is not logged in."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def _logged_in(page) -> bool:
 def test_a_login_survives_a_reload_and_a_new_tab_until_logout(chromium, demo_pack_copy, sqlite_plan_url,
                                                               plan_accounts_file):
     env = {"GPECT_DB_URL": sqlite_plan_url, "GPECT_ACCOUNTS_FILE": str(plan_accounts_file)}
-    with running_app(demo_pack_copy, extra_env=env) as url:
+    with running_app(demo_pack_copy, extra_env=env, script="serve.py") as url:
         context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
         page = context.new_page()
         page.goto(f"{url}/atelier?zonage=ZE2020", timeout=LOAD)
@@ -37,8 +38,16 @@ def test_a_login_survives_a_reload_and_a_new_tab_until_logout(chromium, demo_pac
         sidebar.get_by_role("button", name="Se connecter").click()
         sidebar.get_by_text("Connecté : Édith Éditrice").wait_for(timeout=LOAD)
         wait_for_idle(page, timeout=120)
-        cookie = next(c for c in context.cookies() if c["name"] == "gpect_session")
-        assert "edith-secret-1" not in cookie["value"] and cookie["sameSite"] == "Strict"
+        cookies = []
+        for _ in range(300):  # until the answer of the page's request to the cookie route has set the cookie
+            cookies = [c for c in context.cookies() if c["name"] == "gpect_session"]
+            if cookies:
+                break
+            page.wait_for_timeout(100)
+        assert cookies, "the server set no login cookie"
+        cookie = cookies[0]
+        assert "edith-secret-1" not in cookie["value"] and cookie["sameSite"] == "Strict" and cookie["httpOnly"]
+        assert "gpect_session" not in page.evaluate("document.cookie")
 
         page.reload(timeout=LOAD)
         assert _logged_in(page), "the login was lost on reload"

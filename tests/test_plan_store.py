@@ -23,7 +23,7 @@ def test_first_open_loads_the_pack_plan_and_actions_frame_matches_the_pack(plan_
     assert len(plan_store.indicators_frame()) == len(plan_territory.tables["plan_indicators"])
     assert len(plan_store.indicator_values_frame()) == len(plan_territory.tables["plan_indicator_values"])
     assert set(plan_store.partners_frame()["partner_id"]) == set(plan_territory.tables["partners"]["partner_id"])
-    assert plan_store.schema_revision() == migrations_head() == "0004_workshop"
+    assert plan_store.schema_revision() == migrations_head() == "0005_workshop_merge"
 
 
 def test_reopening_a_store_with_a_plan_does_not_seed_again(plan_store, plan_db_url, plan_territory):
@@ -152,8 +152,10 @@ def test_model_and_migration_agree(plan_store):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    # Their tables share the plan's metadata and its chain of migrations (0002 survey, 0003 pairing, 0004 workshop).
+    # Their tables share the plan's metadata and its chain of migrations (0002 survey, 0003 pairing, 0004 workshop,
+    # 0005 merged proposals and revoked logins).
     import gpect_core.pairing.model  # noqa: F401
+    import gpect_core.plan.auth_sessions  # noqa: F401
     import gpect_core.survey.model  # noqa: F401
     import gpect_core.workshop.model  # noqa: F401
 

@@ -153,13 +153,22 @@ _COVERED = """() => {
 }"""
 
 
+_GAP = """() => {
+  const bar = document.querySelector('.gpect-presenter-bar').getBoundingClientRect();
+  const h1 = document.querySelector('[data-testid="stMain"] h1');
+  return h1.getBoundingClientRect().top + parseFloat(getComputedStyle(h1).paddingTop) - bar.bottom;
+}"""
+
+
 def _readable_and_uncovered(page, screenshot: str) -> None:
-    """Presenter mode: the page's own text is projector-sized (labels, headings, chart text), and the step counter
-    sits in the presenter's bar, on screen, over no content; a screenshot is kept for a human to look at."""
+    """Presenter mode: the page's own text is projector-sized (labels, headings, chart text), the step counter
+    sits in the presenter's bar, on screen, over no content, and the page's heading follows the bar without an empty
+    band (it was 67 px at 1280 × 720); a screenshot is kept for a human to look at."""
     sizes = page.evaluate(_SIZES)
     assert sizes["label"] >= 17 and sizes["heading"] >= 36 and sizes["chart"] >= 15, sizes
     covered = page.evaluate(_COVERED)
     assert covered == {"hits": [], "inside": True}, covered
+    assert page.evaluate(_GAP) <= 2.2 * sizes["label"]
     page.screenshot(path=screenshot)
 
 

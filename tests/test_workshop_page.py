@@ -148,3 +148,39 @@ def test_presenter_mode_does_not_point_to_the_hidden_login_box(workshop_env):
     at.run()
     assert not at.exception
     assert not any("Connectez-vous comme éditeur" in i.value for i in at.info)
+
+
+def test_the_facilitator_merges_two_proposals_and_the_phones_follow(workshop_env):
+    code = workshop_env.open_vote("Idées", "proposals", 2, False, [], "Édith")
+    forum = workshop_env.add_proposal(code, "phone-1", "Un forum des métiers du soin").item_id
+    salon = workshop_env.add_proposal(code, "phone-2", "Un salon de l'emploi santé").item_id
+    bus = workshop_env.add_proposal(code, "phone-3", "Un bus pour les formations").item_id
+    workshop_env.cast_ballot(code, "phone-1", {forum: 1, salon: 1})
+    workshop_env.cast_ballot(code, "phone-2", {salon: 1, bus: 1})
+    at = _run("../app_pages/atelier.py", EDITOR)
+    assert not at.exception
+    assert any("n'en garde qu'une, sur la proposition conservée ; l'autre lui est rendue et il peut la placer "
+               "ailleurs" in m.value for m in at.markdown)
+    at.selectbox(key=f"ws_merge_source_{code}").select(salon)
+    at.selectbox(key=f"ws_merge_target_{code}").select(forum)
+    _button(at, "Regrouper").click().run()
+    assert not at.exception
+    assert "« Un salon de l'emploi santé » est regroupée dans « Un forum des métiers du soin » : 1 gommette(s) de " \
+           "2 participant(s) reportée(s), 1 rendue(s)." in [s.value for s in at.success]
+    table = at.table[0].value
+    assert table.index.tolist() == ["Un forum des métiers du soin", "Un bus pour les formations"]
+    assert table.iloc[0].tolist() == [2, 2]  # phone-1 keeps one dot, phone-2's dot moved
+    history = at.dataframe[-1].value
+    assert history.iloc[0, :4].tolist() == ["Un salon de l'emploi santé", "Un forum des métiers du soin", 1, 1]
+    at.run()  # the merged proposal is no longer offered
+    assert not at.exception
+    assert at.selectbox(key=f"ws_merge_source_{code}").options == ["Un forum des métiers du soin",
+                                                                   "Un bus pour les formations"]
+
+    phone = AppTest.from_file("../app_pages/vote.py", default_timeout=120)
+    phone.query_params["code"] = code
+    phone.run()
+    assert not phone.exception
+    assert [c.label for c in phone.checkbox] == ["Un forum des métiers du soin", "Un bus pour les formations"]
+    assert any("a regroupé « Un salon de l'emploi santé » avec « Un forum des métiers du soin »" in c.value
+               for c in phone.caption)

@@ -24,7 +24,7 @@ def workshop(plan_store):
 
 
 def test_migration_reaches_the_workshop_revision(plan_store):
-    assert plan_store.schema_revision() == "0004_workshop"
+    assert plan_store.schema_revision() == "0005_workshop_merge"
 
 
 def test_views_saved_renamed_deleted_and_scripts_follow(workshop):
@@ -198,3 +198,123 @@ def test_a_projected_chart_has_larger_text_and_the_same_data():
     assert big["config"]["axis"]["gridColor"] == small["config"]["axis"]["gridColor"]
     assert big["datasets"] == small["datasets"] and big["encoding"] == small["encoding"]
     assert chart.to_dict() == small  # the original is left as it was
+
+
+def test_a_projected_chart_enlarges_the_sizes_a_chart_sets_itself_and_cuts_no_label_shorter():
+    import pandas as pd
+
+    from gpect_core.charts.plan import gantt, status_by_axis_bar
+    from gpect_core.workshop.chart import PROJECTED_LEGEND_COLUMNS, projected, results_chart
+
+    plan_bars = status_by_axis_bar(pd.DataFrame({"axis_label": ["Attractivité des métiers"] * 2,
+                                                 "status": ["en_cours", "terminee"], "actions": [2, 3]}))
+    big = projected(plan_bars).to_dict()
+    assert big["encoding"]["y"]["axis"]["labelLimit"] == 1.5 * plan_bars.to_dict()["encoding"]["y"]["axis"]["labelLimit"]
+    assert big["config"]["legend"]["columns"] == PROJECTED_LEGEND_COLUMNS  # five statuses wrap under a half-page chart
+    timeline = gantt(pd.DataFrame({"action_id": ["ACT22"], "axis_id": ["AX1"], "status": ["en_cours"], "progress": [10],
+                                   "title": ["Groupement d'employeurs pour l'insertion et la qualification"],
+                                   "start_date": pd.to_datetime(["2025-01-01"]),
+                                   "end_date": pd.to_datetime(["2026-06-30"])}), set(),
+                     axis_labels={"AX1": "Attractivité"})
+    assert projected(timeline).to_dict()["layer"][0]["encoding"]["y"]["axis"]["labelLimit"] == 510
+    votes = results_chart(pd.DataFrame({"label": ["Un forum"], "dots": [3]}), "Gommettes", "Choix")
+    layers = projected(votes).to_dict()["layer"]
+    assert layers[0]["encoding"]["y"]["axis"] == {"labelFontSize": 21.0, "labelLimit": 630.0}
+    assert layers[1]["mark"]["fontSize"] == 21.0  # the count beside each bar
+    assert layers[0]["encoding"]["y"]["title"] == "Choix" and votes.to_dict()["layer"][1]["mark"]["fontSize"] == 14
+
+
+def _dots(workshop, code) -> dict[str, int]:
+    results, _voters = workshop.results(code)
+    return dict(zip(results["label"], results["dots"], strict=True))
+
+
+def test_the_facilitator_merges_one_proposal_into_another_and_dots_move_within_the_rules(workshop):
+    code = workshop.open_vote("Idées", "proposals", 3, False, [], "Édith")
+    forum = workshop.add_proposal(code, "phone-1", "Un forum des métiers du soin").item_id
+    salon = workshop.add_proposal(code, "phone-2", "Un salon de l'emploi santé").item_id
+    bus = workshop.add_proposal(code, "phone-3", "Un bus pour aller aux formations").item_id
+    workshop.cast_ballot(code, "phone-1", {forum: 1, salon: 1, bus: 1})  # one dot on both: one goes back
+    workshop.cast_ballot(code, "phone-2", {salon: 1, bus: 1})  # moves to the forum
+    workshop.cast_ballot(code, "phone-3", {forum: 1})
+    assert _dots(workshop, code) == {"Un forum des métiers du soin": 2, "Un salon de l'emploi santé": 2,
+                                     "Un bus pour aller aux formations": 2}
+
+    merged = workshop.merge_items(code, salon, forum, "Édith")
+    assert (merged.voters, merged.dots_moved, merged.dots_returned) == (2, 1, 1)
+    assert _dots(workshop, code) == {"Un forum des métiers du soin": 3, "Un bus pour aller aux formations": 2}
+    results, voters = workshop.results(code)
+    assert voters == 3 and results.loc[results["item_id"] == forum, "voters"].item() == 3
+    assert workshop.items_frame(code)["item_id"].tolist() == [forum, bus]  # what the phones show
+    assert workshop.ballot_of(code, "phone-1") == {forum: 1, bus: 1}  # the returned dot can go elsewhere
+    workshop.cast_ballot(code, "phone-1", {forum: 1, bus: 1})
+    history = workshop.merges_frame(code)
+    assert history[["label", "into_label", "voters", "dots_moved", "dots_returned", "author"]].values.tolist() == [
+        ["Un salon de l'emploi santé", "Un forum des métiers du soin", 2, 1, 1, "Édith"]]
+
+    again = workshop.add_proposal(code, "phone-4", "un salon de l'emploi SANTÉ")
+    assert (again.item_id, again.label, again.created) == (forum, "Un forum des métiers du soin", False)
+    with pytest.raises(WorkshopError, match="regroupé « Un salon de l'emploi santé » avec « Un forum"):
+        workshop.cast_ballot(code, "phone-5", {salon: 1})
+    with pytest.raises(WorkshopError, match="déjà été fusionnée"):
+        workshop.merge_items(code, salon, bus, "Édith")
+    with pytest.raises(WorkshopError, match="elle-même"):
+        workshop.merge_items(code, bus, bus, "Édith")
+    with pytest.raises(WorkshopError, match="n'existe pas"):
+        workshop.merge_items(code, "P99", bus, "Édith")
+
+
+def test_merging_adds_up_dots_when_several_are_allowed_and_works_on_a_closed_vote(workshop):
+    code = workshop.open_vote("Idées", "proposals", 3, True, [], "Édith")
+    forum = workshop.add_proposal(code, "phone-1", "Un forum des métiers").item_id
+    salon = workshop.add_proposal(code, "phone-2", "Un salon des métiers").item_id
+    visit = workshop.add_proposal(code, "phone-3", "Des visites d'entreprises").item_id
+    workshop.cast_ballot(code, "phone-1", {forum: 2, salon: 1})
+    workshop.cast_ballot(code, "phone-2", {salon: 3})
+    workshop.cast_ballot(code, "phone-3", {visit: 1, salon: 2})
+    workshop.set_open(code, False)  # closed, results not read yet
+    merged = workshop.merge_items(code, salon, forum, "Édith")
+    assert (merged.voters, merged.dots_moved, merged.dots_returned) == (3, 6, 0)
+    assert _dots(workshop, code) == {"Un forum des métiers": 8, "Des visites d'entreprises": 1}
+    assert workshop.ballot_of(code, "phone-1") == {forum: 3}
+    # merged again: what had been merged into the forum follows it
+    workshop.merge_items(code, forum, visit, "Édith")
+    assert _dots(workshop, code) == {"Des visites d'entreprises": 9}
+    assert workshop.results(code)[1] == 3
+    assert workshop.items_frame(code)["item_id"].tolist() == [visit]
+    assert workshop.merges_frame(code)["into_id"].tolist() == [forum, visit]
+    with pytest.raises(WorkshopError, match="ne porte pas sur des propositions"):
+        occupations = workshop.open_vote("Métiers", "occupations", 2, True, ITEMS, "Édith")
+        workshop.merge_items(occupations, "M-A1", "M-B2", "Édith")
+
+
+def test_a_merge_during_concurrent_ballots_keeps_every_dot_within_the_rules(workshop):
+    code = workshop.open_vote("Idées", "proposals", 2, False, [], "Édith")
+    a = workshop.add_proposal(code, "phone-0", "Idée A").item_id
+    b = workshop.add_proposal(code, "phone-0", "Idée B").item_id
+    c = workshop.add_proposal(code, "phone-0", "Idée C").item_id
+    start = threading.Barrier(13)
+
+    def vote(n: int) -> None:
+        start.wait()
+        try:
+            workshop.cast_ballot(code, f"phone-{n}", {a: 1, b: 1} if n % 2 else {b: 1, c: 1})
+        except WorkshopError:  # cast after the merge with a stale ballot naming B: refused, nothing written
+            workshop.cast_ballot(code, f"phone-{n}", {a: 1, c: 1})
+
+    def merge() -> None:
+        start.wait()
+        workshop.merge_items(code, b, a, "Édith")
+
+    with ThreadPoolExecutor(13) as pool:
+        done = [pool.submit(vote, n) for n in range(12)] + [pool.submit(merge)]
+        for future in done:
+            future.result()
+    results, voters = workshop.results(code)
+    assert voters == 12 and results["item_id"].tolist()[0] == a
+    ballots = [workshop.ballot_of(code, f"phone-{n}") for n in range(12)]
+    # every phone ends with exactly one dot on A (moved, kept or cast after the merge), none on B, none over 2
+    assert all(ballot.get(a) == 1 and b not in ballot and sum(ballot.values()) <= 2 for ballot in ballots)
+    assert all(ballots[n].get(c) == 1 for n in range(0, 12, 2))  # the even phones' dot on C never moved
+    on_c = sum(ballot.get(c, 0) for ballot in ballots)
+    assert dict(zip(results["item_id"], results["dots"], strict=True)) == {a: 12, c: on_c}

@@ -117,6 +117,48 @@ STRINGS = {
                              "{ids}."),
     "workshop.drafts.no_axis": ("Le plan n'a aucun axe : créez-en un sur la page « Plan d'action ».",
                                 "The plan has no axis: create one on the “Action plan” page."),
+    "workshop.merge.title": ("Regrouper deux propositions", "Merge two proposals"),
+    "workshop.merge.help": ("Deux propositions disent la même chose avec d'autres mots ? Regroupez la première dans "
+                            "la seconde : ses gommettes passent sur la seconde, elle disparaît des téléphones et le "
+                            "regroupement reste inscrit ci-dessous. Les résultats en tiennent compte aussitôt.",
+                            "Two proposals say the same thing in other words? Merge the first into the second: its "
+                            "dots move to the second, it disappears from the phones and the merge stays recorded "
+                            "below. The results take it into account at once."),
+    "workshop.merge.rule.several": ("Plusieurs gommettes sont permises sur un même choix : un participant qui en avait "
+                                    "sur les deux propositions les garde toutes, sur celle qui est conservée.",
+                                    "Several dots are allowed on one item: a participant who had dots on both "
+                                    "proposals keeps them all, on the one that is kept."),
+    "workshop.merge.rule.one_open": ("Une seule gommette par choix dans ce vote : un participant qui avait une "
+                                     "gommette sur chacune des deux n'en garde qu'une, sur la proposition conservée ; "
+                                     "l'autre lui est rendue et il peut la placer ailleurs tant que le vote est "
+                                     "ouvert.",
+                                     "One dot per item in this vote: a participant who had a dot on each of the two "
+                                     "keeps one, on the proposal that is kept; the other is given back and they can "
+                                     "place it elsewhere while the vote is open."),
+    "workshop.merge.rule.one_closed": ("Une seule gommette par choix dans ce vote : un participant qui avait une "
+                                       "gommette sur chacune des deux n'en garde qu'une, sur la proposition "
+                                       "conservée ; le vote étant clos, l'autre ne compte plus (rouvrez le vote pour "
+                                       "qu'il puisse la placer ailleurs).",
+                                       "One dot per item in this vote: a participant who had a dot on each of the "
+                                       "two keeps one, on the proposal that is kept; as the vote is closed, the other "
+                                       "no longer counts (reopen the vote so that they can place it elsewhere)."),
+    "workshop.merge.source": ("Proposition à regrouper (elle disparaît)", "Proposal to merge (it disappears)"),
+    "workshop.merge.target": ("Dans la proposition (conservée)", "Into the proposal (kept)"),
+    "workshop.merge.submit": ("Regrouper", "Merge"),
+    "workshop.merge.same": ("Choisissez deux propositions différentes.", "Choose two different proposals."),
+    "workshop.merge.done": ("« {source} » est regroupée dans « {target} » : {moved} gommette(s) de {voters} "
+                            "participant(s) reportée(s), {returned} rendue(s).",
+                            "“{source}” is merged into “{target}”: {moved} dot(s) of {voters} participant(s) moved, "
+                            "{returned} given back."),
+    "workshop.merge.need_two": ("Il faut au moins deux propositions pour en regrouper.",
+                                "At least two proposals are needed to merge them."),
+    "workshop.merge.history": ("Regroupements faits", "Merges made"),
+    "workshop.merge.col.source": ("Proposition regroupée", "Merged proposal"),
+    "workshop.merge.col.target": ("Dans", "Into"),
+    "workshop.merge.col.moved": ("Gommettes reportées", "Dots moved"),
+    "workshop.merge.col.returned": ("Gommettes rendues", "Dots given back"),
+    "workshop.merge.col.author": ("Par", "By"),
+    "workshop.merge.col.at": ("Le", "At"),
     # participant page
     "vote.title": ("Voter", "Vote"),
     "vote.code": ("Code du vote (affiché à l'écran)", "Vote code (shown on the screen)"),
@@ -138,4 +180,6 @@ STRINGS = {
     "vote.no_items": ("Pas encore de proposition : ajoutez la vôtre, ou actualisez dans un instant.",
                       "No suggestion yet: add yours, or refresh in a moment."),
     "vote.refresh": ("Actualiser", "Refresh"),
+    "vote.merged": ("L'animateur a regroupé « {label} » avec « {into} » : les gommettes de l'une comptent pour "
+                    "l'autre.", "The facilitator merged “{label}” with “{into}”: dots on one count for the other."),
 }

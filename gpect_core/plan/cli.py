@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from .. import settings
+from ..errors import GpectError
 from . import auth
 from .labels import label
 from .store import PlanStore
@@ -100,6 +101,22 @@ def _read_password(args: argparse.Namespace) -> str | None:
     return first
 
 
+def _end_logins(args: argparse.Namespace) -> None:
+    """End the account's logins on every app server (shared store)."""
+    from .auth_sessions import LoginRevocations
+
+    try:
+        store = PlanStore.open(args.db)
+        try:
+            LoginRevocations(store).revoke_account(args.username)
+        finally:
+            store.close()
+    except GpectError as exc:
+        raise auth.AuthError(f"Le compte « {args.username} » est modifié, mais ses connexions en cours n'ont pas pu "
+                             f"être fermées (elles expirent d'elles-mêmes sous 12 h) : {exc.message}") from None
+    print(f"Ses connexions en cours sont fermées sur tous les serveurs de l'application ({store.url}).")
+
+
 def _cmd_user(args: argparse.Namespace) -> int:
     path = auth.accounts_path(args.accounts)
     if args.user_command == "add":
@@ -108,12 +125,14 @@ def _cmd_user(args: argparse.Namespace) -> int:
     elif args.user_command == "passwd":
         auth.set_password(path, args.username, _read_password(args))
         print(f"Mot de passe de « {args.username} » changé.")
+        _end_logins(args)
     elif args.user_command == "role":
         auth.set_role(path, args.username, args.role)
         print(f"« {args.username} » a maintenant le rôle {label('role', args.role)}.")
     elif args.user_command == "remove":
         auth.remove_user(path, args.username)
         print(f"Compte « {args.username} » supprimé.")
+        _end_logins(args)
     else:
         accounts = auth.load_accounts(path)
         print(f"{len(accounts)} compte(s) dans {path}")
@@ -152,6 +171,8 @@ def register(subparsers) -> None:
     user = plan_sub.add_parser("user", help="comptes locaux (fichier hors du dépôt, mots de passe argon2)")
     user.add_argument("--accounts", help=f"fichier des comptes (défaut : ${auth.ACCOUNTS_ENV} ou "
                                          f"{settings.value(auth.ACCOUNTS_ENV)})")
+    user.add_argument("--db", help="URL de la base partagée où les connexions sont fermées après passwd et remove "
+                                   "(défaut : $GPECT_DB_URL ou var/plan.sqlite)")
     user_sub = user.add_subparsers(dest="user_command", required=True)
     add = user_sub.add_parser("add", help="crée un compte")
     add.add_argument("username")

@@ -30,18 +30,46 @@ _FONT_DEFAULTS = {
 }
 
 
+# Sizes (px) a chart may set on one axis, legend, facet header, title or mark: a projected chart scales them too.
+_OWN_SIZES = frozenset({"labelFontSize", "titleFontSize", "labelLimit", "titleLimit", "fontSize", "subtitleFontSize",
+                        "limit", "symbolSize"})
+_SIZED_PARTS = frozenset({"axis", "legend", "header", "mark", "title"})
+
+
+def _enlarge(node: object, factor: float, sized: bool = False) -> None:
+    """Scale, in place, the sizes in `_OWN_SIZES` of every axis, legend, header, title and mark of a spec (dict)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("config", "datasets", "data", "locale"):
+                continue
+            if sized and key in _OWN_SIZES and isinstance(value, int | float) and not isinstance(value, bool):
+                node[key] = round(value * factor, 1)
+            else:
+                _enlarge(value, factor, key in _SIZED_PARTS)
+    elif isinstance(node, list):
+        for value in node:
+            _enlarge(value, factor)
+
+
+PROJECTED_LEGEND_COLUMNS = 3
+
+
 def projected(chart: alt.TopLevelMixin, factor: float = 1.5) -> alt.TopLevelMixin:
-    """A copy of `chart` whose text (axes, legends, facet headers, title and subtitle, text marks without their
-    own size) is `factor` times larger, with room for labels as long as before (label limits in px scaled alike), for reading on a projector from the back of a room. Sizes the chart sets in
-    its configuration are enlarged too; the chart's data and encodings are unchanged."""
-    copy = chart.copy(deep=True)
-    config = copy.config if copy.config is not alt.Undefined else alt.Config()
+    """A copy of `chart` whose text is `factor` times larger, for reading on a projector from the back of a room:
+    axes, legends, facet headers, title and subtitle, text marks, whether sized by the chart's configuration, by
+    Vega-Lite's defaults or by the chart itself on one axis, legend or mark; label limits (px) are scaled alike, so
+    a label is cut no shorter than before; a legend below or above the chart wraps on PROJECTED_LEGEND_COLUMNS
+    columns. The chart's data and encoded fields are unchanged."""
+    spec = chart.to_dict()
+    _enlarge(spec, factor)
+    config = spec.setdefault("config", {})
     for part, sizes in _FONT_DEFAULTS.items():
-        section = getattr(config, part, alt.Undefined)
-        values = {} if section is alt.Undefined else dict(section) if isinstance(section, dict) else section.to_dict()
+        values = config.setdefault(part, {})
         for key, default in sizes.items():
             current = values.get(key, default)
             values[key] = round(current * factor, 1) if isinstance(current, int | float) else current
-        setattr(config, part, values)
-    copy.config = config
-    return copy
+    legend = config["legend"]
+    if legend.get("orient") in ("bottom", "top"):
+        # A row of larger symbols is wider than a half-page chart and Vega cuts it: wrap it instead.
+        legend.setdefault("columns", PROJECTED_LEGEND_COLUMNS)
+    return type(chart).from_dict(spec)

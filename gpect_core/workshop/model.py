@@ -4,6 +4,10 @@ A view is a page of the app and the query string that reproduces it. A script is
 saved view with a note. A vote lists its items (occupations, plan actions or participants' proposals); a ballot is
 one voter's dots, `workshop_voters` holding one row per voter and vote (the ballot counted once), `workshop_ballots`
 its dots per item.
+
+A proposal merged into another by the facilitator (0005_workshop_merge) keeps its row, with `merged_into` naming the
+item that now holds its dots; `workshop_item_merges` records each merge (who, when, how many dots moved or were
+given back to their participant).
 """
 
 from __future__ import annotations
@@ -74,6 +78,7 @@ items = Table(
     Column("ref", Text),
     Column("position", Integer, nullable=False),
     Column("proposed_by", String(64)),
+    Column("merged_into", String(64)),
 )
 
 voters = Table(
@@ -91,6 +96,21 @@ ballots = Table(
     Column("voter", String(64), primary_key=True),
     Column("item_id", String(64), primary_key=True),
     Column("dots", Integer, nullable=False),
+)
+
+merges = Table(
+    "workshop_item_merges", metadata,
+    Column("merge_id", Integer, Identity(), primary_key=True),
+    Column("vote_id", String(16), ForeignKey("workshop_votes.vote_id"), nullable=False, index=True),
+    Column("item_id", String(64), nullable=False),
+    Column("into_id", String(64), nullable=False),
+    Column("label", Text, nullable=False),
+    Column("into_label", Text, nullable=False),
+    Column("voters", Integer, nullable=False),
+    Column("dots_moved", Integer, nullable=False),
+    Column("dots_returned", Integer, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("merged_at", DateTime(timezone=True), nullable=False),
 )
 
 SUBJECTS = ("occupations", "actions", "proposals")

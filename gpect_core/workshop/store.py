@@ -36,6 +36,8 @@ STEP_COLUMNS = ("position", "view_id", "note", "name", "page", "query", "view_no
 VOTE_COLUMNS = ("vote_id", "title", "subject", "dots", "several", "is_open", "zoning", "zone_ids", "author",
                 "created_at", "closed_at")
 RESULT_COLUMNS = ("item_id", "label", "ref", "dots", "voters")
+MERGE_COLUMNS = ("item_id", "label", "into_id", "into_label", "voters", "dots_moved", "dots_returned", "author",
+                 "merged_at")
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,19 @@ class Proposal:
     item_id: str
     label: str
     created: bool
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """What merging proposal `item_id` into `into_id` did: `voters` (int) whose dots on it moved, `dots_moved` (int)
+    now on `into_id`, `dots_returned` (int) given back to their participants because the vote allows one dot per
+    item and they already had one on `into_id`."""
+
+    item_id: str
+    into_id: str
+    voters: int
+    dots_moved: int
+    dots_returned: int
 
 
 def proposal_key(text: str) -> str:
@@ -283,10 +298,76 @@ class WorkshopStore:
             raise WorkshopError(f"Aucun vote ne porte le code « {code} ».")
 
     def items_frame(self, vote_id: str) -> pd.DataFrame:
-        """The items of a vote in order: columns item_id, label, ref, position, proposed_by."""
+        """The items of a vote in order, without the proposals merged into another: columns item_id, label, ref,
+        position, proposed_by."""
         columns = ("item_id", "label", "ref", "position", "proposed_by")
-        return self._frame(select(*[m.items.c[c] for c in columns]).where(m.items.c.vote_id == normalise_code(vote_id))
+        return self._frame(select(*[m.items.c[c] for c in columns])
+                           .where(m.items.c.vote_id == normalise_code(vote_id), m.items.c.merged_into.is_(None))
                            .order_by(m.items.c.position), columns)
+
+    def merges_frame(self, vote_id: str) -> pd.DataFrame:
+        """The vote's merges, oldest first: columns MERGE_COLUMNS (`label` the merged proposal's text, `into_label`
+        the text it was merged into at that time; `voters`, `dots_moved`, `dots_returned` int)."""
+        return self._frame(select(*[m.merges.c[c] for c in MERGE_COLUMNS])
+                           .where(m.merges.c.vote_id == normalise_code(vote_id)).order_by(m.merges.c.merge_id),
+                           MERGE_COLUMNS)
+
+    def merge_items(self, vote_id: str, item_id: str, into_id: str, author: str) -> MergeResult:
+        """Merge the participants' proposal `item_id` (B) into `into_id` (A), open or closed vote, in one transaction
+        that locks the vote's row (ballots cast meanwhile wait for it). Every participant's dots on B move to A: with
+        « several dots on one item » allowed, A gets the sum (it never exceeds the participant's dots); with one dot
+        per item, a participant who had a dot on both keeps one on A and gets the other back (free to place
+        elsewhere while the vote is open). B leaves the items (and the phones), its row stays with `merged_into` A,
+        the merge is recorded (`merges_frame`); proposals merged into B earlier now point to A; a participant who
+        types B's text again gets A. WorkshopError for a vote not on proposals, an unknown or already merged item,
+        or B equal to A."""
+        code = normalise_code(vote_id)
+        item_id, into_id = str(item_id), str(into_id)
+        if item_id == into_id:
+            raise WorkshopError("Une proposition ne peut pas être fusionnée avec elle-même.")
+        with self.plan._transaction() as conn:
+            row = conn.execute(select(*[m.votes.c[c] for c in VOTE_COLUMNS]).where(m.votes.c.vote_id == code)
+                               .with_for_update()).first()
+            if row is None:
+                raise WorkshopError(f"Aucun vote ne porte le code « {code} ».")
+            vote = Vote(**dict(row._mapping))
+            if vote.subject != "proposals":
+                raise WorkshopError(f"Le vote « {vote.title} » ne porte pas sur des propositions : rien à fusionner.")
+            found = {r.item_id: r for r in conn.execute(
+                select(m.items.c.item_id, m.items.c.label, m.items.c.merged_into)
+                .where(m.items.c.vote_id == code, m.items.c.item_id.in_([item_id, into_id])))}
+            for wanted in (item_id, into_id):
+                if wanted not in found:
+                    raise WorkshopError(f"La proposition {wanted} n'existe pas dans le vote « {vote.title} ».")
+                if found[wanted].merged_into is not None:
+                    raise WorkshopError(f"La proposition « {found[wanted].label} » a déjà été fusionnée avec "
+                                        f"{found[wanted].merged_into} ; choisissez une proposition encore proposée.")
+            on_target = {r.voter: r.dots for r in conn.execute(
+                select(m.ballots.c.voter, m.ballots.c.dots).where(m.ballots.c.vote_id == code,
+                                                                  m.ballots.c.item_id == into_id))}
+            moving = conn.execute(select(m.ballots.c.voter, m.ballots.c.dots).where(
+                m.ballots.c.vote_id == code, m.ballots.c.item_id == item_id)).all()
+            moved = returned = 0
+            for voter, dots in moving:
+                had = on_target.get(voter, 0)
+                now = min(had + dots, vote.max_per_item)
+                moved += now - had
+                returned += had + dots - now
+                if voter in on_target:
+                    conn.execute(update(m.ballots).where(m.ballots.c.vote_id == code, m.ballots.c.voter == voter,
+                                                         m.ballots.c.item_id == into_id).values(dots=now))
+                else:
+                    conn.execute(insert(m.ballots).values(vote_id=code, voter=voter, item_id=into_id, dots=now))
+            conn.execute(delete(m.ballots).where(m.ballots.c.vote_id == code, m.ballots.c.item_id == item_id))
+            conn.execute(update(m.items).where(m.items.c.vote_id == code, m.items.c.item_id == item_id)
+                         .values(merged_into=into_id))
+            conn.execute(update(m.items).where(m.items.c.vote_id == code, m.items.c.merged_into == item_id)
+                         .values(merged_into=into_id))
+            conn.execute(insert(m.merges).values(
+                vote_id=code, item_id=item_id, into_id=into_id, label=found[item_id].label,
+                into_label=found[into_id].label, voters=len(moving), dots_moved=moved, dots_returned=returned,
+                author=str(author), merged_at=_now()))
+        return MergeResult(item_id, into_id, len(moving), moved, returned)
 
     def _locked_open_vote(self, conn: Connection, code: str) -> Vote:
         row = conn.execute(select(*[m.votes.c[c] for c in VOTE_COLUMNS]).where(m.votes.c.vote_id == code)
@@ -313,12 +394,15 @@ class WorkshopStore:
             vote = self._locked_open_vote(conn, code)
             if vote.subject != "proposals":
                 raise WorkshopError(f"Le vote « {vote.title} » ne reçoit pas de propositions.")
-            existing = conn.execute(select(m.items.c.item_id, m.items.c.label).where(m.items.c.vote_id == code)
-                                    .order_by(m.items.c.position)).all()
-            for item_id, known in existing:
+            existing = conn.execute(select(m.items.c.item_id, m.items.c.label, m.items.c.merged_into)
+                                    .where(m.items.c.vote_id == code).order_by(m.items.c.position)).all()
+            labels = {r.item_id: r.label for r in existing}
+            for item_id, known, merged_into in existing:
                 if proposal_key(known) == key:
-                    return Proposal(item_id, known, created=False)
-            if len(existing) >= MAX_ITEMS:
+                    # A proposal the facilitator merged stands for the one it was merged into.
+                    kept = merged_into or item_id
+                    return Proposal(kept, labels[kept], created=False)
+            if sum(r.merged_into is None for r in existing) >= MAX_ITEMS:
                 raise WorkshopError(f"Le vote a déjà {MAX_ITEMS} propositions : votez pour l'une d'elles.")
             item_id = f"P{len(existing) + 1:02d}"
             conn.execute(insert(m.items).values(vote_id=code, item_id=item_id, label=text, ref=None,
@@ -345,8 +429,15 @@ class WorkshopStore:
                 wanted[str(item_id)] = n
         with self.plan._transaction() as conn:
             vote = self._locked_open_vote(conn, code)
-            known = {r[0]: r[1] for r in conn.execute(select(m.items.c.item_id, m.items.c.label)
-                                                      .where(m.items.c.vote_id == code))}
+            rows = conn.execute(select(m.items.c.item_id, m.items.c.label, m.items.c.merged_into)
+                                .where(m.items.c.vote_id == code)).all()
+            known = {r.item_id: r.label for r in rows if r.merged_into is None}
+            merged = [r for r in rows if r.merged_into is not None and r.item_id in wanted]
+            if merged:
+                raise WorkshopError("L'animateur a regroupé " + ", ".join(
+                    f"« {r.label} » avec « {known.get(r.merged_into, r.merged_into)} »" for r in merged)
+                    + " : vos gommettes sur ces propositions sont déjà reportées. Vérifiez votre choix et validez "
+                    "à nouveau ; rien n'a été enregistré.")
             unknown = sorted(set(wanted) - set(known))
             if unknown:
                 raise WorkshopError(f"Choix inconnus dans ce vote : {', '.join(unknown)}.")
@@ -380,7 +471,8 @@ class WorkshopStore:
     def results(self, vote_id: str) -> tuple[pd.DataFrame, int]:
         """The vote's results and its number of voters (int). The frame has one row per item (RESULT_COLUMNS:
         `dots` the total dots, `voters` how many people put at least one dot on it, both int), most dots first,
-        then in the items' order."""
+        then in the items' order. Proposals merged into another are not rows: their dots are on the one they were
+        merged into."""
         code = normalise_code(vote_id)
         sums = (select(m.ballots.c.item_id, func.sum(m.ballots.c.dots).label("dots"),
                        func.count().label("voters")).where(m.ballots.c.vote_id == code)
@@ -388,7 +480,7 @@ class WorkshopStore:
         query = (select(m.items.c.item_id, m.items.c.label, m.items.c.ref, func.coalesce(sums.c.dots, 0),
                         func.coalesce(sums.c.voters, 0), m.items.c.position)
                  .select_from(m.items.outerjoin(sums, sums.c.item_id == m.items.c.item_id))
-                 .where(m.items.c.vote_id == code))
+                 .where(m.items.c.vote_id == code, m.items.c.merged_into.is_(None)))
         with self.plan._connect() as conn:
             rows = conn.execute(query).all()
             n_voters = conn.execute(select(func.count()).select_from(m.voters)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.feedback import md
+from gpect_core.errors import GpectError
+from ui.feedback import md, show_error
 from ui.plan.session import User, log_in_local, log_out, oidc_configured
 
 
@@ -17,8 +18,12 @@ def sidebar(user: User | None, T) -> None:
             st.caption(T("plan.login.as", name=md(user.name or user.username),
                          role=T(f"plan.role.{user.role}")))
             if st.button(T("plan.login.logout"), key="plan_logout"):
-                log_out()
-                st.rerun()
+                try:
+                    log_out()
+                except GpectError as exc:
+                    show_error(exc)
+                else:
+                    st.rerun()
         elif oidc_configured():
             if st.button(T("plan.login.oidc"), key="plan_login_oidc"):
                 st.login()
@@ -27,8 +32,12 @@ def sidebar(user: User | None, T) -> None:
                 username = st.text_input(T("plan.login.username"), key="plan_login_username")
                 password = st.text_input(T("plan.login.password"), type="password", key="plan_login_password")
                 if st.form_submit_button(T("plan.login.submit")):
-                    if log_in_local(username, password):
-                        st.rerun()
+                    try:
+                        user = log_in_local(username, password)
+                    except GpectError as exc:
+                        show_error(exc)
                     else:
+                        if user:
+                            st.rerun()
                         st.error(T("plan.login.failed"))
             st.caption(T("plan.login.viewer_note"))

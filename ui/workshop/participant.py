@@ -71,6 +71,9 @@ def render(store_of, lang: str) -> None:
     if vote.subject == "proposals":
         _proposal_form(store, code, token, T)
     items = store.items_frame(code)
+    if vote.subject == "proposals":
+        for _i, merge in store.merges_frame(code).iterrows():
+            st.caption(T("vote.merged", label=md(merge["label"]), into=md(merge["into_label"])))
     if items.empty:
         st.info(T("vote.no_items"))
         st.button(T("vote.refresh"), key="vote_refresh")

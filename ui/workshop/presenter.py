@@ -70,13 +70,14 @@ def presenter_bar(territory, url_path: str, lang: str) -> None:
                  + _link(nav["next"], t("workshop.present.next", lang) + " →", "gpect-next")
                  + _link(exit_href, t("workshop.present.exit", lang), "gpect-exit", "gpect-exit"))
         counter = t("workshop.present.counter", lang, n=n, total=len(steps))
-        st.html('<div class="gpect-presenter-bar"><div class="gpect-presenter-text">'
-                f'<p class="gpect-presenter-title" data-testid="gpect-step-title">{html.escape(row["name"])}</p>'
-                + (f'<p class="gpect-presenter-note">{html.escape(note)}</p>' if note else "") + "</div>"
-                + f'<nav class="gpect-presenter-nav" aria-label="{html.escape(t("workshop.present.keys", lang))}">'
-                + links + '<span class="gpect-presenter-counter" data-testid="gpect-step-counter">'
-                + html.escape(counter) + "</span></nav></div>")
+        bar = ('<div class="gpect-presenter-bar"><div class="gpect-presenter-text">'
+               f'<p class="gpect-presenter-title" data-testid="gpect-step-title">{html.escape(row["name"])}</p>'
+               + (f'<p class="gpect-presenter-note">{html.escape(note)}</p>' if note else "") + "</div>"
+               + f'<nav class="gpect-presenter-nav" aria-label="{html.escape(t("workshop.present.keys", lang))}">'
+               + links + '<span class="gpect-presenter-counter" data-testid="gpect-step-counter">'
+               + html.escape(counter) + "</span></nav></div>")
     else:
-        st.html('<div class="gpect-presenter-bar"><nav class="gpect-presenter-nav">'
-                + _link(exit_href, t("workshop.present.exit", lang), "gpect-exit", "gpect-exit") + "</nav></div>")
-    st.html(_KEYS % json.dumps(nav), unsafe_allow_javascript=True)
+        bar = ('<div class="gpect-presenter-bar"><nav class="gpect-presenter-nav">'
+               + _link(exit_href, t("workshop.present.exit", lang), "gpect-exit", "gpect-exit") + "</nav></div>")
+    # One element for the bar and its keys: each element of the page adds the block's gap above the heading.
+    st.html(bar + _KEYS % json.dumps(nav), unsafe_allow_javascript=True)

@@ -100,6 +100,48 @@ def _drafts_form(store: WorkshopStore, ctx, vote, author: str) -> None:
         st.success(T("workshop.drafts.done", n=len(created), ids=", ".join(created)))
 
 
+def _merge_form(store: WorkshopStore, ctx, vote, author: str) -> None:
+    """Merge a participant's proposal into another (same idea, other words): open or closed vote."""
+    T = ctx.t
+    items = store.items_frame(vote.vote_id)
+    merges = store.merges_frame(vote.vote_id)
+    with st.expander(T("workshop.merge.title"), expanded=False):
+        st.caption(T("workshop.merge.help"))
+        rule = "several" if vote.several else ("one_open" if vote.is_open else "one_closed")
+        st.markdown(T(f"workshop.merge.rule.{rule}"))
+        if len(items) < 2:
+            st.info(T("workshop.merge.need_two"))
+        else:
+            labels = dict(zip(items["item_id"], items["label"], strict=True))
+            with st.form(f"ws_merge_{vote.vote_id}"):
+                source = st.selectbox(T("workshop.merge.source"), list(labels), format_func=labels.get,
+                                      key=f"ws_merge_source_{vote.vote_id}")
+                target = st.selectbox(T("workshop.merge.target"), list(labels), index=1, format_func=labels.get,
+                                      key=f"ws_merge_target_{vote.vote_id}")
+                submitted = st.form_submit_button(T("workshop.merge.submit"))
+            if submitted:
+                if source == target:
+                    st.warning(T("workshop.merge.same"))
+                else:
+                    try:
+                        done = store.merge_items(vote.vote_id, source, target, author)
+                    except GpectError as exc:
+                        show_error(exc)
+                    else:
+                        st.success(T("workshop.merge.done", source=md(labels[source]), target=md(labels[target]),
+                                     moved=done.dots_moved, voters=done.voters, returned=done.dots_returned))
+                        merges = store.merges_frame(vote.vote_id)
+        if not merges.empty:
+            st.markdown(f"**{T('workshop.merge.history')}**")
+            st.dataframe(pd.DataFrame({
+                T("workshop.merge.col.source"): merges["label"], T("workshop.merge.col.target"): merges["into_label"],
+                T("workshop.merge.col.moved"): merges["dots_moved"],
+                T("workshop.merge.col.returned"): merges["dots_returned"],
+                T("workshop.merge.col.author"): merges["author"],
+                T("workshop.merge.col.at"): pd.to_datetime(merges["merged_at"], utc=True)
+                .dt.tz_convert("Europe/Paris").dt.strftime("%d/%m/%Y %H:%M")}), hide_index=True, width="stretch")
+
+
 def render(store: WorkshopStore, ctx, can_edit: bool, author: str | None) -> None:
     """The votes: a picker (newest first), how to join, live results, closing, exports and drafts."""
     T = ctx.t
@@ -129,6 +171,8 @@ def render(store: WorkshopStore, ctx, can_edit: bool, author: str | None) -> Non
                 show_error(exc)
             else:
                 st.rerun()
+    if can_edit and vote.subject == "proposals":
+        _merge_form(store, ctx, vote, author)
     live_results(store, vote.vote_id, ctx.lang)
     results, _voters = store.results(vote.vote_id)
     if not results.empty:
