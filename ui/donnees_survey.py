@@ -132,7 +132,7 @@ def render(ctx, pack, user) -> None:
     if not can_edit:
         st.info(T("survey.accept.need_editor"))
         return
-    confirmed = confirm_doubts(T, check.doubts, confirm_key(check.doubts)) if check.ok else False
+    confirmed = confirm_doubts(T, check.doubts, confirm_key(check.doubts))  # listed beside any problem, too
     row = st.container(horizontal=True)
     accept = row.button(T("survey.accept"), type="primary", key="survey_accept", disabled=not check.ok)
     row.button(T("survey.cancel"), key="survey_cancel", on_click=_cancel, args=(T,))
