@@ -30,6 +30,26 @@ def test_fifteen_basins_tile_the_region_without_gap_or_overlap(demo_territory):
     assert set(communes["zone_ZE2020"]) == set(zones["zone_id"])
 
 
+def test_each_demo_commune_is_placed_inside_its_own_zones_and_pairing_uses_it(demo_territory):
+    import geopandas as gpd
+
+    from gpect_core.pairing.geo import commune_points
+
+    communes = demo_territory.tables["communes"]
+    assert communes[["lon", "lat"]].notna().all().all()
+    points = gpd.points_from_xy(communes["lon"], communes["lat"], crs=4326)
+    for zoning, column in (("ZE2020", "zone_ZE2020"), ("DEP", "dep")):
+        zones = demo_territory.zones_of(zoning).set_index("zone_id").geometry
+        inside = [zones[z].contains(p) for z, p in zip(communes[column], points, strict=True)]
+        assert all(inside), communes.loc[[not i for i in inside], ["commune_id", column]]
+    placed = commune_points(demo_territory)
+    assert len(placed) == len(communes) and (placed["located"] == "commune").all()  # never a zone's centre
+    assert placed["lon"].nunique() == len(communes)
+    committed = demo_territory.tables["communes"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(build_demo().tables["communes"].reset_index(drop=True), committed,
+                                  check_dtype=False)
+
+
 def test_magnitudes_are_coherent(demo_territory):
     rec = demo_territory.tables["recruitment"]
     known = rec.dropna(subset=["projects", "difficult"])

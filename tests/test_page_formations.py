@@ -161,3 +161,70 @@ def test_a_fap_family_figure_is_given_once_and_the_exports_add_up():
     assert rome.loc["B3333", "Projets BMO"] == 40
     assert families["Projets BMO"].tolist() == [200]
     assert rome["Projets BMO"].sum() + families["Projets BMO"].sum() == totals(cov)["projects"] == 240
+
+
+def _csv(frame, formats) -> pd.DataFrame:
+    """The CSV a user downloads, read back as French Excel reads it (`;`, decimal comma), caption lines dropped."""
+    import io
+
+    from gpect_core.export import Caption, table_csv
+
+    text = table_csv(frame, Caption("x"), formats).decode("utf-8-sig")
+    return pd.read_csv(io.StringIO(text.split("\r\n\r\n")[0]), sep=";", decimal=",", dtype={0: str})
+
+
+def test_the_exports_add_up_to_the_page_totals_though_a_programme_prepares_several_occupations(at, demo_territory):
+    from gpect_core.i18n import t
+    from gpect_core.indicators.training_needs import classify_gaps, coverage
+    from gpect_core.selection import Selection
+    from ui.formations import programmes_export, table_export
+
+    _open(at, ["9906"])
+    metrics = {m.label: m.value for m in at.metric}
+    assert not at.exception
+    assert any("ligne « Total (sans double compte) »" in c.value for c in at.caption)
+
+    def T(key, **values):
+        return t(key, "fr", **values)
+
+    cov = coverage(demo_territory, Selection("ZE2020", ("9906",)))
+    table = classify_gaps(cov.table)
+    rome = _csv(*table_export(cov, table, T, with_needs=True))
+    programmes = _csv(*programmes_export(cov, table["occupation_code"], T, demo_territory.zone_names("ZE2020")))
+    shared = programmes[programmes["Nombre de métiers du tableau"] >= 2]
+    assert len(shared) >= 1  # the demo basin has programmes leading to two or three ROME codes
+    f060 = programmes.set_index("Identifiant formation").loc["F060"]
+    assert f060["Codes ROME du tableau"] == "H2301 H3302" and f060["Places"] == 10
+    rows = rome[rome["Code ROME"] != "Total (sans double compte)"].set_index("Code ROME")
+    total = rome[rome["Code ROME"] == "Total (sans double compte)"].iloc[0]
+    assert rome["Code ROME"].iloc[-1] == "Total (sans double compte)"
+    # the rows repeat a shared programme on each of its occupations, and say so
+    assert rows.loc[["H2301", "H3302"], "Places"].tolist() == [10, 10]
+    assert rows.loc[["H2301", "H3302"], "Nombre d'autres métiers du tableau préparés par ces formations"].tolist() \
+        == [1, 1]
+    assert rows["Places"].sum() > total["Places"]
+    # what a user sums: the export by programme, or the total row, gives the page's figures
+    for metric, column in (("Places", "Places"), ("Vœux / candidats", "Vœux / candidats")):
+        assert metrics[metric] == fmt_int(programmes[column].sum(), "fr") == fmt_int(total[column], "fr")
+    assert metrics["Formations"] == fmt_int(len(programmes), "fr") == fmt_int(total["Formations"], "fr")
+    assert metrics["Projets de recrutement"] == fmt_int(total["Projets BMO"], "fr")
+    latest = _latest_training(demo_territory, "9906")
+    assert programmes["Inscrits"].sum() == total["Inscrits"] == latest["enrolled"].sum()
+    assert programmes["Diplômés"].sum() == total["Diplômés"] == latest["graduates"].sum()
+
+
+def test_the_family_export_ends_with_a_total_that_counts_a_programme_once():
+    from test_training_needs import _tiny_pack
+
+    from gpect_core.i18n import t
+    from gpect_core.indicators.training_needs import coverage, family_table, totals
+    from gpect_core.selection import Selection
+    from ui.formations import families_export
+
+    territory = _tiny_pack()
+    cov = coverage(territory, Selection("ZE2020", ("01",)))
+    frame, _ = families_export(cov, family_table(territory, cov), lambda k, **v: t(k, "fr", **v))
+    last = frame.iloc[-1]
+    assert last["Famille BMO"] == "Total (sans double compte)"
+    assert last["Places"] == totals(cov, ["A1111", "A2222"])["places"] == 15  # P1 (10, two codes) once, P2 (5)
+    assert last["Projets BMO"] == 200

@@ -100,3 +100,59 @@ def test_section_in_english(demo_pack_copy, monkeypatch, tmp_path, plan_accounts
     assert not at.exception
     shown = texts(at)
     assert "Needs by occupation and horizon" in shown and "Personal data dropped, never stored" in shown
+
+
+FAR = __import__("datetime").date.today().year + 5
+FUTURE = SURVEY.replace(b"15/03/2025", f"15/03/{FAR}".encode())
+FUTURE_DOUBT = (f"« enquete.csv », ligne 5, colonne « Horodatage » : date « 15/03/{FAR} » dans le futur (après le "
+                f"{__import__('datetime').date.today():%d/%m/%Y}) : à confirmer")
+
+
+def _confirm_box(at):
+    return next(c for c in at.checkbox if c.label.startswith("Je confirme"))
+
+
+def test_an_answer_dated_in_the_future_is_stored_only_once_confirmed(demo_pack_copy, monkeypatch, tmp_path,
+                                                                    plan_accounts_file):
+    from gpect_core.ingest import pack_digest
+
+    before = pack_digest(demo_pack_copy)
+    at = page(demo_pack_copy, monkeypatch, tmp_path, user=EDITOR)
+    at.session_state["survey_staged"] = ("enquete.csv", FUTURE)
+    at.run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    warning = " ".join(w.value.replace("\\", "") for w in at.warning)
+    assert "1 valeur(s) inhabituelle(s)" in warning and FUTURE_DOUBT in warning, warning
+    assert _confirm_box(at).label == "Je confirme ces 1 valeur(s) telles qu'elles seront intégrées (voir ci-dessus)"
+    accept = next(b for b in at.button if b.label == "Accepter et intégrer l'enquête")
+    assert not accept.disabled
+    accept.click().run()  # not ticked: nothing stored
+    assert not at.exception
+    assert any("Rien n'a été enregistré : 1 valeur(s) inhabituelle(s)" in e.value for e in at.error)
+    assert pack_digest(demo_pack_copy) == before
+    _confirm_box(at).check().run()
+    next(b for b in at.button if b.label == "Accepter et intégrer l'enquête").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert at.success[0].value == "Enquête intégrée : 4 réponse(s) dans la table des besoins du pack."
+    needs = Territory.load(demo_pack_copy).tables["needs"]
+    brought = needs[needs["response_id"].str.startswith("E")]
+    assert sorted(brought["date"].dt.year) == [2025, 2025, 2025, FAR]
+
+
+def test_cancelling_a_survey_with_a_doubtful_value_stores_nothing(demo_pack_copy, monkeypatch, tmp_path,
+                                                                  plan_accounts_file):
+    from gpect_core.ingest import pack_digest
+
+    before = pack_digest(demo_pack_copy)
+    at = page(demo_pack_copy, monkeypatch, tmp_path, user=EDITOR)
+    at.session_state["survey_staged"] = ("enquete.csv", FUTURE)
+    at.run()
+    _confirm_box(at).check().run()
+    next(b for b in at.button if b.label == "Annuler").click().run()
+    assert not at.exception
+    assert any("Import de l'enquête annulé : rien n'a été enregistré" in s.value for s in at.success)
+    assert not [b for b in at.button if b.label == "Accepter et intégrer l'enquête"]
+    assert at.session_state["survey_staged"] is None
+    assert pack_digest(demo_pack_copy) == before
+    needs = Territory.load(demo_pack_copy).tables["needs"]
+    assert not needs["response_id"].str.startswith("E").any()

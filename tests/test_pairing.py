@@ -155,12 +155,40 @@ def test_job_titles_written_in_words_go_through_the_survey_matching_and_are_neve
     assert frame["occupation_code"].tolist() == ["H2913", "N4101"]
     assert [(row, title, code) for row, title, code, _a, _s in frame.attrs["matched_titles"]] == [
         (2, "soudeur tig H/F", "H2913"), (3, "Conducteur PL", "N4101")]
+    doubts = [d.message for d in frame.attrs["doubts"]]  # a title read as a code is a guess: the user confirms it
+    assert len(doubts) == 2 and doubts[0].startswith(
+        "« fragiles.xlsx », feuille « Saisie », ligne 2, colonne « Code métier (ROME) » : « soudeur tig H/F » lu "
+        "comme le code ROME H2913 (Soudeur / Soudeuse TIG, score ")
     bad = write_list(tmp_path / "flou.xlsx", FRAGILE, [("Alpha", "10001", "xqzt wvv", 1)])
     with pytest.raises(PairingInputError) as caught:
         read_list(bad, "fragile", territory)
     assert caught.value.problems[0].message.startswith(
         "« flou.xlsx », feuille « Saisie », ligne 2, colonne « Code métier (ROME) » : le métier « xqzt wvv » ne "
         "correspond à aucun code ROME avec assez de certitude")
+
+
+def test_values_that_may_be_right_are_kept_but_listed_to_confirm_with_their_place(tmp_path):
+    from datetime import date
+
+    territory = small_territory()
+    territory.tables["communes"] = pd.concat([territory.tables["communes"], pd.DataFrame(
+        {"commune_id": ["01053"], "name": ["Bourg-en-Bresse"], "zone_EPCI": ["Z1"]})], ignore_index=True)
+    far = date.today().year + 5
+    path = write_list(tmp_path / "postes.xlsx", HIRING, [("Alpha", 1053, "A1101", 2, "moins de 3 mois"),
+                                                         ("Beta", "10002", "B1101", 4000, ""),
+                                                         ("Gamma", "10003", "C1101", 1, f"en {far}"),
+                                                         ("Delta", "10001", "D1101", 3, "2 ans")])
+    frame = read_list(path, "hiring", territory)
+    assert frame["commune_id"].tolist() == ["01053", "10002", "10003", "10001"]  # kept as read
+    where = "« postes.xlsx », feuille « Saisie », ligne"
+    assert [d.message for d in frame.attrs["doubts"]] == [
+        f"{where} 2, colonne « Code commune (INSEE) » : « 1053 » lu comme la commune « 01053 » (zéro initial perdu "
+        "par le tableur) : à confirmer",
+        f"{where} 3, colonne « Postes à pourvoir » : « 4000 » : effectif inhabituel pour une seule ligne (plus de "
+        "500) : à confirmer",
+        f"{where} 4, colonne « Horizon » : « en {far} » : année postérieure à {date.today().year + 1} : à confirmer"]
+    usual = write_list(tmp_path / "ok.xlsx", HIRING, [("Alpha", "10001", "A1101", 2, "moins de 3 mois")])
+    assert read_list(usual, "hiring", territory).attrs["doubts"] == []
 
 
 def test_the_blank_template_reads_back_its_example_row(tmp_path):

@@ -102,3 +102,68 @@ def test_in_english_with_neighbouring_basins_every_word_is_translated(pairing_en
     assert set(table["Link"]) <= {"same occupation", "close occupation", "if evolving", "ROME mobility",
                                   "similar skills"}
     assert not any(key in text for key in ("pairing.", "bridges.kind"))
+
+
+def _hiring_workbook(territory, horizon: str, headcount: int) -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    from gpect_core.pairing.templates import HIRING
+
+    commune = territory.tables["communes"]["commune_id"].iloc[3]
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Saisie"
+    sheet.append(HIRING.headers)
+    sheet.append(["Chantiers Nova", commune, "H2913", headcount, horizon])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _staged(demo_territory):
+    from datetime import date
+
+    far = date.today().year + 5
+    at = AppTest.from_file("../app_pages/rapprochement.py", default_timeout=90)
+    at.session_state["plan_user"] = EDITOR
+    at.session_state["pairing_staged_hiring"] = ("postes.xlsx", _hiring_workbook(demo_territory, f"en {far}", 600))
+    at.run()
+    assert not at.exception
+    warning = " ".join(w.value.replace("\\", "") for w in at.warning)
+    assert "2 valeur(s) inhabituelle(s)" in warning
+    assert (f"« postes.xlsx », feuille « Saisie », ligne 2, colonne « Horizon » : « en {far} » : année postérieure à "
+            f"{date.today().year + 1} : à confirmer") in warning, warning
+    assert ("« postes.xlsx », feuille « Saisie », ligne 2, colonne « Postes à pourvoir » : « 600 » : effectif "
+            "inhabituel") in warning
+    return at
+
+
+def _hiring_firms(store) -> list[str]:
+    return sorted(store.list_frame("hiring")["firm"])
+
+
+def test_a_list_with_doubtful_values_is_stored_only_once_confirmed(pairing_env, demo_territory):
+    at = _staged(demo_territory)
+    at.button(key="pairing_accept_hiring").click().run()  # not ticked: nothing stored
+    assert not at.exception
+    assert any("Rien n'a été enregistré : 2 valeur(s) inhabituelle(s)" in e.value for e in at.error)
+    assert _hiring_firms(pairing_env) == [FIRMS[1]]
+    next(c for c in at.checkbox if c.label.startswith("Je confirme ces 2 valeur(s)")).check().run()
+    at.button(key="pairing_accept_hiring").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert any(s.value.startswith("Liste enregistrée : 1 ajoutée(s)") for s in at.success)
+    assert _hiring_firms(pairing_env) == ["Chantiers Nova"]
+    assert pairing_env.list_frame("hiring")["headcount"].tolist() == [600]
+
+
+def test_cancelling_a_list_with_doubtful_values_stores_nothing(pairing_env, demo_territory):
+    at = _staged(demo_territory)
+    next(c for c in at.checkbox if c.label.startswith("Je confirme")).check().run()
+    at.button(key="pairing_cancel_hiring").click().run()
+    assert not at.exception
+    assert any("Import annulé : rien n'a été enregistré" in s.value for s in at.success)
+    assert at.session_state["pairing_staged_hiring"] is None
+    assert not [b for b in at.button if b.key == "pairing_accept_hiring"]
+    assert _hiring_firms(pairing_env) == [FIRMS[1]]

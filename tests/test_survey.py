@@ -139,8 +139,25 @@ def test_bad_input_names_file_row_and_column(index, demo):
            "entier de personnes" in messages
     assert any(m.startswith("« enquete.csv », ligne 4, colonne « Commune de l'établissement » : la commune "
                             "« 99999 » n'existe pas") for m in messages)
-    assert any(m.startswith("« enquete.csv », ligne 5, colonne « Horodatage » : date « 15/03/2031 » dans le futur")
-               for m in messages)
+    # a date to come may be right (an answer typed ahead): not refused, asked about, with its place
+    assert not any("15/03/2031" in m for m in messages)
+    assert [d.message for d in check.doubts] == [
+        "« enquete.csv », ligne 5, colonne « Horodatage » : date « 15/03/2031 » dans le futur (après le 01/06/2025) : "
+        "à confirmer, ou corrigez la date de la réponse"]
+
+
+def test_a_date_beyond_any_plausible_year_is_refused_and_a_horizon_year_to_come_is_asked_about(index, demo):
+    bad = SURVEY.replace(b"15/03/2025", b"15/03/2931").replace(b";2 ans;", b";en 2031;")
+    survey = read_survey(bad, "enquete.csv")
+    check = check_survey(survey, guess_mapping(survey.columns), demo, index, today=BEFORE_SURVEY_DATES)
+    assert [p.message for p in check.problems] == [
+        "« enquete.csv », ligne 5, colonne « Horodatage » : date « 15/03/2931 » invraisemblable (entre 1900 et "
+        "2100 attendue) : vérifiez la date de la réponse"]
+    assert [d.message for d in check.doubts] == [
+        "« enquete.csv », ligne 4, colonne « À quelle échéance ? » : « en 2031 » : besoins annoncés pour une année "
+        "postérieure à 2026 : à confirmer"]
+    usual = read_survey(SURVEY, "enquete.csv")
+    assert check_survey(usual, guess_mapping(usual.columns), demo, index, today=BEFORE_SURVEY_DATES).doubts == []
 
 
 def test_profile_found_again_and_confirmation_reused_at_next_import(plan_db_url, index, demo):

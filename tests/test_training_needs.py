@@ -312,3 +312,19 @@ def test_rodez_and_figeac_on_the_national_pack_against_an_independent_computatio
         got[key] = total["apart_programmes"]
     assert got["rodez"] < 300  # Aveyron's programmes only, not counted once more per zone
     assert got["both"] >= max(got["rodez"], got["figeac"])
+
+
+def test_a_programme_of_two_rome_codes_is_said_shared_and_listed_once_in_the_programme_table():
+    from gpect_core.indicators.training_needs import programme_table, shared_training
+
+    territory = _tiny_pack()
+    cov = coverage(territory, Selection("ZE2020", ("01",)))
+    shared = shared_training(cov, ["A1111", "A2222", "B3333"])
+    assert shared.loc["A1111"].tolist() == [1, 1] and shared.loc["A2222"].tolist() == [1, 1]  # P1, with each other
+    assert shared.loc["B3333"].tolist() == [0, 0]
+    assert shared_training(cov, ["A2222"]).loc["A2222"].tolist() == [0, 0]  # alone in its table: nothing shared
+    programmes = programme_table(cov).set_index("program_id")
+    assert programmes.loc["P1", ["rome_codes", "rome_count", "capacity"]].tolist() == ["A1111 A2222", 2, 10]
+    assert programmes.loc["P2", ["rome_codes", "rome_count", "capacity"]].tolist() == ["A2222", 1, 5]
+    assert programmes["capacity"].sum() == totals(cov)["places"] == 15
+    assert programme_table(cov, ["A1111"])["program_id"].tolist() == ["P1"]

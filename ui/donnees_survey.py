@@ -6,6 +6,8 @@ editors only; a viewer sees aggregated needs."""
 
 from __future__ import annotations
 
+import hashlib
+
 import pandas as pd
 import streamlit as st
 
@@ -30,6 +32,7 @@ from gpect_core.survey.importer import (
 from gpect_core.survey.matching import THRESHOLD, TitleIndex, index_of_pack
 from gpect_core.survey.store import SurveyStore
 from ui import context
+from ui.donnees_confirm import confirm_doubts
 from ui.feedback import md, show_error
 from ui.tables import show_table
 
@@ -129,8 +132,26 @@ def render(ctx, pack, user) -> None:
     if not can_edit:
         st.info(T("survey.accept.need_editor"))
         return
-    if st.button(T("survey.accept"), type="primary", key="survey_accept", disabled=not check.ok):
+    confirmed = confirm_doubts(T, check.doubts, confirm_key(check.doubts))  # listed beside any problem, too
+    row = st.container(horizontal=True)
+    accept = row.button(T("survey.accept"), type="primary", key="survey_accept", disabled=not check.ok)
+    row.button(T("survey.cancel"), key="survey_cancel", on_click=_cancel, args=(T,))
+    if accept:
+        if not confirmed:
+            st.error(T("survey.confirm.needed", n=len(check.doubts)))
+            return
         _accept(T, pack, check, store, mapping, key, user)
+
+
+def confirm_key(doubts) -> str:
+    """The key of the « Je confirme… » box for exactly these doubts: a tick never carries over to another file."""
+    digest = hashlib.sha1("\n".join(d.message for d in doubts).encode()).hexdigest()[:12]
+    return f"survey_confirm_{digest}"
+
+
+def _cancel(T) -> None:
+    st.session_state[STAGED] = None
+    st.session_state[MESSAGE] = T("survey.cancelled")
 
 
 def _repeated(mapping: ColumnMapping) -> list[str]:
@@ -258,11 +279,15 @@ def _accept(T, pack, check, store, mapping: ColumnMapping, key: str, user) -> No
     if not preview.ok:
         st.error(md(preview.report()))
         return
+    if preview.doubts and not check.doubts:  # the rows' own check found nothing the user has not seen: say it
+        st.error(md("\n".join([T("survey.confirm.needed", n=len(preview.doubts)),
+                                *(d.message for d in preview.doubts[:20])])))
+        return
     try:
         if store is not None:
             store.save_profile(key, mapping.columns, user.signature)
             store.save_firms(check.firms, user.signature)
-        integrate(pack, preview)
+        integrate(pack, preview, confirmed=True)  # the survey's doubts were confirmed (render)
     except GpectError as exc:
         show_error(exc)
         return

@@ -6,6 +6,8 @@ at rerun; `on_click="ignore"` keeps a download from rerunning the page.
 
 from __future__ import annotations
 
+import dataclasses
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -34,11 +36,13 @@ def chart_downloads(ctx, chart: alt.TopLevelMixin, title: str, tables, key: str)
 
 
 def table_downloads(ctx, table: pd.DataFrame, title: str, tables, key: str,
-                    formats: dict[str, Fmt] | None = None) -> None:
+                    formats: dict[str, Fmt] | None = None, notes: tuple[str, ...] = ()) -> None:
     """CSV (French Excel in French) and XLSX buttons for `table` (already with its displayed column names, raw
     values): the columns in `formats` are exported in the unit and rounding shown on screen, their header naming
-    the unit (`gpect_core.export.tables`)."""
+    the unit (`gpect_core.export.tables`); `notes` (how to read the table) follow the title in the caption."""
     caption = _caption(ctx, title, tables)
+    if notes:
+        caption = dataclasses.replace(caption, notes=tuple(notes))
     stem = caption.file_stem()
     row = st.container(horizontal=True)
     row.download_button(t("export.download.csv", ctx.lang), data=lambda: table_csv(table, caption, formats),

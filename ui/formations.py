@@ -28,6 +28,8 @@ from gpect_core.indicators.training_needs import (
     coverage_by_zone,
     declared_needs,
     family_table,
+    programme_table,
+    shared_training,
     top_gaps,
     totals,
 )
@@ -54,6 +56,8 @@ SHOWN = {
     "programmes": ("formations.col.programmes", INT), "places": ("formations.col.places", INT),
     "wishes": ("formations.col.wishes", INT), "enrolled": ("formations.col.enrolled", INT),
     "graduates": ("formations.col.graduates", INT), "employment_rate": ("formations.col.employment_rate", PCT),
+    "shared_programmes": ("formations.col.shared_programmes", INT),
+    "shared_with": ("formations.col.shared_with", INT),
     "apart_programmes": ("formations.col.apart_programmes", INT), "apart_places": ("formations.col.apart_places", INT),
     "apart_wishes": ("formations.col.apart_wishes", INT),
     "apart_employment_rate": ("formations.col.apart_employment_rate", PCT),
@@ -65,6 +69,7 @@ SHOWN = {
     "bmo_year": ("formations.col.bmo_year", None),
 }
 NEEDS_COLUMNS = ("needs_total", "needs_6m", "needs_1y", "needs_3y")
+SHARED_COLUMNS = ("shared_programmes", "shared_with")
 LOCATED_COLUMNS = ("programmes", "places", "wishes", "enrolled", "graduates", "employment_rate", "wishes_per_place")
 APART_COLUMNS = ("apart_programmes", "apart_places", "apart_wishes", "apart_employment_rate")
 FAMILY_SHOWN = {
@@ -90,12 +95,17 @@ def _reliability(reasons: pd.Series, t) -> list[str]:
 
 
 def shown_table(table: pd.DataFrame, t, with_needs: bool, located: bool = True,
-                apart: str | None = None) -> tuple[pd.DataFrame, dict[str, Fmt]]:
+                apart: str | None = None, cov: Coverage | None = None) -> tuple[pd.DataFrame, dict[str, Fmt]]:
     """The classified coverage table as shown and exported: one row per ROME code with its own figures only (a FAP
     family's BMO figure is in `shown_families`, once; the row names the family), renamed columns and their formats.
     `located`: whether the selection has located training (else its columns are left out); `apart`: the words
-    naming the zones of the training shown apart (« département »), None when there is none."""
+    naming the zones of the training shown apart (« département »), None when there is none; `cov`: when given,
+    two columns say how many of the row's programmes also lead to other occupations of `table`, and to how many
+    (`shared_training`: their places are on each of those rows)."""
     family = pd.to_numeric(table["bmo_shared"], errors="coerce").fillna(0) > 1
+    if cov is not None:
+        shared = shared_training(cov, table["occupation_code"], apart=not located)
+        table = table.assign(**{c: table["occupation_code"].map(shared[c]).to_numpy() for c in SHARED_COLUMNS})
     frame = table.assign(reliability=_reliability(table["own_fragile_reason"], t),
                          bmo_family=table["bmo_codes"].where(family, ""),
                          tension_class=_class(table["tension_class"]),
@@ -104,7 +114,7 @@ def shown_table(table: pd.DataFrame, t, with_needs: bool, located: bool = True,
                          gap_label=[t(f"formations.gap.{g}") for g in table["gap"]],
                          bmo_year=table["bmo_year"].astype("string").fillna(""))
     columns = [c for c in SHOWN if (with_needs or c not in NEEDS_COLUMNS) and (located or c not in LOCATED_COLUMNS)
-               and (apart or c not in APART_COLUMNS)]
+               and (apart or c not in APART_COLUMNS) and (cov is not None or c not in SHARED_COLUMNS)]
     names = {c: t(SHOWN[c][0], where=apart or "") for c in columns}
     formats = {names[c]: SHOWN[c][1] for c in columns if SHOWN[c][1] is not None}
     return frame[columns].rename(columns=names), formats
@@ -122,6 +132,70 @@ def shown_families(families: pd.DataFrame, t, apart: str | None = None,
     names = {c: t(FAMILY_SHOWN[c][0], where=apart or "") for c in columns}
     formats = {names[c]: FAMILY_SHOWN[c][1] for c in columns if FAMILY_SHOWN[c][1] is not None}
     return frame[columns].rename(columns=names), formats
+
+
+TRAINING_TOTALS = ("programmes", "places", "wishes", "enrolled", "graduates", "apart_programmes", "apart_places",
+                   "apart_wishes")
+PROGRAMME_SHOWN = {
+    "program_id": ("formations.prog.id", None), "title": ("formations.prog.title", None),
+    "provider": ("formations.prog.provider", None), "level": ("formations.prog.level", None),
+    "zone": ("formations.prog.zone", None), "zone_id": ("formations.prog.zone_id", None),
+    "rome_codes": ("formations.prog.rome_codes", None), "rome_count": ("formations.prog.rome_count", INT),
+    "capacity": ("formations.col.places", INT), "demand": ("formations.col.wishes", INT),
+    "enrolled": ("formations.col.enrolled", INT), "graduates": ("formations.col.graduates", INT),
+    "employment_rate": ("formations.col.employment_rate", PCT), "years": ("formations.col.training_years", None),
+}
+
+
+def _with_row(shown: pd.DataFrame, values: dict, spec: dict, t, apart: str | None) -> pd.DataFrame:
+    """`shown` with one more row: `values` by internal column (`spec`'s keys), the shown columns it lacks empty."""
+    row = {t(spec[c][0], where=apart or ""): v for c, v in values.items() if c in spec}
+    last = pd.DataFrame([{c: row.get(c, np.nan) for c in shown.columns}], columns=shown.columns)
+    return pd.concat([shown.astype(object), last.astype(object)], ignore_index=True)
+
+
+def table_export(cov: Coverage, rows: pd.DataFrame, t, with_needs: bool, located: bool = True,
+                 apart: str | None = None) -> tuple[pd.DataFrame, dict[str, Fmt]]:
+    """The table by ROME code as exported (CSV / XLSX): `shown_table` of `rows` (with the columns saying how many
+    of each row's programmes other rows share) and a last row « Total (sans double compte) » holding the page's
+    totals for these rows (`totals`: each programme once, each BMO figure once, a FAP family's projects
+    included), declared needs summed (each answer has one occupation). Summing a training column over the rows
+    counts a shared programme once per row: the caption says so (`formations.export.note`)."""
+    shown, formats = shown_table(rows, t, with_needs, located, apart, cov=cov)
+    total = totals(cov, rows["occupation_code"])
+    values = {"occupation_code": t("formations.export.total"), "own_projects": total["projects"],
+              **{c: pd.to_numeric(rows[c], errors="coerce").sum(min_count=1) for c in NEEDS_COLUMNS},
+              **{c: total[c] for c in TRAINING_TOTALS}}
+    return _with_row(shown, values, SHOWN, t, apart), formats
+
+
+def families_export(cov: Coverage, families: pd.DataFrame, t, apart: str | None = None,
+                    located: bool = True) -> tuple[pd.DataFrame, dict[str, Fmt]]:
+    """The table by FAP family as exported: `shown_families` and a last row « Total (sans double compte) »: the
+    families' projects (each family once), and the training and declared needs of all their ROME codes, each
+    programme and each answer once (a programme may lead to occupations of two families)."""
+    shown, formats = shown_families(classify_gaps(families.assign(
+        employment_rate=np.nan, fragile=families["fragile"].astype(bool))), t, apart, located)
+    codes = sorted({c for text in families["rome_codes"] for c in str(text).split()})
+    total = totals(cov, codes)
+    needs = cov.table.loc[cov.table["occupation_code"].isin(codes), "needs_total"]
+    values = {"bmo_key": t("formations.export.total"),
+              "projects": pd.to_numeric(families["projects"], errors="coerce").sum(min_count=1),
+              "needs_total": pd.to_numeric(needs, errors="coerce").sum(min_count=1),
+              **{c: total[c] for c in TRAINING_TOTALS}}
+    return _with_row(shown, values, FAMILY_SHOWN, t, apart), formats
+
+
+def programmes_export(cov: Coverage, codes, t, zone_names: dict[str, str],
+                      located: bool = True) -> tuple[pd.DataFrame, dict[str, Fmt]]:
+    """One row per programme leading to one of `codes` (`programme_table`; those shown apart when the selection
+    has no located training), with the ROME codes of the table it prepares: every column can be summed, the sums
+    are the page's totals."""
+    frame = programme_table(cov, codes, apart=not located)
+    frame = frame.assign(zone=frame["zone_id"].map(lambda z: zone_names.get(str(z), "") if pd.notna(z) else ""))
+    names = {c: t(PROGRAMME_SHOWN[c][0]) for c in PROGRAMME_SHOWN}
+    formats = {names[c]: f for c, (_key, f) in PROGRAMME_SHOWN.items() if f is not None}
+    return frame[list(PROGRAMME_SHOWN)].rename(columns=names), formats
 
 
 def _sources_line(ctx, cov: Coverage) -> str:
@@ -269,10 +343,23 @@ def render() -> None:
 
 def _table_tab(ctx, cov: Coverage, table: pd.DataFrame, with_needs: bool) -> None:
     ordered = table.sort_values(["projects", "occupation_code"], ascending=[False, True], na_position="last")
-    shown, formats = shown_table(ordered, ctx.t, with_needs, _located(cov), _apart_words(ctx, cov))
+    located, apart = _located(cov), _apart_words(ctx, cov)
+    shown, formats = shown_table(ordered, ctx.t, with_needs, located, apart, cov=cov)
     st.caption(ctx.t("formations.fragile_note", n=MIN_PROJECTS))
     _show(ctx, shown, formats)
-    table_downloads(ctx, shown, ctx.t("formations.table.title"), SOURCES, "formations_table", formats=formats)
+    _rome_downloads(ctx, cov, ordered, with_needs, ctx.t("formations.table.title"), "formations_table")
+    st.caption(ctx.t("formations.programmes.help"))
+    zoning = cov.training.zoning if located else cov.apart.zoning
+    programmes, formats = programmes_export(cov, ordered["occupation_code"], ctx.t,
+                                            ctx.territory.zone_names(zoning) if zoning else {}, located)
+    table_downloads(ctx, programmes, ctx.t("formations.programmes.title"), ["training"], "formations_programmes",
+                    formats=formats, notes=(ctx.t("formations.programmes.note"),))
+
+
+def _rome_downloads(ctx, cov: Coverage, rows: pd.DataFrame, with_needs: bool, title: str, key: str) -> None:
+    st.caption(ctx.t("formations.table.shared_note"))
+    export, formats = table_export(cov, rows, ctx.t, with_needs, _located(cov), _apart_words(ctx, cov))
+    table_downloads(ctx, export, title, SOURCES, key, formats=formats, notes=(ctx.t("formations.export.note"),))
 
 
 def _families_tab(ctx, cov: Coverage, families: pd.DataFrame) -> None:
@@ -281,8 +368,9 @@ def _families_tab(ctx, cov: Coverage, families: pd.DataFrame) -> None:
         employment_rate=np.nan, fragile=families["fragile"].astype(bool))), ctx.t, _apart_words(ctx, cov),
         _located(cov))
     _show(ctx, shown, formats)
-    table_downloads(ctx, shown, ctx.t("formations.families.title"), SOURCES, "formations_families",
-                    formats=formats)
+    export, formats = families_export(cov, families, ctx.t, _apart_words(ctx, cov), _located(cov))
+    table_downloads(ctx, export, ctx.t("formations.families.title"), SOURCES, "formations_families",
+                    formats=formats, notes=(ctx.t("formations.families.note"),))
 
 
 def _show(ctx, shown: pd.DataFrame, formats: dict[str, Fmt]) -> None:
@@ -331,10 +419,10 @@ def _gaps_tab(ctx, cov: Coverage, table: pd.DataFrame, with_needs: bool) -> None
                        format_func=lambda g: ctx.t(f"formations.gap.{g}"))
     rows = table[table["gap"] == gap].sort_values(["projects", "occupation_code"], ascending=[False, True],
                                                    na_position="last")
-    shown, formats = shown_table(rows, ctx.t, with_needs, _located(cov), _apart_words(ctx, cov))
+    shown, formats = shown_table(rows, ctx.t, with_needs, _located(cov), _apart_words(ctx, cov), cov=cov)
     _show(ctx, shown, formats)
-    table_downloads(ctx, shown, ctx.t("formations.gaps.table_title", gap=ctx.t(f"formations.gap.{gap}")), SOURCES,
-                    "formations_gaps_table", formats=formats)
+    _rome_downloads(ctx, cov, rows, with_needs, ctx.t("formations.gaps.table_title",
+                                                      gap=ctx.t(f"formations.gap.{gap}")), "formations_gaps_table")
 
 
 def _map_tab(ctx, table: pd.DataFrame, family: str, family_labels: dict[str, str]) -> None:

@@ -6,6 +6,8 @@ Viewers see communes, occupations and headcounts only: firm names are shown to e
 
 from __future__ import annotations
 
+import hashlib
+
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
@@ -21,11 +23,14 @@ from gpect_core.pairing.survey import with_survey
 from gpect_core.pairing.templates import SPECS, pairing_template
 from gpect_core.plan.engine import default_url
 from gpect_core.survey.store import SurveyStore
+from ui.donnees_confirm import confirm_doubts
 from ui.feedback import show_error
 from ui.plan import login
 from ui.plan.session import current_user
 
 PENDING = "pairing_pending_{kind}"
+STAGED = "pairing_staged_{kind}"  # (name, bytes) — what the uploader gave (AppTest may set it directly)
+DONE = "pairing_done_{kind}"
 TABLE_COLUMNS = ("fragile_firm", "from_commune_name", "from_label", "hiring_firm", "to_commune_name", "to_label",
                  "headcount", "link", "bridge_score", "distance_km", "distance_note", "skills_to_acquire", "training",
                  "status")
@@ -52,6 +57,16 @@ def get_store() -> PairingStore:
     return _open_store(default_url(), id(PairingStore))
 
 
+def _stage(kind: str) -> None:
+    file = st.session_state.get(f"pairing_upload_{kind}")
+    st.session_state[STAGED.format(kind=kind)] = (file.name, file.getvalue()) if file else None
+
+
+def _cancel(kind: str, T) -> None:
+    st.session_state[STAGED.format(kind=kind)] = None
+    st.session_state[DONE.format(kind=kind)] = T("pairing.import.cancelled")
+
+
 def _import_section(ctx, store: PairingStore, user) -> None:
     T = ctx.t
     st.subheader(T("pairing.import.header"))
@@ -60,29 +75,45 @@ def _import_section(ctx, store: PairingStore, user) -> None:
         st.download_button(T("pairing.template", name=spec.title), pairing_template(kind),
                            file_name=f"modele_{spec.key}.xlsx", key=f"pairing_template_{kind}", on_click="ignore",
                            icon=":material/download:")
-        upload = st.file_uploader(T(key), type=["xlsx"], key=f"pairing_upload_{kind}")
-        if upload is None:
+        st.file_uploader(T(key), type=["xlsx"], key=f"pairing_upload_{kind}", on_change=_stage, args=(kind,))
+        if done := st.session_state.pop(DONE.format(kind=kind), None):
+            st.success(done)
+        staged = st.session_state.get(STAGED.format(kind=kind))
+        if not staged:
             continue
+        name, data = staged
         try:
-            frame = read_list(upload.getvalue(), kind, ctx.territory, file_name=upload.name)
+            frame = read_list(data, kind, ctx.territory, file_name=name)
         except GpectError as exc:
             show_error(exc)
             continue
         st.caption(T("pairing.import.preview", rows=len(frame), people=int(frame["headcount"].sum())))
-        st.dataframe(frame.drop(columns="entry_id"), hide_index=True, height=180)
+        shown = frame.drop(columns="entry_id")
+        shown.attrs = {}  # the doubts and matches are shown below, not serialised with the table
+        st.dataframe(shown, hide_index=True, height=180)
         if frame.attrs.get("matched_titles"):
             st.info(T("pairing.import.matched", n=len(frame.attrs["matched_titles"])))
             st.dataframe(pd.DataFrame(frame.attrs["matched_titles"],
                                       columns=[T("pairing.matched.row"), T("pairing.matched.title"),
                                                T("pairing.matched.code"), T("pairing.matched.appellation"),
                                                T("pairing.matched.score")]), hide_index=True)
-        if st.button(T("pairing.import.accept"), key=f"pairing_accept_{kind}"):
-            try:
-                counts = store.import_list(kind, frame, user.signature)
-            except GpectError as exc:
-                show_error(exc)
-            else:
-                st.success(T("pairing.import.done", **counts))
+        doubts = frame.attrs.get("doubts", [])
+        digest = hashlib.sha1("\n".join(d.message for d in doubts).encode()).hexdigest()[:12]
+        confirmed = confirm_doubts(T, doubts, f"pairing_confirm_{kind}_{digest}")
+        row = st.container(horizontal=True)
+        accept = row.button(T("pairing.import.accept"), key=f"pairing_accept_{kind}")
+        row.button(T("pairing.import.cancel"), key=f"pairing_cancel_{kind}", on_click=_cancel, args=(kind, T))
+        if not accept:
+            continue
+        if not confirmed:
+            st.error(T("pairing.import.confirm_needed", n=len(doubts)))
+            continue
+        try:
+            counts = store.import_list(kind, frame, user.signature)
+        except GpectError as exc:
+            show_error(exc)
+        else:
+            st.success(T("pairing.import.done", **counts))
 
 
 def render(ctx) -> None:

@@ -79,6 +79,12 @@ def communes_and_zones(rng: np.random.Generator) -> tuple[pd.DataFrame, gpd.GeoD
         "zone_ZE2020": [zone_ids[z] for z in zone_index],
     })
     communes["epci"] = pd.Series([None] * n, dtype="str")
+    # each commune at its own centroid, as a built pack places it (`lon`, `lat`): a Voronoi cell is convex, so its
+    # centroid lies in the commune, hence in its zones
+    centroids = gpd.GeoSeries(shapely.centroid(np.asarray(commune_geoms, dtype=object)), crs="EPSG:2154")
+    centroids = centroids.to_crs("EPSG:4326")
+    communes["lon"] = np.round(centroids.x.to_numpy(dtype=float), 6)
+    communes["lat"] = np.round(centroids.y.to_numpy(dtype=float), 6)
 
     geo = gpd.GeoDataFrame(communes[["zone_ZE2020", "dep", "population"]], geometry=commune_geoms, crs="EPSG:2154")
     rows = []

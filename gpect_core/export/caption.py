@@ -18,6 +18,7 @@ class Caption:
     made_on: date = field(default_factory=date.today)
     notice: str = ""  # « Données fictives de démonstration » when the pack is fictional
     lang: str = "fr"
+    notes: tuple[str, ...] = ()  # how to read the table (« do not sum this column… »), right under the title
 
     @classmethod
     def for_territory(cls, territory: Territory, title: str, tables: list[str] | tuple[str, ...], selection: str,
@@ -35,7 +36,7 @@ class Caption:
 
     def lines(self) -> list[str]:
         lang = self.lang
-        out = [self.title]
+        out = [self.title, *self.notes]
         if self.sources:
             out.append(t("export.caption.source", lang, sources=" ; ".join(self.sources)))
         if self.selection:

@@ -207,3 +207,54 @@ STRINGS = {
         "{answers} answers to the company survey ({period}): {total} planned hires, of which {m6} within 6 months, "
         "{y1} within 1 year and {y3} within 3 years. Top occupations: {top}."),
 }
+STRINGS.update({
+    "formations.col.shared_programmes": ("Formations partagées avec d'autres métiers du tableau",
+                                         "Programmes shared with other occupations of the table"),
+    "formations.col.shared_with": ("Nombre d'autres métiers du tableau préparés par ces formations",
+                                   "Number of other occupations of the table these programmes prepare"),
+    "formations.export.total": ("Total (sans double compte)", "Total (no double count)"),
+    "formations.export.note": (
+        "Une formation qui prépare plusieurs métiers figure sur la ligne de chacun (voir « Formations partagées "
+        "avec d'autres métiers du tableau ») : n'additionnez pas les colonnes Formations, Places, Vœux, Inscrits, "
+        "Diplômés. La dernière ligne « Total (sans double compte) » donne les totaux de la page : chaque formation "
+        "une fois, chaque chiffre BMO une fois (projets des familles BMO partagées compris). Détail à additionner : "
+        "l'export « une ligne par formation ».",
+        "A programme that prepares several occupations is on the row of each (see “Programmes shared with other "
+        "occupations of the table”): do not sum the Programmes, Places, Wishes, Enrolled, Graduates columns. The "
+        "last row “Total (no double count)” gives the page's totals: each programme once, each BMO figure once "
+        "(shared BMO families' projects included). Detail that can be summed: the “one row per programme” export."),
+    "formations.families.note": (
+        "Une formation peut préparer des métiers de plusieurs familles et figure alors dans chacune : n'additionnez "
+        "pas les colonnes de formation. La dernière ligne « Total (sans double compte) » compte chaque formation, "
+        "chaque famille et chaque réponse à l'enquête une fois.",
+        "A programme may prepare occupations of several families and is then in each: do not sum the training "
+        "columns. The last row “Total (no double count)” counts each programme, each family and each survey answer "
+        "once."),
+    "formations.table.shared_note": (
+        "Une formation qui prépare plusieurs métiers figure sur la ligne de chacun ; les totaux en haut de page la "
+        "comptent une fois. Les exports du tableau finissent par une ligne « Total (sans double compte) » ; l'export "
+        "par formation (une ligne par formation, avec ses codes ROME) s'additionne.",
+        "A programme that prepares several occupations is on the row of each; the totals at the top of the page "
+        "count it once. The table's exports end with a “Total (no double count)” row; the export by programme (one "
+        "row per programme, with its ROME codes) can be summed."),
+    "formations.programmes.title": ("Formations menant aux métiers du tableau (une ligne par formation)",
+                                    "Programmes leading to the occupations of the table (one row per programme)"),
+    "formations.programmes.help": (
+        "Les formations du tableau, une ligne par formation avec les codes ROME qu'elle prépare : chaque colonne "
+        "s'additionne et donne les totaux de la page.",
+        "The table's programmes, one row per programme with the ROME codes it prepares: every column can be summed "
+        "and gives the page's totals."),
+    "formations.programmes.note": (
+        "Une ligne par formation, avec les codes ROME du tableau qu'elle prépare : chaque colonne s'additionne (la "
+        "somme des places est celle de la page).",
+        "One row per programme, with the ROME codes of the table it prepares: every column can be summed (the sum "
+        "of places is the page's)."),
+    "formations.prog.id": ("Identifiant formation", "Programme ID"),
+    "formations.prog.title": ("Intitulé", "Title"),
+    "formations.prog.provider": ("Établissement", "Provider"),
+    "formations.prog.level": ("Niveau", "Level"),
+    "formations.prog.zone": ("Zone", "Zone"),
+    "formations.prog.zone_id": ("Code zone", "Zone code"),
+    "formations.prog.rome_codes": ("Codes ROME du tableau", "ROME codes of the table"),
+    "formations.prog.rome_count": ("Nombre de métiers du tableau", "Number of occupations of the table"),
+})

@@ -160,3 +160,14 @@ STRINGS = {
                                    "{paired} people paired out of {fragile} fragile jobs and {hiring} open positions, "
                                    "in the same or a neighbouring basin ({zoning})."),
 }
+STRINGS.update({
+    "pairing.import.cancel": ("Annuler", "Cancel"),
+    "pairing.import.cancelled": (
+        "Import annulé : rien n'a été enregistré. Retirez le fichier (×) ou déposez-en un corrigé.",
+        "Import cancelled: nothing was stored. Remove the file (×) or drop a corrected one."),
+    "pairing.import.confirm_needed": (
+        "Rien n'a été enregistré : {n} valeur(s) inhabituelle(s) attendent votre confirmation (case « Je "
+        "confirme… » ci-dessus), ou annulez et corrigez le fichier.",
+        "Nothing was stored: {n} unusual value(s) await your confirmation (the “I confirm…” box above), or cancel "
+        "and correct the file."),
+})

@@ -98,3 +98,14 @@ STRINGS = {
     "survey.no_titles": ("Le pack n'a pas d'appellations ROME 4.0 : {reason}",
                          "The pack has no ROME 4.0 appellations: {reason}"),
 }
+STRINGS.update({
+    "survey.cancel": ("Annuler", "Cancel"),
+    "survey.cancelled": (
+        "Import de l'enquête annulé : rien n'a été enregistré. Retirez le fichier (×) ou déposez-en un corrigé.",
+        "Survey import cancelled: nothing was stored. Remove the file (×) or drop a corrected one."),
+    "survey.confirm.needed": (
+        "Rien n'a été enregistré : {n} valeur(s) inhabituelle(s) attendent votre confirmation (case « Je "
+        "confirme… » ci-dessus), ou annulez et corrigez le fichier.",
+        "Nothing was stored: {n} unusual value(s) await your confirmation (the “I confirm…” box above), or cancel "
+        "and correct the file."),
+})

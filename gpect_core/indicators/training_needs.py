@@ -604,6 +604,69 @@ def totals(cov: Coverage, codes=None) -> dict[str, float]:
     return out
 
 
+def _read_links(cov: Coverage, apart: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+    links, programmes = (cov.apart_links, cov.apart_programmes) if apart else (cov.links, cov.programmes)
+    if links is None or links.empty or programmes is None or programmes.empty:
+        return pd.DataFrame(columns=["program_id", "occupation_code"]), pd.DataFrame(columns=["program_id"])
+    return links, programmes
+
+
+def shared_training(cov: Coverage, codes, apart: bool = False) -> pd.DataFrame:
+    """How much of each row's training is also on other rows: for each ROME code of `codes` (the rows of a table),
+    shared_programmes (int: its programmes that also lead to another code of `codes`) and shared_with (int: the
+    other codes of `codes` those programmes lead to). A row with shared programmes repeats their places, wishes,
+    enrolled and graduates: summing the rows counts them once per row (`totals` counts them once). `apart`: the
+    programmes shown apart (`Coverage.apart`) instead of those located in the selection. Index: `codes`."""
+    codes = list(dict.fromkeys(codes))
+    out = pd.DataFrame({"shared_programmes": 0, "shared_with": 0}, index=pd.Index(codes, dtype=object))
+    links, _ = _read_links(cov, apart)
+    links = links[links["occupation_code"].isin(set(codes))][["program_id", "occupation_code"]].drop_duplicates()
+    if links.empty:
+        return out
+    reach = links.groupby("program_id")["occupation_code"].nunique()
+    shared = links[links["program_id"].map(reach) > 1]
+    if shared.empty:
+        return out
+    out["shared_programmes"] = shared.groupby("occupation_code")["program_id"].nunique().reindex(codes).fillna(0)
+    pairs = shared.merge(shared.rename(columns={"occupation_code": "other"}), on="program_id")
+    pairs = pairs[pairs["occupation_code"] != pairs["other"]]
+    out["shared_with"] = pairs.groupby("occupation_code")["other"].nunique().reindex(codes).fillna(0)
+    return out.astype(int)
+
+
+PROGRAMME_COLUMNS = ["program_id", "title", "provider", "level", "zoning", "zone_id", "rome_codes", "rome_count",
+                     "capacity", "demand", "enrolled", "graduates", "employment_rate", "insertion_cohort", "years"]
+
+
+def programme_table(cov: Coverage, codes=None, apart: bool = False) -> pd.DataFrame:
+    """One row per programme leading to one of the ROME `codes` (every row of `cov.table` when None), located in
+    the selection (`apart`: the programmes shown apart instead): its figures once, so that every column can be
+    summed (the sums are `totals`' programmes, places, wishes, enrolled, graduates for the same codes).
+
+    Columns (`PROGRAMME_COLUMNS`): program_id, title, provider, level, zoning, zone_id, rome_codes (the codes of
+    `codes` it leads to, space-separated), rome_count (int), capacity (places), demand (wishes / candidates),
+    enrolled, graduates (float, latest published, NaN when unpublished), employment_rate (float 0–1),
+    insertion_cohort, years (text, years of its figures). Sorted by program_id."""
+    chosen = set(cov.table["occupation_code"]) if codes is None else set(codes)
+    links, programmes = _read_links(cov, apart)
+    links = links[links["occupation_code"].isin(chosen)]
+    if links.empty:
+        return pd.DataFrame(columns=PROGRAMME_COLUMNS)
+    grouped = links.drop_duplicates(["program_id", "occupation_code"]).sort_values("occupation_code").groupby(
+        "program_id")["occupation_code"]
+    out = programmes[programmes["program_id"].isin(set(links["program_id"]))].drop_duplicates("program_id").copy()
+    out["rome_codes"] = out["program_id"].map(grouped.agg(" ".join))
+    out["rome_count"] = out["program_id"].map(grouped.nunique()).astype(int)
+    year_cols = [f"year_{m}" for m in (*TRAINING_MEASURES, "employment_rate") if f"year_{m}" in out]
+    first, last = out[year_cols].min(axis=1), out[year_cols].max(axis=1)
+    out["years"] = [("" if pd.isna(a) else str(int(a)) if a == b else f"{int(a)}–{int(b)}")
+                    for a, b in zip(first, last, strict=True)]
+    for column in PROGRAMME_COLUMNS:
+        if column not in out:
+            out[column] = pd.NA
+    return out.sort_values("program_id", kind="stable")[PROGRAMME_COLUMNS].reset_index(drop=True)
+
+
 def family_table(territory: Territory, cov: Coverage) -> pd.DataFrame:
     """One row per BMO occupation whose figure is shared by several ROME codes of `cov.table` (a FAP family
     reached through the FAP–ROME crosswalk): the family's own figures, each once, so that a column can be summed

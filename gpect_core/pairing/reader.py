@@ -6,8 +6,11 @@ commune_id (str, INSEE code), occupation_code (str, ROME 4.0), headcount (int64,
 ROME code of the pack's `occupations` or a job title written in words, matched to one by
 `survey.matching.match_titles` (under its threshold the row is refused: never forced onto a code; the matches are
 listed in `frame.attrs["matched_titles"]` as (row, title, code, appellation, score)), the commune a code of its
-`communes`. Nothing is stored here: the
-caller shows the list and stores it only when the user accepts (`PairingStore.import_list`).
+`communes`. Values kept but doubtful are listed in `frame.attrs["doubts"]` (list of Problem, French, naming file,
+sheet, row and column): a job title read as a ROME code, a commune code whose leading zero was restored, a headcount
+over `LARGE_HEADCOUNT`, an échéance or horizon naming a year after next year. Nothing is stored here: the caller
+shows the list (and the doubts, to confirm) and stores it only when the user accepts
+(`PairingStore.import_list`).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import hashlib
 import io
 import re
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -26,6 +30,8 @@ from ..survey.matching import index_of_pack, match_titles
 from .templates import LIST_LABELS, SPECS
 
 MAX_PROBLEMS = 200
+LARGE_HEADCOUNT = 500  # more people than this on one row of one firm is asked about
+YEAR = re.compile(r"\b(2\d{3})\b")
 ROME_CODE = re.compile(r"[A-Z]\d{4}")
 
 
@@ -122,15 +128,17 @@ def read_list(source, kind: str, territory, file_name: str | None = None) -> pd.
     occupations = known_occupations(territory)
     communes = set(territory.table("communes")["commune_id"].astype(str))
     problems: list[Problem] = []
+    doubts: list[Problem] = []
+    next_year = date.today().year + 1
     records = []
     seen: dict[str, int] = {}
     matched: list[tuple[int, str, str, str, float]] = []
 
     titles = _titles_to_codes(rows[1:], positions, occupations, territory)
 
-    def problem(row: int, field, text: str) -> None:
-        problems.append(Problem(f"{where}, ligne {row}, colonne « {field.header} » : {text}", table=spec.table,
-                                column=field.column, row=row, file=name, sheet=sheet.title))
+    def problem(row: int, field, text: str, into: list[Problem] = problems) -> None:
+        into.append(Problem(f"{where}, ligne {row}, colonne « {field.header} » : {text}", table=spec.table,
+                            column=field.column, row=row, file=name, sheet=sheet.title))
 
     for row_number, values in enumerate(rows[1:], start=2):
         cells = {c: (values[i] if i < len(values) else None) for c, i in positions.items()}
@@ -147,12 +155,19 @@ def read_list(source, kind: str, territory, file_name: str | None = None) -> pd.
                     f"la commune « {record['commune_id']} » n'existe pas dans le territoire" if record["commune_id"]
                     else "le code commune est vide")
             bad = True
+        elif record["commune_id"] != _cell_text(cells.get("commune_id")).upper():
+            problem(row_number, spec.field_for("commune_id"),
+                    f"« {_cell_text(cells.get('commune_id'))} » lu comme la commune « {record['commune_id']} » (zéro "
+                    "initial perdu par le tableur) : à confirmer", into=doubts)
         written = _cell_text(cells.get("occupation_code"))
         if record["occupation_code"] not in occupations and written in titles:
             match = titles[written]
             if match.status == "matched":
                 record["occupation_code"] = match.rome_code
                 matched.append((row_number, written, match.rome_code, match.appellation, match.score))
+                problem(row_number, spec.field_for("occupation_code"),
+                        f"« {written} » lu comme le code ROME {match.rome_code} ({match.appellation}, score "
+                        f"{match.score:.0f} sur 100) : à confirmer", into=doubts)
             else:
                 problem(row_number, spec.field_for("occupation_code"),
                         f"le métier « {written} » ne correspond à aucun code ROME avec assez de certitude "
@@ -168,10 +183,18 @@ def read_list(source, kind: str, territory, file_name: str | None = None) -> pd.
             problem(row_number, spec.field_for("headcount"),
                     f"« {_cell_text(cells.get('headcount'))} » n'est pas un nombre entier positif")
             bad = True
+        elif headcount > LARGE_HEADCOUNT:
+            problem(row_number, spec.field_for("headcount"),
+                    f"« {headcount} » : effectif inhabituel pour une seule ligne (plus de {LARGE_HEADCOUNT}) : à "
+                    "confirmer", into=doubts)
         record["headcount"] = headcount
         for extra in ("time_frame", "horizon"):
             if spec.field_for(extra):
                 record[extra] = _cell_text(cells.get(extra))
+                year = YEAR.search(record[extra])
+                if year and next_year < int(year.group(1)) <= 2100:
+                    problem(row_number, spec.field_for(extra),
+                            f"« {record[extra]} » : année postérieure à {next_year} : à confirmer", into=doubts)
         if not bad:
             record["entry_id"] = entry_id(record["firm"], record["commune_id"], record["occupation_code"])
             if record["entry_id"] in seen:
@@ -191,6 +214,7 @@ def read_list(source, kind: str, territory, file_name: str | None = None) -> pd.
     frame = pd.DataFrame(records, columns=["entry_id", "firm", "commune_id", "occupation_code", "headcount", extra])
     frame["headcount"] = frame["headcount"].astype("int64")
     frame.attrs["matched_titles"] = matched
+    frame.attrs["doubts"] = doubts
     return frame
 
 

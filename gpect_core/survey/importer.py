@@ -77,6 +77,7 @@ HORIZONS = (
     (re.compile(r"1 an|un an|12 mois|18 mois|moyen|cette ann[eé]e|ann[eé]e prochaine|9 mois"), "besoins à 1 an"),
     (re.compile(r"[2-5] ans|deux ans|trois ans|long|plus d.un an|> ?1 an"), "besoins à 3 ans"),
 )
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # a date out of these years is refused; a future date up to LAST_YEAR is asked about
 YES = frozenset({"oui", "o", "yes", "y", "x", "1", "vrai", "true"})
 DIFFICULTY_WORDS = {"tres difficile": 5, "difficile": 4, "assez difficile": 4, "moyen": 3, "moyennement": 3,
                     "moyennement difficile": 3, "facile": 2, "assez facile": 2, "tres facile": 1, "oui": 4, "non": 2}
@@ -159,12 +160,14 @@ def missing_fields(mapping: ColumnMapping) -> list[str]:
 @dataclass
 class SurveyCheck:
     """What accepting a survey would bring: `needs` (rows of the pack table `needs`), `problems` (French,
-    blocking), `review` (titles the matching does not trust, `matching.match_titles` status « review »: title, rows,
+    blocking), `doubts` (French, located: values that may be right — an answer dated in the future, needs for a
+    year beyond next year —, kept but accepted only once the user confirms them), `review` (titles the matching does not trust, `matching.match_titles` status « review »: title, rows,
     reason, appellation, score, candidates), `matches` (one row per
     distinct title: title, rome_code, appellation, score, status), `firms` (response_id → firm), `notes`."""
 
     needs: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
+    doubts: list[Problem] = field(default_factory=list)  # unusual values kept: accepted only once confirmed
     review: pd.DataFrame = field(default_factory=pd.DataFrame)
     matches: pd.DataFrame = field(default_factory=pd.DataFrame)
     firms: dict[str, str] = field(default_factory=dict)
@@ -211,11 +214,13 @@ def check_survey(survey: SurveyFile, mapping: ColumnMapping, territory, index: T
     as written), difficulty (Int64 1–5), skills, date (datetime64), fragile (« oui » when the firm declares these
     jobs fragile — then headcount counts people whose job is at risk, not people sought —, else ''). Problems (French, « file », ligne N, colonne
     « header »): headcount not a whole number ≥ 0, commune code absent from the pack, basin unknown, date unreadable
-    or in the future. `today`: the date a future date is judged against (default: today)."""
+    or out of `FIRST_YEAR`–`LAST_YEAR`. Doubts (same form, `SurveyCheck.doubts`): a date after `today` (up to `LAST_YEAR`), a
+    horizon naming a year after next year. `today`: the date a future date is judged against (default: today)."""
     raw, columns = survey.raw, mapping.columns
     frame = raw.frame
     today = today or date.today()
     problems: list[Problem] = []
+    doubts: list[Problem] = []
     zoning = territory.default_zoning or territory.zoning_ids()[0]
 
     def text(key: str) -> pd.Series:
@@ -224,10 +229,10 @@ def check_survey(survey: SurveyFile, mapping: ColumnMapping, territory, index: T
             return pd.Series("", index=frame.index, dtype=object)
         return frame[column].astype(str).str.strip()
 
-    def bad(mask: pd.Series, key: str, message) -> None:
+    def bad(mask: pd.Series, key: str, message, into: list[Problem] = problems) -> None:
         for index in mask[mask.fillna(False)].index[:50]:
             value = frame.at[index, columns[key]]
-            problems.append(raw.problem(message(value), index=index, column=columns[key], table="needs"))
+            into.append(raw.problem(message(value), index=index, column=columns[key], table="needs"))
 
     headcount_text = text("headcount")
     parsed = parse_numbers(headcount_text)
@@ -270,9 +275,21 @@ def check_survey(survey: SurveyFile, mapping: ColumnMapping, territory, index: T
         date_text = text("date")
         dates = pd.to_datetime(date_text.where(date_text != ""), dayfirst=True, errors="coerce", format="mixed")
         dates = dates.dt.tz_localize(None) if getattr(dates.dt, "tz", None) is not None else dates
-        dates = dates.astype("datetime64[ns]")
-        bad(dates.isna() & (date_text != ""), "date", lambda v: f"date « {v} » illisible (JJ/MM/AAAA attendu)")
-        bad(dates.dt.date > today, "date", lambda v: f"date « {v} » dans le futur : vérifiez la date de la réponse")
+        year = dates.dt.year
+        beyond = (year > LAST_YEAR) | (year < FIRST_YEAR)
+        future = (dates.dt.date > today) & ~beyond
+        dates = dates.where(~beyond).astype("datetime64[ns]")  # 2931 does not fit a nanosecond timestamp
+        bad(dates.isna() & (date_text != "") & ~beyond, "date",
+            lambda v: f"date « {v} » illisible (JJ/MM/AAAA attendu)")
+        bad(beyond, "date", lambda v: f"date « {v} » invraisemblable (entre {FIRST_YEAR} et {LAST_YEAR} attendue) : "
+                                      "vérifiez la date de la réponse")
+        bad(future, "date", lambda v: f"date « {v} » dans le futur (après le {today:%d/%m/%Y}) : à "
+                                                "confirmer, ou corrigez la date de la réponse", into=doubts)
+    if columns.get("horizon"):
+        years = text("horizon").str.extract(r"\b(2\d{3})\b", expand=False).astype(float)
+        bad((years > today.year + 1) & (years <= LAST_YEAR), "horizon",
+            lambda v: f"« {v} » : besoins annoncés pour une année postérieure à {today.year + 1} : à confirmer",
+            into=doubts)
 
     titles = text("title")
     matches = match_titles(titles.tolist(), index, memory=memory, threshold=threshold)
@@ -306,7 +323,7 @@ def check_survey(survey: SurveyFile, mapping: ColumnMapping, territory, index: T
                                                       candidates=("candidates", "first")).reset_index()
     distinct = matches.drop_duplicates("normalised")[["title", "normalised", "rome_code", "rome_label", "appellation",
                                                       "score", "candidates", "status", "reason"]].reset_index(drop=True)
-    check = SurveyCheck(needs.reset_index(drop=True), problems, review, distinct, firms)
+    check = SurveyCheck(needs.reset_index(drop=True), problems, doubts, review, distinct, firms)
     if survey.dropped:
         check.notes.append("colonnes de données personnelles écartées, jamais enregistrées : "
                            + ", ".join(f"« {c} » ({why})" for c, why in survey.dropped.items()))
