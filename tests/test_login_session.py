@@ -4,12 +4,12 @@ ends a login is kept in the shared store, so a second app server on the same dat
 
 from __future__ import annotations
 
-import os
 import sys
 
 import itsdangerous.timed
 import pytest
 
+from gpect_core import settings
 from gpect_core.plan import auth
 from gpect_core.plan.auth_sessions import LoginRevocations
 from gpect_core.plan.store import PlanStore
@@ -177,7 +177,7 @@ def test_a_logged_in_page_is_logged_out_at_its_next_run_when_another_server_ends
                                                                                              plan_territory):
     from streamlit.testing.v1 import AppTest
 
-    PlanStore.open(os.environ["GPECT_DB_URL"], plan_territory).close()
+    PlanStore.open(settings.db_url(), plan_territory).close()
     at = AppTest.from_file("../app_pages/plan.py", default_timeout=90)
     at.session_state["plan_user"] = {"username": "edith", "name": "Édith Éditrice", "role": "editeur",
                                      "sid": "sid-page", "g": 0}
