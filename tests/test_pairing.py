@@ -394,3 +394,49 @@ def test_the_pair_command_pairs_by_neighbouring_basins_in_english(tmp_path, caps
     assert main(["pair", "--pack", str(pack), "--fragile", str(fragile), "--hiring", str(hiring), "--out",
                  str(tmp_path / "x.xlsx")]) == 1
     assert "--max-km N" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("seed", [5, 8])
+def test_neighbouring_basins_pairing_equals_a_networkx_min_cost_flow_on_the_same_rules(seed):
+    import networkx as nx
+    import numpy as np
+
+    territory = placed_territory()
+    scores = {("A1101", "C1101"): 0.5, ("A1101", "B1101"): 0.3, ("B1101", "A1101"): 0.8, ("C1101", "D1101"): 0.6,
+              ("D1101", "A1101"): 0.4}
+    territory.tables["bridges"] = pd.DataFrame({"from_code": [a for a, _ in scores], "to_code": [b for _, b in scores],
+                                                "kind": "close", "source": "test", "score": list(scores.values())})
+    # where each commune stands (Bourg has no coordinates: the centre of its EPCI Z2) and its BMO basin
+    where = {"10001": (48.0, 2.0), "10004": (48.072, 2.0), "10002": (48.10, 2.0), "10003": (48.0, 2.2)}
+    basin = {"10001": "B1", "10004": "B1", "10002": "B2", "10003": "B3"}
+    near = {("B1", "B1"), ("B2", "B2"), ("B3", "B3"), ("B1", "B2"), ("B2", "B1")}
+    skills = territory.tables["skills"]
+    held = skills.groupby("occupation_code")["skill_id"].agg(set).to_dict()
+    core = skills[skills["core"]].groupby("occupation_code")["skill_id"].agg(set).to_dict()
+    rng = np.random.default_rng(seed)
+    communes, codes = list(where), ["A1101", "B1101", "C1101", "D1101"]
+
+    def draw(kind, n):
+        data = {(f"{kind}{i}", rng.choice(communes), rng.choice(codes)) for i in range(n)}
+        return rows(kind, [(f, c, o, int(rng.integers(1, 4))) for f, c, o in sorted(data)])
+
+    fragile, hiring = draw("fragile", 30), draw("hiring", 30)
+    graph = nx.DiGraph()
+    for f in fragile.itertuples():
+        graph.add_edge("S", f.entry_id, capacity=f.headcount, weight=0)
+        for h in hiring.itertuples():
+            score = 1.0 if f.occupation_code == h.occupation_code else scores.get((f.occupation_code,
+                                                                                    h.occupation_code))
+            if score is None or (basin[f.commune_id], basin[h.commune_id]) not in near:
+                continue
+            gap = len(core.get(h.occupation_code, set()) - held.get(f.occupation_code, set()))
+            cost = round(100 * (1 - score) + 5 * gap) + round(_km(*where[f.commune_id], *where[h.commune_id]))
+            graph.add_edge(f.entry_id, "H" + h.entry_id, capacity=10**6, weight=cost)
+    for h in hiring.itertuples():
+        graph.add_edge("H" + h.entry_id, "T", capacity=h.headcount, weight=0)
+    flow = nx.max_flow_min_cost(graph, "S", "T")
+    result = pair_jobs(fragile, hiring, territory, basins="neighbours", zoning="BMO")
+    assert result.paired == sum(flow["S"].values()) > 0
+    assert result.total_cost == nx.cost_of_flow(graph, flow)
+    used = result.pairs.groupby("hiring_id")["headcount"].sum()
+    assert (used <= hiring.set_index("entry_id")["headcount"].reindex(used.index)).all()

@@ -163,9 +163,12 @@ def _basin_of(territory, rows: pd.DataFrame, points: pd.DataFrame, zoning: str) 
     known by a zone of that zoning, else the zone whose polygon holds its point ('' when none)."""
     communes = territory.table("communes")
     column = f"zone_{zoning}"
-    zone_of = (dict(zip(communes["commune_id"].to_numpy(dtype=object).astype(str),
-                        communes[column].to_numpy(dtype=object).astype(str), strict=True))
-               if column in communes else {})
+    memo = territory.__dict__.setdefault("_gpect_pairing_zone_of", {})
+    if memo.get("key") != (column, id(communes)):
+        memo.update(key=(column, id(communes)), zone_of=dict(zip(
+            communes["commune_id"].to_numpy(dtype=object).astype(str),
+            communes[column].to_numpy(dtype=object).astype(str), strict=True)) if column in communes else {})
+    zone_of = memo["zone_of"]
     basin = rows["commune_id"].fillna("").astype(str).map(zone_of).fillna("")
     if {"zoning", "zone_id"} <= set(rows.columns):
         own = (rows["zoning"] == zoning) & rows["zone_id"].notna() & (basin == "")
