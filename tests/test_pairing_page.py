@@ -65,8 +65,11 @@ def test_a_viewer_sees_the_pairs_but_no_firm_name(pairing_env, demo_territory):
     # the survey's hiring needs join the platform's list (the demo survey has no fragile declaration)
     survey = survey_rows(demo_territory, "hiring")
     assert len(survey) and survey["headcount"].sum() > 0
-    assert (f"3 personne(s) rapprochée(s) sur 3 emploi(s) fragilisé(s) et {2 + survey['headcount'].sum()} "
-            "poste(s)") in text
+    assert (f"Personnes rapprochées : 3 sur 3 emplois fragilisés ; postes à pourvoir : "
+            f"{2 + survey['headcount'].sum()} ; trajet : 30 km au plus.") in text
+    # the page says the platform's lists are not filtered by the territory selection, and what the map draws
+    assert "la sélection du territoire (barre latérale) ne les filtre pas" in text
+    assert "Chaque trait relie la commune d'origine à la commune d'accueil" in text
     assert f"{len(survey)} besoin(s) de recrutement" in text
     assert at.dataframe and "Personnes" in at.dataframe[0].value.columns
     assert not any(firm in text for firm in FIRMS)
@@ -96,7 +99,7 @@ def test_in_english_with_neighbouring_basins_every_word_is_translated(pairing_en
     next(s for s in at.segmented_control if s.label == "Accepted commute").set_value("neighbours").run()
     assert not at.exception
     text = _everything(at)
-    assert "in the same or a neighbouring basin (ZE2020)" in text
+    assert "within the same or a neighbouring basin (Employment zones)" in text  # the zoning's name, not its code
     table = at.dataframe[0].value
     assert {"Link", "Note on the distance"} <= set(table.columns)
     assert set(table["Link"]) <= {"same occupation", "close occupation", "if evolving", "ROME mobility",

@@ -21,6 +21,7 @@ from gpect_core.pairing.survey import with_survey
 from gpect_core.pairing.templates import SPECS, pairing_template
 from gpect_core.plan.engine import default_url
 from gpect_core.survey.store import SurveyStore
+from ui.context import zoning_label
 from ui.feedback import show_error
 from ui.plan import login
 from ui.plan.session import current_user
@@ -111,6 +112,7 @@ def render(ctx) -> None:
     if fragile.empty or hiring.empty:
         st.info(T("pairing.empty"))
         return
+    st.caption(T("pairing.scope"))
     mode = st.segmented_control(T("pairing.mode"), MODES, default="km", key="pairing_mode",
                                 format_func=lambda m: T(f"pairing.mode.{m}")) or "km"
     max_km, zoning = 30, None
@@ -120,19 +122,21 @@ def render(ctx) -> None:
         zonings = ctx.territory.zoning_ids()
         default = "BMO" if "BMO" in zonings else (ctx.territory.default_zoning or zonings[0])
         zoning = st.selectbox(T("pairing.basins_zoning"), zonings, index=zonings.index(default),
-                              key="pairing_basins_zoning")
+                              key="pairing_basins_zoning",
+                              format_func=lambda z: zoning_label(ctx.territory, z, ctx.lang))
     try:
         result = pair_jobs(fragile, hiring, ctx.territory, float(max_km) if mode == "km" else None,
                            basins=None if mode == "km" else mode, zoning=zoning)
     except GpectError as exc:
         show_error(exc)
         return
-    st.caption(T("pairing.distance_note.communes", zoning=finest_zoning(ctx.territory) or "–")
-               + (" " + T("pairing.basins_note", zoning=result.zoning) if result.basins else ""))
+    finest, basin_name = finest_zoning(ctx.territory), zoning_label(ctx.territory, result.zoning, ctx.lang)
+    st.caption(T("pairing.distance_note.communes", zoning=zoning_label(ctx.territory, finest, ctx.lang)
+                 if finest else "–") + (" " + T("pairing.basins_note", zoning=basin_name) if result.basins else ""))
     st.markdown(T("pairing.summary", paired=result.paired, fragile=result.fragile_total, hiring=result.hiring_total,
                   km=max_km) if mode == "km" else T(f"pairing.summary.{mode}", paired=result.paired,
                                                      fragile=result.fragile_total, hiring=result.hiring_total,
-                                                     zoning=result.zoning))
+                                                     zoning=basin_name))
     if result.pairs.empty:
         st.info(T("pairing.none"))
         return
@@ -143,8 +147,10 @@ def render(ctx) -> None:
     columns = [c for c in TABLE_COLUMNS if editor or not c.endswith("_firm")]
     st.dataframe(pairs[columns].rename(columns={c: T(f"pairing.col.{c}") for c in columns}), hide_index=True,
                  key="pairing_table")
+    st.caption(T("pairing.table.caption", n=len(pairs)))
     st_folium(pairing_map(ctx.territory, result.pairs, statuses), key="pairing_map", height=460,
               use_container_width=True, returned_objects=[])
+    st.caption(T("pairing.map.caption"))
     st.download_button(T("pairing.export"), lambda: pairing_xlsx(result, fragile, hiring, labels, with_firms=editor,
                                                               lang=ctx.lang),
                        file_name="rapprochements.xlsx" if ctx.lang == "fr" else "pairs.xlsx", key="pairing_export",

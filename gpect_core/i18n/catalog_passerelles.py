@@ -25,14 +25,14 @@ STRINGS = {
         "Aucun métier de la sélection ne montre de signe de fragilité selon la règle ci-dessous.",
         "No occupation of the selection shows a sign of weakness by the rule below."),
     "passerelles.fragile.rule": (
-        "Règle : un métier est fragilisé s'il montre au moins un signe — projets de recrutement en baisse d'au "
-        "moins {fall} entre {years} (chiffres fiables des deux années, jamais un secret lu comme 0), au moins "
+        "Règle : un métier est fragilisé s'il montre au moins un signe — projets de recrutement (chiffres "
+        "fiables des deux années, jamais un secret lu comme 0) en baisse d'au moins {fall} entre {years}, au moins "
         "{ratio} demandeurs d'emploi par offre, une classe de tension de {low} ou moins (sur 5), ou des emplois "
         "déclarés fragiles par les entreprises. Un métier en forte tension (classe {high} ou plus) n'est jamais "
         "listé, quels que soient les autres signes : les employeurs y manquent de bras. Classés par nombre de "
         "signes, puis demandeurs par offre.",
-        "Rule: an occupation is weakened when it shows at least one sign — hiring projects down by at least "
-        "{fall} between {years} (reliable figures both years, never a secret read as 0), at least {ratio} "
+        "Rule: an occupation is weakened when it shows at least one sign — hiring projects (reliable figures "
+        "both years, never a secret read as 0) down by at least {fall} between {years}, at least {ratio} "
         "jobseekers per offer, a tension class of {low} or less (out of 5), or jobs declared fragile by firms. An "
         "occupation in high tension (class {high} or more) is never listed, whatever the other signs: employers "
         "lack hands for it. Ranked by number of signs, then jobseekers per offer."),
