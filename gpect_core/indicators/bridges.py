@@ -425,7 +425,8 @@ def _training_index(territory: Territory) -> pd.DataFrame:
         for column in keep:
             if column not in listed:
                 listed[column] = None
-        memo["index"] = listed[keep].astype({"occupation_code": object, "zoning": object, "zone_id": object})
+        memo["index"] = listed[keep].astype({"occupation_code": object, "zoning": object, "zone_id": object,
+                                             "year": "Int64"})
     return memo["index"]
 
 
