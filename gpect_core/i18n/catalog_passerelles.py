@@ -129,6 +129,7 @@ STRINGS = {
     "bridges.col.change": ("Évolution des projets", "Change in projects"),
     "bridges.col.title": ("Formation", "Programme"),
     "bridges.col.provider": ("Organisme", "Provider"),
+    "bridges.col.provider_uai": ("Établissement (code UAI)", "School (UAI code)"),
     "bridges.col.level": ("Niveau", "Level"),
     "bridges.col.capacity": ("Capacité", "Capacity"),
     "bridges.col.skill": ("Compétence ou savoir", "Skill or knowledge"),
