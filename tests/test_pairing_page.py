@@ -105,3 +105,12 @@ def test_in_english_with_neighbouring_basins_every_word_is_translated(pairing_en
     assert set(table["Link"]) <= {"same occupation", "close occupation", "if evolving", "ROME mobility",
                                   "similar skills"}
     assert not any(key in text for key in ("pairing.", "bridges.kind"))
+
+
+def test_the_pairs_table_writes_its_numbers_the_french_way(pairing_env):
+    from apptest_tables import shown
+
+    at = _app()
+    table = shown(at.dataframe[0])
+    assert table["Distance (km)"].str.fullmatch(r"\d+,\d").all()  # « 12,3 », not « 12.3 »
+    assert table["Score de passerelle"].str.fullmatch(r"[01],\d\d").all()

@@ -11,6 +11,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from gpect_core.errors import GpectError
+from gpect_core.formatting import Fmt
 from gpect_core.pairing.export import pairing_xlsx, pairs_for_export
 from gpect_core.pairing.geo import finest_zoning
 from gpect_core.pairing.maps import pairing_map
@@ -25,6 +26,7 @@ from ui.context import zoning_label
 from ui.feedback import show_error
 from ui.plan import login
 from ui.plan.session import current_user
+from ui.tables import show_table
 
 PENDING = "pairing_pending_{kind}"
 TABLE_COLUMNS = ("fragile_firm", "from_commune_name", "from_label", "hiring_firm", "to_commune_name", "to_label",
@@ -145,8 +147,10 @@ def render(ctx) -> None:
     labels = {p: T(f"pairing.status.{s}") for p, s in statuses.items()}
     pairs = pairs_for_export(result.pairs, ctx.lang, labels)
     columns = [c for c in TABLE_COLUMNS if editor or not c.endswith("_firm")]
-    st.dataframe(pairs[columns].rename(columns={c: T(f"pairing.col.{c}") for c in columns}), hide_index=True,
-                 key="pairing_table")
+    formats = {T("pairing.col.headcount"): Fmt("int"), T("pairing.col.bridge_score"): Fmt("float", 2),
+               T("pairing.col.distance_km"): Fmt("float", 1)}
+    show_table(pairs[columns].rename(columns={c: T(f"pairing.col.{c}") for c in columns}), formats, ctx.lang,
+               key="pairing_table")
     st.caption(T("pairing.table.caption", n=len(pairs)))
     st_folium(pairing_map(ctx.territory, result.pairs, statuses), key="pairing_map", height=460,
               use_container_width=True, returned_objects=[])
