@@ -114,3 +114,13 @@ def test_the_pairs_table_writes_its_numbers_the_french_way(pairing_env):
     table = shown(at.dataframe[0])
     assert table["Distance (km)"].str.fullmatch(r"\d+,\d").all()  # « 12,3 », not « 12.3 »
     assert table["Score de passerelle"].str.fullmatch(r"[01],\d\d").all()
+
+
+def test_with_no_fragile_job_the_page_says_what_is_missing_and_who_imports_it(monkeypatch, tmp_path,
+                                                                             plan_accounts_file):
+    monkeypatch.setenv("GPECT_DB_URL", f"sqlite:///{tmp_path / 'plan.sqlite'}")
+    at = _app()
+    assert not at.exception
+    note = " ".join(i.value for i in at.info)
+    # the demo survey brings hiring needs but declares no fragile job
+    assert "Rien à rapprocher : aucun emploi fragilisé." in note and "Un éditeur importe" in note

@@ -112,7 +112,8 @@ def render(ctx) -> None:
     if any(from_survey.values()):
         st.caption(T("pairing.survey_note", **from_survey))
     if fragile.empty or hiring.empty:
-        st.info(T("pairing.empty"))
+        missing = "both" if fragile.empty and hiring.empty else ("fragile" if fragile.empty else "hiring")
+        st.info(T("pairing.empty", missing=T(f"pairing.empty.{missing}")))
         return
     st.caption(T("pairing.scope"))
     mode = st.segmented_control(T("pairing.mode"), MODES, default="km", key="pairing_mode",
