@@ -440,3 +440,24 @@ def test_neighbouring_basins_pairing_equals_a_networkx_min_cost_flow_on_the_same
     assert result.total_cost == nx.cost_of_flow(graph, flow)
     used = result.pairs.groupby("hiring_id")["headcount"].sum()
     assert (used <= hiring.set_index("entry_id")["headcount"].reindex(used.index)).all()
+
+
+def test_pairing_and_passerelles_read_one_training_index_with_the_certif_info_fallback():
+    from gpect_core.indicators.bridges import training_for
+    from gpect_core.selection import Selection
+
+    territory = small_territory()
+    # P2 names no ROME code itself: its BCN diploma code leads to C1101 through Certif Info, as on « Formations »
+    territory.tables["training"] = pd.concat([territory.tables["training"].assign(cfd=""), pd.DataFrame({
+        "program_id": ["P2"], "title": ["CAP développeur"], "provider": ["Lycée"], "zoning": ["EPCI"],
+        "zone_id": ["Z1"], "occupation_codes": [""], "capacity": [30], "year": [2024], "cfd": ["50099001"]})],
+        ignore_index=True)
+    territory.tables["certifications"] = pd.DataFrame({
+        "certification_id": ["1"], "label": ["CAP"], "type": ["CAP"], "level_eu": ["3"], "rncp": [""],
+        "formation_diplome": ["50099001"], "occupation_codes": ["C1101"]})
+    result = pair_jobs(rows("fragile", [("Alpha", "10001", "A1101", 1)]),
+                       rows("hiring", [("Delta", "10001", "C1101", 1)]), territory, max_km=5)
+    assert result.pairs.iloc[0]["training"] == "CAP développeur ; Titre pro programmeur"  # most places first
+    listed = training_for(territory, Selection("EPCI"), ["C1101"])
+    assert sorted(listed["title"]) == ["CAP développeur", "Titre pro programmeur"]
+    assert listed.set_index("program_id").loc["P2", "year"] == 2024
