@@ -280,3 +280,19 @@ def test_a_high_tension_occupation_is_never_weakened_and_firms_declarations_are_
     targets_needs = core.local_figures(territory, Selection("ZE2020", (zone,)), [code])["needs"].iloc[0]
     assert targets_needs == needs[(needs["zone_id"] == zone) & (needs["occupation_code"] == code)
                                   & (needs["fragile"] != "oui")]["headcount"].sum()
+
+
+def test_the_bridges_file_names_its_columns_from_the_catalogue_in_each_language():
+    from gpect_core.export.bridges_cli import CSV_FIELDS, export_frame
+
+    table = pd.DataFrame([{"rank": 1, "to_code": "G1603", "label": "Serveur", "kind": "close", "score": 0.5,
+                           "projects": 30.0, "difficult_share": 0.4, "needs": 0.0, "openings": 30.0,
+                           "tension_class": 4.0, "jobseekers_per_offer": 1.2, "fragile": False, "fragile_reason": "",
+                           "to_acquire": 2, "skills_to_acquire": "Servir", "trainings": 1,
+                           "training_titles": "CAP"}], columns=list(CSV_FIELDS))
+    table.attrs["origin"] = "D1214"
+    french, english = export_frame(table, "fr"), export_frame(table, "en")
+    assert list(french.columns[:3]) == ["code_rome_origine", "rang", "code_rome_cible"]
+    assert list(english.columns[:3]) == ["origin_rome_code", "rank", "target_rome_code"]
+    assert english.loc[0, "bridge_type"] == "close occupation" and english.loc[0, "fragile_figure"] == "no"
+    assert french.loc[0, "type_passerelle"] == "métier proche" and french.loc[0, "code_rome_origine"] == "D1214"

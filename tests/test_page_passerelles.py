@@ -95,3 +95,20 @@ def test_jobs_declared_fragile_on_the_pairing_page_are_listed_with_their_reason(
     assert "Pépinières Orion" not in weakened.to_csv()  # counted, never named
     rule = next(c.value for c in at.caption if c.value.startswith("Règle :"))
     assert "n'est jamais listé" in rule and "classe 4 ou plus" in rule
+
+
+def test_with_one_year_of_projects_the_falling_sign_is_not_shown_as_no(at, monkeypatch):
+    real = core.fragile_occupations
+
+    def one_year(*args, **kwargs):
+        out = real(*args, **kwargs)
+        out.attrs["years"] = None
+        return out
+
+    monkeypatch.setattr(core, "fragile_occupations", one_year)
+    _open(at, zones=["9911", "9912"])  # a selection no other test reads (the page caches per selection)
+    weakened = _table(at, "Signes").value
+    assert "Code" in weakened.columns
+    assert not {"Projets en baisse", "Évolution des projets"} & set(weakened.columns)
+    rule = next(c.value for c in at.caption if c.value.startswith("Règle :"))
+    assert "critère non appliqué" in rule and ") (" not in rule

@@ -422,3 +422,70 @@ def test_the_pair_command_pairs_by_neighbouring_basins_in_english(tmp_path, caps
     assert main(["pair", "--pack", str(pack), "--fragile", str(fragile), "--hiring", str(hiring), "--out",
                  str(tmp_path / "x.xlsx")]) == 1
     assert "--max-km N" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("seed", [5, 8])
+def test_neighbouring_basins_pairing_equals_a_networkx_min_cost_flow_on_the_same_rules(seed):
+    import networkx as nx
+    import numpy as np
+
+    territory = placed_territory()
+    scores = {("A1101", "C1101"): 0.5, ("A1101", "B1101"): 0.3, ("B1101", "A1101"): 0.8, ("C1101", "D1101"): 0.6,
+              ("D1101", "A1101"): 0.4}
+    territory.tables["bridges"] = pd.DataFrame({"from_code": [a for a, _ in scores], "to_code": [b for _, b in scores],
+                                                "kind": "close", "source": "test", "score": list(scores.values())})
+    # where each commune stands (Bourg has no coordinates: the centre of its EPCI Z2) and its BMO basin
+    where = {"10001": (48.0, 2.0), "10004": (48.072, 2.0), "10002": (48.10, 2.0), "10003": (48.0, 2.2)}
+    basin = {"10001": "B1", "10004": "B1", "10002": "B2", "10003": "B3"}
+    near = {("B1", "B1"), ("B2", "B2"), ("B3", "B3"), ("B1", "B2"), ("B2", "B1")}
+    skills = territory.tables["skills"]
+    held = skills.groupby("occupation_code")["skill_id"].agg(set).to_dict()
+    core = skills[skills["core"]].groupby("occupation_code")["skill_id"].agg(set).to_dict()
+    rng = np.random.default_rng(seed)
+    communes, codes = list(where), ["A1101", "B1101", "C1101", "D1101"]
+
+    def draw(kind, n):
+        data = {(f"{kind}{i}", rng.choice(communes), rng.choice(codes)) for i in range(n)}
+        return rows(kind, [(f, c, o, int(rng.integers(1, 4))) for f, c, o in sorted(data)])
+
+    fragile, hiring = draw("fragile", 30), draw("hiring", 30)
+    graph = nx.DiGraph()
+    for f in fragile.itertuples():
+        graph.add_edge("S", f.entry_id, capacity=f.headcount, weight=0)
+        for h in hiring.itertuples():
+            score = 1.0 if f.occupation_code == h.occupation_code else scores.get((f.occupation_code,
+                                                                                    h.occupation_code))
+            if score is None or (basin[f.commune_id], basin[h.commune_id]) not in near:
+                continue
+            gap = len(core.get(h.occupation_code, set()) - held.get(f.occupation_code, set()))
+            cost = round(100 * (1 - score) + 5 * gap) + round(_km(*where[f.commune_id], *where[h.commune_id]))
+            graph.add_edge(f.entry_id, "H" + h.entry_id, capacity=10**6, weight=cost)
+    for h in hiring.itertuples():
+        graph.add_edge("H" + h.entry_id, "T", capacity=h.headcount, weight=0)
+    flow = nx.max_flow_min_cost(graph, "S", "T")
+    result = pair_jobs(fragile, hiring, territory, basins="neighbours", zoning="BMO")
+    assert result.paired == sum(flow["S"].values()) > 0
+    assert result.total_cost == nx.cost_of_flow(graph, flow)
+    used = result.pairs.groupby("hiring_id")["headcount"].sum()
+    assert (used <= hiring.set_index("entry_id")["headcount"].reindex(used.index)).all()
+
+
+def test_pairing_and_passerelles_read_one_training_index_with_the_certif_info_fallback():
+    from gpect_core.indicators.bridges import training_for
+    from gpect_core.selection import Selection
+
+    territory = small_territory()
+    # P2 names no ROME code itself: its BCN diploma code leads to C1101 through Certif Info, as on « Formations »
+    territory.tables["training"] = pd.concat([territory.tables["training"].assign(cfd=""), pd.DataFrame({
+        "program_id": ["P2"], "title": ["CAP développeur"], "provider": ["Lycée"], "zoning": ["EPCI"],
+        "zone_id": ["Z1"], "occupation_codes": [""], "capacity": [30], "year": [2024], "cfd": ["50099001"]})],
+        ignore_index=True)
+    territory.tables["certifications"] = pd.DataFrame({
+        "certification_id": ["1"], "label": ["CAP"], "type": ["CAP"], "level_eu": ["3"], "rncp": [""],
+        "formation_diplome": ["50099001"], "occupation_codes": ["C1101"]})
+    result = pair_jobs(rows("fragile", [("Alpha", "10001", "A1101", 1)]),
+                       rows("hiring", [("Delta", "10001", "C1101", 1)]), territory, max_km=5)
+    assert result.pairs.iloc[0]["training"] == "CAP développeur ; Titre pro programmeur"  # most places first
+    listed = training_for(territory, Selection("EPCI"), ["C1101"])
+    assert sorted(listed["title"]) == ["CAP développeur", "Titre pro programmeur"]
+    assert listed.set_index("program_id").loc["P2", "year"] == 2024

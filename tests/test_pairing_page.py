@@ -65,8 +65,11 @@ def test_a_viewer_sees_the_pairs_but_no_firm_name(pairing_env, demo_territory):
     # the survey's hiring needs join the platform's list (the demo survey has no fragile declaration)
     survey = survey_rows(demo_territory, "hiring")
     assert len(survey) and survey["headcount"].sum() > 0
-    assert (f"3 personne(s) rapprochée(s) sur 3 emploi(s) fragilisé(s) et {2 + survey['headcount'].sum()} "
-            "poste(s)") in text
+    assert (f"Personnes rapprochées : 3 sur 3 emplois fragilisés ; postes à pourvoir : "
+            f"{2 + survey['headcount'].sum()} ; trajet : 30 km au plus.") in text
+    # the page says the platform's lists are not filtered by the territory selection, and what the map draws
+    assert "la sélection du territoire (barre latérale) ne les filtre pas" in text
+    assert "Chaque trait relie la commune d'origine à la commune d'accueil" in text
     assert f"{len(survey)} besoin(s) de recrutement" in text
     assert at.dataframe and "Personnes" in at.dataframe[0].value.columns
     assert not any(firm in text for firm in FIRMS)
@@ -96,7 +99,7 @@ def test_in_english_with_neighbouring_basins_every_word_is_translated(pairing_en
     next(s for s in at.segmented_control if s.label == "Accepted commute").set_value("neighbours").run()
     assert not at.exception
     text = _everything(at)
-    assert "in the same or a neighbouring basin (ZE2020)" in text
+    assert "within the same or a neighbouring basin (Employment zones)" in text  # the zoning's name, not its code
     table = at.dataframe[0].value
     assert {"Link", "Note on the distance"} <= set(table.columns)
     assert set(table["Link"]) <= {"same occupation", "close occupation", "if evolving", "ROME mobility",
@@ -167,3 +170,22 @@ def test_cancelling_a_list_with_doubtful_values_stores_nothing(pairing_env, demo
     assert at.session_state["pairing_staged_hiring"] is None
     assert not [b for b in at.button if b.key == "pairing_accept_hiring"]
     assert _hiring_firms(pairing_env) == [FIRMS[1]]
+
+
+def test_the_pairs_table_writes_its_numbers_the_french_way(pairing_env):
+    from apptest_tables import shown
+
+    at = _app()
+    table = shown(at.dataframe[0])
+    assert table["Distance (km)"].str.fullmatch(r"\d+,\d").all()  # « 12,3 », not « 12.3 »
+    assert table["Score de passerelle"].str.fullmatch(r"[01],\d\d").all()
+
+
+def test_with_no_fragile_job_the_page_says_what_is_missing_and_who_imports_it(monkeypatch, tmp_path,
+                                                                             plan_accounts_file):
+    monkeypatch.setenv("GPECT_DB_URL", f"sqlite:///{tmp_path / 'plan.sqlite'}")
+    at = _app()
+    assert not at.exception
+    note = " ".join(i.value for i in at.info)
+    # the demo survey brings hiring needs but declares no fragile job
+    assert "Rien à rapprocher : aucun emploi fragilisé." in note and "Un éditeur importe" in note

@@ -13,6 +13,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from gpect_core.errors import GpectError
+from gpect_core.formatting import Fmt
 from gpect_core.pairing.export import pairing_xlsx, pairs_for_export
 from gpect_core.pairing.geo import finest_zoning
 from gpect_core.pairing.maps import pairing_map
@@ -23,10 +24,12 @@ from gpect_core.pairing.survey import with_survey
 from gpect_core.pairing.templates import SPECS, pairing_template
 from gpect_core.plan.engine import default_url
 from gpect_core.survey.store import SurveyStore
+from ui.context import zoning_label
 from ui.donnees_confirm import confirm_doubts
 from ui.feedback import show_error
 from ui.plan import login
 from ui.plan.session import current_user
+from ui.tables import show_table
 
 PENDING = "pairing_pending_{kind}"
 STAGED = "pairing_staged_{kind}"  # (name, bytes) — what the uploader gave (AppTest may set it directly)
@@ -140,8 +143,10 @@ def render(ctx) -> None:
     if any(from_survey.values()):
         st.caption(T("pairing.survey_note", **from_survey))
     if fragile.empty or hiring.empty:
-        st.info(T("pairing.empty"))
+        missing = "both" if fragile.empty and hiring.empty else ("fragile" if fragile.empty else "hiring")
+        st.info(T("pairing.empty", missing=T(f"pairing.empty.{missing}")))
         return
+    st.caption(T("pairing.scope"))
     mode = st.segmented_control(T("pairing.mode"), MODES, default="km", key="pairing_mode",
                                 format_func=lambda m: T(f"pairing.mode.{m}")) or "km"
     max_km, zoning = 30, None
@@ -151,19 +156,21 @@ def render(ctx) -> None:
         zonings = ctx.territory.zoning_ids()
         default = "BMO" if "BMO" in zonings else (ctx.territory.default_zoning or zonings[0])
         zoning = st.selectbox(T("pairing.basins_zoning"), zonings, index=zonings.index(default),
-                              key="pairing_basins_zoning")
+                              key="pairing_basins_zoning",
+                              format_func=lambda z: zoning_label(ctx.territory, z, ctx.lang))
     try:
         result = pair_jobs(fragile, hiring, ctx.territory, float(max_km) if mode == "km" else None,
                            basins=None if mode == "km" else mode, zoning=zoning)
     except GpectError as exc:
         show_error(exc)
         return
-    st.caption(T("pairing.distance_note.communes", zoning=finest_zoning(ctx.territory) or "–")
-               + (" " + T("pairing.basins_note", zoning=result.zoning) if result.basins else ""))
+    finest, basin_name = finest_zoning(ctx.territory), zoning_label(ctx.territory, result.zoning, ctx.lang)
+    st.caption(T("pairing.distance_note.communes", zoning=zoning_label(ctx.territory, finest, ctx.lang)
+                 if finest else "–") + (" " + T("pairing.basins_note", zoning=basin_name) if result.basins else ""))
     st.markdown(T("pairing.summary", paired=result.paired, fragile=result.fragile_total, hiring=result.hiring_total,
                   km=max_km) if mode == "km" else T(f"pairing.summary.{mode}", paired=result.paired,
                                                      fragile=result.fragile_total, hiring=result.hiring_total,
-                                                     zoning=result.zoning))
+                                                     zoning=basin_name))
     if result.pairs.empty:
         st.info(T("pairing.none"))
         return
@@ -172,10 +179,14 @@ def render(ctx) -> None:
     labels = {p: T(f"pairing.status.{s}") for p, s in statuses.items()}
     pairs = pairs_for_export(result.pairs, ctx.lang, labels)
     columns = [c for c in TABLE_COLUMNS if editor or not c.endswith("_firm")]
-    st.dataframe(pairs[columns].rename(columns={c: T(f"pairing.col.{c}") for c in columns}), hide_index=True,
-                 key="pairing_table")
+    formats = {T("pairing.col.headcount"): Fmt("int"), T("pairing.col.bridge_score"): Fmt("float", 2),
+               T("pairing.col.distance_km"): Fmt("float", 1)}
+    show_table(pairs[columns].rename(columns={c: T(f"pairing.col.{c}") for c in columns}), formats, ctx.lang,
+               key="pairing_table")
+    st.caption(T("pairing.table.caption", n=len(pairs)))
     st_folium(pairing_map(ctx.territory, result.pairs, statuses), key="pairing_map", height=460,
               use_container_width=True, returned_objects=[])
+    st.caption(T("pairing.map.caption"))
     st.download_button(T("pairing.export"), lambda: pairing_xlsx(result, fragile, hiring, labels, with_firms=editor,
                                                               lang=ctx.lang),
                        file_name="rapprochements.xlsx" if ctx.lang == "fr" else "pairs.xlsx", key="pairing_export",

@@ -83,6 +83,8 @@ def _fragile_section(ctx, fragile: pd.DataFrame) -> None:
         t("col.fragile"): yes_no(fragile["fragile"], ctx.lang)})
     formats = {t("bridges.col.signals"): INT, t("bridges.col.change"): SIGNED, t("bridges.col.declared"): INT,
                t("bridges.col.jobseekers_per_offer"): FLOAT, t("col.tension_class"): FLOAT, t("col.projects"): INT}
+    if not years:  # one year only: the falling-projects sign is not applied, so « non » would mislead
+        shown = shown.drop(columns=[t("bridges.col.falling"), t("bridges.col.change")])
     show_table(shown, formats, ctx.lang, height=min(38 + 35 * len(shown), 320))
     table_downloads(ctx, shown, t("passerelles.fragile.title"), ["recruitment", "tension"], "passerelles_fragile",
                     formats=formats)
@@ -136,8 +138,10 @@ def _detail(ctx, targets: pd.DataFrame, origin: str, selection: Selection) -> No
         if courses.empty:
             st.caption(t("passerelles.training.none"))
         else:
+            uai = courses["provider"].astype("string").str.fullmatch(r"\d{7}[A-Z]").fillna(False).all()
+            provider = t("bridges.col.provider_uai") if uai else t("bridges.col.provider")
             shown = pd.DataFrame({t("bridges.col.title"): courses["title"],
-                                  t("bridges.col.provider"): courses["provider"], t("col.zone"): courses["zone_name"],
+                                  provider: courses["provider"], t("col.zone"): courses["zone_name"],
                                   t("bridges.col.level"): courses["level"],
                                   t("bridges.col.capacity"): courses["capacity"], t("col.year"): courses["year"]})
             formats = {t("bridges.col.capacity"): INT}

@@ -18,34 +18,24 @@ from ..i18n import LANGS, t
 from ..outfiles import write_atomically
 from .cli import _check_out, _territory
 
-CSV_COLUMNS = {
-    "rank": "rang", "to_code": "code_rome_cible", "label": "metier_cible", "kind": "type_passerelle",
-    "score": "score_proximite", "projects": "projets_recrutement", "difficult_share": "part_difficiles",
-    "needs": "besoins_enquete", "openings": "ouvertures", "tension_class": "classe_tension",
-    "jobseekers_per_offer": "demandeurs_par_offre", "fragile": "chiffre_fragile", "fragile_reason": "raison_fragilite",
-    "to_acquire": "nb_competences_a_acquerir", "skills_to_acquire": "competences_a_acquerir",
-    "trainings": "nb_formations_locales", "training_titles": "formations_locales",
-}
-CSV_COLUMNS_EN = {
-    "rank": "rank", "to_code": "target_rome_code", "label": "target_occupation", "kind": "bridge_type",
-    "score": "closeness_score", "projects": "hiring_projects", "difficult_share": "difficult_share",
-    "needs": "survey_needs", "openings": "openings", "tension_class": "tension_class",
-    "jobseekers_per_offer": "jobseekers_per_offer", "fragile": "fragile_figure", "fragile_reason": "fragility_reason",
-    "to_acquire": "skills_to_acquire_count", "skills_to_acquire": "skills_to_acquire",
-    "trainings": "local_training_count", "training_titles": "local_training",
-}
+CSV_FIELDS = ("rank", "to_code", "label", "kind", "score", "projects", "difficult_share", "needs", "openings",
+              "tension_class", "jobseekers_per_offer", "fragile", "fragile_reason", "to_acquire", "skills_to_acquire",
+              "trainings", "training_titles")
+"""The columns of `reachable_targets` written to the file, in order; their names are the catalogue's
+`bridges.csv.<column>` in the file's language."""
 
 
 def export_frame(table: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
     """`reachable_targets` as written to a file: bridge type, fragile flag and reason in the page's words of
-    `lang` (« métier proche », « oui » / « non », « secret statistique »…), columns renamed (`CSV_COLUMNS`, or
-    `CSV_COLUMNS_EN` in English), the origin's code first."""
+    `lang` (« métier proche », « oui » / « non », « secret statistique »…), columns named by the i18n catalogue
+    (`bridges.csv.<column>`: « code_rome_cible »… in French, « target_rome_code »… in English), the origin's code
+    first."""
     frame = table.copy()
     frame["kind"] = [t(f"bridges.kind.{k}", lang) for k in frame["kind"]]
     frame["fragile"] = yes_no(frame["fragile"], lang)
     frame["fragile_reason"] = [t(f"bridges.reason.{r}", lang) if r else "" for r in frame["fragile_reason"]]
-    frame = frame.rename(columns=CSV_COLUMNS if lang == "fr" else CSV_COLUMNS_EN)
-    frame.insert(0, "code_rome_origine" if lang == "fr" else "origin_rome_code", table.attrs.get("origin", ""))
+    frame = frame.rename(columns={c: t(f"bridges.csv.{c}", lang) for c in CSV_FIELDS})
+    frame.insert(0, t("bridges.csv.origin", lang), table.attrs.get("origin", ""))
     return frame
 
 

@@ -23,12 +23,20 @@ STRINGS = {
                             "changer le statut des rapprochements.",
                             "Log in as an editor to import the lists, see firm names and change pair statuses."),
     "pairing.max_km": ("Distance maximale entre communes (km)", "Maximum distance between communes (km)"),
-    "pairing.empty": ("Les deux listes ne sont pas encore importées.", "The two lists are not imported yet."),
-    "pairing.summary": ("{paired} personne(s) rapprochée(s) sur {fragile} emploi(s) fragilisé(s) et {hiring} "
-                        "poste(s) à pourvoir, à {km} km au plus.",
-                        "{paired} people paired out of {fragile} fragile jobs and {hiring} open positions, within "
-                        "{km} km."),
-    "pairing.none": ("Aucun rapprochement possible à cette distance.", "No pairing possible within this distance."),
+    "pairing.empty": (
+        "Rien à rapprocher : {missing}. Un éditeur importe les deux listes de la plateforme (modèles XLSX ci-dessus) ; "
+        "l'enquête entreprises y ajoute les besoins de recrutement et les emplois déclarés fragilisés.",
+        "Nothing to pair: {missing}. An editor imports the platform's two lists (XLSX templates above); the company "
+        "survey adds its hiring needs and the jobs declared fragile."),
+    "pairing.empty.fragile": ("aucun emploi fragilisé", "no fragile job"),
+    "pairing.empty.hiring": ("aucun poste à pourvoir", "no open position"),
+    "pairing.empty.both": ("aucun emploi fragilisé ni poste à pourvoir", "no fragile job and no open position"),
+    "pairing.summary": ("Personnes rapprochées : {paired} sur {fragile} emplois fragilisés ; postes à pourvoir : "
+                        "{hiring} ; trajet : {km} km au plus.",
+                        "People paired: {paired} out of {fragile} fragile jobs; open positions: {hiring}; journey: "
+                        "{km} km at most."),
+    "pairing.none": ("Aucun rapprochement possible avec ce trajet : élargissez la distance ou passez aux bassins voisins.",
+                     "No pairing possible with this journey: widen the distance or switch to neighbouring basins."),
     "pairing.save": ("Enregistrer ces propositions", "Store these proposals"),
     "pairing.saved": ("{proposed} nouvelle(s) proposition(s), {kept} conservée(s), {withdrawn} retirée(s).",
                       "{proposed} new proposal(s), {kept} kept, {withdrawn} withdrawn."),
@@ -151,14 +159,35 @@ STRINGS = {
                             "added to the lists (placed at their zone's centre)."),
     "pairing.col.distance_note": ("Note sur la distance", "Note on the distance"),
     "pairing.col.link": ("Lien", "Link"),
-    "pairing.summary.same": ("{paired} personne(s) rapprochée(s) sur {fragile} emploi(s) fragilisé(s) et {hiring} "
-                             "poste(s) à pourvoir, dans le même bassin ({zoning}).",
-                             "{paired} people paired out of {fragile} fragile jobs and {hiring} open positions, in "
-                             "the same basin ({zoning})."),
-    "pairing.summary.neighbours": ("{paired} personne(s) rapprochée(s) sur {fragile} emploi(s) fragilisé(s) et "
-                                   "{hiring} poste(s) à pourvoir, dans le même bassin ou un bassin voisin ({zoning}).",
-                                   "{paired} people paired out of {fragile} fragile jobs and {hiring} open positions, "
-                                   "in the same or a neighbouring basin ({zoning})."),
+    "pairing.summary.same": ("Personnes rapprochées : {paired} sur {fragile} emplois fragilisés ; postes à pourvoir : "
+                             "{hiring} ; trajet : dans le même bassin ({zoning}).",
+                             "People paired: {paired} out of {fragile} fragile jobs; open positions: {hiring}; "
+                             "journey: within the same basin ({zoning})."),
+    "pairing.summary.neighbours": ("Personnes rapprochées : {paired} sur {fragile} emplois fragilisés ; postes à "
+                                   "pourvoir : {hiring} ; trajet : dans le même bassin ou un bassin voisin ({zoning}).",
+                                   "People paired: {paired} out of {fragile} fragile jobs; open positions: {hiring}; "
+                                   "journey: within the same or a neighbouring basin ({zoning})."),
+    "pairing.scope": (
+        "Les deux listes de la plateforme sont rapprochées en entier : la sélection du territoire (barre latérale) ne "
+        "les filtre pas.",
+        "The platform's two lists are paired as a whole: the territory selection (sidebar) does not filter them."),
+    "pairing.table.caption": (
+        "Un rapprochement par ligne ({n}). Score de passerelle de 0 à 1 (1 : même métier) ; distance à vol d'oiseau "
+        "entre les communes ; compétences à acquérir : compétences et savoirs clés du métier visé que le métier "
+        "d'origine n'a pas (ROME 4.0) ; formations locales : jusqu'à trois formations de la zone de la commune "
+        "d'accueil qui préparent au métier visé. Les personnes sans rapprochement sont dans le classeur (feuille « Sans "
+        "rapprochement »).",
+        "One pairing per row ({n}). Bridge score from 0 to 1 (1: same occupation); straight-line distance between the "
+        "communes; skills to acquire: core skills and knowledge of the target occupation that the origin lacks (ROME "
+        "4.0); local training: up to three programmes of the destination commune's zone preparing for the target. "
+        "People left unpaired are in the workbook (sheet « Unpaired »)."),
+    "pairing.map.caption": (
+        "Chaque trait relie la commune d'origine à la commune d'accueil, plus épais quand plus de personnes sont "
+        "rapprochées ; bleu : proposé, vert : accepté, rouge : refusé. Points : les communes (ou le centre de leur "
+        "zone quand elles n'ont pas de coordonnées).",
+        "Each line joins the origin commune to the destination commune, thicker when more people are paired; blue: "
+        "proposed, green: accepted, red: declined. Dots: the communes (or their zone's centre when they have no "
+        "coordinates)."),
 }
 STRINGS.update({
     "pairing.import.cancel": ("Annuler", "Cancel"),

@@ -25,14 +25,14 @@ STRINGS = {
         "Aucun métier de la sélection ne montre de signe de fragilité selon la règle ci-dessous.",
         "No occupation of the selection shows a sign of weakness by the rule below."),
     "passerelles.fragile.rule": (
-        "Règle : un métier est fragilisé s'il montre au moins un signe — projets de recrutement en baisse d'au "
-        "moins {fall} entre {years} (chiffres fiables des deux années, jamais un secret lu comme 0), au moins "
+        "Règle : un métier est fragilisé s'il montre au moins un signe — projets de recrutement (chiffres "
+        "fiables des deux années, jamais un secret lu comme 0) en baisse d'au moins {fall} entre {years}, au moins "
         "{ratio} demandeurs d'emploi par offre, une classe de tension de {low} ou moins (sur 5), ou des emplois "
         "déclarés fragiles par les entreprises. Un métier en forte tension (classe {high} ou plus) n'est jamais "
         "listé, quels que soient les autres signes : les employeurs y manquent de bras. Classés par nombre de "
         "signes, puis demandeurs par offre.",
-        "Rule: an occupation is weakened when it shows at least one sign — hiring projects down by at least "
-        "{fall} between {years} (reliable figures both years, never a secret read as 0), at least {ratio} "
+        "Rule: an occupation is weakened when it shows at least one sign — hiring projects (reliable figures "
+        "both years, never a secret read as 0) down by at least {fall} between {years}, at least {ratio} "
         "jobseekers per offer, a tension class of {low} or less (out of 5), or jobs declared fragile by firms. An "
         "occupation in high tension (class {high} or more) is never listed, whatever the other signs: employers "
         "lack hands for it. Ranked by number of signs, then jobseekers per offer."),
@@ -129,10 +129,30 @@ STRINGS = {
     "bridges.col.change": ("Évolution des projets", "Change in projects"),
     "bridges.col.title": ("Formation", "Programme"),
     "bridges.col.provider": ("Organisme", "Provider"),
+    "bridges.col.provider_uai": ("Établissement (code UAI)", "School (UAI code)"),
     "bridges.col.level": ("Niveau", "Level"),
     "bridges.col.capacity": ("Capacité", "Capacity"),
     "bridges.col.skill": ("Compétence ou savoir", "Skill or knowledge"),
     "bridges.col.skill_kind": ("Nature", "Kind"),
     "bridges.skill_kind.competence": ("savoir-faire", "skill"),
     "bridges.skill_kind.savoir": ("savoir", "knowledge"),
+    # column names of the `bridges` command's CSV (machine-friendly: no accents, no spaces)
+    "bridges.csv.origin": ("code_rome_origine", "origin_rome_code"),
+    "bridges.csv.rank": ("rang", "rank"),
+    "bridges.csv.to_code": ("code_rome_cible", "target_rome_code"),
+    "bridges.csv.label": ("metier_cible", "target_occupation"),
+    "bridges.csv.kind": ("type_passerelle", "bridge_type"),
+    "bridges.csv.score": ("score_proximite", "closeness_score"),
+    "bridges.csv.projects": ("projets_recrutement", "hiring_projects"),
+    "bridges.csv.difficult_share": ("part_difficiles", "difficult_share"),
+    "bridges.csv.needs": ("besoins_enquete", "survey_needs"),
+    "bridges.csv.openings": ("ouvertures", "openings"),
+    "bridges.csv.tension_class": ("classe_tension", "tension_class"),
+    "bridges.csv.jobseekers_per_offer": ("demandeurs_par_offre", "jobseekers_per_offer"),
+    "bridges.csv.fragile": ("chiffre_fragile", "fragile_figure"),
+    "bridges.csv.fragile_reason": ("raison_fragilite", "fragility_reason"),
+    "bridges.csv.to_acquire": ("nb_competences_a_acquerir", "skills_to_acquire_count"),
+    "bridges.csv.skills_to_acquire": ("competences_a_acquerir", "skills_to_acquire"),
+    "bridges.csv.trainings": ("nb_formations_locales", "local_training_count"),
+    "bridges.csv.training_titles": ("formations_locales", "local_training"),
 }

@@ -48,6 +48,7 @@ from .cube import selection_sums as _sums
 from .occupations import fragility, tension_table
 from .selection import data_selection
 from .sheet import _crosswalk_graph, linked_codes
+from .training_needs import programme_links
 
 ROME = "ROME4"
 FALL_SHARE = 0.10
@@ -373,9 +374,10 @@ def fragile_occupations(territory: Territory, selection: Selection, firms: pd.Da
 
 
 # ---------------------------------------------------------------------------------------------- targets
-def _skill_index(territory: Territory) -> dict:
-    """Once per pack: « items » (occupation_code, skill_id, label, kind, core as plain objects) and « core » (the
-    core rows), from `assemble.bridges.items_of`."""
+def skill_index(territory: Territory) -> dict:
+    """Once per pack (memoised on the territory): « items » (occupation_code, skill_id, label, kind, core as plain
+    objects; one row per occupation × skill) and « core » (the core rows), from `assemble.bridges.items_of`. Shared
+    by the page's skills to acquire and the pairing's (`pairing.gaps.skill_gaps`)."""
     skills = territory.tables.get("skills")
     memo = _pack_memo(territory, "skills", "skills")
     if "items" not in memo:
@@ -391,7 +393,7 @@ def _skill_index(territory: Territory) -> dict:
 def _gaps(territory: Territory, from_code: str, to_codes: list[str]) -> pd.DataFrame:
     """The skills to acquire from `from_code` to each of `to_codes` at once: columns to_code, skill_id, label,
     kind, sorted by to_code then label."""
-    memo = _skill_index(territory)
+    memo = skill_index(territory)
     if "have" not in memo:
         memo["have"] = {c: set(g) for c, g in memo["items"].groupby("occupation_code")["skill_id"]}
     core = memo["core"]
@@ -408,18 +410,23 @@ def skills_to_acquire(territory: Territory, from_code: str, to_code: str) -> pd.
 
 
 def _training_index(territory: Territory) -> pd.DataFrame:
-    """Once per pack: the `training` rows exploded by the ROME codes they name (occupation_code, program_id,
-    title, provider, zoning, zone_id, level, capacity, year), the latest year of each programme × zone × code."""
-    memo = _pack_memo(territory, "training", "training")
+    """Once per pack: the programmes of `training_needs.programme_links` (the one training-by-ROME index, shared
+    with « Formations et besoins » and the pairing) one row per ROME code they prepare: occupation_code,
+    program_id, title, provider, zoning, zone_id, level, capacity (latest published places), year (the year of
+    that capacity, else the latest year any figure of the programme was published)."""
+    memo = _pack_memo(territory, "training", "training", "certifications")
     if "index" not in memo:
-        training = territory.tables.get("training")
-        keep = [c for c in TRAINING_COLUMNS if c in training.columns and c not in ("occupation_code", "zone_name")]
-        slim = training[keep].assign(occupation_code=training["occupation_codes"].fillna("").astype(str).str.split())
-        listed = slim.explode("occupation_code").dropna(subset=["occupation_code"])
-        listed = listed.sort_values("year").drop_duplicates(["occupation_code", "program_id", "zoning", "zone_id"],
-                                                            keep="last")
-        memo["index"] = listed.astype({"occupation_code": object, "zoning": object, "zone_id": object}) \
-            .reset_index(drop=True)
+        programmes, links = programme_links(territory)
+        years = programmes.filter(like="year_")
+        listed = links[["occupation_code", "program_id"]].merge(programmes.assign(
+            year=programmes["year_capacity"].fillna(years.max(axis=1)) if len(years.columns) else np.nan),
+            on="program_id")
+        keep = [c for c in TRAINING_COLUMNS if c != "zone_name"]
+        for column in keep:
+            if column not in listed:
+                listed[column] = None
+        memo["index"] = listed[keep].astype({"occupation_code": object, "zoning": object, "zone_id": object,
+                                             "year": "Int64"})
     return memo["index"]
 
 
@@ -433,9 +440,6 @@ def training_for(territory: Territory, selection: Selection, codes: list[str]) -
     index = _training_index(territory)
     listed = index[index["occupation_code"].isin(set(codes))]
     listed = listed[_zone_filter(territory, selection, listed)]
-    for column in columns:
-        if column not in listed and column != "zone_name":
-            listed = listed.assign(**{column: None})
     names = {z: territory.zone_names(z) for z in listed["zoning"].unique()}
     listed = listed.assign(zone_name=[names[z].get(i, i) for z, i in zip(listed["zoning"], listed["zone_id"],
                                                                           strict=True)])

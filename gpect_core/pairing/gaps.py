@@ -2,13 +2,18 @@
 
 Skills to acquire: the target's core skills and knowledge (`skills.core` true) whose `skill_id` the origin's
 skills (core or not) do not hold — ROME 4.0 « compétences » and « savoirs » of France Travail, as the pack
-stores them. Local training: the pack's `training` programmes whose `occupation_codes` name the target and whose
-zone holds the commune of the hiring firm.
+stores them; the same index as the « Passerelles » page (`indicators.bridges.skill_index`). Local training: the
+programmes of `indicators.training_needs.programme_links` (the pack's `training`, one row per programme with its
+latest published figures, linked to ROME codes by Certif Info) that prepare the target and whose zone holds the
+commune of the hiring firm.
 """
 
 from __future__ import annotations
 
 import pandas as pd
+
+from ..indicators.bridges import skill_index
+from ..indicators.training_needs import programme_links
 
 
 def skill_gaps(territory, links: pd.DataFrame) -> pd.DataFrame:
@@ -16,12 +21,13 @@ def skill_gaps(territory, links: pd.DataFrame) -> pd.DataFrame:
     gap_count (int64, the number of target core skills the origin lacks), gap_labels (list[str], by label).
     A target without skills in the pack has gap_count 0 and an empty list."""
     pairs = links[["from_code", "to_code"]].drop_duplicates().reset_index(drop=True)
-    skills = territory.table("skills")
-    if skills.empty or pairs.empty:
+    skills = territory.tables.get("skills")
+    if skills is None or skills.empty or pairs.empty:
         return pairs.assign(gap_count=0, gap_labels=[[] for _ in range(len(pairs))])
-    core = skills[skills["core"].fillna(False).astype(bool)][["occupation_code", "skill_id", "label"]]
-    needed = pairs.merge(core.rename(columns={"occupation_code": "to_code"}), on="to_code")
-    held = skills[["occupation_code", "skill_id"]].drop_duplicates().rename(columns={"occupation_code": "from_code"})
+    index = skill_index(territory)
+    core = index["core"][["occupation_code", "skill_id", "label"]].rename(columns={"occupation_code": "to_code"})
+    needed = pairs.merge(core, on="to_code")
+    held = index["items"][["occupation_code", "skill_id"]].rename(columns={"occupation_code": "from_code"})
     needed = needed.merge(held.assign(held=True), on=["from_code", "skill_id"], how="left")
     missing = needed[needed["held"].isna()].sort_values("label")
     grouped = missing.groupby(["from_code", "to_code"])["label"].agg(list).rename("gap_labels").reset_index()
@@ -33,19 +39,20 @@ def skill_gaps(territory, links: pd.DataFrame) -> pd.DataFrame:
 
 def local_training(territory, targets: pd.DataFrame, limit: int = 3) -> pd.Series:
     """For `targets` (columns to_code, to_commune; str), the titles of up to `limit` local programmes preparing
-    each target (pd.Series of list[str], on targets' index), most places first, latest year of each programme."""
-    training = territory.table("training")
+    each target (pd.Series of list[str], on targets' index), most places first (latest published places)."""
     result = pd.Series([[] for _ in range(len(targets))], index=targets.index, dtype=object)
-    if training.empty or targets.empty:
+    training = territory.tables.get("training")
+    if training is None or training.empty or targets.empty:
         return result
-    latest = training.sort_values("year").drop_duplicates("program_id", keep="last")
-    programmes = latest.assign(to_code=latest["occupation_codes"].fillna("").str.split()).explode("to_code")
-    programmes = programmes[programmes["to_code"].isin(set(targets["to_code"]))]
+    programmes, links = programme_links(territory)
+    links = links[links["occupation_code"].isin(set(targets["to_code"]))]
+    found = links.rename(columns={"occupation_code": "to_code"}).merge(
+        programmes[["program_id", "title", "zoning", "zone_id", "capacity"]], on="program_id")
     communes = territory.table("communes").set_index("commune_id")
     wanted = targets.reset_index()[["index", "to_code", "to_commune"]]
     rows = []
-    for zoning, group in programmes.groupby("zoning"):
-        column = f"zone_{zoning}" if f"zone_{zoning}" in communes.columns else zoning.lower()
+    for zoning, group in found.groupby("zoning"):
+        column = f"zone_{zoning}" if f"zone_{zoning}" in communes.columns else str(zoning).lower()
         if column not in communes.columns:
             continue
         zone_of = wanted["to_commune"].map(communes[column])

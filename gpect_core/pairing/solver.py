@@ -163,8 +163,12 @@ def _basin_of(territory, rows: pd.DataFrame, points: pd.DataFrame, zoning: str) 
     known by a zone of that zoning, else the zone whose polygon holds its point ('' when none)."""
     communes = territory.table("communes")
     column = f"zone_{zoning}"
-    zone_of = (dict(zip(communes["commune_id"].astype(str), communes[column].astype(str), strict=True))
-               if column in communes else {})
+    memo = territory.__dict__.setdefault("_gpect_pairing_zone_of", {})
+    if memo.get("key") != (column, id(communes)):
+        memo.update(key=(column, id(communes)), zone_of=dict(zip(
+            communes["commune_id"].to_numpy(dtype=object).astype(str),
+            communes[column].to_numpy(dtype=object).astype(str), strict=True)) if column in communes else {})
+    zone_of = memo["zone_of"]
     basin = rows["commune_id"].fillna("").astype(str).map(zone_of).fillna("")
     if {"zoning", "zone_id"} <= set(rows.columns):
         own = (rows["zoning"] == zoning) & rows["zone_id"].notna() & (basin == "")
@@ -222,17 +226,30 @@ def _reachable(spots: pd.DataFrame, f_places: np.ndarray, h_places: np.ndarray, 
 MAX_UNIT_LINKS = 6_000_000
 
 
+def _join(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Inner join on integer keys: (positions in `left`, positions in `right`) of every pair of equal keys, in
+    the order of `left` (int64 arrays)."""
+    order = np.argsort(right, kind="stable")
+    keys = right[order]
+    low, high = np.searchsorted(keys, left, "left"), np.searchsorted(keys, left, "right")
+    n = high - low
+    at = np.repeat(low - (np.cumsum(n) - n), n) + np.arange(int(n.sum()))
+    return np.repeat(np.arange(len(left)), n), order[at]
+
+
 def _candidates(e1: pd.DataFrame, e2: pd.DataFrame) -> pd.DataFrame:
     """Fragile group × hiring group links (gid, hid, x, cost): one path each, through x."""
-    both = e1[["gid", "x", "cost"]].merge(e2[["x", "hid", "cost"]], on="x", suffixes=("1", "2"))
-    return both.assign(cost=both["cost1"] + both["cost2"])[["gid", "hid", "x", "cost"]]
+    i, j = _join(e1["x"].to_numpy(np.int64), e2["x"].to_numpy(np.int64))
+    return pd.DataFrame({"gid": e1["gid"].to_numpy()[i], "hid": e2["hid"].to_numpy()[j], "x": e1["x"].to_numpy()[i],
+                         "cost": e1["cost"].to_numpy()[i] + e2["cost"].to_numpy()[j]})
 
 
 def _pair_units(e1: pd.DataFrame, e2: pd.DataFrame, fg: pd.DataFrame, hg: pd.DataFrame) -> int:
     """How many person-to-position links the unit graph of `_by_matching` would hold."""
-    per_x = e2.assign(q=hg["qty"].to_numpy()[e2["hid"].to_numpy()]).groupby("x")["q"].sum()
-    people = fg["qty"].to_numpy()[e1["gid"].to_numpy()]
-    return int((people * e1["x"].map(per_x).fillna(0).to_numpy()).sum())
+    per_x = np.bincount(e2["x"].to_numpy(np.int64), weights=hg["qty"].to_numpy()[e2["hid"].to_numpy(np.int64)],
+                        minlength=int(e1["x"].max()) + 1)
+    people = fg["qty"].to_numpy()[e1["gid"].to_numpy(np.int64)]
+    return int((people * per_x[e1["x"].to_numpy(np.int64)]).sum())
 
 
 def _units(rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -272,9 +289,11 @@ def _by_matching(e1, e2, fr, hr, fg, hg) -> pd.DataFrame:
     person, position = min_weight_full_bipartite_matching(matrix)
     real = position < n_h
     person, position = person[real], position[real]
-    x_of = pd.Series(cand["x"].to_numpy(), index=pd.MultiIndex.from_frame(cand[["gid", "hid"]]))
     gid, hid = f_group[person], h_group[position]
-    x = x_of.reindex(pd.MultiIndex.from_arrays([gid, hid])).to_numpy()
+    # one path per (fragile group, hiring group): its x is found by the pair's key
+    keys = cand["gid"].to_numpy(np.int64) * len(hg) + cand["hid"].to_numpy(np.int64)
+    order = np.argsort(keys)
+    x = cand["x"].to_numpy()[order[np.searchsorted(keys[order], gid * len(hg) + hid)]]
     return pd.DataFrame({"f": f_row[person], "h": h_row[position], "x": x, "hid": hid,
                          "headcount": np.ones(len(person), dtype=np.int64)})
 
@@ -298,6 +317,32 @@ def _by_flow(e1, e2, fr, hr, fg, hg) -> pd.DataFrame:
                    hr.rename(columns={"group": "hid", "row": "idb"})[["hid", "idb", "qty"]], "hid")
     return units.rename(columns={"ida": "unit", "idb": "h", "qty": "headcount"}).merge(
         legs[["unit", "f", "x"]], on="unit")[["f", "h", "x", "hid", "headcount"]]
+
+def _network(e1: pd.DataFrame, hg: pd.DataFrame, dist: pd.DataFrame, weights: Weights):
+    """The two legs of the group network. `e1`: fragile group × target occupation (gid, place, to_code, cost…);
+    `hg`: hiring groups (group, place, code, qty); `dist`: reachable places (from_place, to_place, km). Returns
+    (e1 with x — the node origin place × target occupation —, kept where some hiring group is reachable; e2: x,
+    hid, km, cost — the travel part). Integer keys and sorted look-ups (`_join`), no loop over rows."""
+    codes = pd.Index(pd.unique(np.concatenate([e1["to_code"].to_numpy(object), hg["code"].to_numpy(object)])))
+    node = e1["place"].to_numpy(np.int64) * len(codes) + codes.get_indexer(e1["to_code"].to_numpy(object))
+    nodes = np.unique(node)
+    if not len(nodes):
+        return e1.assign(x=np.int64(0)).iloc[:0], pd.DataFrame(columns=["x", "hid", "km", "cost"])
+    # every hiring group with each origin place that reaches its place, kept when that place needs its occupation
+    h, d = _join(hg["place"].to_numpy(np.int64), dist["to_place"].to_numpy(np.int64))
+    want = dist["from_place"].to_numpy(np.int64)[d] * len(codes) + codes.get_indexer(hg["code"].to_numpy(object))[h]
+    at = np.minimum(np.searchsorted(nodes, want), len(nodes) - 1)
+    hit = nodes[at] == want
+    used, x = np.unique(at[hit], return_inverse=True)
+    km = dist["km"].to_numpy(float)[d[hit]]
+    e2 = pd.DataFrame({"x": x.astype(np.int64), "hid": hg["group"].to_numpy(np.int64)[h[hit]], "km": km,
+                       "cost": np.rint(weights.km * km).astype(np.int64)})
+    # x of each e1 row: its node's rank among the nodes reached (-1: no hiring group within reach)
+    rank = np.full(len(nodes), -1, dtype=np.int64)
+    rank[used] = np.arange(len(used))
+    e1 = e1.assign(x=rank[np.searchsorted(nodes, node)])
+    return e1[e1["x"] >= 0].reset_index(drop=True), e2
+
 
 def pair_jobs(fragile: pd.DataFrame, hiring: pd.DataFrame, territory, max_km: float | None = None,
               weights: Weights = Weights(), basins: str | None = None, zoning: str | None = None) -> Pairing:
@@ -336,16 +381,9 @@ def pair_jobs(fragile: pd.DataFrame, hiring: pd.DataFrame, territory, max_km: fl
     links = links.merge(gaps.rename(columns={"from_code": "code"}), on=["code", "to_code"], how="left")
     links["cost"] = np.rint(weights.bridge * (1 - links["score"]) + weights.skill * links["gap_count"]).astype("int64")
     e1 = fg.rename(columns={"group": "gid"}).merge(links, on="code")
-    # x: an origin place × a target occupation, the node where occupational and travel costs meet.
-    e2 = e1[["place", "to_code"]].drop_duplicates().rename(columns={"place": "from_place"}).merge(
-        dist, on="from_place").merge(hg.rename(columns={"group": "hid", "place": "to_place", "code": "to_code"}),
-                                     on=["to_place", "to_code"])
+    e1, e2 = _network(e1, hg, dist, weights)
     if e2.empty:
         return pairing
-    e2["x"] = e2.groupby(["from_place", "to_code"]).ngroup()
-    xs = e2[["from_place", "to_code", "x"]].drop_duplicates()
-    e1 = e1.merge(xs.rename(columns={"from_place": "place"}), on=["place", "to_code"])
-    e2["cost"] = np.rint(weights.km * e2["km"]).astype("int64")
     pair_qty = _pair_units(e1, e2, fg, hg)
     if pair_qty <= MAX_UNIT_LINKS:
         chosen = _by_matching(e1, e2, fr, hr, fg, hg)
@@ -359,8 +397,12 @@ def pair_jobs(fragile: pd.DataFrame, hiring: pd.DataFrame, territory, max_km: fl
     chosen["to_code"] = hiring["occupation_code"].to_numpy()[chosen["h"]]
     occupational = links[["code", "to_code", "link", "score", "gap_count", "cost"]].rename(
         columns={"code": "from_code", "cost": "cost1"})
-    chosen = chosen.merge(occupational, on=["from_code", "to_code"]).merge(
-        e2[["x", "hid", "km", "cost"]].rename(columns={"cost": "cost2"}), on=["x", "hid"])
+    chosen = chosen.merge(occupational, on=["from_code", "to_code"])
+    keys = e2["x"].to_numpy(np.int64) * len(hg) + e2["hid"].to_numpy(np.int64)
+    order = np.argsort(keys)
+    at = order[np.searchsorted(keys[order], chosen["x"].to_numpy(np.int64) * len(hg)
+                               + chosen["hid"].to_numpy(np.int64))]
+    chosen["km"], chosen["cost2"] = e2["km"].to_numpy()[at], e2["cost"].to_numpy()[at]
     chosen["cost"] = chosen["cost1"] + chosen["cost2"]
     chosen = chosen.groupby(["f", "h"], as_index=False).agg(
         from_code=("from_code", "first"), to_code=("to_code", "first"), link=("link", "first"),
