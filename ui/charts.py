@@ -38,11 +38,11 @@ def _tooltips(unit: dict) -> list[dict]:
     return [item for item in tooltip or [] if isinstance(item, dict) and "field" in item]
 
 
-def chart_table(chart: alt.TopLevelMixin, lang: str) -> pd.DataFrame:
-    """The data behind `chart` as a table: one row per drawn item, the columns its tooltips show, named as the
-    tooltips name them, shares (tooltip format ``%``) as percentages in `lang`; without tooltips, the chart's first
-    dataset as it is. Empty when the chart carries no inline data."""
-    spec = chart.to_dict(validate=False)  # st.altair_chart validates the same chart already
+def chart_table(chart: alt.TopLevelMixin | dict, lang: str) -> pd.DataFrame:
+    """The data behind `chart` (an Altair chart or its Vega-Lite dict) as a table: one row per drawn item, the
+    columns its tooltips show, named as the tooltips name them, shares (tooltip format ``%``) as percentages in
+    `lang`; without tooltips, the chart's first dataset as it is. Empty when the chart carries no inline data."""
+    spec = chart if isinstance(chart, dict) else chart.to_dict(validate=False)
     datasets = spec.get("datasets", {})
     for unit, name in _units(spec):
         fields = _tooltips(unit)
@@ -67,12 +67,17 @@ def chart_table(chart: alt.TopLevelMixin, lang: str) -> pd.DataFrame:
 
 
 def show_chart(chart: alt.TopLevelMixin, title: str, lang: str, **kwargs) -> None:
-    """`st.altair_chart` of `chart` (theme None, width « stretch » unless `kwargs` say otherwise) named `title` for
-    screen readers, followed by its data under a « Données du graphique » expander."""
+    """`chart` on screen (theme None, width « stretch » unless `kwargs` say otherwise) named `title` for screen
+    readers, followed by its data under a « Données du graphique » expander.
+
+    The chart is turned into its Vega-Lite spec once, without Altair's JSON-schema validation, and drawn with
+    `st.vega_lite_chart`: `st.altair_chart` validated every chart on every rerun (a second of the plan page's
+    rerun). The builders' specs are validated by their tests and by the exports (`to_dict()` validates)."""
     kwargs.setdefault("theme", None)
     kwargs.setdefault("width", "stretch")
     if presenting():
         chart = projected(chart)
-    st.altair_chart(chart.properties(description=title), **kwargs)
+    spec = chart.properties(description=title).to_dict(validate=False)
+    st.vega_lite_chart(spec, **kwargs)
     with st.expander(t("chart.data", lang), icon=":material/table_view:"):
-        st.dataframe(chart_table(chart, lang), hide_index=True, width="stretch")
+        st.dataframe(chart_table(spec, lang), hide_index=True, width="stretch")

@@ -108,6 +108,13 @@ def tension_since_start(actions: pd.DataFrame, tension: pd.DataFrame | None, rec
 
     An association in time, not an effect (`association_caveat`)."""
     rows = []
+    wanted_zones = {z for value in actions["zone_ids"] for z in split_list(value)}
+    wanted_codes = {c for value in actions["occupation_codes"] for c in split_list(value)}
+    # Cut the pack's tables to the zoning, basins and occupations of any action once, not once per action.
+    tension, recruitment = ((frame[(frame["zoning"] == zoning) & frame["zone_id"].isin(wanted_zones)
+                                   & frame["occupation_code"].isin(wanted_codes)]
+                             if frame is not None and not frame.empty else frame)
+                            for frame in (tension, recruitment))
     for action in actions.itertuples():
         occupations, zones = set(split_list(action.occupation_codes)), set(split_list(action.zone_ids))
         if not occupations or not zones or pd.isna(action.start_date):
@@ -117,8 +124,7 @@ def tension_since_start(actions: pd.DataFrame, tension: pd.DataFrame | None, rec
         for name, frame, measure in (("tension", tension, "tension_score"), ("difficulty", recruitment, None)):
             if frame is None or frame.empty:
                 continue
-            part = frame[(frame["zoning"] == zoning) & frame["zone_id"].isin(zones)
-                         & frame["occupation_code"].isin(occupations)]
+            part = frame[frame["zone_id"].isin(zones) & frame["occupation_code"].isin(occupations)]
             if part.empty:
                 continue
             if measure:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -69,8 +70,12 @@ class PlanView:
 
     def action_label(self, action_id: str) -> str:
         """« ACT02 — title » (the id alone for an action not in the plan)."""
-        row = self.actions_all.loc[self.actions_all["action_id"] == action_id]
-        return f"{action_id} — {row['title'].iloc[0]}" if not row.empty else action_id
+        title = self._titles.get(action_id)
+        return f"{action_id} — {title}" if title is not None else action_id
+
+    @functools.cached_property
+    def _titles(self) -> dict[str, str]:
+        return dict(zip(self.actions_all["action_id"], self.actions_all["title"], strict=True))
 
 
 def load(ctx: PageContext) -> PlanView:
