@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -91,6 +92,17 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def sent_bytes(url: str) -> int:
+    """Bytes the server has sent on its open connections (TCP payload, `ss -i` bytes_sent of every established
+    socket of its port): what travels once websocket frames are compressed (permessage-deflate), which CDP does not
+    show (it reports frames decompressed). Counts only connections still open: read it around a click, on a page
+    whose websocket stays up."""
+    port = url.rsplit(":", 1)[1]
+    out = subprocess.run(["ss", "-Htin", "state", "established", f"( sport = :{port} )"], capture_output=True,
+                         text=True, check=True).stdout
+    return sum(int(n) for n in re.findall(r"bytes_sent:(\d+)", out))
 
 
 def launch(playwright):
