@@ -12,11 +12,13 @@ import pytest
 
 from ui.serving import (
     ICON_FONT_PREFIX,
+    app_static_cache_control,
     base_url_script,
     icon_font_subset,
     icon_ligatures,
     icon_names_used,
     inject_before_head_end,
+    text_font_subset,
 )
 
 PAGES = ["synthese", "carte", "metiers"]
@@ -70,3 +72,26 @@ def test_the_cut_icon_font_keeps_the_icons_asked_for_and_only_them():
     assert set(icon_ligatures(TTFont(io.BytesIO(cut)))) == wanted - {"no_such_icon"}
     assert len(icon_ligatures(TTFont(font))) > 4000
     assert len(cut) < len(whole) / 20
+
+
+@pytest.mark.parametrize(("path", "query", "rule"), [
+    ("/app/static/geo/ZE2020.4fe49df83e8983da.topo.json", "", b"public, immutable, max-age=31536000"),
+    ("/app/static/gpect/zone-map.js", "v=366849ca0773", b"public, immutable, max-age=31536000"),
+    ("/app/static/vendor/leaflet/leaflet.js", "", b"no-cache"),
+])
+def test_content_addressed_static_files_are_kept_a_year_and_the_others_asked_again(path, query, rule):
+    assert app_static_cache_control(path, query) == rule
+
+
+def test_the_cut_text_font_still_writes_french_and_is_smaller():
+    import streamlit
+    from fontTools.ttLib import TTFont
+
+    font = next((Path(streamlit.__file__).parent / "static" / "static" / "media").glob("SourceSansVF-Upright*.woff2"))
+    whole = font.read_bytes()
+    cut = text_font_subset(whole)
+    kept = TTFont(io.BytesIO(cut)).getBestCmap()
+    assert all(ord(c) in kept for c in "Île-de-France : œuvre, 12 345 € – « Bâtiment » ’ …")
+    assert ord("Ж") in TTFont(font).getBestCmap() and ord("Ж") not in kept
+    assert "fvar" in TTFont(io.BytesIO(cut))  # still variable: every weight
+    assert len(cut) < len(whole) / 2
