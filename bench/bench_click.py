@@ -27,6 +27,7 @@ from map_harness import (
     map_frame,
     onscreen_zones,
     sent_bytes,
+    sent_since,
     serve,
     settled,
     summary,
@@ -76,7 +77,7 @@ def measure(root: Path, pack: Path, zoning: str, clicks: int, label: str) -> dic
                 continue
             out["latency"].append(seconds)
             out["ws"].append(wire.ws - ws)
-            out["wire"].append(sent_bytes(url) - sent)
+            out["wire"].append(sent_since(sent, url))
             out["cpu"].append(cpu_seconds(pid) - cpu)
             out["heap"].append(wire.heap_mb())
         browser.close()

@@ -22,6 +22,7 @@ from map_harness import (
     map_frame,
     onscreen_zones,
     sent_bytes,
+    sent_since,
     serve,
     settled,
     wait_for_idle,
@@ -68,7 +69,7 @@ def measure(root: Path, pack: Path, zonings: list[str], changes: int, label: str
                 if settled(page, frame, zone):
                     wait_for_idle(page)
                     clicks.append(wire.ws - before)
-                    clicks_sent.append(sent_bytes(url) - sent)
+                    clicks_sent.append(sent_since(sent, url))
             indicator = []
             select = page.locator('[data-testid="stSelectbox"]').filter(has_text="Indicateur")
             for turn in range(min(changes, 3)):
