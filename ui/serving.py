@@ -255,7 +255,9 @@ def _cut_fonts(fonts: list[Path], static: Path, root: Path, sources: tuple[str, 
                 partial_file = cached.with_suffix(".part")
                 partial_file.write_bytes(make())
                 partial_file.replace(cached)
-            _fonts[font.name] = cached.read_bytes()
+            body = cached.read_bytes()
+            if len(body) < len(source):
+                _fonts[font.name] = body
         except Exception:  # the whole font keeps being served: every glyph still draws
             _LOG.exception("the font %s could not be cut", font.name)
 
