@@ -16,6 +16,7 @@ from ui.serving import (
     pin_base_url,
     serve_brotli_bundles,
     serve_font_subsets,
+    widen_websocket_compression_window,
 )
 from ui.workshop import presenter, save_view
 from ui.workshop.common import presenting
@@ -40,6 +41,7 @@ compress_streamlit_bundles()
 pin_base_url(url_path for _script, _title, url_path, _section in PAGES)
 serve_brotli_bundles(PROJECT_ROOT / "var" / "brotli")
 cache_app_static()
+widen_websocket_compression_window()
 serve_font_subsets(PROJECT_ROOT / "var" / "fonts", PROJECT_ROOT, ("app.py", "app_pages", "ui", "gpect_core"))
 
 try:

