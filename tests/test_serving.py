@@ -19,6 +19,7 @@ from ui.serving import (
     icon_names_used,
     inject_before_head_end,
     text_font_subset,
+    widen_websocket_compression_window,
 )
 
 PAGES = ["synthese", "carte", "metiers"]
@@ -95,3 +96,12 @@ def test_the_cut_text_font_still_writes_french_and_is_smaller():
     assert ord("Ж") in TTFont(font).getBestCmap() and ord("Ж") not in kept
     assert "fvar" in TTFont(io.BytesIO(cut))  # still variable: every weight
     assert len(cut) < len(whole) / 2
+
+
+def test_websocket_messages_are_compressed_with_the_full_window():
+    from uvicorn.protocols.websockets import websockets_sansio_impl as uvicorn_ws
+
+    widen_websocket_compression_window()
+    factory = uvicorn_ws.ServerPerMessageDeflateFactory(server_max_window_bits=12, client_max_window_bits=12,
+                                                        compress_settings={"memLevel": 5})
+    assert factory.server_max_window_bits == 15 and factory.compress_settings == {"memLevel": 8}
