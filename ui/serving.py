@@ -32,6 +32,7 @@ import io
 import json
 import logging
 import mimetypes
+import os
 import queue
 import re
 import threading
@@ -231,6 +232,16 @@ def text_font_subset(font_bytes: bytes) -> bytes:
     return out.getvalue()
 
 
+def _keep(path: Path, body: bytes) -> None:
+    """Write `body` to `path` whole or not at all (written aside under this process's name, then renamed: several
+    servers may write it at once); on a read-only install, nothing (the caller keeps it in memory)."""
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.part")
+        partial.write_bytes(body)
+        partial.replace(path)
+
+
 _fonts: dict[str, bytes] = {}
 _fonts_started = False
 _STATIC_CACHE = "public, immutable, max-age=31536000"
@@ -250,12 +261,11 @@ def _cut_fonts(fonts: list[Path], static: Path, root: Path, sources: tuple[str, 
                 key = source + repr(TEXT_FONT_UNICODES).encode()
                 make = partial(text_font_subset, source)
             cached = cache_dir / f"{font.stem}.{hashlib.sha256(key).hexdigest()[:16]}.woff2"
-            if not cached.exists():
-                cache_dir.mkdir(parents=True, exist_ok=True)
-                partial_file = cached.with_suffix(".part")
-                partial_file.write_bytes(make())
-                partial_file.replace(cached)
-            body = cached.read_bytes()
+            if cached.exists():
+                body = cached.read_bytes()
+            else:
+                body = make()
+                _keep(cached, body)
             if len(body) < len(source):
                 _fonts[font.name] = body
         except Exception:  # the whole font keeps being served: every glyph still draws
@@ -322,10 +332,7 @@ def brotli_bundle(bundle: Path, cache_dir: Path) -> bytes:
     if cached.exists():
         return cached.read_bytes()
     body = brotli.compress(bundle.read_bytes(), quality=11)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_suffix(".part")
-    partial.write_bytes(body)
-    partial.replace(cached)
+    _keep(cached, body)
     return body
 
 
