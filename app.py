@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import streamlit as st
 
-from gpect_core.assets import install_leaflet
+from gpect_core.assets import PROJECT_ROOT, install_leaflet
 from gpect_core.errors import GpectError
 from gpect_core.i18n import t
 from ui import context as ctx
 from ui.links import copy_link_button, drop_retired_params
 from ui.plan.session import current_user, write_login_cookie
-from ui.serving import compress_streamlit_bundles, pin_base_url
+from ui.serving import (
+    cache_app_static,
+    compress_streamlit_bundles,
+    pin_base_url,
+    serve_brotli_bundles,
+    serve_font_subsets,
+    widen_websocket_compression_window,
+)
 from ui.workshop import presenter, save_view
 from ui.workshop.common import presenting
 
@@ -32,6 +39,10 @@ st.set_page_config(page_title="GPECT Atlas", page_icon="🗺️", layout="wide")
 install_leaflet()
 compress_streamlit_bundles()
 pin_base_url(url_path for _script, _title, url_path, _section in PAGES)
+serve_brotli_bundles(PROJECT_ROOT / "var" / "brotli")
+cache_app_static()
+widen_websocket_compression_window()
+serve_font_subsets(PROJECT_ROOT / "var" / "fonts", PROJECT_ROOT, ("app.py", "app_pages", "ui", "gpect_core"))
 
 try:
     territory = ctx.get_territory()

@@ -4,7 +4,8 @@ this tree and on git `main` (today's code) in the same run.
     .venv/bin/python bench/bench_click.py PACK [--zoning ZE2020] [--clicks 50] [--base main]
 
 Settled: the page names the zone as the selection, the map outlines exactly one zone in red and Streamlit is
-idle. Per click also: websocket bytes received by the browser, server CPU (user + system of the Streamlit
+idle. Per click also: websocket bytes received by the browser (decoded, and as
+sent by the server: `map_harness.sent_bytes`), server CPU (user + system of the Streamlit
 process) from the click until the app is idle again, and the page's JavaScript heap after a forced garbage collection (growth per
 click = least-squares slope over the clicks). The first click is a warm-up, not counted.
 """
@@ -25,6 +26,8 @@ from map_harness import (
     launch,
     map_frame,
     onscreen_zones,
+    sent_bytes,
+    sent_since,
     serve,
     settled,
     summary,
@@ -48,7 +51,7 @@ def measure(root: Path, pack: Path, zoning: str, clicks: int, label: str) -> dic
     territory = Territory.load(pack, validate=False)
     count = len(territory.zones_of(zoning))
     picked = onscreen_zones(territory, zoning, clicks + 1)
-    out = {"label": label, "latency": [], "ws": [], "cpu": [], "heap": [], "missed": 0}
+    out = {"label": label, "latency": [], "ws": [], "wire": [], "cpu": [], "heap": [], "missed": 0}
     with serve(root, pack, ROOT / "bench" / "out" / f"click-{label}.log") as (url, pid), \
             sync_playwright() as playwright:
         browser = launch(playwright)
@@ -60,7 +63,7 @@ def measure(root: Path, pack: Path, zoning: str, clicks: int, label: str) -> dic
         for index, zone in enumerate(picked):
             wait_for_idle(page)
             frame = map_frame(page, count)
-            ws, cpu = wire.ws, cpu_seconds(pid)
+            ws, cpu, sent = wire.ws, cpu_seconds(pid), sent_bytes(url)
             started = time.perf_counter()
             click_zone(page, frame, zone)
             if not settled(page, frame, zone):
@@ -74,6 +77,7 @@ def measure(root: Path, pack: Path, zoning: str, clicks: int, label: str) -> dic
                 continue
             out["latency"].append(seconds)
             out["ws"].append(wire.ws - ws)
+            out["wire"].append(sent_since(sent, url))
             out["cpu"].append(cpu_seconds(pid) - cpu)
             out["heap"].append(wire.heap_mb())
         browser.close()
@@ -97,13 +101,15 @@ def main() -> None:
             continue
         median, p95 = summary(r["latency"])
         print(f"{r['label']} {args.zoning}: {len(r['latency'])} clicks ({r['missed']} missed) — click→settled median "
-              f"{median:.2f} s, p95 {p95:.2f} s; websocket per click median {statistics.median(r['ws']) / 1024:.1f} KB;"
+              f"{median:.2f} s, p95 {p95:.2f} s; websocket per click median {statistics.median(r['ws']) / 1024:.1f} KB "
+              f"decoded, {statistics.median(r['wire']) / 1024:.1f} KB sent by the server;"
               f" server CPU per click median {statistics.median(r['cpu']):.2f} s; JS heap after GC "
               f"{r['heap'][0]:.1f} → {r['heap'][-1]:.1f} MB ({slope(r['heap']):+.2f} MB/click)")
     if len(results) == 2 and results[0]["latency"] and results[1]["latency"]:
         this, base = results
         print(f"ratios this/{base['label']}: latency {statistics.median(this['latency']) / statistics.median(base['latency']):.2f},"
               f" websocket {statistics.median(this['ws']) / statistics.median(base['ws']):.3f},"
+              f" sent {statistics.median(this['wire']) / statistics.median(base['wire']):.3f},"
               f" CPU {statistics.median(this['cpu']) / statistics.median(base['cpu']):.2f}")
 
 

@@ -21,6 +21,8 @@ from map_harness import (
     launch,
     map_frame,
     onscreen_zones,
+    sent_bytes,
+    sent_since,
     serve,
     settled,
     wait_for_idle,
@@ -58,15 +60,16 @@ def measure(root: Path, pack: Path, zonings: list[str], changes: int, label: str
             cold = first_visit(browser, url, zoning, count)  # warms the server (pack, caches, static files)
             cold[0].close()
             context, page, wire, frame, warm = first_visit(browser, url, zoning, count)
-            clicks = []
+            clicks, clicks_sent = [], []
             for zone in onscreen_zones(territory, zoning, changes):
                 wait_for_idle(page)
                 frame = map_frame(page, count)
-                before = wire.ws
+                before, sent = wire.ws, sent_bytes(url)
                 click_zone(page, frame, zone)
                 if settled(page, frame, zone):
                     wait_for_idle(page)
                     clicks.append(wire.ws - before)
+                    clicks_sent.append(sent_since(sent, url))
             indicator = []
             select = page.locator('[data-testid="stSelectbox"]').filter(has_text="Indicateur")
             for turn in range(min(changes, 3)):
@@ -82,6 +85,7 @@ def measure(root: Path, pack: Path, zonings: list[str], changes: int, label: str
             context.close()
             rows.append({"label": label, "zoning": zoning, "zones": count, **warm,
                          "click_kb": statistics.median(clicks) / 1024 if clicks else float("nan"),
+                         "click_sent_kb": statistics.median(clicks_sent) / 1024 if clicks_sent else float("nan"),
                          "indicator_kb": statistics.median(indicator) / 1024 if indicator else float("nan")})
         browser.close()
     return rows
@@ -102,7 +106,7 @@ def main() -> None:
             print(f"{r['label']} {r['zoning']} ({r['zones']} zones): first visit (warm server) "
                   f"{r['http'] / 2**20:.2f} MB HTTP + {r['ws'] / 1024:.0f} KB websocket, every zone drawn in "
                   f"{r['drawn_s']:.1f} s, {r['geometry_requests']} geometry files, console errors: "
-                  f"{r['errors'] or 'none'}; per click {r['click_kb']:.1f} KB, per indicator change "
+                  f"{r['errors'] or 'none'}; per click {r['click_kb']:.1f} KB decoded, {r['click_sent_kb']:.1f} KB sent, per indicator change "
                   f"{r['indicator_kb']:.1f} KB (websocket, median)")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -91,6 +92,23 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def sent_bytes(url: str) -> dict[str, int]:
+    """Bytes the server has sent so far on each of its open connections ({client address: bytes}; TCP payload,
+    `ss -i` bytes_sent of every established socket of its port): what travels once websocket frames are
+    compressed (permessage-deflate), which CDP does not show (it reports frames decompressed)."""
+    port = url.rsplit(":", 1)[1]
+    out = subprocess.run(["ss", "-Htin", "state", "established", f"( sport = :{port} )"], capture_output=True,
+                         text=True, check=True).stdout
+    return {peer: int(sent) for peer, sent in
+            re.findall(r"\S+:" + port + r"\s+(\S+)\s*\n.*?bytes_sent:(\d+)", out)}
+
+
+def sent_since(before: dict[str, int], url: str) -> int:
+    """Bytes the server sent since `before` (a `sent_bytes`) on the connections open now: a connection closed in
+    between (an HTTP keep-alive one) is not counted, the page's websocket is."""
+    return sum(sent - before.get(peer, 0) for peer, sent in sent_bytes(url).items())
 
 
 def launch(playwright):

@@ -354,9 +354,29 @@ def zone_geometry(zones: gpd.GeoDataFrame, zoning: str, directory: Path = GEOMET
 
 
 def border_geometry(frame: gpd.GeoDataFrame, level: str, directory: Path = GEOMETRY_DIR) -> StaticGeometry:
-    """Write the outlines of `frame`'s zones (`borders_geojson`: each shared border once) as a static file."""
-    data = json.dumps(borders_geojson(frame), separators=(",", ":")).encode()
-    path = write_content_addressed(directory, f"borders-{_safe_stem(level)}", data)
+    """Write the outlines of `frame`'s zones (`borders_geojson`: each shared border once) as TopoJSON under
+    `directory` (name: `borders-<level>.<hash of the zones>.topo.json`): one object `data` holding one
+    multi-line, coordinates quantised on the zones' `TOPOLOGY_QUANTIZATION` grid and delta-encoded (25 % less
+    than GeoJSON once gzipped: 33 against 44 KB for the départements). Computed once per set of zones (≈ 1.5 s for
+    the départements), then reused by every process. Raises OSError when `directory` cannot be written."""
+    import hashlib
+
+    import shapely
+    import topojson
+
+    frame = frame if frame.crs is None or frame.crs.to_epsg() == 4326 else frame.to_crs(4326)
+    source = hashlib.sha256(json.dumps(["borders", TOPOLOGY_QUANTIZATION]).encode())
+    for wkb in shapely.to_wkb(frame.geometry.to_numpy()):
+        source.update(wkb or b"")
+    digest = source.hexdigest()[:16]
+    stem = f"borders-{_safe_stem(level)}"
+    path = content_path(directory, stem, digest, ".topo.json")
+    if not path.is_file():
+        lines = shapely.from_geojson(json.dumps(borders_geojson(frame)["features"][0]["geometry"]))
+        layer = gpd.GeoDataFrame(geometry=[lines], crs=frame.crs)
+        topology = topojson.Topology(layer, prequantize=TOPOLOGY_QUANTIZATION, topology=False).to_dict()
+        data = json.dumps(topology, separators=(",", ":")).encode()
+        path = write_content_addressed(directory, stem, data, ".topo.json", digest=digest)
     return StaticGeometry(geometry_url(path), path)
 
 

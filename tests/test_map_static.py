@@ -135,3 +135,25 @@ def test_the_style_table_is_one_character_per_zone_and_reads_back():
     assert maps.decode_styles(encoded) == (fills, kinds)
     many = maps.encode_styles([15, 0], [0, 3])  # more colours than a character holds: the two lists
     assert maps.decode_styles(many) == ([15, 0], [0, 3]) and "codes" not in many
+
+
+def test_the_border_file_draws_the_outlines_of_the_zones(demo_territory, tmp_path):
+    import numpy as np
+    import shapely
+
+    regions = demo_territory.zones_of("REG")
+    border = maps.border_geometry(regions, "REG", directory=tmp_path)
+    topology = json.loads(border.path.read_text(encoding="utf-8"))
+    assert topology["type"] == "Topology" and border.path.name.startswith("borders-REG.")
+    scale, translate = topology["transform"]["scale"], topology["transform"]["translate"]
+    arcs = [np.cumsum(np.array(arc, dtype=float), axis=0) * scale + translate for arc in topology["arcs"]]
+    (geometry,) = topology["objects"]["data"]["geometries"]
+    parts = [geometry["arcs"]] if geometry["type"] == "LineString" else geometry["arcs"]
+    drawn = shapely.MultiLineString([np.concatenate([arcs[i] if i >= 0 else arcs[~i][::-1] for i in part])
+                                     for part in parts])
+    outlines = shapely.union_all(regions.to_crs(4326).geometry.boundary.to_numpy())
+    assert drawn.hausdorff_distance(outlines) < 1e-3  # ≈ 100 m: the same lines, on the 10 m grid
+    assert maps.border_geometry(regions.copy(), "REG", directory=tmp_path).path == border.path
+    moved = regions.copy()
+    moved.geometry = moved.geometry.translate(0.01, 0)
+    assert maps.border_geometry(moved, "REG", directory=tmp_path).path != border.path
