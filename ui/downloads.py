@@ -24,13 +24,13 @@ def _caption(ctx, title: str, tables) -> Caption:
 def chart_downloads(ctx, chart: alt.TopLevelMixin, title: str, tables, key: str) -> None:
     """PNG and SVG buttons for `chart`, captioned with `title`, the sources of `tables` and the selection."""
     caption = _caption(ctx, title, tables)
-    spec = chart.to_dict(validate=False)  # validated where it is drawn (st.altair_chart)
     stem = caption.file_stem()
     row = st.container(horizontal=True)
-    row.download_button(t("export.download.png", ctx.lang), data=lambda: chart_png(spec, caption),
+    # The spec is made at click time, not at every rerun (the builders are validated by their tests).
+    row.download_button(t("export.download.png", ctx.lang), data=lambda: chart_png(chart.to_dict(validate=False), caption),
                             file_name=f"{stem}.png", mime="image/png", key=f"{key}_png", on_click="ignore",
                             icon=":material/image:", help=t("export.download.help", ctx.lang))
-    row.download_button(t("export.download.svg", ctx.lang), data=lambda: chart_svg(spec, caption),
+    row.download_button(t("export.download.svg", ctx.lang), data=lambda: chart_svg(chart.to_dict(validate=False), caption),
                             file_name=f"{stem}.svg", mime="image/svg+xml", key=f"{key}_svg", on_click="ignore",
                             icon=":material/draw:", help=t("export.download.help", ctx.lang))
 
