@@ -146,3 +146,15 @@ def test_intake_bmo_2025_extract_pads_numeric_basin_codes():
     rows = parsed.data["recruitment_raw"]
     assert parsed.vintage == "2025" and set(rows["year"]) == {2025}
     assert {"0113", "0116", "9399", "7539"} == set(rows["basin"])
+
+
+def test_fap2009_crosswalk_keeps_the_families_split_by_qualification(realdata):
+    """G0A/G0B (hôtellerie-restauration) and T2A/T2B (aides à domicile, assistantes maternelles) have a letter, not
+    « Z », in third place: the crosswalk dropped them, and with them 196 of the Rodez basin's 2023 projects."""
+    links = recognised(realdata, "nomenclatures/fap2009_225_rome.csv").data["occupation_links"]
+    by_fap = links.groupby("from_code")["to_code"].apply(set)
+    assert {"G0A40", "G0A41", "G0A42", "G0A43", "G0B40", "G0B41", "T2A60", "T2B60"} <= set(by_fap.index)
+    assert "K1302" in by_fap["T2A60"]  # aide à domicile → Assistance auprès d'adultes
+    bmo = recognised(realdata, "bmo/Base_open_data_BMO_2023.xlsx", "BMO_2023_open_data").data["recruitment_raw"]
+    # Only R1Z66 has no ROME code in the DARES table itself (« NA »): every other BMO 2023 code reaches ROME.
+    assert set(bmo["occupation_code"]) - set(by_fap.index) - {""} == {"R1Z66"}

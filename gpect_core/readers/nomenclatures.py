@@ -16,8 +16,10 @@ import pandas as pd
 from .base import FileReport, col, text_of
 from .sniff import RawTable, normalise_codes
 
-FAP2009_CODE = r"[A-Z]\dZ\d\d"
-FAP2021_CODE = r"[A-Z]\dX\d\d[a-z]?"
+# The third character is Z (FAP 2009) or X (FAP 2021), except in the families split by level of qualification,
+# the same in both: G0A/G0B (hôtellerie-restauration) and T2A/T2B (aides à domicile, assistantes maternelles).
+FAP2009_CODE = r"[A-Z]\d[ZAB]\d\d"
+FAP2021_CODE = r"[A-Z]\d[XAB]\d\d[a-z]?"
 
 
 def _flag(values: pd.Series) -> pd.Series:
@@ -130,15 +132,19 @@ def read_fap2009_rome(raw: RawTable, report: FileReport) -> dict[str, pd.DataFra
     """DARES FAP 2009 – ROME table → `occupation_links` (kind « crosswalk »)."""
     fap = normalise_codes(raw.frame[col(raw, "Fap", "fap")])
     rome = normalise_codes(raw.frame[col(raw, "Rome", "rome")]).str.upper()
-    return {"occupation_links": _crosswalk(raw, report, fap, rome, col(raw, "Rome", "rome"))}
+    return {"occupation_links": _crosswalk(raw, report, fap, rome, col(raw, "Rome", "rome"), col(raw, "Fap", "fap"))}
 
 
-def _crosswalk(raw, report, fap: pd.Series, rome: pd.Series, rome_col: str) -> pd.DataFrame:
+def _crosswalk(raw, report, fap: pd.Series, rome: pd.Series, rome_col: str, fap_col: str) -> pd.DataFrame:
     no_rome = rome.isin(["", "NA", "NAN"])
     report.notes.append(f"{int(no_rome.sum())} FAP sans code ROME correspondant (« NA ») ignorées")
     bad = ~no_rome & ~rome.str.fullmatch(r"[A-N]\d{4}")
     report.reject(raw, bad, rome_col, "code ROME mal formé")
-    keep = ~no_rome & ~bad & fap.str.fullmatch(FAP2009_CODE)
+    not_fap = ~no_rome & ~bad & ~fap.str.fullmatch(FAP2009_CODE)  # family headings (« C1Z »), notes
+    if not_fap.any():
+        report.notes.append(f"{int(not_fap.sum())} ligne(s) sans code FAP 2009 de 5 caractères (intitulés de "
+                            f"famille, notes) ignorée(s), colonne « {fap_col} »")
+    keep = ~no_rome & ~bad & ~not_fap
     out = pd.DataFrame({"from_system": "FAP2009", "from_code": fap, "to_system": "ROME4", "to_code": rome,
                         "kind": "crosswalk", "source": "DARES, table FAP 2009 – ROME"})[keep]
     return out.drop_duplicates(["from_code", "to_code"]).reset_index(drop=True)
@@ -149,7 +155,7 @@ def read_fap_rome_filled(raw: RawTable, report: FileReport) -> dict[str, pd.Data
     f = raw.frame.replace("", np.nan).ffill().fillna("")
     fap = normalise_codes(f.iloc[:, 0])
     rome = normalise_codes(f.iloc[:, 2]).str.upper()
-    return {"occupation_links": _crosswalk(raw, report, fap, rome, raw.frame.columns[2])}
+    return {"occupation_links": _crosswalk(raw, report, fap, rome, raw.frame.columns[2], raw.frame.columns[0])}
 
 
 def headerless_fap_rome(raw: RawTable) -> bool:
