@@ -122,9 +122,12 @@ def _group_of(item) -> str | None:
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
+    groups = {item.nodeid: group for item in items if (group := _group_of(item))}
+    for item in items:  # the first national test builds the national pack (~90 s alone, minutes on a busy machine)
+        if groups.get(item.nodeid) == "national" and item.get_closest_marker("timeout") is None:
+            item.add_marker(pytest.mark.timeout(900))
     if not xdist_worker():
         return
-    groups = {item.nodeid: group for item in items if (group := _group_of(item))}
 
     def rank(item) -> int:
         browser = item.get_closest_marker("browser") is not None
