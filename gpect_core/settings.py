@@ -37,6 +37,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("GPECT_PARSE_MEMORY_MB", "2048", "app",
             "memory an uploaded file's reading may take (it runs in a child process; beyond, it is refused)"),
     Setting("GPECT_PARSE_SECONDS", "300", "app", "time an uploaded file's reading may take before it is refused"),
+    Setting("GPECT_PARSE_CONCURRENCY", "2", "app",
+            "uploaded files read at once by one server (each may take GPECT_PARSE_MEMORY_MB); the others wait"),
     Setting("GPECT_NATIONAL_PACK", "none", "tests",
             "an already built national pack, so the real-data tests skip building it"),
     Setting("GPECT_TEST_PG_URL", "none", "tests",
@@ -109,6 +111,11 @@ def parse_memory_bytes() -> int:
     """Memory the reading of one uploaded file may take beyond what its process already holds, in bytes
     (GPECT_PARSE_MEMORY_MB megabytes of 2^20 bytes)."""
     return int(_number("GPECT_PARSE_MEMORY_MB") * (1 << 20))
+
+
+def parse_concurrency() -> int:
+    """How many uploaded files one server reads at once (GPECT_PARSE_CONCURRENCY, at least 1)."""
+    return max(1, int(_number("GPECT_PARSE_CONCURRENCY")))
 
 
 def parse_seconds() -> float:

@@ -57,7 +57,7 @@ def test_sparse_dimension_workbook_through_the_page_is_refused_and_the_server_st
         alert = page.locator('[data-testid="stAlertContentError"]').first
         alert.wait_for(timeout=120_000)
         text = alert.inner_text()
-        assert "clairseme.xlsx" in text and "Données" in text and "30 millions de cellules" in text
+        assert "clairseme.xlsx" in text and "Données" in text and "10 millions de cellules" in text
         with urllib.request.urlopen(f"{url}/_stcore/health", timeout=30) as answer:
             assert answer.status == 200
         page.goto(f"{url}/")

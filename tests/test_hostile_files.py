@@ -14,7 +14,7 @@ import pytest
 from gpect_core.errors import GpectError
 from gpect_core.ingest import Upload, integrate, pack_digest, prepare
 from gpect_core.readers import read_source
-from gpect_core.readers.bounds import MAX_JSON_DEPTH, check_json_depth
+from gpect_core.readers.bounds import MAX_JSON_DEPTH, check_json_depth, check_workbook
 from gpect_core.readers.isolated import read_source_isolated
 from gpect_core.readers.sniff import ReadError
 
@@ -187,7 +187,7 @@ def test_sparse_workbook_the_issue_sent_is_small_and_refused_before_any_allocati
     data = sparse_xlsx()
     assert len(data) < 2_000
     parsed = read_source(data, "clairsemé.xlsx")  # in this process: the bound stops it before the reader
-    assert "plus de 30 millions de cellules" in parsed[0].report.problems[0].message
+    assert "plus de 10 millions de cellules" in parsed[0].report.problems[0].message
 
 
 def test_valid_csv_whose_rows_end_with_a_separator_is_read_with_its_own_columns(demo_pack_copy):
@@ -260,3 +260,85 @@ def test_readings_fork_from_one_zygote_which_is_started_again_if_it_died():
     os.waitpid(first, 0)
     assert read_source_isolated(data, "trois.csv")[0].data["recruitment"]["projects"].tolist() == [12]
     assert ZYGOTE.pid not in (None, first)
+
+
+def _ods(rows: int, columns: int, edge: bool = False) -> bytes:
+    """An OpenDocument workbook: a header, then `rows` rows of `columns` filled cells, written as repeats (a few
+    hundred bytes); `edge` adds the empty rows and cells LibreOffice repeats to the sheet's edge."""
+    import zipfile
+
+    empty_edge = ('<table:table-row table:number-rows-repeated="1048000"><table:table-cell '
+                  'table:number-columns-repeated="16384"/></table:table-row>') if edge else ""
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>'
+               '<table:table table:name="Feuille1"><table:table-row>'
+               '<table:table-cell office:value-type="string"><text:p>Code</text:p></table:table-cell>'
+               '<table:table-cell table:number-columns-repeated="16383"/></table:table-row>'
+               f'<table:table-row table:number-rows-repeated="{rows}"><table:table-cell '
+               f'table:number-columns-repeated="{columns}" office:value-type="string"><text:p>x</text:p>'
+               f'</table:table-cell></table:table-row>{empty_edge}</table:table></office:spreadsheet></office:body>'
+               '</office:document-content>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+def test_an_opendocument_sheet_of_repeated_cells_is_refused_before_it_is_read():
+    with pytest.raises(ReadError, match=r"« repete\.ods » : une feuille .* 40\u202f001 lignes et 999 colonnes"):
+        check_workbook(_ods(40_000, 999), "repete.ods")
+    check_workbook(_ods(200, 12, edge=True), "libreoffice.ods")  # empty repeats to the sheet's edge: a usual file
+
+
+def test_single_quoted_cell_references_are_bounded_too():
+    import zipfile
+
+    sheet = ("<?xml version='1.0'?><worksheet><dimension ref='A1:XFD1048576'/><sheetData>"
+             "<row r='1048576'><c r='XFD1048576' t='n'><v>1</v></c></row></sheetData></worksheet>")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+    with pytest.raises(ReadError, match="plus de 10 millions de cellules"):
+        check_workbook(buffer.getvalue(), "guillemets.xlsx")
+
+
+def test_no_more_readings_at_once_than_the_setting_allows(monkeypatch):
+    """Each reading may take the whole memory ceiling: uploads beyond GPECT_PARSE_CONCURRENCY wait their turn."""
+    import threading
+    import time
+
+    from gpect_core.readers import isolated
+
+    monkeypatch.setenv("GPECT_PARSE_CONCURRENCY", "1")
+    monkeypatch.setattr(isolated, "_READINGS", None)
+    running, most = 0, 0
+    lock = threading.Lock()
+    real = isolated._run_in_child
+
+    def counted(*args):
+        nonlocal running, most
+        with lock:
+            running += 1
+            most = max(most, running)
+        time.sleep(0.3)
+        try:
+            return real(*args)
+        finally:
+            with lock:
+                running -= 1
+
+    monkeypatch.setattr(isolated, "_run_in_child", counted)
+    data = (RECRUIT + "ZE2020;9901;ROME4;H2913;2025;12;7\n").encode()
+    results = []
+    threads = [threading.Thread(target=lambda n=n: results.append(read_source_isolated(data, f"f{n}.csv")))
+               for n in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert most == 1 and len(results) == 3
+    assert all(r[0].data["recruitment"]["projects"].tolist() == [12] for r in results)
+    monkeypatch.setattr(isolated, "_READINGS", None)

@@ -11,6 +11,11 @@ STRINGS = {
         "rien n'a été modifié. Découpez-le ou envoyez-le en CSV.",
         "“{file}”: reading the file took more than {seconds} s and was stopped; the file is refused, nothing was "
         "changed. Split it or send it as CSV."),
+    "hostile.read.busy": (
+        "« {file} » : le serveur lit déjà d'autres fichiers et celui-ci a attendu trop longtemps son tour ; rien "
+        "n'a été modifié. Réessayez dans quelques minutes.",
+        "“{file}”: the server is already reading other files and this one waited too long for its turn; nothing "
+        "was changed. Try again in a few minutes."),
     "hostile.read.crash": (
         "« {file} » : la lecture du fichier a échoué (fichier abîmé ou d'un format inattendu) ; il est refusé, "
         "rien n'a été modifié.",

@@ -27,7 +27,8 @@ class TooWide(ReadError):
     """A table with more than `MAX_COLUMNS` columns: the whole file is refused, not only its sheet."""
 
 
-MAX_SHEET_CELLS = 30_000_000  # rows × columns of the area a worksheet spans (a dense list is built of it)
+MAX_SHEET_CELLS = 10_000_000  # rows × columns a worksheet spans (a dense list is built of it); the largest public
+# workbook read here spans about 1 million (a national BMO sheet: 53,444 × 14)
 MAX_ZIP_ENTRIES = 2_000
 MAX_UNZIPPED_TOTAL = 1_000_000_000
 MAX_TOTAL_RATIO = 200  # inflated / packed size of the whole archive, beyond 50 MB inflated
@@ -36,11 +37,16 @@ MAX_COLUMNS = 1_000  # the widest public file read here has under 100; refused b
 MAX_JSON_DEPTH = 64  # a GeoJSON MultiPolygon is 6 deep; records 2
 _CHUNK = 1 << 20
 
-_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]{1,3})?(\d+)?(?::([A-Z]{1,3})(\d+))?"')
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref=["\']([A-Z]{1,3})?(\d+)?(?::([A-Z]{1,3})(\d+))?["\']')
 # A cell is the only element of a worksheet with an attribute r="A1" (a row's r is digits only); each pattern starts
 # with a literal so the regex engine can skip ahead (a `<(?:\w+:)?c` prefix made the scan of a 27 MB sheet 10× slower).
-_CELL = re.compile(rb'\sr="([A-Z]{1,3})(\d+)"[^>/]*(/?)>')  # letters, row, « / » when empty: <c r="XFD1" s="3"/>
-_ROW = re.compile(rb'row\b[^>]*?\sr="(\d+)"')
+_CELL = re.compile(rb'\sr=["\']([A-Z]{1,3})(\d+)["\'][^>/]*(/?)>')  # letters, row, « / » when empty: <c r="XFD1" s="3"/>
+_ROW = re.compile(rb'row\b[^>]*?\sr=["\'](\d+)["\']')
+# OpenDocument: a row or a cell may stand for many (table:number-rows-repeated / number-columns-repeated); a
+# cell that carries a value (office:value-type) or text is a filled one.
+_ODS_TOKEN = re.compile(rb'<table:table[\s>]|<table:table-row\b([^>]*)>|<table:(?:covered-)?table-cell\b([^>]*?)(/?)>')
+_ODS_ROWS = re.compile(rb'number-rows-repeated=["\'](\d+)')
+_ODS_COLUMNS = re.compile(rb'number-columns-repeated=["\'](\d+)')
 
 
 def column_number(letters: str) -> int:
@@ -89,6 +95,15 @@ def check_workbook(data: bytes, file: str) -> None:
     except (zipfile.BadZipFile, OSError, ValueError):
         return
     entries = check_zip_entries(archive, file, "ce classeur")
+    content = next((e for e in entries if e.filename == "content.xml"), None)
+    if content is not None and not any(e.filename.startswith("xl/") for e in entries):
+        rows, columns = _ods_extent(archive, content, file)
+        if rows * columns > MAX_SHEET_CELLS:
+            raise ReadError(f"« {file} » : une feuille de ce classeur OpenDocument s'étend sur {_n(rows)} lignes et "
+                            f"{_n(columns)} colonnes remplies (plus de {MAX_SHEET_CELLS // 1_000_000} millions de "
+                            "cellules, par des lignes ou cellules répétées) ; le classeur est refusé. Envoyez le "
+                            "tableau en CSV.")
+        return
     names = _sheet_names(archive)
     for entry in entries:
         if entry.filename not in names and not re.fullmatch(r"xl/worksheets/[^/]+\.xml", entry.filename):
@@ -151,6 +166,43 @@ def _sheet_extent(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, file: str) -
         rows = max(rows, max(map(int, set(_ROW.findall(text))), default=0))
         tail = text[-256:]
     return rows, columns, filled
+
+
+def _ods_extent(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, file: str) -> tuple[int, int]:
+    """The largest (rows, columns) of a sheet of an OpenDocument workbook, repeats counted: rows holding a value,
+    columns up to the last value of a row. Trailing empty rows and cells repeated to the sheet's edge, as
+    LibreOffice writes them, do not count."""
+    sheets = [(0, 0)]
+    rows = columns = position = last = repeat = 0
+    tail = b""
+
+    def end_row() -> None:
+        nonlocal rows, columns
+        if last:
+            rows += repeat
+            columns = max(columns, last)
+
+    for chunk in inflate_bounded(archive, entry, file, MAX_UNZIPPED_TOTAL):
+        text = tail + chunk
+        cut = text.rfind(b"<")  # a tag cut at the chunk's end is read with the next chunk
+        body, tail = (text[:cut], text[cut:]) if cut > 0 else (text, b"")
+        for match in _ODS_TOKEN.finditer(body):
+            tag = match.group(0)
+            if tag.startswith((b"<table:table-row", b"<table:table ", b"<table:table>")):
+                end_row()
+                if not tag.startswith(b"<table:table-row"):  # a new sheet
+                    sheets.append((rows, columns))
+                    rows = columns = 0
+                found = _ODS_ROWS.search(match.group(1) or b"")
+                repeat, position, last = (int(found.group(1)) if found else 1), 0, 0
+                continue
+            found = _ODS_COLUMNS.search(match.group(2))
+            position += int(found.group(1)) if found else 1
+            if b"value-type" in match.group(2) or not match.group(3):
+                last = position
+    end_row()
+    sheets.append((rows, columns))
+    return max(sheets, key=lambda rc: rc[0] * rc[1])
 
 
 def _last_column(letters) -> int:

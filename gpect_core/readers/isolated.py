@@ -231,6 +231,18 @@ class _Zygote:
 
 ZYGOTE = _Zygote()
 atexit.register(ZYGOTE.stop)
+_READINGS: threading.BoundedSemaphore | None = None
+_READINGS_LOCK = threading.Lock()
+
+
+def _reading_slot() -> threading.BoundedSemaphore:
+    """At most GPECT_PARSE_CONCURRENCY readings at once in this process: each child may take the whole memory
+    ceiling, so N uploads at once could take N times it."""
+    global _READINGS
+    with _READINGS_LOCK:
+        if _READINGS is None:
+            _READINGS = threading.BoundedSemaphore(settings.parse_concurrency())
+        return _READINGS
 
 
 def warm_up() -> None:
@@ -293,6 +305,16 @@ def _run(operation: str, data: bytes, file: str, vintages, mappings, memory: int
     arguments = pickle.dumps((operation, data, file, dict(vintages or {}), dict(mappings or {}), memory, seconds))
     time_up = ("failed", t("hostile.read.time", file=file, seconds=f"{seconds:g}"))
     out_of_memory = ("failed", t("hostile.read.memory", file=file, megabytes=memory >> 20))
+    slot = _reading_slot()
+    if not slot.acquire(timeout=seconds + FORK_SECONDS):
+        return "failed", t("hostile.read.busy", file=file)
+    try:
+        return _run_in_child(arguments, file, seconds, time_up, out_of_memory)
+    finally:
+        slot.release()
+
+
+def _run_in_child(arguments: bytes, file: str, seconds: float, time_up, out_of_memory) -> tuple[str, object]:
     address = ZYGOTE.address()
     answer = _through_zygote(address, arguments, seconds) if address else None
     if answer is not None:
