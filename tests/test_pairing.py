@@ -489,3 +489,23 @@ def test_pairing_and_passerelles_read_one_training_index_with_the_certif_info_fa
     listed = training_for(territory, Selection("EPCI"), ["C1101"])
     assert sorted(listed["title"]) == ["CAP développeur", "Titre pro programmeur"]
     assert listed.set_index("program_id").loc["P2", "year"] == 2024
+
+
+def test_a_list_too_long_or_declaring_a_huge_sheet_is_refused_before_it_is_read(tmp_path):
+    import time
+    import zipfile
+
+    from gpect_core.pairing.reader import MAX_LIST_ROWS
+
+    path = write_list(tmp_path / "enorme.xlsx", FRAGILE,
+                      [("Alpha", "10001", "A1101", 1, "6 mois")] * (MAX_LIST_ROWS + 5))
+    started = time.process_time()
+    with pytest.raises(PairingInputError, match=r"« enorme\.xlsx », feuille « Saisie » : plus de 20\u202f000 lignes"):
+        read_list(path, "fragile", small_territory())
+    assert time.process_time() - started < 30  # stopped at the limit, not after checking 20,000 rows
+    sparse = io.BytesIO()
+    with zipfile.ZipFile(sparse, "w") as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", '<worksheet><dimension ref="A1:XFD1048576"/><sheetData>'
+                         '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>')
+    with pytest.raises(PairingInputError, match="« creux.xlsx », feuille « sheet1 » : la feuille s'étend sur"):
+        read_list(sparse.getvalue(), "fragile", small_territory(), file_name="creux.xlsx")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import re
 import unicodedata
 from datetime import date
@@ -26,10 +27,12 @@ import pandas as pd
 from openpyxl import load_workbook
 
 from ..errors import GpectError, Problem
+from ..readers.bounds import ReadError, check_workbook
 from ..survey.matching import index_of_pack, match_titles
 from .templates import LIST_LABELS, SPECS
 
 MAX_PROBLEMS = 200
+MAX_LIST_ROWS = 20_000  # a platform's list holds hundreds of firms; beyond, the file is refused before any work
 LARGE_HEADCOUNT = 500  # more people than this on one row of one firm is asked about
 YEAR = re.compile(r"\b(2\d{3})\b")
 ROME_CODE = re.compile(r"[A-Z]\d{4}")
@@ -103,16 +106,23 @@ def read_list(source, kind: str, territory, file_name: str | None = None) -> pd.
     try:
         data = Path(source).read_bytes() if isinstance(source, str | Path) else (
             source if isinstance(source, bytes) else source.read())
+        check_workbook(data, name)  # a sheet declaring billions of cells or a zip bomb is refused before reading
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except ReadError as exc:
+        raise PairingInputError(exc.message) from None
     except OSError as exc:
         raise PairingInputError(f"« {name} » ne peut pas être lu ({exc.strerror or exc}).") from None
     except Exception:  # noqa: BLE001 — any unreadable workbook becomes a French message
         raise PairingInputError(f"« {name} » n'est pas un classeur Excel (.xlsx) lisible : utilisez le modèle "
                                 f"« {spec.title} ».") from None
     sheet = workbook["Saisie"] if "Saisie" in workbook.sheetnames else workbook.worksheets[0]
-    rows = list(sheet.iter_rows(values_only=True))
+    rows = list(itertools.islice(sheet.iter_rows(values_only=True), MAX_LIST_ROWS + 2))
     workbook.close()
     where = f"« {name} », feuille « {sheet.title} »"
+    if len(rows) > MAX_LIST_ROWS + 1:
+        limit = f"{MAX_LIST_ROWS:,}".replace(",", "\u202f")
+        raise PairingInputError(f"{where} : plus de {limit} lignes ; une liste de plateforme en compte quelques "
+                                "centaines. Le fichier est refusé ; découpez-le par territoire.")
     if not rows:
         raise PairingInputError(f"{where} est vide : la ligne 1 doit porter les en-têtes du modèle.")
     wanted = {_plain(f.header): f.column for f in spec.fields} | {f.column: f.column for f in spec.fields}
