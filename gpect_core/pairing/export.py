@@ -88,4 +88,7 @@ def pairing_xlsx(pairing: Pairing, fragile: pd.DataFrame, hiring: pd.DataFrame, 
         for ws in writer.book.worksheets:
             for column in ws.columns:
                 ws.column_dimensions[column[0].column_letter].width = 22
+                for cell in column:
+                    if cell.data_type == "f":  # a firm named « =HYPERLINK(...) » stays a name, never a formula
+                        cell.data_type = "s"
     return buffer.getvalue()
