@@ -41,6 +41,22 @@ from functools import partial
 from pathlib import Path
 
 _LOG = logging.getLogger(__name__)
+
+
+def _gzip_middleware(warning: str | None):
+    """(Streamlit's gzip middleware module, its middleware class, its route-path function), or None — saying
+    `warning` in the server log — when Streamlit's server is not the one this module was written against."""
+    try:
+        from streamlit.web.server.starlette import starlette_gzip_middleware as gzip_module
+    except ImportError:
+        return None
+    middleware = getattr(gzip_module, "SelectiveGZipMiddleware", None)
+    route_path = getattr(gzip_module, "_route_path", None)
+    if middleware is None or route_path is None:
+        if warning:
+            _LOG.warning(warning)
+        return None
+    return gzip_module, middleware, route_path
 _done = False
 
 
@@ -99,15 +115,9 @@ def pin_base_url(page_paths: Iterable[str]) -> None:
     if _pinned:
         return
     _pinned = True
-    try:
-        from streamlit.web.server.starlette import starlette_gzip_middleware as gzip_module
-    except ImportError:
+    if (found := _gzip_middleware("Streamlit's gzip middleware changed: deep links keep probing their own path")) is None:
         return
-    middleware = getattr(gzip_module, "SelectiveGZipMiddleware", None)
-    route_path = getattr(gzip_module, "_route_path", None)
-    if middleware is None or route_path is None:
-        _LOG.warning("Streamlit's gzip middleware changed: deep links keep probing their own path")
-        return
+    gzip_module, middleware, route_path = found
     snippet = base_url_script(page_paths)
     original = middleware.__call__
 
@@ -281,22 +291,19 @@ def serve_font_subsets(cache_dir: Path, root: Path, sources: Iterable[str]) -> N
     if _fonts_started:
         return
     _fonts_started = True
-    try:
-        import streamlit
-        from streamlit.web.server.starlette import starlette_gzip_middleware as gzip_module
-    except ImportError:
-        return
+    import streamlit
+
     static = Path(streamlit.__file__).parent / "static"
     media = sorted((static / "static" / "media").glob("*.woff2"))
     # Every page's text font first (3 s), then the icons (9 s), then the fonts of italics and code.
     fonts = [f for f in media if f.name.startswith("SourceSansVF-Upright")]
     fonts += [f for f in media if f.name.startswith(ICON_FONT_PREFIX)]
     fonts += [f for f in media if f.name.startswith(TEXT_FONT_PREFIXES) and f not in fonts]
-    middleware = getattr(gzip_module, "SelectiveGZipMiddleware", None)
-    route_path = getattr(gzip_module, "_route_path", None)
-    if not fonts or middleware is None or route_path is None:
+    found = _gzip_middleware(None) if fonts else None
+    if found is None:
         _LOG.warning("Streamlit's fonts or server changed: its whole fonts are served")
         return
+    gzip_module, middleware, route_path = found
     threading.Thread(target=_cut_fonts, name="font-subsets", daemon=True,
                      args=(fonts, static, root, tuple(sources), cache_dir)).start()
     original = middleware.__call__
@@ -354,16 +361,11 @@ def serve_brotli_bundles(cache_dir: Path) -> None:
     if _brotli_started:
         return
     _brotli_started = True
-    try:
-        import streamlit
-        from streamlit.web.server.starlette import starlette_gzip_middleware as gzip_module
-    except ImportError:
+    import streamlit
+
+    if (found := _gzip_middleware("Streamlit's server changed: its bundles stay gzip-compressed")) is None:
         return
-    middleware = getattr(gzip_module, "SelectiveGZipMiddleware", None)
-    route_path = getattr(gzip_module, "_route_path", None)
-    if middleware is None or route_path is None:
-        _LOG.warning("Streamlit's server changed: its bundles stay gzip-compressed")
-        return
+    gzip_module, middleware, route_path = found
     static = Path(streamlit.__file__).parent / "static"
     roots = [static / "static"]
     with contextlib.suppress(ImportError):
@@ -426,14 +428,9 @@ def cache_app_static() -> None:
     if _cache_rule_set:
         return
     _cache_rule_set = True
-    try:
-        from streamlit.web.server.starlette import starlette_gzip_middleware as gzip_module
-    except ImportError:
+    if (found := _gzip_middleware(None)) is None:
         return
-    middleware = getattr(gzip_module, "SelectiveGZipMiddleware", None)
-    route_path = getattr(gzip_module, "_route_path", None)
-    if middleware is None or route_path is None:
-        return
+    gzip_module, middleware, route_path = found
     original = middleware.__call__
 
     async def call(self, scope, receive, send):
