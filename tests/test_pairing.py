@@ -250,8 +250,15 @@ def test_the_store_keeps_lists_pairs_and_the_status_history(plan_db_url):
     assert again.save_proposals(result.pairs[result.pairs["pair_id"] == pair_id], "edith") == {
         "proposed": 0, "kept": 1, "withdrawn": 1}
     assert again.pairs_frame().set_index("pair_id").loc[pair_id, "status"] == "accepte"
-    # Removing Alpha from the list leaves the accepted pair in place (only « proposé » pairs are withdrawn).
+    # Removing Alpha from the list leaves the accepted pair in place (only « proposé » pairs are withdrawn); the
+    # preview names Alpha and its decided pair before the import, and the pair stays visible afterwards.
+    removals = again.removals("fragile", fragile[fragile["firm"] == "Beta"])
+    assert removals[["firm", "decided"]].values.tolist() == [["Alpha", 1]]
+    assert again.orphan_pairs().empty
     assert again.import_list("fragile", fragile[fragile["firm"] == "Beta"], "edith")["removed"] == 1
+    orphans = again.orphan_pairs()
+    assert orphans[["pair_id", "status", "fragile_firm", "hiring_firm", "removed"]].values.tolist() == [
+        [pair_id, "accepte", "Alpha", "Delta", "fragile"]]
     assert again.history_frame()["kind"].iloc[0] == "import"
     assert again.plan.schema_revision() >= "0003_pairing"  # the pairing tables' migration, or a later one
     store.close()

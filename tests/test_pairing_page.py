@@ -154,11 +154,45 @@ def test_a_list_with_doubtful_values_is_stored_only_once_confirmed(pairing_env, 
     assert any("Rien n'a été enregistré : 2 valeur(s) inhabituelle(s)" in e.value for e in at.error)
     assert _hiring_firms(pairing_env) == [FIRMS[1]]
     next(c for c in at.checkbox if c.label.startswith("Je confirme ces 2 valeur(s)")).check().run()
+    next(c for c in at.checkbox if c.label.startswith("Je confirme le retrait de ces 1 entreprise(s)")).check().run()
     at.button(key="pairing_accept_hiring").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert any(s.value.startswith("Liste enregistrée : 1 ajoutée(s)") for s in at.success)
     assert _hiring_firms(pairing_env) == ["Chantiers Nova"]
+    # the preview is gone once the list is stored (it no longer says « Rien n'est enregistré avant validation »)
+    assert at.session_state["pairing_staged_hiring"] is None
+    assert not [b for b in at.button if b.key == "pairing_accept_hiring"]
     assert pairing_env.list_frame("hiring")["headcount"].tolist() == [600]
+
+
+def test_a_list_that_drops_a_firm_with_an_accepted_pair_asks_first_and_keeps_the_pair_in_sight(pairing_env,
+                                                                                                  demo_territory):
+    at = _app(EDITOR)
+    next(b for b in at.button if b.label == "Enregistrer ces propositions").click().run()
+    next(r for r in at.radio if r.label == "Statut").set_value("accepte").run()
+    next(b for b in at.button if b.label == "Enregistrer le statut").click().run()
+    accepted = next(s for s in at.selectbox if s.label == "Rapprochement").value
+    at.session_state["pairing_staged_hiring"] = ("postes.xlsx", _hiring_workbook(demo_territory, "", 2))
+    at.run()
+    assert not at.exception
+    warning = " ".join(w.value for w in at.warning)
+    assert f"Cette liste retire 1 entreprise(s) déjà enregistrée(s) : {FIRMS[1]} (1 paire(s) décidée(s))" in warning
+    at.button(key="pairing_accept_hiring").click().run()
+    assert any("Rien n'a été enregistré : 1 entreprise(s) seraient retirées" in e.value for e in at.error)
+    assert _hiring_firms(pairing_env) == [FIRMS[1]]
+    next(c for c in at.checkbox if c.label.startswith("Je confirme le retrait")).check().run()
+    at.button(key="pairing_accept_hiring").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert any("1 retirée(s)" in s.value for s in at.success)
+    assert _hiring_firms(pairing_env) == ["Chantiers Nova"]
+    assert pairing_env.pairs_frame().set_index("pair_id").loc[accepted, "status"] == "accepte"
+    assert "Paires décidées dont une entreprise a été retirée" in [h.value for h in at.subheader]
+    orphans = next(df.value for df in at.dataframe if "Entreprise retirée" in df.value.columns)
+    assert orphans[["Entreprise (emplois fragilisés)", "Entreprise qui recrute", "Statut", "Entreprise retirée"]
+                   ].values.tolist() == [[FIRMS[0], FIRMS[1], "accepté", "l'entreprise qui recrute"]]
+    viewer = _app()
+    assert not viewer.exception and not any(f in _everything(viewer) for f in FIRMS)
+    assert "Paires décidées dont une entreprise a été retirée" in [h.value for h in viewer.subheader]
 
 
 def test_cancelling_a_list_with_doubtful_values_stores_nothing(pairing_env, demo_territory):

@@ -103,6 +103,15 @@ def _import_section(ctx, store: PairingStore, user) -> None:
         doubts = frame.attrs.get("doubts", [])
         digest = hashlib.sha1("\n".join(d.message for d in doubts).encode()).hexdigest()[:12]
         confirmed = confirm_doubts(T, doubts, f"pairing_confirm_{kind}_{digest}")
+        removals = store.removals(kind, frame)
+        removal_ok = True
+        if len(removals):
+            firms = [T("pairing.import.removal_decided", firm=r.firm, n=r.decided) if r.decided else r.firm
+                     for r in removals.itertuples(index=False)]
+            st.warning(T("pairing.import.removals", n=len(removals), firms=" ; ".join(firms)))
+            digest = hashlib.sha1("\n".join(removals["entry_id"]).encode()).hexdigest()[:12]
+            removal_ok = st.checkbox(T("pairing.import.remove_confirm", n=len(removals)),
+                                     key=f"pairing_remove_{kind}_{digest}")
         row = st.container(horizontal=True)
         accept = row.button(T("pairing.import.accept"), key=f"pairing_accept_{kind}")
         row.button(T("pairing.import.cancel"), key=f"pairing_cancel_{kind}", on_click=_cancel, args=(kind, T))
@@ -111,12 +120,38 @@ def _import_section(ctx, store: PairingStore, user) -> None:
         if not confirmed:
             st.error(T("pairing.import.confirm_needed", n=len(doubts)))
             continue
+        if not removal_ok:
+            st.error(T("pairing.import.remove_needed", n=len(removals)))
+            continue
         try:
             counts = store.import_list(kind, frame, user.signature)
         except GpectError as exc:
             show_error(exc)
         else:
-            st.success(T("pairing.import.done", **counts))
+            # the preview goes: what is stored is now the list, and a second click must not meet a stale preview
+            st.session_state[STAGED.format(kind=kind)] = None
+            st.session_state[DONE.format(kind=kind)] = T("pairing.import.done", **counts)
+            st.rerun()
+
+
+def _orphans_section(ctx, store: PairingStore, editor: bool) -> None:
+    """The accepted or refused pairs of which a firm was removed from its list: kept in the store, shown here."""
+    T = ctx.t
+    orphans = store.orphan_pairs()
+    if orphans.empty:
+        return
+    names = ctx.territory.tables["communes"].set_index("commune_id")["name"].to_dict()
+    orphans = orphans.assign(
+        fragile_commune=orphans["fragile_commune"].map(lambda c: f"{names.get(c, c)} ({c})" if c else ""),
+        hiring_commune=orphans["hiring_commune"].map(lambda c: f"{names.get(c, c)} ({c})" if c else ""),
+        status=orphans["status"].map(lambda s: T(f"pairing.status.{s}")),
+        removed=orphans["removed"].map(lambda r: T(f"pairing.removed.{r}")))
+    columns = (["fragile_firm"] if editor else []) + ["fragile_commune", "from_code"] + (
+        ["hiring_firm"] if editor else []) + ["hiring_commune", "to_code", "headcount", "status", "removed"]
+    st.subheader(T("pairing.orphans.header"))
+    st.caption(T("pairing.orphans.caption"))
+    show_table(orphans[columns].rename(columns={c: T(f"pairing.col.{c}") for c in columns}),
+               {T("pairing.col.headcount"): Fmt("int")}, ctx.lang, key="pairing_orphans")
 
 
 def render(ctx) -> None:
@@ -136,6 +171,7 @@ def render(ctx) -> None:
             _import_section(ctx, store, user)
     else:
         st.info(T("pairing.viewer_note"))
+    _orphans_section(ctx, store, editor)
     firms = _survey_firms(editor)
     fragile = with_survey(ctx.territory, store.list_frame("fragile"), "fragile", firms)
     hiring = with_survey(ctx.territory, store.list_frame("hiring"), "hiring", firms)

@@ -199,4 +199,32 @@ STRINGS.update({
         "confirme… » ci-dessus), ou annulez et corrigez le fichier.",
         "Nothing was stored: {n} unusual value(s) await your confirmation (the “I confirm…” box above), or cancel "
         "and correct the file."),
+    "pairing.import.removals": (
+        "Cette liste retire {n} entreprise(s) déjà enregistrée(s) : {firms}. Leurs rapprochements « proposé » seront "
+        "retirés ; ceux déjà acceptés ou refusés sont gardés, sous « Paires décidées dont une entreprise a été "
+        "retirée ».",
+        "This list removes {n} firm(s) already stored: {firms}. Their “proposed” pairs will be withdrawn; those "
+        "already accepted or refused are kept, under “Decided pairs whose firm was removed”."),
+    "pairing.import.removal_decided": ("{firm} ({n} paire(s) décidée(s))", "{firm} ({n} decided pair(s))"),
+    "pairing.import.remove_confirm": ("Je confirme le retrait de ces {n} entreprise(s)",
+                                      "I confirm the removal of these {n} firm(s)"),
+    "pairing.import.remove_needed": (
+        "Rien n'a été enregistré : {n} entreprise(s) seraient retirées ; cochez « Je confirme le retrait… » "
+        "ci-dessus, ou annulez.",
+        "Nothing was stored: {n} firm(s) would be removed; tick “I confirm the removal…” above, or cancel."),
+    "pairing.orphans.header": ("Paires décidées dont une entreprise a été retirée",
+                               "Decided pairs whose firm was removed"),
+    "pairing.orphans.caption": (
+        "Ces rapprochements acceptés ou refusés restent enregistrés alors qu'une de leurs entreprises n'est plus dans "
+        "sa liste (retirée par un import). Réimportez-la pour les voir de nouveau dans le rapprochement.",
+        "These accepted or refused pairs are still stored although one of their firms is no longer in its list "
+        "(removed by an import). Import it again to see them in the pairing."),
+    "pairing.col.removed": ("Entreprise retirée", "Firm removed"),
+    "pairing.col.from_code": ("Métier d'origine (code)", "Origin occupation (code)"),
+    "pairing.col.to_code": ("Métier d'accueil (code)", "Target occupation (code)"),
+    "pairing.col.fragile_commune": ("Commune d'origine", "Origin commune"),
+    "pairing.col.hiring_commune": ("Commune d'accueil", "Target commune"),
+    "pairing.removed.fragile": ("l'entreprise aux emplois fragilisés", "the firm with fragile jobs"),
+    "pairing.removed.hiring": ("l'entreprise qui recrute", "the hiring firm"),
+    "pairing.removed.both": ("les deux", "both"),
 })
