@@ -496,3 +496,27 @@ def test_pairing_and_passerelles_read_one_training_index_with_the_certif_info_fa
     listed = training_for(territory, Selection("EPCI"), ["C1101"])
     assert sorted(listed["title"]) == ["CAP développeur", "Titre pro programmeur"]
     assert listed.set_index("program_id").loc["P2", "year"] == 2024
+
+
+def test_the_title_index_is_built_once_per_pack_even_by_the_pair_command(tmp_path, monkeypatch, capsys):
+    from gpect_core.pairing import reader
+
+    territory = small_territory()
+    territory.tables["occupations"] = pd.concat([territory.tables["occupations"], pd.DataFrame(
+        {"system": ["ROME4"], "code": ["H2913"], "label": ["Soudeur / Soudeuse"]})])
+    territory.tables["occupation_titles"] = pd.DataFrame({"title_id": ["11"], "label": ["Soudeur / Soudeuse TIG"],
+                                                          "occupation_code": ["H2913"]})
+    pack = tmp_path / "pack"
+    territory.save(pack, validate=False)
+    builds = []
+    real = reader.index_of_pack
+    monkeypatch.setattr(reader, "index_of_pack", lambda t: builds.append(1) or real(t))
+    monkeypatch.setattr(reader, "_INDEXES", {})
+    fragile = write_list(tmp_path / "f.xlsx", FRAGILE, [("Alpha", "10001", "soudeur tig", 1)])
+    hiring = write_list(tmp_path / "h.xlsx", HIRING, [("Gamma", "10001", "soudeur TIG H/F", 1)])
+    assert main(["pair", "--pack", str(pack), "--fragile", str(fragile), "--hiring", str(hiring), "--max-km", "10",
+                 "--out", str(tmp_path / "pairs.xlsx")]) == 0
+    assert len(builds) == 1
+    read_list(fragile, "fragile", territory)
+    read_list(hiring, "hiring", territory)
+    assert len(builds) == 2  # another pack (made in memory): its own index, once

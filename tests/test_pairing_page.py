@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from gpect_core.pairing.reader import entry_id
+from gpect_core.pairing.reader import entry_id, read_list
 from gpect_core.pairing.store import PairingStore
 from gpect_core.pairing.survey import survey_rows
 
@@ -147,7 +147,12 @@ def _hiring_firms(store) -> list[str]:
     return sorted(store.list_frame("hiring")["firm"])
 
 
-def test_a_list_with_doubtful_values_is_stored_only_once_confirmed(pairing_env, demo_territory):
+def test_a_list_with_doubtful_values_is_stored_only_once_confirmed(pairing_env, demo_territory, monkeypatch):
+    import ui.pairing
+
+    reads = []
+    ui.pairing._read_staged.clear()
+    monkeypatch.setattr(ui.pairing, "read_list", lambda *a, **k: reads.append(1) or read_list(*a, **k))
     at = _staged(demo_territory)
     at.button(key="pairing_accept_hiring").click().run()  # not ticked: nothing stored
     assert not at.exception
@@ -155,6 +160,7 @@ def test_a_list_with_doubtful_values_is_stored_only_once_confirmed(pairing_env, 
     assert _hiring_firms(pairing_env) == [FIRMS[1]]
     next(c for c in at.checkbox if c.label.startswith("Je confirme ces 2 valeur(s)")).check().run()
     next(c for c in at.checkbox if c.label.startswith("Je confirme le retrait de ces 1 entreprise(s)")).check().run()
+    assert len(reads) == 1  # the staged file is read once, not at every click while it waits
     at.button(key="pairing_accept_hiring").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert any(s.value.startswith("Liste enregistrée : 1 ajoutée(s)") for s in at.success)

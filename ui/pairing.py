@@ -60,6 +60,12 @@ def get_store() -> PairingStore:
     return _open_store(default_url(), id(PairingStore))
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _read_staged(digest: str, kind: str, name: str, fingerprint: str, _data: bytes, _territory) -> pd.DataFrame:
+    """The staged file read once per (content, kind, name, pack), not at every rerun while it waits (read-only)."""
+    return read_list(_data, kind, _territory, file_name=name)
+
+
 def _stage(kind: str) -> None:
     file = st.session_state.get(f"pairing_upload_{kind}")
     st.session_state[STAGED.format(kind=kind)] = (file.name, file.getvalue()) if file else None
@@ -86,7 +92,8 @@ def _import_section(ctx, store: PairingStore, user) -> None:
             continue
         name, data = staged
         try:
-            frame = read_list(data, kind, ctx.territory, file_name=name)
+            frame = _read_staged(hashlib.sha256(data).hexdigest(), kind, name,
+                                 ctx.territory.fingerprint or str(id(ctx.territory)), data, ctx.territory)
         except GpectError as exc:
             show_error(exc)
             continue
