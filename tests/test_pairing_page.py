@@ -154,6 +154,13 @@ def test_a_list_with_doubtful_values_is_stored_only_once_confirmed(pairing_env, 
     ui.pairing._read_staged.clear()
     monkeypatch.setattr(ui.pairing, "read_list", lambda *a, **k: reads.append(1) or read_list(*a, **k))
     at = _staged(demo_territory)
+    communes = demo_territory.tables["communes"]
+    commune, name = communes["commune_id"].iloc[3], communes["name"].iloc[3]
+    preview = next(df.value for df in at.dataframe if "Postes à pourvoir" in df.value.columns)
+    assert list(preview.columns) == ["Entreprise", "Commune", "Métier (code ROME)", "Postes à pourvoir", "Horizon"]
+    assert preview.iloc[0]["Commune"] == f"{name} ({commune})"
+    assert preview.iloc[0]["Métier (code ROME)"].endswith("(H2913)") and "?" not in preview.iloc[0]["Métier (code ROME)"]
+    assert any(c.value.startswith("1 ligne(s) lues, 600 poste(s).") for c in at.caption)
     at.button(key="pairing_accept_hiring").click().run()  # not ticked: nothing stored
     assert not at.exception
     assert any("Rien n'a été enregistré : 2 valeur(s) inhabituelle(s)" in e.value for e in at.error)

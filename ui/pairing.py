@@ -14,6 +14,7 @@ from streamlit_folium import st_folium
 
 from gpect_core.errors import GpectError
 from gpect_core.formatting import Fmt
+from gpect_core.indicators.bridges import labels as occupation_labels
 from gpect_core.pairing.export import pairing_xlsx, pairs_for_export
 from gpect_core.pairing.geo import finest_zoning
 from gpect_core.pairing.maps import pairing_map
@@ -71,6 +72,20 @@ def _stage(kind: str) -> None:
     st.session_state[STAGED.format(kind=kind)] = (file.name, file.getvalue()) if file else None
 
 
+def _preview(ctx, frame: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """The list as read, with its columns named and the commune and occupation names beside their codes."""
+    T = ctx.t
+    communes = ctx.territory.tables["communes"].set_index("commune_id")["name"].to_dict()
+    labels = occupation_labels(ctx.territory)
+    last = "time_frame" if kind == "fragile" else "horizon"
+    return pd.DataFrame({
+        T("pairing.preview.firm"): frame["firm"].to_numpy(),
+        T("pairing.preview.commune"): [f"{communes.get(c, '?')} ({c})" for c in frame["commune_id"]],
+        T("pairing.preview.occupation"): [f"{labels.get(c, '?')} ({c})" for c in frame["occupation_code"]],
+        T(f"pairing.preview.headcount.{kind}"): frame["headcount"].to_numpy(),
+        T(f"pairing.preview.{last}"): frame[last].to_numpy()})
+
+
 def _cancel(kind: str, T) -> None:
     st.session_state[STAGED.format(kind=kind)] = None
     st.session_state[DONE.format(kind=kind)] = T("pairing.import.cancelled")
@@ -97,10 +112,10 @@ def _import_section(ctx, store: PairingStore, user) -> None:
         except GpectError as exc:
             show_error(exc)
             continue
-        st.caption(T("pairing.import.preview", rows=len(frame), people=int(frame["headcount"].sum())))
-        shown = frame.drop(columns="entry_id")
-        shown.attrs = {}  # the doubts and matches are shown below, not serialised with the table
-        st.dataframe(shown, hide_index=True, height=180)
+        st.caption(T("pairing.import.preview" + (".hiring" if kind == "hiring" else ""), rows=len(frame),
+                     people=int(frame["headcount"].sum())))
+        show_table(_preview(ctx, frame, kind), {T(f"pairing.preview.headcount.{kind}"): Fmt("int")}, ctx.lang,
+                   height=180, key=f"pairing_preview_{kind}")
         if frame.attrs.get("matched_titles"):
             st.info(T("pairing.import.matched", n=len(frame.attrs["matched_titles"])))
             st.dataframe(pd.DataFrame(frame.attrs["matched_titles"],

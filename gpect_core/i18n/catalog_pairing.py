@@ -227,4 +227,14 @@ STRINGS.update({
     "pairing.removed.fragile": ("l'entreprise aux emplois fragilisés", "the firm with fragile jobs"),
     "pairing.removed.hiring": ("l'entreprise qui recrute", "the hiring firm"),
     "pairing.removed.both": ("les deux", "both"),
+    "pairing.import.preview.hiring": (
+        "{rows} ligne(s) lues, {people} poste(s). Rien n'est enregistré avant validation.",
+        "{rows} row(s) read, {people} job(s). Nothing is stored until you accept."),
+    "pairing.preview.firm": ("Entreprise", "Firm"),
+    "pairing.preview.commune": ("Commune", "Commune"),
+    "pairing.preview.occupation": ("Métier (code ROME)", "Occupation (ROME code)"),
+    "pairing.preview.headcount.fragile": ("Emplois fragilisés", "Fragile jobs"),
+    "pairing.preview.headcount.hiring": ("Postes à pourvoir", "Jobs to fill"),
+    "pairing.preview.time_frame": ("Échéance", "Time frame"),
+    "pairing.preview.horizon": ("Horizon", "Horizon"),
 })
