@@ -111,6 +111,20 @@ def test_a_target_under_secret_is_fragile_and_unranked_not_zero(demo_pack_copy):
     assert list(after.index[: len(ranked)]) == list(ranked.index)  # fragile targets after the ranked ones
 
 
+def test_published_projects_with_a_secret_difficult_share_are_shown_marked_fragile(demo_pack_copy):
+    zones = ("9903", "9907")
+    territory = Territory.load(demo_pack_copy)
+    rec = territory.tables["recruitment"]
+    rows = (rec["zoning"] == "ZE2020") & rec["zone_id"].isin(zones) & (rec["occupation_code"] == "D1507")
+    year = rec.loc[rows, "year"].max()
+    published = rec.loc[rows & (rec["year"] == year), "projects"].sum()
+    assert published > 0
+    rec.loc[rows, "difficult"] = pd.NA  # BMO: met published, xmet secret (Horticulteur A1Z40 in basin 7614)
+    row = core.reachable_targets(territory, Selection("ZE2020", zones), "D1214").set_index("to_code").loc["D1507"]
+    assert row["projects"] == pytest.approx(published) and row["fragile"] and row["fragile_reason"] == "secret"
+    assert row["openings"] >= published
+
+
 def test_reachable_targets_figures_are_the_selections(demo_territory):
     zones = ("9903", "9907")
     targets = core.reachable_targets(demo_territory, Selection("ZE2020", zones), "D1214").set_index("to_code")
