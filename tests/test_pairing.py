@@ -223,6 +223,21 @@ def test_the_pair_command_writes_the_advisers_workbook_and_refuses_a_bad_file(tm
     err = capsys.readouterr().err
     assert "« bad.xlsx », feuille « Saisie », ligne 2, colonne « Postes à pourvoir » : « deux »" in err
     assert "Traceback" not in err and not (tmp_path / "x.xlsx").exists()
+    # both files' errors in one run, not only the first file's
+    worse = write_list(tmp_path / "worse.xlsx", FRAGILE, [("Alpha", "10001", "A1101", "trois")])
+    assert main(["pair", "--pack", str(pack), "--fragile", str(worse), "--hiring", str(bad), "--max-km", "10",
+                 "--out", str(tmp_path / "x.xlsx")]) == 1
+    err = capsys.readouterr().err
+    assert "« worse.xlsx », feuille « Saisie », ligne 2, colonne « Effectif concerné » : « trois »" in err, err
+    assert "« bad.xlsx », feuille « Saisie », ligne 2, colonne « Postes à pourvoir » : « deux »" in err
+    assert not (tmp_path / "x.xlsx").exists()
+    # values kept as read but doubtful are listed, as the page lists them
+    odd = write_list(tmp_path / "odd.xlsx", HIRING, [("Gamma", "10001", "A1101", 800)])
+    assert main(["pair", "--pack", str(pack), "--fragile", str(fragile), "--hiring", str(odd), "--max-km", "10",
+                 "--out", str(tmp_path / "y.xlsx")]) == 0
+    out = capsys.readouterr().out
+    assert ("1 valeur(s) à vérifier (gardées telles que lues) :\n  - « odd.xlsx », feuille « Saisie », ligne 2, "
+            "colonne « Postes à pourvoir » : « 800 » : effectif inhabituel") in out, out
 
 
 def test_the_store_keeps_lists_pairs_and_the_status_history(plan_db_url):
