@@ -236,3 +236,5 @@ def test_with_no_fragile_job_the_page_says_what_is_missing_and_who_imports_it(mo
     note = " ".join(i.value for i in at.info)
     # the demo survey brings hiring needs but declares no fragile job
     assert "Rien à rapprocher : aucun emploi fragilisé." in note and "Un éditeur importe" in note
+    # a visitor sees no template here: the note points to the Données page, where everyone can download them
+    assert "page « Données », onglet « Modèles à remplir »" in note and "ci-dessus" not in note

@@ -24,10 +24,11 @@ STRINGS = {
                             "Log in as an editor to import the lists, see firm names and change pair statuses."),
     "pairing.max_km": ("Distance maximale entre communes (km)", "Maximum distance between communes (km)"),
     "pairing.empty": (
-        "Rien à rapprocher : {missing}. Un éditeur importe les deux listes de la plateforme (modèles XLSX ci-dessus) ; "
-        "l'enquête entreprises y ajoute les besoins de recrutement et les emplois déclarés fragilisés.",
-        "Nothing to pair: {missing}. An editor imports the platform's two lists (XLSX templates above); the company "
-        "survey adds its hiring needs and the jobs declared fragile."),
+        "Rien à rapprocher : {missing}. Un éditeur importe les deux listes de la plateforme (modèles XLSX sur la page "
+        "« Données », onglet « Modèles à remplir ») ; l'enquête entreprises y ajoute les besoins de recrutement et les "
+        "emplois déclarés fragilisés.",
+        "Nothing to pair: {missing}. An editor imports the platform's two lists (XLSX templates on the “Data” page, "
+        "“Templates” tab); the company survey adds its hiring needs and the jobs declared fragile."),
     "pairing.empty.fragile": ("aucun emploi fragilisé", "no fragile job"),
     "pairing.empty.hiring": ("aucun poste à pourvoir", "no open position"),
     "pairing.empty.both": ("aucun emploi fragilisé ni poste à pourvoir", "no fragile job and no open position"),
