@@ -90,6 +90,14 @@ def test_an_editor_sees_firm_names_and_marks_a_pair_accepted(pairing_env):
     assert stored[chosen] == "accepte" and set(stored.drop(chosen)) <= {"propose"}
     history = at.table[-1].value
     assert history.iloc[0]["Nouveau statut"] == "accepté" and "edith" in history.iloc[0]["Qui"]
+    # the lists' history too: the imports of the fixture and this status change, who and when
+    log = next(df.value for df in at.dataframe if "Quoi précisément" in df.value.columns)
+    assert log.iloc[0]["Quoi"] == "changement de statut" and log.iloc[0]["Quoi précisément"] == (
+        f"{FIRMS[0]} → {FIRMS[1]} : accepté")
+    imports = log[log["Quoi"] == "import"]
+    assert set(imports["Quoi précisément"]) == {f"{FIRMS[0]} : ajoutée", f"{FIRMS[1]} : ajoutée"}
+    assert set(imports["Sur"]) == {"liste des emplois fragilisés", "liste des entreprises qui recrutent"}
+    assert log["Qui"].str.contains("edith").all() and log["Quand"].str.endswith("UTC").all()
 
 
 def test_in_english_with_neighbouring_basins_every_word_is_translated(pairing_env):

@@ -7,6 +7,7 @@ Viewers see communes, occupations and headcounts only: firm names are shown to e
 from __future__ import annotations
 
 import hashlib
+import json
 
 import pandas as pd
 import streamlit as st
@@ -176,6 +177,46 @@ def _orphans_section(ctx, store: PairingStore, editor: bool) -> None:
                {T("pairing.col.headcount"): Fmt("int")}, ctx.lang, key="pairing_orphans")
 
 
+LOG_ROWS = 200
+
+
+def _log_section(ctx, store: PairingStore) -> None:
+    """Editors: the history of the lists and the pairs (who, when, what), newest first."""
+    T = ctx.t
+    history = store.history_frame(limit=LOG_ROWS)
+    if history.empty:
+        return
+
+    firms = {r.entry_id: r.firm for kind in ("fragile", "hiring") for r in store.list_frame(kind).itertuples()}
+    for row in history[history["entity"] != "pair"].itertuples(index=False):
+        for side in (row.before, row.after):
+            if isinstance(side, str):
+                firms.setdefault(row.entity_id, json.loads(side).get("firm", ""))
+
+    def detail(row) -> str:
+        if row.entity == "pair":
+            after = json.loads(row.after) if isinstance(row.after, str) else None
+            before = json.loads(row.before) if isinstance(row.before, str) else None
+            status = after or before
+            pair = " → ".join(firms.get(i, i) for i in row.entity_id.split(">"))
+            return f"{pair} : " + (T(f"pairing.status.{status}") if isinstance(status, str) else "–")
+        before = json.loads(row.before) if isinstance(row.before, str) else None
+        after = json.loads(row.after) if isinstance(row.after, str) else None
+        firm = (after or before or {}).get("firm", "")
+        change = "added" if before is None else ("removed" if after is None else "changed")
+        return f"{firm} : {T(f'pairing.log.{change}')}"
+
+    shown = pd.DataFrame({
+        T("pairing.col.at"): history["at"].dt.strftime("%Y-%m-%d %H:%M UTC"),
+        T("pairing.col.user_name"): history["user_name"],
+        T("pairing.col.kind"): history["kind"].map(lambda k: T(f"pairing.kind.{k}")),
+        T("pairing.col.entity"): history["entity"].map(lambda e: T(f"pairing.log.entity.{e}")),
+        T("pairing.col.what"): [detail(r) for r in history.itertuples(index=False)]})
+    with st.expander(T("pairing.log.header")):
+        st.caption(T("pairing.log.caption", n=len(shown)))
+        show_table(shown, {}, ctx.lang, key="pairing_log")
+
+
 def render(ctx) -> None:
     """The whole page body for the page context `ctx` (ui.context.PageContext)."""
     T = ctx.t
@@ -191,6 +232,7 @@ def render(ctx) -> None:
     if editor:
         with st.expander(T("pairing.import.header"), expanded=False):
             _import_section(ctx, store, user)
+        _log_section(ctx, store)
     else:
         st.info(T("pairing.viewer_note"))
     _orphans_section(ctx, store, editor)

@@ -238,4 +238,18 @@ STRINGS.update({
     "pairing.preview.headcount.hiring": ("Postes à pourvoir", "Jobs to fill"),
     "pairing.preview.time_frame": ("Échéance", "Time frame"),
     "pairing.preview.horizon": ("Horizon", "Horizon"),
+    "pairing.log.header": ("Historique des listes et des rapprochements", "History of the lists and pairs"),
+    "pairing.log.caption": ("Les {n} dernières opérations, de la plus récente à la plus ancienne : imports des listes "
+                            "(entreprise ajoutée, modifiée ou retirée), propositions, retraits et changements de "
+                            "statut, avec leur auteur.",
+                            "The last {n} operations, newest first: list imports (firm added, changed or removed), "
+                            "proposals, withdrawals and status changes, with their author."),
+    "pairing.log.entity.fragile": ("liste des emplois fragilisés", "list of fragile jobs"),
+    "pairing.log.entity.hiring": ("liste des entreprises qui recrutent", "list of hiring firms"),
+    "pairing.log.entity.pair": ("rapprochement", "pair"),
+    "pairing.log.added": ("ajoutée", "added"),
+    "pairing.log.changed": ("modifiée", "changed"),
+    "pairing.log.removed": ("retirée", "removed"),
+    "pairing.col.entity": ("Sur", "On"),
+    "pairing.col.what": ("Quoi précisément", "Detail"),
 })
