@@ -51,6 +51,11 @@ def test_page_starts_from_a_weakened_occupation_and_ranks_what_hires_locally(at,
     assert any("Classement :" in c.value for c in at.caption)
     weakened = shown(_table(at, "Signes"))
     assert weakened.iloc[0]["Code"] == "D1214"
+    assert "Chiffre de projets fragile" in weakened.columns and "Fragile" not in weakened.columns
+    from gpect_core.assemble.bridges import MIN_SCORE
+
+    method = " ".join(m.value for m in at.markdown)
+    assert f"dont le score atteint {MIN_SCORE:g}".replace(".", ",") in method
 
 
 def test_page_in_english_with_a_zone_selected(at, demo_territory):

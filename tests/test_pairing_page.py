@@ -74,6 +74,7 @@ def test_a_viewer_sees_the_pairs_but_no_firm_name(pairing_env, demo_territory):
     assert at.dataframe and "Personnes" in at.dataframe[0].value.columns
     assert not any(firm in text for firm in FIRMS)
     assert "Enregistrer ces propositions" not in [b.label for b in at.button]
+    assert "**Rapprochement : connexion**" in [m.value for m in at.sidebar.markdown]
 
 
 def test_an_editor_sees_firm_names_and_marks_a_pair_accepted(pairing_env):

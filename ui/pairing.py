@@ -221,7 +221,7 @@ def render(ctx) -> None:
     """The whole page body for the page context `ctx` (ui.context.PageContext)."""
     T = ctx.t
     user = current_user()
-    login.sidebar(user, T)
+    login.sidebar(user, T, "pairing.login.header")
     editor = user is not None and user.can_edit
     st.markdown(T("pairing.intro"))
     try:

@@ -82,7 +82,7 @@ def _fragile_section(ctx, fragile: pd.DataFrame) -> None:
         t("bridges.col.jobseekers_per_offer"): fragile["jobseekers_per_offer"],
         t("col.tension_class"): fragile["tension_class"], t("col.projects"): fragile["projects"],
         t("bridges.col.declared"): fragile["declared"],
-        t("col.fragile"): yes_no(fragile["fragile"], ctx.lang)})
+        t("bridges.col.figure_fragile"): yes_no(fragile["fragile"], ctx.lang)})
     formats = {t("bridges.col.signals"): INT, t("bridges.col.change"): SIGNED, t("bridges.col.declared"): INT,
                t("bridges.col.jobseekers_per_offer"): FLOAT, t("col.tension_class"): FLOAT, t("col.projects"): INT}
     if not years:  # one year only: the falling-projects sign is not applied, so « non » would mislead
@@ -210,4 +210,4 @@ def render() -> None:
     table_downloads(ctx, shown, title, TARGET_TABLES, "passerelles_targets", formats=formats)
     _detail(ctx, targets, origin, selection)
     with st.expander(t("passerelles.method")):
-        st.markdown(t("passerelles.method.text", k=TOP_K, min=f"{MIN_SCORE:g}"))
+        st.markdown(t("passerelles.method.text", k=TOP_K, min=fmt_number(MIN_SCORE, 2, ctx.lang)))

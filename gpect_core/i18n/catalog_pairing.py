@@ -252,4 +252,5 @@ STRINGS.update({
     "pairing.log.removed": ("retirée", "removed"),
     "pairing.col.entity": ("Sur", "On"),
     "pairing.col.what": ("Quoi précisément", "Detail"),
+    "pairing.login.header": ("Rapprochement : connexion", "Firm pairing: login"),
 })
