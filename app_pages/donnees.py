@@ -17,6 +17,7 @@ from gpect_core.ingest import (
     provenance_table,
     restore_previous,
 )
+from gpect_core.pairing.templates import SPECS as PAIRING_TEMPLATES
 from gpect_core.readers import SUPPORTED_SUFFIXES
 from gpect_core.readers.isolated import warm_up
 from gpect_core.schema import table_label
@@ -181,7 +182,7 @@ with tab_provenance:
 # ------------------------------------------------------------------------------------------------ templates
 with tab_templates:
     st.caption(T("donnees.templates.caption"))
-    for spec in TEMPLATES:
+    for spec in (*TEMPLATES, *PAIRING_TEMPLATES.values()):  # the last two: the lists of « Rapprochement »
         st.markdown(f"**{spec.title}**")
         columns = ", ".join(f.header + (f" ({T('donnees.templates.required')})" if f.required else "")
                             for f in spec.fields)

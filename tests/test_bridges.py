@@ -111,6 +111,20 @@ def test_a_target_under_secret_is_fragile_and_unranked_not_zero(demo_pack_copy):
     assert list(after.index[: len(ranked)]) == list(ranked.index)  # fragile targets after the ranked ones
 
 
+def test_published_projects_with_a_secret_difficult_share_are_shown_marked_fragile(demo_pack_copy):
+    zones = ("9903", "9907")
+    territory = Territory.load(demo_pack_copy)
+    rec = territory.tables["recruitment"]
+    rows = (rec["zoning"] == "ZE2020") & rec["zone_id"].isin(zones) & (rec["occupation_code"] == "D1507")
+    year = rec.loc[rows, "year"].max()
+    published = rec.loc[rows & (rec["year"] == year), "projects"].sum()
+    assert published > 0
+    rec.loc[rows, "difficult"] = pd.NA  # BMO: met published, xmet secret (Horticulteur A1Z40 in basin 7614)
+    row = core.reachable_targets(territory, Selection("ZE2020", zones), "D1214").set_index("to_code").loc["D1507"]
+    assert row["projects"] == pytest.approx(published) and row["fragile"] and row["fragile_reason"] == "secret"
+    assert row["openings"] >= published
+
+
 def test_reachable_targets_figures_are_the_selections(demo_territory):
     zones = ("9903", "9907")
     targets = core.reachable_targets(demo_territory, Selection("ZE2020", zones), "D1214").set_index("to_code")
@@ -296,3 +310,47 @@ def test_the_bridges_file_names_its_columns_from_the_catalogue_in_each_language(
     assert list(english.columns[:3]) == ["origin_rome_code", "rank", "target_rome_code"]
     assert english.loc[0, "bridge_type"] == "close occupation" and english.loc[0, "fragile_figure"] == "no"
     assert french.loc[0, "type_passerelle"] == "métier proche" and french.loc[0, "code_rome_origine"] == "D1214"
+
+
+def _diagram_for_export():
+    import pandas as pd
+
+    from gpect_core.charts.bridges import bridges_diagram
+
+    n = 12
+    targets = pd.DataFrame({"label": [f"Conducteur / Conductrice d'engins agricoles {i}" for i in range(n)],
+                            "score": [0.9 - 0.05 * i for i in range(n)], "openings": [10 * i for i in range(n)],
+                            "fragile": [i % 3 == 0 for i in range(n)], "rank": [i + 1 for i in range(n)],
+                            "kind": ["skills"] * n})
+    title = "Passerelles depuis Arboriculteur / Arboricultrice Horticulteur / Horticultrice"
+    return bridges_diagram(targets, "Arboriculteur / Arboricultrice Horticulteur / Horticultrice", "fr",
+                           title=title, subtitle="Bassin de Rodez"), title
+
+
+def test_the_exported_diagram_is_the_readable_one_of_the_screen():
+    import re
+    import struct
+    from xml.etree import ElementTree
+
+    from gpect_core.export import Caption, chart_png, chart_svg
+    from gpect_core.export.images import EXPORT_WIDTH
+
+    chart, title = _diagram_for_export()
+    caption = Caption(title=title, sources=("France Travail (2023)",), selection="Bassin de Rodez")
+    svg = chart_svg(chart.to_dict(validate=False), caption).decode()
+    root = ElementTree.fromstring(svg)
+    assert float(root.get("width")) >= EXPORT_WIDTH
+    texts = [el.text for el in root.iter("{http://www.w3.org/2000/svg}text")]
+    texts += [el.text for el in root.iter("{http://www.w3.org/2000/svg}tspan")]
+    assert title in texts and "Sélection : Bassin de Rodez" in texts
+    # the plot keeps its full width (the legends and labels are added around it, not squeezed into it: the edges
+    # had collapsed into a vertical line at x≈0): an edge spans 1 of the x domain's units
+    from gpect_core.charts.bridges import X_DOMAIN
+
+    low, high = X_DOMAIN.domain
+    lengths = [abs(float(x)) for x in re.findall(r'aria-roledescription="rule mark"[^>]*x2="(-?[\d.]+)"', svg)]
+    assert len(lengths) == 12 and min(lengths) == pytest.approx(EXPORT_WIDTH / (high - low), abs=1)
+    assert float(root.get("width")) > EXPORT_WIDTH
+    png = chart_png(chart.to_dict(validate=False), caption)
+    width, _ = struct.unpack(">II", png[16:24])
+    assert width >= 2 * EXPORT_WIDTH

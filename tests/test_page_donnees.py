@@ -38,6 +38,11 @@ def test_page_renders_with_provenance_and_templates(demo_pack_copy, monkeypatch,
     provenance = at.dataframe[0].value
     assert "Empreinte du fichier" in provenance.columns and "recrutement" in set(provenance["Table"])
     assert any("Besoins des entreprises" in m.value for m in at.markdown)
+    # the two lists of « Rapprochement » are offered to everyone here, as the pairing page's empty state says
+    from gpect_core.pairing.templates import SPECS
+
+    titles = [m.value for m in at.markdown]
+    assert all(f"**{spec.title}**" in titles for spec in SPECS.values())
 
 
 def test_bad_file_gives_the_french_report_and_nothing_changes(demo_pack_copy, monkeypatch, tmp_path,

@@ -36,7 +36,7 @@ def _table(at, column):
 def test_page_starts_from_a_weakened_occupation_and_ranks_what_hires_locally(at, demo_territory):
     _open(at)
     fragile = core.fragile_occupations(demo_territory, Selection("ZE2020"))
-    assert at.selectbox(key="passerelles_origin").value == fragile["occupation_code"].iloc[0] == "D1214"
+    assert at.selectbox(key="origine").value == fragile["occupation_code"].iloc[0] == "D1214"
     table = shown(_table(at, "Métier cible"))
     first = table.iloc[0]
     assert first["Rang"] == "1"
@@ -51,13 +51,18 @@ def test_page_starts_from_a_weakened_occupation_and_ranks_what_hires_locally(at,
     assert any("Classement :" in c.value for c in at.caption)
     weakened = shown(_table(at, "Signes"))
     assert weakened.iloc[0]["Code"] == "D1214"
+    assert "Chiffre de projets fragile" in weakened.columns and "Fragile" not in weakened.columns
+    from gpect_core.assemble.bridges import MIN_SCORE
+
+    method = " ".join(m.value for m in at.markdown)
+    assert f"dont le score atteint {MIN_SCORE:g}".replace(".", ",") in method
 
 
 def test_page_in_english_with_a_zone_selected(at, demo_territory):
     _open(at, "en", zones=["9903", "9907"])
     table = shown(_table(at, "Target occupation"))
     expected = core.reachable_targets(demo_territory, Selection("ZE2020", ("9903", "9907")),
-                                      at.selectbox(key="passerelles_origin").value)
+                                      at.selectbox(key="origine").value)
     assert table.iloc[0]["Target occupation"] == expected["label"].iloc[0]
     assert table.iloc[0]["Bridge type"] == "similar skills"
     assert "ROME mobility" in set(table["Bridge type"])
@@ -66,14 +71,23 @@ def test_page_in_english_with_a_zone_selected(at, demo_territory):
 
 def test_any_occupation_can_be_the_start(at, demo_territory):
     _open(at)
-    at.segmented_control(key="passerelles_start").set_value("any").run()
-    at.selectbox(key="passerelles_origin").set_value("H2913").run()
+    at.segmented_control(key="depart").set_value("any").run()
+    at.selectbox(key="origine").set_value("H2913").run()
     assert not at.exception, [e.value for e in at.exception]
     table = shown(_table(at, "Métier cible"))
     expected = core.reachable_targets(demo_territory, Selection("ZE2020"), "H2913")
     assert list(table["Code"]) == list(expected["to_code"])
     assert any("Passerelles depuis Soudeur / Soudeuse" in h.value for h in at.subheader)
     assert not any(f for f in at.dataframe if "Signes" in f.value.columns)  # no weakened list in this mode
+
+
+def test_a_link_carries_the_start_and_the_origin_occupation(at):
+    at.query_params.update({"depart": "n'importe quel métier", "origine": "Soudeur / Soudeuse (H2913)"})
+    _open(at)
+    assert at.segmented_control(key="depart").value == "any"
+    assert at.selectbox(key="origine").value == "H2913" and not at.warning
+    assert any("Passerelles depuis Soudeur / Soudeuse" in h.value for h in at.subheader)
+    assert not any(f for f in at.dataframe if "Signes" in f.value.columns)
 
 
 def test_jobs_declared_fragile_on_the_pairing_page_are_listed_with_their_reason(at, demo_territory, tmp_path):

@@ -223,6 +223,21 @@ def test_the_pair_command_writes_the_advisers_workbook_and_refuses_a_bad_file(tm
     err = capsys.readouterr().err
     assert "« bad.xlsx », feuille « Saisie », ligne 2, colonne « Postes à pourvoir » : « deux »" in err
     assert "Traceback" not in err and not (tmp_path / "x.xlsx").exists()
+    # both files' errors in one run, not only the first file's
+    worse = write_list(tmp_path / "worse.xlsx", FRAGILE, [("Alpha", "10001", "A1101", "trois")])
+    assert main(["pair", "--pack", str(pack), "--fragile", str(worse), "--hiring", str(bad), "--max-km", "10",
+                 "--out", str(tmp_path / "x.xlsx")]) == 1
+    err = capsys.readouterr().err
+    assert "« worse.xlsx », feuille « Saisie », ligne 2, colonne « Effectif concerné » : « trois »" in err, err
+    assert "« bad.xlsx », feuille « Saisie », ligne 2, colonne « Postes à pourvoir » : « deux »" in err
+    assert not (tmp_path / "x.xlsx").exists()
+    # values kept as read but doubtful are listed, as the page lists them
+    odd = write_list(tmp_path / "odd.xlsx", HIRING, [("Gamma", "10001", "A1101", 800)])
+    assert main(["pair", "--pack", str(pack), "--fragile", str(fragile), "--hiring", str(odd), "--max-km", "10",
+                 "--out", str(tmp_path / "y.xlsx")]) == 0
+    out = capsys.readouterr().out
+    assert ("1 valeur(s) à vérifier (gardées telles que lues) :\n  - « odd.xlsx », feuille « Saisie », ligne 2, "
+            "colonne « Postes à pourvoir » : « 800 » : effectif inhabituel") in out, out
 
 
 def test_the_store_keeps_lists_pairs_and_the_status_history(plan_db_url):
@@ -250,8 +265,15 @@ def test_the_store_keeps_lists_pairs_and_the_status_history(plan_db_url):
     assert again.save_proposals(result.pairs[result.pairs["pair_id"] == pair_id], "edith") == {
         "proposed": 0, "kept": 1, "withdrawn": 1}
     assert again.pairs_frame().set_index("pair_id").loc[pair_id, "status"] == "accepte"
-    # Removing Alpha from the list leaves the accepted pair in place (only « proposé » pairs are withdrawn).
+    # Removing Alpha from the list leaves the accepted pair in place (only « proposé » pairs are withdrawn); the
+    # preview names Alpha and its decided pair before the import, and the pair stays visible afterwards.
+    removals = again.removals("fragile", fragile[fragile["firm"] == "Beta"])
+    assert removals[["firm", "decided"]].values.tolist() == [["Alpha", 1]]
+    assert again.orphan_pairs().empty
     assert again.import_list("fragile", fragile[fragile["firm"] == "Beta"], "edith")["removed"] == 1
+    orphans = again.orphan_pairs()
+    assert orphans[["pair_id", "status", "fragile_firm", "hiring_firm", "removed"]].values.tolist() == [
+        [pair_id, "accepte", "Alpha", "Delta", "fragile"]]
     assert again.history_frame()["kind"].iloc[0] == "import"
     assert again.plan.schema_revision() >= "0003_pairing"  # the pairing tables' migration, or a later one
     store.close()
@@ -521,3 +543,27 @@ def test_a_firm_named_like_a_formula_stays_text_in_the_advisers_workbook():
     cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row]
     assert not [c.coordinate for c in cells if c.data_type == "f"]
     assert trap in [c.value for c in cells] and "=1+1" in [c.value for c in cells]
+
+
+def test_the_title_index_is_built_once_per_pack_even_by_the_pair_command(tmp_path, monkeypatch, capsys):
+    from gpect_core.pairing import reader
+
+    territory = small_territory()
+    territory.tables["occupations"] = pd.concat([territory.tables["occupations"], pd.DataFrame(
+        {"system": ["ROME4"], "code": ["H2913"], "label": ["Soudeur / Soudeuse"]})])
+    territory.tables["occupation_titles"] = pd.DataFrame({"title_id": ["11"], "label": ["Soudeur / Soudeuse TIG"],
+                                                          "occupation_code": ["H2913"]})
+    pack = tmp_path / "pack"
+    territory.save(pack, validate=False)
+    builds = []
+    real = reader.index_of_pack
+    monkeypatch.setattr(reader, "index_of_pack", lambda t: builds.append(1) or real(t))
+    monkeypatch.setattr(reader, "_INDEXES", {})
+    fragile = write_list(tmp_path / "f.xlsx", FRAGILE, [("Alpha", "10001", "soudeur tig", 1)])
+    hiring = write_list(tmp_path / "h.xlsx", HIRING, [("Gamma", "10001", "soudeur TIG H/F", 1)])
+    assert main(["pair", "--pack", str(pack), "--fragile", str(fragile), "--hiring", str(hiring), "--max-km", "10",
+                 "--out", str(tmp_path / "pairs.xlsx")]) == 0
+    assert len(builds) == 1
+    read_list(fragile, "fragile", territory)
+    read_list(hiring, "hiring", territory)
+    assert len(builds) == 2  # another pack (made in memory): its own index, once

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from gpect_core.pairing.reader import entry_id
+from gpect_core.pairing.reader import entry_id, read_list
 from gpect_core.pairing.store import PairingStore
 from gpect_core.pairing.survey import survey_rows
 
@@ -74,6 +74,7 @@ def test_a_viewer_sees_the_pairs_but_no_firm_name(pairing_env, demo_territory):
     assert at.dataframe and "Personnes" in at.dataframe[0].value.columns
     assert not any(firm in text for firm in FIRMS)
     assert "Enregistrer ces propositions" not in [b.label for b in at.button]
+    assert "**Rapprochement : connexion**" in [m.value for m in at.sidebar.markdown]
 
 
 def test_an_editor_sees_firm_names_and_marks_a_pair_accepted(pairing_env):
@@ -90,6 +91,14 @@ def test_an_editor_sees_firm_names_and_marks_a_pair_accepted(pairing_env):
     assert stored[chosen] == "accepte" and set(stored.drop(chosen)) <= {"propose"}
     history = at.table[-1].value
     assert history.iloc[0]["Nouveau statut"] == "accepté" and "edith" in history.iloc[0]["Qui"]
+    # the lists' history too: the imports of the fixture and this status change, who and when
+    log = next(df.value for df in at.dataframe if "Quoi précisément" in df.value.columns)
+    assert log.iloc[0]["Quoi"] == "changement de statut" and log.iloc[0]["Quoi précisément"] == (
+        f"{FIRMS[0]} → {FIRMS[1]} : accepté")
+    imports = log[log["Quoi"] == "import"]
+    assert set(imports["Quoi précisément"]) == {f"{FIRMS[0]} : ajoutée", f"{FIRMS[1]} : ajoutée"}
+    assert set(imports["Sur"]) == {"liste des emplois fragilisés", "liste des entreprises qui recrutent"}
+    assert log["Qui"].str.contains("edith").all() and log["Quand"].str.endswith("UTC").all()
 
 
 def test_in_english_with_neighbouring_basins_every_word_is_translated(pairing_env):
@@ -147,18 +156,65 @@ def _hiring_firms(store) -> list[str]:
     return sorted(store.list_frame("hiring")["firm"])
 
 
-def test_a_list_with_doubtful_values_is_stored_only_once_confirmed(pairing_env, demo_territory):
+def test_a_list_with_doubtful_values_is_stored_only_once_confirmed(pairing_env, demo_territory, monkeypatch):
+    import ui.pairing
+
+    reads = []
+    ui.pairing._read_staged.clear()
+    monkeypatch.setattr(ui.pairing, "read_list", lambda *a, **k: reads.append(1) or read_list(*a, **k))
     at = _staged(demo_territory)
+    communes = demo_territory.tables["communes"]
+    commune, name = communes["commune_id"].iloc[3], communes["name"].iloc[3]
+    preview = next(df.value for df in at.dataframe if "Postes à pourvoir" in df.value.columns)
+    assert list(preview.columns) == ["Entreprise", "Commune", "Métier (code ROME)", "Postes à pourvoir", "Horizon"]
+    assert preview.iloc[0]["Commune"] == f"{name} ({commune})"
+    assert preview.iloc[0]["Métier (code ROME)"].endswith("(H2913)") and "?" not in preview.iloc[0]["Métier (code ROME)"]
+    assert any(c.value.startswith("1 ligne(s) lues, 600 poste(s).") for c in at.caption)
     at.button(key="pairing_accept_hiring").click().run()  # not ticked: nothing stored
     assert not at.exception
     assert any("Rien n'a été enregistré : 2 valeur(s) inhabituelle(s)" in e.value for e in at.error)
     assert _hiring_firms(pairing_env) == [FIRMS[1]]
     next(c for c in at.checkbox if c.label.startswith("Je confirme ces 2 valeur(s)")).check().run()
+    next(c for c in at.checkbox if c.label.startswith("Je confirme le retrait de ces 1 entreprise(s)")).check().run()
+    assert len(reads) == 1  # the staged file is read once, not at every click while it waits
     at.button(key="pairing_accept_hiring").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert any(s.value.startswith("Liste enregistrée : 1 ajoutée(s)") for s in at.success)
     assert _hiring_firms(pairing_env) == ["Chantiers Nova"]
+    # the preview is gone once the list is stored (it no longer says « Rien n'est enregistré avant validation »)
+    assert at.session_state["pairing_staged_hiring"] is None
+    assert not [b for b in at.button if b.key == "pairing_accept_hiring"]
     assert pairing_env.list_frame("hiring")["headcount"].tolist() == [600]
+
+
+def test_a_list_that_drops_a_firm_with_an_accepted_pair_asks_first_and_keeps_the_pair_in_sight(pairing_env,
+                                                                                                  demo_territory):
+    at = _app(EDITOR)
+    next(b for b in at.button if b.label == "Enregistrer ces propositions").click().run()
+    next(r for r in at.radio if r.label == "Statut").set_value("accepte").run()
+    next(b for b in at.button if b.label == "Enregistrer le statut").click().run()
+    accepted = next(s for s in at.selectbox if s.label == "Rapprochement").value
+    at.session_state["pairing_staged_hiring"] = ("postes.xlsx", _hiring_workbook(demo_territory, "", 2))
+    at.run()
+    assert not at.exception
+    warning = " ".join(w.value for w in at.warning)
+    assert f"Cette liste retire 1 entreprise(s) déjà enregistrée(s) : {FIRMS[1]} (1 paire(s) décidée(s))" in warning
+    at.button(key="pairing_accept_hiring").click().run()
+    assert any("Rien n'a été enregistré : 1 entreprise(s) seraient retirées" in e.value for e in at.error)
+    assert _hiring_firms(pairing_env) == [FIRMS[1]]
+    next(c for c in at.checkbox if c.label.startswith("Je confirme le retrait")).check().run()
+    at.button(key="pairing_accept_hiring").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert any("1 retirée(s)" in s.value for s in at.success)
+    assert _hiring_firms(pairing_env) == ["Chantiers Nova"]
+    assert pairing_env.pairs_frame().set_index("pair_id").loc[accepted, "status"] == "accepte"
+    assert "Paires décidées dont une entreprise a été retirée" in [h.value for h in at.subheader]
+    orphans = next(df.value for df in at.dataframe if "Entreprise retirée" in df.value.columns)
+    assert orphans[["Entreprise (emplois fragilisés)", "Entreprise qui recrute", "Statut", "Entreprise retirée"]
+                   ].values.tolist() == [[FIRMS[0], FIRMS[1], "accepté", "l'entreprise qui recrute"]]
+    viewer = _app()
+    assert not viewer.exception and not any(f in _everything(viewer) for f in FIRMS)
+    assert "Paires décidées dont une entreprise a été retirée" in [h.value for h in viewer.subheader]
 
 
 def test_cancelling_a_list_with_doubtful_values_stores_nothing(pairing_env, demo_territory):
@@ -189,3 +245,5 @@ def test_with_no_fragile_job_the_page_says_what_is_missing_and_who_imports_it(mo
     note = " ".join(i.value for i in at.info)
     # the demo survey brings hiring needs but declares no fragile job
     assert "Rien à rapprocher : aucun emploi fragilisé." in note and "Un éditeur importe" in note
+    # a visitor sees no template here: the note points to the Données page, where everyone can download them
+    assert "page « Données », onglet « Modèles à remplir »" in note and "ci-dessus" not in note

@@ -7,6 +7,7 @@ Viewers see communes, occupations and headcounts only: firm names are shown to e
 from __future__ import annotations
 
 import hashlib
+import json
 
 import pandas as pd
 import streamlit as st
@@ -14,6 +15,7 @@ from streamlit_folium import st_folium
 
 from gpect_core.errors import GpectError
 from gpect_core.formatting import Fmt
+from gpect_core.indicators.bridges import labels as occupation_labels
 from gpect_core.pairing.export import pairing_xlsx, pairs_for_export
 from gpect_core.pairing.geo import finest_zoning
 from gpect_core.pairing.maps import pairing_map
@@ -60,9 +62,29 @@ def get_store() -> PairingStore:
     return _open_store(default_url(), id(PairingStore))
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _read_staged(digest: str, kind: str, name: str, fingerprint: str, _data: bytes, _territory) -> pd.DataFrame:
+    """The staged file read once per (content, kind, name, pack), not at every rerun while it waits (read-only)."""
+    return read_list(_data, kind, _territory, file_name=name)
+
+
 def _stage(kind: str) -> None:
     file = st.session_state.get(f"pairing_upload_{kind}")
     st.session_state[STAGED.format(kind=kind)] = (file.name, file.getvalue()) if file else None
+
+
+def _preview(ctx, frame: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """The list as read, with its columns named and the commune and occupation names beside their codes."""
+    T = ctx.t
+    communes = ctx.territory.tables["communes"].set_index("commune_id")["name"].to_dict()
+    labels = occupation_labels(ctx.territory)
+    last = "time_frame" if kind == "fragile" else "horizon"
+    return pd.DataFrame({
+        T("pairing.preview.firm"): frame["firm"].to_numpy(),
+        T("pairing.preview.commune"): [f"{communes.get(c, '?')} ({c})" for c in frame["commune_id"]],
+        T("pairing.preview.occupation"): [f"{labels.get(c, '?')} ({c})" for c in frame["occupation_code"]],
+        T(f"pairing.preview.headcount.{kind}"): frame["headcount"].to_numpy(),
+        T(f"pairing.preview.{last}"): frame[last].to_numpy()})
 
 
 def _cancel(kind: str, T) -> None:
@@ -86,14 +108,15 @@ def _import_section(ctx, store: PairingStore, user) -> None:
             continue
         name, data = staged
         try:
-            frame = read_list(data, kind, ctx.territory, file_name=name)
+            frame = _read_staged(hashlib.sha256(data).hexdigest(), kind, name,
+                                 ctx.territory.fingerprint or str(id(ctx.territory)), data, ctx.territory)
         except GpectError as exc:
             show_error(exc)
             continue
-        st.caption(T("pairing.import.preview", rows=len(frame), people=int(frame["headcount"].sum())))
-        shown = frame.drop(columns="entry_id")
-        shown.attrs = {}  # the doubts and matches are shown below, not serialised with the table
-        st.dataframe(shown, hide_index=True, height=180)
+        st.caption(T("pairing.import.preview" + (".hiring" if kind == "hiring" else ""), rows=len(frame),
+                     people=int(frame["headcount"].sum())))
+        show_table(_preview(ctx, frame, kind), {T(f"pairing.preview.headcount.{kind}"): Fmt("int")}, ctx.lang,
+                   height=180, key=f"pairing_preview_{kind}")
         if frame.attrs.get("matched_titles"):
             st.info(T("pairing.import.matched", n=len(frame.attrs["matched_titles"])))
             st.dataframe(pd.DataFrame(frame.attrs["matched_titles"],
@@ -103,6 +126,15 @@ def _import_section(ctx, store: PairingStore, user) -> None:
         doubts = frame.attrs.get("doubts", [])
         digest = hashlib.sha1("\n".join(d.message for d in doubts).encode()).hexdigest()[:12]
         confirmed = confirm_doubts(T, doubts, f"pairing_confirm_{kind}_{digest}")
+        removals = store.removals(kind, frame)
+        removal_ok = True
+        if len(removals):
+            firms = [T("pairing.import.removal_decided", firm=r.firm, n=r.decided) if r.decided else r.firm
+                     for r in removals.itertuples(index=False)]
+            st.warning(T("pairing.import.removals", n=len(removals), firms=" ; ".join(firms)))
+            digest = hashlib.sha1("\n".join(removals["entry_id"]).encode()).hexdigest()[:12]
+            removal_ok = st.checkbox(T("pairing.import.remove_confirm", n=len(removals)),
+                                     key=f"pairing_remove_{kind}_{digest}")
         row = st.container(horizontal=True)
         accept = row.button(T("pairing.import.accept"), key=f"pairing_accept_{kind}")
         row.button(T("pairing.import.cancel"), key=f"pairing_cancel_{kind}", on_click=_cancel, args=(kind, T))
@@ -111,19 +143,85 @@ def _import_section(ctx, store: PairingStore, user) -> None:
         if not confirmed:
             st.error(T("pairing.import.confirm_needed", n=len(doubts)))
             continue
+        if not removal_ok:
+            st.error(T("pairing.import.remove_needed", n=len(removals)))
+            continue
         try:
             counts = store.import_list(kind, frame, user.signature)
         except GpectError as exc:
             show_error(exc)
         else:
-            st.success(T("pairing.import.done", **counts))
+            # the preview goes: what is stored is now the list, and a second click must not meet a stale preview
+            st.session_state[STAGED.format(kind=kind)] = None
+            st.session_state[DONE.format(kind=kind)] = T("pairing.import.done", **counts)
+            st.rerun()
+
+
+def _orphans_section(ctx, store: PairingStore, editor: bool) -> None:
+    """The accepted or refused pairs of which a firm was removed from its list: kept in the store, shown here."""
+    T = ctx.t
+    orphans = store.orphan_pairs()
+    if orphans.empty:
+        return
+    names = ctx.territory.tables["communes"].set_index("commune_id")["name"].to_dict()
+    orphans = orphans.assign(
+        fragile_commune=orphans["fragile_commune"].map(lambda c: f"{names.get(c, c)} ({c})" if c else ""),
+        hiring_commune=orphans["hiring_commune"].map(lambda c: f"{names.get(c, c)} ({c})" if c else ""),
+        status=orphans["status"].map(lambda s: T(f"pairing.status.{s}")),
+        removed=orphans["removed"].map(lambda r: T(f"pairing.removed.{r}")))
+    columns = (["fragile_firm"] if editor else []) + ["fragile_commune", "from_code"] + (
+        ["hiring_firm"] if editor else []) + ["hiring_commune", "to_code", "headcount", "status", "removed"]
+    st.subheader(T("pairing.orphans.header"))
+    st.caption(T("pairing.orphans.caption"))
+    show_table(orphans[columns].rename(columns={c: T(f"pairing.col.{c}") for c in columns}),
+               {T("pairing.col.headcount"): Fmt("int")}, ctx.lang, key="pairing_orphans")
+
+
+LOG_ROWS = 200
+
+
+def _log_section(ctx, store: PairingStore) -> None:
+    """Editors: the history of the lists and the pairs (who, when, what), newest first."""
+    T = ctx.t
+    history = store.history_frame(limit=LOG_ROWS)
+    if history.empty:
+        return
+
+    firms = {r.entry_id: r.firm for kind in ("fragile", "hiring") for r in store.list_frame(kind).itertuples()}
+    for row in history[history["entity"] != "pair"].itertuples(index=False):
+        for side in (row.before, row.after):
+            if isinstance(side, str):
+                firms.setdefault(row.entity_id, json.loads(side).get("firm", ""))
+
+    def detail(row) -> str:
+        if row.entity == "pair":
+            after = json.loads(row.after) if isinstance(row.after, str) else None
+            before = json.loads(row.before) if isinstance(row.before, str) else None
+            status = after or before
+            pair = " → ".join(firms.get(i, i) for i in row.entity_id.split(">"))
+            return f"{pair} : " + (T(f"pairing.status.{status}") if isinstance(status, str) else "–")
+        before = json.loads(row.before) if isinstance(row.before, str) else None
+        after = json.loads(row.after) if isinstance(row.after, str) else None
+        firm = (after or before or {}).get("firm", "")
+        change = "added" if before is None else ("removed" if after is None else "changed")
+        return f"{firm} : {T(f'pairing.log.{change}')}"
+
+    shown = pd.DataFrame({
+        T("pairing.col.at"): history["at"].dt.strftime("%Y-%m-%d %H:%M UTC"),
+        T("pairing.col.user_name"): history["user_name"],
+        T("pairing.col.kind"): history["kind"].map(lambda k: T(f"pairing.kind.{k}")),
+        T("pairing.col.entity"): history["entity"].map(lambda e: T(f"pairing.log.entity.{e}")),
+        T("pairing.col.what"): [detail(r) for r in history.itertuples(index=False)]})
+    with st.expander(T("pairing.log.header")):
+        st.caption(T("pairing.log.caption", n=len(shown)))
+        show_table(shown, {}, ctx.lang, key="pairing_log")
 
 
 def render(ctx) -> None:
     """The whole page body for the page context `ctx` (ui.context.PageContext)."""
     T = ctx.t
     user = current_user()
-    login.sidebar(user, T)
+    login.sidebar(user, T, "pairing.login.header")
     editor = user is not None and user.can_edit
     st.markdown(T("pairing.intro"))
     try:
@@ -134,8 +232,10 @@ def render(ctx) -> None:
     if editor:
         with st.expander(T("pairing.import.header"), expanded=False):
             _import_section(ctx, store, user)
+        _log_section(ctx, store)
     else:
         st.info(T("pairing.viewer_note"))
+    _orphans_section(ctx, store, editor)
     firms = _survey_firms(editor)
     fragile = with_survey(ctx.territory, store.list_frame("fragile"), "fragile", firms)
     hiring = with_survey(ctx.territory, store.list_frame("hiring"), "hiring", firms)

@@ -17,11 +17,13 @@ from gpect_core.selection import Selection
 from ui import context
 from ui.charts import show_chart
 from ui.downloads import chart_downloads, table_downloads
+from ui.links import bound
 from ui.pairing import get_store
 from ui.tables import show_table
 
 INT, PCT, FLOAT, SCORE, SIGNED = Fmt("int"), Fmt("pct"), Fmt("float"), Fmt("float", 2), Fmt("pct", 0)
-START_KEY, ORIGIN_KEY, TARGET_KEY = "passerelles_start", "passerelles_origin", "passerelles_target"
+# The start and the origin occupation are URL parameters (`ui.links.bound`): a link gives the same diagram.
+START_KEY, ORIGIN_KEY, TARGET_KEY = "depart", "origine", "passerelles_target"
 TARGET_TABLES = ["bridges", "recruitment", "tension", "needs", "skills", "training"]
 
 
@@ -80,7 +82,7 @@ def _fragile_section(ctx, fragile: pd.DataFrame) -> None:
         t("bridges.col.jobseekers_per_offer"): fragile["jobseekers_per_offer"],
         t("col.tension_class"): fragile["tension_class"], t("col.projects"): fragile["projects"],
         t("bridges.col.declared"): fragile["declared"],
-        t("col.fragile"): yes_no(fragile["fragile"], ctx.lang)})
+        t("bridges.col.figure_fragile"): yes_no(fragile["fragile"], ctx.lang)})
     formats = {t("bridges.col.signals"): INT, t("bridges.col.change"): SIGNED, t("bridges.col.declared"): INT,
                t("bridges.col.jobseekers_per_offer"): FLOAT, t("col.tension_class"): FLOAT, t("col.projects"): INT}
     if not years:  # one year only: the falling-projects sign is not applied, so « non » would mislead
@@ -165,8 +167,10 @@ def render() -> None:
     st.caption(t("passerelles.intro"))
     selection = ctx.selection
     fingerprint = territory.fingerprint or str(id(territory))
-    start = st.segmented_control(t("passerelles.start"), ["fragile", "any"], default="fragile", key=START_KEY,
-                                 format_func=lambda s: t(f"passerelles.start.{s}")) or "fragile"
+    start_label = lambda s: t(f"passerelles.start.{s}")  # noqa: E731
+    start = st.segmented_control(t("passerelles.start"), ["fragile", "any"], default="fragile",
+                                 **bound(t("passerelles.start"), START_KEY, ["fragile", "any"], ctx.lang,
+                                         start_label)) or "fragile"
     labels = core.labels(territory)
     if start == "fragile":
         firms, firms_key = _declared_firms()
@@ -177,10 +181,12 @@ def render() -> None:
         options = []
     if not options:
         options = sorted(set(bridges["from_code"]), key=lambda c: (labels.get(c, c), c))
-    if st.session_state.get(ORIGIN_KEY) not in options:
+    origin_label = lambda c: f"{labels.get(c, c)} ({c})"  # noqa: E731
+    from_url = st.query_params.get(ORIGIN_KEY) in {origin_label(c) for c in options}
+    if not from_url and st.session_state.get(ORIGIN_KEY) not in options:
         st.session_state[ORIGIN_KEY] = options[0]
-    origin = st.selectbox(t("passerelles.origin"), options, key=ORIGIN_KEY,
-                          format_func=lambda c: f"{labels.get(c, c)} ({c})")
+    origin = st.selectbox(t("passerelles.origin"), options,
+                          **bound(t("passerelles.origin"), ORIGIN_KEY, options, ctx.lang, origin_label)) or options[0]
     targets = _targets(territory, fingerprint, selection, origin)
     label = targets.attrs.get("origin_label", labels.get(origin, origin))
     title = t("passerelles.targets.title", label=label)
@@ -204,4 +210,4 @@ def render() -> None:
     table_downloads(ctx, shown, title, TARGET_TABLES, "passerelles_targets", formats=formats)
     _detail(ctx, targets, origin, selection)
     with st.expander(t("passerelles.method")):
-        st.markdown(t("passerelles.method.text", k=TOP_K, min=f"{MIN_SCORE:g}"))
+        st.markdown(t("passerelles.method.text", k=TOP_K, min=fmt_number(MIN_SCORE, 2, ctx.lang)))

@@ -33,6 +33,9 @@ def export_spec(chart: alt.TopLevelMixin | dict, caption: Caption) -> dict:
     outer = {key: spec.pop(key) for key in ("$schema", "config", "datasets", "background", "padding", "autosize")
              if key in spec}
     inner = _fixed_width(spec)
+    # The wrapper is a concat, which Vega-Lite cannot « fit »: a fit autosize there shrinks the plot to make room for
+    # the legends (the passerelles' edges collapsed to a line) and shifts the left labels off the picture.
+    outer["autosize"] = {"type": "pad"}
     return {**outer, "vconcat": [inner], "title": {"text": caption.lines(), **CAPTION_STYLE}}
 
 

@@ -24,10 +24,11 @@ STRINGS = {
                             "Log in as an editor to import the lists, see firm names and change pair statuses."),
     "pairing.max_km": ("Distance maximale entre communes (km)", "Maximum distance between communes (km)"),
     "pairing.empty": (
-        "Rien à rapprocher : {missing}. Un éditeur importe les deux listes de la plateforme (modèles XLSX ci-dessus) ; "
-        "l'enquête entreprises y ajoute les besoins de recrutement et les emplois déclarés fragilisés.",
-        "Nothing to pair: {missing}. An editor imports the platform's two lists (XLSX templates above); the company "
-        "survey adds its hiring needs and the jobs declared fragile."),
+        "Rien à rapprocher : {missing}. Un éditeur importe les deux listes de la plateforme (modèles XLSX sur la page "
+        "« Données », onglet « Modèles à remplir ») ; l'enquête entreprises y ajoute les besoins de recrutement et les "
+        "emplois déclarés fragilisés.",
+        "Nothing to pair: {missing}. An editor imports the platform's two lists (XLSX templates on the “Data” page, "
+        "“Templates” tab); the company survey adds its hiring needs and the jobs declared fragile."),
     "pairing.empty.fragile": ("aucun emploi fragilisé", "no fragile job"),
     "pairing.empty.hiring": ("aucun poste à pourvoir", "no open position"),
     "pairing.empty.both": ("aucun emploi fragilisé ni poste à pourvoir", "no fragile job and no open position"),
@@ -199,4 +200,57 @@ STRINGS.update({
         "confirme… » ci-dessus), ou annulez et corrigez le fichier.",
         "Nothing was stored: {n} unusual value(s) await your confirmation (the “I confirm…” box above), or cancel "
         "and correct the file."),
+    "pairing.import.removals": (
+        "Cette liste retire {n} entreprise(s) déjà enregistrée(s) : {firms}. Leurs rapprochements « proposé » seront "
+        "retirés ; ceux déjà acceptés ou refusés sont gardés, sous « Paires décidées dont une entreprise a été "
+        "retirée ».",
+        "This list removes {n} firm(s) already stored: {firms}. Their “proposed” pairs will be withdrawn; those "
+        "already accepted or refused are kept, under “Decided pairs whose firm was removed”."),
+    "pairing.import.removal_decided": ("{firm} ({n} paire(s) décidée(s))", "{firm} ({n} decided pair(s))"),
+    "pairing.import.remove_confirm": ("Je confirme le retrait de ces {n} entreprise(s)",
+                                      "I confirm the removal of these {n} firm(s)"),
+    "pairing.import.remove_needed": (
+        "Rien n'a été enregistré : {n} entreprise(s) seraient retirées ; cochez « Je confirme le retrait… » "
+        "ci-dessus, ou annulez.",
+        "Nothing was stored: {n} firm(s) would be removed; tick “I confirm the removal…” above, or cancel."),
+    "pairing.orphans.header": ("Paires décidées dont une entreprise a été retirée",
+                               "Decided pairs whose firm was removed"),
+    "pairing.orphans.caption": (
+        "Ces rapprochements acceptés ou refusés restent enregistrés alors qu'une de leurs entreprises n'est plus dans "
+        "sa liste (retirée par un import). Réimportez-la pour les voir de nouveau dans le rapprochement.",
+        "These accepted or refused pairs are still stored although one of their firms is no longer in its list "
+        "(removed by an import). Import it again to see them in the pairing."),
+    "pairing.col.removed": ("Entreprise retirée", "Firm removed"),
+    "pairing.col.from_code": ("Métier d'origine (code)", "Origin occupation (code)"),
+    "pairing.col.to_code": ("Métier d'accueil (code)", "Target occupation (code)"),
+    "pairing.col.fragile_commune": ("Commune d'origine", "Origin commune"),
+    "pairing.col.hiring_commune": ("Commune d'accueil", "Target commune"),
+    "pairing.removed.fragile": ("l'entreprise aux emplois fragilisés", "the firm with fragile jobs"),
+    "pairing.removed.hiring": ("l'entreprise qui recrute", "the hiring firm"),
+    "pairing.removed.both": ("les deux", "both"),
+    "pairing.import.preview.hiring": (
+        "{rows} ligne(s) lues, {people} poste(s). Rien n'est enregistré avant validation.",
+        "{rows} row(s) read, {people} job(s). Nothing is stored until you accept."),
+    "pairing.preview.firm": ("Entreprise", "Firm"),
+    "pairing.preview.commune": ("Commune", "Commune"),
+    "pairing.preview.occupation": ("Métier (code ROME)", "Occupation (ROME code)"),
+    "pairing.preview.headcount.fragile": ("Emplois fragilisés", "Fragile jobs"),
+    "pairing.preview.headcount.hiring": ("Postes à pourvoir", "Jobs to fill"),
+    "pairing.preview.time_frame": ("Échéance", "Time frame"),
+    "pairing.preview.horizon": ("Horizon", "Horizon"),
+    "pairing.log.header": ("Historique des listes et des rapprochements", "History of the lists and pairs"),
+    "pairing.log.caption": ("Les {n} dernières opérations, de la plus récente à la plus ancienne : imports des listes "
+                            "(entreprise ajoutée, modifiée ou retirée), propositions, retraits et changements de "
+                            "statut, avec leur auteur.",
+                            "The last {n} operations, newest first: list imports (firm added, changed or removed), "
+                            "proposals, withdrawals and status changes, with their author."),
+    "pairing.log.entity.fragile": ("liste des emplois fragilisés", "list of fragile jobs"),
+    "pairing.log.entity.hiring": ("liste des entreprises qui recrutent", "list of hiring firms"),
+    "pairing.log.entity.pair": ("rapprochement", "pair"),
+    "pairing.log.added": ("ajoutée", "added"),
+    "pairing.log.changed": ("modifiée", "changed"),
+    "pairing.log.removed": ("retirée", "removed"),
+    "pairing.col.entity": ("Sur", "On"),
+    "pairing.col.what": ("Quoi précisément", "Detail"),
+    "pairing.login.header": ("Rapprochement : connexion", "Firm pairing: login"),
 })

@@ -155,4 +155,5 @@ STRINGS = {
     "bridges.csv.skills_to_acquire": ("competences_a_acquerir", "skills_to_acquire"),
     "bridges.csv.trainings": ("nb_formations_locales", "local_training_count"),
     "bridges.csv.training_titles": ("formations_locales", "local_training"),
+    "bridges.col.figure_fragile": ("Chiffre de projets fragile", "Fragile projects figure"),
 }

@@ -188,11 +188,15 @@ def _mapping(territory: Territory, codes: list[str], occupations: pd.DataFrame) 
 
 def _projects(block, yi: int, pos: np.ndarray, mapping: sparse.csr_matrix) -> dict[str, np.ndarray]:
     """Per ROME code (rows of `mapping`): projects, difficult, difficult_base, hidden_rows, rows summed over the
-    linked occupations; projects NaN where no row is read or every row is under secret (never a secret read as 0)."""
+    linked occupations; projects NaN where no row publishes its projects (never a secret read as 0). A row whose
+    projects are published but whose difficult share is secret (BMO `met` given, `xmet` secret) counts its projects:
+    the figure is shown, marked fragile through hidden_rows, never hidden."""
     sums = _sums(block, yi, pos)
     out = {k: mapping @ np.asarray(sums[k], dtype=np.float64)
            for k in ("projects", "difficult", "difficult_base", "hidden_rows", "rows")}
-    out["projects"] = np.where((out["rows"] > 0) & (out["hidden_rows"] < out["rows"]), out["projects"], np.nan)
+    year = block.arrays["projects"][yi][pos]
+    published = mapping @ (block.present[yi][pos] & ~np.isnan(year)).sum(axis=0).astype(np.float64)
+    out["projects"] = np.where(published > 0, out["projects"], np.nan)
     return out
 
 

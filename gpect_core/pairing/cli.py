@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..errors import GpectError
+from ..errors import GpectError, Problem
 from ..outfiles import write_atomically
 
 
@@ -33,8 +33,23 @@ def _cmd_pair(args: argparse.Namespace) -> int:
     for path in (args.fragile, args.hiring):
         if not Path(path).is_file():
             raise GpectError(f"Le fichier « {path} » n'existe pas.")
-    fragile = read_list(args.fragile, "fragile", territory)
-    hiring = read_list(args.hiring, "hiring", territory)
+    lists, failed = {}, []
+    for kind, path in (("fragile", args.fragile), ("hiring", args.hiring)):
+        try:
+            lists[kind] = read_list(path, kind, territory)
+        except GpectError as exc:  # read the other file too: both files' errors in one run
+            failed.append(exc)
+    if len(failed) == 1:
+        raise failed[0]
+    if failed:
+        raise GpectError("Les deux fichiers ont des erreurs ; rien n'a été écrit.",
+                         [p for exc in failed for p in (Problem(exc.message), *exc.problems)])
+    fragile, hiring = lists["fragile"], lists["hiring"]
+    doubts = [d for frame in (fragile, hiring) for d in frame.attrs.get("doubts", [])]
+    if doubts:  # kept as read, like the page, but said: the user checks them in the workbook
+        print(f"{len(doubts)} valeur(s) à vérifier (gardées telles que lues) :")
+        for doubt in doubts:
+            print(f"  - {doubt.message}")
     if args.with_survey:
         fragile, hiring = with_survey(territory, fragile, "fragile"), with_survey(territory, hiring, "hiring")
     pairing = pair_jobs(fragile, hiring, territory, None if args.basins else args.max_km, basins=args.basins,

@@ -125,6 +125,47 @@ class PairingStore:
             self._history(conn, history)
         return counts
 
+    def removals(self, kind: str, frame: pd.DataFrame) -> pd.DataFrame:
+        """The stored rows of the list `kind` that importing `frame` would remove (absent from it), with `decided`
+        (int64), the number of their pairs already « accepté » or « refusé » (those pairs are kept but lose a firm).
+        Columns of `list_frame` + decided; empty when nothing would be removed."""
+        stored = self.list_frame(kind)
+        gone = stored[~stored["entry_id"].isin(set(frame["entry_id"]))].copy()
+        pairs = self.pairs_frame()
+        decided = pairs[pairs["status"].isin(["accepte", "refuse"])]
+        side = decided["fragile_id"] if kind == "fragile" else decided["hiring_id"]
+        counts = side.value_counts()
+        gone["decided"] = gone["entry_id"].map(counts).fillna(0).astype("int64")
+        return gone.reset_index(drop=True)
+
+    def orphan_pairs(self) -> pd.DataFrame:
+        """The pairs « accepté » or « refusé » of which a firm is no longer in its list (removed by a later import):
+        columns of `pairs_frame` + fragile_firm, hiring_firm, fragile_commune, hiring_commune (str, taken from the
+        list or, for a removed firm, from its last removal in the history; « » when unknown) and removed (« fragile »,
+        « hiring » or « both »)."""
+        pairs = self.pairs_frame()
+        pairs = pairs[pairs["status"].isin(["accepte", "refuse"])].copy()
+        lists = {k: self.list_frame(k).set_index("entry_id") for k in ("fragile", "hiring")}
+        missing = {k: ~pairs[f"{k}_id"].isin(lists[k].index) for k in lists}
+        pairs = pairs[missing["fragile"] | missing["hiring"]]
+        if pairs.empty:
+            return pairs.assign(fragile_firm=[], hiring_firm=[], fragile_commune=[], hiring_commune=[], removed=[])
+        history = self.history_frame()
+        removed = history[(history["kind"] == "import") & history["after"].isna() & history["before"].notna()]
+        former = {}
+        for row in removed[::-1].itertuples(index=False):  # oldest first: the last removal wins
+            former[(row.entity, row.entity_id)] = json.loads(row.before)
+        for kind, frame in lists.items():
+            ids = pairs[f"{kind}_id"]
+            pairs[f"{kind}_firm"] = [frame.at[i, "firm"] if i in frame.index else
+                                     former.get((kind, i), {}).get("firm", "") for i in ids]
+            pairs[f"{kind}_commune"] = [frame.at[i, "commune_id"] if i in frame.index else
+                                        former.get((kind, i), {}).get("commune_id", "") for i in ids]
+        both = missing["fragile"] & missing["hiring"]
+        pairs["removed"] = ["both" if b else ("fragile" if f else "hiring")
+                            for b, f in zip(both[pairs.index], missing["fragile"][pairs.index], strict=True)]
+        return pairs.reset_index(drop=True)
+
     @staticmethod
     def _row(kind, entity, entity_id, before, after, comment, user, field="*") -> dict:
         return {"user_name": user, "kind": kind, "entity": entity, "entity_id": entity_id, "field": field,

@@ -9,11 +9,11 @@ from ui.feedback import md, show_error
 from ui.plan.session import User, log_in_local, log_out, oidc_configured
 
 
-def sidebar(user: User | None, T) -> None:
-    """Show the login box in the sidebar for `user` (None: a visitor); `T(key, **values)` reads the catalogue.
-    Logging in or out reruns the page."""
+def sidebar(user: User | None, T, header_key: str = "plan.login.header") -> None:
+    """Show the login box in the sidebar for `user` (None: a visitor), titled by the catalogue key `header_key`;
+    `T(key, **values)` reads the catalogue. Logging in or out reruns the page."""
     with st.sidebar:
-        st.markdown(f"**{T('plan.login.header')}**")
+        st.markdown(f"**{T(header_key)}**")
         if user is not None:
             st.caption(T("plan.login.as", name=md(user.name or user.username),
                          role=T(f"plan.role.{user.role}")))
