@@ -123,6 +123,18 @@ STRINGS.update({
         "zone, send the complete zoning."),
 })
 STRINGS.update({
+    "hostile.zones.none_inside": (
+        "aucune commune du pack dans ces zones (zonage {zoning}, {n} zone(s) : {codes}) : le fichier couvre-t-il "
+        "bien le territoire, et dans le bon système de coordonnées ? Sans commune, ces zones n'auront ni "
+        "population ni chiffres.",
+        "no commune of the pack lies in these zones (zoning {zoning}, {n} zone(s): {codes}): does the file cover "
+        "the territory, in the right coordinate system? Without communes these zones will have neither "
+        "population nor figures."),
+    "hostile.zones.some_empty": (
+        "{n} zone(s) du zonage {zoning} ne contiennent aucune commune du pack ({codes}) : elles n'auront ni "
+        "population ni chiffres.",
+        "{n} zone(s) of zoning {zoning} hold no commune of the pack ({codes}): they will have neither population "
+        "nor figures."),
     "hostile.geo.ring": (
         "« {file} » : un polygone du fichier est mal formé (contour non fermé ou de moins de quatre points) ; "
         "corrigez-le dans votre logiciel de cartographie (QGIS : Vecteur > Outils de géométrie > Vérifier la "
