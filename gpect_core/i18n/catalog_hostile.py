@@ -92,6 +92,9 @@ STRINGS.update({
     "hostile.value.rome": (
         "code ROME attendu (une lettre de A à N et quatre chiffres, ex. H2913)",
         "ROME code expected (a letter A to N and four digits, e.g. H2913)"),
+    "hostile.value.rome_upper": (
+        "« {file} », colonne « {column} » : {n} code(s) ROME écrit(s) en minuscules, mis en majuscules ({examples})",
+        "“{file}”, column “{column}”: {n} ROME code(s) written in lower case, put in upper case ({examples})"),
     "hostile.value.class_fraction": (
         "classe entière de 1 à 5 attendue (une valeur décimale n'est pas arrondie)",
         "whole class from 1 to 5 expected (a decimal value is not rounded)"),
