@@ -158,6 +158,47 @@ STRINGS.update({
         "unneeded (or empty) columns before sending it."),
 })
 STRINGS.update({
+    "hostile.plan.hidden_sheet": (
+        "{file} : la feuille « {sheet} » est masquée dans le classeur ; ses lignes seront importées comme les "
+        "autres : vérifiez qu'elle est bien à jour.",
+        "{file}: the sheet “{sheet}” is hidden in the workbook; its rows will be imported like the others: check "
+        "that it is up to date."),
+    "hostile.plan.merged": (
+        "{file}, feuille « {sheet} », colonne « {column} » : cellules fusionnées {cells} (lignes {first} à {last}) ;"
+        " seule la première ligne aurait une valeur. Défusionnez-les et recopiez la valeur sur chaque ligne.",
+        "{file}, sheet “{sheet}”, column “{column}”: merged cells {cells} (rows {first} to {last}); only the first "
+        "row would have a value. Unmerge them and copy the value on each row."),
+    "hostile.plan.formula": (
+        "{file}, feuille « {sheet} », ligne {row}, colonne « {column} » : formule sans valeur calculée "
+        "(« {formula} ») : ouvrez et enregistrez le classeur dans Excel (ou LibreOffice), ou remplacez la formule "
+        "par sa valeur.",
+        "{file}, sheet “{sheet}”, row {row}, column “{column}”: formula without a computed value (“{formula}”): "
+        "open and save the workbook in Excel (or LibreOffice), or replace the formula by its value."),
+    "hostile.plan.rome": (
+        "{where} : {codes} n'est pas un code ROME (une lettre de A à N et quatre chiffres, ex. H2913) ; séparez "
+        "les codes par « ; ».",
+        "{where}: {codes} is not a ROME code (a letter A to N and four digits, e.g. H2913); separate the codes "
+        "with “;”."),
+    "hostile.plan.rome_upper": (
+        "{where} : « {value} » lu « {read} » (codes ROME mis en majuscules).",
+        "{where}: “{value}” read “{read}” (ROME codes put in upper case)."),
+    "hostile.plan.number_as_date": (
+        "{where} : le nombre {value} est lu comme la date du {date} (numéro de jour d'Excel) ; vérifiez-la.",
+        "{where}: the number {value} is read as the date {date} (Excel day number); check it."),
+    "hostile.plan.percent": (
+        "{where} : « {value} » est lu {read} (le « % » est ignoré) ; vérifiez que c'est bien le montant voulu.",
+        "{where}: “{value}” is read {read} (the “%” is ignored); check that it is the amount meant."),
+    "hostile.plan.too_large": (
+        "{where} : valeur hors de portée (au-delà de {limit} en valeur absolue) ; écrivez le nombre voulu.",
+        "{where}: value out of range (beyond {limit} in absolute value); write the number meant."),
+    "hostile.plan.confirm_needed": (
+        "{file} : rien n'a été importé : {n} valeur(s) à vérifier attendent votre confirmation (case « Je "
+        "confirme… » de la page, ou --confirm en ligne de commande).",
+        "{file}: nothing was imported: {n} value(s) to check await your confirmation (the “I confirm…” box of the "
+        "page, or --confirm on the command line)."),
+    "hostile.plan.confirm_list": (
+        "{file} : {n} valeur(s) à vérifier avant d'appliquer :",
+        "{file}: {n} value(s) to check before applying:"),
     "hostile.plan.not_finite": (
         "{where} : « {value} » n'est pas un nombre fini (infini ou « nan ») ; écrivez un nombre.",
         "{where}: “{value}” is not a finite number (infinite or “nan”); write a number."),
