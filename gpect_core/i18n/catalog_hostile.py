@@ -126,6 +126,48 @@ STRINGS.update({
         "zone, send the complete zoning."),
 })
 STRINGS.update({
+    "hostile.geo.duplicate_code": (
+        "code de zone « {code} » en double : déjà pris par l'entité {first} ; chaque zone doit avoir son propre "
+        "code (ou réunissez ses polygones en un seul multipolygone)",
+        "zone code “{code}” repeated: already used by feature {first}; each zone needs its own code (or merge its "
+        "polygons into one multipolygon)"),
+    "hostile.geo.self_intersection": (
+        "le polygone de la zone{code} se recoupe{at} (contour en huit ou qui se croise) ; corrigez-le dans votre "
+        "logiciel de cartographie (QGIS : Vecteur > Outils de géométrie > Réparer les géométries)",
+        "the polygon of zone{code} crosses itself{at} (figure-of-eight outline); fix it in your GIS (QGIS: Vector "
+        "> Geometry tools > Fix geometries)"),
+    "hostile.geo.invalid": (
+        "le polygone de la zone{code} est invalide{at} ; corrigez-le dans votre logiciel de cartographie (QGIS : "
+        "Vecteur > Outils de géométrie > Réparer les géométries)",
+        "the polygon of zone{code} is invalid{at}; fix it in your GIS (QGIS: Vector > Geometry tools > Fix "
+        "geometries)"),
+    "hostile.geo.degrees_in_projected": (
+        "« {file} » : le fichier se déclare en {crs} (coordonnées en mètres), mais ses coordonnées (ex. {x} ; {y}) "
+        "sont des degrés de longitude et latitude (WGS 84). Réexportez-le en déclarant son vrai système de "
+        "coordonnées (EPSG:4326).",
+        "“{file}”: the file declares {crs} (coordinates in metres), but its coordinates (e.g. {x}; {y}) are degrees "
+        "of longitude and latitude (WGS 84). Export it again declaring its real coordinate system (EPSG:4326)."),
+    "hostile.geo.absurd_coordinate": (
+        "« {file} » : une coordonnée du fichier est hors de toute mesure (ex. {x} ; {y}, en {crs}) : le fichier est "
+        "abîmé ou mal exporté ; corrigez-le puis réexportez-le.",
+        "“{file}”: a coordinate of the file is beyond any measure (e.g. {x}; {y}, in {crs}): the file is damaged or "
+        "badly exported; fix it and export it again."),
+    "hostile.geo.layers": (
+        "« {file} » : le GeoPackage contient {n} couches ({layers}) ; on ne peut pas deviner laquelle est le "
+        "zonage. Enregistrez la couche voulue seule dans un GeoPackage (QGIS : clic droit > Exporter) et "
+        "envoyez-le.",
+        "“{file}”: the GeoPackage holds {n} layers ({layers}); which one is the zoning cannot be guessed. Save the "
+        "layer meant alone in a GeoPackage (QGIS: right click > Export) and send it."),
+    "hostile.geo.nan": (
+        "« {file} » : des coordonnées ne sont pas des nombres (« NaN » ou « Infinity ») ; corrigez les polygones "
+        "concernés puis réexportez le fichier.",
+        "“{file}”: some coordinates are not numbers (“NaN” or “Infinity”); fix those polygons and export the file "
+        "again."),
+    "hostile.geo.duplicate_key": (
+        "« {file} », entité {n} : l'attribut « {attribute} » y figure deux fois ; une seule valeur serait gardée sans "
+        "qu'on sache laquelle est la bonne. Corrigez le fichier.",
+        "“{file}”, feature {n}: the attribute “{attribute}” appears twice; only one value would be kept without knowing "
+        "which is right. Fix the file."),
     "hostile.zones.none_inside": (
         "aucune commune du pack dans ces zones (zonage {zoning}, {n} zone(s) : {codes}) : le fichier couvre-t-il "
         "bien le territoire, et dans le bon système de coordonnées ? Sans commune, ces zones n'auront ni "
