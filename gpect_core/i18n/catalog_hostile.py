@@ -152,6 +152,15 @@ STRINGS.update({
         "abîmé ou mal exporté ; corrigez-le puis réexportez-le.",
         "“{file}”: a coordinate of the file is beyond any measure (e.g. {x}; {y}, in {crs}): the file is damaged or "
         "badly exported; fix it and export it again."),
+    "hostile.text.utf32_broken": (
+        "« {file} » : l'encodage de ce fichier (UTF-32) n'est pas pris en charge ; enregistrez-le en CSV UTF-8 "
+        "ou en Excel.",
+        "“{file}”: this file's encoding (UTF-32) is not supported; save it as UTF-8 CSV or as Excel."),
+    "hostile.text.wrong_extension": (
+        "« {file} » : ce fichier est un texte (CSV) et non un classeur Excel, malgré son extension « {suffix} » ; "
+        "renommez-le en « .csv » puis envoyez-le de nouveau.",
+        "“{file}”: this file is text (CSV), not an Excel workbook, despite its “{suffix}” extension; rename it to "
+        "“.csv” and send it again."),
     "hostile.geo.layers": (
         "« {file} » : le GeoPackage contient {n} couches ({layers}) ; on ne peut pas deviner laquelle est le "
         "zonage. Enregistrez la couche voulue seule dans un GeoPackage (QGIS : clic droit > Exporter) et "
