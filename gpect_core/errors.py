@@ -20,6 +20,17 @@ def neutralise(text: object) -> str:
                    f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}" for c in text)
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_inert(value):
+    """`value` made inert for a spreadsheet (CSV or XLSX cell) if it is text that looks like a formula: prefixed
+    with « ' » (OWASP CSV injection). Other values are returned unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with an input, already phrased for a committee member."""

@@ -168,7 +168,7 @@ CASES = [
                                                                      title_rows=["Enquête locale 2025", ""]))],
          ["« recrut.xlsx », feuille « Saisie », ligne 5, colonne « Projets de recrutement » : « beaucoup »"]),
     Case("self-intersecting-polygon", [("zones.geojson", geojson([feature(BOWTIE)]))],
-         ["« zones.geojson », entité 1, colonne « code_zone » : polygone invalide (Self-intersection"]),
+         ["« zones.geojson », entité 1, colonne « geometry » : le polygone de la zone « Z1 » se recoupe"]),
     Case("not-a-polygon", [("zones.geojson", geojson([feature({"type": "Point", "coordinates": [5, 46]})]))],
          ["« zones.geojson », entité 1, colonne « code_zone » : « Z1 » : la géométrie n'est pas un polygone"]),
     Case("missing-geometry", [("zones.geojson", geojson([feature(SQUARE), feature(None, "Z2", "Sud")]))],
@@ -289,7 +289,8 @@ def test_zone_polygons_replace_a_zoning(demo_pack_copy):
                                                                  [5.1, 46.0]]]}, "Z2", "Sud")])
     preview = prepare(demo_pack_copy, [Upload("mes_zones.geojson", data)], imported_by="t")
     assert preview.ok, preview.report()
-    integrate(demo_pack_copy, preview)
+    assert ["aucune commune du pack dans ces zones" in d.message for d in preview.doubts] == [True]  # far away
+    integrate(demo_pack_copy, preview, confirmed=True)
     territory = Territory.load(demo_pack_copy)
     assert territory.zone_names("custom") == {"Z1": "Nord", "Z2": "Sud"}
     assert len(territory.zones_of("ZE2020")) == 15

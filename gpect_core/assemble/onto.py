@@ -84,9 +84,27 @@ def check_zones(preview, parsed: Parsed, frame: pd.DataFrame, known_zones: gpd.G
     return offpack.apply_rule(table, frame, known_zones, preview.assembly.add, offpack.label(table, parsed))
 
 
-def _zones_onto(preview, src: Sources, pack_zones: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+def empty_zones(layer: gpd.GeoDataFrame, communes: pd.DataFrame | None) -> list[str]:
+    """Codes of the zones of `layer` (zone_id, geometry) holding no commune of the pack (points `lon`, `lat`,
+    WGS84 degrees, of the `communes` table). Empty when the pack's communes have no coordinates."""
+    if communes is None or communes.empty or not {"lon", "lat"} <= set(communes.columns):
+        return []
+    located = communes.dropna(subset=["lon", "lat"])
+    if located.empty or layer.empty:
+        return []
+    points = gpd.GeoDataFrame(geometry=gpd.points_from_xy(located["lon"], located["lat"]), crs=4326)
+    polygons = layer[["zone_id", "geometry"]].copy()
+    polygons = polygons.set_crs(4326) if polygons.crs is None else polygons.to_crs(4326)
+    hits = gpd.sjoin(points, polygons, how="inner", predicate="within")
+    held = set(hits["zone_id"].astype(str))
+    return [str(code) for code in layer["zone_id"] if str(code) not in held]
+
+
+def _zones_onto(preview, src: Sources, pack_zones: gpd.GeoDataFrame,
+                communes: pd.DataFrame | None = None) -> gpd.GeoDataFrame:
     """The pack's zones with every zoning the files draw replaced (commune polygons × composition, or zone
-    polygons taken as they are)."""
+    polygons taken as they are). Zones taken as they are that hold no commune of the pack (`communes` with
+    `lon`, `lat`) are doubts: integrated only once the user confirms."""
     if not src.frames("commune_geometry"):
         for parsed, _, _ in src.frames("composition"):
             preview.problems.append(file_problem(parsed.report.name, "une table de composition communale ne "
@@ -113,8 +131,14 @@ def _zones_onto(preview, src: Sources, pack_zones: gpd.GeoDataFrame) -> gpd.GeoD
         if zoning in drawn:
             src.unused(parsed, f"zonage {zoning} déjà dessiné à partir des polygones des communes")
             continue
-        layers.append(zones.as_is(src, parsed, digest, frame, names))
+        layer = zones.as_is(src, parsed, digest, frame, names)
+        layers.append(layer)
         drawn.add(zoning)
+        empty = empty_zones(layer, communes)
+        if empty:
+            key = "hostile.zones.none_inside" if len(empty) == len(layer) else "hostile.zones.some_empty"
+            preview.doubts.append(file_problem(parsed.report.name, t(key, zoning=zoning, n=len(empty),
+                                                                     codes=listing(empty, 10))))
     for layer in layers:
         zoning = layer["zoning"].iloc[0]
         held = pack_zones.loc[pack_zones["zoning"] == zoning, "zone_id"]
@@ -135,7 +159,7 @@ def assemble_onto(preview, territory: Territory, items: list[tuple[Parsed, str]]
     preview.assembly = report
     src = Sources(items, imported_by, report)
     default_zoning = territory.default_zoning or territory.zoning_ids()[0]
-    new_zones = _zones_onto(preview, src, territory.zones)
+    new_zones = _zones_onto(preview, src, territory.zones, territory.tables.get("communes"))
     if preview.problems:
         return report
     incoming: dict[str, list[pd.DataFrame]] = {}

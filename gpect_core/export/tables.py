@@ -20,18 +20,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from ..errors import spreadsheet_inert
 from ..formatting import Fmt, export_frame, fmt_date
 from ..i18n import t
 from .caption import Caption
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    """`value` made inert for a spreadsheet if it is text that looks like a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+neutralise = spreadsheet_inert
 
 
 def _text_frame(df: pd.DataFrame) -> pd.DataFrame:

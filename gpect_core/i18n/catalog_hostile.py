@@ -97,6 +97,9 @@ STRINGS.update({
     "hostile.value.rome": (
         "code ROME attendu (une lettre de A à N et quatre chiffres, ex. H2913)",
         "ROME code expected (a letter A to N and four digits, e.g. H2913)"),
+    "hostile.value.rome_upper": (
+        "« {file} », colonne « {column} » : {n} code(s) ROME écrit(s) en minuscules, mis en majuscules ({examples})",
+        "“{file}”, column “{column}”: {n} ROME code(s) written in lower case, put in upper case ({examples})"),
     "hostile.value.class_fraction": (
         "classe entière de 1 à 5 attendue (une valeur décimale n'est pas arrondie)",
         "whole class from 1 to 5 expected (a decimal value is not rounded)"),
@@ -128,6 +131,69 @@ STRINGS.update({
         "zone, send the complete zoning."),
 })
 STRINGS.update({
+    "hostile.geo.duplicate_code": (
+        "code de zone « {code} » en double : déjà pris par l'entité {first} ; chaque zone doit avoir son propre "
+        "code (ou réunissez ses polygones en un seul multipolygone)",
+        "zone code “{code}” repeated: already used by feature {first}; each zone needs its own code (or merge its "
+        "polygons into one multipolygon)"),
+    "hostile.geo.self_intersection": (
+        "le polygone de la zone{code} se recoupe{at} (contour en huit ou qui se croise) ; corrigez-le dans votre "
+        "logiciel de cartographie (QGIS : Vecteur > Outils de géométrie > Réparer les géométries)",
+        "the polygon of zone{code} crosses itself{at} (figure-of-eight outline); fix it in your GIS (QGIS: Vector "
+        "> Geometry tools > Fix geometries)"),
+    "hostile.geo.invalid": (
+        "le polygone de la zone{code} est invalide{at} ; corrigez-le dans votre logiciel de cartographie (QGIS : "
+        "Vecteur > Outils de géométrie > Réparer les géométries)",
+        "the polygon of zone{code} is invalid{at}; fix it in your GIS (QGIS: Vector > Geometry tools > Fix "
+        "geometries)"),
+    "hostile.geo.degrees_in_projected": (
+        "« {file} » : le fichier se déclare en {crs} (coordonnées en mètres), mais ses coordonnées (ex. {x} ; {y}) "
+        "sont des degrés de longitude et latitude (WGS 84). Réexportez-le en déclarant son vrai système de "
+        "coordonnées (EPSG:4326).",
+        "“{file}”: the file declares {crs} (coordinates in metres), but its coordinates (e.g. {x}; {y}) are degrees "
+        "of longitude and latitude (WGS 84). Export it again declaring its real coordinate system (EPSG:4326)."),
+    "hostile.geo.absurd_coordinate": (
+        "« {file} » : une coordonnée du fichier est hors de toute mesure (ex. {x} ; {y}, en {crs}) : le fichier est "
+        "abîmé ou mal exporté ; corrigez-le puis réexportez-le.",
+        "“{file}”: a coordinate of the file is beyond any measure (e.g. {x}; {y}, in {crs}): the file is damaged or "
+        "badly exported; fix it and export it again."),
+    "hostile.text.utf32_broken": (
+        "« {file} » : l'encodage de ce fichier (UTF-32) n'est pas pris en charge ; enregistrez-le en CSV UTF-8 "
+        "ou en Excel.",
+        "“{file}”: this file's encoding (UTF-32) is not supported; save it as UTF-8 CSV or as Excel."),
+    "hostile.text.wrong_extension": (
+        "« {file} » : ce fichier est un texte (CSV) et non un classeur Excel, malgré son extension « {suffix} » ; "
+        "renommez-le en « .csv » puis envoyez-le de nouveau.",
+        "“{file}”: this file is text (CSV), not an Excel workbook, despite its “{suffix}” extension; rename it to "
+        "“.csv” and send it again."),
+    "hostile.geo.layers": (
+        "« {file} » : le GeoPackage contient {n} couches ({layers}) ; on ne peut pas deviner laquelle est le "
+        "zonage. Enregistrez la couche voulue seule dans un GeoPackage (QGIS : clic droit > Exporter) et "
+        "envoyez-le.",
+        "“{file}”: the GeoPackage holds {n} layers ({layers}); which one is the zoning cannot be guessed. Save the "
+        "layer meant alone in a GeoPackage (QGIS: right click > Export) and send it."),
+    "hostile.geo.nan": (
+        "« {file} » : des coordonnées ne sont pas des nombres (« NaN » ou « Infinity ») ; corrigez les polygones "
+        "concernés puis réexportez le fichier.",
+        "“{file}”: some coordinates are not numbers (“NaN” or “Infinity”); fix those polygons and export the file "
+        "again."),
+    "hostile.geo.duplicate_key": (
+        "« {file} », entité {n} : l'attribut « {attribute} » y figure deux fois ; une seule valeur serait gardée sans "
+        "qu'on sache laquelle est la bonne. Corrigez le fichier.",
+        "“{file}”, feature {n}: the attribute “{attribute}” appears twice; only one value would be kept without knowing "
+        "which is right. Fix the file."),
+    "hostile.zones.none_inside": (
+        "aucune commune du pack dans ces zones (zonage {zoning}, {n} zone(s) : {codes}) : le fichier couvre-t-il "
+        "bien le territoire, et dans le bon système de coordonnées ? Sans commune, ces zones n'auront ni "
+        "population ni chiffres.",
+        "no commune of the pack lies in these zones (zoning {zoning}, {n} zone(s): {codes}): does the file cover "
+        "the territory, in the right coordinate system? Without communes these zones will have neither "
+        "population nor figures."),
+    "hostile.zones.some_empty": (
+        "{n} zone(s) du zonage {zoning} ne contiennent aucune commune du pack ({codes}) : elles n'auront ni "
+        "population ni chiffres.",
+        "{n} zone(s) of zoning {zoning} hold no commune of the pack ({codes}): they will have neither population "
+        "nor figures."),
     "hostile.geo.ring": (
         "« {file} » : un polygone du fichier est mal formé (contour non fermé ou de moins de quatre points) ; "
         "corrigez-le dans votre logiciel de cartographie (QGIS : Vecteur > Outils de géométrie > Vérifier la "
@@ -148,6 +214,47 @@ STRINGS.update({
         "unneeded (or empty) columns before sending it."),
 })
 STRINGS.update({
+    "hostile.plan.hidden_sheet": (
+        "{file} : la feuille « {sheet} » est masquée dans le classeur ; ses lignes seront importées comme les "
+        "autres : vérifiez qu'elle est bien à jour.",
+        "{file}: the sheet “{sheet}” is hidden in the workbook; its rows will be imported like the others: check "
+        "that it is up to date."),
+    "hostile.plan.merged": (
+        "{file}, feuille « {sheet} », colonne « {column} » : cellules fusionnées {cells} (lignes {first} à {last}) ;"
+        " seule la première ligne aurait une valeur. Défusionnez-les et recopiez la valeur sur chaque ligne.",
+        "{file}, sheet “{sheet}”, column “{column}”: merged cells {cells} (rows {first} to {last}); only the first "
+        "row would have a value. Unmerge them and copy the value on each row."),
+    "hostile.plan.formula": (
+        "{file}, feuille « {sheet} », ligne {row}, colonne « {column} » : formule sans valeur calculée "
+        "(« {formula} ») : ouvrez et enregistrez le classeur dans Excel (ou LibreOffice), ou remplacez la formule "
+        "par sa valeur.",
+        "{file}, sheet “{sheet}”, row {row}, column “{column}”: formula without a computed value (“{formula}”): "
+        "open and save the workbook in Excel (or LibreOffice), or replace the formula by its value."),
+    "hostile.plan.rome": (
+        "{where} : {codes} n'est pas un code ROME (une lettre de A à N et quatre chiffres, ex. H2913) ; séparez "
+        "les codes par « ; ».",
+        "{where}: {codes} is not a ROME code (a letter A to N and four digits, e.g. H2913); separate the codes "
+        "with “;”."),
+    "hostile.plan.rome_upper": (
+        "{where} : « {value} » lu « {read} » (codes ROME mis en majuscules).",
+        "{where}: “{value}” read “{read}” (ROME codes put in upper case)."),
+    "hostile.plan.number_as_date": (
+        "{where} : le nombre {value} est lu comme la date du {date} (numéro de jour d'Excel) ; vérifiez-la.",
+        "{where}: the number {value} is read as the date {date} (Excel day number); check it."),
+    "hostile.plan.percent": (
+        "{where} : « {value} » est lu {read} (le « % » est ignoré) ; vérifiez que c'est bien le montant voulu.",
+        "{where}: “{value}” is read {read} (the “%” is ignored); check that it is the amount meant."),
+    "hostile.plan.too_large": (
+        "{where} : valeur hors de portée (au-delà de {limit} en valeur absolue) ; écrivez le nombre voulu.",
+        "{where}: value out of range (beyond {limit} in absolute value); write the number meant."),
+    "hostile.plan.confirm_needed": (
+        "{file} : rien n'a été importé : {n} valeur(s) à vérifier attendent votre confirmation (case « Je "
+        "confirme… » de la page, ou --confirm en ligne de commande).",
+        "{file}: nothing was imported: {n} value(s) to check await your confirmation (the “I confirm…” box of the "
+        "page, or --confirm on the command line)."),
+    "hostile.plan.confirm_list": (
+        "{file} : {n} valeur(s) à vérifier avant d'appliquer :",
+        "{file}: {n} value(s) to check before applying:"),
     "hostile.plan.not_finite": (
         "{where} : « {value} » n'est pas un nombre fini (infini ou « nan ») ; écrivez un nombre.",
         "{where}: “{value}” is not a finite number (infinite or “nan”); write a number."),

@@ -192,8 +192,9 @@ def _by_area(territory: Territory, source: str, target: str) -> Correspondence:
         values = pd.to_numeric(zones["population"], errors="coerce") if "population" in zones else np.nan
         populations[zoning] = pd.Series(np.asarray(values, dtype=float) * np.ones(len(zones)),
                                         index=zones["zone_id"].astype(str))
-    table["population_a"] = table["zone_a"].map(populations[source])
-    table["population_b"] = table["zone_b"].map(populations[target])
+    # .astype(float): with no overlapping pair the mapped columns keep the (string) dtype of the empty keys
+    table["population_a"] = table["zone_a"].map(populations[source]).astype(float)
+    table["population_b"] = table["zone_b"].map(populations[target]).astype(float)
     table["population_common"] = table["population_a"] * table["share_of_a"]
     table["communes_common"] = pd.array([pd.NA] * len(table), dtype="Int64")
     table["area_common_km2"] = table["common"] / 1e6

@@ -67,15 +67,24 @@ def _cmd_import(args: argparse.Namespace) -> int:
             print(f"  - {difference.describe()}")
     for difference in kept:
         print(f"  · {difference.describe()}")
+    doubts = incoming.doubts if changes else []
+    if doubts:
+        print(t("hostile.plan.confirm_list", file=Path(args.file).name, n=len(doubts)))
+        for doubt in doubts:
+            print(f"  ! {doubt.message}")
     if not args.apply:
         if changes:
-            print("Rien n'a été modifié. Relancez avec --apply --user IDENTIFIANT pour appliquer ces différences.")
-        return 0
+            print("Rien n'a été modifié. Relancez avec --apply --user IDENTIFIANT"
+                  + (" --confirm" if doubts else "") + " pour appliquer ces différences.")
+        return 1 if doubts else 0
+    if doubts and not args.confirm:
+        print(t("hostile.plan.confirm_needed", file=Path(args.file).name, n=len(doubts)), file=sys.stderr)
+        return 1
     if not args.user:
         print("--apply demande --user : chaque modification de l'historique nomme son auteur.", file=sys.stderr)
         return 2
     count = apply_import(store, incoming, user=args.user, comment=f"Import de {Path(args.file).name}",
-                         known_zones=zones)
+                         known_zones=zones, confirmed=bool(args.confirm))
     print(f"{count} modification(s) appliquée(s) par {args.user} ; elles figurent dans l'historique.")
     return 0
 
@@ -159,6 +168,9 @@ def register(subparsers) -> None:
     imp.add_argument("file", help="classeur .xlsx exporté puis modifié")
     imp.add_argument("--apply", action="store_true", help="applique les différences")
     imp.add_argument("--user", help="auteur des modifications, inscrit dans l'historique")
+    imp.add_argument("--confirm", action="store_true",
+                     help="confirme les valeurs « à vérifier » listées (un « % » dans un budget, une feuille "
+                          "masquée…) ; sans elle, un classeur qui en a n'est pas appliqué (code de sortie 1)")
     store_options(imp)
     imp.set_defaults(func=_cmd_import)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -71,11 +72,15 @@ COMPARED_FIELDS = {
 
 class ImportedPlan(dict):
     """A plan read from a workbook (the PlanStore.snapshot() form, equal to it when nothing differs) that also
-    knows where each row came from: `source` = {"file": name, "rows": {entity: {key: row number}}}."""
+    knows where each row came from: `source` = {"file": name, "rows": {entity: {key: row number}}}, and the
+    values it read but may have misread (`doubts`, French Problems naming sheet, row and column: a « % » in a
+    budget, a plain number in a date column, a ROME code put in upper case, a hidden sheet), applied only once
+    confirmed (`apply_import(..., confirmed=True)`)."""
 
-    def __init__(self, plan: dict, source: dict):
+    def __init__(self, plan: dict, source: dict, doubts: list[Problem] | None = None):
         super().__init__(plan)
         self.source = source
+        self.doubts = list(doubts or [])
 
 
 class PlanImportError(GpectError):
@@ -188,9 +193,11 @@ def read_workbook(source: str | os.PathLike | bytes | io.BytesIO, name: str | No
         raise PlanImportError(exc.message) from None
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        formulas = load_workbook(io.BytesIO(data), data_only=False)  # formulas, merged cells, sheet state
     except Exception:  # noqa: BLE001 — any unreadable file becomes one French message
         raise PlanImportError(t("hostile.plan.unreadable", file=label)) from None
     problems: list[Problem] = []
+    doubts: list[Problem] = []
     raw: dict[str, list[tuple[int, dict]]] = {}
     for spec in SHEETS:
         if spec.title not in workbook.sheetnames:
@@ -198,6 +205,9 @@ def read_workbook(source: str | os.PathLike | bytes | io.BytesIO, name: str | No
             continue
         rows = workbook[spec.title].iter_rows(values_only=True)
         header = [str(h).strip().casefold() if h is not None else "" for h in next(rows, ())]
+        titles = {title.casefold(): title for _, title in spec.columns}
+        _sheet_checks(formulas[spec.title], workbook[spec.title], label, spec.title, header, titles, problems,
+                      doubts)
         for title in sorted({h for h in header if h and header.count(h) > 1}):
             problems.append(Problem(t("hostile.plan.duplicate_header", file=label, sheet=spec.title, column=title,
                                       columns=", ".join(get_column_letter(i + 1) for i, h in enumerate(header)
@@ -217,15 +227,43 @@ def read_workbook(source: str | os.PathLike | bytes | io.BytesIO, name: str | No
             records.append((number, {name: values[i] if i < len(values) else None for name, i in positions.items()}))
         raw[spec.title] = records
     workbook.close()
-    if problems:
-        raise PlanImportError(f"{label} : le classeur n'a pas la forme d'un plan d'action exporté.", problems)
-    plan = _decode(raw, label, problems)
+    formulas.close()
+    shape = [p for p in problems if p.row is None]
+    if shape:
+        raise PlanImportError(f"{label} : le classeur n'a pas la forme d'un plan d'action exporté.", shape)
+    plan = _decode(raw, label, problems, doubts)
     if problems:
         raise PlanImportError(f"{label} : {len(problems)} problème(s) ; rien n'a été importé.", problems)
     return plan
 
 
-def _decode(raw: dict, label: str, problems: list[Problem]) -> dict:
+def _sheet_checks(sheet, cached, label: str, title: str, header: list[str], titles: dict[str, str],
+                  problems: list[Problem], doubts: list[Problem]) -> None:
+    """Formulas without a computed value and cells merged across rows are refused (their value would be read
+    as empty); a hidden sheet is a doubt."""
+    if sheet.sheet_state != "visible":
+        doubts.append(Problem(t("hostile.plan.hidden_sheet", file=label, sheet=title), file=label, sheet=title))
+
+    def column_of(index: int) -> str:
+        name = header[index] if index < len(header) else ""
+        return titles.get(name, name or get_column_letter(index + 1))
+
+    for merged in sheet.merged_cells.ranges:
+        if merged.max_row > merged.min_row and merged.max_row >= 2:
+            column = column_of(merged.min_col - 1)
+            problems.append(Problem(t("hostile.plan.merged", file=label, sheet=title, cells=merged.coord,
+                                      column=column, first=merged.min_row, last=merged.max_row),
+                                    file=label, sheet=title, row=merged.min_row, column=column))
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if cell.data_type == "f" and cached.cell(row=cell.row, column=cell.column).value is None:
+                formula = str(cell.value)
+                problems.append(Problem(t("hostile.plan.formula", file=label, sheet=title, row=cell.row,
+                                          column=column_of(cell.column - 1), formula=formula[:60]),
+                                        file=label, sheet=title, row=cell.row, column=column_of(cell.column - 1)))
+
+
+def _decode(raw: dict, label: str, problems: list[Problem], doubts: list[Problem]) -> dict:
     plan: dict[str, dict[str, dict]] = {}
     numbers: dict[str, dict[str, int]] = {}
     specs = {spec.title: spec for spec in SHEETS}
@@ -240,7 +278,11 @@ def _decode(raw: dict, label: str, problems: list[Problem]) -> dict:
             for name, header in spec.columns:
                 where = f"{where_row}, colonne « {header} »"
                 try:
-                    row[name] = _decode_cell(spec.entity, name, record.get(name), where, plan)
+                    value = record.get(name)
+                    row[name] = _decode_cell(spec.entity, name, value, where, plan)
+                    doubt = _doubt(name, value, row[name], where)
+                    if doubt:
+                        doubts.append(Problem(doubt, file=label, sheet=title, row=number, column=header))
                 except PlanValidationError as exc:
                     problems.append(Problem(exc.message, file=label, sheet=title, row=number, column=header))
                     row[name] = None
@@ -256,7 +298,32 @@ def _decode(raw: dict, label: str, problems: list[Problem]) -> dict:
             rows[key] = row
             numbers.setdefault(spec.entity, {})[key] = number
         plan[spec.entity] = rows
-    return ImportedPlan(plan, source={"file": label, "rows": numbers})
+    return ImportedPlan(plan, source={"file": label, "rows": numbers}, doubts=doubts)
+
+
+ROME_CODE = re.compile(r"[A-Na-n]\d{4}")
+LARGEST = 1e12  # beyond, a plan's figure (euros, indicator values) is taken for a typo or a pasted overflow
+
+
+def _rome_codes(value: Any, where: str) -> str | None:
+    codes = [c for c in re.split(r"[;,\s]+", str(value)) if c]
+    wrong = [c for c in codes if not ROME_CODE.fullmatch(c)]
+    if wrong:
+        raise PlanValidationError(t("hostile.plan.rome", where=where, codes=", ".join(f"« {c} »" for c in wrong)))
+    return " ".join(c.upper() for c in codes) or None
+
+
+def _doubt(name: str, given: Any, read: Any, where: str) -> str | None:
+    """Why a value read from a cell may not be what the committee meant (French, naming `where`), or None."""
+    if read is None or given is None:
+        return None
+    if name in m.DATE_FIELDS and isinstance(given, (int, float)) and not isinstance(given, bool):
+        return t("hostile.plan.number_as_date", where=where, value=f"{given:g}", date=f"{read:%d/%m/%Y}")
+    if name in m.FLOAT_FIELDS and isinstance(given, str) and "%" in given:
+        return t("hostile.plan.percent", where=where, value=given.strip(), read=f"{read:g}")
+    if name == "occupation_codes" and str(read) != " ".join(c for c in re.split(r"[;,\s]+", str(given)) if c):
+        return t("hostile.plan.rome_upper", where=where, value=str(given).strip(), read=read)
+    return None
 
 
 def _lookup(value: str, known: dict[str, dict], label_field: str, what: str, where: str) -> str:
@@ -289,6 +356,8 @@ def _decode_cell(entity: str, name: str, value: Any, where: str, plan: dict) -> 
             raise PlanValidationError(f"{where} : type « {value} » inconnu (types : "
                                       f"{', '.join(labels('partner_type', m.PARTNER_KINDS, 'fr').values())}).")
         return code
+    if name == "occupation_codes" and value is not None:
+        return _rome_codes(value, where)
     if name in m.LIST_FIELDS and value is not None:
         return coerce_value(name, str(value).replace(";", " "), where)
     if name in KEY_FIELDS[entity] and name not in m.DATE_FIELDS:
@@ -297,7 +366,10 @@ def _decode_cell(entity: str, name: str, value: Any, where: str, plan: dict) -> 
         return None if value is None else str(value).strip()
     if name == "title" and value is None:
         raise PlanValidationError(f"{where} : le titre est obligatoire.")
-    return coerce_value(name, value, where)
+    result = coerce_value(name, value, where)
+    if isinstance(result, (int, float)) and not isinstance(result, bool) and abs(result) > LARGEST:
+        raise PlanValidationError(t("hostile.plan.too_large", where=where, limit=f"{LARGEST:.0e}"))
+    return result
 
 
 # --------------------------------------------------------------------------------------------- diff and apply
@@ -331,7 +403,8 @@ FAR_YEARS = 15  # a plan's date further ahead than this is taken for a typo (209
 
 
 def apply_import(store: PlanStore, incoming: dict, user: str, comment: str = "Import d'un classeur",
-                 dry_run: bool = False, known_zones: set[str] | None = None, today: date | None = None) -> int:
+                 dry_run: bool = False, known_zones: set[str] | None = None, today: date | None = None,
+                 confirmed: bool = False) -> int:
     """Apply the differences of `incoming` (from `read_workbook`) to the store as `user`, all or nothing: one
     transaction for the whole workbook (`PlanStore.batch`), on SQLite and PostgreSQL. Returns the number of
     fields changed. Each action's changes (its indicators, values and milestones included) are one versioned
@@ -340,7 +413,12 @@ def apply_import(store: PlanStore, incoming: dict, user: str, comment: str = "Im
 
     Beside the plan's rules, a changed value is refused when it names a zone code outside `known_zones` (the
     zone ids of every zoning of the pack; not checked when None) or is a date more than `FAR_YEARS` years
-    after `today` (default: today)."""
+    after `today` (default: today). A workbook with doubts (`ImportedPlan.doubts`) is applied only when
+    `confirmed`; else PlanImportError listing them and nothing written."""
+    doubts = getattr(incoming, "doubts", [])
+    if doubts and not confirmed and not dry_run:
+        raise PlanImportError(t("hostile.plan.confirm_needed", file=_source(incoming)["file"], n=len(doubts)),
+                              doubts)
     problems: list[Problem] = []
     with store.batch(rollback=dry_run):
         problems.extend(_doubtful(store, incoming, known_zones, today or date.today()))

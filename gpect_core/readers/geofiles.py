@@ -111,7 +111,7 @@ def read_geo_bytes(data: bytes, file: str) -> gpd.GeoDataFrame:
             path = Path(tmp) / ("data" + (suffix or ".geojson"))
             path.write_bytes(data)
         try:
-            frame = gpd.read_file(path, engine="pyogrio")
+            frame = gpd.read_file(path, engine="pyogrio", layer=_polygon_layer(path, file))
         except shapely.errors.GEOSException:
             raise ReadError(t("hostile.geo.ring", file=file)) from None
         except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, ValueError, OSError):
@@ -127,6 +127,24 @@ def read_geo_bytes(data: bytes, file: str) -> gpd.GeoDataFrame:
     return frame
 
 
+def _polygon_layer(path: Path, file: str) -> str | None:
+    """The layer to read in a multi-layer file (GeoPackage): the only one with polygons; None for a single layer.
+    ReadError listing the layers when several hold polygons (which one is meant cannot be guessed)."""
+    if path.suffix.lower() != ".gpkg":
+        return None
+    try:
+        layers = pyogrio.list_layers(path)
+    except (pyogrio.errors.DataSourceError, OSError):
+        return None  # read_file says it in French
+    if len(layers) <= 1:
+        return None
+    polygons = [str(name) for name, kind in layers if kind and "POLYGON" in str(kind).upper()]
+    if len(polygons) == 1:
+        return polygons[0]
+    listed = ", ".join(f"« {name} »" for name in (polygons or [str(n) for n, _ in layers])[:10])
+    raise ReadError(t("hostile.geo.layers", file=file, n=len(layers), layers=listed))
+
+
 _FEATURE_TYPE = re.compile(rb'"type"\s*:\s*"Feature(Collection)?"')
 _TEXT_COORDINATE = re.compile(rb'"coordinates"\s*:\s*[\[\s]*"')
 GEOMETRY_TYPES = ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon")
@@ -137,10 +155,10 @@ def check_geojson_shape(data: bytes, file: str) -> None:
     zones: a bare geometry or a GeometryCollection (outlines without attributes), or coordinates written as
     text. A FeatureCollection or a single Feature passes. Raises ReadError. The whole file is parsed only when a
     scan of its bytes finds no feature or a quoted coordinate (to name the fault and the feature)."""
-    if _FEATURE_TYPE.search(data) and not _TEXT_COORDINATE.search(data):
-        return
+    if _NOT_A_NUMBER.search(data):
+        raise ReadError(t("hostile.geo.nan", file=file))
     try:
-        payload = json.loads(data.decode("utf-8-sig"))
+        payload = json.loads(data.decode("utf-8-sig"), object_pairs_hook=_pairs)
     except UnicodeDecodeError:
         raise ReadError(t("hostile.geo.not_utf8", file=file)) from None
     except ValueError as exc:
@@ -148,6 +166,9 @@ def check_geojson_shape(data: bytes, file: str) -> None:
         raise ReadError(f"« {file} »{line} : fichier géographique illisible, ce n'est pas un JSON valide (tronqué "
                         "ou abîmé).") from None
     kind = payload.get("type") if isinstance(payload, dict) else None
+    _name_repeated_keys(payload, file)
+    if _FEATURE_TYPE.search(data) and not _TEXT_COORDINATE.search(data):
+        return
     if kind == "GeometryCollection" or kind in GEOMETRY_TYPES:
         raise ReadError(t("hostile.geo.bare_geometry", file=file, kind=kind))
     features = payload.get("features") if kind == "FeatureCollection" else [payload] if kind == "Feature" else None
@@ -158,6 +179,36 @@ def check_geojson_shape(data: bytes, file: str) -> None:
         text = _text_coordinate(geometry.get("coordinates") if isinstance(geometry, dict) else None)
         if text is not None:
             raise ReadError(t("hostile.geo.text_coordinates", file=file, n=number, value=text[:40]))
+
+
+_NOT_A_NUMBER = re.compile(rb"[\[,:]\s*-?(?:NaN|Infinity)\s*[\],}]")
+
+
+class _Repeated(dict):
+    """A JSON object that held a key twice (`key`: the first such key; JSON keeps only the last value)."""
+
+    key = ""
+
+
+def _pairs(items):
+    seen = set()
+    for key, _ in items:
+        if key in seen:
+            repeated = _Repeated(items)
+            repeated.key = key
+            return repeated
+        seen.add(key)
+    return dict(items)
+
+
+def _name_repeated_keys(payload, file: str) -> None:
+    """ReadError naming the first feature whose properties (or the feature itself) hold a key twice."""
+    features = payload.get("features") if isinstance(payload, dict) else None
+    for number, feature in enumerate(features if isinstance(features, list) else [payload], start=1):
+        properties = feature.get("properties") if isinstance(feature, dict) else None
+        for item in (properties, feature):
+            if isinstance(item, _Repeated):
+                raise ReadError(t("hostile.geo.duplicate_key", file=file, n=number, attribute=item.key))
 
 
 def _text_coordinate(coordinates) -> str | None:
@@ -175,14 +226,23 @@ def _text_coordinate(coordinates) -> str | None:
 def _check_coordinates_fit_crs(frame: gpd.GeoDataFrame, file: str) -> None:
     """Coordinates in metres (Lambert-93...) in a file that declares degrees (WGS84): named, not taken as
     « géométrie absente »."""
-    if not frame.crs.is_geographic or frame.geometry.isna().all():
+    if frame.geometry.isna().all():
         return
     west, south, east, north = frame.geometry.total_bounds
-    if max(abs(west), abs(east)) <= 180 and max(abs(south), abs(north)) <= 90:
+    in_degrees = max(abs(west), abs(east)) <= 180 and max(abs(south), abs(north)) <= 90
+    crs = frame.crs.name or frame.crs.to_string()
+    if not frame.crs.is_geographic:
+        if in_degrees:
+            raise ReadError(t("hostile.geo.degrees_in_projected", file=file, crs=crs, x=f"{west:g}", y=f"{south:g}"))
+        return
+    if in_degrees:
         return
     lambert = 0 <= west and east <= 1_300_000 and 6_000_000 <= south and north <= 7_200_000
-    raise ReadError(t("hostile.geo.crs_mismatch", file=file, crs=frame.crs.name or frame.crs.to_string(),
-                      x=f"{west:.0f}", y=f"{south:.0f}",
+    x = west if abs(west) > 180 or abs(east) <= 180 else east
+    y = south if abs(south) > 90 or abs(north) <= 90 else north
+    if max(abs(west), abs(east), abs(south), abs(north)) > 1e8:  # beyond any projection: a broken number
+        raise ReadError(t("hostile.geo.absurd_coordinate", file=file, crs=crs, x=f"{x:g}", y=f"{y:g}"))
+    raise ReadError(t("hostile.geo.crs_mismatch", file=file, crs=crs, x=f"{x:.0f}", y=f"{y:.0f}",
                       guess=t("hostile.geo.lambert") if lambert else ""))
 
 
@@ -237,7 +297,11 @@ def parse_geo(frame: gpd.GeoDataFrame, file: str) -> Parsed:
     report.reject(raw, not_polygon, code_col or attrs.columns[0], "la géométrie n'est pas un polygone")
     for index in invalid[invalid].index[:20]:
         reason = shapely.is_valid_reason(frame.geometry.loc[index])
-        report.problems.append(raw.problem(f"polygone invalide ({reason})", index=index, column=code_col))
+        point = re.search(r"\[(\S+) (\S+)\]", reason)
+        at = f" ({float(point.group(1)):g} ; {float(point.group(2)):g})" if point else ""
+        key = "hostile.geo.self_intersection" if "Self-intersection" in reason else "hostile.geo.invalid"
+        code = f" « {attrs.at[index, code_col]} »" if code_col else ""
+        report.problems.append(raw.problem(t(key, code=code, at=at), index=index, column="geometry"))
     report.rows_rejected += int(invalid.sum())
     keep = ~(missing | not_polygon | invalid)
     frame = frame[keep.to_numpy()]
@@ -265,6 +329,13 @@ def parse_geo(frame: gpd.GeoDataFrame, file: str) -> Parsed:
             geo = gpd.GeoDataFrame({"zoning": zoning, "zone_id": zone_id,
                                     "name": attrs[name_col] if name_col else zone_id},
                                    geometry=frame.geometry.values, crs=frame.crs)
+            repeated = zone_id.duplicated(keep="first") & zone_id.ne("")
+            for index in repeated[repeated].index[:20]:
+                first = zone_id.index[zone_id.eq(zone_id[index])][0]
+                report.problems.append(raw.problem(t("hostile.geo.duplicate_code", code=zone_id[index],
+                                                     first=raw.row_number(first)), index=index, column=column))
+            report.rows_rejected += int(repeated.sum())
+            geo = geo[~repeated.to_numpy()]
             report.format_key = GEO_ZONES.key
             report.format_label = f"polygones de zones déjà dessinées (zonage {zoning})"
             return Parsed(GEO_ZONES, raw, {"zone_geometry": geo}, report)

@@ -59,7 +59,15 @@ def _convert(raw: RawTable, report: FileReport, spec: TemplateSpec) -> tuple[pd.
             if field.kind == "code":
                 reject(values.str.contains(r"\s", regex=True) & ~empty, header, "un code ne contient pas d'espace")
             if field.column in ROME_FIELDS:
-                reject(_not_rome(raw, spec, values) & ~empty, header, t("hostile.value.rome"))
+                not_rome = _not_rome(raw, spec, values)
+                reject(not_rome & ~empty, header, t("hostile.value.rome"))
+                lower = ~not_rome & ~empty & ~bad_rows & (values != values.str.upper())
+                if lower.any():
+                    values = values.where(~lower, values.str.upper())
+                    shown = ", ".join(f"{raw.frame.at[i, header]} → {values[i]} (ligne {raw.row_number(i)})"
+                                      for i in lower[lower].index[:5])
+                    report.notes.append(t("hostile.value.rome_upper", file=report.name, column=header,
+                                          n=int(lower.sum()), examples=shown))
             frame[field.column] = values.where(~empty, None)
         elif field.kind in ("count", "number", "class", "year", "rate"):
             parsed = parse_numbers(text)

@@ -124,6 +124,11 @@ def decode_text(data: bytes, file: str) -> tuple[str, str, list[str]]:
             return data[3:].decode("utf-8", errors="strict"), "utf-8-sig", []
         except UnicodeDecodeError:
             return _decode_mixed(data[3:], file)
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        try:
+            return data.decode("utf-32"), "utf-32", []
+        except UnicodeDecodeError:
+            raise ReadError(t("hostile.text.utf32_broken", file=file)) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16", []
@@ -131,6 +136,8 @@ def decode_text(data: bytes, file: str) -> tuple[str, str, list[str]]:
             pass
     head = data[:4096]
     if b"\x00" in head:
+        if len(head) >= 8 and all(head[i::4].count(0) >= 0.9 * len(head[i::4]) for i in (1, 2, 3)):
+            raise ReadError(t("hostile.text.utf32_broken", file=file))
         for encoding, zeros in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
             if zeros.count(0) >= 0.9 * len(zeros):
                 try:
@@ -333,6 +340,19 @@ def _drop_blank_rows(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[~blank]
 
 
+def _looks_like_text(head: bytes) -> bool:
+    """True for the start of a text file (no NUL byte, printable UTF-8 or Windows-1252, a line break or a
+    separator): a CSV saved under a workbook's name."""
+    if not head or b"\x00" in head:
+        return False
+    try:
+        text = head.decode("utf-8", errors="strict")
+    except UnicodeDecodeError:
+        text = head.decode("cp1252", errors="replace")
+    printable = sum(c.isprintable() or c in "\r\n\t" for c in text)
+    return printable >= 0.98 * len(text) and any(c in text for c in "\n;,\t")
+
+
 def excel_sheets(data: bytes, file: str) -> dict[str, list[list]]:
     """Every sheet of a workbook as rows of raw cell values (python-calamine reads xlsx, xls and ods)."""
     from python_calamine import CalamineWorkbook
@@ -340,6 +360,8 @@ def excel_sheets(data: bytes, file: str) -> dict[str, list[list]]:
     if not data:
         raise ReadError(f"« {file} » : le fichier est vide.")
     check_workbook(data, file)  # any zip, even behind leading bytes (calamine finds it there too)
+    if not data.startswith(b"\xd0\xcf\x11\xe0") and b"PK\x03\x04" not in data and _looks_like_text(data[:4096]):
+        raise ReadError(t("hostile.text.wrong_extension", file=file, suffix=Path(file).suffix or "?"))
     if data[:4] == b"\xd0\xcf\x11\xe0" and "EncryptedPackage".encode("utf-16-le") in data:
         raise ReadError(f"« {file} » : le classeur est protégé par mot de passe ; ouvrez-le dans Excel, retirez le "
                         "mot de passe (Fichier > Informations > Protéger le classeur) et enregistrez-le de nouveau.")

@@ -9,7 +9,7 @@ import io
 from pathlib import Path
 
 from .. import settings
-from ..errors import GpectError
+from ..errors import GpectError, spreadsheet_inert
 from ..outfiles import write_atomically
 
 
@@ -40,7 +40,9 @@ def _cmd_match_titles(args: argparse.Namespace) -> int:
         raise GpectError(f"Pack « {territory.name} » : {exc}.") from None
     result = match_titles(table.frame[column].tolist(), index)
     result["candidates"] = result["candidates"].map(" ".join)
-    frame = result[["title", "rome_code", "rome_label", "appellation", "score", "candidates"]]
+    frame = result[["title", "rome_code", "rome_label", "appellation", "score", "candidates"]].copy()
+    for name in ("title", "rome_label", "appellation", "candidates"):
+        frame[name] = frame[name].map(spreadsheet_inert, na_action="ignore")
     buffer = io.StringIO()
     frame.to_csv(buffer, index=False)
     write_atomically(out, buffer.getvalue().encode("utf-8"))

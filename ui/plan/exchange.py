@@ -8,6 +8,7 @@ import streamlit as st
 
 from gpect_core.errors import GpectError
 from gpect_core.plan.xlsx import apply_import, diff_plans, export_store, import_problems, read_workbook
+from ui.donnees_confirm import confirm_doubts
 from ui.feedback import md, show_error
 from ui.plan.state import FORM_BASE, PlanView
 
@@ -43,10 +44,12 @@ def render(view: PlanView) -> None:
     st.warning(T("plan.import.n_diff", n=len(changes)))
     st.dataframe(pd.DataFrame({T("plan.import.difference"): [d.describe(view.lang) for d in differences]}),
                  hide_index=True, width="stretch")
-    if st.button(T("plan.import.apply"), type="primary", key="plan_import_apply"):
+    confirmed = confirm_doubts(T, incoming.doubts, key=f"plan_import_confirm_{upload.file_id}")
+    if st.button(T("plan.import.apply"), type="primary", key="plan_import_apply", disabled=not confirmed):
         try:
             count = apply_import(store, incoming, user=view.user.signature,
-                                 comment=T("plan.import.comment", name=upload.name), known_zones=zones)
+                                 comment=T("plan.import.comment", name=upload.name), known_zones=zones,
+                                 confirmed=confirmed)
         except GpectError as exc:
             show_error(exc)
         else:
