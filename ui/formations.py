@@ -48,8 +48,9 @@ INT, PCT, FLOAT = Fmt("int"), Fmt("pct"), Fmt("float")
 # BMO projects of a FAP family shared by several ROME codes are in the family table, once (`family_table`).
 SHOWN = {
     "occupation_code": ("formations.col.code", None), "label": ("formations.col.label", None),
-    "own_projects": ("formations.col.projects", INT), "own_difficult_share": ("formations.col.difficult_share", PCT),
-    "reliability": ("formations.col.reliability", None), "bmo_family": ("formations.col.bmo_family", None),
+    "own_projects": ("formations.col.projects", INT), "bmo_family": ("formations.col.bmo_family", None),
+    "family_projects": ("formations.col.family_projects", INT),
+    "difficult_share": ("formations.col.difficult_share", PCT), "reliability": ("formations.col.reliability", None),
     "tension_class": ("formations.col.tension_class", INT),
     "needs_total": ("formations.col.needs_total", INT), "needs_6m": ("formations.col.needs_6m", INT),
     "needs_1y": ("formations.col.needs_1y", INT), "needs_3y": ("formations.col.needs_3y", INT),
@@ -90,14 +91,28 @@ def _class(values: pd.Series) -> pd.Series:
     return np.floor(pd.to_numeric(values, errors="coerce").astype(float) + 0.5)
 
 
+def by_projects(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows as the page lists them: by the projects shown on the row, most first — the row's own projects,
+    then those of its FAP family (« Projets de la famille BMO ») — rows with neither last, then by ROME code."""
+    projects = pd.to_numeric(table["projects"], errors="coerce")
+    own = pd.to_numeric(table["own_projects"], errors="coerce")
+    keys = pd.DataFrame({"own": own, "family": (projects - own.fillna(0)).where(own.isna()),
+                         "code": table["occupation_code"]}, index=table.index)
+    order = keys.sort_values(["own", "family", "code"], ascending=[False, False, True], na_position="last").index
+    return table.loc[order]
+
+
 def _reliability(reasons: pd.Series, t) -> list[str]:
     return [t(f"formations.reliability.{reason}") if reason else "" for reason in reasons]
 
 
 def shown_table(table: pd.DataFrame, t, with_needs: bool, located: bool = True,
                 apart: str | None = None, cov: Coverage | None = None) -> tuple[pd.DataFrame, dict[str, Fmt]]:
-    """The classified coverage table as shown and exported: one row per ROME code with its own figures only (a FAP
-    family's BMO figure is in `shown_families`, once; the row names the family), renamed columns and their formats.
+    """The classified coverage table as shown and exported: one row per ROME code, renamed columns and their
+    formats. « Projets BMO » holds the row's own projects only; a row whose projects are published by FAP family
+    names the family and shows its projects apart (« Projets de la famille BMO », never in a total: the family is
+    counted once in `shown_families`); the difficult share, its reliability and the places per 100 projects are
+    those the gaps rule reads (the family's for such a row), so that each row shows what its class rests on.
     `located`: whether the selection has located training (else its columns are left out); `apart`: the words
     naming the zones of the training shown apart (« département »), None when there is none; `cov`: when given,
     two columns say how many of the row's programmes also lead to other occupations of `table`, and to how many
@@ -106,11 +121,12 @@ def shown_table(table: pd.DataFrame, t, with_needs: bool, located: bool = True,
     if cov is not None:
         shared = shared_training(cov, table["occupation_code"], apart=not located)
         table = table.assign(**{c: table["occupation_code"].map(shared[c]).to_numpy() for c in SHARED_COLUMNS})
-    frame = table.assign(reliability=_reliability(table["own_fragile_reason"], t),
+    projects = pd.to_numeric(table["projects"], errors="coerce")
+    frame = table.assign(reliability=_reliability(table["fragile_reason"], t),
                          bmo_family=table["bmo_codes"].where(family, ""),
+                         family_projects=(projects - pd.to_numeric(table["own_projects"], errors="coerce").fillna(0))
+                         .where(family),
                          tension_class=_class(table["tension_class"]),
-                         places_per_100_projects=table["places_per_100_projects"].where(~family),
-                         graduates_per_100_projects=table["graduates_per_100_projects"].where(~family),
                          gap_label=[t(f"formations.gap.{g}") for g in table["gap"]],
                          bmo_year=table["bmo_year"].astype("string").fillna(""))
     columns = [c for c in SHOWN if (with_needs or c not in NEEDS_COLUMNS) and (located or c not in LOCATED_COLUMNS)
@@ -342,7 +358,7 @@ def render() -> None:
 
 
 def _table_tab(ctx, cov: Coverage, table: pd.DataFrame, with_needs: bool) -> None:
-    ordered = table.sort_values(["projects", "occupation_code"], ascending=[False, True], na_position="last")
+    ordered = by_projects(table)
     located, apart = _located(cov), _apart_words(ctx, cov)
     shown, formats = shown_table(ordered, ctx.t, with_needs, located, apart, cov=cov)
     st.caption(ctx.t("formations.fragile_note", n=MIN_PROJECTS))
@@ -417,8 +433,7 @@ def _gaps_tab(ctx, cov: Coverage, table: pd.DataFrame, with_needs: bool) -> None
         chart_downloads(ctx, chart, title, SOURCES, "formations_gaps_chart")
     gap = st.selectbox(ctx.t("formations.gaps.class"), list(GAP_CLASSES), key="formations_gap",
                        format_func=lambda g: ctx.t(f"formations.gap.{g}"))
-    rows = table[table["gap"] == gap].sort_values(["projects", "occupation_code"], ascending=[False, True],
-                                                   na_position="last")
+    rows = by_projects(table[table["gap"] == gap])
     shown, formats = shown_table(rows, ctx.t, with_needs, _located(cov), _apart_words(ctx, cov), cov=cov)
     _show(ctx, shown, formats)
     _rome_downloads(ctx, cov, rows, with_needs, ctx.t("formations.gaps.table_title",
@@ -427,9 +442,9 @@ def _gaps_tab(ctx, cov: Coverage, table: pd.DataFrame, with_needs: bool) -> None
 
 def _map_tab(ctx, table: pd.DataFrame, family: str, family_labels: dict[str, str]) -> None:
     lang, territory = ctx.lang, ctx.territory
-    by_projects = table.sort_values(["projects", "occupation_code"], ascending=[False, True], na_position="last")
-    first = by_projects["gap"] == "shortage_no_training"
-    ranked = pd.concat([by_projects[first], by_projects[~first]])
+    ordered = by_projects(table)
+    first = ordered["gap"] == "shortage_no_training"
+    ranked = pd.concat([ordered[first], ordered[~first]])
     labels = dict(zip(ranked["occupation_code"], ranked["label"], strict=True))
     options = [*(f"family:{f}" for f in ([family] if family else family_labels)), *labels]
     default = next(iter(labels), options[0] if options else None)

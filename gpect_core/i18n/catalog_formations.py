@@ -121,6 +121,7 @@ STRINGS = {
     "formations.col.fap": ("FAP", "FAP"),
     "formations.col.projects": ("Projets BMO", "BMO projects"),
     "formations.col.difficult_share": ("Part difficile", "Share difficult"),
+    "formations.col.family_projects": ("Projets de la famille BMO", "Projects of the BMO family"),
     "formations.col.reliability": ("Fiabilité", "Reliability"),
     "formations.col.tension_class": ("Classe de tension", "Tension class"),
     "formations.col.needs_total": ("Besoins déclarés", "Declared needs"),
@@ -152,24 +153,36 @@ STRINGS = {
     "formations.gaps.rule": (
         "- **En pénurie** : classe de tension ≥ {tension} sur 5, ou part des projets jugés difficiles ≥ "
         "{difficult} (chiffre BMO non fragile).\n"
-        "- **Pénurie sans formation locale** : en pénurie et moins de {low} places pour 100 projets de recrutement "
-        "(aucune formation compte pour 0).\n"
+        "- **Pénurie sans formation locale** : en pénurie, et aucune formation menant au métier ou moins de {low} "
+        "places pour 100 projets de recrutement.\n"
         "- **Formation peu insérante et peu de besoins** : hors pénurie, des formations dont le taux d'emploi à "
         "12 mois est inférieur à {weak}, alors que le territoire a moins de {few} projets, une classe de tension ≤ "
         "{low_tension} (ou inconnue) et aucun besoin déclaré.\n"
-        "- **Bien couvert** : au moins {covered} places pour 100 projets et un taux d'emploi qui n'est pas faible.\n"
+        "- **Bien couvert** : au moins une formation menant au métier, au moins {covered} places pour 100 projets et "
+        "un taux d'emploi qui n'est pas faible.\n"
         "- **Données insuffisantes** : ni projets, ni tension, ni besoin déclaré, ni formation (ou un chiffre BMO "
-        "fragile seul). Les autres métiers sont en « autre situation ».",
+        "fragile seul). Les autres métiers sont en « autre situation ».\n\n"
+        "Chaque ligne montre les chiffres qui la classent. Pour un métier dont les projets sont publiés par famille "
+        "professionnelle (colonne « Famille BMO »), la part difficile et les places pour 100 projets sont celles de "
+        "la famille : places de toutes les formations menant à l'un de ses métiers pour 100 projets de la famille. "
+        "Quand les formations ne sont connues qu'au département, ce sont celles du département qui comptent "
+        "(colonnes « département seulement »), rapportées aux projets du département.",
         "- **In shortage**: tension class ≥ {tension} out of 5, or share of hiring projects judged difficult ≥ "
         "{difficult} (BMO figure not fragile).\n"
-        "- **Shortage without local training**: in shortage and fewer than {low} places per 100 hiring projects "
-        "(no programme counts as 0).\n"
+        "- **Shortage without local training**: in shortage, and no programme leading to the occupation or fewer "
+        "than {low} places per 100 hiring projects.\n"
         "- **Weak insertion and few local needs**: not in shortage, programmes whose employment rate at 12 months "
         "is under {weak}, while the territory has fewer than {few} projects, a tension class ≤ {low_tension} (or "
         "unknown) and no declared need.\n"
-        "- **Well covered**: at least {covered} places per 100 projects and an employment rate that is not weak.\n"
+        "- **Well covered**: at least one programme leading to the occupation, at least {covered} places per 100 "
+        "projects and an employment rate that is not weak.\n"
         "- **Insufficient data**: no projects, tension, declared need or programme (or only a fragile BMO figure). "
-        "Every other occupation is an « other situation »."),
+        "Every other occupation is an « other situation ».\n\n"
+        "Each row shows the figures that class it. For an occupation whose projects are published by occupational "
+        "family (column « BMO family »), the share difficult and the places per 100 projects are the family's: "
+        "places of every programme leading to one of its occupations per 100 projects of the family. When training "
+        "is known by département only, the département's programmes count (columns « département only »), against "
+        "the département's projects."),
     "formations.gaps.counts": ("Métiers par situation", "Occupations by situation"),
     "formations.gaps.class": ("Situation", "Situation"),
     "formations.gaps.chart_title": ("Pénuries sans formation locale : projets et places",
