@@ -43,7 +43,7 @@ def test_passerelles_has_no_none_cell(app, lang):
     assert none_cells(app) == []
 
 
-def test_formations_on_the_national_pack_has_no_none_cell(national_pack, monkeypatch, tmp_path):
+def test_formations_on_the_national_pack_reads_dashes_and_says_which_bmo_year(national_pack, monkeypatch, tmp_path):
     monkeypatch.setenv("GPECT_PACK", str(national_pack))
     monkeypatch.setenv("GPECT_DB_URL", f"sqlite:///{tmp_path / 'plan.sqlite'}")
     at = AppTest.from_file("../app.py", default_timeout=300)
@@ -59,3 +59,18 @@ def test_formations_on_the_national_pack_has_no_none_cell(national_pack, monkeyp
     assert projects.iloc[first_empty:].isna().all()
     text = shown(element)
     assert (text.loc[projects.isna().to_numpy(), "Projets BMO"] == "–").all()
+    # the BMO edition used is said, and why; the export captions name only that edition
+    note = next(c.value for c in at.caption if c.value.startswith("Projets de recrutement : BMO"))
+    from gpect_core.indicators.training_needs import bmo_editions, coverage
+    from gpect_core.selection import Selection
+    from gpect_core.territory import Territory
+    from ui.formations import SOURCES, caption_sources
+
+    territory = Territory.load(national_pack, validate=False)
+    cov = coverage(territory, Selection("ZE2020", ("7621",)))
+    later = [y for y in bmo_editions(territory) if y > cov.bmo_year]
+    assert later and f"BMO {cov.bmo_year}," in note and ", ".join(map(str, later)) in note
+    ctx = type("Ctx", (), {"territory": territory})()
+    lines = caption_sources(ctx, cov, SOURCES)
+    bmo = next(line for line in lines if "BMO" in line)
+    assert f"BMO {cov.bmo_year}" in bmo and not any(str(y) in bmo for y in later), bmo

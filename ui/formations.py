@@ -22,6 +22,7 @@ from gpect_core.indicators.training_needs import (
     SHORTAGE_TENSION,
     WEAK_EMPLOYMENT,
     Coverage,
+    bmo_editions,
     classify_gaps,
     coarser,
     coverage,
@@ -237,6 +238,37 @@ def _sources_line(ctx, cov: Coverage) -> str:
     return f"{line} ({ctx.territory.notice(ctx.lang)})" if fictional else line
 
 
+def caption_sources(ctx, cov: Coverage, tables) -> tuple[str, ...]:
+    """The source lines of an export's caption: each table's producer with the vintage the page used (the BMO
+    year of `cov`, not every edition in the pack), as `Caption.for_territory` writes them otherwise."""
+    v = cov.vintages
+    used = {"recruitment": f"BMO {cov.bmo_year}" if cov.bmo_year else "", "tension": v.get("tension", ""),
+            "needs": v.get("needs", ""), "training": v.get("capacity") or v.get("enrolled") or ""}
+    lines: list[str] = []
+    for table in tables:
+        prov = ctx.territory.provenance.get(table)
+        if prov is None:
+            continue
+        vintage = used.get(table) or prov.vintage
+        name = prov.producer or prov.source
+        line = f"{name} ({vintage})" if vintage else name
+        if line and line not in lines:
+            lines.append(line)
+    return tuple(lines)
+
+
+def bmo_year_note(ctx, cov: Coverage) -> str | None:
+    """Which BMO edition the page reads and why, when the pack holds later ones (none otherwise)."""
+    editions = bmo_editions(ctx.territory)
+    if cov.bmo_year is None:
+        return None
+    later = {y: s for y, s in editions.items() if y > int(cov.bmo_year)}
+    if not later:
+        return None
+    return ctx.t("formations.bmo_year.note", year=cov.bmo_year, system=editions.get(int(cov.bmo_year), ""),
+                 later=", ".join(str(y) for y in later), later_systems=", ".join(sorted(set(later.values()))))
+
+
 def _insertion_source(ctx, vintage: str) -> str:
     if not vintage:
         return ctx.t("formations.source.none")
@@ -335,6 +367,8 @@ def render() -> None:
                    help=ctx.t("formations.metric.help"))
     cols[3].metric(ctx.t("formations.metric.wishes") + suffix, fmt_int(total[f"{prefix}wishes"], lang))
     st.caption(_sources_line(ctx, cov))
+    if year_note := bmo_year_note(ctx, cov):
+        st.caption(year_note)
     with st.expander(ctx.t("formations.link.title")):
         st.markdown(ctx.t("formations.link.text"))
 
@@ -354,7 +388,7 @@ def render() -> None:
     elif view == "gaps":
         _gaps_tab(ctx, cov, table, with_needs)
     else:
-        _map_tab(ctx, table, family, family_labels)
+        _map_tab(ctx, cov, table, family, family_labels)
 
 
 def _table_tab(ctx, cov: Coverage, table: pd.DataFrame, with_needs: bool) -> None:
@@ -369,13 +403,14 @@ def _table_tab(ctx, cov: Coverage, table: pd.DataFrame, with_needs: bool) -> Non
     programmes, formats = programmes_export(cov, ordered["occupation_code"], ctx.t,
                                             ctx.territory.zone_names(zoning) if zoning else {}, located)
     table_downloads(ctx, programmes, ctx.t("formations.programmes.title"), ["training"], "formations_programmes",
-                    formats=formats, notes=(ctx.t("formations.programmes.note"),))
+                    formats=formats, sources=caption_sources(ctx, cov, ["training"]), notes=(ctx.t("formations.programmes.note"),))
 
 
 def _rome_downloads(ctx, cov: Coverage, rows: pd.DataFrame, with_needs: bool, title: str, key: str) -> None:
     st.caption(ctx.t("formations.table.shared_note"))
     export, formats = table_export(cov, rows, ctx.t, with_needs, _located(cov), _apart_words(ctx, cov))
-    table_downloads(ctx, export, title, SOURCES, key, formats=formats, notes=(ctx.t("formations.export.note"),))
+    table_downloads(ctx, export, title, SOURCES, key, formats=formats, notes=(ctx.t("formations.export.note"),),
+                    sources=caption_sources(ctx, cov, SOURCES))
 
 
 def _families_tab(ctx, cov: Coverage, families: pd.DataFrame) -> None:
@@ -386,7 +421,7 @@ def _families_tab(ctx, cov: Coverage, families: pd.DataFrame) -> None:
     _show(ctx, shown, formats)
     export, formats = families_export(cov, families, ctx.t, _apart_words(ctx, cov), _located(cov))
     table_downloads(ctx, export, ctx.t("formations.families.title"), SOURCES, "formations_families",
-                    formats=formats, notes=(ctx.t("formations.families.note"),))
+                    formats=formats, sources=caption_sources(ctx, cov, SOURCES), notes=(ctx.t("formations.families.note"),))
 
 
 def _show(ctx, shown: pd.DataFrame, formats: dict[str, Fmt]) -> None:
@@ -430,7 +465,7 @@ def _gaps_tab(ctx, cov: Coverage, table: pd.DataFrame, with_needs: bool) -> None
     else:
         chart = gaps_bar(top, lang, title=title, subtitle=_chart_subtitle(ctx, cov))
         show_chart(chart, title, lang)
-        chart_downloads(ctx, chart, title, SOURCES, "formations_gaps_chart")
+        chart_downloads(ctx, chart, title, SOURCES, "formations_gaps_chart", sources=caption_sources(ctx, cov, SOURCES))
     gap = st.selectbox(ctx.t("formations.gaps.class"), list(GAP_CLASSES), key="formations_gap",
                        format_func=lambda g: ctx.t(f"formations.gap.{g}"))
     rows = by_projects(table[table["gap"] == gap])
@@ -440,7 +475,7 @@ def _gaps_tab(ctx, cov: Coverage, table: pd.DataFrame, with_needs: bool) -> None
                                                       gap=ctx.t(f"formations.gap.{gap}")), "formations_gaps_table")
 
 
-def _map_tab(ctx, table: pd.DataFrame, family: str, family_labels: dict[str, str]) -> None:
+def _map_tab(ctx, cov: Coverage, table: pd.DataFrame, family: str, family_labels: dict[str, str]) -> None:
     lang, territory = ctx.lang, ctx.territory
     ordered = by_projects(table)
     first = ordered["gap"] == "shortage_no_training"
@@ -493,6 +528,7 @@ def _map_tab(ctx, table: pd.DataFrame, family: str, family_labels: dict[str, str
         "places_per_100_projects": ctx.t("formations.col.places_per_100")})
     title = f"{ctx.t('formations.map.title')} — {label}"
     table_downloads(ctx, export, title, ["training", "recruitment"], "formations_map_table",
+                    sources=caption_sources(ctx, cov, ["training", "recruitment"]),
                     formats={ctx.t("formations.col.places"): INT, ctx.t("formations.col.projects"): INT,
                              ctx.t("formations.col.places_per_100"): FLOAT})
 

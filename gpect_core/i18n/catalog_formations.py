@@ -107,6 +107,12 @@ STRINGS = {
         "{training} ; insertion à 12 mois {insertion}.",
         "Sources: hiring projects {bmo}; tension {tension}; declared needs {needs}; places and wishes {training}; "
         "employment at 12 months {insertion}."),
+    "formations.bmo_year.note": (
+        "Projets de recrutement : BMO {year}, la dernière édition dont les métiers ({system}) sont reliés aux codes "
+        "ROME par une table de passage du pack ; les éditions {later} ({later_systems}) n'en ont pas encore, elles "
+        "ne sont pas utilisées ici.",
+        "Hiring projects: BMO {year}, the latest edition whose occupations ({system}) are linked to ROME codes by a "
+        "crosswalk of the pack; the {later} editions ({later_systems}) have none yet and are not used here."),
     "formations.source.none": ("absent du pack", "not in the pack"),
     "formations.fragile_note": (
         "⚠ Chiffre BMO fragile : moins de {n} projets publiés, part difficile inconnue, ou au moins la moitié des "

@@ -258,6 +258,22 @@ def bmo_by_rome(territory: Territory, selection: Selection) -> tuple[pd.DataFram
         block.years[yi]
 
 
+def bmo_editions(territory: Territory) -> dict[int, str]:
+    """The BMO editions of the pack table `recruitment`: year → its occupation systems (« FAP2009 », « FAP2021 »,
+    space-separated), in year order; empty without the table. Memoised per table object."""
+    memo = territory.__dict__.setdefault("_gpect_bmo_editions", {})
+    recruitment = territory.tables.get("recruitment")
+    if memo.get("key") == id(recruitment):
+        return memo["value"]
+    value: dict[int, str] = {}
+    if recruitment is not None and not recruitment.empty:
+        pairs = recruitment[["year", "occupation_system"]].drop_duplicates().dropna()
+        for year, group in pairs.groupby("year"):
+            value[int(year)] = " ".join(sorted(group["occupation_system"].astype(str).unique()))
+    memo.update(key=id(recruitment), value=value)
+    return value
+
+
 # ---------------------------------------------------------------------------------------------- the table
 @dataclass
 class Coverage:
