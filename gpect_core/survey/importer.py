@@ -55,18 +55,20 @@ FIELDS: tuple[SurveyField, ...] = (
     SurveyField("sector", "secteur (NAF)", (r"\bnaf\b", r"\bape\b", r"secteur", r"activite")),
     SurveyField("size", "taille de l'entreprise", (r"taille", r"tranche", r"nombre de salaries", r"effectif")),
     SurveyField("horizon", "horizon", (r"horizon", r"echeance", r"delai", r"\bquand\b", r"a quel moment")),
-    SurveyField("difficulty", "difficulté", (r"difficult",)),
+    SurveyField("difficulty", "difficulté", (r"difficil", r"difficult")),
     SurveyField("skills", "compétences recherchées", (r"competences?", r"savoir", r"qualifications?")),
-    SurveyField("date", "date de la réponse", (r"\bdate\b", r"horodatage", r"timestamp", r"soumis")),
+    SurveyField("date", "date de la réponse", (r"\bdate\b", r"horodat", r"timestamp", r"soumis")),
     SurveyField("fragile", "emploi fragilisé (oui / non)", (r"fragilis", r"menace", r"risque de suppression")),
 )
 FIELD_BY_KEY = {f.key: f for f in FIELDS}
 
 PERSONAL_HEADER = re.compile(
-    r"\b(nom|prenom|e ?mail|courriel|mail|telephone|tel|portable|mobile|gsm|contact|repondant|interlocuteur"
-    r"|adresse ip|linkedin)\b")
-NOT_PERSONAL = re.compile(r"entreprise|societe|etablissement|structure|raison sociale|employeur|commune|ville"
-                          r"|metier|poste")
+    r"\b(nom|prenom|e ?mail|courriel|mail|telephone|tel|portable|mobile|gsm|contacts?|contacter|repondant"
+    r"|interlocuteur|personne|referent|adresse ip|linkedin)\b")
+# a header naming the firm, its commune or the job (« Nom de l'entreprise », « Commune ») at its head is not
+# personal; a person named « dans l'entreprise » is (« Personne à contacter dans l'entreprise »)
+NOT_PERSONAL = re.compile(r"^(?:(?:nom|denomination) (?:de |du |d )?(?:l |la )?)?(?:entreprise|societe|etablissement"
+                          r"|structure|raison sociale|employeur|commune|ville|metier|poste)\b")
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", re.IGNORECASE)
 PHONE = re.compile(r"(?:\+33\s?|0033\s?|0)[1-9](?:[\s.\-]?\d{2}){4}")
 PERSONAL_SHARE = 0.5
@@ -108,7 +110,7 @@ def personal_columns(frame: pd.DataFrame) -> dict[str, str]:
     numbers). A header that names the firm, commune or job (« Nom de l'entreprise ») is not personal."""
     found: dict[str, str] = {}
     for column in frame.columns:
-        folded = fold(column).replace("-", " ")
+        folded = fold(column).replace("-", " ").replace("'", " ")
         if PERSONAL_HEADER.search(folded) and not NOT_PERSONAL.search(folded):
             found[str(column)] = "en-tête"
             continue
@@ -134,19 +136,29 @@ def read_survey(data: bytes, name: str, read=read_tables) -> SurveyFile:
 
 
 def guess_mapping(columns: list[str]) -> ColumnMapping:
-    """The fields whose wording a header matches (`SurveyField.words`, first field first, one column per
-    field and one field per column); the user maps the rest. `guessed` is True."""
+    """The fields whose wording a header matches (`SurveyField.words`), one column per field and one field per
+    column; the user maps the rest. `guessed` is True.
+
+    A header names first what it starts with: « Taille de l'entreprise » is a size, « Effectif de
+    l'établissement » a headcount of the firm (size), « Entreprise » the firm. So the best pairs are taken
+    first: a word matched at the head of the header before one matched further on, then the field's earlier
+    words, then the fields' order."""
+    folded = {c: fold(c).replace("'", " ").replace("-", " ") for c in columns}
+    pairs = []
+    for order, survey_field in enumerate(FIELDS):
+        for rank, pattern in enumerate(survey_field.words):
+            for position, column in enumerate(columns):
+                hit = re.search(pattern, folded[column])
+                if hit:
+                    head = hit.start() <= (folded[column].find(" ") if " " in folded[column] else 0)
+                    pairs.append((0 if head else 1, rank, order, position, survey_field.key, column))
     chosen: dict[str, str] = {}
     taken: set[str] = set()
-    folded = {c: fold(c).replace("'", " ").replace("-", " ") for c in columns}
-    for survey_field in FIELDS:
-        for pattern in survey_field.words:
-            hit = next((c for c in columns if c not in taken and re.search(pattern, folded[c])), None)
-            if hit:
-                chosen[survey_field.key] = hit
-                taken.add(hit)
-                break
-    return ColumnMapping(SURVEY_KIND, chosen, guessed=True)
+    for *_, key, column in sorted(pairs):
+        if key not in chosen and column not in taken:
+            chosen[key] = column
+            taken.add(column)
+    return ColumnMapping(SURVEY_KIND, {f.key: chosen[f.key] for f in FIELDS if f.key in chosen}, guessed=True)
 
 
 def missing_fields(mapping: ColumnMapping) -> list[str]:
