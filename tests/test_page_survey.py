@@ -156,3 +156,45 @@ def test_cancelling_a_survey_with_a_doubtful_value_stores_nothing(demo_pack_copy
     assert pack_digest(demo_pack_copy) == before
     needs = Territory.load(demo_pack_copy).tables["needs"]
     assert not needs["response_id"].str.startswith("E").any()
+
+
+def _two_sheets() -> bytes:
+    """A workbook with a « Lisez-moi » sheet first and the answers (the CSV fixture) on the second."""
+    import csv
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    readme = book.active
+    readme.title = "Lisez-moi"
+    for line in ("Enquête besoins 2025", "Une ligne par poste recherché.", "Contact : service emploi"):
+        readme.append([line])
+    answers = book.create_sheet("Réponses")
+    for row in csv.reader(io.StringIO(SURVEY.decode("utf-8-sig")), delimiter=";" if b";" in SURVEY[:200] else ","):
+        answers.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_workbook_with_a_readme_sheet_first_reads_the_answers_and_offers_the_sheets(
+        demo_pack_copy, monkeypatch, tmp_path, plan_accounts_file, lang):
+    at = page(demo_pack_copy, monkeypatch, tmp_path, user=EDITOR, lang=lang)
+    at.session_state["survey_staged"] = ("enquete.xlsx", _two_sheets())
+    at.run()
+    assert not at.exception
+    sheet = next(s for s in at.selectbox if s.key and s.key.startswith("survey_sheet_"))
+    assert sheet.value == "Réponses" and sheet.options == ["Lisez-moi", "Réponses"]
+    mapped = {s.label: s.value for s in at.selectbox if s.key and s.key.startswith("survey_map_")}
+    from gpect_core.i18n import t
+
+    none = t("survey.mapping.none", lang)
+    assert sum(v != none for v in mapped.values()) >= 4, mapped
+    # every field has its label in the page's language, never a raw key
+    assert not [label for label in mapped if "survey.field" in label], mapped
+    assert ("Emploi fragilisé (oui / non)" if lang == "fr" else "Job at risk (yes / no)") in mapped
+    # the user can choose the other sheet
+    sheet.set_value("Lisez-moi").run()
+    assert not at.exception

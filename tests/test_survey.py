@@ -291,3 +291,26 @@ def test_a_person_named_in_the_firm_is_personal_data_the_firm_is_not():
                           "Nom de l'entreprise": ["Fonderie du Lot"], "Entreprise": ["Fonderie du Lot"],
                           "Contact entreprise": ["Paul Roux"], "Commune": ["12202"]})
     assert set(personal_columns(frame)) == {"Personne à contacter dans l'entreprise", "Contact entreprise"}
+
+
+def test_a_workbook_s_answers_sheet_is_found_after_a_readme_sheet():
+    import io
+
+    from openpyxl import Workbook
+
+    from gpect_core.survey.importer import read_survey
+
+    book = Workbook()
+    book.active.title = "Lisez-moi"
+    book.active.append(["Merci de remplir une ligne par poste."])
+    book.active.append(["Questions : contactez le service emploi."])
+    answers = book.create_sheet("Réponses")
+    answers.append(["Entreprise", "Commune", "Poste recherché", "Nombre de postes"])
+    answers.append(["Fonderie du Val", "91001", "soudeur", "2"])
+    out = io.BytesIO()
+    book.save(out)
+    survey = read_survey(out.getvalue(), "enquete.xlsx")
+    assert survey.sheet == "Réponses" and "Poste recherché" in survey.columns
+    assert survey.sheets[-1] == "Réponses"
+    chosen = read_survey(out.getvalue(), "enquete.xlsx", sheet="Lisez-moi")
+    assert chosen.sheet == "Lisez-moi"

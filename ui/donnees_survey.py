@@ -96,14 +96,18 @@ def render(ctx, pack, user) -> None:
         st.info(T("survey.nothing"))
         return
     name, data = staged
+    sheet_key = "survey_sheet_" + hashlib.sha1(data).hexdigest()[:12]  # a choice never carries over to another file
     try:
-        survey = read_survey(data, name, read=read_tables_isolated)  # a bounded child, as the main upload
+        survey = read_survey(data, name, read=read_tables_isolated, sheet=st.session_state.get(sheet_key))
     except ReadError as exc:
         show_error(exc)
         return
     except Exception as exc:  # noqa: BLE001 — no traceback may reach the user
         st.error(md(f"« {name} » : lecture impossible ({str(exc).splitlines()[0][:160] if str(exc) else ''})"))
         return
+    if len(survey.sheets) > 1:
+        st.selectbox(T("survey.sheet"), survey.sheets, key=sheet_key, help=T("survey.sheet.help"),
+                     index=survey.sheets.index(survey.sheet) if survey.sheet in survey.sheets else 0)
     if survey.dropped:
         st.warning(T("survey.dropped", columns=md(", ".join(f"« {c} »" for c in survey.dropped))))
     store = None

@@ -34,6 +34,13 @@ STRINGS = {
     "survey.field.difficulty": ("Difficulté de recrutement", "Hiring difficulty"),
     "survey.field.skills": ("Compétences recherchées", "Skills sought"),
     "survey.field.date": ("Date de la réponse", "Date of the answer"),
+    "survey.field.fragile": ("Emploi fragilisé (oui / non)", "Job at risk (yes / no)"),
+    "survey.sheet": ("Feuille des réponses", "Sheet of the answers"),
+    "survey.sheet.help": (
+        "Le classeur a plusieurs feuilles : celle qui ressemble le plus à des réponses (le plus de questions "
+        "reconnues, puis de lignes) est choisie ; choisissez-en une autre si besoin.",
+        "The workbook has several sheets: the one that looks most like answers (most questions recognised, then "
+        "most rows) is chosen; pick another one if needed."),
     "survey.required": ("obligatoire", "required"),
     "survey.problems": ("Problèmes à corriger dans le fichier avant d'accepter ({n}) :",
                         "Problems to fix in the file before accepting ({n}):"),

@@ -98,6 +98,8 @@ class SurveyFile:
 
     raw: RawTable
     dropped: dict[str, str] = field(default_factory=dict)
+    sheets: tuple[str, ...] = ()  # the filled sheets of a workbook that has several (the user may choose)
+    sheet: str = ""  # the sheet read (« » for a CSV)
 
     @property
     def columns(self) -> list[str]:
@@ -123,16 +125,31 @@ def personal_columns(frame: pd.DataFrame) -> dict[str, str]:
     return found
 
 
-def read_survey(data: bytes, name: str, read=read_tables) -> SurveyFile:
-    """Read a survey export (CSV or the first filled sheet of a workbook) and drop its personal-data columns.
+def answers_score(raw: RawTable) -> tuple[int, int, int]:
+    """How much a table looks like survey answers: (fields its headers name, `guess_mapping`; rows; columns)."""
+    frame = raw.frame.drop(columns=list(personal_columns(raw.frame)))
+    return len(guess_mapping([str(c) for c in frame.columns]).columns), len(frame), len(frame.columns)
+
+
+def read_survey(data: bytes, name: str, read=read_tables, sheet: str | None = None) -> SurveyFile:
+    """Read a survey export (CSV, or a workbook's sheet) and drop its personal-data columns. In a workbook the
+    sheet read is `sheet` when given and filled, else the one that looks most like answers (`answers_score`: a
+    « Lisez-moi » sheet before the answers is passed over); `SurveyFile.sheets` lists the filled sheets of a
+    workbook that has several, for the user to choose (the guess may be wrong).
     `read`: how the tables are read (`read_tables`, or `readers.isolated.read_tables_isolated` for an upload).
     Raises readers.sniff.ReadError (French, naming the file) when the file cannot be read."""
-    raw = read(data, name)[0]
+    tables = read(data, name)
+    scores = [answers_score(t) for t in tables]
+    names = [str(t.sheet or "") for t in tables]
+    if sheet is not None and sheet in names:
+        raw = tables[names.index(sheet)]
+    else:
+        raw = tables[max(range(len(tables)), key=lambda i: (scores[i], -i))]
     dropped = personal_columns(raw.frame)
     frame = raw.frame.drop(columns=list(dropped))
     kept = RawTable(frame, file=raw.file, sheet=raw.sheet, header_row=raw.header_row, encoding=raw.encoding,
                     separator=raw.separator, notes=list(raw.notes), title=list(raw.title))
-    return SurveyFile(kept, dropped)
+    return SurveyFile(kept, dropped, tuple(names) if len(tables) > 1 else (), str(raw.sheet or ""))
 
 
 def guess_mapping(columns: list[str]) -> ColumnMapping:
