@@ -125,7 +125,7 @@ def render(ctx, pack, user) -> None:
     if missing_fields(mapping) or _repeated(mapping):
         return
     memory = store.memory() if store else {}
-    check = check_survey(survey, mapping, ctx.territory, index, memory=memory)
+    check = check_survey(survey, mapping, ctx.territory, index, memory=memory, lang=ctx.lang)
     if check.problems:
         st.error(T("survey.problems", n=len(check.problems)) + "\n\n"
                  + "\n".join(f"- {md(p.message)}" for p in check.problems[:50]))
@@ -245,7 +245,9 @@ def _review(T, check, index: TitleIndex, store, user, can_edit: bool, lang: str)
         st.caption(T("survey.review.need_editor"))
     for i, row in enumerate(review.itertuples(index=False)):
         with st.container(border=True):
-            st.markdown(T("survey.review.item", title=md(row.title), rows=row.rows, appellation=md(row.appellation),
+            one = "," not in str(row.rows)
+            st.markdown(T("survey.review.item_one" if one else "survey.review.item", title=md(row.title), rows=row.rows,
+                          appellation=md(row.appellation),
                           score=fmt_float(row.score, 1, lang)))
             if row.reason:
                 st.caption(T("survey.review.why", reasons=_reasons(T, row.reason)))

@@ -22,6 +22,8 @@ from datetime import date
 import pandas as pd
 
 from ..errors import Problem
+from ..formatting import fmt_date
+from ..i18n import t
 from ..readers.guess import ColumnMapping, header_key
 from ..readers.sniff import RawTable, fold, normalise_codes, parse_numbers, read_tables
 from ..templates import TEMPLATES_BY_KEY
@@ -232,7 +234,7 @@ def _zone_lookup(territory, zoning: str) -> dict[str, str]:
 
 def check_survey(survey: SurveyFile, mapping: ColumnMapping, territory, index: TitleIndex,
                  memory: dict[str, tuple[str, str]] | None = None, today: date | None = None,
-                 threshold: float = THRESHOLD) -> SurveyCheck:
+                 threshold: float = THRESHOLD, lang: str = "fr") -> SurveyCheck:
     """The `needs` rows of a mapped survey, and every problem.
 
     `needs` columns: those of the pack table (schema.SCHEMAS["needs"]): response_id (« E » + 10 hex of the
@@ -244,7 +246,8 @@ def check_survey(survey: SurveyFile, mapping: ColumnMapping, territory, index: T
     jobs fragile — then headcount counts people whose job is at risk, not people sought —, else ''). Problems (French, « file », ligne N, colonne
     « header »): headcount not a whole number ≥ 0, commune code absent from the pack, basin unknown, date unreadable
     or out of `FIRST_YEAR`–`LAST_YEAR`. Doubts (same form, `SurveyCheck.doubts`): a date after `today` (up to `LAST_YEAR`), a
-    horizon naming a year after next year. `today`: the date a future date is judged against (default: today)."""
+    horizon naming a year after next year. `today`: the date a future date is judged against (default: today).
+    `lang`: the language of the problems, doubts and notes (« fr », « en »: the catalogue's `survey.msg.*`)."""
     raw, columns = survey.raw, mapping.columns
     frame = raw.frame
     today = today or date.today()
@@ -258,10 +261,21 @@ def check_survey(survey: SurveyFile, mapping: ColumnMapping, territory, index: T
             return pd.Series("", index=frame.index, dtype=object)
         return frame[column].astype(str).str.strip()
 
+    def say(key: str, **values) -> str:
+        return t(f"survey.msg.{key}", lang, **values)
+
+    def problem(message: str, index, column: str | None) -> Problem:
+        if lang == "fr":
+            return raw.problem(message, index=index, column=column, table="needs")
+        where = [f"« {raw.file} »", *([f"sheet « {raw.sheet} »"] if raw.sheet else []),
+                 f"row {raw.row_number(index)}", *([f"column « {column} »"] if column else [])]
+        return Problem(f"{', '.join(where)}: {message}", table="needs", column=column, row=raw.row_number(index),
+                       file=raw.file, sheet=raw.sheet)
+
     def bad(mask: pd.Series, key: str, message, into: list[Problem] = problems) -> None:
         for index in mask[mask.fillna(False)].index[:50]:
             value = frame.at[index, columns[key]]
-            into.append(raw.problem(message(value), index=index, column=columns[key], table="needs"))
+            into.append(problem(message(value), index, columns[key]))
 
     headcount_text = text("headcount")
     parsed = parse_numbers(headcount_text)
@@ -269,8 +283,8 @@ def check_survey(survey: SurveyFile, mapping: ColumnMapping, territory, index: T
     not_whole = (parsed.bad | parsed.secret | counts.lt(0) | (counts.notna() & (counts.fillna(0) % 1 != 0)))
     missing = headcount_text == ""
     if columns.get("headcount"):
-        bad(not_whole & ~missing, "headcount", lambda v: f"« {v} » n'est pas un nombre entier de personnes")
-        bad(missing, "headcount", lambda v: "nombre de personnes recherchées manquant")
+        bad(not_whole & ~missing, "headcount", lambda v: say("not_whole", value=v))
+        bad(missing, "headcount", lambda v: say("no_headcount"))
 
     zone_ids = pd.Series("", index=frame.index, dtype=object)
     if columns.get("commune"):
@@ -284,20 +298,18 @@ def check_survey(survey: SurveyFile, mapping: ColumnMapping, territory, index: T
         codes = codes.map(lambda c: c if c in known else by_name.get(fold(c), c))
         zone_ids = codes.map(lambda c: known.get(c, ""))
         unknown = (codes != "") & ~codes.isin(list(known))
-        bad(unknown, "commune", lambda v: f"la commune « {v} » n'existe pas dans le pack (code INSEE à 5 "
-                                          "caractères ou nom exact attendu)")
+        bad(unknown, "commune", lambda v: say("unknown_commune", value=v))
     if columns.get("zone"):
         lookup = _zone_lookup(territory, zoning)
         given = text("zone")
         from_zone = given.map(lambda v: lookup.get(fold(v), ""))
         unknown = (given != "") & (from_zone == "") & (zone_ids == "")
-        bad(unknown, "zone", lambda v: f"le bassin ou la zone « {v} » n'existe pas dans le pack")
+        bad(unknown, "zone", lambda v: say("unknown_zone", value=v))
         zone_ids = zone_ids.where(zone_ids != "", from_zone)
     no_place = (zone_ids == "") & (text("commune") == "") & (text("zone") == "")
     for index in no_place[no_place].index[:20]:
         where_column = columns.get("commune") or columns.get("zone")
-        problems.append(raw.problem("ni commune ni bassin : la réponse ne peut pas être placée sur une zone",
-                                    index=index, column=where_column, table="needs"))
+        problems.append(problem(say("no_place"), index, where_column))
 
     dates = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
     if columns.get("date"):
@@ -309,16 +321,13 @@ def check_survey(survey: SurveyFile, mapping: ColumnMapping, territory, index: T
         future = (dates.dt.date > today) & ~beyond
         dates = dates.where(~beyond).astype("datetime64[ns]")  # 2931 does not fit a nanosecond timestamp
         bad(dates.isna() & (date_text != "") & ~beyond, "date",
-            lambda v: f"date « {v} » illisible (JJ/MM/AAAA attendu)")
-        bad(beyond, "date", lambda v: f"date « {v} » invraisemblable (entre {FIRST_YEAR} et {LAST_YEAR} attendue) : "
-                                      "vérifiez la date de la réponse")
-        bad(future, "date", lambda v: f"date « {v} » dans le futur (après le {today:%d/%m/%Y}) : à "
-                                                "confirmer, ou corrigez la date de la réponse", into=doubts)
+            lambda v: say("bad_date", value=v))
+        bad(beyond, "date", lambda v: say("date_beyond", value=v, first=FIRST_YEAR, last=LAST_YEAR))
+        bad(future, "date", lambda v: say("future_date", value=v, today=fmt_date(today, lang)), into=doubts)
     if columns.get("horizon"):
         years = text("horizon").str.extract(r"\b(2\d{3})\b", expand=False).astype(float)
         bad((years > today.year + 1) & (years <= LAST_YEAR), "horizon",
-            lambda v: f"« {v} » : besoins annoncés pour une année postérieure à {today.year + 1} : à confirmer",
-            into=doubts)
+            lambda v: say("late_horizon", value=v, year=today.year + 1), into=doubts)
 
     titles = text("title")
     matches = match_titles(titles.tolist(), index, memory=memory, threshold=threshold)
@@ -354,12 +363,10 @@ def check_survey(survey: SurveyFile, mapping: ColumnMapping, territory, index: T
                                                       "score", "candidates", "status", "reason"]].reset_index(drop=True)
     check = SurveyCheck(needs.reset_index(drop=True), problems, doubts, review, distinct, firms)
     if survey.dropped:
-        check.notes.append("colonnes de données personnelles écartées, jamais enregistrées : "
-                           + ", ".join(f"« {c} » ({why})" for c, why in survey.dropped.items()))
+        check.notes.append(say("dropped", columns=", ".join(f"« {c} » ({say('why.' + why)})"
+                                                            for c, why in survey.dropped.items())))
     if len(review):
-        check.notes.append(f"{len(review)} intitulé(s) laissé(s) sans code métier, à revoir : score sous le seuil de "
-                           f"{threshold:g}, intitulé moins précis que l'appellation trouvée, codes ROME aussi proches "
-                           "les uns que les autres, ou abréviation à plusieurs sens")
+        check.notes.append(say("review", n=len(review), threshold=f"{threshold:g}"))
     return check
 
 
