@@ -375,3 +375,17 @@ def test_on_the_national_pack_each_class_follows_from_the_figures_on_its_row(nat
     k1302 = shown[shown["Code ROME"] == "K1302"]
     if len(k1302) and k1302["Formations (département seulement)"].iloc[0] > 0:
         assert k1302["Écart"].iloc[0] != "Pénurie sans formation locale" or k1302["Places pour 100 projets"].iloc[0] < 10
+
+
+def test_the_english_sources_line_names_the_committee_survey_in_english():
+    from types import SimpleNamespace
+
+    from gpect_core.i18n import t
+    from gpect_core.territory import Provenance
+    from ui.formations import _sources_line
+
+    territory = _tiny_pack()
+    territory.provenance["needs"] = Provenance(source="saisie du comité (besoins)", producer="comité")
+    cov = coverage(territory, Selection("ZE2020", ("01",)))
+    line = _sources_line(SimpleNamespace(territory=territory, t=lambda k, **v: t(k, "en", **v)), cov)
+    assert "declared needs the committee's company survey (2025)" in line and "comité" not in line, line

@@ -224,6 +224,8 @@ def _sources_line(ctx, cov: Coverage) -> str:
         if fictional:  # the demo's producer is French text (« données fictives »): the notice says it, translated
             return year
         name = (prov.producer or prov.source) if prov is not None else table
+        if table == "needs":  # the committee's own survey: its producer is written in French (« comité »)
+            name = ctx.t("formations.source.survey")
         return f"{name} ({year})"
 
     fictional = ctx.territory.fictional
@@ -250,7 +252,7 @@ def caption_sources(ctx, cov: Coverage, tables) -> tuple[str, ...]:
         if prov is None:
             continue
         vintage = used.get(table) or prov.vintage
-        name = prov.producer or prov.source
+        name = ctx.t("formations.source.survey") if table == "needs" else prov.producer or prov.source
         line = f"{name} ({vintage})" if vintage else name
         if line and line not in lines:
             lines.append(line)

@@ -113,6 +113,7 @@ STRINGS = {
         "ne sont pas utilisées ici.",
         "Hiring projects: BMO {year}, the latest edition whose occupations ({system}) are linked to ROME codes by a "
         "crosswalk of the pack; the {later} editions ({later_systems}) have none yet and are not used here."),
+    "formations.source.survey": ("enquête entreprises du comité", "the committee's company survey"),
     "formations.source.none": ("absent du pack", "not in the pack"),
     "formations.fragile_note": (
         "⚠ Chiffre BMO fragile : moins de {n} projets publiés, part difficile inconnue, ou au moins la moitié des "
