@@ -19,6 +19,7 @@ from gpect_core.indicators.training_needs import (
     coverage,
     coverage_by_zone,
     coverage_table,
+    declared_needs,
     family_table,
     programme_links,
     top_gaps,
@@ -389,3 +390,14 @@ def test_the_english_sources_line_names_the_committee_survey_in_english():
     cov = coverage(territory, Selection("ZE2020", ("01",)))
     line = _sources_line(SimpleNamespace(territory=territory, t=lambda k, **v: t(k, "en", **v)), cov)
     assert "declared needs the committee's company survey (2025)" in line and "comité" not in line, line
+
+
+def test_declared_needs_count_answers_without_an_occupation_code_and_say_so():
+    territory = _tiny_pack()
+    needs = territory.tables["needs"].copy()
+    needs.loc[1, "occupation_code"] = ""  # R2: 2 people in 3 years, title not coded
+    territory.tables["needs"] = needs
+    summary = declared_needs(territory, Selection("ZE2020", ("01",)))
+    assert summary["answers"] == 2 and summary["uncoded"] == 1
+    assert summary["total"] == 5 and summary["y3"] == 2 and summary["m6"] == 3
+    assert summary["top"] == [("A1111", "Soudeur", 3.0)]

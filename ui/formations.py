@@ -549,4 +549,6 @@ def needs_block(ctx) -> None:
     st.markdown(ctx.t("synthese.needs.line", answers=fmt_int(needs["answers"], lang),
                       period=needs["period"] or "–", total=fmt_int(needs["total"], lang),
                       m6=fmt_int(needs["m6"], lang), y1=fmt_int(needs["y1"], lang), y3=fmt_int(needs["y3"], lang),
-                      top=top))
+                      top=top or "–"))
+    if needs["uncoded"]:
+        st.caption(ctx.t("synthese.needs.uncoded", n=fmt_int(needs["uncoded"], lang)))

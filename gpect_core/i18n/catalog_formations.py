@@ -221,6 +221,11 @@ STRINGS = {
         "coverage."),
     "formations.map.title": ("Couverture par zone", "Coverage by zone"),
     "synthese.needs.title": ("Besoins déclarés par les entreprises", "Needs declared by firms"),
+    "synthese.needs.uncoded": (
+        "Dont {n} réponse(s) sans code métier : comptées dans les réponses et les recrutements envisagés, pas dans "
+        "les premiers métiers (à coder dans la file de revue de l'onglet « Enquête entreprises » de « Données »).",
+        "Of which {n} answer(s) without an occupation code: counted in the answers and planned hires, not in the top "
+        "occupations (to code in the review queue of the « Company survey » tab of « Data »)."),
     "synthese.needs.line": (
         "{answers} réponses à l'enquête entreprises ({period}) : {total} recrutements envisagés, dont {m6} à moins "
         "de 6 mois, {y1} à 1 an et {y3} à 3 ans. Premiers métiers : {top}.",

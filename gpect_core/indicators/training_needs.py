@@ -912,19 +912,34 @@ def _projects_by_zone(territory: Territory, zoning: str, codes: set[str]) -> tup
 
 # ---------------------------------------------------------------------------------------------- survey summary
 def declared_needs(territory: Territory, selection: Selection, n_top: int = 3) -> dict | None:
-    """The company survey's answers of the selection (pack table `needs`, read as `zones_for` says): answers (int),
-    total, m6, y1, y3 (headcount declared in all and by horizon, float), period (text, years of the answers' dates),
-    top (list of (ROME code, label, headcount), the `n_top` occupations most needed). None when the pack has no
-    survey answer for the selection."""
-    needs, reading = _needs(territory, selection)
-    if needs.empty:
+    """The company survey's answers of the selection (pack table `needs`, read as `zones_for` says): answers (int,
+    every answer, with or without an occupation code), uncoded (int, answers left without a ROME code: counted in
+    answers and headcounts, not in `top`), total, m6, y1, y3 (headcount declared in all and by horizon, float),
+    period (text, years of the answers' dates), top (list of (ROME code, label, headcount), the `n_top` occupations
+    most needed). None when the pack has no survey answer for the selection."""
+    table = territory.tables.get("needs")
+    if table is None or table.empty:
         return None
-    rows = needs.sort_values("needs_total", ascending=False, kind="stable")
-    top = rows.head(n_top)
+    zoning = _main_zoning(table, selection)
+    if zoning is None:
+        return None
+    reading = zones_for(territory, selection, zoning)
+    rows = _in(table, reading)
+    if rows.empty:
+        return None
+    needs, _ = _needs(territory, selection)
+    code = rows["occupation_code"].astype("string").fillna("").str.strip()
+    headcount = pd.to_numeric(rows["headcount"], errors="coerce")
+    horizon = rows["horizon"].astype("string").str.strip().str.lower().str.replace(
+        r"^besoins? (?:à|a|dans)\s+", "", regex=True).map(HORIZONS).fillna("other")
+    top = needs.sort_values("needs_total", ascending=False, kind="stable").head(n_top) if not needs.empty else needs
     occupations = territory.table("occupations")
     labels = occupations[occupations["system"] == ROME].drop_duplicates("code").set_index("code")["label"]
-    dates = pd.to_datetime(_in(territory.table("needs"), reading)["date"], errors="coerce")
-    return {"answers": int(rows["needs_answers"].sum()), "total": float(rows["needs_total"].sum()),
-            "m6": float(rows["needs_6m"].sum()), "y1": float(rows["needs_1y"].sum()),
-            "y3": float(rows["needs_3y"].sum()), "period": _span(dates.dt.year.dropna().unique()),
+    dates = pd.to_datetime(rows["date"], errors="coerce") if "date" in rows else pd.Series(dtype="datetime64[ns]")
+
+    def within(key: str) -> float:
+        return float(headcount[horizon == key].sum())
+
+    return {"answers": int(len(rows)), "uncoded": int((code == "").sum()), "total": float(headcount.sum()),
+            "m6": within("6m"), "y1": within("1y"), "y3": within("3y"), "period": _span(dates.dt.year.dropna().unique()),
             "top": [(c, str(labels.get(c, c)), float(n)) for c, n in zip(top.index, top["needs_total"], strict=True)]}
