@@ -214,3 +214,13 @@ def test_problems_notes_and_review_are_in_english_on_the_english_page(demo_pack_
         in shown
     for french in ("n'existe pas", "écartées", "laissé(s) sans code", " ligne ", "(lignes"):
         assert french not in shown, french
+
+
+def test_a_file_of_headers_only_says_why_nothing_can_be_accepted(demo_pack_copy, monkeypatch, tmp_path,
+                                                                  plan_accounts_file):
+    at = page(demo_pack_copy, monkeypatch, tmp_path, user=EDITOR)
+    at.session_state["survey_staged"] = ("enquete.csv", SURVEY.split(b"\n")[0] + b"\n")
+    at.run()
+    assert not at.exception
+    assert any("ne contient aucune réponse" in w.value for w in at.warning), [w.value for w in at.warning]
+    assert next(b for b in at.button if b.label == "Accepter et intégrer l'enquête").disabled

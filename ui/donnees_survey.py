@@ -129,6 +129,8 @@ def render(ctx, pack, user) -> None:
     if check.problems:
         st.error(T("survey.problems", n=len(check.problems)) + "\n\n"
                  + "\n".join(f"- {md(p.message)}" for p in check.problems[:50]))
+    if check.needs.empty:
+        st.warning(T("survey.no_answers", file=md(name)))
     for note in check.notes:
         st.caption(md(note))
     _preview(T, check, can_edit, ctx.territory, ctx.lang)

@@ -67,6 +67,8 @@ STRINGS = {
         "{n} title(s) left without an occupation code, to review: score under the threshold of {threshold}, title "
         "less precise than the appellation found, ROME codes as close as each other, or an abbreviation with "
         "several meanings"),
+    "survey.no_answers": ("« {file} » ne contient aucune réponse (des en-têtes seulement) : rien à intégrer.",
+                          "« {file} » holds no answer (headers only): nothing to integrate."),
     "survey.sheet": ("Feuille des réponses", "Sheet of the answers"),
     "survey.sheet.help": (
         "Le classeur a plusieurs feuilles : celle qui ressemble le plus à des réponses (le plus de questions "
