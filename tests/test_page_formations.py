@@ -3,9 +3,10 @@ basin, the gaps rule on the page, the message of an empty selection, and the sur
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
-from apptest_tables import shown
+from apptest_tables import none_cells, shown, values
 from streamlit.testing.v1 import AppTest
 
 from gpect_core.formatting import fmt_int
@@ -93,7 +94,7 @@ def test_no_training_data_says_so_in_french(at, demo_pack_copy):
     _drop_rows(demo_pack_copy, ["training"])
     _open(at, ["9906"])
     assert any("pas de données de formation" in w.value for w in at.warning)
-    table = _table(at, "Code ROME").value
+    table = values(_table(at, "Code ROME"))
     assert table["Places"].isna().all() and table["Projets BMO"].notna().any()
 
 
@@ -141,6 +142,22 @@ def test_tension_class_is_an_integer_class_and_empty_numbers_show_a_dash(at):
     classes = text["Classe de tension"]
     assert classes.str.fullmatch(r"[1-5]|–").all(), classes.unique()
     assert not text.isin(["None", "nan", "<NA>"]).any().any()
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_no_cell_reads_none_and_empty_projects_sort_last(at, lang):
+    _open(at, ["9906"], lang=lang)
+    for view in ("table", "gaps"):
+        at.segmented_control(key="formations_view").set_value(view).run()
+        assert not at.exception
+        assert none_cells(at) == [], view
+    at.segmented_control(key="formations_view").set_value("table").run()
+    element = _table(at, "Code ROME" if lang == "fr" else "ROME code")
+    projects = values(element)["Projets BMO" if lang == "fr" else "BMO projects"]
+    assert projects.notna().any()
+    first_empty = int(np.argmax(projects.isna().to_numpy())) if projects.isna().any() else len(projects)
+    assert projects.iloc[first_empty:].isna().all()  # every row showing its projects comes first
+    assert (shown(element)["Projets BMO" if lang == "fr" else "BMO projects"][projects.isna()] == "–").all()
 
 
 def test_a_fap_family_figure_is_given_once_and_the_exports_add_up():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from apptest_tables import shown
+from apptest_tables import shown, values
 from streamlit.testing.v1 import AppTest
 
 from gpect_core.formatting import fmt_float, fmt_int, fmt_pct
@@ -29,7 +29,7 @@ def _open(at, zone_ids, **state):
 
 
 def _ranking(at):
-    return next(f.value for f in at.dataframe if "Rang" in f.value.columns and "Métier" in f.value.columns)
+    return next(values(f) for f in at.dataframe if "Rang" in f.value.columns and "Métier" in f.value.columns)
 
 
 def _raw(territory, zone_ids):
@@ -108,4 +108,4 @@ def test_the_page_in_english(at):
 
 
 def _ranking_en(at):
-    return next(f.value for f in at.dataframe if "Rank" in f.value.columns)
+    return next(values(f) for f in at.dataframe if "Rank" in f.value.columns)

@@ -47,10 +47,10 @@ def test_editor_reviews_confirms_and_accepts_the_survey(demo_pack_copy, monkeypa
     # « Soudeur TIG H/F » and « Conducteur PL » find a demo appellation; « boulangère » (no bakery in the demo)
     # and « xqzw plop » do not.
     assert "File de revue (2 intitulé(s) sans code)" in shown
-    assert "« boulangère » (lignes 3)" in shown
+    assert "« boulangère » (ligne 3)" in shown
     assert "Fonderie du Val" in shown  # an editor sees the firms
-    assert "« xqzw plop » (lignes 5)" in shown
-    item = next(m.value for m in at.markdown if "« boulangère » (lignes 3)" in m.value)
+    assert "« xqzw plop » (ligne 5)" in shown
+    item = next(m.value for m in at.markdown if "« boulangère » (ligne 3)" in m.value)
     assert re.search(r"\(\d+,\d\)$", item), item  # the score with a decimal comma, not « 42.1 »
     assert "Pourquoi à revoir : score sous le seuil de 70" in shown
     at.text_input(key="survey_other_1").set_value("f1703")
@@ -59,7 +59,7 @@ def test_editor_reviews_confirms_and_accepts_the_survey(demo_pack_copy, monkeypa
     assert not at.error, at.error[0].value
     assert "« xqzw plop » → F1703 confirmé" in at.success[0].value
     shown = texts(at)
-    assert "File de revue (1 intitulé(s) sans code)" in shown and "« xqzw plop » (lignes" not in shown
+    assert "File de revue (1 intitulé(s) sans code)" in shown and "« xqzw plop » (ligne" not in shown
     accept = next(b for b in at.button if b.label == "Accepter et intégrer l'enquête")
     assert not accept.disabled
     accept.click().run()
@@ -156,3 +156,71 @@ def test_cancelling_a_survey_with_a_doubtful_value_stores_nothing(demo_pack_copy
     assert pack_digest(demo_pack_copy) == before
     needs = Territory.load(demo_pack_copy).tables["needs"]
     assert not needs["response_id"].str.startswith("E").any()
+
+
+def _two_sheets() -> bytes:
+    """A workbook with a « Lisez-moi » sheet first and the answers (the CSV fixture) on the second."""
+    import csv
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    readme = book.active
+    readme.title = "Lisez-moi"
+    for line in ("Enquête besoins 2025", "Une ligne par poste recherché.", "Contact : service emploi"):
+        readme.append([line])
+    answers = book.create_sheet("Réponses")
+    for row in csv.reader(io.StringIO(SURVEY.decode("utf-8-sig")), delimiter=";" if b";" in SURVEY[:200] else ","):
+        answers.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_workbook_with_a_readme_sheet_first_reads_the_answers_and_offers_the_sheets(
+        demo_pack_copy, monkeypatch, tmp_path, plan_accounts_file, lang):
+    at = page(demo_pack_copy, monkeypatch, tmp_path, user=EDITOR, lang=lang)
+    at.session_state["survey_staged"] = ("enquete.xlsx", _two_sheets())
+    at.run()
+    assert not at.exception
+    sheet = next(s for s in at.selectbox if s.key and s.key.startswith("survey_sheet_"))
+    assert sheet.value == "Réponses" and sheet.options == ["Lisez-moi", "Réponses"]
+    mapped = {s.label: s.value for s in at.selectbox if s.key and s.key.startswith("survey_map_")}
+    from gpect_core.i18n import t
+
+    none = t("survey.mapping.none", lang)
+    assert sum(v != none for v in mapped.values()) >= 4, mapped
+    # every field has its label in the page's language, never a raw key
+    assert not [label for label in mapped if "survey.field" in label], mapped
+    assert ("Emploi fragilisé (oui / non)" if lang == "fr" else "Job at risk (yes / no)") in mapped
+    # the user can choose the other sheet
+    sheet.set_value("Lisez-moi").run()
+    assert not at.exception
+
+
+def test_problems_notes_and_review_are_in_english_on_the_english_page(demo_pack_copy, monkeypatch, tmp_path,
+                                                                        plan_accounts_file):
+    at = page(demo_pack_copy, monkeypatch, tmp_path, user=EDITOR, lang="en")
+    at.session_state["survey_staged"] = ("enquete.csv", SURVEY.replace(b";92003;", b";99999;"))
+    at.run()
+    assert not at.exception
+    error = at.error[0].value.replace("\\", "")
+    assert "« enquete.csv », row 4, column « Commune de l'établissement »: the municipality « 99999 » is not in" \
+        in error, error
+    shown = texts(at)
+    assert "personal-data columns dropped, never stored" in shown and "title(s) left without an occupation code" \
+        in shown
+    for french in ("n'existe pas", "écartées", "laissé(s) sans code", " ligne ", "(lignes"):
+        assert french not in shown, french
+
+
+def test_a_file_of_headers_only_says_why_nothing_can_be_accepted(demo_pack_copy, monkeypatch, tmp_path,
+                                                                  plan_accounts_file):
+    at = page(demo_pack_copy, monkeypatch, tmp_path, user=EDITOR)
+    at.session_state["survey_staged"] = ("enquete.csv", SURVEY.split(b"\n")[0] + b"\n")
+    at.run()
+    assert not at.exception
+    assert any("ne contient aucune réponse" in w.value for w in at.warning), [w.value for w in at.warning]
+    assert next(b for b in at.button if b.label == "Accepter et intégrer l'enquête").disabled

@@ -267,3 +267,50 @@ def test_a_survey_integrated_into_the_national_pack_shows_its_needs_in_the_right
     assert at_figeac.loc["N4101", ["needs_total", "needs_3y"]].tolist() == [4, 4]
     assert at_figeac.loc["J1501", "needs_6m"] == 2
     assert "N4101" not in at_rodez.index or np.isnan(at_rodez.loc["N4101", "needs_total"])  # not in Rodez
+
+
+def test_a_header_is_read_by_what_it_starts_with():
+    from gpect_core.survey.importer import guess_mapping
+
+    columns = ["Horodateur", "Effectif de l'établissement", "Taille de l'entreprise", "Entreprise", "Commune",
+               "Poste recherché", "Nombre de postes", "Ce recrutement vous paraît-il difficile ?"]
+    mapping = guess_mapping(columns).columns
+    assert mapping["firm"] == "Entreprise"
+    assert mapping["size"] == "Taille de l'entreprise"
+    assert mapping["difficulty"] == "Ce recrutement vous paraît-il difficile ?"
+    assert mapping["date"] == "Horodateur"
+    # with the size given only as the establishment's headcount, that is the size, never the firm
+    mapping = guess_mapping(["Effectif de l'établissement", "Nom de l'entreprise", "Poste"]).columns
+    assert mapping["size"] == "Effectif de l'établissement" and mapping["firm"] == "Nom de l'entreprise"
+
+
+def test_a_person_named_in_the_firm_is_personal_data_the_firm_is_not():
+    from gpect_core.survey.importer import personal_columns
+
+    frame = pd.DataFrame({"Personne à contacter dans l'entreprise": ["Jeanne Martin"],
+                          "Nom de l'entreprise": ["Fonderie du Lot"], "Entreprise": ["Fonderie du Lot"],
+                          "Contact entreprise": ["Paul Roux"], "Commune": ["12202"]})
+    assert set(personal_columns(frame)) == {"Personne à contacter dans l'entreprise", "Contact entreprise"}
+
+
+def test_a_workbook_s_answers_sheet_is_found_after_a_readme_sheet():
+    import io
+
+    from openpyxl import Workbook
+
+    from gpect_core.survey.importer import read_survey
+
+    book = Workbook()
+    book.active.title = "Lisez-moi"
+    book.active.append(["Merci de remplir une ligne par poste."])
+    book.active.append(["Questions : contactez le service emploi."])
+    answers = book.create_sheet("Réponses")
+    answers.append(["Entreprise", "Commune", "Poste recherché", "Nombre de postes"])
+    answers.append(["Fonderie du Val", "91001", "soudeur", "2"])
+    out = io.BytesIO()
+    book.save(out)
+    survey = read_survey(out.getvalue(), "enquete.xlsx")
+    assert survey.sheet == "Réponses" and "Poste recherché" in survey.columns
+    assert survey.sheets[-1] == "Réponses"
+    chosen = read_survey(out.getvalue(), "enquete.xlsx", sheet="Lisez-moi")
+    assert chosen.sheet == "Lisez-moi"

@@ -19,6 +19,7 @@ from gpect_core.indicators.training_needs import (
     coverage,
     coverage_by_zone,
     coverage_table,
+    declared_needs,
     family_table,
     programme_links,
     top_gaps,
@@ -328,3 +329,75 @@ def test_a_programme_of_two_rome_codes_is_said_shared_and_listed_once_in_the_pro
     assert programmes.loc["P2", ["rome_codes", "rome_count", "capacity"]].tolist() == ["A2222", 1, 5]
     assert programmes["capacity"].sum() == totals(cov)["places"] == 15
     assert programme_table(cov, ["A1111"])["program_id"].tolist() == ["P1"]
+
+
+# ---------------------------------------------------------------------------------------------- each class from its row
+def test_a_row_without_training_is_never_well_covered_though_its_family_is():
+    # basin 02: family F1 has 30 projects and P3's 12 places (A1111 only): 40 places per 100 projects
+    table = classify_gaps(coverage_table(_tiny_pack(), Selection("ZE2020", ("02",)))).set_index("occupation_code")
+    assert table.loc["A1111", "gap"] == "well_covered"
+    assert table.loc["A2222", "ratio_programmes"] == 0 and table.loc["A2222", "places_per_100_projects"] >= 30
+    assert table.loc["A2222", "gap"] != "well_covered"
+
+
+def test_training_known_only_by_department_counts_in_the_gaps():
+    territory = _department_pack()
+    rec = territory.tables["recruitment"]
+    territory.tables["recruitment"] = rec[rec["occupation_code"] != "F2"].reset_index(drop=True)
+    training = territory.tables["training"].copy()
+    training["occupation_codes"] = ["A1111 A2222", "A2222 B3333", "A1111"]
+    territory.tables["training"] = training
+    table = classify_gaps(coverage_table(territory, Selection("ZE2020", ("01",)))).set_index("occupation_code")
+    # B3333: tension 5, no hiring project, P2 of D1 (the département holding the basin) leads to it
+    assert table.loc["B3333", "programmes"] == 0 and table.loc["B3333", "apart_programmes"] == 1
+    assert table.loc["B3333", "ratio_programmes"] == 1
+    assert table.loc["B3333", "gap"] != "shortage_no_training"
+
+
+def test_on_the_national_pack_each_class_follows_from_the_figures_on_its_row(national_pack):
+    from gpect_core.i18n import t
+    from ui.formations import shown_table
+
+    territory = Territory.load(national_pack, validate=False)
+    rodez = next(z for z, n in territory.zone_names("ZE2020").items() if n == "Rodez")
+    cov = coverage(territory, Selection("ZE2020", (rodez,)))
+    assert cov.ratio_scope == "apart"  # Aveyron's training, known by département only
+    shown, _ = shown_table(classify_gaps(cov.table), lambda k, **v: t(k, "fr", **v), with_needs=False,
+                           located=False, apart="département", cov=cov)
+    gap, ratio = shown["Écart"], shown["Places pour 100 projets"]
+    programmes = shown["Formations (département seulement)"]
+    covered, short = gap == "Bien couvert", gap == "Pénurie sans formation locale"
+    assert covered.sum() > 0 and short.sum() > 0
+    assert (programmes[covered] > 0).all() and (ratio[covered] >= 30).all()
+    assert ((programmes[short] == 0) | (ratio[short] < 10)).all()
+    # the figure the class rests on is on every row classed by its ratio
+    assert ratio[covered | (short & (programmes > 0))].notna().all()
+    # « shortage without local training » only where the row's training is none or thin
+    k1302 = shown[shown["Code ROME"] == "K1302"]
+    if len(k1302) and k1302["Formations (département seulement)"].iloc[0] > 0:
+        assert k1302["Écart"].iloc[0] != "Pénurie sans formation locale" or k1302["Places pour 100 projets"].iloc[0] < 10
+
+
+def test_the_english_sources_line_names_the_committee_survey_in_english():
+    from types import SimpleNamespace
+
+    from gpect_core.i18n import t
+    from gpect_core.territory import Provenance
+    from ui.formations import _sources_line
+
+    territory = _tiny_pack()
+    territory.provenance["needs"] = Provenance(source="saisie du comité (besoins)", producer="comité")
+    cov = coverage(territory, Selection("ZE2020", ("01",)))
+    line = _sources_line(SimpleNamespace(territory=territory, t=lambda k, **v: t(k, "en", **v)), cov)
+    assert "declared needs the committee's company survey (2025)" in line and "comité" not in line, line
+
+
+def test_declared_needs_count_answers_without_an_occupation_code_and_say_so():
+    territory = _tiny_pack()
+    needs = territory.tables["needs"].copy()
+    needs.loc[1, "occupation_code"] = ""  # R2: 2 people in 3 years, title not coded
+    territory.tables["needs"] = needs
+    summary = declared_needs(territory, Selection("ZE2020", ("01",)))
+    assert summary["answers"] == 2 and summary["uncoded"] == 1
+    assert summary["total"] == 5 and summary["y3"] == 2 and summary["m6"] == 3
+    assert summary["top"] == [("A1111", "Soudeur", 3.0)]

@@ -96,14 +96,18 @@ def render(ctx, pack, user) -> None:
         st.info(T("survey.nothing"))
         return
     name, data = staged
+    sheet_key = "survey_sheet_" + hashlib.sha1(data).hexdigest()[:12]  # a choice never carries over to another file
     try:
-        survey = read_survey(data, name, read=read_tables_isolated)  # a bounded child, as the main upload
+        survey = read_survey(data, name, read=read_tables_isolated, sheet=st.session_state.get(sheet_key))
     except ReadError as exc:
         show_error(exc)
         return
     except Exception as exc:  # noqa: BLE001 — no traceback may reach the user
         st.error(md(f"« {name} » : lecture impossible ({str(exc).splitlines()[0][:160] if str(exc) else ''})"))
         return
+    if len(survey.sheets) > 1:
+        st.selectbox(T("survey.sheet"), survey.sheets, key=sheet_key, help=T("survey.sheet.help"),
+                     index=survey.sheets.index(survey.sheet) if survey.sheet in survey.sheets else 0)
     if survey.dropped:
         st.warning(T("survey.dropped", columns=md(", ".join(f"« {c} »" for c in survey.dropped))))
     store = None
@@ -121,10 +125,12 @@ def render(ctx, pack, user) -> None:
     if missing_fields(mapping) or _repeated(mapping):
         return
     memory = store.memory() if store else {}
-    check = check_survey(survey, mapping, ctx.territory, index, memory=memory)
+    check = check_survey(survey, mapping, ctx.territory, index, memory=memory, lang=ctx.lang)
     if check.problems:
         st.error(T("survey.problems", n=len(check.problems)) + "\n\n"
                  + "\n".join(f"- {md(p.message)}" for p in check.problems[:50]))
+    if check.needs.empty:
+        st.warning(T("survey.no_answers", file=md(name)))
     for note in check.notes:
         st.caption(md(note))
     _preview(T, check, can_edit, ctx.territory, ctx.lang)
@@ -241,7 +247,9 @@ def _review(T, check, index: TitleIndex, store, user, can_edit: bool, lang: str)
         st.caption(T("survey.review.need_editor"))
     for i, row in enumerate(review.itertuples(index=False)):
         with st.container(border=True):
-            st.markdown(T("survey.review.item", title=md(row.title), rows=row.rows, appellation=md(row.appellation),
+            one = "," not in str(row.rows)
+            st.markdown(T("survey.review.item_one" if one else "survey.review.item", title=md(row.title), rows=row.rows,
+                          appellation=md(row.appellation),
                           score=fmt_float(row.score, 1, lang)))
             if row.reason:
                 st.caption(T("survey.review.why", reasons=_reasons(T, row.reason)))

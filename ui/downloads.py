@@ -17,13 +17,16 @@ from gpect_core.formatting import Fmt
 from gpect_core.i18n import t
 
 
-def _caption(ctx, title: str, tables) -> Caption:
-    return Caption.for_territory(ctx.territory, title, list(tables), ctx.selection_label, lang=ctx.lang)
+def _caption(ctx, title: str, tables, sources: tuple[str, ...] | None = None) -> Caption:
+    caption = Caption.for_territory(ctx.territory, title, list(tables), ctx.selection_label, lang=ctx.lang)
+    return caption if sources is None else dataclasses.replace(caption, sources=tuple(sources))
 
 
-def chart_downloads(ctx, chart: alt.TopLevelMixin, title: str, tables, key: str) -> None:
-    """PNG and SVG buttons for `chart`, captioned with `title`, the sources of `tables` and the selection."""
-    caption = _caption(ctx, title, tables)
+def chart_downloads(ctx, chart: alt.TopLevelMixin, title: str, tables, key: str,
+                    sources: tuple[str, ...] | None = None) -> None:
+    """PNG and SVG buttons for `chart`, captioned with `title`, the sources of `tables` (or the `sources` lines
+    given, when the page used only some of a table's vintages) and the selection."""
+    caption = _caption(ctx, title, tables, sources)
     stem = caption.file_stem()
     row = st.container(horizontal=True)
     # The spec is made at click time, not at every rerun (the builders are validated by their tests).
@@ -36,11 +39,13 @@ def chart_downloads(ctx, chart: alt.TopLevelMixin, title: str, tables, key: str)
 
 
 def table_downloads(ctx, table: pd.DataFrame, title: str, tables, key: str,
-                    formats: dict[str, Fmt] | None = None, notes: tuple[str, ...] = ()) -> None:
+                    formats: dict[str, Fmt] | None = None, notes: tuple[str, ...] = (),
+                    sources: tuple[str, ...] | None = None) -> None:
     """CSV (French Excel in French) and XLSX buttons for `table` (already with its displayed column names, raw
     values): the columns in `formats` are exported in the unit and rounding shown on screen, their header naming
-    the unit (`gpect_core.export.tables`); `notes` (how to read the table) follow the title in the caption."""
-    caption = _caption(ctx, title, tables)
+    the unit (`gpect_core.export.tables`); `notes` (how to read the table) follow the title in the caption;
+    `sources`: the caption's source lines, instead of every vintage of `tables`."""
+    caption = _caption(ctx, title, tables, sources)
     if notes:
         caption = dataclasses.replace(caption, notes=tuple(notes))
     stem = caption.file_stem()

@@ -22,6 +22,7 @@ from gpect_core.indicators.training_needs import (
     SHORTAGE_TENSION,
     WEAK_EMPLOYMENT,
     Coverage,
+    bmo_editions,
     classify_gaps,
     coarser,
     coverage,
@@ -48,8 +49,9 @@ INT, PCT, FLOAT = Fmt("int"), Fmt("pct"), Fmt("float")
 # BMO projects of a FAP family shared by several ROME codes are in the family table, once (`family_table`).
 SHOWN = {
     "occupation_code": ("formations.col.code", None), "label": ("formations.col.label", None),
-    "own_projects": ("formations.col.projects", INT), "own_difficult_share": ("formations.col.difficult_share", PCT),
-    "reliability": ("formations.col.reliability", None), "bmo_family": ("formations.col.bmo_family", None),
+    "own_projects": ("formations.col.projects", INT), "bmo_family": ("formations.col.bmo_family", None),
+    "family_projects": ("formations.col.family_projects", INT),
+    "difficult_share": ("formations.col.difficult_share", PCT), "reliability": ("formations.col.reliability", None),
     "tension_class": ("formations.col.tension_class", INT),
     "needs_total": ("formations.col.needs_total", INT), "needs_6m": ("formations.col.needs_6m", INT),
     "needs_1y": ("formations.col.needs_1y", INT), "needs_3y": ("formations.col.needs_3y", INT),
@@ -90,14 +92,28 @@ def _class(values: pd.Series) -> pd.Series:
     return np.floor(pd.to_numeric(values, errors="coerce").astype(float) + 0.5)
 
 
+def by_projects(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows as the page lists them: by the projects shown on the row, most first — the row's own projects,
+    then those of its FAP family (« Projets de la famille BMO ») — rows with neither last, then by ROME code."""
+    projects = pd.to_numeric(table["projects"], errors="coerce")
+    own = pd.to_numeric(table["own_projects"], errors="coerce")
+    keys = pd.DataFrame({"own": own, "family": (projects - own.fillna(0)).where(own.isna()),
+                         "code": table["occupation_code"]}, index=table.index)
+    order = keys.sort_values(["own", "family", "code"], ascending=[False, False, True], na_position="last").index
+    return table.loc[order]
+
+
 def _reliability(reasons: pd.Series, t) -> list[str]:
     return [t(f"formations.reliability.{reason}") if reason else "" for reason in reasons]
 
 
 def shown_table(table: pd.DataFrame, t, with_needs: bool, located: bool = True,
                 apart: str | None = None, cov: Coverage | None = None) -> tuple[pd.DataFrame, dict[str, Fmt]]:
-    """The classified coverage table as shown and exported: one row per ROME code with its own figures only (a FAP
-    family's BMO figure is in `shown_families`, once; the row names the family), renamed columns and their formats.
+    """The classified coverage table as shown and exported: one row per ROME code, renamed columns and their
+    formats. « Projets BMO » holds the row's own projects only; a row whose projects are published by FAP family
+    names the family and shows its projects apart (« Projets de la famille BMO », never in a total: the family is
+    counted once in `shown_families`); the difficult share, its reliability and the places per 100 projects are
+    those the gaps rule reads (the family's for such a row), so that each row shows what its class rests on.
     `located`: whether the selection has located training (else its columns are left out); `apart`: the words
     naming the zones of the training shown apart (« département »), None when there is none; `cov`: when given,
     two columns say how many of the row's programmes also lead to other occupations of `table`, and to how many
@@ -106,11 +122,12 @@ def shown_table(table: pd.DataFrame, t, with_needs: bool, located: bool = True,
     if cov is not None:
         shared = shared_training(cov, table["occupation_code"], apart=not located)
         table = table.assign(**{c: table["occupation_code"].map(shared[c]).to_numpy() for c in SHARED_COLUMNS})
-    frame = table.assign(reliability=_reliability(table["own_fragile_reason"], t),
+    projects = pd.to_numeric(table["projects"], errors="coerce")
+    frame = table.assign(reliability=_reliability(table["fragile_reason"], t),
                          bmo_family=table["bmo_codes"].where(family, ""),
+                         family_projects=(projects - pd.to_numeric(table["own_projects"], errors="coerce").fillna(0))
+                         .where(family),
                          tension_class=_class(table["tension_class"]),
-                         places_per_100_projects=table["places_per_100_projects"].where(~family),
-                         graduates_per_100_projects=table["graduates_per_100_projects"].where(~family),
                          gap_label=[t(f"formations.gap.{g}") for g in table["gap"]],
                          bmo_year=table["bmo_year"].astype("string").fillna(""))
     columns = [c for c in SHOWN if (with_needs or c not in NEEDS_COLUMNS) and (located or c not in LOCATED_COLUMNS)
@@ -207,6 +224,8 @@ def _sources_line(ctx, cov: Coverage) -> str:
         if fictional:  # the demo's producer is French text (« données fictives »): the notice says it, translated
             return year
         name = (prov.producer or prov.source) if prov is not None else table
+        if table == "needs":  # the committee's own survey: its producer is written in French (« comité »)
+            name = ctx.t("formations.source.survey")
         return f"{name} ({year})"
 
     fictional = ctx.territory.fictional
@@ -219,6 +238,37 @@ def _sources_line(ctx, cov: Coverage) -> str:
                  training=source("training", training) if training else ctx.t("formations.source.none"),
                  insertion=_insertion_source(ctx, v.get("employment_rate", "")))
     return f"{line} ({ctx.territory.notice(ctx.lang)})" if fictional else line
+
+
+def caption_sources(ctx, cov: Coverage, tables) -> tuple[str, ...]:
+    """The source lines of an export's caption: each table's producer with the vintage the page used (the BMO
+    year of `cov`, not every edition in the pack), as `Caption.for_territory` writes them otherwise."""
+    v = cov.vintages
+    used = {"recruitment": f"BMO {cov.bmo_year}" if cov.bmo_year else "", "tension": v.get("tension", ""),
+            "needs": v.get("needs", ""), "training": v.get("capacity") or v.get("enrolled") or ""}
+    lines: list[str] = []
+    for table in tables:
+        prov = ctx.territory.provenance.get(table)
+        if prov is None:
+            continue
+        vintage = used.get(table) or prov.vintage
+        name = ctx.t("formations.source.survey") if table == "needs" else prov.producer or prov.source
+        line = f"{name} ({vintage})" if vintage else name
+        if line and line not in lines:
+            lines.append(line)
+    return tuple(lines)
+
+
+def bmo_year_note(ctx, cov: Coverage) -> str | None:
+    """Which BMO edition the page reads and why, when the pack holds later ones (none otherwise)."""
+    editions = bmo_editions(ctx.territory)
+    if cov.bmo_year is None:
+        return None
+    later = {y: s for y, s in editions.items() if y > int(cov.bmo_year)}
+    if not later:
+        return None
+    return ctx.t("formations.bmo_year.note", year=cov.bmo_year, system=editions.get(int(cov.bmo_year), ""),
+                 later=", ".join(str(y) for y in later), later_systems=", ".join(sorted(set(later.values()))))
 
 
 def _insertion_source(ctx, vintage: str) -> str:
@@ -319,6 +369,8 @@ def render() -> None:
                    help=ctx.t("formations.metric.help"))
     cols[3].metric(ctx.t("formations.metric.wishes") + suffix, fmt_int(total[f"{prefix}wishes"], lang))
     st.caption(_sources_line(ctx, cov))
+    if year_note := bmo_year_note(ctx, cov):
+        st.caption(year_note)
     with st.expander(ctx.t("formations.link.title")):
         st.markdown(ctx.t("formations.link.text"))
 
@@ -338,11 +390,11 @@ def render() -> None:
     elif view == "gaps":
         _gaps_tab(ctx, cov, table, with_needs)
     else:
-        _map_tab(ctx, table, family, family_labels)
+        _map_tab(ctx, cov, table, family, family_labels)
 
 
 def _table_tab(ctx, cov: Coverage, table: pd.DataFrame, with_needs: bool) -> None:
-    ordered = table.sort_values(["projects", "occupation_code"], ascending=[False, True], na_position="last")
+    ordered = by_projects(table)
     located, apart = _located(cov), _apart_words(ctx, cov)
     shown, formats = shown_table(ordered, ctx.t, with_needs, located, apart, cov=cov)
     st.caption(ctx.t("formations.fragile_note", n=MIN_PROJECTS))
@@ -353,13 +405,14 @@ def _table_tab(ctx, cov: Coverage, table: pd.DataFrame, with_needs: bool) -> Non
     programmes, formats = programmes_export(cov, ordered["occupation_code"], ctx.t,
                                             ctx.territory.zone_names(zoning) if zoning else {}, located)
     table_downloads(ctx, programmes, ctx.t("formations.programmes.title"), ["training"], "formations_programmes",
-                    formats=formats, notes=(ctx.t("formations.programmes.note"),))
+                    formats=formats, sources=caption_sources(ctx, cov, ["training"]), notes=(ctx.t("formations.programmes.note"),))
 
 
 def _rome_downloads(ctx, cov: Coverage, rows: pd.DataFrame, with_needs: bool, title: str, key: str) -> None:
     st.caption(ctx.t("formations.table.shared_note"))
     export, formats = table_export(cov, rows, ctx.t, with_needs, _located(cov), _apart_words(ctx, cov))
-    table_downloads(ctx, export, title, SOURCES, key, formats=formats, notes=(ctx.t("formations.export.note"),))
+    table_downloads(ctx, export, title, SOURCES, key, formats=formats, notes=(ctx.t("formations.export.note"),),
+                    sources=caption_sources(ctx, cov, SOURCES))
 
 
 def _families_tab(ctx, cov: Coverage, families: pd.DataFrame) -> None:
@@ -370,7 +423,7 @@ def _families_tab(ctx, cov: Coverage, families: pd.DataFrame) -> None:
     _show(ctx, shown, formats)
     export, formats = families_export(cov, families, ctx.t, _apart_words(ctx, cov), _located(cov))
     table_downloads(ctx, export, ctx.t("formations.families.title"), SOURCES, "formations_families",
-                    formats=formats, notes=(ctx.t("formations.families.note"),))
+                    formats=formats, sources=caption_sources(ctx, cov, SOURCES), notes=(ctx.t("formations.families.note"),))
 
 
 def _show(ctx, shown: pd.DataFrame, formats: dict[str, Fmt]) -> None:
@@ -414,22 +467,21 @@ def _gaps_tab(ctx, cov: Coverage, table: pd.DataFrame, with_needs: bool) -> None
     else:
         chart = gaps_bar(top, lang, title=title, subtitle=_chart_subtitle(ctx, cov))
         show_chart(chart, title, lang)
-        chart_downloads(ctx, chart, title, SOURCES, "formations_gaps_chart")
+        chart_downloads(ctx, chart, title, SOURCES, "formations_gaps_chart", sources=caption_sources(ctx, cov, SOURCES))
     gap = st.selectbox(ctx.t("formations.gaps.class"), list(GAP_CLASSES), key="formations_gap",
                        format_func=lambda g: ctx.t(f"formations.gap.{g}"))
-    rows = table[table["gap"] == gap].sort_values(["projects", "occupation_code"], ascending=[False, True],
-                                                   na_position="last")
+    rows = by_projects(table[table["gap"] == gap])
     shown, formats = shown_table(rows, ctx.t, with_needs, _located(cov), _apart_words(ctx, cov), cov=cov)
     _show(ctx, shown, formats)
     _rome_downloads(ctx, cov, rows, with_needs, ctx.t("formations.gaps.table_title",
                                                       gap=ctx.t(f"formations.gap.{gap}")), "formations_gaps_table")
 
 
-def _map_tab(ctx, table: pd.DataFrame, family: str, family_labels: dict[str, str]) -> None:
+def _map_tab(ctx, cov: Coverage, table: pd.DataFrame, family: str, family_labels: dict[str, str]) -> None:
     lang, territory = ctx.lang, ctx.territory
-    by_projects = table.sort_values(["projects", "occupation_code"], ascending=[False, True], na_position="last")
-    first = by_projects["gap"] == "shortage_no_training"
-    ranked = pd.concat([by_projects[first], by_projects[~first]])
+    ordered = by_projects(table)
+    first = ordered["gap"] == "shortage_no_training"
+    ranked = pd.concat([ordered[first], ordered[~first]])
     labels = dict(zip(ranked["occupation_code"], ranked["label"], strict=True))
     options = [*(f"family:{f}" for f in ([family] if family else family_labels)), *labels]
     default = next(iter(labels), options[0] if options else None)
@@ -478,6 +530,7 @@ def _map_tab(ctx, table: pd.DataFrame, family: str, family_labels: dict[str, str
         "places_per_100_projects": ctx.t("formations.col.places_per_100")})
     title = f"{ctx.t('formations.map.title')} — {label}"
     table_downloads(ctx, export, title, ["training", "recruitment"], "formations_map_table",
+                    sources=caption_sources(ctx, cov, ["training", "recruitment"]),
                     formats={ctx.t("formations.col.places"): INT, ctx.t("formations.col.projects"): INT,
                              ctx.t("formations.col.places_per_100"): FLOAT})
 
@@ -496,4 +549,6 @@ def needs_block(ctx) -> None:
     st.markdown(ctx.t("synthese.needs.line", answers=fmt_int(needs["answers"], lang),
                       period=needs["period"] or "–", total=fmt_int(needs["total"], lang),
                       m6=fmt_int(needs["m6"], lang), y1=fmt_int(needs["y1"], lang), y3=fmt_int(needs["y3"], lang),
-                      top=top))
+                      top=top or "–"))
+    if needs["uncoded"]:
+        st.caption(ctx.t("synthese.needs.uncoded", n=fmt_int(needs["uncoded"], lang)))

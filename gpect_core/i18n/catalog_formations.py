@@ -107,6 +107,13 @@ STRINGS = {
         "{training} ; insertion à 12 mois {insertion}.",
         "Sources: hiring projects {bmo}; tension {tension}; declared needs {needs}; places and wishes {training}; "
         "employment at 12 months {insertion}."),
+    "formations.bmo_year.note": (
+        "Projets de recrutement : BMO {year}, la dernière édition dont les métiers ({system}) sont reliés aux codes "
+        "ROME par une table de passage du pack ; les éditions {later} ({later_systems}) n'en ont pas encore, elles "
+        "ne sont pas utilisées ici.",
+        "Hiring projects: BMO {year}, the latest edition whose occupations ({system}) are linked to ROME codes by a "
+        "crosswalk of the pack; the {later} editions ({later_systems}) have none yet and are not used here."),
+    "formations.source.survey": ("enquête entreprises du comité", "the committee's company survey"),
     "formations.source.none": ("absent du pack", "not in the pack"),
     "formations.fragile_note": (
         "⚠ Chiffre BMO fragile : moins de {n} projets publiés, part difficile inconnue, ou au moins la moitié des "
@@ -121,6 +128,7 @@ STRINGS = {
     "formations.col.fap": ("FAP", "FAP"),
     "formations.col.projects": ("Projets BMO", "BMO projects"),
     "formations.col.difficult_share": ("Part difficile", "Share difficult"),
+    "formations.col.family_projects": ("Projets de la famille BMO", "Projects of the BMO family"),
     "formations.col.reliability": ("Fiabilité", "Reliability"),
     "formations.col.tension_class": ("Classe de tension", "Tension class"),
     "formations.col.needs_total": ("Besoins déclarés", "Declared needs"),
@@ -152,24 +160,36 @@ STRINGS = {
     "formations.gaps.rule": (
         "- **En pénurie** : classe de tension ≥ {tension} sur 5, ou part des projets jugés difficiles ≥ "
         "{difficult} (chiffre BMO non fragile).\n"
-        "- **Pénurie sans formation locale** : en pénurie et moins de {low} places pour 100 projets de recrutement "
-        "(aucune formation compte pour 0).\n"
+        "- **Pénurie sans formation locale** : en pénurie, et aucune formation menant au métier ou moins de {low} "
+        "places pour 100 projets de recrutement.\n"
         "- **Formation peu insérante et peu de besoins** : hors pénurie, des formations dont le taux d'emploi à "
         "12 mois est inférieur à {weak}, alors que le territoire a moins de {few} projets, une classe de tension ≤ "
         "{low_tension} (ou inconnue) et aucun besoin déclaré.\n"
-        "- **Bien couvert** : au moins {covered} places pour 100 projets et un taux d'emploi qui n'est pas faible.\n"
+        "- **Bien couvert** : au moins une formation menant au métier, au moins {covered} places pour 100 projets et "
+        "un taux d'emploi qui n'est pas faible.\n"
         "- **Données insuffisantes** : ni projets, ni tension, ni besoin déclaré, ni formation (ou un chiffre BMO "
-        "fragile seul). Les autres métiers sont en « autre situation ».",
+        "fragile seul). Les autres métiers sont en « autre situation ».\n\n"
+        "Chaque ligne montre les chiffres qui la classent. Pour un métier dont les projets sont publiés par famille "
+        "professionnelle (colonne « Famille BMO »), la part difficile et les places pour 100 projets sont celles de "
+        "la famille : places de toutes les formations menant à l'un de ses métiers pour 100 projets de la famille. "
+        "Quand les formations ne sont connues qu'au département, ce sont celles du département qui comptent "
+        "(colonnes « département seulement »), rapportées aux projets du département.",
         "- **In shortage**: tension class ≥ {tension} out of 5, or share of hiring projects judged difficult ≥ "
         "{difficult} (BMO figure not fragile).\n"
-        "- **Shortage without local training**: in shortage and fewer than {low} places per 100 hiring projects "
-        "(no programme counts as 0).\n"
+        "- **Shortage without local training**: in shortage, and no programme leading to the occupation or fewer "
+        "than {low} places per 100 hiring projects.\n"
         "- **Weak insertion and few local needs**: not in shortage, programmes whose employment rate at 12 months "
         "is under {weak}, while the territory has fewer than {few} projects, a tension class ≤ {low_tension} (or "
         "unknown) and no declared need.\n"
-        "- **Well covered**: at least {covered} places per 100 projects and an employment rate that is not weak.\n"
+        "- **Well covered**: at least one programme leading to the occupation, at least {covered} places per 100 "
+        "projects and an employment rate that is not weak.\n"
         "- **Insufficient data**: no projects, tension, declared need or programme (or only a fragile BMO figure). "
-        "Every other occupation is an « other situation »."),
+        "Every other occupation is an « other situation ».\n\n"
+        "Each row shows the figures that class it. For an occupation whose projects are published by occupational "
+        "family (column « BMO family »), the share difficult and the places per 100 projects are the family's: "
+        "places of every programme leading to one of its occupations per 100 projects of the family. When training "
+        "is known by département only, the département's programmes count (columns « département only »), against "
+        "the département's projects."),
     "formations.gaps.counts": ("Métiers par situation", "Occupations by situation"),
     "formations.gaps.class": ("Situation", "Situation"),
     "formations.gaps.chart_title": ("Pénuries sans formation locale : projets et places",
@@ -201,6 +221,11 @@ STRINGS = {
         "coverage."),
     "formations.map.title": ("Couverture par zone", "Coverage by zone"),
     "synthese.needs.title": ("Besoins déclarés par les entreprises", "Needs declared by firms"),
+    "synthese.needs.uncoded": (
+        "Dont {n} réponse(s) sans code métier : comptées dans les réponses et les recrutements envisagés, pas dans "
+        "les premiers métiers (à coder dans la file de revue de l'onglet « Enquête entreprises » de « Données »).",
+        "Of which {n} answer(s) without an occupation code: counted in the answers and planned hires, not in the top "
+        "occupations (to code in the review queue of the « Company survey » tab of « Data »)."),
     "synthese.needs.line": (
         "{answers} réponses à l'enquête entreprises ({period}) : {total} recrutements envisagés, dont {m6} à moins "
         "de 6 mois, {y1} à 1 an et {y3} à 3 ans. Premiers métiers : {top}.",

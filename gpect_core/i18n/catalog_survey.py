@@ -34,6 +34,47 @@ STRINGS = {
     "survey.field.difficulty": ("Difficulté de recrutement", "Hiring difficulty"),
     "survey.field.skills": ("Compétences recherchées", "Skills sought"),
     "survey.field.date": ("Date de la réponse", "Date of the answer"),
+    "survey.field.fragile": ("Emploi fragilisé (oui / non)", "Job at risk (yes / no)"),
+    "survey.msg.not_whole": ("« {value} » n'est pas un nombre entier de personnes",
+                             "« {value} » is not a whole number of people"),
+    "survey.msg.no_headcount": ("nombre de personnes recherchées manquant", "number of people sought missing"),
+    "survey.msg.unknown_commune": (
+        "la commune « {value} » n'existe pas dans le pack (code INSEE à 5 caractères ou nom exact attendu)",
+        "the municipality « {value} » is not in the pack (5-character INSEE code or exact name expected)"),
+    "survey.msg.unknown_zone": ("le bassin ou la zone « {value} » n'existe pas dans le pack",
+                                "the basin or zone « {value} » is not in the pack"),
+    "survey.msg.no_place": ("ni commune ni bassin : la réponse ne peut pas être placée sur une zone",
+                            "neither municipality nor basin: the answer cannot be placed in a zone"),
+    "survey.msg.bad_date": ("date « {value} » illisible (JJ/MM/AAAA attendu)",
+                            "date « {value} » unreadable (DD/MM/YYYY expected)"),
+    "survey.msg.date_beyond": (
+        "date « {value} » invraisemblable (entre {first} et {last} attendue) : vérifiez la date de la réponse",
+        "date « {value} » implausible (between {first} and {last} expected): check the answer's date"),
+    "survey.msg.future_date": (
+        "date « {value} » dans le futur (après le {today}) : à confirmer, ou corrigez la date de la réponse",
+        "date « {value} » in the future (after {today}): to confirm, or correct the answer's date"),
+    "survey.msg.late_horizon": (
+        "« {value} » : besoins annoncés pour une année postérieure à {year} : à confirmer",
+        "« {value} »: needs announced for a year after {year}: to confirm"),
+    "survey.msg.dropped": ("colonnes de données personnelles écartées, jamais enregistrées : {columns}",
+                           "personal-data columns dropped, never stored: {columns}"),
+    "survey.msg.why.en-tête": ("en-tête", "header"),
+    "survey.msg.why.contenu": ("contenu", "content"),
+    "survey.msg.review": (
+        "{n} intitulé(s) laissé(s) sans code métier, à revoir : score sous le seuil de {threshold}, intitulé moins "
+        "précis que l'appellation trouvée, codes ROME aussi proches les uns que les autres, ou abréviation à "
+        "plusieurs sens",
+        "{n} title(s) left without an occupation code, to review: score under the threshold of {threshold}, title "
+        "less precise than the appellation found, ROME codes as close as each other, or an abbreviation with "
+        "several meanings"),
+    "survey.no_answers": ("« {file} » ne contient aucune réponse (des en-têtes seulement) : rien à intégrer.",
+                          "« {file} » holds no answer (headers only): nothing to integrate."),
+    "survey.sheet": ("Feuille des réponses", "Sheet of the answers"),
+    "survey.sheet.help": (
+        "Le classeur a plusieurs feuilles : celle qui ressemble le plus à des réponses (le plus de questions "
+        "reconnues, puis de lignes) est choisie ; choisissez-en une autre si besoin.",
+        "The workbook has several sheets: the one that looks most like answers (most questions recognised, then "
+        "most rows) is chosen; pick another one if needed."),
     "survey.required": ("obligatoire", "required"),
     "survey.problems": ("Problèmes à corriger dans le fichier avant d'accepter ({n}) :",
                         "Problems to fix in the file before accepting ({n}):"),
@@ -62,6 +103,8 @@ STRINGS = {
     "survey.matches.header": ("Intitulés rapprochés ({n})", "Matched titles ({n})"),
     "survey.review.header": ("File de revue ({n} intitulé(s) sans code)", "Review queue ({n} title(s) without code)"),
     "survey.review.none": ("Aucun intitulé à revoir.", "No title to review."),
+    "survey.review.item_one": ("« {title} » (ligne {rows}) — meilleure proposition : {appellation} ({score})",
+                               "“{title}” (row {rows}) — best proposal: {appellation} ({score})"),
     "survey.review.item": ("« {title} » (lignes {rows}) — meilleure proposition : {appellation} ({score})",
                            "“{title}” (rows {rows}) — best proposal: {appellation} ({score})"),
     "survey.review.why": ("Pourquoi à revoir : {reasons}.", "Why to review: {reasons}."),

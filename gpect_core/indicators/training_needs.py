@@ -72,12 +72,12 @@ COLUMNS = ["occupation_code", "label", "family", "family_label", "fap_codes", "b
            "tension_class", "tension_year", "needs_answers", "needs_total", *[f"needs_{h}" for h in HORIZON_KEYS],
            "programmes", "places", "wishes", "enrolled", "graduates", "employment_rate", "training_years",
            "insertion_cohort", "apart_programmes", "apart_places", "apart_wishes", "apart_employment_rate",
-           "ratio_projects", "ratio_places", "places_per_100_projects", "wishes_per_place",
+           "ratio_programmes", "ratio_projects", "ratio_places", "places_per_100_projects", "wishes_per_place",
            "graduates_per_100_projects"]
 FAMILY_COLUMNS = ["bmo_key", "system", "code", "label", "rome_codes", "rome_count", "projects", "difficult_share",
                   "bmo_secret_cells", "fragile", "fragile_reason", "bmo_year", "tension_class", "needs_total",
-                  "programmes", "places", "wishes", "apart_programmes", "apart_places", "ratio_places",
-                  "places_per_100_projects"]
+                  "programmes", "places", "wishes", "apart_programmes", "apart_places", "ratio_programmes",
+                  "ratio_places", "places_per_100_projects"]
 
 
 # ---------------------------------------------------------------------------------------------- training index
@@ -256,6 +256,22 @@ def bmo_by_rome(territory: Territory, selection: Selection) -> tuple[pd.DataFram
             links.append((f"{system} {code}", rome))
     return table, pd.DataFrame(links, columns=["bmo_key", "occupation_code"], dtype=object).drop_duplicates(), \
         block.years[yi]
+
+
+def bmo_editions(territory: Territory) -> dict[int, str]:
+    """The BMO editions of the pack table `recruitment`: year → its occupation systems (« FAP2009 », « FAP2021 »,
+    space-separated), in year order; empty without the table. Memoised per table object."""
+    memo = territory.__dict__.setdefault("_gpect_bmo_editions", {})
+    recruitment = territory.tables.get("recruitment")
+    if memo.get("key") == id(recruitment):
+        return memo["value"]
+    value: dict[int, str] = {}
+    if recruitment is not None and not recruitment.empty:
+        pairs = recruitment[["year", "occupation_system"]].drop_duplicates().dropna()
+        for year, group in pairs.groupby("year"):
+            value[int(year)] = " ".join(sorted(group["occupation_system"].astype(str).unique()))
+    memo.update(key=id(recruitment), value=value)
+    return value
 
 
 # ---------------------------------------------------------------------------------------------- the table
@@ -483,6 +499,7 @@ def _coverage(territory: Territory, selection: Selection) -> Coverage:
 
     # ratios: training and projects of the same territory, over the BMO occupation(s) of the row (a FAP family:
     # the places of every programme leading to one of its ROME codes, each programme once)
+    table["ratio_programmes"] = table["apart_programmes" if ratio_scope == "apart" else "programmes"]
     ratio = _ratios(ratio_bmo, ratio_links, ratio_pairs, codes)
     table["ratio_projects"] = ratio["projects"]
     table["ratio_places"] = ratio["capacity"]
@@ -568,6 +585,8 @@ def coverage_table(territory: Territory, selection: Selection) -> pd.DataFrame:
     - apart_programmes (int), apart_places, apart_wishes (float), apart_employment_rate (float 0–1): programmes of
       the coarser zones touching the selection without lying in it (`Coverage.apart`: « formations localisées au
       département seulement »), never counted in the columns above;
+    - ratio_programmes (int): the row's own programmes on the ratios' territory (`programmes`, or
+      `apart_programmes` when `Coverage.ratio_scope` is « apart »): the training the gaps rule reads;
     - ratios: ratio_projects and ratio_places (projects and places of the row's BMO occupation(s) on the
       training's territory — the selection, or the apart zones when no training is located in it
       (`Coverage.ratio_scope`): for a FAP family, every programme of any of its ROME codes, once),
@@ -736,6 +755,7 @@ def _family_table(territory: Territory, cov: Coverage) -> pd.DataFrame:
     apart = programme_sums(cov.apart_links, cov.apart_programmes, links)
     out["apart_programmes"] = apart["programmes"].fillna(0).astype(int)
     out["apart_places"] = apart["capacity"].astype(float)
+    out["ratio_programmes"] = out["apart_programmes" if cov.ratio_scope == "apart" else "programmes"]
     ratio = cov.ratio_bmo
     if not ratio.empty:
         ratio = ratio[ratio["bmo_key"].isin(set(keys))]
@@ -759,17 +779,21 @@ def _family_table(territory: Territory, cov: Coverage) -> pd.DataFrame:
 
 # ---------------------------------------------------------------------------------------------- gaps
 def classify_gaps(table: pd.DataFrame) -> pd.DataFrame:
-    """`table` (`coverage_table`) with a `gap` column (text, one of `GAP_CLASSES`) and `shortage` (bool):
+    """`table` (`coverage_table` or `family_table`) with a `gap` column (text, one of `GAP_CLASSES`) and
+    `shortage` (bool). Each class follows from figures shown on the row: its tension class, its BMO figure
+    (`difficult_share`, `fragile`: a FAP family's when the row's projects are published by family), its own
+    training on the ratios' territory (`ratio_programmes`: located in the selection, or known by département only
+    when nothing is located in it, `Coverage.ratio_scope`) and `places_per_100_projects`:
 
     - shortage: tension class ≥ `SHORTAGE_TENSION`, or a solid (not fragile) BMO figure with a difficult share
       ≥ `SHORTAGE_DIFFICULT`;
-    - « shortage_no_training »: in shortage and fewer than `LOW_PLACES_PER_100` places per 100 hiring projects
-      (no programme at all counts as 0; in shortage through tension alone, without projects: no programme);
+    - « shortage_no_training »: in shortage, and no programme of its own, or fewer than `LOW_PLACES_PER_100`
+      places per 100 hiring projects;
     - « weak_insertion_few_needs »: programmes whose employment rate is under `WEAK_EMPLOYMENT`, with few local
       needs (fewer than `FEW_PROJECTS` projects or none, tension class ≤ `LOW_TENSION` or unknown, no declared
       need) and not in shortage;
-    - « well_covered »: at least `COVERED_PLACES_PER_100` places per 100 projects and an employment rate not weak
-      (or unknown);
+    - « well_covered »: at least one programme of its own, at least `COVERED_PLACES_PER_100` places per 100
+      projects and an employment rate not weak (or unknown) — never a row without training;
     - « insufficient »: neither projects, tension nor needs nor programmes to judge (or only a fragile BMO
       figure and nothing else); « other »: everything else.
     Rows keep their order."""
@@ -785,13 +809,13 @@ def classify_gaps(table: pd.DataFrame) -> pd.DataFrame:
     ratio = pd.to_numeric(out["places_per_100_projects"], errors="coerce")
     rate = pd.to_numeric(out["employment_rate"], errors="coerce")
     needs = pd.to_numeric(out["needs_total"], errors="coerce").fillna(0)
-    has_training = out["programmes"] > 0
+    own = out["ratio_programmes"] if "ratio_programmes" in out else out["programmes"]
+    has_training = pd.to_numeric(own, errors="coerce").fillna(0) > 0
     shortage = (tension >= SHORTAGE_TENSION) | (~fragile & (share >= SHORTAGE_DIFFICULT))
-    little = ratio.fillna(0) < LOW_PLACES_PER_100
-    little = little.where(projects.fillna(0) > 0, ~has_training)
+    little = ~has_training | (ratio < LOW_PLACES_PER_100)
     few_needs = (projects.fillna(0) < FEW_PROJECTS) & ~(tension > LOW_TENSION) & (needs <= 0)
     weak = has_training & (rate < WEAK_EMPLOYMENT)
-    covered = (ratio >= COVERED_PLACES_PER_100) & ~(rate < WEAK_EMPLOYMENT)
+    covered = has_training & (ratio >= COVERED_PLACES_PER_100) & ~(rate < WEAK_EMPLOYMENT)
     nothing = projects.isna() & tension.isna() & (needs <= 0) & ~has_training
     only_fragile = fragile & tension.isna() & (needs <= 0) & ~has_training
     gap = np.select([shortage & little, weak & few_needs & ~shortage, covered, nothing | only_fragile],
@@ -888,19 +912,34 @@ def _projects_by_zone(territory: Territory, zoning: str, codes: set[str]) -> tup
 
 # ---------------------------------------------------------------------------------------------- survey summary
 def declared_needs(territory: Territory, selection: Selection, n_top: int = 3) -> dict | None:
-    """The company survey's answers of the selection (pack table `needs`, read as `zones_for` says): answers (int),
-    total, m6, y1, y3 (headcount declared in all and by horizon, float), period (text, years of the answers' dates),
-    top (list of (ROME code, label, headcount), the `n_top` occupations most needed). None when the pack has no
-    survey answer for the selection."""
-    needs, reading = _needs(territory, selection)
-    if needs.empty:
+    """The company survey's answers of the selection (pack table `needs`, read as `zones_for` says): answers (int,
+    every answer, with or without an occupation code), uncoded (int, answers left without a ROME code: counted in
+    answers and headcounts, not in `top`), total, m6, y1, y3 (headcount declared in all and by horizon, float),
+    period (text, years of the answers' dates), top (list of (ROME code, label, headcount), the `n_top` occupations
+    most needed). None when the pack has no survey answer for the selection."""
+    table = territory.tables.get("needs")
+    if table is None or table.empty:
         return None
-    rows = needs.sort_values("needs_total", ascending=False, kind="stable")
-    top = rows.head(n_top)
+    zoning = _main_zoning(table, selection)
+    if zoning is None:
+        return None
+    reading = zones_for(territory, selection, zoning)
+    rows = _in(table, reading)
+    if rows.empty:
+        return None
+    needs, _ = _needs(territory, selection)
+    code = rows["occupation_code"].astype("string").fillna("").str.strip()
+    headcount = pd.to_numeric(rows["headcount"], errors="coerce")
+    horizon = rows["horizon"].astype("string").str.strip().str.lower().str.replace(
+        r"^besoins? (?:à|a|dans)\s+", "", regex=True).map(HORIZONS).fillna("other")
+    top = needs.sort_values("needs_total", ascending=False, kind="stable").head(n_top) if not needs.empty else needs
     occupations = territory.table("occupations")
     labels = occupations[occupations["system"] == ROME].drop_duplicates("code").set_index("code")["label"]
-    dates = pd.to_datetime(_in(territory.table("needs"), reading)["date"], errors="coerce")
-    return {"answers": int(rows["needs_answers"].sum()), "total": float(rows["needs_total"].sum()),
-            "m6": float(rows["needs_6m"].sum()), "y1": float(rows["needs_1y"].sum()),
-            "y3": float(rows["needs_3y"].sum()), "period": _span(dates.dt.year.dropna().unique()),
+    dates = pd.to_datetime(rows["date"], errors="coerce") if "date" in rows else pd.Series(dtype="datetime64[ns]")
+
+    def within(key: str) -> float:
+        return float(headcount[horizon == key].sum())
+
+    return {"answers": int(len(rows)), "uncoded": int((code == "").sum()), "total": float(headcount.sum()),
+            "m6": within("6m"), "y1": within("1y"), "y3": within("3y"), "period": _span(dates.dt.year.dropna().unique()),
             "top": [(c, str(labels.get(c, c)), float(n)) for c, n in zip(top.index, top["needs_total"], strict=True)]}

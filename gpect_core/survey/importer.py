@@ -22,6 +22,8 @@ from datetime import date
 import pandas as pd
 
 from ..errors import Problem
+from ..formatting import fmt_date
+from ..i18n import t
 from ..readers.guess import ColumnMapping, header_key
 from ..readers.sniff import RawTable, fold, normalise_codes, parse_numbers, read_tables
 from ..templates import TEMPLATES_BY_KEY
@@ -55,18 +57,20 @@ FIELDS: tuple[SurveyField, ...] = (
     SurveyField("sector", "secteur (NAF)", (r"\bnaf\b", r"\bape\b", r"secteur", r"activite")),
     SurveyField("size", "taille de l'entreprise", (r"taille", r"tranche", r"nombre de salaries", r"effectif")),
     SurveyField("horizon", "horizon", (r"horizon", r"echeance", r"delai", r"\bquand\b", r"a quel moment")),
-    SurveyField("difficulty", "difficulté", (r"difficult",)),
+    SurveyField("difficulty", "difficulté", (r"difficil", r"difficult")),
     SurveyField("skills", "compétences recherchées", (r"competences?", r"savoir", r"qualifications?")),
-    SurveyField("date", "date de la réponse", (r"\bdate\b", r"horodatage", r"timestamp", r"soumis")),
+    SurveyField("date", "date de la réponse", (r"\bdate\b", r"horodat", r"timestamp", r"soumis")),
     SurveyField("fragile", "emploi fragilisé (oui / non)", (r"fragilis", r"menace", r"risque de suppression")),
 )
 FIELD_BY_KEY = {f.key: f for f in FIELDS}
 
 PERSONAL_HEADER = re.compile(
-    r"\b(nom|prenom|e ?mail|courriel|mail|telephone|tel|portable|mobile|gsm|contact|repondant|interlocuteur"
-    r"|adresse ip|linkedin)\b")
-NOT_PERSONAL = re.compile(r"entreprise|societe|etablissement|structure|raison sociale|employeur|commune|ville"
-                          r"|metier|poste")
+    r"\b(nom|prenom|e ?mail|courriel|mail|telephone|tel|portable|mobile|gsm|contacts?|contacter|repondant"
+    r"|interlocuteur|personne|referent|adresse ip|linkedin)\b")
+# a header naming the firm, its commune or the job (« Nom de l'entreprise », « Commune ») at its head is not
+# personal; a person named « dans l'entreprise » is (« Personne à contacter dans l'entreprise »)
+NOT_PERSONAL = re.compile(r"^(?:(?:nom|denomination) (?:de |du |d )?(?:l |la )?)?(?:entreprise|societe|etablissement"
+                          r"|structure|raison sociale|employeur|commune|ville|metier|poste)\b")
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", re.IGNORECASE)
 PHONE = re.compile(r"(?:\+33\s?|0033\s?|0)[1-9](?:[\s.\-]?\d{2}){4}")
 PERSONAL_SHARE = 0.5
@@ -96,6 +100,8 @@ class SurveyFile:
 
     raw: RawTable
     dropped: dict[str, str] = field(default_factory=dict)
+    sheets: tuple[str, ...] = ()  # the filled sheets of a workbook that has several (the user may choose)
+    sheet: str = ""  # the sheet read (« » for a CSV)
 
     @property
     def columns(self) -> list[str]:
@@ -108,7 +114,7 @@ def personal_columns(frame: pd.DataFrame) -> dict[str, str]:
     numbers). A header that names the firm, commune or job (« Nom de l'entreprise ») is not personal."""
     found: dict[str, str] = {}
     for column in frame.columns:
-        folded = fold(column).replace("-", " ")
+        folded = fold(column).replace("-", " ").replace("'", " ")
         if PERSONAL_HEADER.search(folded) and not NOT_PERSONAL.search(folded):
             found[str(column)] = "en-tête"
             continue
@@ -121,32 +127,57 @@ def personal_columns(frame: pd.DataFrame) -> dict[str, str]:
     return found
 
 
-def read_survey(data: bytes, name: str, read=read_tables) -> SurveyFile:
-    """Read a survey export (CSV or the first filled sheet of a workbook) and drop its personal-data columns.
+def answers_score(raw: RawTable) -> tuple[int, int, int]:
+    """How much a table looks like survey answers: (fields its headers name, `guess_mapping`; rows; columns)."""
+    frame = raw.frame.drop(columns=list(personal_columns(raw.frame)))
+    return len(guess_mapping([str(c) for c in frame.columns]).columns), len(frame), len(frame.columns)
+
+
+def read_survey(data: bytes, name: str, read=read_tables, sheet: str | None = None) -> SurveyFile:
+    """Read a survey export (CSV, or a workbook's sheet) and drop its personal-data columns. In a workbook the
+    sheet read is `sheet` when given and filled, else the one that looks most like answers (`answers_score`: a
+    « Lisez-moi » sheet before the answers is passed over); `SurveyFile.sheets` lists the filled sheets of a
+    workbook that has several, for the user to choose (the guess may be wrong).
     `read`: how the tables are read (`read_tables`, or `readers.isolated.read_tables_isolated` for an upload).
     Raises readers.sniff.ReadError (French, naming the file) when the file cannot be read."""
-    raw = read(data, name)[0]
+    tables = read(data, name)
+    scores = [answers_score(t) for t in tables]
+    names = [str(t.sheet or "") for t in tables]
+    if sheet is not None and sheet in names:
+        raw = tables[names.index(sheet)]
+    else:
+        raw = tables[max(range(len(tables)), key=lambda i: (scores[i], -i))]
     dropped = personal_columns(raw.frame)
     frame = raw.frame.drop(columns=list(dropped))
     kept = RawTable(frame, file=raw.file, sheet=raw.sheet, header_row=raw.header_row, encoding=raw.encoding,
                     separator=raw.separator, notes=list(raw.notes), title=list(raw.title))
-    return SurveyFile(kept, dropped)
+    return SurveyFile(kept, dropped, tuple(names) if len(tables) > 1 else (), str(raw.sheet or ""))
 
 
 def guess_mapping(columns: list[str]) -> ColumnMapping:
-    """The fields whose wording a header matches (`SurveyField.words`, first field first, one column per
-    field and one field per column); the user maps the rest. `guessed` is True."""
+    """The fields whose wording a header matches (`SurveyField.words`), one column per field and one field per
+    column; the user maps the rest. `guessed` is True.
+
+    A header names first what it starts with: « Taille de l'entreprise » is a size, « Effectif de
+    l'établissement » a headcount of the firm (size), « Entreprise » the firm. So the best pairs are taken
+    first: a word matched at the head of the header before one matched further on, then the field's earlier
+    words, then the fields' order."""
+    folded = {c: fold(c).replace("'", " ").replace("-", " ") for c in columns}
+    pairs = []
+    for order, survey_field in enumerate(FIELDS):
+        for rank, pattern in enumerate(survey_field.words):
+            for position, column in enumerate(columns):
+                hit = re.search(pattern, folded[column])
+                if hit:
+                    head = hit.start() <= (folded[column].find(" ") if " " in folded[column] else 0)
+                    pairs.append((0 if head else 1, rank, order, position, survey_field.key, column))
     chosen: dict[str, str] = {}
     taken: set[str] = set()
-    folded = {c: fold(c).replace("'", " ").replace("-", " ") for c in columns}
-    for survey_field in FIELDS:
-        for pattern in survey_field.words:
-            hit = next((c for c in columns if c not in taken and re.search(pattern, folded[c])), None)
-            if hit:
-                chosen[survey_field.key] = hit
-                taken.add(hit)
-                break
-    return ColumnMapping(SURVEY_KIND, chosen, guessed=True)
+    for *_, key, column in sorted(pairs):
+        if key not in chosen and column not in taken:
+            chosen[key] = column
+            taken.add(column)
+    return ColumnMapping(SURVEY_KIND, {f.key: chosen[f.key] for f in FIELDS if f.key in chosen}, guessed=True)
 
 
 def missing_fields(mapping: ColumnMapping) -> list[str]:
@@ -203,7 +234,7 @@ def _zone_lookup(territory, zoning: str) -> dict[str, str]:
 
 def check_survey(survey: SurveyFile, mapping: ColumnMapping, territory, index: TitleIndex,
                  memory: dict[str, tuple[str, str]] | None = None, today: date | None = None,
-                 threshold: float = THRESHOLD) -> SurveyCheck:
+                 threshold: float = THRESHOLD, lang: str = "fr") -> SurveyCheck:
     """The `needs` rows of a mapped survey, and every problem.
 
     `needs` columns: those of the pack table (schema.SCHEMAS["needs"]): response_id (« E » + 10 hex of the
@@ -215,7 +246,8 @@ def check_survey(survey: SurveyFile, mapping: ColumnMapping, territory, index: T
     jobs fragile — then headcount counts people whose job is at risk, not people sought —, else ''). Problems (French, « file », ligne N, colonne
     « header »): headcount not a whole number ≥ 0, commune code absent from the pack, basin unknown, date unreadable
     or out of `FIRST_YEAR`–`LAST_YEAR`. Doubts (same form, `SurveyCheck.doubts`): a date after `today` (up to `LAST_YEAR`), a
-    horizon naming a year after next year. `today`: the date a future date is judged against (default: today)."""
+    horizon naming a year after next year. `today`: the date a future date is judged against (default: today).
+    `lang`: the language of the problems, doubts and notes (« fr », « en »: the catalogue's `survey.msg.*`)."""
     raw, columns = survey.raw, mapping.columns
     frame = raw.frame
     today = today or date.today()
@@ -229,10 +261,21 @@ def check_survey(survey: SurveyFile, mapping: ColumnMapping, territory, index: T
             return pd.Series("", index=frame.index, dtype=object)
         return frame[column].astype(str).str.strip()
 
+    def say(key: str, **values) -> str:
+        return t(f"survey.msg.{key}", lang, **values)
+
+    def problem(message: str, index, column: str | None) -> Problem:
+        if lang == "fr":
+            return raw.problem(message, index=index, column=column, table="needs")
+        where = [f"« {raw.file} »", *([f"sheet « {raw.sheet} »"] if raw.sheet else []),
+                 f"row {raw.row_number(index)}", *([f"column « {column} »"] if column else [])]
+        return Problem(f"{', '.join(where)}: {message}", table="needs", column=column, row=raw.row_number(index),
+                       file=raw.file, sheet=raw.sheet)
+
     def bad(mask: pd.Series, key: str, message, into: list[Problem] = problems) -> None:
         for index in mask[mask.fillna(False)].index[:50]:
             value = frame.at[index, columns[key]]
-            into.append(raw.problem(message(value), index=index, column=columns[key], table="needs"))
+            into.append(problem(message(value), index, columns[key]))
 
     headcount_text = text("headcount")
     parsed = parse_numbers(headcount_text)
@@ -240,8 +283,8 @@ def check_survey(survey: SurveyFile, mapping: ColumnMapping, territory, index: T
     not_whole = (parsed.bad | parsed.secret | counts.lt(0) | (counts.notna() & (counts.fillna(0) % 1 != 0)))
     missing = headcount_text == ""
     if columns.get("headcount"):
-        bad(not_whole & ~missing, "headcount", lambda v: f"« {v} » n'est pas un nombre entier de personnes")
-        bad(missing, "headcount", lambda v: "nombre de personnes recherchées manquant")
+        bad(not_whole & ~missing, "headcount", lambda v: say("not_whole", value=v))
+        bad(missing, "headcount", lambda v: say("no_headcount"))
 
     zone_ids = pd.Series("", index=frame.index, dtype=object)
     if columns.get("commune"):
@@ -255,20 +298,18 @@ def check_survey(survey: SurveyFile, mapping: ColumnMapping, territory, index: T
         codes = codes.map(lambda c: c if c in known else by_name.get(fold(c), c))
         zone_ids = codes.map(lambda c: known.get(c, ""))
         unknown = (codes != "") & ~codes.isin(list(known))
-        bad(unknown, "commune", lambda v: f"la commune « {v} » n'existe pas dans le pack (code INSEE à 5 "
-                                          "caractères ou nom exact attendu)")
+        bad(unknown, "commune", lambda v: say("unknown_commune", value=v))
     if columns.get("zone"):
         lookup = _zone_lookup(territory, zoning)
         given = text("zone")
         from_zone = given.map(lambda v: lookup.get(fold(v), ""))
         unknown = (given != "") & (from_zone == "") & (zone_ids == "")
-        bad(unknown, "zone", lambda v: f"le bassin ou la zone « {v} » n'existe pas dans le pack")
+        bad(unknown, "zone", lambda v: say("unknown_zone", value=v))
         zone_ids = zone_ids.where(zone_ids != "", from_zone)
     no_place = (zone_ids == "") & (text("commune") == "") & (text("zone") == "")
     for index in no_place[no_place].index[:20]:
         where_column = columns.get("commune") or columns.get("zone")
-        problems.append(raw.problem("ni commune ni bassin : la réponse ne peut pas être placée sur une zone",
-                                    index=index, column=where_column, table="needs"))
+        problems.append(problem(say("no_place"), index, where_column))
 
     dates = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
     if columns.get("date"):
@@ -280,16 +321,13 @@ def check_survey(survey: SurveyFile, mapping: ColumnMapping, territory, index: T
         future = (dates.dt.date > today) & ~beyond
         dates = dates.where(~beyond).astype("datetime64[ns]")  # 2931 does not fit a nanosecond timestamp
         bad(dates.isna() & (date_text != "") & ~beyond, "date",
-            lambda v: f"date « {v} » illisible (JJ/MM/AAAA attendu)")
-        bad(beyond, "date", lambda v: f"date « {v} » invraisemblable (entre {FIRST_YEAR} et {LAST_YEAR} attendue) : "
-                                      "vérifiez la date de la réponse")
-        bad(future, "date", lambda v: f"date « {v} » dans le futur (après le {today:%d/%m/%Y}) : à "
-                                                "confirmer, ou corrigez la date de la réponse", into=doubts)
+            lambda v: say("bad_date", value=v))
+        bad(beyond, "date", lambda v: say("date_beyond", value=v, first=FIRST_YEAR, last=LAST_YEAR))
+        bad(future, "date", lambda v: say("future_date", value=v, today=fmt_date(today, lang)), into=doubts)
     if columns.get("horizon"):
         years = text("horizon").str.extract(r"\b(2\d{3})\b", expand=False).astype(float)
         bad((years > today.year + 1) & (years <= LAST_YEAR), "horizon",
-            lambda v: f"« {v} » : besoins annoncés pour une année postérieure à {today.year + 1} : à confirmer",
-            into=doubts)
+            lambda v: say("late_horizon", value=v, year=today.year + 1), into=doubts)
 
     titles = text("title")
     matches = match_titles(titles.tolist(), index, memory=memory, threshold=threshold)
@@ -325,12 +363,10 @@ def check_survey(survey: SurveyFile, mapping: ColumnMapping, territory, index: T
                                                       "score", "candidates", "status", "reason"]].reset_index(drop=True)
     check = SurveyCheck(needs.reset_index(drop=True), problems, doubts, review, distinct, firms)
     if survey.dropped:
-        check.notes.append("colonnes de données personnelles écartées, jamais enregistrées : "
-                           + ", ".join(f"« {c} » ({why})" for c, why in survey.dropped.items()))
+        check.notes.append(say("dropped", columns=", ".join(f"« {c} » ({say('why.' + why)})"
+                                                            for c, why in survey.dropped.items())))
     if len(review):
-        check.notes.append(f"{len(review)} intitulé(s) laissé(s) sans code métier, à revoir : score sous le seuil de "
-                           f"{threshold:g}, intitulé moins précis que l'appellation trouvée, codes ROME aussi proches "
-                           "les uns que les autres, ou abréviation à plusieurs sens")
+        check.notes.append(say("review", n=len(review), threshold=f"{threshold:g}"))
     return check
 
 
