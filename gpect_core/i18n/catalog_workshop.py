@@ -54,6 +54,10 @@ STRINGS = {
     "workshop.scripts.saved": ("Déroulé enregistré ({n} étape(s)).", "Script saved ({n} step(s))."),
     "workshop.scripts.delete": ("Supprimer le déroulé", "Delete the script"),
     "workshop.scripts.present": ("Présenter en plein écran", "Present full screen"),
+    "workshop.scripts.no_view": ("Déroulé non enregistré : choisissez une vue à chaque étape (ligne(s) {rows}).",
+                                 "Script not saved: pick a view for every step (row(s) {rows})."),
+    "workshop.scripts.save_failed": ("Le déroulé n'a pas pu être enregistré : {error}",
+                                     "The script could not be saved: {error}"),
     "workshop.scripts.empty": ("Ce déroulé n'a pas encore d'étape.", "This script has no step yet."),
     "workshop.scripts.needs_views": ("Enregistrez d'abord des vues.", "Save some views first."),
     # presenter mode

@@ -1,0 +1,21 @@
+"""Defects found in review of the workshop (issue 12): the first step of a new script, participants' text shown as
+typed, repeated drafts, drafts without an axis, the database address, language-independent link values."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pyarrow as pa
+from streamlit.elements.lib.column_config_utils import ColumnDataKind, determine_dataframe_schema
+from streamlit.elements.widgets.data_editor import _parse_value
+
+from ui.workshop.scripts import steps_table
+
+
+def test_a_new_script_accepts_its_first_view_and_notes_never_read_none():
+    empty = pd.DataFrame({"view_id": pd.Series([], dtype="int64"), "note": pd.Series([], dtype=object)})
+    table = steps_table(empty, {1: "1 · Synthèse Rennes (/)"})
+    schema = determine_dataframe_schema(table, pa.Table.from_pandas(table).schema)
+    assert schema["view"] == ColumnDataKind.STRING
+    assert _parse_value("1 · Synthèse Rennes (/)", schema["view"]) == "1 · Synthèse Rennes (/)"
+    filled = steps_table(pd.DataFrame({"view_id": [1, 2], "note": ["Début", None]}), {1: "1 · A", 2: "2 · B"})
+    assert list(filled["view"]) == ["1 · A", "2 · B"] and list(filled["note"]) == ["Début", ""]
