@@ -82,3 +82,9 @@ def test_every_page_choice_has_a_short_readable_url_name():
             for kw in getattr(node, "keywords", []):
                 if kw.arg == "bind":
                     raise AssertionError(f"{path.name}:{node.lineno}: bind through ui.links.bound")
+
+
+def test_a_value_quoted_in_a_link_notice_is_shown_as_typed(at):
+    _open_link(at, "app_pages/carte.py", zonage="ZE2020", indicateur="**gras**")
+    notices = [w.value for w in at.warning if "Valeur inconnue" in w.value]
+    assert notices and r"« \*\*gras\*\* »" in notices[0]

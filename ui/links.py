@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 import streamlit as st
 
 from gpect_core.i18n import t
+from ui.feedback import md
 
 URL_BINDING = "query-params"
 
@@ -91,7 +92,7 @@ def bound(label: str, key: str, options: Iterable, lang: str, format_func: Calla
     shown = format_func or str
     raw = st.query_params.get(key)
     if raw and raw not in {str(shown(option)) for option in options}:
-        st.warning(t("links.unknown_choice", lang, label=label, value=raw), icon=":material/link_off:")
+        st.warning(t("links.unknown_choice", lang, label=md(label), value=md(raw)), icon=":material/link_off:")
     return {"key": key, "bind": URL_BINDING} | ({"format_func": format_func} if format_func else {})
 
 

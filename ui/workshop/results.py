@@ -8,6 +8,7 @@ import streamlit as st
 from gpect_core.i18n import t
 from gpect_core.workshop.chart import projected, results_chart
 from gpect_core.workshop.store import WorkshopStore
+from ui.feedback import plain
 from ui.workshop.common import presenting
 
 REFRESH_SECONDS = 2
@@ -26,5 +27,7 @@ def live_results(store: WorkshopStore, vote_id: str, lang: str) -> None:
     # The table under the chart is its text alternative; the description is the chart's accessible name.
     chart = results_chart(results, dots, item).properties(description=t("workshop.results.title", lang))
     st.altair_chart(projected(chart) if presenting() else chart, width="stretch")
-    st.table(pd.DataFrame({item: results["label"], dots: results["dots"],
-                           t("workshop.results.item_voters", lang): results["voters"]}).set_index(item))
+    # st.dataframe shows participants' text as typed (st.table would read it as Markdown: headings, links).
+    st.dataframe(pd.DataFrame({item: results["label"].map(plain), dots: results["dots"],
+                               t("workshop.results.item_voters", lang): results["voters"]}).set_index(item),
+                 width="stretch")
