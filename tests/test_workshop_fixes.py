@@ -19,3 +19,18 @@ def test_a_new_script_accepts_its_first_view_and_notes_never_read_none():
     assert _parse_value("1 · Synthèse Rennes (/)", schema["view"]) == "1 · Synthèse Rennes (/)"
     filled = steps_table(pd.DataFrame({"view_id": [1, 2], "note": ["Début", None]}), {1: "1 · A", 2: "2 · B"})
     assert list(filled["view"]) == ["1 · A", "2 · B"] and list(filled["note"]) == ["Début", ""]
+
+
+def test_a_vote_on_occupations_of_a_zone_d_emploi_reads_them_like_synthese(national_pack):
+    from gpect_core import Territory
+    from gpect_core.indicators.selection import data_selection, top_occupations
+    from gpect_core.selection import Selection
+    from gpect_core.workshop.subjects import occupation_items
+
+    national = Territory.load(national_pack)
+    zone = Selection("ZE2020", ("5315",))
+    items = occupation_items(national, zone)
+    top = top_occupations(national, data_selection(national, zone).selection, 10)
+    assert len(items) == 10
+    assert [ref for _i, _l, ref in items] == list(top["occupation_code"].astype(str))
+    assert items[0][1] == f"{top['label'].iloc[0]} ({top['occupation_code'].iloc[0]})"
