@@ -82,6 +82,10 @@ def test_an_editor_opens_a_vote_follows_it_and_drafts_actions(workshop_env, plan
     actions = workshop_env.plan.actions_frame()
     assert len(actions) == before + 2
     assert items["label"].iloc[3] in set(actions["title"])
+    at.run()  # a second click is not offered: the vote says it was already turned into actions
+    assert "Créer les actions « à lancer »" not in [b.label for b in at.button]
+    assert any("déjà été transformé en actions" in i.value for i in at.info)
+    assert len(workshop_env.plan.actions_frame()) == before + 2
 
     _button(at, "Clore le vote").click().run()
     assert not workshop_env.get_vote(code).is_open
@@ -167,10 +171,9 @@ def test_the_facilitator_merges_two_proposals_and_the_phones_follow(workshop_env
     assert not at.exception
     assert "« Un salon de l'emploi santé » est regroupée dans « Un forum des métiers du soin » : 1 gommette(s) de " \
            "2 participant(s) reportée(s), 1 rendue(s)." in [s.value for s in at.success]
-    table = at.dataframe[0].value
+    history, table = at.dataframe[0].value, at.dataframe[-1].value  # the merges come before the live results
     assert table.index.tolist() == ["Un forum des métiers du soin", "Un bus pour les formations"]
     assert table.iloc[0].tolist() == [2, 2]  # phone-1 keeps one dot, phone-2's dot moved
-    history = at.dataframe[-1].value
     assert history.iloc[0, :4].tolist() == ["Un salon de l'emploi santé", "Un forum des métiers du soin", 1, 1]
     at.run()  # the merged proposal is no longer offered
     assert not at.exception
@@ -194,7 +197,7 @@ def test_participants_text_is_shown_as_typed_in_the_live_results(workshop_env):
         workshop_env.cast_ballot(code, f"phone-{i}", {item: 1})
     at = _run("../app_pages/atelier.py", EDITOR)
     assert not at.exception
-    assert sorted(at.dataframe[0].value.index) == sorted(typed)
+    assert sorted(at.dataframe[-1].value.index) == sorted(typed)
     assert not at.table
     shown = [m.value for m in at.markdown]
     assert not [m for m in shown if any(t in m for t in typed)]

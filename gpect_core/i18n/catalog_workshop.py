@@ -119,8 +119,13 @@ STRINGS = {
     "workshop.drafts.submit": ("Créer les actions « à lancer »", "Create the “to start” actions"),
     "workshop.drafts.done": ("{n} action(s) créée(s) dans le plan : {ids}.", "{n} action(s) created in the plan: "
                              "{ids}."),
-    "workshop.drafts.no_axis": ("Le plan n'a aucun axe : créez-en un sur la page « Plan d'action ».",
-                                "The plan has no axis: create one on the “Action plan” page."),
+    "workshop.drafts.no_axis": ("Le plan n'a encore aucun axe : les actions iront dans l'axe « {label} », créé pour "
+                                "elles (un administrateur pourra le renommer ou les déplacer).",
+                                "The plan has no axis yet: the actions will go to the axis “{label}”, created for "
+                                "them (an administrator can rename it or move them)."),
+    "workshop.drafts.new_axis": ("{label} (nouvel axe)", "{label} (new axis)"),
+    "workshop.drafts.already": ("Ce vote a déjà été transformé en actions le {when} par {who} : {ids}.",
+                                "This vote was already turned into actions on {when} by {who}: {ids}."),
     "workshop.merge.title": ("Regrouper deux propositions", "Merge two proposals"),
     "workshop.merge.help": ("Deux propositions disent la même chose avec d'autres mots ? Regroupez la première dans "
                             "la seconde : ses gommettes passent sur la seconde, elle disparaît des téléphones et le "

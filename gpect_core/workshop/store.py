@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 from sqlalchemy import delete, func, insert, select, update
@@ -98,6 +99,9 @@ def proposal_key(text: str) -> str:
     runs of spaces made one space (« Forum des Métiers ! » and « forum des metiers » give « forum des metiers »)."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", str(text)) if not unicodedata.combining(c))
     return " ".join(re.sub(r"[\W_]+", " ", plain.casefold()).split())
+
+
+_PARIS = ZoneInfo("Europe/Paris")
 
 
 def _now() -> datetime:
@@ -296,6 +300,45 @@ class WorkshopStore:
                 is_open=bool(is_open), closed_at=None if is_open else _now())).rowcount
         if not done:
             raise WorkshopError(f"Aucun vote ne porte le code « {code} ».")
+
+    def claim_drafts(self, vote_id: str, user: str) -> None:
+        """Mark the vote's top items as being turned into draft actions, atomically (one server, one click wins);
+        WorkshopError (French) naming when, by whom and which actions if that was already done."""
+        code = normalise_code(vote_id)
+        with self.plan._transaction() as conn:
+            claimed = conn.execute(update(m.votes).where(m.votes.c.vote_id == code, m.votes.c.drafted_at.is_(None))
+                                   .values(drafted_at=_now(), drafted_by=str(user), drafted_actions="")).rowcount
+        if not claimed:
+            done = self.drafts_of(code)
+            if done is None:
+                raise WorkshopError(f"Aucun vote ne porte le code « {code} ».")
+            when, who, actions = done
+            which = f" : {', '.join(actions)}" if actions else " (en cours)"
+            raise WorkshopError(f"Les actions de ce vote ont déjà été créées le "
+                                f"{when.astimezone(_PARIS).strftime('%d/%m/%Y à %H:%M')} par {who}{which}.")
+
+    def record_drafts(self, vote_id: str, action_ids: Iterable[str]) -> None:
+        """Record the draft actions made from the vote (after `claim_drafts`)."""
+        with self.plan._transaction() as conn:
+            conn.execute(update(m.votes).where(m.votes.c.vote_id == normalise_code(vote_id))
+                         .values(drafted_actions=" ".join(action_ids)))
+
+    def release_drafts(self, vote_id: str) -> None:
+        """Forget a claim whose actions could not be created (nothing was created)."""
+        with self.plan._transaction() as conn:
+            conn.execute(update(m.votes).where(m.votes.c.vote_id == normalise_code(vote_id))
+                         .values(drafted_at=None, drafted_by=None, drafted_actions=None))
+
+    def drafts_of(self, vote_id: str) -> tuple[datetime, str, list[str]] | None:
+        """(when, by whom, action ids) when the vote's top items became draft actions; None otherwise, or for
+        an unknown vote."""
+        with self.plan._connect() as conn:
+            row = conn.execute(select(m.votes.c.drafted_at, m.votes.c.drafted_by, m.votes.c.drafted_actions)
+                               .where(m.votes.c.vote_id == normalise_code(vote_id))).first()
+        if row is None or row[0] is None:
+            return None
+        when = row[0] if row[0].tzinfo else row[0].replace(tzinfo=UTC)
+        return when, row[1] or "", (row[2] or "").split()
 
     def items_frame(self, vote_id: str) -> pd.DataFrame:
         """The items of a vote in order, without the proposals merged into another: columns item_id, label, ref,
