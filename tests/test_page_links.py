@@ -88,3 +88,11 @@ def test_a_value_quoted_in_a_link_notice_is_shown_as_typed(at):
     _open_link(at, "app_pages/carte.py", zonage="ZE2020", indicateur="**gras**")
     notices = [w.value for w in at.warning if "Valeur inconnue" in w.value]
     assert notices and r"« \*\*gras\*\* »" in notices[0]
+
+
+def test_presenter_mode_shows_the_page_title_and_selection_on_one_line(at):
+    _open_link(at, "app_pages/metiers.py", zonage="ZE2020", mode="presentation")
+    assert not at.title  # no page-sized heading above the data on a projector
+    line = next(m.value for m in at.markdown if m.value.startswith("**Métiers"))
+    assert "Sélection" in line or "sélection" in line.lower()
+    assert not [c.value for c in at.caption if c.value.startswith("Sélection")]

@@ -34,3 +34,16 @@ def test_a_vote_on_occupations_of_a_zone_d_emploi_reads_them_like_synthese(natio
     assert len(items) == 10
     assert [ref for _i, _l, ref in items] == list(top["occupation_code"].astype(str))
     assert items[0][1] == f"{top['label'].iloc[0]} ({top['occupation_code'].iloc[0]})"
+
+
+def test_the_projected_results_chart_labels_every_bar_in_large_type():
+    from gpect_core.workshop.chart import PROJECTED_BAR_STEP, projected, results_chart
+
+    results = pd.DataFrame({"label": [f"Proposition n° {i}" for i in range(6)], "dots": [6, 5, 4, 3, 2, 1]})
+    spec = projected(results_chart(results, "Gommettes", "Choix", PROJECTED_BAR_STEP)).to_dict()
+    assert spec["height"] == {"step": PROJECTED_BAR_STEP}
+    for layer in spec["layer"]:
+        y = layer["encoding"]["y"]
+        assert y["axis"]["labelOverlap"] is False and y["title"] is None  # no label dropped, no title over them
+        assert y["axis"]["labelFontSize"] >= 20
+    assert spec["layer"][1]["mark"]["fontSize"] >= 20

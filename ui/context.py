@@ -20,6 +20,7 @@ from gpect_core.i18n import LANGS, t
 from gpect_core.indicators.selection import DataSelection, Reading, read_selection
 from gpect_core.maps import clicked_zone_id
 from gpect_core.selection import Selection
+from gpect_core.workshop.links import PARAM_MODE, PRESENTATION
 from ui.feedback import md
 
 FILTER_ZONING = "filter_zoning"
@@ -168,11 +169,20 @@ def page_context() -> PageContext:
                        zone_ids=list(st.session_state.get(FILTER_ZONES, [])))
 
 
+def _presenting() -> bool:
+    return st.query_params.get(PARAM_MODE) == PRESENTATION
+
+
 def page_header(ctx: PageContext, title_key: str) -> None:
-    """Title, the current selection, and the fictional-data notice when the pack is a demo."""
-    st.title(ctx.t(title_key))
+    """Title, the current selection, and the fictional-data notice when the pack is a demo. In presenter mode
+    (`?mode=presentation`) one short line (page · selection · notice), so that a projector's screen shows data."""
     notice = ctx.territory.notice(ctx.lang)
     line = ctx.t("filter.selection", label=md(ctx.selection_label))  # zone names come from files: text, not markup
+    if _presenting():
+        st.markdown(" · ".join([f"**{md(ctx.t(title_key))}**", line] + ([f":orange-badge[{notice}]"] if notice
+                                                                         else [])))
+        return
+    st.title(ctx.t(title_key))
     if not notice:
         st.caption(line)
         return
@@ -205,5 +215,8 @@ def selection_reading(ctx: PageContext) -> Reading:
     Every page that shows recruitment or tension calls this, right after its header."""
     reading = read_selection(ctx.territory, ctx.selection)
     if note := covering_note(ctx, reading.data):
-        st.info(note)
+        if _presenting():
+            st.caption(note)
+        else:
+            st.info(note)
     return reading

@@ -30,8 +30,8 @@ html {font-size: clamp(17px, 0.9vw + 8px, 26px);}
 .gpect-presenter-bar {display: flex; flex-wrap: wrap; align-items: center; gap: .4rem 1.2rem;
   border-bottom: 2px solid #d0d4da; padding-bottom: .5rem; margin-bottom: .2rem;}
 .gpect-presenter-text {flex: 1 1 24rem; min-width: 0;}
-.gpect-presenter-title {font-size: 1.6rem; font-weight: 700; color: #111; margin: 0; line-height: 1.2;}
-.gpect-presenter-note {font-size: 1.15rem; color: #1a1a1a; margin: .15rem 0 0 0;}
+.gpect-presenter-title {font-size: 1.35rem; font-weight: 700; color: #111; margin: 0; line-height: 1.2;}
+.gpect-presenter-note {font-size: 1rem; color: #1a1a1a; margin: .15rem 0 0 0;}
 .gpect-presenter-nav {display: flex; gap: .6rem; align-items: center; flex-wrap: wrap;}
 .gpect-presenter-nav a {font-size: .95rem; padding: .35rem .9rem; border-radius: .5rem; text-decoration: none;
   background: #1f4e8c; color: #fff; font-weight: 600;}

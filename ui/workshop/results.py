@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from gpect_core.i18n import t
-from gpect_core.workshop.chart import projected, results_chart
+from gpect_core.workshop.chart import PROJECTED_BAR_STEP, projected, results_chart
 from gpect_core.workshop.store import WorkshopStore
 from ui.feedback import plain
 from ui.workshop.common import presenting
@@ -25,8 +25,11 @@ def live_results(store: WorkshopStore, vote_id: str, lang: str) -> None:
         return
     dots, item = t("workshop.results.dots", lang), t("workshop.results.item", lang)
     # The table under the chart is its text alternative; the description is the chart's accessible name.
-    chart = results_chart(results, dots, item).properties(description=t("workshop.results.title", lang))
-    st.altair_chart(projected(chart) if presenting() else chart, width="stretch")
+    if presenting():
+        chart = projected(results_chart(results, dots, item, PROJECTED_BAR_STEP))
+    else:
+        chart = results_chart(results, dots, item)
+    st.altair_chart(chart.properties(description=t("workshop.results.title", lang)), width="stretch")
     # st.dataframe shows participants' text as typed (st.table would read it as Markdown: headings, links).
     st.dataframe(pd.DataFrame({item: results["label"].map(plain), dots: results["dots"],
                                t("workshop.results.item_voters", lang): results["voters"]}).set_index(item),
