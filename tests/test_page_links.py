@@ -96,3 +96,29 @@ def test_presenter_mode_shows_the_page_title_and_selection_on_one_line(at):
     line = next(m.value for m in at.markdown if m.value.startswith("**Métiers"))
     assert "Sélection" in line or "sélection" in line.lower()
     assert not [c.value for c in at.caption if c.value.startswith("Sélection")]
+
+
+def test_restoring_the_filter_in_the_url_makes_one_history_entry(monkeypatch):
+    from streamlit.runtime.state.query_params import QueryParams
+
+    sent = []
+    original = QueryParams._send_query_param_msg
+
+    def counting(self):
+        sent.append(dict(self._query_params))
+        original(self)
+
+    monkeypatch.setattr(QueryParams, "_send_query_param_msg", counting)
+
+    def script():
+        import streamlit as st
+
+        from ui import context as ctx
+
+        st.session_state[ctx.FILTER_ZONING] = "ZE2020"
+        st.session_state[ctx.FILTER_ZONES] = ["9905"]
+        ctx.sync_url()
+
+    at = AppTest.from_function(script, default_timeout=30).run()
+    assert not at.exception
+    assert sent == [{"zonage": "ZE2020", "zones": "9905"}]  # never « zonage » alone: a view nobody saw

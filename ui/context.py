@@ -105,16 +105,21 @@ def url_warnings() -> list[tuple[str, dict]]:
 
 
 def sync_url() -> None:
-    """Write the filter and language into the URL (only what differs, to avoid needless reruns)."""
+    """Write the filter and language into the URL (only what differs, to avoid needless reruns), the values set in
+    one message: each message the browser gets from the server becomes one history entry, and an entry with the
+    zoning but not yet the zones would be a view nobody saw (Back would stop there)."""
     wanted = {PARAM_ZONING: st.session_state.get(FILTER_ZONING, ""),
               PARAM_ZONES: ",".join(st.session_state.get(FILTER_ZONES, [])),
               PARAM_LANG: current_lang()}
+    to_set = {}
     for key, value in wanted.items():
         if not value or (key == PARAM_LANG and value == "fr"):
             if key in st.query_params:
                 del st.query_params[key]
         elif st.query_params.get(key) != value:
-            st.query_params[key] = value
+            to_set[key] = value
+    if to_set:
+        st.query_params.update(to_set)
 
 
 def clear_zones() -> None:
