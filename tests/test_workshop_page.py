@@ -201,3 +201,31 @@ def test_participants_text_is_shown_as_typed_in_the_live_results(workshop_env):
     assert not at.table
     shown = [m.value for m in at.markdown]
     assert not [m for m in shown if any(t in m for t in typed)]
+
+
+def test_deleting_a_view_asks_first_and_names_the_scripts_it_leaves(workshop_env):
+    view = workshop_env.save_view("Chômage au sud", "carte", "zonage=ZE2020", "", "Édith")
+    script = workshop_env.create_script("Comité de mars", "Édith")
+    workshop_env.set_script(script, "Comité de mars", [(view, "Début"), (view, "Retour")])
+    at = _run("../app_pages/atelier.py", EDITOR)
+    _button(at, "Supprimer la vue").click().run()
+    assert not at.exception
+    assert len(workshop_env.views_frame()) == 1  # nothing deleted on the first click
+    assert any("Supprimer la vue « Chômage au sud » ?" in w.value and "« Comité de mars » (2)" in w.value
+               for w in at.warning)
+    _button(at, "Annuler").click().run()
+    assert len(workshop_env.views_frame()) == 1
+    _button(at, "Supprimer la vue").click().run()
+    _button(at, "Oui, supprimer").click().run()
+    assert not at.exception
+    assert workshop_env.views_frame().empty and workshop_env.script_steps(script).empty
+
+
+def test_the_phone_says_how_long_a_proposal_may_be(workshop_env):
+    code = workshop_env.open_vote("Idées", "proposals", 2, False, [], "Édith")
+    phone = AppTest.from_file("../app_pages/vote.py", default_timeout=120)
+    phone.query_params["code"] = code
+    phone.run()
+    assert not phone.exception
+    assert next(t for t in phone.text_input if t.label == "Votre proposition").max_chars == 200
+    assert "200 caractères au plus." in [c.value for c in phone.caption]

@@ -39,6 +39,13 @@ STRINGS = {
     "workshop.views.pick": ("Vue", "View"),
     "workshop.views.rename": ("Enregistrer les changements", "Save changes"),
     "workshop.views.delete": ("Supprimer la vue", "Delete the view"),
+    "workshop.views.confirm": ("Supprimer la vue « {name} » ? Aucun déroulé ne la montre.",
+                               "Delete the view “{name}”? No script shows it."),
+    "workshop.views.confirm_scripts": ("Supprimer la vue « {name} » ? Elle sera retirée de ces déroulés (nombre "
+                                       "d'étapes) : {scripts}.", "Delete the view “{name}”? It will be removed "
+                                       "from these scripts (number of steps): {scripts}."),
+    "workshop.views.confirm_yes": ("Oui, supprimer", "Yes, delete"),
+    "workshop.views.confirm_no": ("Annuler", "Cancel"),
     "workshop.views.deleted": ("Vue supprimée ({steps} étape(s) de déroulé retirée(s)).",
                                "View deleted ({steps} script step(s) removed)."),
     "workshop.views.renamed": ("Vue modifiée.", "View updated."),
@@ -181,6 +188,7 @@ STRINGS = {
     "vote.closed": ("Ce vote est clos.", "This vote is closed."),
     "vote.propose": ("Proposer une idée", "Suggest an idea"),
     "vote.propose.text": ("Votre proposition", "Your suggestion"),
+    "vote.propose.limit": ("{n} caractères au plus.", "{n} characters at most."),
     "vote.propose.submit": ("Proposer", "Suggest"),
     "vote.propose.exists": ("Cette proposition existe déjà : « {label} ». Votez pour elle ci-dessous ; elle n'a "
                             "pas été ajoutée une seconde fois.",

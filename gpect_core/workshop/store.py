@@ -163,6 +163,15 @@ class WorkshopStore:
         if not done:
             raise WorkshopError(f"La vue n° {view_id} n'existe pas (ou plus).")
 
+    def scripts_using_view(self, view_id: int) -> pd.DataFrame:
+        """The scripts that show view `view_id`: columns script_id (int), name (str), steps (int, how many of
+        their steps show it), by name."""
+        query = (select(m.scripts.c.script_id, m.scripts.c.name, func.count().label("steps"))
+                 .select_from(m.steps.join(m.scripts, m.scripts.c.script_id == m.steps.c.script_id))
+                 .where(m.steps.c.view_id == int(view_id))
+                 .group_by(m.scripts.c.script_id, m.scripts.c.name).order_by(m.scripts.c.name))
+        return self._frame(query, ("script_id", "name", "steps"))
+
     def delete_view(self, view_id: int) -> int:
         """Delete a view and the script steps that show it; return the number of steps removed (int)."""
         with self.plan._transaction() as conn:
