@@ -122,3 +122,19 @@ def test_restoring_the_filter_in_the_url_makes_one_history_entry(monkeypatch):
     at = AppTest.from_function(script, default_timeout=30).run()
     assert not at.exception
     assert sent == [{"zonage": "ZE2020", "zones": "9905"}]  # never « zonage » alone: a view nobody saw
+
+
+def test_a_link_to_a_page_that_does_not_exist_says_so_in_french(at, monkeypatch):
+    from streamlit.runtime.pages_manager import PagesManager
+
+    monkeypatch.setattr(PagesManager, "intended_page_name", property(lambda self: "pagequinexistepas"))
+    monkeypatch.setattr(PagesManager, "intended_page_script_hash", property(lambda self: None))
+    at.run()
+    assert not at.exception
+    assert "Ce lien nomme une page qui n'existe pas (« pagequinexistepas ») : la page « Synthèse » est " \
+           "affichée." in [w.value for w in at.warning]
+
+
+def test_a_link_to_a_known_page_gives_no_page_notice(at):
+    _open_link(at, "app_pages/metiers.py", zonage="ZE2020")
+    assert not [w.value for w in at.warning if "n'existe pas" in w.value]

@@ -71,6 +71,17 @@ def is_history_navigation() -> bool:
     return bool(run is not None and getattr(run, "is_history_navigation", False))
 
 
+def unknown_page(known_paths) -> str | None:
+    """The page name the browser's address asked for when it is none of `known_paths` (Streamlit then runs the
+    default page without a word); None otherwise. Read after st.navigation."""
+    run = get_script_run_ctx()
+    manager = getattr(run, "pages_manager", None)
+    if manager is None or getattr(manager, "intended_page_script_hash", None):
+        return None
+    name = (getattr(manager, "intended_page_name", None) or "").strip("/")
+    return name if name and name not in set(known_paths) else None
+
+
 def init_filter_from_url(territory: Territory) -> None:
     """On a session's first run, and after Back or Forward, take the filter and language from the URL (unknown codes
     are reported)."""
