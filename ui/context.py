@@ -195,8 +195,11 @@ def page_header(ctx: PageContext, title_key: str) -> None:
     notice = ctx.territory.notice(ctx.lang)
     line = ctx.t("filter.selection", label=md(ctx.selection_label))  # zone names come from files: text, not markup
     if _presenting():
-        st.markdown(" · ".join([f"**{md(ctx.t(title_key))}**", line] + ([f":orange-badge[{notice}]"] if notice
-                                                                         else [])))
+        row = st.container(horizontal=True, vertical_alignment="center", gap="medium")
+        row.markdown(f"# {md(ctx.t(title_key))}", width="content")
+        row.caption(line, width="content")
+        if notice:
+            row.markdown(f":orange-badge[{notice}]", width="content")
         return
     st.title(ctx.t(title_key))
     if not notice:

@@ -24,7 +24,7 @@ PRESENTER_STYLE = """<style>
 html {font-size: clamp(17px, 0.9vw + 8px, 26px);}
 .stMainBlockContainer, .block-container {padding: 1rem 2rem 2rem 2rem !important; max-width: 100% !important;}
 [data-testid="stElementContainer"]:has(> [data-testid="stDataFrame"]) {zoom: 1.35; width: calc(100% / 1.35) !important;}
-.stApp h1 {font-size: 2.3rem; padding-top: .25rem !important;}
+.stApp h1 {font-size: 1.8rem; padding: .1rem 0 !important;}
 [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > script:only-child) {display: none;}
 [data-testid="stMetricValue"] {font-size: 2.4rem;}
 .gpect-presenter-bar {display: flex; flex-wrap: wrap; align-items: center; gap: .4rem 1.2rem;
