@@ -137,3 +137,24 @@ def test_a_link_to_a_page_that_does_not_exist_says_so_in_french(at, monkeypatch)
 def test_a_link_to_a_known_page_gives_no_page_notice(at):
     _open_link(at, "app_pages/metiers.py", zonage="ZE2020")
     assert not [w.value for w in at.warning if "n'existe pas" in w.value]
+
+
+def test_a_french_link_opened_in_english_keeps_the_choice(at):
+    _open_link(at, "app_pages/carte.py", zonage="ZE2020", lang="en", methode="Seuils naturels")
+    assert at.button_group(key="methode").value == "natural_breaks"
+    assert not [w.value for w in at.warning if "Unknown value" in w.value]
+
+
+def test_a_link_may_name_a_choice_by_its_code(at):
+    _open_link(at, "app_pages/carte.py", zonage="ZE2020", indicateur="unemployment_rate", methode="natural_breaks")
+    assert at.selectbox(key="indicateur").value == "unemployment_rate"
+    assert at.button_group(key="methode").value == "natural_breaks"
+    assert not [w.value for w in at.warning if "Valeur inconnue" in w.value]
+
+
+def test_switching_language_keeps_the_choice_without_notice(at):
+    _open_link(at, "app_pages/carte.py", zonage="ZE2020", methode="Seuils naturels")
+    at.button_group(key="filter_lang" if "filter_lang" in at.session_state else "lang").set_value("en").run()
+    assert not at.exception
+    assert at.button_group(key="methode").value == "natural_breaks"
+    assert not [w.value for w in at.warning if "Unknown value" in w.value or "Valeur inconnue" in w.value]

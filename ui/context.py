@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from gpect_core import Territory, settings
@@ -115,10 +116,11 @@ def url_warnings() -> list[tuple[str, dict]]:
     return st.session_state.get(_URL_WARNINGS, [])
 
 
-def sync_url() -> None:
+def sync_url(extra: dict[str, str] | None = None) -> None:
     """Write the filter and language into the URL (only what differs, to avoid needless reruns), the values set in
     one message: each message the browser gets from the server becomes one history entry, and an entry with the
-    zoning but not yet the zones would be a view nobody saw (Back would stop there)."""
+    zoning but not yet the zones would be a view nobody saw (Back would stop there). `extra`: further parameters
+    to write in the same message (a page's remembered choices, `ui.links.restore_page_choices`)."""
     wanted = {PARAM_ZONING: st.session_state.get(FILTER_ZONING, ""),
               PARAM_ZONES: ",".join(st.session_state.get(FILTER_ZONES, [])),
               PARAM_LANG: current_lang()}
@@ -129,8 +131,12 @@ def sync_url() -> None:
                 del st.query_params[key]
         elif st.query_params.get(key) != value:
             to_set[key] = value
+    to_set |= {k: v for k, v in (extra or {}).items() if st.query_params.get(k) != v}
     if to_set:
-        st.query_params.update(to_set)
+        try:
+            st.query_params.update(to_set)
+        except StreamlitAPIException:  # a choice still bound to its widget: that widget writes it
+            st.query_params.update({k: v for k, v in to_set.items() if k in wanted})
 
 
 def clear_zones() -> None:
