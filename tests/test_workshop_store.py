@@ -219,9 +219,12 @@ def test_a_projected_chart_enlarges_the_sizes_a_chart_sets_itself_and_cuts_no_la
     assert projected(timeline).to_dict()["layer"][0]["encoding"]["y"]["axis"]["labelLimit"] == 510
     votes = results_chart(pd.DataFrame({"label": ["Un forum"], "dots": [3]}), "Gommettes", "Choix")
     layers = projected(votes).to_dict()["layer"]
-    assert layers[0]["encoding"]["y"]["axis"] == {"labelFontSize": 21.0, "labelLimit": 630.0}
+    assert layers[0]["encoding"]["y"]["axis"] == {"labelFontSize": 21.0, "labelLimit": 630.0, "labelOverlap": False,
+                                                  "labelFlush": False, "labelBound": False}
     assert layers[1]["mark"]["fontSize"] == 21.0  # the count beside each bar
-    assert layers[0]["encoding"]["y"]["title"] == "Choix" and votes.to_dict()["layer"][1]["mark"]["fontSize"] == 14
+    # The item title is in the tooltip only: beside long labels it overlapped them.
+    assert layers[0]["encoding"]["y"]["title"] is None and votes.to_dict()["layer"][1]["mark"]["fontSize"] == 14
+    assert layers[0]["encoding"]["tooltip"][0]["title"] == "Choix"
 
 
 def _dots(workshop, code) -> dict[str, int]:
