@@ -158,3 +158,20 @@ def test_switching_language_keeps_the_choice_without_notice(at):
     assert not at.exception
     assert at.button_group(key="methode").value == "natural_breaks"
     assert not [w.value for w in at.warning if "Unknown value" in w.value or "Valeur inconnue" in w.value]
+
+
+def test_a_page_s_choices_come_back_in_the_language_shown_and_only_on_coming_back():
+    def script():
+        import streamlit as st
+
+        from ui.links import restore_page_choices
+
+        st.session_state["links_page_choices"] = {"carte": {"methode": "Seuils naturels"}}
+        st.session_state["links_last_page"] = "metiers"
+        st.session_state["coming_back"] = restore_page_choices("carte", "en")
+        st.session_state["rerun"] = restore_page_choices("carte", "en")  # the page's widgets write the URL now
+
+    at = AppTest.from_function(script, default_timeout=30).run()
+    assert not at.exception
+    assert at.session_state["coming_back"] == {"methode": "Natural breaks"}
+    assert at.session_state["rerun"] == {}

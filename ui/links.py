@@ -20,6 +20,7 @@ from ui.feedback import md
 
 URL_BINDING = "query-params"
 _MEMORY = "links_page_choices"  # {page script hash: {param: shown text}}
+_LAST_PAGE = "links_last_page"
 
 # The URL parameter of each page choice: short, stable, readable, the same in every language and for every option set.
 PARAM_INDICATOR = "indicateur"
@@ -159,7 +160,10 @@ def bound(label: str, key: str, options: Iterable, lang: str, format_func: Calla
 def restore_page_choices(page_hash: str, lang: str) -> dict[str, str]:
     """The choices last made on the page `page_hash` that the URL lacks (coming back to the page), in `lang`:
     {param: shown text}, for the caller to write with the filter in one message, so that coming back to a page
-    makes no history entry per choice."""
+    makes no history entry per choice. Nothing on a rerun of the same page (its widgets write the URL)."""
+    last, st.session_state[_LAST_PAGE] = st.session_state.get(_LAST_PAGE), page_hash
+    if last == page_hash:
+        return {}
     remembered = st.session_state.get(_MEMORY, {}).get(page_hash, {})
     return {key: _in_lang(value, lang) for key, value in remembered.items() if key not in st.query_params}
 
