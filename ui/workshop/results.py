@@ -8,7 +8,7 @@ import streamlit as st
 from gpect_core.i18n import t
 from gpect_core.workshop.chart import PROJECTED_BAR_STEP, projected, results_chart
 from gpect_core.workshop.store import WorkshopStore
-from ui.feedback import plain
+from ui.feedback import md
 from ui.workshop.common import presenting
 
 REFRESH_SECONDS = 2
@@ -30,7 +30,6 @@ def live_results(store: WorkshopStore, vote_id: str, lang: str) -> None:
     else:
         chart = results_chart(results, dots, item)
     st.altair_chart(chart.properties(description=t("workshop.results.title", lang)), width="stretch")
-    # st.dataframe shows participants' text as typed (st.table would read it as Markdown: headings, links).
-    st.dataframe(pd.DataFrame({item: results["label"].map(plain), dots: results["dots"],
-                               t("workshop.results.item_voters", lang): results["voters"]}).set_index(item),
-                 width="stretch")
+    # st.table reads its cells as Markdown: participants' text is escaped, so « # Titre » or a link shows as typed.
+    st.table(pd.DataFrame({item: results["label"].map(md), dots: results["dots"],
+                           t("workshop.results.item_voters", lang): results["voters"]}).set_index(item))
