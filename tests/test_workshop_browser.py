@@ -256,3 +256,20 @@ def test_two_app_servers_on_one_postgresql_count_every_phone(chromium, demo_pack
     with running_app(demo_pack_copy, extra_env=env) as first, running_app(demo_pack_copy, extra_env=env) as second:
         assert first != second
         _phones_vote(chromium, [first, second], store)
+
+
+def test_the_projector_shows_participants_text_as_typed(chromium, demo_pack_copy, sqlite_plan_url, plan_territory):
+    store = workshop_of(sqlite_plan_url, plan_territory)
+    code = store.open_vote("Idées", "proposals", 1, False, [], "Édith")
+    typed = ["# Titre", "Aller **vite**", "[lien](javascript:alert(1))"]
+    for i, text in enumerate(typed):
+        store.cast_ballot(code, f"phone-{i}", {store.add_proposal(code, f"phone-{i}", text).item_id: 1})
+    with running_app(demo_pack_copy, extra_env={"GPECT_DB_URL": sqlite_plan_url}) as url:
+        context = chromium.new_context(viewport={"width": 1400, "height": 900}, locale="fr-FR")
+        page = context.new_page()
+        page.goto(f"{url}/atelier?mode=presentation", timeout=LOAD)
+        page.locator('[data-testid="stTable"] tbody tr').nth(2).wait_for(timeout=LOAD)
+        table = page.locator('[data-testid="stTable"]')
+        assert sorted(th.inner_text().strip() for th in table.locator("tbody th").all()) == sorted(typed)
+        assert table.locator("h1, strong, a").count() == 0  # no heading, bold or link made of their text
+        context.close()
