@@ -175,3 +175,10 @@ def test_a_page_s_choices_come_back_in_the_language_shown_and_only_on_coming_bac
     assert not at.exception
     assert at.session_state["coming_back"] == {"methode": "Natural breaks"}
     assert at.session_state["rerun"] == {}
+
+
+def test_clicking_the_selected_class_method_keeps_a_method(at):
+    _open_link(at, "app_pages/carte.py", zonage="ZE2020", methode="Seuils naturels")
+    at.button_group(key="methode").set_value(None).run()
+    assert not at.exception
+    assert at.button_group(key="methode").value == "quantiles"  # the default, never an empty choice

@@ -30,6 +30,7 @@ PARAM_TAB = "onglet"
 PARAM_RANK_BY = "classement"
 PARAM_OCCUPATION = "metier"
 PARAM_PLAN_TAB = "rubrique"
+_TABS = (PARAM_TAB, PARAM_PLAN_TAB)  # st.tabs: a callback would make every tab switch rerun the page
 BOUND_PARAMS = (PARAM_INDICATOR, PARAM_METHOD, PARAM_FAMILY, PARAM_TAB, PARAM_RANK_BY, PARAM_OCCUPATION,
                 PARAM_PLAN_TAB)
 # Names the first release wrote into links (one of them generated from the number of options): such a link now shows
@@ -154,7 +155,16 @@ def bound(label: str, key: str, options: Iterable, lang: str, format_func: Calla
         memory[key] = str(shown(value))
     elif key in st.session_state:  # the default (first option) stays out of the URL, as Streamlit does
         memory.pop(key, None)
-    return {"key": key, "bind": URL_BINDING} | ({"format_func": format_func} if format_func else {})
+    kwargs = {"key": key, "bind": URL_BINDING} | ({"format_func": format_func} if format_func else {})
+    if key not in _TABS and options:
+        # A segmented control can be emptied by clicking its selected option: that choice falls back to the first.
+        kwargs |= {"on_change": _keep_one, "args": (key, options[0])}
+    return kwargs
+
+
+def _keep_one(key: str, default) -> None:
+    if st.session_state.get(key) is None:
+        st.session_state[key] = default
 
 
 def restore_page_choices(page_hash: str, lang: str) -> dict[str, str]:
