@@ -8,7 +8,8 @@ from gpect_core.assets import PROJECT_ROOT, install_leaflet
 from gpect_core.errors import GpectError
 from gpect_core.i18n import t
 from ui import context as ctx
-from ui.links import copy_link_button, drop_retired_params
+from ui.feedback import md
+from ui.links import copy_link_button, drop_retired_params, restore_page_choices
 from ui.plan.session import current_user, write_login_cookie
 from ui.serving import (
     cache_app_static,
@@ -77,7 +78,10 @@ for script, title_key, url_path, section_key in PAGES:
     page = st.Page(script, title=t(title_key, lang), url_path=url_path, default=not sections)
     sections.setdefault(t(section_key, lang), []).append(page)
 page = st.navigation(sections, position="hidden" if presenting() else "sidebar")
-ctx.sync_url()  # after st.navigation, which resets the query string when the page changes
+# After st.navigation, which resets the query string when the page changes; with the page's remembered choices.
+ctx.sync_url(restore_page_choices(page._script_hash, lang))
+if missing := ctx.unknown_page(url_path for _script, _title, url_path, _section in PAGES):
+    st.warning(t("links.unknown_page", lang, name=md(missing), page=page.title), icon=":material/link_off:")
 if retired := drop_retired_params():
     st.warning(t("links.retired", lang, names=", ".join(retired)), icon=":material/link_off:")
 if presenting():

@@ -10,7 +10,7 @@ import streamlit as st
 from gpect_core.errors import GpectError
 from gpect_core.formatting import fmt_date
 from ui import context
-from ui.feedback import md, show_error
+from ui.feedback import show_error
 from ui.links import PARAM_PLAN_TAB, bound
 from ui.plan import actions, admin, exchange, history, login, overview, quick, state
 from ui.plan.session import current_user
@@ -40,4 +40,6 @@ for tab, (_key, render) in zip(st.tabs(tab_labels, **bound(T("links.tab"), PARAM
     with tab:
         render(view)
 
-st.caption(T("plan.store", url=md(view.store.url), date=fmt_date(view.today, ctx.lang)))
+# The database's address (a path, a host, maybe a password) is never shown: only its kind.
+st.caption(T("plan.store", kind={"postgresql": "PostgreSQL"}.get(view.store.dialect, "SQLite"),
+             date=fmt_date(view.today, ctx.lang)))

@@ -82,3 +82,103 @@ def test_every_page_choice_has_a_short_readable_url_name():
             for kw in getattr(node, "keywords", []):
                 if kw.arg == "bind":
                     raise AssertionError(f"{path.name}:{node.lineno}: bind through ui.links.bound")
+
+
+def test_a_value_quoted_in_a_link_notice_is_shown_as_typed(at):
+    _open_link(at, "app_pages/carte.py", zonage="ZE2020", indicateur="**gras**")
+    notices = [w.value for w in at.warning if "Valeur inconnue" in w.value]
+    assert notices and r"« \*\*gras\*\* »" in notices[0]
+
+
+def test_presenter_mode_shows_the_page_title_and_selection_on_one_line(at):
+    _open_link(at, "app_pages/metiers.py", zonage="ZE2020", mode="presentation")
+    assert not at.title  # the heading and the selection share one row (the presenter's CSS makes it smaller)
+    assert [m.value for m in at.markdown if m.value.startswith("# ")] == ["# Métiers en tension"]
+    assert any(c.value.startswith("Sélection") for c in at.caption)
+
+
+def test_restoring_the_filter_in_the_url_makes_one_history_entry(monkeypatch):
+    from streamlit.runtime.state.query_params import QueryParams
+
+    sent = []
+    original = QueryParams._send_query_param_msg
+
+    def counting(self):
+        sent.append(dict(self._query_params))
+        original(self)
+
+    monkeypatch.setattr(QueryParams, "_send_query_param_msg", counting)
+
+    def script():
+        import streamlit as st
+
+        from ui import context as ctx
+
+        st.session_state[ctx.FILTER_ZONING] = "ZE2020"
+        st.session_state[ctx.FILTER_ZONES] = ["9905"]
+        ctx.sync_url()
+
+    at = AppTest.from_function(script, default_timeout=30).run()
+    assert not at.exception
+    assert sent == [{"zonage": "ZE2020", "zones": "9905"}]  # never « zonage » alone: a view nobody saw
+
+
+def test_a_link_to_a_page_that_does_not_exist_says_so_in_french(at, monkeypatch):
+    from streamlit.runtime.pages_manager import PagesManager
+
+    monkeypatch.setattr(PagesManager, "intended_page_name", property(lambda self: "pagequinexistepas"))
+    monkeypatch.setattr(PagesManager, "intended_page_script_hash", property(lambda self: None))
+    at.run()
+    assert not at.exception
+    assert "Ce lien nomme une page qui n'existe pas (« pagequinexistepas ») : la page « Synthèse » est " \
+           "affichée." in [w.value for w in at.warning]
+
+
+def test_a_link_to_a_known_page_gives_no_page_notice(at):
+    _open_link(at, "app_pages/metiers.py", zonage="ZE2020")
+    assert not [w.value for w in at.warning if "n'existe pas" in w.value]
+
+
+def test_a_french_link_opened_in_english_keeps_the_choice(at):
+    _open_link(at, "app_pages/carte.py", zonage="ZE2020", lang="en", methode="Seuils naturels")
+    assert at.button_group(key="methode").value == "natural_breaks"
+    assert not [w.value for w in at.warning if "Unknown value" in w.value]
+
+
+def test_a_link_may_name_a_choice_by_its_code(at):
+    _open_link(at, "app_pages/carte.py", zonage="ZE2020", indicateur="unemployment_rate", methode="natural_breaks")
+    assert at.selectbox(key="indicateur").value == "unemployment_rate"
+    assert at.button_group(key="methode").value == "natural_breaks"
+    assert not [w.value for w in at.warning if "Valeur inconnue" in w.value]
+
+
+def test_switching_language_keeps_the_choice_without_notice(at):
+    _open_link(at, "app_pages/carte.py", zonage="ZE2020", methode="Seuils naturels")
+    at.button_group(key="filter_lang" if "filter_lang" in at.session_state else "lang").set_value("en").run()
+    assert not at.exception
+    assert at.button_group(key="methode").value == "natural_breaks"
+    assert not [w.value for w in at.warning if "Unknown value" in w.value or "Valeur inconnue" in w.value]
+
+
+def test_a_page_s_choices_come_back_in_the_language_shown_and_only_on_coming_back():
+    def script():
+        import streamlit as st
+
+        from ui.links import restore_page_choices
+
+        st.session_state["links_page_choices"] = {"carte": {"methode": "Seuils naturels"}}
+        st.session_state["links_last_page"] = "metiers"
+        st.session_state["coming_back"] = restore_page_choices("carte", "en")
+        st.session_state["rerun"] = restore_page_choices("carte", "en")  # the page's widgets write the URL now
+
+    at = AppTest.from_function(script, default_timeout=30).run()
+    assert not at.exception
+    assert at.session_state["coming_back"] == {"methode": "Natural breaks"}
+    assert at.session_state["rerun"] == {}
+
+
+def test_clicking_the_selected_class_method_keeps_a_method(at):
+    _open_link(at, "app_pages/carte.py", zonage="ZE2020", methode="Seuils naturels")
+    at.button_group(key="methode").set_value(None).run()
+    assert not at.exception
+    assert at.button_group(key="methode").value == "quantiles"  # the default, never an empty choice

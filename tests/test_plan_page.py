@@ -55,6 +55,8 @@ def test_a_viewer_sees_the_dashboards_and_the_rule_but_cannot_edit(plan_env, pla
     assert next(m.value for m in at.metric if m.label == "Actions") == str(len(actions))
     assert "Enregistrer" not in [b.label for b in at.button]
     assert any("Consultation seule" in c.value for c in at.caption)
+    captions = " ".join(c.value for c in at.caption)
+    assert "base partagée (SQLite)" in captions and "sqlite:" not in captions and ".sqlite" not in captions
     assert "association" in " ".join(w.value for w in at.warning)
 
 

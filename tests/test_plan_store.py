@@ -23,7 +23,7 @@ def test_first_open_loads_the_pack_plan_and_actions_frame_matches_the_pack(plan_
     assert len(plan_store.indicators_frame()) == len(plan_territory.tables["plan_indicators"])
     assert len(plan_store.indicator_values_frame()) == len(plan_territory.tables["plan_indicator_values"])
     assert set(plan_store.partners_frame()["partner_id"]) == set(plan_territory.tables["partners"]["partner_id"])
-    assert plan_store.schema_revision() == migrations_head() == "0005_workshop_merge"
+    assert plan_store.schema_revision() == migrations_head() == "0006_workshop_drafts"
 
 
 def test_reopening_a_store_with_a_plan_does_not_seed_again(plan_store, plan_db_url, plan_territory):

@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from gpect_core.plan.store import PlanStore
 from gpect_core.workshop.store import WorkshopStore
+from ui.feedback import md
 
 EDITOR = {"username": "edith", "name": "Édith Éditrice", "role": "editeur"}
 
@@ -73,7 +74,7 @@ def test_an_editor_opens_a_vote_follows_it_and_drafts_actions(workshop_env, plan
     at.run()
     assert next(m.value for m in at.metric if m.label == "Participants ayant voté") == "2"
     table = at.table[0].value
-    assert table.iloc[0].tolist() == [3, 2] and table.index[0] == items["label"].iloc[3]
+    assert table.iloc[0].tolist() == [3, 2] and table.index[0] == md(items["label"].iloc[3])
 
     before = len(workshop_env.plan.actions_frame())
     _button(at, "Créer les actions « à lancer »").click().run()
@@ -82,6 +83,10 @@ def test_an_editor_opens_a_vote_follows_it_and_drafts_actions(workshop_env, plan
     actions = workshop_env.plan.actions_frame()
     assert len(actions) == before + 2
     assert items["label"].iloc[3] in set(actions["title"])
+    at.run()  # a second click is not offered: the vote says it was already turned into actions
+    assert "Créer les actions « à lancer »" not in [b.label for b in at.button]
+    assert any("déjà été transformé en actions" in i.value for i in at.info)
+    assert len(workshop_env.plan.actions_frame()) == before + 2
 
     _button(at, "Clore le vote").click().run()
     assert not workshop_env.get_vote(code).is_open
@@ -167,10 +172,9 @@ def test_the_facilitator_merges_two_proposals_and_the_phones_follow(workshop_env
     assert not at.exception
     assert "« Un salon de l'emploi santé » est regroupée dans « Un forum des métiers du soin » : 1 gommette(s) de " \
            "2 participant(s) reportée(s), 1 rendue(s)." in [s.value for s in at.success]
-    table = at.table[0].value
+    history, table = at.dataframe[0].value, at.table[0].value
     assert table.index.tolist() == ["Un forum des métiers du soin", "Un bus pour les formations"]
     assert table.iloc[0].tolist() == [2, 2]  # phone-1 keeps one dot, phone-2's dot moved
-    history = at.dataframe[-1].value
     assert history.iloc[0, :4].tolist() == ["Un salon de l'emploi santé", "Un forum des métiers du soin", 1, 1]
     at.run()  # the merged proposal is no longer offered
     assert not at.exception
@@ -184,3 +188,46 @@ def test_the_facilitator_merges_two_proposals_and_the_phones_follow(workshop_env
     assert [c.label for c in phone.checkbox] == ["Un forum des métiers du soin", "Un bus pour les formations"]
     assert any("a regroupé « Un salon de l'emploi santé » avec « Un forum des métiers du soin »" in c.value
                for c in phone.caption)
+
+
+def test_participants_text_is_shown_as_typed_in_the_live_results(workshop_env):
+    code = workshop_env.open_vote("Idées", "proposals", 2, False, [], "Édith")
+    typed = ["# Titre", "Aller **vite**", "[lien](javascript:alert(1))"]
+    for i, text in enumerate(typed):
+        item = workshop_env.add_proposal(code, f"phone-{i}", text).item_id
+        workshop_env.cast_ballot(code, f"phone-{i}", {item: 1})
+    at = _run("../app_pages/atelier.py", EDITOR)
+    assert not at.exception
+    # st.table reads Markdown: each cell is escaped, so the projector shows « # Titre », not a heading.
+    assert sorted(at.table[0].value.index) == sorted(md(text) for text in typed)
+    assert md("[lien](javascript:alert(1))") == r"\[lien\]\(javascript\:alert\(1\)\)"
+    shown = [m.value for m in at.markdown]
+    assert not [m for m in shown if any(t in m for t in typed)]
+
+
+def test_deleting_a_view_asks_first_and_names_the_scripts_it_leaves(workshop_env):
+    view = workshop_env.save_view("Chômage au sud", "carte", "zonage=ZE2020", "", "Édith")
+    script = workshop_env.create_script("Comité de mars", "Édith")
+    workshop_env.set_script(script, "Comité de mars", [(view, "Début"), (view, "Retour")])
+    at = _run("../app_pages/atelier.py", EDITOR)
+    _button(at, "Supprimer la vue").click().run()
+    assert not at.exception
+    assert len(workshop_env.views_frame()) == 1  # nothing deleted on the first click
+    assert any("Supprimer la vue « Chômage au sud » ?" in w.value and "« Comité de mars » (2)" in w.value
+               for w in at.warning)
+    _button(at, "Annuler").click().run()
+    assert len(workshop_env.views_frame()) == 1
+    _button(at, "Supprimer la vue").click().run()
+    _button(at, "Oui, supprimer").click().run()
+    assert not at.exception
+    assert workshop_env.views_frame().empty and workshop_env.script_steps(script).empty
+
+
+def test_the_phone_says_how_long_a_proposal_may_be(workshop_env):
+    code = workshop_env.open_vote("Idées", "proposals", 2, False, [], "Édith")
+    phone = AppTest.from_file("../app_pages/vote.py", default_timeout=120)
+    phone.query_params["code"] = code
+    phone.run()
+    assert not phone.exception
+    assert next(t for t in phone.text_input if t.label == "Votre proposition").max_chars == 200
+    assert "200 caractères au plus." in [c.value for c in phone.caption]

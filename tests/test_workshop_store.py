@@ -24,7 +24,7 @@ def workshop(plan_store):
 
 
 def test_migration_reaches_the_workshop_revision(plan_store):
-    assert plan_store.schema_revision() == "0005_workshop_merge"
+    assert plan_store.schema_revision() == "0006_workshop_drafts"
 
 
 def test_views_saved_renamed_deleted_and_scripts_follow(workshop):
@@ -167,7 +167,7 @@ def test_top_items_become_draft_actions(workshop, plan_store: PlanStore, plan_te
     results, _n = workshop.results(code)
     axis = plan_store.axes_frame()["axis_id"].iloc[0]
     before = len(plan_store.actions_frame())
-    created = draft_actions(plan_store, workshop.get_vote(code), results, 3, axis, ["9905"], "Édith")
+    created = draft_actions(workshop, workshop.get_vote(code), results, 3, axis, ["9905"], "Édith")
     assert len(created) == 2  # the third item has no dot
     actions = plan_store.actions_frame().set_index("action_id")
     assert len(actions) == before + 2
@@ -178,7 +178,7 @@ def test_top_items_become_draft_actions(workshop, plan_store: PlanStore, plan_te
     assert len(plan_items) == len(actions)
     with pytest.raises(WorkshopError, match="déjà inscrites"):
         vote = workshop.open_vote("Actions", "actions", 1, False, plan_items, "Édith")
-        draft_actions(plan_store, workshop.get_vote(vote), workshop.results(vote)[0], 3, axis, [], "Édith")
+        draft_actions(workshop, workshop.get_vote(vote), workshop.results(vote)[0], 3, axis, [], "Édith")
 
 
 def test_a_projected_chart_has_larger_text_and_the_same_data():
@@ -219,9 +219,12 @@ def test_a_projected_chart_enlarges_the_sizes_a_chart_sets_itself_and_cuts_no_la
     assert projected(timeline).to_dict()["layer"][0]["encoding"]["y"]["axis"]["labelLimit"] == 510
     votes = results_chart(pd.DataFrame({"label": ["Un forum"], "dots": [3]}), "Gommettes", "Choix")
     layers = projected(votes).to_dict()["layer"]
-    assert layers[0]["encoding"]["y"]["axis"] == {"labelFontSize": 21.0, "labelLimit": 630.0}
+    assert layers[0]["encoding"]["y"]["axis"] == {"labelFontSize": 21.0, "labelLimit": 630.0, "labelOverlap": False,
+                                                  "labelFlush": False, "labelBound": False}
     assert layers[1]["mark"]["fontSize"] == 21.0  # the count beside each bar
-    assert layers[0]["encoding"]["y"]["title"] == "Choix" and votes.to_dict()["layer"][1]["mark"]["fontSize"] == 14
+    # The item title is in the tooltip only: beside long labels it overlapped them.
+    assert layers[0]["encoding"]["y"]["title"] is None and votes.to_dict()["layer"][1]["mark"]["fontSize"] == 14
+    assert layers[0]["encoding"]["tooltip"][0]["title"] == "Choix"
 
 
 def _dots(workshop, code) -> dict[str, int]:
@@ -318,3 +321,48 @@ def test_a_merge_during_concurrent_ballots_keeps_every_dot_within_the_rules(work
     assert all(ballots[n].get(c) == 1 for n in range(0, 12, 2))  # the even phones' dot on C never moved
     on_c = sum(ballot.get(c, 0) for ballot in ballots)
     assert dict(zip(results["item_id"], results["dots"], strict=True)) == {a: 12, c: on_c}
+
+
+def test_a_vote_becomes_draft_actions_once(workshop, plan_store: PlanStore):
+    code = workshop.open_vote("Métiers prioritaires", "occupations", 3, True, ITEMS, "Édith")
+    workshop.cast_ballot(code, "phone-1", {"M-A1": 2, "M-B2": 1})
+    results, _n = workshop.results(code)
+    axis = plan_store.axes_frame()["axis_id"].iloc[0]
+    before = len(plan_store.actions_frame())
+    created = draft_actions(workshop, workshop.get_vote(code), results, 3, axis, [], "Édith")
+    assert workshop.drafts_of(code)[1:] == ("Édith", created)
+    with pytest.raises(WorkshopError, match=r"déjà été créées le .* par Édith : " + ", ".join(created)):
+        draft_actions(workshop, workshop.get_vote(code), results, 3, axis, [], "Bruno")
+    assert len(plan_store.actions_frame()) == before + 2
+
+
+def test_a_failed_draft_can_be_tried_again(workshop, plan_store: PlanStore):
+    from gpect_core.plan.errors import PlanValidationError
+
+    code = workshop.open_vote("Métiers", "occupations", 1, False, ITEMS, "Édith")
+    workshop.cast_ballot(code, "phone-1", {"M-C3": 1})
+    results, _n = workshop.results(code)
+    with pytest.raises(PlanValidationError):
+        draft_actions(workshop, workshop.get_vote(code), results, 3, "AXE-INCONNU", [], "Édith")
+    assert workshop.drafts_of(code) is None
+    axis = plan_store.axes_frame()["axis_id"].iloc[0]
+    assert len(draft_actions(workshop, workshop.get_vote(code), results, 3, axis, [], "Édith")) == 1
+
+
+def test_drafts_go_to_a_workshop_axis_on_a_plan_without_axis(tmp_path):
+    from gpect_core.workshop.drafts import WORKSHOP_AXIS
+
+    plan = PlanStore.open(f"sqlite:///{tmp_path / 'empty.sqlite'}")
+    try:
+        assert plan.axes_frame().empty
+        workshop = WorkshopStore(plan)
+        code = workshop.open_vote("Idées", "proposals", 1, False, [], "Édith")
+        item = workshop.add_proposal(code, "phone-1", "Un forum des métiers").item_id
+        workshop.cast_ballot(code, "phone-1", {item: 1})
+        created = draft_actions(workshop, workshop.get_vote(code), workshop.results(code)[0], 3, WORKSHOP_AXIS,
+                                [], "Édith")
+        axes = plan.axes_frame()
+        assert list(axes["label"]) == ["Issues de l'atelier"]
+        assert plan.get_action(created[0])["axis_id"] == WORKSHOP_AXIS
+    finally:
+        plan.close()

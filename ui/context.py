@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from gpect_core import Territory, settings
@@ -20,6 +21,7 @@ from gpect_core.i18n import LANGS, t
 from gpect_core.indicators.selection import DataSelection, Reading, read_selection
 from gpect_core.maps import clicked_zone_id
 from gpect_core.selection import Selection
+from gpect_core.workshop.links import PARAM_MODE, PRESENTATION
 from ui.feedback import md
 
 FILTER_ZONING = "filter_zoning"
@@ -70,6 +72,17 @@ def is_history_navigation() -> bool:
     return bool(run is not None and getattr(run, "is_history_navigation", False))
 
 
+def unknown_page(known_paths) -> str | None:
+    """The page name the browser's address asked for when it is none of `known_paths` (Streamlit then runs the
+    default page without a word); None otherwise. Read after st.navigation."""
+    run = get_script_run_ctx()
+    manager = getattr(run, "pages_manager", None)
+    if manager is None or getattr(manager, "intended_page_script_hash", None):
+        return None
+    name = (getattr(manager, "intended_page_name", None) or "").strip("/")
+    return name if name and name not in set(known_paths) else None
+
+
 def init_filter_from_url(territory: Territory) -> None:
     """On a session's first run, and after Back or Forward, take the filter and language from the URL (unknown codes
     are reported)."""
@@ -103,17 +116,27 @@ def url_warnings() -> list[tuple[str, dict]]:
     return st.session_state.get(_URL_WARNINGS, [])
 
 
-def sync_url() -> None:
-    """Write the filter and language into the URL (only what differs, to avoid needless reruns)."""
+def sync_url(extra: dict[str, str] | None = None) -> None:
+    """Write the filter and language into the URL (only what differs, to avoid needless reruns), the values set in
+    one message: each message the browser gets from the server becomes one history entry, and an entry with the
+    zoning but not yet the zones would be a view nobody saw (Back would stop there). `extra`: further parameters
+    to write in the same message (a page's remembered choices, `ui.links.restore_page_choices`)."""
     wanted = {PARAM_ZONING: st.session_state.get(FILTER_ZONING, ""),
               PARAM_ZONES: ",".join(st.session_state.get(FILTER_ZONES, [])),
               PARAM_LANG: current_lang()}
+    to_set = {}
     for key, value in wanted.items():
         if not value or (key == PARAM_LANG and value == "fr"):
             if key in st.query_params:
                 del st.query_params[key]
         elif st.query_params.get(key) != value:
-            st.query_params[key] = value
+            to_set[key] = value
+    to_set |= {k: v for k, v in (extra or {}).items() if st.query_params.get(k) != v}
+    if to_set:
+        try:
+            st.query_params.update(to_set)
+        except StreamlitAPIException:  # a choice still bound to its widget: that widget writes it
+            st.query_params.update({k: v for k, v in to_set.items() if k in wanted})
 
 
 def clear_zones() -> None:
@@ -168,11 +191,23 @@ def page_context() -> PageContext:
                        zone_ids=list(st.session_state.get(FILTER_ZONES, [])))
 
 
+def _presenting() -> bool:
+    return st.query_params.get(PARAM_MODE) == PRESENTATION
+
+
 def page_header(ctx: PageContext, title_key: str) -> None:
-    """Title, the current selection, and the fictional-data notice when the pack is a demo."""
-    st.title(ctx.t(title_key))
+    """Title, the current selection, and the fictional-data notice when the pack is a demo. In presenter mode
+    (`?mode=presentation`) one short line (page · selection · notice), so that a projector's screen shows data."""
     notice = ctx.territory.notice(ctx.lang)
     line = ctx.t("filter.selection", label=md(ctx.selection_label))  # zone names come from files: text, not markup
+    if _presenting():
+        row = st.container(horizontal=True, vertical_alignment="center", gap="medium")
+        row.markdown(f"# {md(ctx.t(title_key))}", width="content")
+        row.caption(line, width="content")
+        if notice:
+            row.markdown(f":orange-badge[{notice}]", width="content")
+        return
+    st.title(ctx.t(title_key))
     if not notice:
         st.caption(line)
         return
@@ -205,5 +240,8 @@ def selection_reading(ctx: PageContext) -> Reading:
     Every page that shows recruitment or tension calls this, right after its header."""
     reading = read_selection(ctx.territory, ctx.selection)
     if note := covering_note(ctx, reading.data):
-        st.info(note)
+        if _presenting():
+            st.caption(note)
+        else:
+            st.info(note)
     return reading

@@ -4,6 +4,8 @@ STRINGS = {
     "links.unknown_choice": ("Valeur inconnue dans le lien pour « {label} » : « {value} ». La valeur par défaut est "
                              "affichée.",
                              "Unknown value in the link for “{label}”: “{value}”. The default is shown."),
+    "links.unknown_page": ("Ce lien nomme une page qui n'existe pas (« {name} ») : la page « {page} » est affichée.",
+                           "This link names a page that does not exist (“{name}”): the page “{page}” is shown."),
     "links.retired": ("Ce lien nomme un réglage qui n'existe plus (« {names} ») : la valeur par défaut est affichée. "
                       "Copiez à nouveau le lien de cette vue.",
                       "This link names a setting that no longer exists (“{names}”): the default is shown. Copy this "

@@ -5,7 +5,8 @@ STRINGS = {
     "plan.title": ("Plan d'action", "Action plan"),
     "plan.no_actions": ("Aucune action du plan ne concerne cette sélection.",
                         "No action of the plan concerns this selection."),
-    "plan.store": ("Plan enregistré dans {url} — situation au {date}.", "Plan stored in {url} — as of {date}."),
+    "plan.store": ("Plan enregistré dans la base partagée ({kind}) — situation au {date}.",
+                   "Plan stored in the shared database ({kind}) — as of {date}."),
     "plan.yes": ("oui", "yes"),
     "plan.no": ("non", "no"),
     # tabs

@@ -39,6 +39,13 @@ STRINGS = {
     "workshop.views.pick": ("Vue", "View"),
     "workshop.views.rename": ("Enregistrer les changements", "Save changes"),
     "workshop.views.delete": ("Supprimer la vue", "Delete the view"),
+    "workshop.views.confirm": ("Supprimer la vue « {name} » ? Aucun déroulé ne la montre.",
+                               "Delete the view “{name}”? No script shows it."),
+    "workshop.views.confirm_scripts": ("Supprimer la vue « {name} » ? Elle sera retirée de ces déroulés (nombre "
+                                       "d'étapes) : {scripts}.", "Delete the view “{name}”? It will be removed "
+                                       "from these scripts (number of steps): {scripts}."),
+    "workshop.views.confirm_yes": ("Oui, supprimer", "Yes, delete"),
+    "workshop.views.confirm_no": ("Annuler", "Cancel"),
     "workshop.views.deleted": ("Vue supprimée ({steps} étape(s) de déroulé retirée(s)).",
                                "View deleted ({steps} script step(s) removed)."),
     "workshop.views.renamed": ("Vue modifiée.", "View updated."),
@@ -54,6 +61,10 @@ STRINGS = {
     "workshop.scripts.saved": ("Déroulé enregistré ({n} étape(s)).", "Script saved ({n} step(s))."),
     "workshop.scripts.delete": ("Supprimer le déroulé", "Delete the script"),
     "workshop.scripts.present": ("Présenter en plein écran", "Present full screen"),
+    "workshop.scripts.no_view": ("Déroulé non enregistré : choisissez une vue à chaque étape (ligne(s) {rows}).",
+                                 "Script not saved: pick a view for every step (row(s) {rows})."),
+    "workshop.scripts.save_failed": ("Le déroulé n'a pas pu être enregistré : {error}",
+                                     "The script could not be saved: {error}"),
     "workshop.scripts.empty": ("Ce déroulé n'a pas encore d'étape.", "This script has no step yet."),
     "workshop.scripts.needs_views": ("Enregistrez d'abord des vues.", "Save some views first."),
     # presenter mode
@@ -115,8 +126,13 @@ STRINGS = {
     "workshop.drafts.submit": ("Créer les actions « à lancer »", "Create the “to start” actions"),
     "workshop.drafts.done": ("{n} action(s) créée(s) dans le plan : {ids}.", "{n} action(s) created in the plan: "
                              "{ids}."),
-    "workshop.drafts.no_axis": ("Le plan n'a aucun axe : créez-en un sur la page « Plan d'action ».",
-                                "The plan has no axis: create one on the “Action plan” page."),
+    "workshop.drafts.no_axis": ("Le plan n'a encore aucun axe : les actions iront dans l'axe « {label} », créé pour "
+                                "elles (un administrateur pourra le renommer ou les déplacer).",
+                                "The plan has no axis yet: the actions will go to the axis “{label}”, created for "
+                                "them (an administrator can rename it or move them)."),
+    "workshop.drafts.new_axis": ("{label} (nouvel axe)", "{label} (new axis)"),
+    "workshop.drafts.already": ("Ce vote a déjà été transformé en actions le {when} par {who} : {ids}.",
+                                "This vote was already turned into actions on {when} by {who}: {ids}."),
     "workshop.merge.title": ("Regrouper deux propositions", "Merge two proposals"),
     "workshop.merge.help": ("Deux propositions disent la même chose avec d'autres mots ? Regroupez la première dans "
                             "la seconde : ses gommettes passent sur la seconde, elle disparaît des téléphones et le "
@@ -172,6 +188,7 @@ STRINGS = {
     "vote.closed": ("Ce vote est clos.", "This vote is closed."),
     "vote.propose": ("Proposer une idée", "Suggest an idea"),
     "vote.propose.text": ("Votre proposition", "Your suggestion"),
+    "vote.propose.limit": ("{n} caractères au plus.", "{n} characters at most."),
     "vote.propose.submit": ("Proposer", "Suggest"),
     "vote.propose.exists": ("Cette proposition existe déjà : « {label} ». Votez pour elle ci-dessous ; elle n'a "
                             "pas été ajoutée une seconde fois.",

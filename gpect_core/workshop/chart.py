@@ -5,19 +5,26 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+BAR_STEP = 34  # px per bar on a page
+PROJECTED_BAR_STEP = 56  # px per bar on a projector
 
-def results_chart(results: pd.DataFrame, dots_title: str, item_title: str) -> alt.Chart:
-    """Bars of `results` (columns label, dots: WorkshopStore.results), most dots on top, each bar labelled with
-    its count; `dots_title` and `item_title` name the axes."""
+
+def results_chart(results: pd.DataFrame, dots_title: str, item_title: str, step: int = BAR_STEP) -> alt.Chart:
+    """Bars of `results` (columns label, dots: WorkshopStore.results), most dots on top, each bar `step` px high
+    and labelled with its count, every item's label shown (none dropped for overlap, whatever the host's theme);
+    `dots_title` names the count axis, `item_title` the items (in the tooltip: the labels speak for themselves and
+    a title beside long labels would overlap them)."""
     data = results[["label", "dots"]].copy()
     order = list(data["label"])
     base = alt.Chart(data).encode(
-        y=alt.Y("label:N", sort=order, title=item_title, axis=alt.Axis(labelLimit=420, labelFontSize=14)),
-        x=alt.X("dots:Q", title=dots_title, axis=alt.Axis(tickMinStep=1, format="d")),
+        y=alt.Y("label:N", sort=order, title=None,
+                axis=alt.Axis(labelLimit=420, labelFontSize=14, labelOverlap=False, labelFlush=False,
+                              labelBound=False)),
+        x=alt.X("dots:Q", title=dots_title, axis=alt.Axis(tickMinStep=1, format="d", labelFlush=False)),
         tooltip=[alt.Tooltip("label:N", title=item_title), alt.Tooltip("dots:Q", title=dots_title)])
     bars = base.mark_bar(color="#1f4e8c")
     labels = base.mark_text(align="left", dx=4, fontSize=14, color="#111").encode(text="dots:Q")
-    return (bars + labels).properties(height=max(120, 34 * len(data)))
+    return (bars + labels).properties(height=alt.Step(int(step)))
 
 
 # Vega-Lite's own sizes (px) where a chart does not set them; a projected chart multiplies them.

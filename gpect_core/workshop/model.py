@@ -68,6 +68,10 @@ votes = Table(
     Column("author", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("closed_at", DateTime(timezone=True)),
+    # 0006_workshop_drafts: set once the top items became draft actions of the plan (ids space-separated).
+    Column("drafted_at", DateTime(timezone=True)),
+    Column("drafted_by", Text),
+    Column("drafted_actions", Text),
 )
 
 items = Table(

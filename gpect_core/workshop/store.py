@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 from sqlalchemy import delete, func, insert, select, update
@@ -100,6 +101,9 @@ def proposal_key(text: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", plain.casefold()).split())
 
 
+_PARIS = ZoneInfo("Europe/Paris")
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -158,6 +162,15 @@ class WorkshopStore:
                 name=name, note=str(note or "").strip(), updated_at=_now())).rowcount
         if not done:
             raise WorkshopError(f"La vue n° {view_id} n'existe pas (ou plus).")
+
+    def scripts_using_view(self, view_id: int) -> pd.DataFrame:
+        """The scripts that show view `view_id`: columns script_id (int), name (str), steps (int, how many of
+        their steps show it), by name."""
+        query = (select(m.scripts.c.script_id, m.scripts.c.name, func.count().label("steps"))
+                 .select_from(m.steps.join(m.scripts, m.scripts.c.script_id == m.steps.c.script_id))
+                 .where(m.steps.c.view_id == int(view_id))
+                 .group_by(m.scripts.c.script_id, m.scripts.c.name).order_by(m.scripts.c.name))
+        return self._frame(query, ("script_id", "name", "steps"))
 
     def delete_view(self, view_id: int) -> int:
         """Delete a view and the script steps that show it; return the number of steps removed (int)."""
@@ -296,6 +309,45 @@ class WorkshopStore:
                 is_open=bool(is_open), closed_at=None if is_open else _now())).rowcount
         if not done:
             raise WorkshopError(f"Aucun vote ne porte le code « {code} ».")
+
+    def claim_drafts(self, vote_id: str, user: str) -> None:
+        """Mark the vote's top items as being turned into draft actions, atomically (one server, one click wins);
+        WorkshopError (French) naming when, by whom and which actions if that was already done."""
+        code = normalise_code(vote_id)
+        with self.plan._transaction() as conn:
+            claimed = conn.execute(update(m.votes).where(m.votes.c.vote_id == code, m.votes.c.drafted_at.is_(None))
+                                   .values(drafted_at=_now(), drafted_by=str(user), drafted_actions="")).rowcount
+        if not claimed:
+            done = self.drafts_of(code)
+            if done is None:
+                raise WorkshopError(f"Aucun vote ne porte le code « {code} ».")
+            when, who, actions = done
+            which = f" : {', '.join(actions)}" if actions else " (en cours)"
+            raise WorkshopError(f"Les actions de ce vote ont déjà été créées le "
+                                f"{when.astimezone(_PARIS).strftime('%d/%m/%Y à %H:%M')} par {who}{which}.")
+
+    def record_drafts(self, vote_id: str, action_ids: Iterable[str]) -> None:
+        """Record the draft actions made from the vote (after `claim_drafts`)."""
+        with self.plan._transaction() as conn:
+            conn.execute(update(m.votes).where(m.votes.c.vote_id == normalise_code(vote_id))
+                         .values(drafted_actions=" ".join(action_ids)))
+
+    def release_drafts(self, vote_id: str) -> None:
+        """Forget a claim whose actions could not be created (nothing was created)."""
+        with self.plan._transaction() as conn:
+            conn.execute(update(m.votes).where(m.votes.c.vote_id == normalise_code(vote_id))
+                         .values(drafted_at=None, drafted_by=None, drafted_actions=None))
+
+    def drafts_of(self, vote_id: str) -> tuple[datetime, str, list[str]] | None:
+        """(when, by whom, action ids) when the vote's top items became draft actions; None otherwise, or for
+        an unknown vote."""
+        with self.plan._connect() as conn:
+            row = conn.execute(select(m.votes.c.drafted_at, m.votes.c.drafted_by, m.votes.c.drafted_actions)
+                               .where(m.votes.c.vote_id == normalise_code(vote_id))).first()
+        if row is None or row[0] is None:
+            return None
+        when = row[0] if row[0].tzinfo else row[0].replace(tzinfo=UTC)
+        return when, row[1] or "", (row[2] or "").split()
 
     def items_frame(self, vote_id: str) -> pd.DataFrame:
         """The items of a vote in order, without the proposals merged into another: columns item_id, label, ref,

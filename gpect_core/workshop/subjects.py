@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..indicators.occupations import occupation_table, rank
+from ..indicators.selection import data_selection, top_occupations
 from ..plan.scope import actions_of_selection
 from ..selection import Selection
 from ..territory import Territory
@@ -14,11 +14,12 @@ DEFAULT_OCCUPATIONS = 10
 
 def occupation_items(territory: Territory, selection: Selection, n: int = DEFAULT_OCCUPATIONS) -> list[tuple[str, str, str]]:
     """The `n` occupations with the most recruitment projects in the selection (pack table `recruitment`, latest
-    year), as vote items (item_id « M-<code> », label « label (code) », ref = occupation code)."""
-    table = occupation_table(territory, selection)
-    if table.empty:
+    year), as vote items (item_id « M-<code> », label « label (code) », ref = occupation code): the same reading
+    as « Synthèse » (`indicators.selection.top_occupations`), on the zones that publish recruitment and cover the
+    selection when its own zoning publishes none (zones d'emploi, EPCI: `indicators.selection.data_selection`)."""
+    top = top_occupations(territory, data_selection(territory, selection).selection, n)
+    if top.empty:
         return []
-    top = rank(table, "projects", n)
     return [(f"M-{code}", f"{label} ({code})", str(code))
             for code, label in zip(top["occupation_code"], top["label"], strict=True)]
 

@@ -24,14 +24,14 @@ PRESENTER_STYLE = """<style>
 html {font-size: clamp(17px, 0.9vw + 8px, 26px);}
 .stMainBlockContainer, .block-container {padding: 1rem 2rem 2rem 2rem !important; max-width: 100% !important;}
 [data-testid="stElementContainer"]:has(> [data-testid="stDataFrame"]) {zoom: 1.35; width: calc(100% / 1.35) !important;}
-.stApp h1 {font-size: 2.3rem; padding-top: .25rem !important;}
+.stApp h1 {font-size: 1.8rem; padding: .1rem 0 !important;}
 [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > script:only-child) {display: none;}
 [data-testid="stMetricValue"] {font-size: 2.4rem;}
 .gpect-presenter-bar {display: flex; flex-wrap: wrap; align-items: center; gap: .4rem 1.2rem;
   border-bottom: 2px solid #d0d4da; padding-bottom: .5rem; margin-bottom: .2rem;}
 .gpect-presenter-text {flex: 1 1 24rem; min-width: 0;}
-.gpect-presenter-title {font-size: 1.6rem; font-weight: 700; color: #111; margin: 0; line-height: 1.2;}
-.gpect-presenter-note {font-size: 1.15rem; color: #1a1a1a; margin: .15rem 0 0 0;}
+.gpect-presenter-title {font-size: 1.35rem; font-weight: 700; color: #111; margin: 0; line-height: 1.2;}
+.gpect-presenter-note {font-size: 1rem; color: #1a1a1a; margin: .15rem 0 0 0;}
 .gpect-presenter-nav {display: flex; gap: .6rem; align-items: center; flex-wrap: wrap;}
 .gpect-presenter-nav a {font-size: .95rem; padding: .35rem .9rem; border-radius: .5rem; text-decoration: none;
   background: #1f4e8c; color: #fff; font-weight: 600;}

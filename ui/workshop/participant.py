@@ -16,7 +16,7 @@ from gpect_core.errors import GpectError
 from gpect_core.i18n import t
 from gpect_core.workshop.errors import VoteClosedError
 from gpect_core.workshop.links import PARAM_VOTE
-from gpect_core.workshop.store import WorkshopStore, normalise_code
+from gpect_core.workshop.store import MAX_PROPOSAL, WorkshopStore, normalise_code
 from ui.feedback import md, show_error
 from ui.workshop.common import HIDE_CHROME, PHONE_STYLE
 
@@ -106,7 +106,8 @@ def render(store_of, lang: str) -> None:
 
 def _proposal_form(store: WorkshopStore, code: str, token: str, T) -> None:
     with st.form("vote_propose", clear_on_submit=True):
-        text = st.text_input(T("vote.propose.text"), max_chars=200)
+        text = st.text_input(T("vote.propose.text"), max_chars=MAX_PROPOSAL)
+        st.caption(T("vote.propose.limit", n=MAX_PROPOSAL))
         if st.form_submit_button(T("vote.propose.submit")) and text.strip():
             try:
                 proposal = store.add_proposal(code, token, text)

@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from gpect_core.i18n import t
-from gpect_core.workshop.chart import projected, results_chart
+from gpect_core.workshop.chart import PROJECTED_BAR_STEP, projected, results_chart
 from gpect_core.workshop.store import WorkshopStore
+from ui.feedback import md
 from ui.workshop.common import presenting
 
 REFRESH_SECONDS = 2
@@ -24,7 +25,11 @@ def live_results(store: WorkshopStore, vote_id: str, lang: str) -> None:
         return
     dots, item = t("workshop.results.dots", lang), t("workshop.results.item", lang)
     # The table under the chart is its text alternative; the description is the chart's accessible name.
-    chart = results_chart(results, dots, item).properties(description=t("workshop.results.title", lang))
-    st.altair_chart(projected(chart) if presenting() else chart, width="stretch")
-    st.table(pd.DataFrame({item: results["label"], dots: results["dots"],
+    if presenting():
+        chart = projected(results_chart(results, dots, item, PROJECTED_BAR_STEP))
+    else:
+        chart = results_chart(results, dots, item)
+    st.altair_chart(chart.properties(description=t("workshop.results.title", lang)), width="stretch")
+    # st.table reads its cells as Markdown: participants' text is escaped, so « # Titre » or a link shows as typed.
+    st.table(pd.DataFrame({item: results["label"].map(md), dots: results["dots"],
                            t("workshop.results.item_voters", lang): results["voters"]}).set_index(item))

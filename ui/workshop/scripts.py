@@ -12,6 +12,14 @@ from ui.feedback import show_error
 from ui.workshop.views import view_label
 
 
+def steps_table(steps: pd.DataFrame, labels: dict[int, str]) -> pd.DataFrame:
+    """The editable steps: columns view (the view's label in `labels`) and note (« » when none), both of pandas
+    « string » dtype, so that a script without steps still gets a text column (an empty column would be typed
+    as a number and the data editor would refuse the first view picked)."""
+    return pd.DataFrame({"view": [labels.get(int(v), str(v)) for v in steps["view_id"]],
+                         "note": ["" if pd.isna(n) else str(n) for n in steps["note"]]}, dtype="string")
+
+
 def render(store: WorkshopStore, T, can_edit: bool, author: str | None) -> None:
     """Pick a script, see its steps and present it; editors create scripts and edit their steps."""
     if can_edit:
@@ -47,8 +55,7 @@ def render(store: WorkshopStore, T, can_edit: bool, author: str | None) -> None:
         st.info(T("workshop.scripts.needs_views"))
         return
     labels = {int(r["view_id"]): f"{int(r['view_id'])} · {view_label(r)}" for _i, r in views.iterrows()}
-    table = pd.DataFrame({"view": [labels.get(int(v), str(v)) for v in steps["view_id"]],
-                          "note": steps["note"].astype(str)})
+    table = steps_table(steps, labels)
     with st.form(f"ws_script_edit_{script_id}"):
         name = st.text_input(T("workshop.scripts.new_name"), value=scripts.set_index("script_id")
                              .loc[script_id, "name"], max_chars=200)
@@ -65,8 +72,12 @@ def render(store: WorkshopStore, T, can_edit: bool, author: str | None) -> None:
     by_label = {label: view_id for view_id, label in labels.items()}
     try:
         if saved:
-            rows = [(by_label[v], "" if pd.isna(n) else n) for v, n in zip(edited["view"], edited["note"],
-                                                                            strict=True) if v in by_label]
+            unknown = [i for i, v in enumerate(edited["view"], start=1) if pd.isna(v) or v not in by_label]
+            if unknown:
+                st.error(T("workshop.scripts.no_view", rows=", ".join(map(str, unknown))))
+                return
+            rows = [(by_label[v], "" if pd.isna(n) else str(n)) for v, n in zip(edited["view"], edited["note"],
+                                                                                 strict=True)]
             store.set_script(script_id, name, rows)
             st.toast(T("workshop.scripts.saved", n=len(rows)))
             st.rerun()
@@ -76,3 +87,5 @@ def render(store: WorkshopStore, T, can_edit: bool, author: str | None) -> None:
             st.rerun()
     except GpectError as exc:
         show_error(exc)
+    except Exception as exc:  # noqa: BLE001 - a save must never end silently nor with a traceback
+        show_error(GpectError(T("workshop.scripts.save_failed", error=str(exc))))

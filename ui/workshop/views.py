@@ -8,7 +8,9 @@ import streamlit as st
 from gpect_core.errors import GpectError
 from gpect_core.workshop.links import view_url
 from gpect_core.workshop.store import WorkshopStore
-from ui.feedback import show_error
+from ui.feedback import md, show_error
+
+_CONFIRM = "ws_view_delete_confirm"
 
 
 def view_label(row) -> str:
@@ -43,14 +45,33 @@ def render(store: WorkshopStore, T, can_edit: bool) -> None:
             save, remove = st.columns(2)
             renamed = save.form_submit_button(T("workshop.views.rename"))
             deleted = remove.form_submit_button(T("workshop.views.delete"), type="secondary")
+        if deleted:
+            st.session_state[_CONFIRM] = view_id
         try:
             if renamed:
                 store.update_view(view_id, name, note)
                 st.toast(T("workshop.views.renamed"))
                 st.rerun()
-            if deleted:
-                steps = store.delete_view(view_id)
-                st.toast(T("workshop.views.deleted", steps=steps))
-                st.rerun()
+            if st.session_state.get(_CONFIRM) == view_id:
+                _confirm_delete(store, T, view_id, row["name"])
         except GpectError as exc:
             show_error(exc)
+
+
+def _confirm_delete(store: WorkshopStore, T, view_id: int, name: str) -> None:
+    """Ask before deleting a view, naming the scripts that would lose steps."""
+    used = store.scripts_using_view(view_id)
+    if used.empty:
+        st.warning(T("workshop.views.confirm", name=md(name)))
+    else:
+        scripts = ", ".join(f"« {md(n)} » ({int(k)})" for n, k in zip(used["name"], used["steps"], strict=True))
+        st.warning(T("workshop.views.confirm_scripts", name=md(name), scripts=scripts))
+    yes, no = st.columns(2)
+    if yes.button(T("workshop.views.confirm_yes"), type="primary", key="ws_view_delete_yes"):
+        st.session_state.pop(_CONFIRM, None)
+        steps = store.delete_view(view_id)
+        st.toast(T("workshop.views.deleted", steps=steps))
+        st.rerun()
+    if no.button(T("workshop.views.confirm_no"), key="ws_view_delete_no"):
+        st.session_state.pop(_CONFIRM, None)
+        st.rerun()

@@ -3,13 +3,15 @@ close it, export the results and turn the top items into draft actions of the pl
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 import pandas as pd
 import streamlit as st
 
 from gpect_core.errors import GpectError
 from gpect_core.plan.scope import plan_zones_of
 from gpect_core.selection import Selection
-from gpect_core.workshop.drafts import draft_actions
+from gpect_core.workshop.drafts import WORKSHOP_AXIS, WORKSHOP_AXIS_LABEL, draft_actions
 from gpect_core.workshop.model import SUBJECTS
 from gpect_core.workshop.qr import qr_png
 from gpect_core.workshop.store import WorkshopStore
@@ -20,6 +22,7 @@ from ui.workshop.common import join_url
 from ui.workshop.results import live_results
 
 PICK = "ws_vote_pick"
+PARIS = ZoneInfo("Europe/Paris")
 
 
 def _open_form(store: WorkshopStore, ctx, author: str) -> None:
@@ -74,16 +77,26 @@ def _join_panel(vote_id: str, T) -> None:
 
 
 def _drafts_form(store: WorkshopStore, ctx, vote, author: str) -> None:
+    """The top items into draft actions, once: after that, which actions were made, when and by whom. With no
+    axis on the plan (only administrators create them), the drafts go to the axis « Issues de l'atelier », created
+    for them; that axis is offered after the plan's own otherwise."""
     T = ctx.t
     from ui.plan.session import get_store
 
     plan = get_store(ctx.territory)
-    axes = plan.axes_frame()
     with st.expander(T("workshop.drafts.title")):
-        if axes.empty:
-            st.info(T("workshop.drafts.no_axis"))
+        done = store.drafts_of(vote.vote_id)
+        if done is not None:
+            when, who, actions = done
+            st.info(T("workshop.drafts.already", when=when.astimezone(PARIS).strftime("%d/%m/%Y %H:%M"),
+                      who=md(who), ids=", ".join(actions) or "—"))
             return
+        axes = plan.axes_frame()
         labels = dict(zip(axes["axis_id"], axes["label"], strict=True))
+        if WORKSHOP_AXIS not in labels:
+            labels[WORKSHOP_AXIS] = T("workshop.drafts.new_axis", label=WORKSHOP_AXIS_LABEL)
+        if axes.empty:
+            st.caption(T("workshop.drafts.no_axis", label=WORKSHOP_AXIS_LABEL))
         with st.form(f"ws_drafts_{vote.vote_id}"):
             n = st.number_input(T("workshop.drafts.n"), min_value=1, max_value=20, value=3, step=1)
             axis = st.selectbox(T("workshop.drafts.axis"), list(labels), format_func=lambda a: f"{a} — {labels[a]}")
@@ -93,7 +106,7 @@ def _drafts_form(store: WorkshopStore, ctx, vote, author: str) -> None:
                                                         tuple((vote.zone_ids or "").split())))
         try:
             results, _voters = store.results(vote.vote_id)
-            created = draft_actions(plan, vote, results, int(n), axis, sorted(zones or ()), author)
+            created = draft_actions(store, vote, results, int(n), axis, sorted(zones or ()), author)
         except GpectError as exc:
             show_error(exc)
             return
