@@ -314,3 +314,28 @@ def test_a_workbook_s_answers_sheet_is_found_after_a_readme_sheet():
     assert survey.sheets[-1] == "Réponses"
     chosen = read_survey(out.getvalue(), "enquete.xlsx", sheet="Lisez-moi")
     assert chosen.sheet == "Lisez-moi"
+
+
+def test_values_a_reader_would_have_to_guess_are_refused_or_asked_about(index, demo):
+    """« 12 % » is no headcount, « 3,5 » no difficulty, « peut-être » neither yes nor no: refused where they are;
+    a million people in one answer may be a typo: asked about."""
+    text = SURVEY.decode("utf-8")
+    text = text.replace("Soudeur TIG H/F;3;moins de 6 mois;4;", "Soudeur TIG H/F;12 %;moins de 6 mois;3,5;")
+    text = text.replace("Conducteur PL;2;", "Conducteur PL;1000000;")
+    header, *rows = text.splitlines()
+    text = "\n".join([header + ";Emploi fragilisé ?", rows[0] + ";peut-être", *[r + ";non" for r in rows[1:]]])
+    survey = read_survey(text.encode(), "enquete.csv")
+    mapping = guess_mapping(survey.columns)
+    mapping.columns.update({"title": "Quel poste recherchez-vous ?", "fragile": "Emploi fragilisé ?"})
+    check = check_survey(survey, mapping, demo, index, today=BEFORE_SURVEY_DATES)
+    messages = [p.message for p in check.problems]
+    assert not check.ok, messages
+    assert ("« enquete.csv », ligne 2, colonne « Nombre de postes à pourvoir » : « 12 % » est un pourcentage, pas "
+            "un nombre de personnes : écrivez le nombre de personnes recherchées") in messages
+    assert any(m.startswith("« enquete.csv », ligne 2, colonne « Difficulté de recrutement » : difficulté « 3,5 » "
+                            "illisible") for m in messages)
+    assert any(m.startswith("« enquete.csv », ligne 2, colonne « Emploi fragilisé ? » : « peut-être » n'est ni "
+                            "« oui » ni « non »") for m in messages)
+    assert [d.message for d in check.doubts] == [
+        "« enquete.csv », ligne 4, colonne « Nombre de postes à pourvoir » : « 1000000 » personnes pour une seule "
+        "réponse : effectif inhabituel, à confirmer"]

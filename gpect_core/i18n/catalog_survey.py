@@ -37,6 +37,20 @@ STRINGS = {
     "survey.field.fragile": ("Emploi fragilisé (oui / non)", "Job at risk (yes / no)"),
     "survey.msg.not_whole": ("« {value} » n'est pas un nombre entier de personnes",
                              "« {value} » is not a whole number of people"),
+    "survey.msg.percent_headcount": (
+        "« {value} » est un pourcentage, pas un nombre de personnes : écrivez le nombre de personnes recherchées",
+        "« {value} » is a percentage, not a number of people: write the number of people sought"),
+    "survey.msg.large_headcount": (
+        "« {value} » personnes pour une seule réponse : effectif inhabituel, à confirmer",
+        "« {value} » people in a single answer: unusual headcount, to confirm"),
+    "survey.msg.bad_yes_no": (
+        "« {value} » n'est ni « oui » ni « non » : dites si l'emploi est fragilisé (laisser vide vaut « non »)",
+        "« {value} » is neither « oui » (yes) nor « non » (no): say whether the job is at risk (empty means no)"),
+    "survey.msg.bad_difficulty": (
+        "difficulté « {value} » illisible : un nombre entier de 1 (facile) à 5 (très difficile) ou « facile », "
+        "« difficile », « très difficile » attendu",
+        "difficulty « {value} » unreadable: a whole number from 1 (easy) to 5 (very hard) or « facile », "
+        "« difficile », « très difficile » expected"),
     "survey.msg.no_headcount": ("nombre de personnes recherchées manquant", "number of people sought missing"),
     "survey.msg.unknown_commune": (
         "la commune « {value} » n'existe pas dans le pack (code INSEE à 5 caractères ou nom exact attendu)",

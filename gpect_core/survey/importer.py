@@ -83,6 +83,8 @@ HORIZONS = (
 )
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # a date out of these years is refused; a future date up to LAST_YEAR is asked about
 YES = frozenset({"oui", "o", "yes", "y", "x", "1", "vrai", "true"})
+NO = frozenset({"", "non", "n", "no", "0", "faux", "false"})
+LARGE_HEADCOUNT = 500  # more people than this in one answer is asked about (as in the pairing lists)
 DIFFICULTY_WORDS = {"tres difficile": 5, "difficile": 4, "assez difficile": 4, "moyen": 3, "moyennement": 3,
                     "moyennement difficile": 3, "facile": 2, "assez facile": 2, "tres facile": 1, "oui": 4, "non": 2}
 
@@ -282,9 +284,20 @@ def check_survey(survey: SurveyFile, mapping: ColumnMapping, territory, index: T
     counts = parsed.values
     not_whole = (parsed.bad | parsed.secret | counts.lt(0) | (counts.notna() & (counts.fillna(0) % 1 != 0)))
     missing = headcount_text == ""
+    percent = headcount_text.str.contains("%", regex=False)
+    not_whole |= percent
     if columns.get("headcount"):
-        bad(not_whole & ~missing, "headcount", lambda v: say("not_whole", value=v))
+        bad(percent, "headcount", lambda v: say("percent_headcount", value=v))
+        bad(not_whole & ~missing & ~percent, "headcount", lambda v: say("not_whole", value=v))
         bad(missing, "headcount", lambda v: say("no_headcount"))
+        bad(~not_whole & counts.gt(LARGE_HEADCOUNT), "headcount", lambda v: say("large_headcount", value=v),
+            into=doubts)
+    if columns.get("fragile"):
+        bad(~text("fragile").map(lambda v: fold(v) in YES or fold(v) in NO), "fragile",
+            lambda v: say("bad_yes_no", value=v))
+    if columns.get("difficulty"):
+        bad(text("difficulty").map(lambda v: bool(v) and _difficulty(v) is None), "difficulty",
+            lambda v: say("bad_difficulty", value=v))
 
     zone_ids = pd.Series("", index=frame.index, dtype=object)
     if columns.get("commune"):
