@@ -127,7 +127,7 @@ def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
-def wait_for_idle(page, timeout: float = 30.0) -> None:
+def wait_for_idle(page, timeout: float = 60.0) -> None:
     """Wait until Streamlit has finished its current run (no « Running… » status, app rendered)."""
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout * 1000)
     deadline = time.monotonic() + timeout

@@ -146,7 +146,12 @@ def _post(path: str, body: str, origin: str | None = "http://127.0.0.1:8501") ->
     async def send(message):
         sent.append(message)
 
-    asyncio.run(route.handle(scope, receive, send))
+    # In a thread of its own: Playwright's sync API may hold a running event loop in this worker's main thread.
+    import threading
+
+    done = threading.Thread(target=lambda: asyncio.run(route.handle(scope, receive, send)))
+    done.start()
+    done.join()
     start = next(m for m in sent if m["type"] == "http.response.start")
     return start["status"], [v.decode() for k, v in start["headers"] if k == b"set-cookie"]
 

@@ -31,8 +31,10 @@ PARAM_RANK_BY = "classement"
 PARAM_OCCUPATION = "metier"
 PARAM_PLAN_TAB = "rubrique"
 _TABS = (PARAM_TAB, PARAM_PLAN_TAB)  # st.tabs: a callback would make every tab switch rerun the page
+PARAM_BRIDGE_START = "depart"  # Passerelles: start from the fragile occupations or from any occupation
+PARAM_BRIDGE_ORIGIN = "origine"  # Passerelles: the origin occupation
 BOUND_PARAMS = (PARAM_INDICATOR, PARAM_METHOD, PARAM_FAMILY, PARAM_TAB, PARAM_RANK_BY, PARAM_OCCUPATION,
-                PARAM_PLAN_TAB)
+                PARAM_PLAN_TAB, PARAM_BRIDGE_START, PARAM_BRIDGE_ORIGIN)
 # Names the first release wrote into links (one of them generated from the number of options): such a link now shows
 # the default for that choice, with a notice.
 RETIRED_PARAMS = ("carte_indicator", "carte_method_2", "carte_method_3", "metiers_family", "metiers_tab",

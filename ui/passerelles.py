@@ -17,13 +17,13 @@ from gpect_core.selection import Selection
 from ui import context
 from ui.charts import show_chart
 from ui.downloads import chart_downloads, table_downloads
-from ui.links import bound
+from ui.links import PARAM_BRIDGE_ORIGIN, PARAM_BRIDGE_START, bound
 from ui.pairing import get_store
 from ui.tables import show_table
 
 INT, PCT, FLOAT, SCORE, SIGNED = Fmt("int"), Fmt("pct"), Fmt("float"), Fmt("float", 2), Fmt("pct", 0)
 # The start and the origin occupation are URL parameters (`ui.links.bound`): a link gives the same diagram.
-START_KEY, ORIGIN_KEY, TARGET_KEY = "depart", "origine", "passerelles_target"
+START_KEY, ORIGIN_KEY, TARGET_KEY = PARAM_BRIDGE_START, PARAM_BRIDGE_ORIGIN, "passerelles_target"
 TARGET_TABLES = ["bridges", "recruitment", "tension", "needs", "skills", "training"]
 
 
@@ -169,7 +169,7 @@ def render() -> None:
     fingerprint = territory.fingerprint or str(id(territory))
     start_label = lambda s: t(f"passerelles.start.{s}")  # noqa: E731
     start = st.segmented_control(t("passerelles.start"), ["fragile", "any"], default="fragile",
-                                 **bound(t("passerelles.start"), START_KEY, ["fragile", "any"], ctx.lang,
+                                 **bound(t("passerelles.start"), PARAM_BRIDGE_START, ["fragile", "any"], ctx.lang,
                                          start_label)) or "fragile"
     labels = core.labels(territory)
     if start == "fragile":
@@ -186,7 +186,7 @@ def render() -> None:
     if not from_url and st.session_state.get(ORIGIN_KEY) not in options:
         st.session_state[ORIGIN_KEY] = options[0]
     origin = st.selectbox(t("passerelles.origin"), options,
-                          **bound(t("passerelles.origin"), ORIGIN_KEY, options, ctx.lang, origin_label)) or options[0]
+                          **bound(t("passerelles.origin"), PARAM_BRIDGE_ORIGIN, options, ctx.lang, origin_label)) or options[0]
     targets = _targets(territory, fingerprint, selection, origin)
     label = targets.attrs.get("origin_label", labels.get(origin, origin))
     title = t("passerelles.targets.title", label=label)
