@@ -546,7 +546,7 @@ def test_a_firm_named_like_a_formula_stays_text_in_the_advisers_workbook():
 
 
 def test_the_title_index_is_built_once_per_pack_even_by_the_pair_command(tmp_path, monkeypatch, capsys):
-    from gpect_core.pairing import reader
+    from gpect_core.survey import matching
 
     territory = small_territory()
     territory.tables["occupations"] = pd.concat([territory.tables["occupations"], pd.DataFrame(
@@ -556,9 +556,9 @@ def test_the_title_index_is_built_once_per_pack_even_by_the_pair_command(tmp_pat
     pack = tmp_path / "pack"
     territory.save(pack, validate=False)
     builds = []
-    real = reader.index_of_pack
-    monkeypatch.setattr(reader, "index_of_pack", lambda t: builds.append(1) or real(t))
-    monkeypatch.setattr(reader, "_INDEXES", {})
+    real = matching.build_index
+    monkeypatch.setattr(matching, "build_index", lambda *tables: builds.append(1) or real(*tables))
+    monkeypatch.setattr(matching, "_INDEXES", {})
     fragile = write_list(tmp_path / "f.xlsx", FRAGILE, [("Alpha", "10001", "soudeur tig", 1)])
     hiring = write_list(tmp_path / "h.xlsx", HIRING, [("Gamma", "10001", "soudeur TIG H/F", 1)])
     assert main(["pair", "--pack", str(pack), "--fragile", str(fragile), "--hiring", str(hiring), "--max-km", "10",

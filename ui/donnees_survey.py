@@ -42,11 +42,6 @@ MESSAGE = "survey_message"
 IMPORT_NAME = "enquete_entreprises.csv"
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _index(fingerprint: str, _territory: Territory) -> TitleIndex:
-    return index_of_pack(_territory)
-
-
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _store(url: str, code_id: int) -> SurveyStore:
     return SurveyStore.open(url)
@@ -116,7 +111,7 @@ def render(ctx, pack, user) -> None:
     except GpectError as exc:
         st.warning(T("survey.store_unavailable", reason=md(exc.message)))
     try:
-        index = _index(ctx.territory.fingerprint or ctx.territory.name, ctx.territory)
+        index = index_of_pack(ctx.territory)
     except ValueError as exc:
         st.error(T("survey.no_titles", reason=md(exc)))
         return

@@ -228,26 +228,6 @@ def read_list(source, kind: str, territory, file_name: str | None = None) -> pd.
     return frame
 
 
-_INDEXES: dict = {}  # pack key → (its title tables, its TitleIndex); a few packs at most
-MAX_INDEXES = 4
-
-
-def pack_index(territory):
-    """The job-title index (`survey.matching.index_of_pack`) of `territory`, built once per pack (~4 s on the
-    national pack) and shared by every read of a list against it: keyed on the pack's fingerprint, or for a pack
-    made in memory on its title tables themselves. Raises ValueError like `index_of_pack`."""
-    titles, occupations = territory.tables.get("occupation_titles"), territory.tables.get("occupations")
-    key = territory.fingerprint or ("memory", id(titles), id(occupations))
-    hit = _INDEXES.get(key)
-    if hit is not None and (territory.fingerprint or (hit[0][0] is titles and hit[0][1] is occupations)):
-        return hit[1]
-    index = index_of_pack(territory)
-    while len(_INDEXES) >= MAX_INDEXES:
-        _INDEXES.pop(next(iter(_INDEXES)))
-    _INDEXES[key] = ((titles, occupations), index)
-    return index
-
-
 def _titles_to_codes(rows, positions: dict[str, int], occupations: set[str], territory) -> dict[str, object]:
     """Written job titles (not ROME codes) of the occupation column → their match (a row of
     `survey.matching.match_titles`), matched once for the whole file against the pack's appellations."""
@@ -260,7 +240,7 @@ def _titles_to_codes(rows, positions: dict[str, int], occupations: set[str], ter
     if not texts:
         return {}
     try:
-        index = pack_index(territory)
+        index = index_of_pack(territory)
     except ValueError:  # a pack without any ROME 4.0 label: each title is then reported as an unknown code
         return {}
     found = match_titles(texts, index)

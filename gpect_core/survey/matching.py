@@ -263,9 +263,25 @@ def build_index(titles: pd.DataFrame | None, occupations: pd.DataFrame | None) -
     return TitleIndex(frame)
 
 
+_INDEXES: dict = {}  # pack key → (its title tables, its TitleIndex); a few packs at most
+MAX_INDEXES = 4
+
+
 def index_of_pack(territory) -> TitleIndex:
-    """`build_index` over a `Territory`'s tables `occupation_titles` and `occupations`."""
-    return build_index(territory.tables.get("occupation_titles"), territory.tables.get("occupations"))
+    """`build_index` over a `Territory`'s tables `occupation_titles` and `occupations`, built once per pack (~4 s
+    on the national pack) and shared by the survey page, the pairing lists and the commands: keyed on the pack's
+    fingerprint, or for a pack made in memory on its title tables themselves. Raises ValueError like
+    `build_index`."""
+    titles, occupations = territory.tables.get("occupation_titles"), territory.tables.get("occupations")
+    key = territory.fingerprint or ("memory", id(titles), id(occupations))
+    hit = _INDEXES.get(key)
+    if hit is not None and (territory.fingerprint or (hit[0][0] is titles and hit[0][1] is occupations)):
+        return hit[1]
+    index = build_index(titles, occupations)
+    while len(_INDEXES) >= MAX_INDEXES:
+        _INDEXES.pop(next(iter(_INDEXES)))
+    _INDEXES[key] = ((titles, occupations), index)
+    return index
 
 
 RESULT_COLUMNS = ["title", "normalised", "rome_code", "rome_label", "appellation", "score", "candidates", "status",
