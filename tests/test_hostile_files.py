@@ -265,7 +265,6 @@ def test_readings_fork_from_one_zygote_which_is_started_again_if_it_died():
 def _ods(rows: int, columns: int, edge: bool = False) -> bytes:
     """An OpenDocument workbook: a header, then `rows` rows of `columns` filled cells, written as repeats (a few
     hundred bytes); `edge` adds the empty rows and cells LibreOffice repeats to the sheet's edge."""
-    import zipfile
 
     empty_edge = ('<table:table-row table:number-rows-repeated="1048000"><table:table-cell '
                   'table:number-columns-repeated="16384"/></table:table-row>') if edge else ""
@@ -294,7 +293,6 @@ def test_an_opendocument_sheet_of_repeated_cells_is_refused_before_it_is_read():
 
 
 def test_single_quoted_cell_references_are_bounded_too():
-    import zipfile
 
     sheet = ("<?xml version='1.0'?><worksheet><dimension ref='A1:XFD1048576'/><sheetData>"
              "<row r='1048576'><c r='XFD1048576' t='n'><v>1</v></c></row></sheetData></worksheet>")
