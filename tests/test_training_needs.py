@@ -300,9 +300,13 @@ def test_rodez_and_figeac_on_the_national_pack_against_an_independent_computatio
 
     def expected(zone_ids) -> tuple[int, float]:
         rows = training[(training["zoning"] == "DEP") & training["zone_id"].isin(departments(zone_ids))]
-        linked = rows[rows["occupation_codes"].fillna("").str.strip() != ""]["program_id"].unique()
-        latest = rows.sort_values("year", kind="stable").groupby("program_id")["capacity"].last()
-        return len(linked), float(latest.reindex(linked).sum())
+        code = rows["cfd"].fillna("").where(rows["cfd"].fillna("") != "", rows["mef_stat_11"])
+        rows = rows.assign(key=rows["provider"] + "-" + code, cycle=rows["mef_stat_11"].str[3])
+        linked = rows[rows["occupation_codes"].fillna("").str.strip() != ""]["key"].unique()
+        offers = rows[rows["capacity"].notna()]  # one lycée's formation: entry level of its latest rentrée
+        offers = offers[offers["year"] == offers.groupby("key")["year"].transform("max")]
+        offers = offers[offers["cycle"] == offers.groupby("key")["cycle"].transform("min")]
+        return len(linked), float(offers.groupby("key")["capacity"].sum().reindex(linked).sum())
 
     got = {}
     for key, zone_ids in (("rodez", (rodez,)), ("figeac", (figeac,)), ("both", (rodez, figeac))):

@@ -86,9 +86,15 @@ STRINGS = {
         "restent ceux de la famille, jamais découpés ni répétés : ils sont dans la vue « Familles BMO », et la "
         "ligne de chacun de ses codes ROME nomme la famille (colonne « Famille BMO »).\n\n"
         "Une formation reliée à deux métiers figure sur la ligne de chacun, mais une seule fois dans chaque total "
-        "(dédoublonnage par identifiant de formation). Les ratios d'un métier portent sur sa famille BMO : les places "
+        "(dédoublonnage par formation, voir ci-dessous). Les ratios d'un métier portent sur sa famille BMO : les places "
         "de toutes les formations menant à l'un de ses codes ROME, chacune une fois, pour les projets de la famille. "
-        "Chaque formation est prise à sa dernière valeur publiée, mesure par mesure.",
+        "Chaque formation est prise à sa dernière valeur publiée, mesure par mesure.\n\n"
+        "**Une formation = un diplôme dans un établissement** (code UAI et code diplôme de la BCN, à défaut code "
+        "MEF) : les lignes des fichiers qui la décrivent sont fusionnées en une seule formation — offres Affelnet "
+        "d'entrée en 2de et en 1re, offres sous statut scolaire et en apprentissage, rentrées successives, élèves du "
+        "constat de rentrée. Ses places et vœux sont ceux de l'offre d'entrée (la première année du cycle) à sa "
+        "dernière rentrée publiée, scolaire et apprentissage additionnés ; ses élèves sont ceux du constat (toutes "
+        "les années du cycle) ; jamais une place n'est comptée deux fois.",
         "The link is many-to-many: a certification prepares several occupations, an occupation is prepared by "
         "several certifications.\n\n"
         "- **Certif Info ROME codes**: each programme carries the ROME codes of its certification (Certif Info, "
@@ -99,9 +105,15 @@ STRINGS = {
         "never split nor repeated: they are in the « BMO families » view, and the row of each of its ROME codes "
         "names the family (column « BMO family »).\n\n"
         "A programme linked to two occupations appears on the row of each, but only once in every total "
-        "(de-duplicated by programme id). An occupation's ratios are read on its BMO family: the places of every "
+        "(de-duplicated by programme, see below). An occupation's ratios are read on its BMO family: the places of every "
         "programme leading to one of its ROME codes, each once, for the family's projects. Each programme is taken "
-        "at its latest published value, measure by measure."),
+        "at its latest published value, measure by measure.\n\n"
+        "**A programme = one diploma in one establishment** (UAI code and BCN diploma code, else MEF code): the "
+        "file rows describing it are merged into one programme — Affelnet offers at the 2nde and 1re entries, "
+        "school-based and apprenticeship offers, successive intakes, pupils of the constat de rentrée. Its places "
+        "and wishes are those of the entry offer (first year of the cycle) at its latest published intake, "
+        "school-based and apprenticeship added; its pupils are those of the constat (every year of the cycle); a "
+        "place is never counted twice."),
     "formations.sources": (
         "Sources : projets de recrutement {bmo} ; tension {tension} ; besoins déclarés {needs} ; places et vœux "
         "{training} ; insertion à 12 mois {insertion}.",

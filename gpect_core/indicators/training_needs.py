@@ -88,9 +88,22 @@ def _codes(text) -> list[str]:
 def programme_links(territory: Territory) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(programmes, links) of the pack table `training`, computed once per pack (memoised on the territory).
 
-    programmes: one row per program_id — program_id, title, provider, level, zoning, zone_id (text), capacity,
-    demand, enrolled, graduates (float, latest published value of each), employment_rate (float 0–1, latest),
-    insertion_cohort (text), year_<measure> (float, the year of each measure's value, NaN when never published).
+    A programme is one formation in one establishment: the rows of `training` with the same provider (UAI) and
+    the same formation code — the diploma code `cfd`, else the MEF STAT 11 — are one programme, whatever their
+    rentrée, entry year or source (`programme_key`): the Affelnet offers at the 2nde and 1re entries, the
+    Parcoursup offer and the pupils of the constat de rentrée of one lycée's formation count once. Rows without
+    a UAI or a formation code (the demo pack, a hand-made table) are one programme per program_id. Its figures:
+    - capacity, demand: the places and first wishes (Affelnet) or confirmed candidates (Parcoursup) of its
+      latest rentrée with an offer, at its **entry level** only (the lowest year of the cycle its MEF codes give:
+      2nde before 1re), scolaire and apprentissage offers added (they are different seats);
+    - enrolled, graduates: the sum over the rows of its latest rentrée publishing them (every year of the cycle
+      of the constat de rentrée: the pupils of the formation);
+    - employment_rate: mean over the rows of its latest year publishing one, weighted by places (else pupils).
+
+    programmes: one row per program_id — program_id (the programme key), title, provider, level, zoning, zone_id
+    (text, of its latest row), capacity, demand, enrolled, graduates (float), employment_rate (float 0–1),
+    insertion_cohort (text), year_<measure> (float, the rentrée of each measure's value, NaN when never
+    published), source_rows (int, the table rows merged into it).
     links: program_id, occupation_code (ROME), link (« certif_info »: the programme's own codes, « bcn »: through
     its BCN diploma code and Certif Info); one row per (programme, ROME code), no duplicate."""
     memo = territory.__dict__.setdefault("_gpect_training_links", {})
@@ -103,28 +116,89 @@ def programme_links(territory: Territory) -> tuple[pd.DataFrame, pd.DataFrame]:
     return value
 
 
+UAI_PATTERN = r"\d{7}[A-Z]"
+
+
+def programme_key(training: pd.DataFrame) -> pd.Series:
+    """The programme of each row of a `training` table (text, index of `training`): « UAI-code » where the row
+    has a UAI (`provider`, 7 digits and a letter) and a formation code (`cfd`, else `mef_stat_11`), else its
+    program_id. Rows of one formation in one establishment share it whatever their rentrée or entry year."""
+    program = training["program_id"].astype(str)
+    if "provider" not in training:
+        return program
+    uai = training["provider"].astype("string").fillna("").str.strip().str.upper()
+    blank = pd.Series("", index=training.index, dtype="string")
+    cfd = training["cfd"].astype("string").fillna("").str.strip() if "cfd" in training else blank
+    mef = training["mef_stat_11"].astype("string").fillna("").str.strip() if "mef_stat_11" in training else blank
+    code = cfd.where(cfd != "", mef)
+    usable = uai.str.fullmatch(UAI_PATTERN).fillna(False) & (code != "")
+    return pd.Series(np.where(usable, (uai + "-" + code).astype(object), program.to_numpy()), index=training.index,
+                     dtype=object)
+
+
+def _latest_sum(rows: pd.DataFrame, value: str, keep: pd.Series | None = None) -> tuple[pd.Series, pd.Series]:
+    """(sum of `value` over each programme's rows of its latest year publishing it, that year), by programme."""
+    published = rows[rows[value].notna() & (keep if keep is not None else True)]
+    if published.empty:
+        return pd.Series(dtype=float), pd.Series(dtype=float)
+    last = published.groupby("_programme", sort=False)["_year"].transform("max")
+    latest = published[published["_year"] == last]
+    grouped = latest.groupby("_programme", sort=False)
+    return grouped[value].sum(min_count=1), grouped["_year"].max()
+
+
 def _programme_links(territory: Territory, training: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame]:
     measures = [*TRAINING_MEASURES, "employment_rate"]
     if training is None or training.empty:
         cols = ["program_id", "title", "provider", "level", "zoning", "zone_id", *measures, "insertion_cohort",
-                *[f"year_{m}" for m in measures]]
+                *[f"year_{m}" for m in measures], "source_rows"]
         return pd.DataFrame(columns=cols), pd.DataFrame(columns=["program_id", "occupation_code", "link"])
     df = training.sort_values("year", kind="stable")
+    rows = pd.DataFrame({"_programme": programme_key(df), "_year": pd.to_numeric(df["year"], errors="coerce")},
+                        index=df.index)
+    for m in measures:
+        rows[m] = pd.to_numeric(df[m], errors="coerce").astype("float64") if m in df else np.nan
+    mef = df["mef_stat_11"].astype("string").fillna("") if "mef_stat_11" in df else pd.Series("", index=df.index)
+    cycle = mef.str[3].where(mef.str.len() == 11, "")  # MEF STAT 11: 4th character = year in the cycle
+    offer = rows["capacity"].notna() | rows["demand"].notna()
+    offer_year = rows["_year"].where(offer).groupby(rows["_programme"]).transform("max")
+    at_offer = offer & (rows["_year"] == offer_year)
+    entry = cycle.where(at_offer).groupby(rows["_programme"]).transform("min")
+    rows["_entry"] = at_offer & ((cycle == entry) | (cycle == "") | entry.isna())
+
     text_cols = [c for c in ("title", "provider", "level", "zoning", "zone_id", "insertion_cohort", "cfd",
                              "occupation_codes") if c in df]
-    out = pd.DataFrame({"program_id": df["program_id"].astype(str).astype(object)})
+    texts = pd.DataFrame({"program_id": rows["_programme"]})
     for column in text_cols:
         values = df[column].astype("string")
-        out[column] = values.where(values.str.strip() != "").astype(object)
-    for m in measures:
-        out[m] = pd.to_numeric(df[m], errors="coerce").astype("float64") if m in df else np.nan
-        out[f"year_{m}"] = np.where(out[m].notna(), pd.to_numeric(df["year"], errors="coerce"), np.nan)
-    programmes = out.groupby("program_id", sort=False).last().reset_index()  # last non-null = latest published
+        texts[column] = values.where(values.str.strip() != "").astype(object)
+    grouped = texts.groupby("program_id", sort=False)
+    programmes = grouped.last()  # last non-null = latest published
+    programmes["source_rows"] = grouped.size()
+    for m in ("capacity", "demand"):
+        programmes[m], programmes[f"year_{m}"] = _latest_sum(rows, m, rows["_entry"])
+    for m in ("enrolled", "graduates"):
+        programmes[m], programmes[f"year_{m}"] = _latest_sum(rows, m)
+    rated = rows[rows["employment_rate"].notna()]
+    if rated.empty:
+        programmes["employment_rate"], programmes["year_employment_rate"] = np.nan, np.nan
+    else:
+        rated = rated[rated["_year"] == rated.groupby("_programme")["_year"].transform("max")]
+        weight = rated["capacity"].fillna(rated["enrolled"]).fillna(1.0).clip(lower=0) + 1e-9
+        g = rated.assign(_w=weight, _wr=weight * rated["employment_rate"]).groupby("_programme")
+        programmes["employment_rate"] = g["_wr"].sum() / g["_w"].sum()
+        programmes["year_employment_rate"] = g["_year"].max()
+    programmes = programmes.reset_index()
     programmes["program_id"] = programmes["program_id"].astype(object)  # hashed look-ups, not Arrow scans
+    for m in measures:
+        programmes[m] = programmes[m].astype("float64")
+        programmes[f"year_{m}"] = programmes[f"year_{m}"].astype("float64")
     for column in ("title", "provider", "level", "zoning", "zone_id", "insertion_cohort", "cfd", "occupation_codes"):
         if column not in programmes:
             programmes[column] = pd.NA
-    own = programmes[["program_id", "occupation_codes"]].dropna()
+    own = texts[["program_id", "occupation_codes"]].dropna() if "occupation_codes" in texts else \
+        pd.DataFrame(columns=["program_id", "occupation_codes"])
+    own = own.drop_duplicates()
     links = [(p, c, "certif_info") for p, text in zip(own["program_id"], own["occupation_codes"], strict=True)
              for c in _codes(text)]
     certifications = territory.tables.get("certifications")
@@ -134,7 +208,7 @@ def _programme_links(territory: Territory, training: pd.DataFrame | None) -> tup
                              certifications["occupation_codes"].astype("string"), strict=True):
             if isinstance(cfd, str) and cfd.strip() and isinstance(text, str):
                 by_cfd.setdefault(cfd.strip(), set()).update(_codes(text))
-        lacking = programmes[programmes["occupation_codes"].isna() & programmes["cfd"].notna()]
+        lacking = programmes[~programmes["program_id"].isin(set(own["program_id"])) & programmes["cfd"].notna()]
         links += [(p, c, "bcn") for p, cfd in zip(lacking["program_id"], lacking["cfd"], strict=True)
                   for c in sorted(by_cfd.get(str(cfd).strip(), ()))]
     link_frame = pd.DataFrame(links, columns=["program_id", "occupation_code", "link"], dtype=object).drop_duplicates(
@@ -493,6 +567,14 @@ def _coverage(territory: Territory, selection: Selection) -> Coverage:
     table["apart_places"] = apart_sums["capacity"].astype(float)
     table["apart_wishes"] = apart_sums["demand"].astype(float)
     table["apart_employment_rate"] = apart_sums["employment_rate"].astype(float)
+    if "training_years" in apart_sums:  # a row whose training is all shown apart: the years of those figures
+        own_years = table["training_years"]
+        table["training_years"] = own_years.where(own_years != "", apart_sums["training_years"].astype(object)
+                                                  .fillna("").astype(str))
+    offer = read if t_reading.mode != "none" or apart.mode != "apart" else apart_read
+    read_years = _span(pd.concat([offer[f"year_{m}"] for m in TRAINING_MEASURES]).dropna().unique()) \
+        if len(offer) else ""
+    table["training_years"] = table["training_years"].where(table["training_years"] != "", read_years)
     with np.errstate(invalid="ignore", divide="ignore"):
         pc, pd_ = sums["paired_capacity"].astype(float), sums["paired_demand"].astype(float)
         table["wishes_per_place"] = np.where(pc > 0, pd_ / pc.where(pc > 0, 1), np.nan)
@@ -580,8 +662,9 @@ def coverage_table(territory: Territory, selection: Selection) -> pd.DataFrame:
     - training leading to the occupation (table `training`, each programme once per row): programmes (int),
       places (sum of `capacity`), wishes (sum of `demand`: Affelnet wishes, Parcoursup candidates), enrolled,
       graduates (float, NaN when unpublished), employment_rate (float 0–1, InserJeunes, mean weighted by places),
-      training_years (text, years of the figures used), insertion_cohort (text) — programmes located in the
-      selection only (`Coverage.training`);
+      training_years (text, years of the figures used: of the training shown apart when none is located, and
+      for a row without any programme the rentrées of the training read, where its absence was seen),
+      insertion_cohort (text) — programmes located in the selection only (`Coverage.training`);
     - apart_programmes (int), apart_places, apart_wishes (float), apart_employment_rate (float 0–1): programmes of
       the coarser zones touching the selection without lying in it (`Coverage.apart`: « formations localisées au
       département seulement »), never counted in the columns above;

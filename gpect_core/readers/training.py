@@ -20,11 +20,11 @@ from .sniff import RawTable, fold, normalise_codes, parse_numbers
 
 
 def dep_of_uai(uai: pd.Series) -> pd.Series:
-    """The département of an establishment from its UAI code (Corsica and overseas included)."""
+    """The département of an establishment from its UAI code: « 062… » is Pas-de-Calais (62) and « 072… » Sarthe
+    (72), « 620… » Corse-du-Sud (2A) and « 720… » Haute-Corse (2B), « 971… » overseas as it is."""
     prefix = uai.str[:3]
     dep = prefix.str[1:].where(prefix.str.startswith("0"), prefix)
-    return dep.replace({"20": "2A", "62": "2A", "72": "2B"}).where(~prefix.isin(["620", "720"]), prefix.map(
-        {"620": "2A", "720": "2B"}))
+    return dep.where(~prefix.isin(["620", "720"]), prefix.map({"620": "2A", "720": "2B"}))
 
 
 def read_lycee_capacity(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
