@@ -162,7 +162,7 @@ def _repeated(mapping: ColumnMapping) -> list[str]:
 
 def _mapping_step(T, survey, store, key: str) -> ColumnMapping:
     saved = store.profile(key) if store else None
-    start = ColumnMapping(SURVEY_KIND, saved) if saved else guess_mapping(survey.columns)
+    start = ColumnMapping(SURVEY_KIND, saved) if saved else guess_mapping(survey.columns, survey.raw.frame)
     none = T("survey.mapping.none")
     options = [none, *survey.columns]
     chosen: dict[str, str] = {}

@@ -132,7 +132,7 @@ def personal_columns(frame: pd.DataFrame) -> dict[str, str]:
 def answers_score(raw: RawTable) -> tuple[int, int, int]:
     """How much a table looks like survey answers: (fields its headers name, `guess_mapping`; rows; columns)."""
     frame = raw.frame.drop(columns=list(personal_columns(raw.frame)))
-    return len(guess_mapping([str(c) for c in frame.columns]).columns), len(frame), len(frame.columns)
+    return len(guess_mapping([str(c) for c in frame.columns], frame).columns), len(frame), len(frame.columns)
 
 
 def read_survey(data: bytes, name: str, read=read_tables, sheet: str | None = None) -> SurveyFile:
@@ -156,19 +156,42 @@ def read_survey(data: bytes, name: str, read=read_tables, sheet: str | None = No
     return SurveyFile(kept, dropped, tuple(names) if len(tables) > 1 else (), str(raw.sheet or ""))
 
 
-def guess_mapping(columns: list[str]) -> ColumnMapping:
+YES_NO_FIELDS = frozenset({"fragile", "difficulty"})  # the fields a yes/no question may fill
+YES_NO_WORDS = re.compile(r"fragilis|menace|risque|supprim|en danger")
+
+
+def yes_no_columns(frame: pd.DataFrame) -> set[str]:
+    """Columns whose filled cells are all yes/no answers (« Oui », « non », « x », « 1 »…, `YES` / `NO`), at
+    least one filled: such a column is a yes/no question, never a job title, a firm or a count."""
+    found = set()
+    for column in frame.columns:
+        values = frame[column].astype(str).map(fold).str.strip()
+        values = values[(values != "") & (values != "nan")]
+        if len(values) and values.isin(YES | NO).all() and not values.isin({"1", "0"}).all():
+            found.add(str(column))
+    return found
+
+
+def guess_mapping(columns: list[str], frame: pd.DataFrame | None = None) -> ColumnMapping:
     """The fields whose wording a header matches (`SurveyField.words`), one column per field and one field per
     column; the user maps the rest. `guessed` is True.
 
     A header names first what it starts with: « Taille de l'entreprise » is a size, « Effectif de
     l'établissement » a headcount of the firm (size), « Entreprise » the firm. So the best pairs are taken
     first: a word matched at the head of the header before one matched further on, then the field's earlier
-    words, then the fields' order."""
+    words, then the fields' order. A yes/no question — a header asking whether a job is threatened (« Emploi
+    fragilisé ? », « Poste menacé ? »), or, given the answers `frame`, a column whose cells are all yes/no
+    (`yes_no_columns`) — only fills a yes/no field (`YES_NO_FIELDS`), never the job title."""
     folded = {c: fold(c).replace("'", " ").replace("-", " ") for c in columns}
+    yes_no = {c for c in columns if YES_NO_WORDS.search(folded[c].strip())}
+    if frame is not None:
+        yes_no |= yes_no_columns(frame[[c for c in frame.columns if str(c) in set(columns)]])
     pairs = []
     for order, survey_field in enumerate(FIELDS):
         for rank, pattern in enumerate(survey_field.words):
             for position, column in enumerate(columns):
+                if column in yes_no and survey_field.key not in YES_NO_FIELDS:
+                    continue
                 hit = re.search(pattern, folded[column])
                 if hit:
                     head = hit.start() <= (folded[column].find(" ") if " " in folded[column] else 0)
