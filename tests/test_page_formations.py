@@ -56,7 +56,7 @@ def test_page_shows_the_basin_training_and_hiring(at, demo_territory):
     projects = rec[(rec["zoning"] == "ZE2020") & (rec["zone_id"] == "9906") & (rec["year"] == 2024)
                    & (rec["occupation_code"] == code)]["projects"].sum()
     assert table.loc[code, "Projets BMO"] == projects
-    assert text.loc[code, "Places pour 100 projets"] == f"{100 * with_code['capacity'].sum() / projects:.1f}".replace(
+    assert text.loc[code, "Places pour 100 projets du métier ou de sa famille BMO"] == f"{100 * with_code['capacity'].sum() / projects:.1f}".replace(
         ".", ",")
     # the other basin's figure differs: the page follows the filter
     at.multiselect(key="filter_zones").set_value(["9901"]).run()

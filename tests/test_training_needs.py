@@ -368,7 +368,7 @@ def test_on_the_national_pack_each_class_follows_from_the_figures_on_its_row(nat
     assert cov.ratio_scope == "apart"  # Aveyron's training, known by département only
     shown, _ = shown_table(classify_gaps(cov.table), lambda k, **v: t(k, "fr", **v), with_needs=False,
                            located=False, apart="département", cov=cov)
-    gap, ratio = shown["Écart"], shown["Places pour 100 projets"]
+    gap, ratio = shown["Écart"], shown["Places pour 100 projets du métier ou de sa famille BMO"]
     programmes = shown["Formations (département seulement)"]
     covered, short = gap == "Bien couvert", gap == "Pénurie sans formation locale"
     assert covered.sum() > 0 and short.sum() > 0
@@ -379,7 +379,8 @@ def test_on_the_national_pack_each_class_follows_from_the_figures_on_its_row(nat
     # « shortage without local training » only where the row's training is none or thin
     k1302 = shown[shown["Code ROME"] == "K1302"]
     if len(k1302) and k1302["Formations (département seulement)"].iloc[0] > 0:
-        assert k1302["Écart"].iloc[0] != "Pénurie sans formation locale" or k1302["Places pour 100 projets"].iloc[0] < 10
+        ratio_k1302 = k1302["Places pour 100 projets du métier ou de sa famille BMO"].iloc[0]
+        assert k1302["Écart"].iloc[0] != "Pénurie sans formation locale" or ratio_k1302 < 10
 
 
 def test_the_english_sources_line_names_the_committee_survey_in_english():

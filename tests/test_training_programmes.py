@@ -96,3 +96,28 @@ def test_occitanie_counts_each_lycee_formation_once_on_the_national_pack(nationa
     assert not programmes["program_id"].duplicated().any()
     assert programmes["capacity"].sum() == total["places"]
     assert cov.table["training_years"].ne("").all()  # the vintage of the training read on every row
+
+
+@pytest.mark.realdata
+def test_a_zone_d_emploi_selection_maps_its_training_by_departement_with_the_right_count(national_pack):
+    from gpect_core.indicators.training_needs import coverage_by_zone, map_zoning
+
+    territory = Territory.load(national_pack, validate=False)
+    rodez = next(z for z, n in territory.zone_names("ZE2020").items() if n == "Rodez")
+    selection = Selection("ZE2020", (rodez,))
+    # training known by département only (UAI → département; no commune in the files): never an empty map
+    assert map_zoning(territory, selection) == "DEP"
+    assert map_zoning(territory, Selection("DEP", ("12",))) == "DEP"
+    on_ze = coverage_by_zone(territory, "ZE2020", ["G1602"])
+    assert on_ze["places"].notna().sum() < 10  # the zones d'emploi alone would be (nearly) all blank
+    assert on_ze.attrs["unplaced"] > 400  # programmes leading to G1602 no zone d'emploi holds
+    by_dep = coverage_by_zone(territory, "DEP", ["G1602"]).set_index("zone_id")
+    assert by_dep["places_per_100_projects"].notna().sum() > 80
+    # Aveyron (12): its lycées' formations leading to G1602 (commis de cuisine), each (UAI, diploma) once
+    cov = coverage(territory, Selection("DEP", ("12",)))
+    programmes = programme_table(cov, ["G1602"])
+    training = pd.read_parquet(national_pack / "training.parquet")
+    rows = training[(training["zone_id"] == "12") & training["occupation_codes"].fillna("").str.contains("G1602")]
+    code = rows["cfd"].fillna("").where(rows["cfd"].fillna("") != "", rows["mef_stat_11"])
+    assert by_dep.loc["12", "programmes"] == len(programmes) >= (rows["provider"] + code).nunique() > 0
+    assert by_dep.loc["12", "places"] == programmes["capacity"].sum()

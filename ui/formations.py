@@ -29,6 +29,7 @@ from gpect_core.indicators.training_needs import (
     coverage_by_zone,
     declared_needs,
     family_table,
+    map_zoning,
     programme_table,
     shared_training,
     top_gaps,
@@ -82,7 +83,8 @@ FAMILY_SHOWN = {
     "programmes": ("formations.col.programmes", INT), "places": ("formations.col.places", INT),
     "wishes": ("formations.col.wishes", INT), "apart_programmes": ("formations.col.apart_programmes", INT),
     "apart_places": ("formations.col.apart_places", INT),
-    "places_per_100_projects": ("formations.col.places_per_100", FLOAT), "gap_label": ("formations.col.gap", None),
+    "places_per_100_projects": ("formations.col.family_places_per_100", FLOAT),
+    "gap_label": ("formations.col.gap", None),
     "bmo_year": ("formations.col.bmo_year", None),
 }
 
@@ -498,7 +500,11 @@ def _map_tab(ctx, cov: Coverage, table: pd.DataFrame, family: str, family_labels
         label = ctx.t("formations.map.family", label=family_labels.get(pick[7:], pick[7:]))
     else:
         codes, label = (pick,), f"{labels.get(pick, pick)} ({pick})"
-    by_zone = _by_zone(territory, territory.fingerprint, ctx.zoning, codes).set_index("zone_id")
+    zoning = map_zoning(territory, ctx.selection)
+    by_zone = _by_zone(territory, territory.fingerprint, zoning, codes).set_index("zone_id")
+    selected = ctx.zone_ids
+    if zoning != ctx.zoning:  # training known by a coarser zoning only: mapped there, the selection's zones lit
+        selected = sorted({*(cov.apart.zone_ids or ()), *(cov.training.zone_ids or ())})
     values = by_zone["places_per_100_projects"]
     classes = classify(values, "quantiles")
     colours = class_colours(classes.count, "sequential_blue")
@@ -507,32 +513,42 @@ def _map_tab(ctx, cov: Coverage, table: pd.DataFrame, family: str, family_labels
     tooltip = {"value": pd.Series([fmt_float(v, 1, lang) for v in values], index=values.index),
                "detail": pd.Series([f"{fmt_int(p, lang)} / {fmt_int(q, lang)}"
                                     for p, q in zip(by_zone["places"], by_zone["projects"], strict=True)],
-                                   index=values.index)}
+                                   index=values.index),
+               "programmes": pd.Series([fmt_int(n, lang) for n in by_zone["programmes"]], index=values.index)}
     coarse = None
     training_zonings = territory.table("training")["zoning"].dropna() if "zoning" in territory.table("training") \
         else pd.Series(dtype=str)
-    if not training_zonings.empty and (training_zonings != ctx.zoning).all() and coarser(
+    if zoning != ctx.zoning:
+        words = _lower(context.zoning_label(territory, zoning, lang))
+        unplaced = pd.to_numeric(by_zone["programmes"].reindex(selected), errors="coerce").sum()
+        coarse = ctx.t("formations.map.by_training_zoning", zoning=words, n=fmt_int(unplaced, lang),
+                       selection=_lower(context.zoning_label(territory, ctx.zoning, lang)))
+    elif not training_zonings.empty and (training_zonings != ctx.zoning).all() and coarser(
             territory, str(training_zonings.value_counts().index[0]), ctx.zoning):
         coarse = ctx.t("formations.map.coarse", zoning=_lower(context.zoning_label(
             territory, str(training_zonings.value_counts().index[0]), lang)))
     st.caption(ctx.t("formations.map.help"))
     if coarse:
         st.caption(coarse)
-    zone_map(territory, ctx.zoning, MAP_KEY, fill=fill, selected=ctx.zone_ids, no_data=no_data, tooltip=tooltip,
-             tooltip_aliases=["", ctx.t("formations.map.tooltip"), ctx.t("formations.map.tooltip_places")],
-             borders=True, height=520, lang=lang)
+    zone_map(territory, zoning, MAP_KEY if zoning == ctx.zoning else f"{MAP_KEY}_{zoning}", fill=fill,
+             selected=selected, no_data=no_data, tooltip=tooltip,
+             tooltip_aliases=["", ctx.t("formations.map.tooltip"), ctx.t("formations.map.tooltip_places"),
+                              ctx.t("formations.map.tooltip_programmes")],
+             borders=True, height=520, clickable=zoning == ctx.zoning, lang=lang)
     items = legend_items(classes, colours, lang, "projects_per_1000")
     st.html(legend_html(ctx.t("formations.map.legend", label=label), items, ctx.t("formations.map.no_data")))
-    export = by_zone.reset_index().assign(zone=lambda f: f["zone_id"].map(territory.zone_names(ctx.zoning)))
-    export = export[["zone", "zone_id", "places", "projects", "places_per_100_projects"]].rename(columns={
-        "zone": ctx.t("col.zone"), "zone_id": ctx.t("formations.col.code"),
+    export = by_zone.reset_index().assign(zone=lambda f: f["zone_id"].map(territory.zone_names(zoning)))
+    export = export[["zone", "zone_id", "programmes", "places", "projects", "places_per_100_projects"]].rename(
+        columns={"zone": ctx.t("col.zone"), "zone_id": ctx.t("formations.col.code"),
+        "programmes": ctx.t("formations.col.programmes"),
         "places": ctx.t("formations.col.places"), "projects": ctx.t("formations.col.projects"),
-        "places_per_100_projects": ctx.t("formations.col.places_per_100")})
+        "places_per_100_projects": ctx.t("formations.col.zone_places_per_100")})
     title = f"{ctx.t('formations.map.title')} — {label}"
     table_downloads(ctx, export, title, ["training", "recruitment"], "formations_map_table",
                     sources=caption_sources(ctx, cov, ["training", "recruitment"]),
                     formats={ctx.t("formations.col.places"): INT, ctx.t("formations.col.projects"): INT,
-                             ctx.t("formations.col.places_per_100"): FLOAT})
+                             ctx.t("formations.col.programmes"): INT,
+                             ctx.t("formations.col.zone_places_per_100"): FLOAT})
 
 
 def needs_block(ctx) -> None:

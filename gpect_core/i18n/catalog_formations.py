@@ -153,9 +153,14 @@ STRINGS = {
     "formations.col.enrolled": ("Inscrits", "Enrolled"),
     "formations.col.graduates": ("Diplômés", "Graduates"),
     "formations.col.employment_rate": ("Taux d'emploi à 12 mois", "Employment rate at 12 months"),
-    "formations.col.places_per_100": ("Places pour 100 projets", "Places per 100 projects"),
+    "formations.col.places_per_100": ("Places pour 100 projets du métier ou de sa famille BMO",
+                                      "Places per 100 projects of the occupation or its BMO family"),
+    "formations.col.family_places_per_100": ("Places pour 100 projets de la famille",
+                                             "Places per 100 projects of the family"),
+    "formations.col.zone_places_per_100": ("Places pour 100 projets", "Places per 100 projects"),
     "formations.col.wishes_per_place": ("Vœux par place", "Wishes per place"),
-    "formations.col.graduates_per_100": ("Diplômés pour 100 projets", "Graduates per 100 projects"),
+    "formations.col.graduates_per_100": ("Diplômés pour 100 projets du métier ou de sa famille BMO",
+                                         "Graduates per 100 projects of the occupation or its BMO family"),
     "formations.col.training_years": ("Millésime formation", "Training vintage"),
     "formations.col.bmo_year": ("Millésime BMO", "BMO vintage"),
     "formations.col.gap": ("Écart", "Gap"),
@@ -231,6 +236,16 @@ STRINGS = {
         "Training is known by {zoning} only: a zone gets only the places of the zones of that zoning lying in it, "
         "never those of a zone it merely touches (elsewhere: no data). Choose that zoning in the filter to see the "
         "coverage."),
+    "formations.map.by_training_zoning": (
+        "Les formations ne sont connues que par {zoning} : leurs fichiers (Affelnet, Parcoursup, constat de "
+        "rentrée) donnent l'établissement (code UAI, dont on tire le département), jamais sa commune. La carte les "
+        "montre donc par {zoning} ; {n} formations menant à ce choix dans les {zoning}s de la sélection n'ont pu "
+        "être placées dans ses {selection}.",
+        "Training is known by {zoning} only: its files (Affelnet, Parcoursup, constat de rentrée) give the "
+        "establishment (UAI code, from which the département is read), never its commune. The map therefore shows "
+        "it by {zoning}; {n} programmes leading to this choice in the selection's {zoning}s could not be placed in "
+        "its {selection}."),
+    "formations.map.tooltip_programmes": ("Formations", "Programmes"),
     "formations.map.title": ("Couverture par zone", "Coverage by zone"),
     "synthese.needs.title": ("Besoins déclarés par les entreprises", "Needs declared by firms"),
     "synthese.needs.uncoded": (

@@ -720,6 +720,26 @@ def shared_training(cov: Coverage, codes, apart: bool = False) -> pd.DataFrame:
     enrolled and graduates: summing the rows counts them once per row (`totals` counts them once). `apart`: the
     programmes shown apart (`Coverage.apart`) instead of those located in the selection. Index: `codes`."""
     codes = list(dict.fromkeys(codes))
+    return _memo(cov, ("shared", tuple(codes), apart), lambda: _shared_training(cov, codes, apart))
+
+
+def _memo(cov: Coverage, key: tuple, compute):
+    """`compute()` once per `cov` (itself memoised per pack and selection: `coverage`) and `key` (the last 16):
+    a page's reruns read the same rows again. Do not modify the result."""
+    memo = cov.__dict__.setdefault("_memo", OrderedDict())
+    with _LOCK:
+        if key in memo:
+            memo.move_to_end(key)
+            return memo[key]
+    value = compute()
+    with _LOCK:
+        memo[key] = value
+        while len(memo) > 16:
+            memo.popitem(last=False)
+    return value
+
+
+def _shared_training(cov: Coverage, codes: list, apart: bool) -> pd.DataFrame:
     out = pd.DataFrame({"shared_programmes": 0, "shared_with": 0}, index=pd.Index(codes, dtype=object))
     links, _ = _read_links(cov, apart)
     links = links[links["occupation_code"].isin(set(codes))][["program_id", "occupation_code"]].drop_duplicates()
@@ -749,7 +769,11 @@ def programme_table(cov: Coverage, codes=None, apart: bool = False) -> pd.DataFr
     `codes` it leads to, space-separated), rome_count (int), capacity (places), demand (wishes / candidates),
     enrolled, graduates (float, latest published, NaN when unpublished), employment_rate (float 0–1),
     insertion_cohort, years (text, years of its figures). Sorted by program_id."""
-    chosen = set(cov.table["occupation_code"]) if codes is None else set(codes)
+    chosen = frozenset(cov.table["occupation_code"]) if codes is None else frozenset(codes)
+    return _memo(cov, ("programmes", chosen, apart), lambda: _programme_table(cov, chosen, apart))
+
+
+def _programme_table(cov: Coverage, chosen: frozenset, apart: bool) -> pd.DataFrame:
     links, programmes = _read_links(cov, apart)
     links = links[links["occupation_code"].isin(chosen)]
     if links.empty:
@@ -931,8 +955,10 @@ def coverage_by_zone(territory: Territory, zoning: str, codes: list[str]) -> pd.
     the zone): training published only by département is never spread over the zones d'emploi it touches, those
     zones get no places (NaN) and no ratio.
 
-    Columns: zone_id (text), places, projects (float), places_per_100_projects (float, NaN without projects or
-    without located training). One row per zone of `zoning`."""
+    Columns: zone_id (text), places, programmes (float: the programmes placed in the zone, each once), projects
+    (float), places_per_100_projects (float, NaN without projects or without located training). One row per zone
+    of `zoning`. `attrs`: « unplaced » (int, programmes leading to `codes` that no zone of `zoning` holds: known
+    only by a coarser zone lying across several), « training_zoning » (the training table's zoning)."""
     zone_ids = list(territory.zones_of(zoning)["zone_id"].astype(str))
     out = pd.DataFrame({"zone_id": zone_ids}).set_index("zone_id", drop=False)
     programmes, links = programme_links(territory)
@@ -941,22 +967,48 @@ def coverage_by_zone(territory: Territory, zoning: str, codes: list[str]) -> pd.
     ids = set(links.loc[links["occupation_code"].isin(group), "program_id"])
     progs = programmes[programmes["program_id"].isin(ids) & (programmes["zoning"] == t_zoning)]
     places = progs.groupby("zone_id")["capacity"].sum(min_count=1) if t_zoning else pd.Series(dtype=float)
+    counts = progs.groupby("zone_id")["program_id"].nunique() if t_zoning else pd.Series(dtype=float)
+    unplaced = 0
     if t_zoning and t_zoning != zoning:
         corr = correspondence(territory, t_zoning, zoning).table
         threshold = NESTED_SHARE if coarser(territory, t_zoning, zoning) else 0.5
         home = corr[corr["share_of_a"] >= threshold - 1e-9].drop_duplicates("zone_a").set_index("zone_a")["zone_b"]
         located = places[places.index.isin(home.index)]
         places = located.groupby(located.index.map(home)).sum(min_count=1)
+        placed = counts[counts.index.isin(home.index)]
+        unplaced = int(counts.sum() - placed.sum())
+        counts = placed.groupby(placed.index.map(home)).sum()
         known = set(home.unique())  # zones that hold at least one training zone: 0 places there is a figure
     else:
         known = set(zone_ids) if t_zoning else set()
     out["places"] = [float(places.get(z, 0.0)) if z in known else np.nan for z in zone_ids]
+    out["programmes"] = [float(counts.get(z, 0)) if z in known else np.nan for z in zone_ids]
+    out.attrs.update(unplaced=unplaced, training_zoning=t_zoning)
     out["projects"] = out["zone_id"].map(projects).astype(float).to_numpy()
     with np.errstate(invalid="ignore", divide="ignore"):
         p = out["projects"]
         ok = (p > 0) & out["places"].notna()
         out["places_per_100_projects"] = np.where(ok, 100 * out["places"].fillna(0) / p.where(p > 0, 1), np.nan)
     return out.reset_index(drop=True)
+
+
+def map_zoning(territory: Territory, selection: Selection) -> str:
+    """The zoning the coverage map of `selection` is drawn on: the selection's own, unless the training is
+    published on a coarser zoning none of whose zones lies in one of the selection's zoning (`NESTED_SHARE`): the
+    national training, known by département only (its files give a lycée's UAI, hence its département, never its
+    commune), is then mapped by département rather than leaving every zone d'emploi empty."""
+    programmes, _ = programme_links(territory)
+    t_zoning = _main_zoning(programmes, selection) if not programmes.empty else None
+    if not t_zoning or t_zoning == selection.zoning or not coarser(territory, t_zoning, selection.zoning):
+        return selection.zoning
+    memo = territory.__dict__.setdefault("_gpect_map_zoning", {})
+    key = (id(territory.tables.get("training")), t_zoning, selection.zoning)
+    if key not in memo:
+        corr = correspondence(territory, t_zoning, selection.zoning).table
+        nested = set(corr.loc[corr["share_of_a"] >= NESTED_SHARE - 1e-9, "zone_a"])
+        rows = programmes[programmes["zoning"] == t_zoning]
+        memo[key] = rows["zone_id"].isin(nested).mean() >= 0.5  # most programmes can be placed in the zones
+    return selection.zoning if memo[key] else t_zoning
 
 
 def _projects_by_zone(territory: Territory, zoning: str, codes: set[str]) -> tuple[pd.Series, set[str]]:
