@@ -685,7 +685,11 @@ def totals(cov: Coverage, codes=None) -> dict[str, float]:
     projects sums each BMO occupation once (a FAP family shared by several ROME codes counts once);
     apart_programmes, apart_places, apart_wishes: the same for the programmes shown apart (`Coverage.apart`).
     Returns those keys (float; NaN when nothing is published)."""
-    chosen = set(cov.table["occupation_code"]) if codes is None else set(codes)
+    chosen = frozenset(cov.table["occupation_code"]) if codes is None else frozenset(codes)
+    return dict(_memo(cov, ("totals", chosen), lambda: _totals(cov, chosen)))
+
+
+def _totals(cov: Coverage, chosen: frozenset) -> dict[str, float]:
     out: dict[str, float] = {}
     for prefix, links, programmes in (("", cov.links, cov.programmes),
                                       ("apart_", cov.apart_links, cov.apart_programmes)):
