@@ -24,8 +24,14 @@ département seulement », columns `apart_*`), each département once, and the r
 départements (their places for their own hiring projects). A finer zoning's zone counts in the selection zone
 holding most of its population (each zone in one place only).
 
-A programme's figures are its latest published ones, measure by measure (places and wishes of the latest
-Affelnet / Parcoursup year, enrolled pupils of the latest constat…); the years used are given per row.
+A programme is one diploma (BCN code, else MEF) in one establishment (UAI), its rows merged whatever their
+source, entry year, voie or rentrée (`programme_links`); its figures are its latest published ones, measure by
+measure (places and wishes of the entry offer at the latest Affelnet / Parcoursup rentrée, enrolled pupils of the
+latest constat…); the years used are given per row.
+
+The coverage map (`coverage_by_zone`, `map_zoning`) is drawn on the selection's zoning, or on the training's
+when it is coarser and most programmes cannot be placed in the selection's zones (the national training is known
+by département only: its files give no commune).
 """
 
 from __future__ import annotations
