@@ -34,5 +34,5 @@ def test_a_zone_d_emploi_gets_a_coverage_map_by_departement(national_pack, monke
     touched = by_dep.reindex(["12"])["programmes"].sum()
     notes = [c.value for c in at.caption if "n'ont pu être placées" in c.value]
     assert len(notes) == 1 and f" {int(touched)} formations menant à ce choix" in notes[0], notes
-    assert "par département" in notes[0]
+    assert "La carte montre donc les départements" in notes[0] and "dans ses zones d'emploi." in notes[0]
     assert by_dep["places_per_100_projects"].notna().any()

@@ -237,14 +237,14 @@ STRINGS = {
         "never those of a zone it merely touches (elsewhere: no data). Choose that zoning in the filter to see the "
         "coverage."),
     "formations.map.by_training_zoning": (
-        "Les formations ne sont connues que par {zoning} : leurs fichiers (Affelnet, Parcoursup, constat de "
-        "rentrée) donnent l'établissement (code UAI, dont on tire le département), jamais sa commune. La carte les "
-        "montre donc par {zoning} ; {n} formations menant à ce choix dans les {zoning}s de la sélection n'ont pu "
-        "être placées dans ses {selection}.",
-        "Training is known by {zoning} only: its files (Affelnet, Parcoursup, constat de rentrée) give the "
-        "establishment (UAI code, from which the département is read), never its commune. The map therefore shows "
-        "it by {zoning}; {n} programmes leading to this choice in the selection's {zoning}s could not be placed in "
-        "its {selection}."),
+        "Les formations ne sont connues qu'à l'échelle des {zoning} : leurs fichiers (Affelnet, Parcoursup, constat "
+        "de rentrée) donnent l'établissement (code UAI, dont on tire le département), jamais sa commune. La carte "
+        "montre donc les {zoning} ; {n} formations menant à ce choix dans les {zoning} de la sélection n'ont pu être "
+        "placées dans ses {selection}.",
+        "Training is known at the level of {zoning} only: its files (Affelnet, Parcoursup, constat de rentrée) give "
+        "the establishment (UAI code, from which the département is read), never its commune. The map therefore "
+        "shows the {zoning}; {n} programmes leading to this choice in the selection's {zoning} could not be placed "
+        "in its {selection}."),
     "formations.map.tooltip_programmes": ("Formations", "Programmes"),
     "formations.map.title": ("Couverture par zone", "Coverage by zone"),
     "synthese.needs.title": ("Besoins déclarés par les entreprises", "Needs declared by firms"),
