@@ -9,7 +9,7 @@ from gpect_core.errors import GpectError
 from gpect_core.i18n import t
 from ui import context as ctx
 from ui.feedback import md
-from ui.links import copy_link_button, drop_retired_params, url_writer
+from ui.links import copy_link_button, drop_retired_params, entered_page, url_writer
 from ui.plan.session import current_user, write_login_cookie
 from ui.serving import (
     cache_app_static,
@@ -80,7 +80,7 @@ for script, title_key, url_path, section_key in PAGES:
 page = st.navigation(sections, position="hidden" if presenting() else "sidebar")
 # After st.navigation, which resets the query string when the page changes (the page's own choices come back with
 # its widgets, ui/links.bound).
-ctx.sync_url()
+ctx.sync_url(in_place=entered_page(page._script_hash))
 if missing := ctx.unknown_page(url_path for _script, _title, url_path, _section in PAGES):
     st.warning(t("links.unknown_page", lang, name=md(missing), page=page.title), icon=":material/link_off:")
 if retired := drop_retired_params():

@@ -55,19 +55,21 @@ def test_a_link_with_page_choices_reproduces_them_in_a_new_context(app_url, page
     _settled(page)
     page.get_by_role("tab", name="Fiche métier").click()
     _settled(page)
-    assert "onglet=Fiche+m%C3%A9tier" in page.url  # the tab is part of the view's link
+    assert "onglet=sheet" in page.url  # the tab is part of the view's link, by its code
     before = page.evaluate("history.length")
     page.get_by_role("link", name="Carte des bassins").click()
     _settled(page)
-    # The restored choices go into the URL with the filter, in one write: not one history entry per choice (it
-    # was 5 entries here). Two of the 3 left are Streamlit's (its empty-query reset of the page change and the
-    # page path updated after the query): see the issue-12 fix report.
-    assert page.evaluate("history.length") - before <= 3
+    # One navigation, one history entry: the restored choices are written in place (it was 5 entries, then 3).
+    _wait_for(lambda: "methode=natural_breaks" in page.url, True)
+    assert page.evaluate("history.length") - before == 1
     # The choices survive a trip to another page.
     assert _indicator(page) == "Taux de chômage"
     assert _active_method(page) == "Seuils naturels"
     link = page.url
-    assert "zones=9905" in link and "indicateur=" in link
+    assert "zones=9905" in link and "indicateur=unemployment_rate" in link  # codes, not the wording
+    page.go_back()  # one step back: the page left, as it was left
+    _wait_for(lambda: page.locator("h1").first.inner_text(), "Métiers en tension")
+    assert "/metiers?" in page.url and "onglet=sheet" in page.url and "zones=9905" in page.url
 
     other = chromium.new_context(viewport={"width": 1400, "height": 1100}, locale="fr-FR")
     try:
@@ -126,6 +128,6 @@ def test_copy_link_copies_the_address_of_the_view(app_url, chromium):
         _wait_for(lambda: page.get_by_role("status").filter(has_text="Lien copié").count(), 1)
         copied = page.evaluate("() => navigator.clipboard.readText()")
         assert copied == page.url
-        assert "zones=9907" in copied and "methode=Seuils+naturels" in copied
+        assert "zones=9907" in copied and "methode=natural_breaks" in copied
     finally:
         context.close()

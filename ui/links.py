@@ -28,6 +28,7 @@ from ui.feedback import md
 
 _MEMORY = "links_page_choices"  # {page script hash: {param: code}}
 _WRITTEN = "links_written"  # {param: code} the app last put in the URL
+_SET = "_links_set"  # {param: widget value} bound() last gave the widget
 
 # The URL parameter of each page choice: short, stable, readable, the same in every language and for every option set.
 PARAM_INDICATOR = "indicateur"
@@ -150,9 +151,22 @@ def _history_navigation() -> bool:
     return bool(run is not None and getattr(run, "is_history_navigation", False))
 
 
+def entered_page(page_hash: str) -> bool:
+    """Whether this run shows the page `page_hash` after another one (or first): the browser made this
+    navigation's history entry already, so what the app writes into the URL now goes in place."""
+    last, st.session_state["_links_last_page"] = st.session_state.get("_links_last_page"), page_hash
+    return last != page_hash
+
+
+def replace_in_url(changes: dict[str, str | None]) -> None:
+    """Set each parameter of `changes` in the URL (None: remove it) in place, without a new history entry."""
+    for key, value in changes.items():
+        _replace_in_url(key, value)
+
+
 def _replace_in_url(key: str, code: str | None) -> None:
     """Set (None: remove) `key` in the URL in place: the server's copy without a message to the browser (each
-    such message is a new history entry), the address bar through `_url_writer`."""
+    such message is a new history entry), the address bar through `url_writer`."""
     with get_session_state().query_params() as params:
         if code is None:
             params._query_params.pop(key, None)
@@ -202,10 +216,12 @@ def bound(label: str, key: str, options: Iterable, lang: str, format_func: Calla
             st.warning(t("links.unknown_choice", lang, label=md(label), value=md(raw)), icon=":material/link_off:")
     elif _history_navigation():
         option = None
+    elif current is not None and state != st.session_state.get(_SET, {}).get(key):
+        option = current  # set by the app's own code since the last run (e.g. a button opening an occupation)
     else:
-        # The address bar may be ahead of what the browser sent (an in-place write): keep the choice shown, or
-        # the one remembered for this page when coming back to it.
-        option = current if current is not None else _resolve(memory.get(key, ""), options, shown)
+        # The choice last made on this page (the address bar may be ahead of what the browser sent, after an
+        # in-place write; coming back to the page); else the default (of the current options).
+        option = _resolve(memory.get(key, ""), options, shown)
     option = default if option is None else option
     code = None if option == default else option_code(option)
     if raw != code:
@@ -215,7 +231,7 @@ def bound(label: str, key: str, options: Iterable, lang: str, format_func: Calla
         memory.pop(key, None)
     else:
         memory[key] = code
-    st.session_state[key] = str(shown(option)) if tabs else option
+    st.session_state[key] = st.session_state.setdefault(_SET, {})[key] = str(shown(option)) if tabs else option
     kwargs = {"key": key, "on_change": _on_change, "args": (key, tuple(options), shown, tabs)}
     return kwargs if tabs else kwargs | {"format_func": shown}
 
