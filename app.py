@@ -19,6 +19,7 @@ from ui.serving import (
     serve_font_subsets,
     widen_websocket_compression_window,
 )
+from ui.streamlit_text import translate_streamlit_text
 from ui.workshop import presenter, save_view
 from ui.workshop.common import presenting
 
@@ -67,6 +68,7 @@ with st.sidebar:
     st.segmented_control(t("lang.label", lang), ["fr", "en"], key=ctx.LANG, format_func=str.upper,
                          selection_mode="single")
     copy_link_button(lang)
+    translate_streamlit_text(lang)
     if territory.fictional:
         st.markdown(f":orange-badge[**{territory.notice(lang)}**]")
     st.caption(territory.name)

@@ -131,3 +131,33 @@ def test_copy_link_copies_the_address_of_the_view(app_url, chromium):
         assert "zones=9907" in copied and "methode=natural_breaks" in copied
     finally:
         context.close()
+
+
+def test_streamlit_s_own_words_are_in_the_page_s_language(app_url, page):
+    from ui.streamlit_text import STREAMLIT_TEXTS
+
+    def no_english() -> None:
+        shown = page.evaluate("""() => document.body.innerText + " " + [...document.querySelectorAll("[placeholder]")]
+                                   .map((e) => e.getAttribute("placeholder")).join(" ")""")
+        assert not [english for english in STREAMLIT_TEXTS if english in shown], shown[-400:]
+
+    page.goto(f"{app_url}/carte?zonage=ZE2020")
+    _settled(page)
+    zones = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"] input')
+    zones.fill("zzzz")  # a filter matching no basin
+    page.get_by_text("Aucun résultat", exact=True).wait_for(timeout=20_000)
+    no_english()
+    zones.press("Escape")
+    page.locator('[data-testid="stSelectbox"]').filter(has_text="Indicateur").click()
+    page.keyboard.type("zzzz")
+    page.get_by_text("Aucun résultat", exact=True).wait_for(timeout=20_000)
+    no_english()
+    page.keyboard.press("Escape")
+
+    page.goto(f"{app_url}/vote")  # a text field in a form: Streamlit's « Press Enter to submit form »
+    page.get_by_label("Code du vote (affiché à l'écran)").fill("AB")
+    page.get_by_text("Appuyez sur Entrée pour envoyer", exact=True).wait_for(timeout=20_000)
+    no_english()
+    page.goto(f"{app_url}/vote?lang=en")
+    page.get_by_label("Vote code (shown on the screen)").fill("AB")
+    page.get_by_text("Press Enter to submit form", exact=True).wait_for(timeout=20_000)
