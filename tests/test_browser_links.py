@@ -60,7 +60,7 @@ def test_a_link_with_page_choices_reproduces_them_in_a_new_context(app_url, page
     page.get_by_role("link", name="Carte des bassins").click()
     _settled(page)
     # One navigation, one history entry: the restored choices are written in place (it was 5 entries, then 3).
-    _wait_for(lambda: "methode=natural_breaks" in page.url, True)
+    _wait_for(lambda: "methode=natural_breaks" in page.url, True, timeout=60)
     assert page.evaluate("history.length") - before == 1
     # The choices survive a trip to another page.
     assert _indicator(page) == "Taux de chômage"
