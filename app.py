@@ -9,7 +9,7 @@ from gpect_core.errors import GpectError
 from gpect_core.i18n import t
 from ui import context as ctx
 from ui.feedback import md
-from ui.links import copy_link_button, drop_retired_params, restore_page_choices
+from ui.links import copy_link_button, drop_retired_params, entered_page, url_writer
 from ui.plan.session import current_user, write_login_cookie
 from ui.serving import (
     cache_app_static,
@@ -19,6 +19,7 @@ from ui.serving import (
     serve_font_subsets,
     widen_websocket_compression_window,
 )
+from ui.streamlit_text import translate_streamlit_text
 from ui.workshop import presenter, save_view
 from ui.workshop.common import presenting
 
@@ -67,6 +68,7 @@ with st.sidebar:
     st.segmented_control(t("lang.label", lang), ["fr", "en"], key=ctx.LANG, format_func=str.upper,
                          selection_mode="single")
     copy_link_button(lang)
+    translate_streamlit_text(lang)
     if territory.fictional:
         st.markdown(f":orange-badge[**{territory.notice(lang)}**]")
     st.caption(territory.name)
@@ -78,8 +80,9 @@ for script, title_key, url_path, section_key in PAGES:
     page = st.Page(script, title=t(title_key, lang), url_path=url_path, default=not sections)
     sections.setdefault(t(section_key, lang), []).append(page)
 page = st.navigation(sections, position="hidden" if presenting() else "sidebar")
-# After st.navigation, which resets the query string when the page changes; with the page's remembered choices.
-ctx.sync_url(restore_page_choices(page._script_hash, lang))
+# After st.navigation, which resets the query string when the page changes (the page's own choices come back with
+# its widgets, ui/links.bound).
+ctx.sync_url(in_place=entered_page(page._script_hash))
 if missing := ctx.unknown_page(url_path for _script, _title, url_path, _section in PAGES):
     st.warning(t("links.unknown_page", lang, name=md(missing), page=page.title), icon=":material/link_off:")
 if retired := drop_retired_params():
@@ -91,4 +94,8 @@ else:
 current_user()  # on a session's first run, adopts the login of the browser's session cookie
 with st.sidebar:
     write_login_cookie()
-page.run()
+try:
+    page.run()
+finally:  # also after a page's st.stop(): the page's choices corrected in place in the address bar
+    with st.sidebar:
+        url_writer()

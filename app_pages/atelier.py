@@ -15,7 +15,8 @@ from ui.workshop.common import get_workshop, presenting
 ctx = context.page_context()
 T = ctx.t
 context.page_header(ctx, "workshop.title")
-st.caption(T("workshop.intro"))
+if not presenting():  # on the projector, the vote's results and QR code first
+    st.caption(T("workshop.intro"))
 
 user = current_user()
 login.sidebar(user, T)

@@ -67,7 +67,7 @@ with controls[0]:
                                      lambda i: ctx.t(f"carte.indicator.{i}")))
 methods = class_methods(indicator)
 with controls[1]:
-    method = st.segmented_control(ctx.t("carte.method"), methods, default=methods[0], help=ctx.t("carte.method.help"),
+    method = st.segmented_control(ctx.t("carte.method"), methods, help=ctx.t("carte.method.help"),
                                   **bound(ctx.t("carte.method"), PARAM_METHOD, methods, lang,
                                           lambda m: ctx.t(f"carte.method.{m}"))) or methods[0]
 

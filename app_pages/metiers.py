@@ -56,14 +56,15 @@ table, tensions = of_family(table, family), of_family(tensions, family)
 st.caption(ctx.t("metiers.fragile_note", n=MIN_PROJECTS))
 
 
-tab_labels = [ctx.t("metiers.tab.rankings"), ctx.t("metiers.tab.heatmap"), ctx.t("metiers.tab.trends"),
-              ctx.t("metiers.tab.sheet")]
-rankings_tab, heatmap_tab, trends_tab, sheet_tab = st.tabs(tab_labels,
-                                                           **bound(ctx.t("links.tab"), PARAM_TAB, tab_labels, lang))
+tab_codes = ["rankings", "heatmap", "trends", "sheet"]
+tab_label = lambda code: ctx.t(f"metiers.tab.{code}")  # noqa: E731
+rankings_tab, heatmap_tab, trends_tab, sheet_tab = st.tabs(
+    [tab_label(code) for code in tab_codes], **bound(ctx.t("links.tab"), PARAM_TAB, tab_codes, lang, tab_label,
+                                                     tabs=True))
 
 with rankings_tab:
     measures = ranking_measures(table, tensions)
-    measure = st.segmented_control(ctx.t("metiers.rank_by"), measures, default=measures[0],
+    measure = st.segmented_control(ctx.t("metiers.rank_by"), measures,
                                    **bound(ctx.t("metiers.rank_by"), PARAM_RANK_BY, measures, lang,
                                            lambda m: ctx.t(f"chart.measure.{m}"))) or measures[0]
     view = ranking_view(table, tensions, measure)

@@ -34,8 +34,11 @@ if view.can_edit:
     tab_bodies.insert(2, ("plan.tab.quick", quick.render))
 if view.can_admin:
     tab_bodies.append(("plan.tab.admin", admin.render))
-tab_labels = [T(key) for key, _render in tab_bodies]
-for tab, (_key, render) in zip(st.tabs(tab_labels, **bound(T("links.tab"), PARAM_PLAN_TAB, tab_labels, ctx.lang)),
+tab_codes = [key.removeprefix("plan.tab.") for key, _render in tab_bodies]
+tab_label = lambda code: T(f"plan.tab.{code}")  # noqa: E731
+for tab, (_key, render) in zip(st.tabs([tab_label(code) for code in tab_codes],
+                                       **bound(T("links.tab"), PARAM_PLAN_TAB, tab_codes, ctx.lang, tab_label,
+                                               tabs=True)),
                                tab_bodies, strict=True):
     with tab:
         render(view)

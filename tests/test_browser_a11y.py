@@ -73,5 +73,11 @@ def test_every_page_passes_axe_core(app_url, page, axe, path, lang):
                 ours.append(f"{violation['id']} ({violation['impact']}): {node['html'][:200]}\n"
                             f"    {node.get('failureSummary', '')[:300]}")
     assert not page.get_by_role("dialog").count(), "a dialog covers the page"
+    if lang == "fr":  # Streamlit's own English words are put in French (ui/streamlit_text.py)
+        from ui.streamlit_text import STREAMLIT_TEXTS
+
+        shown = page.evaluate("""() => document.body.innerText + " " + [...document.querySelectorAll("[placeholder]")]
+                                   .map((e) => e.getAttribute("placeholder")).join(" ")""")
+        assert not [english for english in STREAMLIT_TEXTS if english in shown]
     page.screenshot(path=f"tests/artifacts/a11y_{path or 'synthese'}_{lang}.png", full_page=True)
     assert not ours, "\n".join(ours)

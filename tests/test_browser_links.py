@@ -55,19 +55,21 @@ def test_a_link_with_page_choices_reproduces_them_in_a_new_context(app_url, page
     _settled(page)
     page.get_by_role("tab", name="Fiche métier").click()
     _settled(page)
-    assert "onglet=Fiche+m%C3%A9tier" in page.url  # the tab is part of the view's link
+    assert "onglet=sheet" in page.url  # the tab is part of the view's link, by its code
     before = page.evaluate("history.length")
     page.get_by_role("link", name="Carte des bassins").click()
     _settled(page)
-    # The restored choices go into the URL with the filter, in one write: not one history entry per choice (it
-    # was 5 entries here). Two of the 3 left are Streamlit's (its empty-query reset of the page change and the
-    # page path updated after the query): see the issue-12 fix report.
-    assert page.evaluate("history.length") - before <= 3
+    # One navigation, one history entry: the restored choices are written in place (it was 5 entries, then 3).
+    _wait_for(lambda: "methode=natural_breaks" in page.url, True, timeout=60)
+    assert page.evaluate("history.length") - before == 1
     # The choices survive a trip to another page.
     assert _indicator(page) == "Taux de chômage"
     assert _active_method(page) == "Seuils naturels"
     link = page.url
-    assert "zones=9905" in link and "indicateur=" in link
+    assert "zones=9905" in link and "indicateur=unemployment_rate" in link  # codes, not the wording
+    page.go_back()  # one step back: the page left, as it was left
+    _wait_for(lambda: page.locator("h1").first.inner_text(), "Métiers en tension")
+    assert "/metiers?" in page.url and "onglet=sheet" in page.url and "zones=9905" in page.url
 
     other = chromium.new_context(viewport={"width": 1400, "height": 1100}, locale="fr-FR")
     try:
@@ -126,6 +128,36 @@ def test_copy_link_copies_the_address_of_the_view(app_url, chromium):
         _wait_for(lambda: page.get_by_role("status").filter(has_text="Lien copié").count(), 1)
         copied = page.evaluate("() => navigator.clipboard.readText()")
         assert copied == page.url
-        assert "zones=9907" in copied and "methode=Seuils+naturels" in copied
+        assert "zones=9907" in copied and "methode=natural_breaks" in copied
     finally:
         context.close()
+
+
+def test_streamlit_s_own_words_are_in_the_page_s_language(app_url, page):
+    from ui.streamlit_text import STREAMLIT_TEXTS
+
+    def no_english() -> None:
+        shown = page.evaluate("""() => document.body.innerText + " " + [...document.querySelectorAll("[placeholder]")]
+                                   .map((e) => e.getAttribute("placeholder")).join(" ")""")
+        assert not [english for english in STREAMLIT_TEXTS if english in shown], shown[-400:]
+
+    page.goto(f"{app_url}/carte?zonage=ZE2020")
+    _settled(page)
+    zones = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"] input')
+    zones.fill("zzzz")  # a filter matching no basin
+    page.get_by_text("Aucun résultat", exact=True).wait_for(timeout=20_000)
+    no_english()
+    zones.press("Escape")
+    page.locator('[data-testid="stSelectbox"]').filter(has_text="Indicateur").click()
+    page.keyboard.type("zzzz")
+    page.get_by_text("Aucun résultat", exact=True).wait_for(timeout=20_000)
+    no_english()
+    page.keyboard.press("Escape")
+
+    page.goto(f"{app_url}/vote")  # a text field in a form: Streamlit's « Press Enter to submit form »
+    page.get_by_label("Code du vote (affiché à l'écran)").fill("AB")
+    page.get_by_text("Appuyez sur Entrée pour envoyer", exact=True).wait_for(timeout=20_000)
+    no_english()
+    page.goto(f"{app_url}/vote?lang=en")
+    page.get_by_label("Vote code (shown on the screen)").fill("AB")
+    page.get_by_text("Press Enter to submit form", exact=True).wait_for(timeout=20_000)

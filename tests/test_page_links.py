@@ -142,6 +142,7 @@ def test_a_link_to_a_known_page_gives_no_page_notice(at):
 def test_a_french_link_opened_in_english_keeps_the_choice(at):
     _open_link(at, "app_pages/carte.py", zonage="ZE2020", lang="en", methode="Seuils naturels")
     assert at.button_group(key="methode").value == "natural_breaks"
+    assert at.query_params["methode"] == "natural_breaks"
     assert not [w.value for w in at.warning if "Unknown value" in w.value]
 
 
@@ -160,21 +161,61 @@ def test_switching_language_keeps_the_choice_without_notice(at):
     assert not [w.value for w in at.warning if "Unknown value" in w.value or "Valeur inconnue" in w.value]
 
 
-def test_a_page_s_choices_come_back_in_the_language_shown_and_only_on_coming_back():
-    def script():
-        import streamlit as st
+def test_a_link_s_wording_is_read_and_written_back_as_the_code(at):
+    _open_link(at, "app_pages/carte.py", zonage="ZE2020", indicateur="Taux de chômage", methode="Seuils naturels")
+    assert at.selectbox(key="indicateur").value == "unemployment_rate"
+    assert at.button_group(key="methode").value == "natural_breaks"
+    assert at.query_params["indicateur"] == "unemployment_rate" and at.query_params["methode"] == "natural_breaks"
+    assert not [w.value for w in at.warning if "Valeur inconnue" in w.value]
 
-        from ui.links import restore_page_choices
 
-        st.session_state["links_page_choices"] = {"carte": {"methode": "Seuils naturels"}}
-        st.session_state["links_last_page"] = "metiers"
-        st.session_state["coming_back"] = restore_page_choices("carte", "en")
-        st.session_state["rerun"] = restore_page_choices("carte", "en")  # the page's widgets write the URL now
+def test_a_link_made_in_english_opens_the_same_view_in_french(at):
+    _open_link(at, "app_pages/carte.py", zonage="ZE2020", indicateur="Unemployment rate", methode="Natural breaks")
+    assert at.selectbox(key="indicateur").value == "unemployment_rate"
+    assert at.selectbox(key="indicateur").format_func("unemployment_rate") == "Taux de chômage"  # shown in French
+    assert at.button_group(key="methode").value == "natural_breaks"
+    assert at.query_params["indicateur"] == "unemployment_rate"
+    assert not at.warning
 
-    at = AppTest.from_function(script, default_timeout=30).run()
+
+def test_a_choice_made_on_the_page_writes_its_code_in_every_language(at):
+    _open_link(at, "app_pages/carte.py", zonage="ZE2020", lang="en")
+    at.selectbox(key="indicateur").set_value("unemployment_rate").run()
+    at.button_group(key="methode").set_value("natural_breaks").run()
+    assert at.query_params["indicateur"] == "unemployment_rate" and at.query_params["methode"] == "natural_breaks"
+    at.button_group(key="methode").set_value("quantiles").run()  # the default stays out of the URL
+    assert "methode" not in at.query_params
+
+
+def test_codes_in_a_link_open_the_occupation_sheet_of_the_right_occupation(at):
+    _open_link(at, "app_pages/metiers.py", zonage="ZE2020", zones="9903", onglet="sheet", metier="H2913",
+               classement="tension_class")
+    assert at.selectbox(key="metier").value == ("ROME4", "H2913")
+    assert at.button_group(key="classement").value == "tension_class"
+    assert any("Fiche : Soudeur / Soudeuse" in s.value for s in at.subheader)
+    assert at.tabs[0].label == "Classements"  # the tab shown comes from the link:
+    assert at.session_state["onglet"] == "Fiche métier"
+    assert not [w.value for w in at.warning if "Valeur inconnue" in w.value]
+
+
+def test_an_old_link_with_tab_and_occupation_wording_is_read_in_either_language(at):
+    _open_link(at, "app_pages/metiers.py", zonage="ZE2020", zones="9903", onglet="Occupation sheet",
+               metier="Soudeur / Soudeuse (ROME4 H2913)")
+    assert at.session_state["onglet"] == "Fiche métier"
+    assert at.selectbox(key="metier").value == ("ROME4", "H2913")
+    assert at.query_params["onglet"] == "sheet" and at.query_params["metier"] == "H2913"
+
+
+def test_a_page_s_choices_come_back_as_codes_on_coming_back_to_it(at):
+    _open_link(at, "app_pages/carte.py", zonage="ZE2020", methode="natural_breaks", indicateur="unemployment_rate")
+    at.switch_page("app_pages/metiers.py")
+    at.query_params.pop("indicateur"), at.query_params.pop("methode")  # the browser's page change drops them
+    at.run()
     assert not at.exception
-    assert at.session_state["coming_back"] == {"methode": "Natural breaks"}
-    assert at.session_state["rerun"] == {}
+    at.switch_page("app_pages/carte.py").run()
+    assert at.selectbox(key="indicateur").value == "unemployment_rate"
+    assert at.button_group(key="methode").value == "natural_breaks"
+    assert at.query_params["indicateur"] == "unemployment_rate" and at.query_params["methode"] == "natural_breaks"
 
 
 def test_clicking_the_selected_class_method_keeps_a_method(at):

@@ -273,3 +273,48 @@ def test_the_projector_shows_participants_text_as_typed(chromium, demo_pack_copy
         assert sorted(th.inner_text().strip() for th in table.locator("tbody th").all()) == sorted(typed)
         assert table.locator("h1, strong, a").count() == 0  # no heading, bold or link made of their text
         context.close()
+
+
+def test_a_phone_shows_others_proposals_by_itself_and_keeps_what_is_not_sent(chromium, demo_pack_copy,
+                                                                              sqlite_plan_url, plan_territory):
+    store = workshop_of(sqlite_plan_url, plan_territory)
+    code = store.open_vote("Vos idées", "proposals", 2, False, [], "Édith")
+    store.add_proposal(code, "phone-0", "Un forum des métiers")
+    with running_app(demo_pack_copy, extra_env={"GPECT_DB_URL": sqlite_plan_url}) as url:
+        context, page = open_phone(chromium, url, code)
+        try:
+            page.get_by_text("Un forum des métiers").click()  # a dot placed, not saved yet
+            page.get_by_label("Votre proposition").fill("Un bus pour")  # being typed, not sent
+            store.add_proposal(code, "phone-9", "Un salon de l'emploi")
+            page.get_by_text("Un salon de l'emploi").wait_for(timeout=60_000)  # no click on « Actualiser »
+            assert page.get_by_role("checkbox", name="Un forum des métiers").is_checked()
+            assert page.get_by_label("Votre proposition").input_value() == "Un bus pour"
+        finally:
+            context.close()
+
+
+def test_the_projected_vote_shows_its_qr_code_and_link_without_scrolling(chromium, demo_pack_copy, sqlite_plan_url,
+                                                                         plan_territory):
+    store = workshop_of(sqlite_plan_url, plan_territory)
+    code = store.open_vote("Métiers à soutenir", "occupations", 3, True, ITEMS, "Édith")
+    store.cast_ballot(code, "phone-1", {"M-A1": 2, "M-B2": 1})
+    with running_app(demo_pack_copy, extra_env={"GPECT_DB_URL": sqlite_plan_url}) as url:
+        context = chromium.new_context(viewport={"width": 1280, "height": 720}, locale="fr-FR")
+        try:
+            page = context.new_page()
+            page.goto(f"{url}/atelier?zonage=ZE2020&mode=presentation", timeout=LOAD)
+            qr = page.get_by_role("img", name=f"Code QR du lien de vote {url}/vote?code={code}")
+            link = page.locator('[data-testid="stMarkdownContainer"]').filter(has_text=f"code du vote {code}")
+            chart = page.locator('[data-testid="stVegaLiteChart"]').first
+            for width, height in ((1280, 720), (1920, 1080)):
+                page.set_viewport_size({"width": width, "height": height})
+                chart.locator("svg text").first.wait_for(timeout=LOAD)
+                qr.wait_for(timeout=LOAD)
+                wait_for_idle(page, timeout=120)
+                page.screenshot(path=f"tests/artifacts/workshop_vote_projected_{width}.png")
+                for thing in (qr, link, chart):
+                    box = thing.bounding_box()
+                    assert box and box["y"] >= 0 and box["y"] + box["height"] <= height, (width, box)
+                assert page.evaluate("window.scrollY") == 0
+        finally:
+            context.close()

@@ -231,3 +231,28 @@ def test_the_phone_says_how_long_a_proposal_may_be(workshop_env):
     assert not phone.exception
     assert next(t for t in phone.text_input if t.label == "Votre proposition").max_chars == 200
     assert "200 caractères au plus." in [c.value for c in phone.caption]
+
+
+def test_a_phone_reads_the_proposals_again_by_itself_every_few_seconds(workshop_env, monkeypatch):
+    import streamlit as st
+
+    refreshes = []
+    fragment = st.fragment
+
+    def recording(func=None, *, run_every=None):
+        refreshes.append(run_every)
+        return fragment(func, run_every=run_every)
+
+    monkeypatch.setattr(st, "fragment", recording)
+    code = workshop_env.open_vote("Idées", "proposals", 2, False, [], "Édith")
+    workshop_env.add_proposal(code, "phone-1", "Un forum des métiers")
+    phone = AppTest.from_file("../app_pages/vote.py", default_timeout=120)
+    phone.query_params["code"] = code
+    phone.run()
+    assert not phone.exception
+    assert [c.label for c in phone.checkbox] == ["Un forum des métiers"]
+    assert refreshes and all(0 < seconds <= 5 for seconds in refreshes)  # a fragment refreshed on its own
+    workshop_env.add_proposal(code, "phone-2", "Un bus pour les formations")
+    phone.run()  # what the fragment's timer does, without « Actualiser »
+    assert [c.label for c in phone.checkbox] == ["Un forum des métiers", "Un bus pour les formations"]
+    assert "Actualiser" in [b.label for b in phone.button]  # kept as a fallback

@@ -23,6 +23,7 @@ from gpect_core.maps import clicked_zone_id
 from gpect_core.selection import Selection
 from gpect_core.workshop.links import PARAM_MODE, PRESENTATION
 from ui.feedback import md
+from ui.links import replace_in_url
 
 FILTER_ZONING = "filter_zoning"
 FILTER_ZONES = "filter_zones"
@@ -116,23 +117,27 @@ def url_warnings() -> list[tuple[str, dict]]:
     return st.session_state.get(_URL_WARNINGS, [])
 
 
-def sync_url(extra: dict[str, str] | None = None) -> None:
+def sync_url(extra: dict[str, str] | None = None, in_place: bool = False) -> None:
     """Write the filter and language into the URL (only what differs, to avoid needless reruns), the values set in
     one message: each message the browser gets from the server becomes one history entry, and an entry with the
     zoning but not yet the zones would be a view nobody saw (Back would stop there). `extra`: further parameters
-    to write in the same message (a page's remembered choices, `ui.links.restore_page_choices`)."""
+    to write in the same message. `in_place`: on entering a page, whose history entry the browser made already
+    (Streamlit's page change drops the query string), the URL is completed in place, without a new entry."""
     wanted = {PARAM_ZONING: st.session_state.get(FILTER_ZONING, ""),
               PARAM_ZONES: ",".join(st.session_state.get(FILTER_ZONES, [])),
               PARAM_LANG: current_lang()}
     to_set = {}
     for key, value in wanted.items():
         if not value or (key == PARAM_LANG and value == "fr"):
-            if key in st.query_params:
+            if key in st.query_params and not in_place:
                 del st.query_params[key]
         elif st.query_params.get(key) != value:
             to_set[key] = value
     to_set |= {k: v for k, v in (extra or {}).items() if st.query_params.get(k) != v}
-    if to_set:
+    if in_place:
+        replace_in_url(to_set | {k: None for k, v in wanted.items()
+                                 if k in st.query_params and (not v or (k == PARAM_LANG and v == "fr"))})
+    elif to_set:
         try:
             st.query_params.update(to_set)
         except StreamlitAPIException:  # a choice still bound to its widget: that widget writes it

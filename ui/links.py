@@ -1,15 +1,23 @@
-"""Views that are links: page choices bound to the URL, the notice for a link's unknown choice, « Copier le lien ».
+"""Views that are links: page choices bound to the URL by their codes, the notice for a link's unknown choice,
+« Copier le lien ».
 
-A page's choices (indicator, classification, family, ranking key, occupation, tab) use Streamlit's own binding,
-`bind="query-params"`: the widget's key is the URL parameter, its displayed option is the value, Streamlit seeds the
-widget from the URL on a first run and after Back or Forward, and keeps the parameter while the page is shown.
-Streamlit silently drops a value that is not an option; `bound` says so first, in the page's language.
+A page's choice (indicator, classification, family, ranking key, occupation, tab) is a widget whose options are
+codes (« unemployment_rate », « natural_breaks », « ROME J1501 » as « J1501 ») shown through `format_func`; its URL
+parameter holds the code, the same in every language. (Streamlit's own `bind="query-params"` writes the shown text,
+so the binding is the app's: `bound`.) A link naming an option by its wording, in French or in English (links made
+before codes), is read and its parameter rewritten as the code; a value naming no option gives a notice in the
+page's language and the default.
+
+History: a choice the user makes writes the URL from the server (one history entry, so Back returns to the previous
+choice); the app's own corrections (a wording rewritten as its code, a page's choices put back on coming back to the
+page) replace the browser's current entry in place (`_url_writer`), so one navigation makes one history entry.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from urllib.parse import urlencode
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -18,9 +26,9 @@ from streamlit.runtime.state.session_state_proxy import get_session_state
 from gpect_core.i18n import CATALOG, t
 from ui.feedback import md
 
-URL_BINDING = "query-params"
-_MEMORY = "links_page_choices"  # {page script hash: {param: shown text}}
-_LAST_PAGE = "links_last_page"
+_MEMORY = "links_page_choices"  # {page script hash: {param: code}}
+_WRITTEN = "links_written"  # {param: code} the app last put in the URL
+_SET = "_links_set"  # {param: widget value} bound() last gave the widget
 
 # The URL parameter of each page choice: short, stable, readable, the same in every language and for every option set.
 PARAM_INDICATOR = "indicateur"
@@ -30,7 +38,6 @@ PARAM_TAB = "onglet"
 PARAM_RANK_BY = "classement"
 PARAM_OCCUPATION = "metier"
 PARAM_PLAN_TAB = "rubrique"
-_TABS = (PARAM_TAB, PARAM_PLAN_TAB)  # st.tabs: a callback would make every tab switch rerun the page
 PARAM_BRIDGE_START = "depart"  # Passerelles: start from the fragile occupations or from any occupation
 PARAM_BRIDGE_ORIGIN = "origine"  # Passerelles: the origin occupation
 BOUND_PARAMS = (PARAM_INDICATOR, PARAM_METHOD, PARAM_FAMILY, PARAM_TAB, PARAM_RANK_BY, PARAM_OCCUPATION,
@@ -41,6 +48,24 @@ RETIRED_PARAMS = ("carte_indicator", "carte_method_2", "carte_method_3", "metier
                   "metiers_rank_by", "metiers_occupation", "plan_tab")
 
 _GENERATED = re.compile(r"[a-z]+(?:_[a-z]+)*_\d+")
+
+# Applies {param: value or null} to the address bar in place (history.replaceState): no new history entry. Streamlit
+# reads the address bar again on its next message from the server.
+_WRITER_JS = """
+export default function(component) {
+  const changes = component.data.changes || {};
+  const params = new URLSearchParams(window.location.search);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null) { params.delete(key); } else { params.set(key, value); }
+  }
+  const query = params.toString();
+  if (query === window.location.search.replace(/^\\?/, "")) { return; }
+  const url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+  window.history.replaceState(window.history.state, "", url);
+}
+"""
+
+_writer_component = st.components.v2.component("gpect_url_writer", html="<span hidden></span>", js=_WRITER_JS)
 
 _COPY_HTML = """
 <div class="gpect-copy-link">
@@ -90,42 +115,30 @@ export default function(component) {
 _copy_component = st.components.v2.component("gpect_copy_link", html=_COPY_HTML, css=_COPY_CSS, js=_COPY_JS)
 
 
-def _option_code(option) -> str:
-    """An option's language-independent spelling (« natural_breaks », « ROME-J1501 »)."""
-    return "-".join(map(str, option)) if isinstance(option, tuple) else str(option)
+def option_code(option) -> str:
+    """An option's language-independent URL value: the option itself for a code (« natural_breaks »), the code
+    alone for a ROME occupation (« ROME4 », « H2913 ») → « H2913 », « SYSTEM-CODE » for another system's."""
+    if isinstance(option, tuple):
+        rome = len(option) == 2 and str(option[0]).startswith("ROME")
+        return str(option[1]) if rome else "-".join(map(str, option))
+    return str(option)
 
 
-def _as_label(raw: str, labels: dict[str, object]) -> str | None:
-    """`raw` as one of the current `labels` (shown text → option): itself, an option's code, or the same wording
-    in the other language (the catalogue's pair); None when it names no option."""
+def _resolve(raw: str, options: list, shown: Callable) -> object | None:
+    """The option `raw` names: by its code (« J1501 » or « ROME-J1501 » for an occupation), by its shown text in
+    the current language, or by the same wording in the other language (the catalogue's pair); None when none."""
+    for option in options:
+        if raw in (option_code(option), "-".join(map(str, option)) if isinstance(option, tuple) else None):
+            return option
+    labels = {str(shown(option)): option for option in options}
     if raw in labels:
-        return raw
-    for label, option in labels.items():
-        if _option_code(option) == raw:
-            return label
+        return labels[raw]
     for pair in CATALOG.values():
         if raw in pair:
             for candidate in pair:
                 if candidate in labels:
-                    return candidate
+                    return labels[candidate]
     return None
-
-
-def _in_lang(label: str, lang: str) -> str:
-    """A remembered label in `lang` (the catalogue's pair holding it), else as is (data labels: one language)."""
-    for pair in CATALOG.values():
-        if label in pair:
-            return pair[1] if lang == "en" else pair[0]
-    return label
-
-
-def _set_quietly(key: str, value: str) -> None:
-    """Put `value` in the server's copy of the URL before a widget reads it, sending nothing to the browser (each
-    message from the server is a history entry; the widget's own binding then writes the URL in place)."""
-    with get_session_state().query_params() as params:
-        params.set_with_no_forward_msg(key, value)
-        if key in params._initial_query_params:  # what the widget is seeded from (Streamlit 1.67)
-            params._initial_query_params[key] = [value]
 
 
 def _page() -> str:
@@ -133,51 +146,115 @@ def _page() -> str:
     return getattr(run, "page_script_hash", "") or ""
 
 
-def bound(label: str, key: str, options: Iterable, lang: str, format_func: Callable | None = None) -> dict:
-    """The keyword arguments binding a choice widget to the URL parameter `key` (``key=…, bind="query-params"``,
-    and `format_func` when given).
+def _history_navigation() -> bool:
+    run = get_script_run_ctx()
+    return bool(run is not None and getattr(run, "is_history_navigation", False))
 
-    The URL may name the option by its shown text in either language or by its code (« natural_breaks »): it is
-    read as the current language's text, so a French link opened in English, or a language switch, keeps the
-    choice. When the URL names no option, a notice in `lang` says so, naming the widget's `label`; Streamlit then
-    shows the default. The choice is remembered for `restore_page_choices` (the page's return)."""
+
+def entered_page(page_hash: str) -> bool:
+    """Whether this run shows the page `page_hash` after another one (or first): the browser made this
+    navigation's history entry already, so what the app writes into the URL now goes in place."""
+    last, st.session_state["_links_last_page"] = st.session_state.get("_links_last_page"), page_hash
+    return last != page_hash
+
+
+def replace_in_url(changes: dict[str, str | None]) -> None:
+    """Set each parameter of `changes` in the URL (None: remove it) in place, without a new history entry."""
+    for key, value in changes.items():
+        _replace_in_url(key, value)
+
+
+def _replace_in_url(key: str, code: str | None) -> None:
+    """Set (None: remove) `key` in the URL in place: the server's copy without a message to the browser (each
+    such message is a new history entry), the address bar through `url_writer`."""
+    with get_session_state().query_params() as params:
+        if code is None:
+            params._query_params.pop(key, None)
+        else:
+            params.set_with_no_forward_msg(key, code)
+        run = get_script_run_ctx()
+        if run is not None:  # the server's record of the browser's URL, as Streamlit keeps it when it sends one
+            run.query_string = urlencode(params._query_params, doseq=True)
+    pending = st.session_state.setdefault("_links_pending", {})
+    pending[key] = code
+
+
+def url_writer() -> None:
+    """Apply to the address bar, in place, what `bound` corrected in this run (call once, after the page)."""
+    pending = st.session_state.pop("_links_pending", None)
+    if pending:
+        _writer_component(key="links_url_writer", data={"changes": pending, "query": urlencode(pending)})
+
+
+def bound(label: str, key: str, options: Iterable, lang: str, format_func: Callable | None = None, *,
+          tabs: bool = False) -> dict:
+    """The keyword arguments binding a choice widget to the URL parameter `key`: ``key=…``, ``format_func=…``
+    (not for `st.tabs`, whose value is the shown label: `tabs=True`) and ``on_change``. The
+    widget's value is set before it is drawn, from (first found): the URL (a link, Back or Forward), the user's
+    last choice on this page (coming back to it), the first option (the default, kept out of the URL).
+
+    The URL may name the option by its code or by its shown text in either language: it is read as the option and
+    the parameter rewritten as the code. When it names no option, a notice in `lang` says so, naming the widget's
+    `label` (not for a value the app wrote itself and that the current options no longer hold, e.g. a class method
+    the new indicator does not offer); the default is then shown."""
     shown = format_func or str
-    labels = {str(shown(option)): option for option in options}
+    options = list(options)
+    if not options:
+        return {"key": key}
+    default = options[0]
     raw = st.query_params.get(key)
-    if raw:
-        matched = _as_label(raw, labels)
-        if matched is None:
-            st.warning(t("links.unknown_choice", lang, label=md(label), value=md(raw)), icon=":material/link_off:")
-        elif matched != raw:
-            _set_quietly(key, matched)
+    written = st.session_state.setdefault(_WRITTEN, {})
     memory = st.session_state.setdefault(_MEMORY, {}).setdefault(_page(), {})
-    options = list(labels.values())
-    value = st.session_state.get(key)
-    if value is not None and options and value != options[0]:
-        memory[key] = str(shown(value))
-    elif key in st.session_state:  # the default (first option) stays out of the URL, as Streamlit does
+    state = st.session_state.get(key)
+    if tabs:
+        current = next((o for o in options if str(shown(o)) == state), None)
+    else:
+        current = state if state is not None and state in options else None
+    if raw:
+        option = _resolve(raw, options, shown)
+        if option is None and raw != written.get(key):
+            st.warning(t("links.unknown_choice", lang, label=md(label), value=md(raw)), icon=":material/link_off:")
+    elif _history_navigation():
+        option = None
+    elif current is not None and state != st.session_state.get(_SET, {}).get(key):
+        option = current  # set by the app's own code since the last run (e.g. a button opening an occupation)
+    else:
+        # The choice last made on this page (the address bar may be ahead of what the browser sent, after an
+        # in-place write; coming back to the page); else the default (of the current options).
+        option = _resolve(memory.get(key, ""), options, shown)
+    option = default if option is None else option
+    code = None if option == default else option_code(option)
+    if raw != code:
+        _replace_in_url(key, code)
+    written[key] = code
+    if code is None:
         memory.pop(key, None)
-    kwargs = {"key": key, "bind": URL_BINDING} | ({"format_func": format_func} if format_func else {})
-    if key not in _TABS and options:
-        # A segmented control can be emptied by clicking its selected option: that choice falls back to the first.
-        kwargs |= {"on_change": _keep_one, "args": (key, options[0])}
-    return kwargs
+    else:
+        memory[key] = code
+    st.session_state[key] = st.session_state.setdefault(_SET, {})[key] = str(shown(option)) if tabs else option
+    kwargs = {"key": key, "on_change": _on_change, "args": (key, tuple(options), shown, tabs)}
+    return kwargs if tabs else kwargs | {"format_func": shown}
 
 
-def _keep_one(key: str, default) -> None:
-    if st.session_state.get(key) is None:
-        st.session_state[key] = default
-
-
-def restore_page_choices(page_hash: str, lang: str) -> dict[str, str]:
-    """The choices last made on the page `page_hash` that the URL lacks (coming back to the page), in `lang`:
-    {param: shown text}, for the caller to write with the filter in one message, so that coming back to a page
-    makes no history entry per choice. Nothing on a rerun of the same page (its widgets write the URL)."""
-    last, st.session_state[_LAST_PAGE] = st.session_state.get(_LAST_PAGE), page_hash
-    if last == page_hash:
-        return {}
-    remembered = st.session_state.get(_MEMORY, {}).get(page_hash, {})
-    return {key: _in_lang(value, lang) for key, value in remembered.items() if key not in st.query_params}
+def _on_change(key: str, options: tuple, shown: Callable, tabs: bool) -> None:
+    """A choice made by the user: into the URL from the server (one history entry); an emptied segmented control
+    falls back to the first option."""
+    value = st.session_state.get(key)
+    if tabs:
+        option = next((o for o in options if str(shown(o)) == value), options[0])
+    else:
+        option = options[0] if value is None or value not in options else value
+        st.session_state[key] = option
+    code = None if option == options[0] else option_code(option)
+    st.session_state.setdefault(_WRITTEN, {})[key] = code
+    memory = st.session_state.setdefault(_MEMORY, {}).setdefault(_page(), {})
+    if code is None:
+        memory.pop(key, None)
+        if key in st.query_params:
+            del st.query_params[key]
+    else:
+        memory[key] = code
+        st.query_params[key] = code
 
 
 def drop_retired_params() -> list[str]:
@@ -186,7 +263,7 @@ def drop_retired_params() -> list[str]:
     dropped = [key for key in st.query_params
                if key in RETIRED_PARAMS or (key not in BOUND_PARAMS and _GENERATED.fullmatch(key))]
     for key in dropped:
-        del st.query_params[key]
+        _replace_in_url(key, None)
     return dropped
 
 

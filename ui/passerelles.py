@@ -168,7 +168,7 @@ def render() -> None:
     selection = ctx.selection
     fingerprint = territory.fingerprint or str(id(territory))
     start_label = lambda s: t(f"passerelles.start.{s}")  # noqa: E731
-    start = st.segmented_control(t("passerelles.start"), ["fragile", "any"], default="fragile",
+    start = st.segmented_control(t("passerelles.start"), ["fragile", "any"],
                                  **bound(t("passerelles.start"), PARAM_BRIDGE_START, ["fragile", "any"], ctx.lang,
                                          start_label)) or "fragile"
     labels = core.labels(territory)
@@ -182,9 +182,6 @@ def render() -> None:
     if not options:
         options = sorted(set(bridges["from_code"]), key=lambda c: (labels.get(c, c), c))
     origin_label = lambda c: f"{labels.get(c, c)} ({c})"  # noqa: E731
-    from_url = st.query_params.get(ORIGIN_KEY) in {origin_label(c) for c in options}
-    if not from_url and st.session_state.get(ORIGIN_KEY) not in options:
-        st.session_state[ORIGIN_KEY] = options[0]
     origin = st.selectbox(t("passerelles.origin"), options,
                           **bound(t("passerelles.origin"), PARAM_BRIDGE_ORIGIN, options, ctx.lang, origin_label)) or options[0]
     targets = _targets(territory, fingerprint, selection, origin)

@@ -17,4 +17,15 @@ STRINGS = {
     "links.tab": ("Onglet", "Tab"),
     "chart.data": ("Données du graphique", "Chart data"),
     "chart.data.name": ("Données du graphique : {title}", "Chart data: {title}"),
+    # Streamlit's own words, in the page's language (ui/streamlit_text.py)
+    "streamlit.enter_apply": ("Appuyez sur Entrée pour valider", "Press Enter to apply"),
+    "streamlit.ctrl_enter_apply": ("Appuyez sur Ctrl+Entrée pour valider", "Press Ctrl+Enter to apply"),
+    "streamlit.cmd_enter_apply": ("Appuyez sur ⌘+Entrée pour valider", "Press ⌘+Enter to apply"),
+    "streamlit.enter_submit": ("Appuyez sur Entrée pour envoyer", "Press Enter to submit form"),
+    "streamlit.ctrl_enter_submit": ("Appuyez sur Ctrl+Entrée pour envoyer", "Press Ctrl+Enter to submit form"),
+    "streamlit.cmd_enter_submit": ("Appuyez sur ⌘+Entrée pour envoyer", "Press ⌘+Enter to submit form"),
+    "streamlit.choose_option": ("Choisissez une option", "Choose an option"),
+    "streamlit.choose_options": ("Choisissez une ou plusieurs options", "Choose options"),
+    "streamlit.no_results": ("Aucun résultat", "No results"),
+    "streamlit.no_options": ("Aucune option", "No options to select"),
 }

@@ -23,6 +23,8 @@ from ui.workshop.common import HIDE_CHROME, PHONE_STYLE
 COOKIE = "gpect_voter"
 _TOKEN = "ws_voter_token"
 _VALID = re.compile(r"^[0-9a-f]{32}$")
+_SAVED = "ws_vote_saved"  # (vote code, dots) of this browser's last saved ballot, to keep saying so
+REFRESH_SECONDS = 3  # how often a phone reads the proposals again
 
 
 def voter_token() -> str:
@@ -62,15 +64,28 @@ def render(store_of, lang: str) -> None:
         show_error(exc)
         return
     st.title(vote.title)
-    ballot = store.ballot_of(code, token) or {}
+    if vote.is_open and vote.subject == "proposals":
+        _proposal_form(store, code, token, T)
+    # The proposals others type appear by themselves (« Actualiser » stays as a fallback); the proposal being typed
+    # is outside the fragment and the ballot's unsaved dots are the form's own, so a refresh loses neither.
+    refresh = REFRESH_SECONDS if vote.subject == "proposals" else None
+    st.fragment(run_every=refresh)(_ballot)(store, code, token, T)
+
+
+def _ballot(store: WorkshopStore, code: str, token: str, T) -> None:
+    """The vote's items and this browser's ballot (a form), read again from the store at each run."""
+    try:
+        vote = store.get_vote(code)
+        ballot = store.ballot_of(code, token) or {}
+        items = store.items_frame(code)
+    except GpectError as exc:
+        show_error(exc)
+        return
     if not vote.is_open:
         st.warning(T("vote.closed"))
         if ballot:
             st.caption(T("vote.current", dots=sum(ballot.values())))
         return
-    if vote.subject == "proposals":
-        _proposal_form(store, code, token, T)
-    items = store.items_frame(code)
     if vote.subject == "proposals":
         for _i, merge in store.merges_frame(code).iterrows():
             st.caption(T("vote.merged", label=md(merge["label"]), into=md(merge["into_label"])))
@@ -97,7 +112,10 @@ def render(store_of, lang: str) -> None:
         except GpectError as exc:
             show_error(exc)
         else:
-            st.success(T("vote.saved", dots=result.dots))
+            st.session_state[_SAVED] = (code, result.dots)
+            ballot = {item_id: dots for item_id, dots in chosen.items() if dots}
+    if ballot and st.session_state.get(_SAVED) == (code, sum(ballot.values())):
+        st.success(T("vote.saved", dots=sum(ballot.values())))  # still said after a refresh
     elif ballot:
         st.caption(T("vote.current", dots=sum(ballot.values())))
     if vote.subject == "proposals":

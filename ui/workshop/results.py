@@ -18,8 +18,13 @@ REFRESH_SECONDS = 2
 def live_results(store: WorkshopStore, vote_id: str, lang: str) -> None:
     """The number of voters, the bar chart of dots per item and the same figures as a table."""
     results, voters = store.results(vote_id)
-    st.subheader(t("workshop.results.title", lang))
-    st.metric(t("workshop.results.voters", lang), voters)
+    if presenting():  # side by side: the chart keeps its place above the projector's fold
+        title, count = st.columns([3, 2], vertical_alignment="center")
+        title.subheader(t("workshop.results.title", lang))
+        count.metric(t("workshop.results.voters", lang), voters)
+    else:
+        st.subheader(t("workshop.results.title", lang))
+        st.metric(t("workshop.results.voters", lang), voters)
     if results.empty:
         st.info(t("workshop.results.empty", lang))
         return

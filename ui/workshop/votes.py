@@ -18,7 +18,7 @@ from gpect_core.workshop.store import WorkshopStore
 from gpect_core.workshop.subjects import DEFAULT_OCCUPATIONS, action_items, occupation_items
 from ui.downloads import chart_downloads, table_downloads
 from ui.feedback import md, show_error
-from ui.workshop.common import join_url
+from ui.workshop.common import join_url, presenting
 from ui.workshop.results import live_results
 
 PICK = "ws_vote_pick"
@@ -71,6 +71,11 @@ def _open_form(store: WorkshopStore, ctx, author: str) -> None:
 
 def _join_panel(vote_id: str, T) -> None:
     url = join_url(vote_id)
+    if presenting():  # a column beside the results: the QR code above its link, both above the fold
+        with st.container(key="ws_join_qr"):  # sized to the screen's height by PRESENTER_STYLE
+            st.image(qr_png(url, scale=8), alt=T("workshop.votes.qr_alt", url=url), width=200)
+            st.markdown(T("workshop.votes.join", url=md(url), code=vote_id))
+        return
     left, right = st.columns([3, 2], vertical_alignment="center")
     left.markdown(f"### {T('workshop.votes.join', url=md(url), code=vote_id)}")
     right.image(qr_png(url, scale=8), caption=T("workshop.votes.qr_alt", url=url), width=300)
@@ -171,7 +176,14 @@ def render(store: WorkshopStore, ctx, can_edit: bool, author: str | None) -> Non
         st.session_state[PICK] = next(iter(labels))
     vote_id = st.selectbox(T("workshop.votes.pick"), list(labels), format_func=labels.get, key=PICK)
     vote = store.get_vote(vote_id)
-    if vote.is_open:
+    if vote.is_open and presenting():
+        # On the projector the room must see the results and how to join at once, without scrolling.
+        results_col, join_col = st.columns([3, 2], gap="large")
+        with join_col:
+            _join_panel(vote.vote_id, T)
+        with results_col:
+            live_results(store, vote.vote_id, ctx.lang)
+    elif vote.is_open:
         _join_panel(vote.vote_id, T)
     else:
         st.info(T("workshop.votes.closed_note"))
@@ -186,7 +198,8 @@ def render(store: WorkshopStore, ctx, can_edit: bool, author: str | None) -> Non
                 st.rerun()
     if can_edit and vote.subject == "proposals":
         _merge_form(store, ctx, vote, author)
-    live_results(store, vote.vote_id, ctx.lang)
+    if not (vote.is_open and presenting()):
+        live_results(store, vote.vote_id, ctx.lang)
     results, _voters = store.results(vote.vote_id)
     if not results.empty:
         from gpect_core.workshop.chart import results_chart
