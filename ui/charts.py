@@ -16,6 +16,11 @@ from gpect_core.i18n import t
 from gpect_core.workshop.chart import projected
 from ui.workshop.common import presenting
 
+# In the app, Altair would validate every schema object against Vega-Lite's JSON schema as it is built (its « debug
+# mode »), on every rerun (a tenth of a map click's CPU). The builders' specs are validated whole by their tests
+# and by the exports (`to_dict()` validates), so the server builds them without that check.
+alt.utils.schemapi.disable_debug_mode()
+
 
 def _units(spec: dict, data_name: str | None = None):
     """Every unit (single-mark) spec of a Vega-Lite `spec` with the name of the dataset it draws."""

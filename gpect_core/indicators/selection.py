@@ -161,32 +161,92 @@ def _data_selection(territory: Territory, selection: Selection, table: str) -> D
 def _covering(territory: Territory, selection: Selection, other: str, table: str
               ) -> tuple[float, DataSelection] | None:
     """(match score, DataSelection) of `selection` read on the zones of `other` (see `data_selection`)."""
-    corr = correspondence(territory, selection.zoning, other).table
-    if corr.empty:
+    plan = _covering_plan(territory, selection.zoning, other, table)
+    if plan is None:
         return None
-    block = getattr(cube_for(territory, other), table)
-    publishing = set(cube_for(territory, other).zone_ids[block.zone_years.any(axis=0)])
-    rows = corr if selection.whole else corr[corr["zone_a"].isin(set(selection.zone_ids))]
-    weight = rows["population_common"]
-    if weight.isna().all():
-        weight, total = rows["share_of_a"], rows["zone_a"].nunique()
+    if selection.whole:
+        rows = np.arange(len(plan.zone_b))
     else:
-        total = rows.drop_duplicates("zone_a")["population_a"].sum()
+        parts = [plan.rows_of[z] for z in dict.fromkeys(selection.zone_ids) if z in plan.rows_of]
+        if not parts:
+            return None
+        rows = np.concatenate(parts)
+    common = plan.population_common[rows]
+    no_population = bool(np.isnan(common).all())
+    if no_population:
+        weight, total = plan.share_of_a[rows], float(len(np.unique(plan.zone_a[rows])))
+    else:
+        weight = common
+        _, first = np.unique(plan.zone_a[rows], return_index=True)
+        total = float(np.nansum(plan.population_a[rows][first]))
     if not total or total <= 0:
         return None
-    shares = (weight.fillna(0).groupby(rows["zone_b"]).sum() / total).sort_values(ascending=False)
-    shares = shares[shares.index.isin(publishing)]
-    kept = shares if selection.whole else shares[shares >= MIN_COVER_SHARE]
-    if kept.empty:
+    sums = np.bincount(plan.zone_b[rows], weights=np.nan_to_num(weight, nan=0.0), minlength=len(plan.b_ids))
+    present = np.zeros(len(plan.b_ids), dtype=bool)
+    present[plan.zone_b[rows]] = True
+    candidates = np.flatnonzero(present & plan.publishing)
+    shares = sums[candidates] / total
+    order = np.argsort(-shares, kind="stable")
+    candidates, shares = candidates[order], shares[order]
+    keep = np.ones(len(shares), dtype=bool) if selection.whole else shares >= MIN_COVER_SHARE
+    if not keep.any():
         return None
-    coverage = float(min(kept.sum(), 1.0))
-    sizes = rows.drop_duplicates("zone_b").set_index("zone_b")["population_b"].reindex(kept.index)
-    covering = float(sizes.sum()) if sizes.notna().all() and not rows["population_common"].isna().all() else total
-    common = coverage * total
-    score = common / (total + covering - common) if total + covering - common > 0 else 0.0
+    candidates, shares = candidates[keep], shares[keep]
+    coverage = float(min(shares.sum(), 1.0))
+    sizes = plan.population_b[candidates]
+    covering = float(sizes.sum()) if not np.isnan(sizes).any() and not no_population else total
+    in_common = coverage * total
+    union = total + covering - in_common
+    score = in_common / union if union > 0 else 0.0
     if selection.whole:
         return score, DataSelection(Selection(other), selection, coverage=coverage)
-    return score, DataSelection(Selection(other, tuple(kept.index)), selection, kept, coverage)
+    kept_ids = plan.b_ids[candidates]
+    kept = pd.Series(shares, index=pd.Index(kept_ids, name="zone_b"))
+    return score, DataSelection(Selection(other, tuple(kept_ids)), selection, kept, coverage)
+
+
+@dataclass(frozen=True)
+class _CoveringPlan:
+    """The correspondence of two zonings as arrays, for `_covering`: one entry per correspondence row."""
+
+    b_ids: np.ndarray  # zone ids of the other zoning (object), indexed by `zone_b`
+    zone_a: np.ndarray  # int codes of the selection's zones
+    zone_b: np.ndarray  # int positions in `b_ids`
+    population_common: np.ndarray  # float, NaN when unknown
+    share_of_a: np.ndarray
+    population_a: np.ndarray
+    population_b: np.ndarray  # the other zone's population (NaN when unknown)
+    publishing: np.ndarray  # bool per `b_ids`: the zone has rows of the table
+    rows_of: dict  # selection's zone id → int array of its rows
+
+
+def _covering_plan(territory: Territory, zoning: str, other: str, table: str) -> _CoveringPlan | None:
+    """`correspondence(zoning, other)` turned into arrays once per pack, so that reading a selection on the
+    covering zones costs a few array operations (a click selects a new zone on every rerun)."""
+    def build() -> _CoveringPlan | None:
+        corr = correspondence(territory, zoning, other).table
+        if corr.empty:
+            return None
+        a_codes, a_ids = pd.factorize(corr["zone_a"].astype(str))
+        b_codes, b_ids = pd.factorize(corr["zone_b"].astype(str))
+        b_ids = np.asarray(b_ids, dtype=object)
+        block = getattr(cube_for(territory, other), table)
+        publishing_ids = set(cube_for(territory, other).zone_ids[block.zone_years.any(axis=0)])
+        population_b = corr.groupby(b_codes, sort=True)["population_b"].first().reindex(range(len(b_ids)))
+
+        def floats(column: str) -> np.ndarray:
+            return pd.to_numeric(corr[column], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+
+        order = np.argsort(a_codes, kind="stable")
+        bounds = np.flatnonzero(np.diff(a_codes[order])) + 1
+        rows_of = {str(a_ids[a_codes[group[0]]]): group for group in np.split(order, bounds) if len(group)}
+        return _CoveringPlan(
+            b_ids=b_ids, zone_a=a_codes, zone_b=b_codes, population_common=floats("population_common"),
+            share_of_a=floats("share_of_a"), population_a=floats("population_a"),
+            population_b=pd.to_numeric(population_b, errors="coerce").to_numpy(dtype=float, na_value=np.nan),
+            publishing=np.array([z in publishing_ids for z in b_ids], dtype=bool), rows_of=rows_of)
+
+    return cube_for(territory, zoning).memo(("covering_plan", other, table), build)
 
 
 @dataclass(frozen=True)
