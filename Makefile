@@ -7,7 +7,7 @@ PORT ?= 8501
 TEST_WORKERS ?= 2
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run test lint demo bench chromium postgres clean
+.PHONY: run test test-full lint demo bench chromium postgres clean
 
 $(VENV)/.runtime-installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,16 @@ run: $(VENV)/.runtime-installed
 	$(PY) -m gpect_core assets
 	$(PY) -m streamlit run serve.py --server.port $(PORT) --server.headless true
 
-## make test: set up and run the whole suite (unit, AppTest, browser in Debian's Chromium)
+## make test: set up and run the gate (unit, store, AppTest, the national build's golden figures, one browser test
+## per thing only a browser shows); tests/tiers.py lists what only `make test-full` runs, and why
 test: $(VENV)/.dev-installed chromium postgres
+	$(PY) -m gpect_core assets
+	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports
+	$(PY) -m pytest -q -n $(TEST_WORKERS) -m "not full"
+
+## make test-full: the whole suite, every browser scenario and every test at the national scale
+test-full: $(VENV)/.dev-installed chromium postgres
 	$(PY) -m gpect_core assets
 	$(PY) -m ruff check .
 	$(VENV)/bin/lint-imports

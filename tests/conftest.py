@@ -14,6 +14,7 @@ from browser import ExternalRequests, editor_accounts, launch_chromium, run_fold
 from conftest_plan import *  # noqa: F403 — plan store fixtures (SQLite and a real PostgreSQL server)
 from conftest_plan import stop_shared_postgres
 from conftest_realdata import *  # noqa: F403 — the national pack built from ../shared/realdata
+from tiers import is_full_only, unmatched
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_PACK = ROOT / "data" / "demo"
@@ -118,6 +119,28 @@ def _group_of(item) -> str | None:
             if fixturedef.scope in ("module", "class", "package"):
                 return item.nodeid.split("::")[0]
     return None
+
+
+def pytest_itemcollected(item):
+    """Mark `full` the tests that run only in `make test-full` (see tests/tiers.py); `make test` deselects them."""
+    if is_full_only(item.nodeid):
+        item.add_marker(pytest.mark.full)
+
+
+def pytest_collection_finish(session):
+    """On a run of the whole `tests/` folder, every entry of tests/tiers.py must still name a test."""
+    args = [str(Path(a)) for a in session.config.args]
+    if args and all(Path(a).resolve() == ROOT / "tests" for a in args) and not session.config.option.keyword:
+        stale = unmatched([item.nodeid for item in session.items] +
+                          [item.nodeid for item in getattr(session, "_gpect_deselected", [])])
+        if stale:
+            raise pytest.UsageError(f"tests/tiers.py names tests that no longer exist: {stale}")
+
+
+def pytest_deselected(items):
+    session = items[0].session if items else None
+    if session is not None:
+        session.__dict__.setdefault("_gpect_deselected", []).extend(items)
 
 
 @pytest.hookimpl(trylast=True)

@@ -1,0 +1,95 @@
+"""Which tests run in `make test` (the gate CI runs on every submission, about 6 minutes on a 2-core machine) and
+which only in `make test-full` (the whole suite, run before every release and every stop).
+
+Every test runs in `make test-full`. The gate keeps at least one test of each behaviour a user would notice: all unit,
+store and AppTest tests, the national build from ../shared/realdata with its golden figures, and one browser test per
+thing only a browser shows (the map that draws and selects on click, the deep link, the upload, the review queue,
+the stale save, the phones' votes, Back and Forward, accessibility of three pages). What goes to the full tier
+repeats, at a larger scale or in a second browser scenario, something the gate already asserts; each entry says
+which gate test covers it.
+
+An entry is a node id prefix (`tests/test_x.py` for a whole module, `tests/test_x.py::test_y` for a test and all
+its parameters, or the id with its parameter).
+"""
+
+from __future__ import annotations
+
+FULL_ONLY: dict[str, str] = {
+    # --- national scale: the gate keeps the build, the golden figures and the readings of a zone d'emploi
+    "tests/test_bridges.py::test_national_pack_bridges": "bridges on the demo pack: test_bridges.py",
+    "tests/test_browser_carte.py::test_on_the_national_pack": "map click in the browser on the demo pack",
+    "tests/test_browser_donnees.py::test_national_pack_draws": "every page on the national pack: AppTest",
+    "tests/test_browser_donnees.py::test_every_page_renders_on_the_national_pack": "test_indicators_national.py::"
+                                                                                 "test_pages_on_a_zone_d_emploi",
+    "tests/test_build_pack.py::test_national_ze_map_layer": "golden snapshot and test_geo.py",
+    "tests/test_build_pack.py::test_national_report_names": "report on the demo build: test_build_pack.py",
+    "tests/test_build_pack.py::test_national_zones_carry": "golden snapshot",
+    "tests/test_deck.py::test_national_deck": "deck of the demo pack: test_deck.py",
+    "tests/test_indicators_national.py::test_paris_reads": "test_a_zone_d_emploi_reads_its_recruitment…",
+    "tests/test_indicators_national.py::test_map_values_and_peers": "golden snapshot",
+    "tests/test_indicators_national.py::test_each_bmo_year_of_the_pack_equals_the_raw_workbook[2024]": "[2023]",
+    "tests/test_indicators_national.py::test_each_bmo_year_of_the_pack_equals_the_raw_workbook[2025]": "[2023]",
+    "tests/test_indicators_national.py::test_evolutions_tab": "evolutions on the demo pack: test_page_metiers.py",
+    "tests/test_national_vintages.py::test_new_real_files_are_read_at_their_own_year": "test_national_tension_…",
+    "tests/test_page_donnees.py::test_page_on_the_national_pack": "test_pages_on_a_zone_d_emploi",
+    "tests/test_page_metiers_national.py": "test_pages_on_a_zone_d_emploi",
+    "tests/test_pairing.py::test_national_pack_places_communes": "pairing distances on the demo pack",
+    # --- real files read one by one: the national build reads every one of them in the gate
+    "tests/test_readers_realdata.py::test_bmo_workbooks_of_each_year": "the national build and golden figures",
+    "tests/test_readers_realdata.py::test_real_file_is_recognised_and_read[bmo/Base_open_data_BMO_202": "same",
+    "tests/test_readers_realdata.py::test_real_file_is_recognised_and_read[emploi/pop_hist_1876_ze.xlsx": "same",
+    "tests/test_readers_realdata.py::test_real_file_is_recognised_and_read[emploi/chomage-zone-t1": "same",
+    "tests/test_readers_realdata.py::test_real_file_is_recognised_and_read[territoires/ZE2020_au": "same",
+    "tests/test_readers_realdata.py::test_real_file_is_recognised_and_read[geo/communes_2025": "same",
+    "tests/test_readers_realdata.py::test_ze_workbook_and_its_csv_extract_agree": "same",
+    # --- second browser scenarios of something the gate checks in a browser
+    "tests/test_browser_a11y.py::test_every_page_passes_axe_core[metiers-fr]": "axe-core on -fr, carte-fr, plan-fr",
+    "tests/test_browser_a11y.py::test_every_page_passes_axe_core[formations-fr]": "same",
+    "tests/test_browser_a11y.py::test_every_page_passes_axe_core[passerelles-fr]": "same",
+    "tests/test_browser_a11y.py::test_every_page_passes_axe_core[rapprochement-fr]": "same",
+    "tests/test_browser_a11y.py::test_every_page_passes_axe_core[donnees-fr]": "same",
+    "tests/test_browser_a11y.py::test_every_page_passes_axe_core[atelier-fr]": "same",
+    "tests/test_browser_a11y.py::test_every_page_passes_axe_core[vote-fr]": "same",
+    "tests/test_browser_a11y.py::test_every_page_passes_axe_core[carte-en]": "same",
+    "tests/test_browser_a11y.py::test_every_page_passes_axe_core[atelier-en]": "same",
+    "tests/test_browser_carte.py::test_a_new_indicator_recolours": "test_the_map_draws_every_zone_and_a_click…",
+    "tests/test_browser_carte.py::test_every_zoning_of_the_demo_pack": "same; every zoning's layer: test_map_static",
+    "tests/test_browser_carte.py::test_the_comparison_chart_downloads": "test_browser_metiers.py downloads",
+    "tests/test_browser_carte.py::test_a_deep_link_to_the_map_logs": "test_browser_synthese deep link",
+    "tests/test_browser_donnees.py::test_column_mapping_in_the_browser": "test_upload_in_the_browser…; mapping: "
+                                                                        "test_page_donnees.py (AppTest)",
+    "tests/test_browser_formats.py": "formats: test_page_formats.py (AppTest)",
+    "tests/test_browser_hostile.py::test_hostile_zone_names": "escaping on every page: test_plan_page / AppTest",
+    "tests/test_browser_links.py::test_a_link_with_page_choices": "test_page_links.py (AppTest)",
+    "tests/test_browser_links.py::test_copy_link": "test_page_links.py (AppTest)",
+    "tests/test_browser_metiers.py::test_ranking_by_difficulty": "test_rankings_draw_and_download…",
+    "tests/test_browser_survey.py::test_an_editor_imports_a_survey": "test_an_editor_confirms_a_code…",
+    "tests/test_browser_synthese.py::test_synthese_draws_every_basin": "test_clicking_a_basin_selects_it…",
+    "tests/test_browser_synthese.py::test_the_page_works_in_english": "English pages: AppTest",
+    "tests/test_browser_synthese.py::test_the_selection_survives": "test_page_links.py (AppTest)",
+    "tests/test_browser_synthese.py::test_the_same_spot_clicked_again": "test_browser_carte same spot",
+    "tests/test_plan_browser.py::test_a_visitor_sees_the_plan": "test_plan_page.py (AppTest)",
+    "tests/test_plan_browser.py::test_an_editor_downloads_the_plan": "test_plan_xlsx / test_hostile_plan (CLI)",
+    "tests/test_plan_browser.py::test_the_quick_editor_table": "test_plan_page.py quick editor (AppTest)",
+    "tests/test_plan_browser_en.py": "test_plan_page.py in English (AppTest)",
+    "tests/test_workshop_browser.py::test_presenter_mode_steps": "test_workshop_page.py (AppTest)",
+    "tests/test_workshop_browser.py::test_the_page_itself_is_larger": "test_workshop_page.py (AppTest)",
+    "tests/test_workshop_browser.py::test_two_app_servers": "test_workshop_store.py on PostgreSQL",
+    "tests/test_workshop_browser.py::test_the_projector_shows": "test_workshop_page.py (AppTest)",
+    "tests/test_pairing_browser.py": "test_pairing_page.py (AppTest)",
+    "tests/test_browser_passerelles.py": "test_page_passerelles.py (AppTest) and chart exports",
+    "tests/test_browser_formations.py": "test_page_formations.py (AppTest)",
+    # --- concurrency and processes at scale: the gate keeps the same checks with fewer writers
+    "tests/test_plan_reliability.py": "test_plan_store.py (stale saves, transactions on both stores)",
+    "tests/test_plan_auth_cli.py::test_cli_creates_the_first_administrator": "test_cli.py and test_hostile_plan",
+}
+
+
+def is_full_only(nodeid: str) -> bool:
+    """True when `nodeid` runs only in `make test-full`."""
+    return any(nodeid.startswith(key) for key in FULL_ONLY)
+
+
+def unmatched(nodeids: list[str]) -> list[str]:
+    """The entries of `FULL_ONLY` that match none of `nodeids` (a renamed test would silently go back to the gate)."""
+    return [key for key in FULL_ONLY if not any(n.startswith(key) for n in nodeids)]
