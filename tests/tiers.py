@@ -76,6 +76,11 @@ FULL_ONLY: dict[str, str] = {
     "tests/test_workshop_browser.py::test_the_page_itself_is_larger": "test_workshop_page.py (AppTest)",
     "tests/test_workshop_browser.py::test_two_app_servers": "test_workshop_store.py on PostgreSQL",
     "tests/test_workshop_browser.py::test_the_projector_shows": "test_workshop_page.py (AppTest)",
+    "tests/test_workshop_browser.py::test_a_phone_shows_others_proposals": "test_workshop_page.py: run_every",
+    "tests/test_workshop_browser.py::test_the_projected_vote_shows_its_qr": "presenter layout; the phones' vote "
+                                                                          "test draws the projected results",
+    "tests/test_browser_links.py::test_streamlit_s_own_words": "the axe sweep of -fr, carte-fr, plan-fr checks "
+                                                                "the same words",
     "tests/test_pairing_browser.py": "test_pairing_page.py (AppTest)",
     "tests/test_browser_passerelles.py": "test_page_passerelles.py (AppTest) and chart exports",
     "tests/test_browser_formations.py": "test_page_formations.py (AppTest)",
