@@ -63,7 +63,6 @@ def render(view: PlanView) -> None:
     apply, discard = st.columns([1, 1])
     if discard.button(T("plan.import.discard"), key="plan_import_discard"):
         st.session_state[STAGED] = None
-        st.session_state.pop(f"plan_import_confirm_{digest}", None)
         st.success(T("plan.import.discarded"))
         return
     if apply.button(T("plan.import.apply"), type="primary", key="plan_import_apply", disabled=not confirmed):
