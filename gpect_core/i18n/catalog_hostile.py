@@ -341,6 +341,11 @@ STRINGS.update({
         "l'afficherait le {date}) ; mettez-la au format date ou écrivez JJ/MM/AAAA.",
         "{where}: the cell holds the number {value}, not a date (it is not formatted as a date; Excel would show "
         "{date}); format it as a date or write DD/MM/YYYY."),
+    "hostile.workbook.encrypted": (
+        "« {file} » : le classeur est protégé par mot de passe ; ouvrez-le dans Excel, retirez le mot de passe "
+        "(Fichier > Informations > Protéger le classeur) et enregistrez-le de nouveau.",
+        "“{file}”: the workbook is password-protected; open it in Excel, remove the password (File > Info > "
+        "Protect Workbook) and save it again."),
     "hostile.plan.expected.number": ("un nombre", "a number"),
     "hostile.plan.expected.integer": ("un nombre entier", "a whole number"),
     "hostile.plan.expected.yes_no": ("oui ou non", "yes or no"),
