@@ -164,3 +164,67 @@ def test_a_well_formed_code_absent_from_the_referential_is_refused_and_nothing_i
         xlsx.apply_import(plan_store, incoming, user="anne", known_rome=referential)
     assert dump(plan_store) == before
     assert xlsx.import_problems(plan_store, incoming) == []  # no referential (the demo pack): only the form counts
+
+
+# ------------------------------------------------------------------------------- more hostile inputs (issue 14)
+def test_a_changed_date_after_next_year_is_asked_about_and_applied_only_once_confirmed(plan_store):
+    from datetime import date as day
+
+    rows = {}
+
+    def edit(book):
+        end, rows["end"] = cell(book, "Actions", "ACT04", "fin")
+        end.value = "31/12/2030"
+        book["Valeurs"].append(["IND01", "15/03/2028", 12, "Comité"])
+        rows["value"] = book["Valeurs"].max_row
+    incoming = xlsx.read_workbook(edited(plan_store, edit), name="dates.xlsx")
+    today = day(2026, 12, 1)
+    assert incoming.doubts == []  # nothing misread: the dates are doubtful as changes to the stored plan
+    messages = [d.message for d in xlsx.import_doubts(plan_store, incoming, today)]
+    assert messages == [
+        f"dates.xlsx, feuille « Actions », ligne {rows['end']} : colonne « fin » : date du 31/12/2030, après l'année "
+        "2027 ; vérifiez-la (une faute de frappe ?) avant d'appliquer.",
+        f"dates.xlsx, feuille « Valeurs », ligne {rows['value']} : colonne « date » : date du 15/03/2028, après "
+        "l'année 2027 ; vérifiez-la (une faute de frappe ?) avant d'appliquer."]
+    assert xlsx.import_problems(plan_store, incoming, today=today) == []
+    before = dump(plan_store)
+    with pytest.raises(PlanImportError, match="2 valeur\\(s\\) à vérifier attendent votre confirmation"):
+        xlsx.apply_import(plan_store, incoming, user="anne", today=today)
+    assert dump(plan_store) == before
+    xlsx.apply_import(plan_store, incoming, user="anne", today=today, confirmed=True)
+    assert plan_store.get_action("ACT04")["end_date"] == day(2030, 12, 31)
+    again = xlsx.read_workbook(xlsx.export_store(plan_store), name="dates.xlsx")
+    assert xlsx.import_doubts(plan_store, again, today) == []  # stored dates are not asked about at each import
+
+
+def test_an_encrypted_workbook_is_said_to_be_password_protected_by_the_plan_import(plan_store):
+    try:
+        from test_hostile_files import encrypted_workbook
+    except ImportError:  # pragma: no cover
+        from tests.test_hostile_files import encrypted_workbook
+    before = dump(plan_store)
+    with pytest.raises(PlanImportError) as caught:
+        xlsx.read_workbook(encrypted_workbook(), name="plan-secret.xlsx")
+    assert caught.value.message == (
+        "« plan-secret.xlsx » : le classeur est protégé par mot de passe ; ouvrez-le dans Excel, retirez le mot de "
+        "passe (Fichier > Informations > Protéger le classeur) et enregistrez-le de nouveau.")
+    assert dump(plan_store) == before
+
+
+@pytest.mark.parametrize(("header", "value", "expected"), [
+    ("avancement (%)", "0,75", "« 0,75 » doit être un nombre entier"),
+    ("budget (€)", "1,5e400", "n'est pas un nombre fini"),
+])
+def test_a_fraction_in_the_progress_and_an_overflow_in_the_budget_are_refused_with_their_place(plan_store, header,
+                                                                                                value, expected):
+    row = {}
+
+    def edit(book):
+        target, row["n"] = cell(book, "Actions", "ACT03", header)
+        target.value = value
+    before = dump(plan_store)
+    with pytest.raises(PlanImportError) as caught:
+        xlsx.read_workbook(edited(plan_store, edit), name="plan.xlsx")
+    assert f"plan.xlsx, feuille « Actions », ligne {row['n']}, colonne « {header} » : " in caught.value.report()
+    assert expected in caught.value.report()
+    assert dump(plan_store) == before

@@ -346,6 +346,10 @@ STRINGS.update({
         "(Fichier > Informations > Protéger le classeur) et enregistrez-le de nouveau.",
         "“{file}”: the workbook is password-protected; open it in Excel, remove the password (File > Info > "
         "Protect Workbook) and save it again."),
+    "hostile.plan.future_date": (
+        "colonne « {column} » : date du {date}, après l'année {latest} ; vérifiez-la (une faute de frappe ?) avant "
+        "d'appliquer.",
+        "column “{column}”: date {date}, after the year {latest}; check it (a typo?) before applying."),
     "hostile.plan.expected.number": ("un nombre", "a number"),
     "hostile.plan.expected.integer": ("un nombre entier", "a whole number"),
     "hostile.plan.expected.yes_no": ("oui ou non", "yes or no"),

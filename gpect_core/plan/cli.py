@@ -48,7 +48,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from ..i18n import t
-    from .xlsx import apply_import, diff_plans, import_problems, read_workbook
+    from .xlsx import apply_import, diff_plans, import_doubts, import_problems, read_workbook
 
     store, zones, rome = _open_store(args, with_zones=True)
     incoming = read_workbook(args.file)
@@ -70,7 +70,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
             print(f"  - {difference.describe()}")
     for difference in kept:
         print(f"  · {difference.describe()}")
-    doubts = incoming.doubts if changes else []
+    doubts = import_doubts(store, incoming) if changes else []
     if doubts:
         print(t("hostile.plan.confirm_list", file=Path(args.file).name, n=len(doubts)))
         for doubt in doubts:

@@ -459,10 +459,14 @@ def apply_import(store: PlanStore, incoming: dict, user: str, comment: str = "Im
     Beside the plan's rules, a changed value is refused when it names a zone code outside `known_zones` (the
     zone ids of every zoning of the pack; not checked when None), a ROME code outside `known_rome` (the pack's
     ROME 4.0 referential, `readers.rome.rome_referential`; not checked when None) or is a date more than
-    `FAR_YEARS` years after `today` (default: today). A workbook with doubts (`ImportedPlan.doubts`) is applied only when
-    `confirmed`; else PlanImportError listing them and nothing written."""
-    doubts = getattr(incoming, "doubts", [])
-    if doubts and not confirmed and not dry_run:
+    `FAR_YEARS` years after `today` (default: today). A workbook with doubts (`import_doubts`: misread values,
+    dates after next year) is applied only when `confirmed`; else PlanImportError listing them, nothing written."""
+    doubts = import_doubts(store, incoming, today) if not dry_run else []
+    if doubts and not confirmed:
+        refused = import_problems(store, incoming, known_zones=known_zones, today=today, known_rome=known_rome)
+        if refused:  # what cannot be applied at all comes before what asks for a yes
+            raise PlanImportError(t("hostile.plan.refused", file=_source(incoming)["file"], n=len(refused)),
+                                  refused)
         raise PlanImportError(t("hostile.plan.confirm_needed", file=_source(incoming)["file"], n=len(doubts)),
                               doubts)
     problems: list[Problem] = []
@@ -473,6 +477,28 @@ def apply_import(store: PlanStore, incoming: dict, user: str, comment: str = "Im
             raise PlanImportError(t("hostile.plan.refused", file=_source(incoming)["file"], n=len(problems)),
                                   problems)
     return changed
+
+
+def import_doubts(store: PlanStore, incoming: dict, today: date | None = None) -> list[Problem]:
+    """What `apply_import` asks to confirm before applying `incoming`: the values it may have misread
+    (`ImportedPlan.doubts`) and every changed or added date whose year is after `today`'s year + 1 (default:
+    today): a value measured, a milestone due or an action starting or ending in such a year is more often a
+    typo than a plan. French Problems naming file, sheet, row and column."""
+    today = today or date.today()
+    latest = today.year + 1
+    doubts = list(getattr(incoming, "doubts", []))
+    headers = {(spec.entity, name): header for spec in SHEETS for name, header in spec.columns}
+    differences = diff_plans(store.snapshot(), incoming)
+    new_values = {d.entity_id for d in differences if d.entity == "indicator_value" and d.kind == "ajout"}
+    differences += [Difference("indicator_value", key, "date", None, incoming["indicator_value"][key]["date"],
+                               "ajout") for key in sorted(new_values)]
+    for d in differences:
+        if d.field in m.DATE_FIELDS and isinstance(d.after, date) and d.after.year > latest:
+            column = headers.get((d.entity, d.field), d.field)
+            doubts.append(_located(incoming, d.entity, d.entity_id,
+                                   t("hostile.plan.future_date", column=column, date=f"{d.after:%d/%m/%Y}",
+                                     latest=latest), column=column))
+    return doubts
 
 
 def import_problems(store: PlanStore, incoming: dict, known_zones: set[str] | None = None,

@@ -9,7 +9,14 @@ import pandas as pd
 import streamlit as st
 
 from gpect_core.errors import GpectError
-from gpect_core.plan.xlsx import apply_import, diff_plans, export_store, import_problems, read_workbook
+from gpect_core.plan.xlsx import (
+    apply_import,
+    diff_plans,
+    export_store,
+    import_doubts,
+    import_problems,
+    read_workbook,
+)
 from gpect_core.readers.rome import rome_referential
 from ui.donnees_confirm import confirm_doubts
 from ui.feedback import md, show_error
@@ -59,7 +66,7 @@ def render(view: PlanView) -> None:
     st.dataframe(pd.DataFrame({T("plan.import.difference"): [d.describe(view.lang) for d in differences]}),
                  hide_index=True, width="stretch")
     digest = hashlib.sha1(data).hexdigest()[:12]  # a tick never carries over to another file
-    confirmed = confirm_doubts(T, incoming.doubts, key=f"plan_import_confirm_{digest}")
+    confirmed = confirm_doubts(T, import_doubts(store, incoming, view.today), key=f"plan_import_confirm_{digest}")
     apply, discard = st.columns([1, 1])
     if discard.button(T("plan.import.discard"), key="plan_import_discard"):
         st.session_state[STAGED] = None
@@ -69,7 +76,7 @@ def render(view: PlanView) -> None:
         try:
             count = apply_import(store, incoming, user=view.user.signature,
                                  comment=T("plan.import.comment", name=name), known_zones=zones,
-                                 confirmed=confirmed, known_rome=rome)
+                                 confirmed=confirmed, known_rome=rome, today=view.today)
         except GpectError as exc:
             show_error(exc)
         else:
