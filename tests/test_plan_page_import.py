@@ -59,7 +59,7 @@ def _page(data: bytes, name: str = "plan-modifie.xlsx") -> AppTest:
 
 def _seen(elements) -> str:
     """The texts as the page shows them (Markdown escapes rendered)."""
-    return re.sub(r"\\(.)", r"\1", "\n".join(str(e.value) for e in elements))
+    return re.sub(r"\\(.)", r"\1", "\n".join(str(e.value) for e in elements)).replace("\u2060", "")
 
 
 def _button(at: AppTest, label: str):
@@ -137,3 +137,32 @@ def test_a_workbook_with_a_date_formatted_budget_is_refused_on_the_page_with_its
     assert APPLY not in [b.label for b in at.button]
     at.run()
     assert dump(plan_env) == before
+
+
+IMAGE = "![x](http://traceur.example/p.png)"
+
+
+def _unescaped_image(at: AppTest) -> list[str]:
+    """Texts of Markdown elements where the image would render (not escaped)."""
+    values = [str(e.value) for e in (*at.markdown, *at.caption, *at.info, *at.error, *at.success, *at.warning)]
+    return [v for v in values if re.search(r"(?<!\\)!(?<!\\)\[x(?<!\\)\]\(http", v)]
+
+
+def test_a_markdown_image_in_the_workbook_is_shown_as_text_in_the_preview_and_the_problems(plan_env):
+    book = openpyxl.load_workbook(io.BytesIO(xlsx.export_store(plan_env)))
+    title, _ = cell(book, "Actions", "ACT01", "titre")
+    title.value = f"Forum {IMAGE}"
+    kind, row = cell(book, "Partenaires", book["Partenaires"].cell(row=2, column=1).value, "type")
+    kind.value = IMAGE
+    buffer = io.BytesIO()
+    book.save(buffer)
+    at = _page(buffer.getvalue(), name=f"{IMAGE}.xlsx")
+    assert not at.exception
+    assert IMAGE in _seen(at.error)  # said, as text
+    assert _unescaped_image(at) == []
+    kind.value = "Entreprise"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    at = _page(buffer.getvalue(), name=f"{IMAGE}.xlsx")
+    assert not at.exception
+    assert _unescaped_image(at) == []
