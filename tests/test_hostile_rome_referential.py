@@ -89,3 +89,22 @@ def test_pairing_lists_name_a_malformed_and_an_unknown_code_apart(tmp_path):
             "n'existe pas dans le ROME 4.0") in messages
     assert ("« fragiles.xlsx », feuille « Saisie », ligne 4, colonne « Code métier (ROME) » : « Z9999 » n'est pas un "
             "code ROME (une lettre de A à N et quatre chiffres, ex. H2913)") in messages
+
+
+def test_the_survey_review_refuses_a_malformed_and_a_non_existent_other_code(referential_pack, monkeypatch,
+                                                                              tmp_path, plan_accounts_file):
+    try:
+        from test_page_survey import EDITOR, page
+    except ImportError:  # pragma: no cover
+        from tests.test_page_survey import EDITOR, page
+    at = page(referential_pack, monkeypatch, tmp_path, user=EDITOR)
+    at.run()
+    assert not at.exception
+    for code, expected in (("z9999", "« Z9999 » n'est pas un code ROME (une lettre de A à N et quatre chiffres"),
+                           ("A9999", "le code ROME « A9999 » n'existe pas dans le ROME 4.0")):
+        at.text_input(key="survey_other_1").set_value(code)
+        at.button(key="survey_confirm_1").click().run()
+        assert not at.exception
+        errors = "\n".join(e.value for e in at.error).replace("\\", "")
+        assert expected in errors, errors
+        assert not at.success
