@@ -26,6 +26,7 @@ from .i18n import t
 from .readers import SUPPORTED_SUFFIXES, Parsed
 from .readers.guess import ColumnMapping, load_mappings, mappings_path
 from .readers.isolated import read_source_isolated
+from .readers.rome import rome_referential, unknown_rome_problems
 from .schema import table_label
 from .territory import Provenance, Territory
 
@@ -99,6 +100,7 @@ def prepare(pack: str | Path, uploads: list[Upload], imported_by: str = "", acce
         return preview
     preview.pack_fingerprint = territory.fingerprint
     parsed_items: list[tuple[Parsed, str]] = []
+    referential = rome_referential(territory)
     for upload in uploads:
         name = Path(upload.name).name
         if len(upload.data) > limit:
@@ -130,6 +132,7 @@ def prepare(pack: str | Path, uploads: list[Upload], imported_by: str = "", acce
                 continue
             if parsed.recognised and parsed.report.problems and not accept_rejections:
                 preview.problems.extend(parsed.report.problems)
+            preview.problems.extend(unknown_rome_problems(parsed, referential))
             preview.doubts.extend(parsed.report.doubts)
             parsed_items.append((parsed, digest))
     recognised = [(p, h) for p, h in parsed_items if p.recognised and p.data]

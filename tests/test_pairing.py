@@ -133,8 +133,8 @@ def test_the_reader_names_file_sheet_row_and_column_of_each_bad_cell(tmp_path):
     assert messages == [
         "« fragiles.xlsx », feuille « Saisie », ligne 3, colonne « Code commune (INSEE) » : la commune « 99999 » "
         "n'existe pas dans le territoire",
-        "« fragiles.xlsx », feuille « Saisie », ligne 3, colonne « Code métier (ROME) » : le code métier « Z9999 » "
-        "n'est pas un code ROME connu",
+        "« fragiles.xlsx », feuille « Saisie », ligne 3, colonne « Code métier (ROME) » : « Z9999 » n'est pas un "
+        "code ROME (une lettre de A à N et quatre chiffres, ex. H2913)",
         "« fragiles.xlsx », feuille « Saisie », ligne 3, colonne « Effectif concerné » : « 2.5 » n'est pas un "
         "nombre entier positif",
     ]

@@ -18,6 +18,13 @@ from gpect_core.ingest import Upload, integrate, prepare
 from gpect_core.plan.engine import default_url
 from gpect_core.readers.guess import ColumnMapping
 from gpect_core.readers.isolated import read_tables_isolated
+from gpect_core.readers.rome import (
+    is_rome_code,
+    malformed_rome_message,
+    normalise_rome,
+    rome_referential,
+    unknown_rome_message,
+)
 from gpect_core.readers.sniff import ReadError
 from gpect_core.survey.importer import (
     FIELDS,
@@ -256,9 +263,12 @@ def _review(T, check, index: TitleIndex, store, user, can_edit: bool, lang: str)
                                        format_func=lambda c: f"{c} — {index.label_of(c)}")
             other = cols[1].text_input(T("survey.review.other"), key=f"survey_other_{i}").strip().upper()
             if cols[2].button(T("survey.review.confirm"), key=f"survey_confirm_{i}"):
-                code = other or picked
+                code = normalise_rome(other) or picked
                 if code not in index.codes:
-                    st.error(T("survey.review.unknown_code", code=md(code)))
+                    referential = rome_referential(context.get_territory()) if is_rome_code(code) else None
+                    st.error(md(malformed_rome_message(code, lang)) if not is_rome_code(code)
+                             else md(unknown_rome_message(code, lang)) if referential and code not in referential
+                             else T("survey.review.unknown_code", code=md(code)))
                     continue
                 appellation = _appellation(index, code, row.appellation)
                 try:

@@ -238,9 +238,6 @@ STRINGS.update({
     "hostile.plan.rome_upper": (
         "{where} : « {value} » lu « {read} » (codes ROME mis en majuscules).",
         "{where}: “{value}” read “{read}” (ROME codes put in upper case)."),
-    "hostile.plan.number_as_date": (
-        "{where} : le nombre {value} est lu comme la date du {date} (numéro de jour d'Excel) ; vérifiez-la.",
-        "{where}: the number {value} is read as the date {date} (Excel day number); check it."),
     "hostile.plan.percent": (
         "{where} : « {value} » est lu {read} (le « % » est ignoré) ; vérifiez que c'est bien le montant voulu.",
         "{where}: “{value}” is read {read} (the “%” is ignored); check that it is the amount meant."),
@@ -320,4 +317,43 @@ STRINGS.update({
         "de l'aperçu).",
         "Nothing was integrated: {n} unusual value(s) await your confirmation (the “I confirm…” box of the "
         "preview)."),
+})
+STRINGS.update({
+    "hostile.rome.unknown": (
+        "le code ROME « {code} » n'existe pas dans le ROME 4.0",
+        "the ROME code “{code}” does not exist in ROME 4.0"),
+    "hostile.rome.malformed": (
+        "« {code} » n'est pas un code ROME (une lettre de A à N et quatre chiffres, ex. H2913)",
+        "“{code}” is not a ROME code (a letter A to N and four digits, e.g. H2913)"),
+    "hostile.rome.unknown_in_file": (
+        "{where} : le code ROME « {code} » n'existe pas dans le ROME 4.0 (référentiel du pack) ; corrigez-le.",
+        "{where}: the ROME code “{code}” does not exist in ROME 4.0 (the pack's referential); correct it."),
+    "hostile.plan.date_cell": (
+        "{where} : la cellule est au format date (elle affiche le {date}, valeur enregistrée {stored}) alors que la "
+        "colonne attend {expected} ; mettez la cellule au format nombre (ou texte) et écrivez la valeur voulue.",
+        "{where}: the cell is formatted as a date (it shows {date}, stored value {stored}) while the column expects "
+        "{expected}; format the cell as a number (or text) and write the value meant."),
+    "hostile.plan.date_cell_text": (
+        "{where} : la cellule est au format date ; elle est lue comme le texte « {read} » : vérifiez-le.",
+        "{where}: the cell is formatted as a date; it is read as the text “{read}”: check it."),
+    "hostile.plan.number_not_date": (
+        "{where} : la cellule contient le nombre {value} et non une date (elle n'est pas au format date ; Excel "
+        "l'afficherait le {date}) ; mettez-la au format date ou écrivez JJ/MM/AAAA.",
+        "{where}: the cell holds the number {value}, not a date (it is not formatted as a date; Excel would show "
+        "{date}); format it as a date or write DD/MM/YYYY."),
+    "hostile.workbook.encrypted": (
+        "« {file} » : le classeur est protégé par mot de passe ; ouvrez-le dans Excel, retirez le mot de passe "
+        "(Fichier > Informations > Protéger le classeur) et enregistrez-le de nouveau.",
+        "“{file}”: the workbook is password-protected; open it in Excel, remove the password (File > Info > "
+        "Protect Workbook) and save it again."),
+    "hostile.plan.future_date": (
+        "colonne « {column} » : date du {date}, après l'année {latest} ; vérifiez-la (une faute de frappe ?) avant "
+        "d'appliquer.",
+        "column “{column}”: date {date}, after the year {latest}; check it (a typo?) before applying."),
+    "hostile.plan.expected.number": ("un nombre", "a number"),
+    "hostile.plan.expected.integer": ("un nombre entier", "a whole number"),
+    "hostile.plan.expected.yes_no": ("oui ou non", "yes or no"),
+    "hostile.plan.expected.codes": ("une liste de codes", "a list of codes"),
+    "hostile.plan.expected.text": ("un texte (identifiant, statut ou libellé connu)",
+                                   "a text (identifier, status or known label)"),
 })

@@ -281,6 +281,9 @@ STRINGS = {
     "plan.import.comment": ("Import de {name}", "Import of {name}"),
     "plan.import.done": ("{n} modification(s) appliquée(s) ; elles figurent dans l'historique.",
                          "{n} change(s) applied; they are in the history."),
+    "plan.import.discard": ("Abandonner cet import", "Discard this import"),
+    "plan.import.discarded": ("Import abandonné : rien n'a été modifié dans le plan.",
+                              "Import discarded: nothing was changed in the plan."),
     # administration
     "plan.admin.partners": ("Annuaire des partenaires", "Partners directory"),
     "plan.admin.partner_id": ("Identifiant du partenaire", "Partner id"),

@@ -28,6 +28,7 @@ from openpyxl import load_workbook
 
 from ..errors import GpectError, Problem
 from ..readers.bounds import ReadError, check_workbook
+from ..readers.rome import is_rome_code, malformed_rome_message, rome_referential, unknown_rome_message
 from ..survey.matching import index_of_pack, match_titles
 from .templates import LIST_LABELS, SPECS
 
@@ -35,7 +36,7 @@ MAX_PROBLEMS = 200
 MAX_LIST_ROWS = 20_000  # a platform's list holds hundreds of firms; beyond, the file is refused before any work
 LARGE_HEADCOUNT = 500  # more people than this on one row of one firm is asked about
 YEAR = re.compile(r"\b(2\d{3})\b")
-ROME_CODE = re.compile(r"[A-Z]\d{4}")
+ROME_CODE = re.compile(r"[A-Z]\d{4}")  # code-shaped (not a title to match), valid or not: readers.rome checks it
 
 
 class PairingInputError(GpectError):
@@ -136,6 +137,7 @@ def read_list(source, kind: str, territory, file_name: str | None = None) -> pd.
         raise PairingInputError(f"{where} : colonne(s) obligatoire(s) absente(s) : "
                                 f"{', '.join(f'« {h} »' for h in missing)} (ligne 1 du modèle).")
     occupations = known_occupations(territory)
+    referential = rome_referential(territory)
     communes = set(territory.table("communes")["commune_id"].astype(str))
     problems: list[Problem] = []
     doubts: list[Problem] = []
@@ -184,9 +186,12 @@ def read_list(source, kind: str, territory, file_name: str | None = None) -> pd.
                         f"(le plus proche : {match.appellation or '–'}) : indiquez son code ROME")
                 bad = True
         elif record["occupation_code"] not in occupations:
+            code = record["occupation_code"]
             problem(row_number, spec.field_for("occupation_code"),
-                    f"le code métier « {record['occupation_code']} » n'est pas un code ROME connu"
-                    if record["occupation_code"] else "le code métier est vide")
+                    "le code métier est vide" if not code
+                    else malformed_rome_message(code) if not is_rome_code(code)
+                    else unknown_rome_message(code) if referential is not None and code not in referential
+                    else f"le code métier « {code} » n'est pas un code ROME connu")
             bad = True
         headcount = _whole_number(cells.get("headcount"))
         if headcount is None or headcount <= 0:

@@ -29,7 +29,10 @@ def _open_store(args: argparse.Namespace, with_zones: bool = False):
     store = PlanStore.open(args.db, territory)
     if not with_zones:
         return store
-    return store, (set(territory.zones["zone_id"].astype(str)) if territory is not None else None)
+    from ..readers.rome import rome_referential
+
+    return store, (set(territory.zones["zone_id"].astype(str)) if territory is not None else None), \
+        rome_referential(territory)
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -45,11 +48,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from ..i18n import t
-    from .xlsx import apply_import, diff_plans, import_problems, read_workbook
+    from .xlsx import apply_import, diff_plans, import_doubts, import_problems, read_workbook
 
-    store, zones = _open_store(args, with_zones=True)
+    store, zones, rome = _open_store(args, with_zones=True)
     incoming = read_workbook(args.file)
-    problems = import_problems(store, incoming, known_zones=zones)
+    problems = import_problems(store, incoming, known_zones=zones, known_rome=rome)
     if problems:
         print(t("hostile.plan.preview_problems", n=len(problems), file=Path(args.file).name), file=sys.stderr)
         for problem in problems:
@@ -67,7 +70,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
             print(f"  - {difference.describe()}")
     for difference in kept:
         print(f"  · {difference.describe()}")
-    doubts = incoming.doubts if changes else []
+    doubts = import_doubts(store, incoming) if changes else []
     if doubts:
         print(t("hostile.plan.confirm_list", file=Path(args.file).name, n=len(doubts)))
         for doubt in doubts:
@@ -84,7 +87,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         print("--apply demande --user : chaque modification de l'historique nomme son auteur.", file=sys.stderr)
         return 2
     count = apply_import(store, incoming, user=args.user, comment=f"Import de {Path(args.file).name}",
-                         known_zones=zones, confirmed=bool(args.confirm))
+                         known_zones=zones, confirmed=bool(args.confirm), known_rome=rome)
     print(f"{count} modification(s) appliquée(s) par {args.user} ; elles figurent dans l'historique.")
     return 0
 

@@ -12,17 +12,19 @@ import io
 import os
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
 
 from ..errors import GpectError, Problem
 from ..i18n import t
 from ..readers.bounds import ReadError, check_workbook
+from ..readers.rome import is_rome_code, normalise_rome, unknown_rome_codes
 from . import model as m
 from .errors import PlanValidationError
 from .labels import item_id, label, labels
@@ -74,7 +76,7 @@ class ImportedPlan(dict):
     """A plan read from a workbook (the PlanStore.snapshot() form, equal to it when nothing differs) that also
     knows where each row came from: `source` = {"file": name, "rows": {entity: {key: row number}}}, and the
     values it read but may have misread (`doubts`, French Problems naming sheet, row and column: a « % » in a
-    budget, a plain number in a date column, a ROME code put in upper case, a hidden sheet), applied only once
+    budget, a date-formatted cell in a text column, a ROME code put in upper case, a hidden sheet), applied only once
     confirmed (`apply_import(..., confirmed=True)`)."""
 
     def __init__(self, plan: dict, source: dict, doubts: list[Problem] | None = None):
@@ -203,8 +205,8 @@ def read_workbook(source: str | os.PathLike | bytes | io.BytesIO, name: str | No
         if spec.title not in workbook.sheetnames:
             problems.append(Problem(f"{label} : feuille « {spec.title} » absente.", file=label, sheet=spec.title))
             continue
-        rows = workbook[spec.title].iter_rows(values_only=True)
-        header = [str(h).strip().casefold() if h is not None else "" for h in next(rows, ())]
+        rows = workbook[spec.title].iter_rows()
+        header = [str(c.value).strip().casefold() if c.value is not None else "" for c in next(rows, ())]
         titles = {title.casefold(): title for _, title in spec.columns}
         _sheet_checks(formulas[spec.title], workbook[spec.title], label, spec.title, header, titles, problems,
                       doubts)
@@ -221,10 +223,14 @@ def read_workbook(source: str | os.PathLike | bytes | io.BytesIO, name: str | No
                 problems.append(Problem(f"{label}, feuille « {spec.title} » : colonne « {title} » absente.",
                                         file=label, sheet=spec.title, column=title))
         records = []
-        for number, values in enumerate(rows, start=2):
-            if values is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+        for number, cells in enumerate(rows, start=2):
+            values = [c.value for c in cells]
+            if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
                 continue
-            records.append((number, {name: values[i] if i < len(values) else None for name, i in positions.items()}))
+            record = {name: values[i] if i < len(values) else None for name, i in positions.items()}
+            record[DATE_FORMATTED] = {name for name, i in positions.items()
+                                      if i < len(cells) and getattr(cells[i], "is_date", False)}
+            records.append((number, record))
         raw[spec.title] = records
     workbook.close()
     formulas.close()
@@ -279,6 +285,9 @@ def _decode(raw: dict, label: str, problems: list[Problem], doubts: list[Problem
                 where = f"{where_row}, colonne « {header} »"
                 try:
                     value = record.get(name)
+                    if name in record.get(DATE_FORMATTED, ()):
+                        value = _date_formatted(name, value, where, doubts,
+                                                Problem("", file=label, sheet=title, row=number, column=header))
                     row[name] = _decode_cell(spec.entity, name, value, where, plan)
                     doubt = _doubt(name, value, row[name], where)
                     if doubt:
@@ -301,24 +310,54 @@ def _decode(raw: dict, label: str, problems: list[Problem], doubts: list[Problem
     return ImportedPlan(plan, source={"file": label, "rows": numbers}, doubts=doubts)
 
 
-ROME_CODE = re.compile(r"[A-Na-n]\d{4}")
+DATE_FORMATTED = "\0date-formatted"  # a record's set of fields whose cell is formatted as a date
+TEXT_FIELDS = frozenset({"title", "description", "label", "source", "name", "unit", "funders"})
 LARGEST = 1e12  # beyond, a plan's figure (euros, indicator values) is taken for a typo or a pasted overflow
 
 
 def _rome_codes(value: Any, where: str) -> str | None:
     codes = [c for c in re.split(r"[;,\s]+", str(value)) if c]
-    wrong = [c for c in codes if not ROME_CODE.fullmatch(c)]
+    wrong = [c for c in codes if not is_rome_code(c)]
     if wrong:
         raise PlanValidationError(t("hostile.plan.rome", where=where, codes=", ".join(f"« {c} »" for c in wrong)))
-    return " ".join(c.upper() for c in codes) or None
+    return " ".join(normalise_rome(c) for c in codes) or None
+
+
+def _expected(name: str) -> str:
+    if name in m.FLOAT_FIELDS:
+        return t("hostile.plan.expected.number")
+    if name in m.INT_FIELDS:
+        return t("hostile.plan.expected.integer")
+    if name in m.BOOL_FIELDS:
+        return t("hostile.plan.expected.yes_no")
+    if name in m.LIST_FIELDS:
+        return t("hostile.plan.expected.codes")
+    return t("hostile.plan.expected.text")
+
+
+def _date_formatted(name: str, value: Any, where: str, doubts: list[Problem], place: Problem) -> Any:
+    """The value of a cell formatted as a date (openpyxl gives a datetime) in column `name`: kept for a date
+    column; read as its « JJ/MM/AAAA » text, and asked about, in a free-text column; refused (naming the date it
+    shows and the number it stores) in every other typed column, never silently converted."""
+    if name in m.DATE_FIELDS or not isinstance(value, (date, datetime, time, timedelta)):
+        return value
+    shown = f"{value:%d/%m/%Y}" if isinstance(value, date) else str(value)
+    if name in TEXT_FIELDS:
+        doubts.append(Problem(t("hostile.plan.date_cell_text", where=where, read=shown), file=place.file,
+                              sheet=place.sheet, row=place.row, column=place.column))
+        return shown
+    try:
+        stored = f"{to_excel(value):g}"
+    except (TypeError, ValueError):
+        stored = str(value)
+    raise PlanValidationError(t("hostile.plan.date_cell", where=where, date=shown, stored=stored,
+                                expected=_expected(name)))
 
 
 def _doubt(name: str, given: Any, read: Any, where: str) -> str | None:
     """Why a value read from a cell may not be what the committee meant (French, naming `where`), or None."""
     if read is None or given is None:
         return None
-    if name in m.DATE_FIELDS and isinstance(given, (int, float)) and not isinstance(given, bool):
-        return t("hostile.plan.number_as_date", where=where, value=f"{given:g}", date=f"{read:%d/%m/%Y}")
     if name in m.FLOAT_FIELDS and isinstance(given, str) and "%" in given:
         return t("hostile.plan.percent", where=where, value=given.strip(), read=f"{read:g}")
     if name == "occupation_codes" and str(read) != " ".join(c for c in re.split(r"[;,\s]+", str(given)) if c):
@@ -339,6 +378,12 @@ def _lookup(value: str, known: dict[str, dict], label_field: str, what: str, whe
 
 
 def _decode_cell(entity: str, name: str, value: Any, where: str, plan: dict) -> Any:
+    if name in m.DATE_FIELDS and isinstance(value, (int, float)) and not isinstance(value, bool):
+        try:
+            shown = f"{datetime(1899, 12, 30) + timedelta(days=float(value)):%d/%m/%Y}"
+        except (OverflowError, ValueError):
+            shown = "?"
+        raise PlanValidationError(t("hostile.plan.number_not_date", where=where, value=f"{value:g}", date=shown))
     if isinstance(value, datetime) and name not in m.DATE_FIELDS:
         value = value.isoformat()
     if isinstance(value, str):
@@ -404,7 +449,7 @@ FAR_YEARS = 15  # a plan's date further ahead than this is taken for a typo (209
 
 def apply_import(store: PlanStore, incoming: dict, user: str, comment: str = "Import d'un classeur",
                  dry_run: bool = False, known_zones: set[str] | None = None, today: date | None = None,
-                 confirmed: bool = False) -> int:
+                 confirmed: bool = False, known_rome: frozenset[str] | None = None) -> int:
     """Apply the differences of `incoming` (from `read_workbook`) to the store as `user`, all or nothing: one
     transaction for the whole workbook (`PlanStore.batch`), on SQLite and PostgreSQL. Returns the number of
     fields changed. Each action's changes (its indicators, values and milestones included) are one versioned
@@ -412,16 +457,21 @@ def apply_import(store: PlanStore, incoming: dict, user: str, comment: str = "Im
     plan's rules refuse (French); then nothing is written. `dry_run`: check only, always roll back.
 
     Beside the plan's rules, a changed value is refused when it names a zone code outside `known_zones` (the
-    zone ids of every zoning of the pack; not checked when None) or is a date more than `FAR_YEARS` years
-    after `today` (default: today). A workbook with doubts (`ImportedPlan.doubts`) is applied only when
-    `confirmed`; else PlanImportError listing them and nothing written."""
-    doubts = getattr(incoming, "doubts", [])
-    if doubts and not confirmed and not dry_run:
+    zone ids of every zoning of the pack; not checked when None), a ROME code outside `known_rome` (the pack's
+    ROME 4.0 referential, `readers.rome.rome_referential`; not checked when None) or is a date more than
+    `FAR_YEARS` years after `today` (default: today). A workbook with doubts (`import_doubts`: misread values,
+    dates after next year) is applied only when `confirmed`; else PlanImportError listing them, nothing written."""
+    doubts = import_doubts(store, incoming, today) if not dry_run else []
+    if doubts and not confirmed:
+        refused = import_problems(store, incoming, known_zones=known_zones, today=today, known_rome=known_rome)
+        if refused:  # what cannot be applied at all comes before what asks for a yes
+            raise PlanImportError(t("hostile.plan.refused", file=_source(incoming)["file"], n=len(refused)),
+                                  refused)
         raise PlanImportError(t("hostile.plan.confirm_needed", file=_source(incoming)["file"], n=len(doubts)),
                               doubts)
     problems: list[Problem] = []
     with store.batch(rollback=dry_run):
-        problems.extend(_doubtful(store, incoming, known_zones, today or date.today()))
+        problems.extend(_doubtful(store, incoming, known_zones, today or date.today(), known_rome))
         changed = _apply(store, incoming, user, comment, problems)
         if problems:
             raise PlanImportError(t("hostile.plan.refused", file=_source(incoming)["file"], n=len(problems)),
@@ -429,20 +479,45 @@ def apply_import(store: PlanStore, incoming: dict, user: str, comment: str = "Im
     return changed
 
 
+def import_doubts(store: PlanStore, incoming: dict, today: date | None = None) -> list[Problem]:
+    """What `apply_import` asks to confirm before applying `incoming`: the values it may have misread
+    (`ImportedPlan.doubts`) and every changed or added date whose year is after `today`'s year + 1 (default:
+    today): a value measured, a milestone due or an action starting or ending in such a year is more often a
+    typo than a plan. French Problems naming file, sheet, row and column."""
+    today = today or date.today()
+    latest = today.year + 1
+    doubts = list(getattr(incoming, "doubts", []))
+    headers = {(spec.entity, name): header for spec in SHEETS for name, header in spec.columns}
+    differences = diff_plans(store.snapshot(), incoming)
+    new_values = {d.entity_id for d in differences if d.entity == "indicator_value" and d.kind == "ajout"}
+    differences += [Difference("indicator_value", key, "date", None, incoming["indicator_value"][key]["date"],
+                               "ajout") for key in sorted(new_values)]
+    for d in differences:
+        if d.field in m.DATE_FIELDS and isinstance(d.after, date) and d.after.year > latest:
+            column = headers.get((d.entity, d.field), d.field)
+            doubts.append(_located(incoming, d.entity, d.entity_id,
+                                   t("hostile.plan.future_date", column=column, date=f"{d.after:%d/%m/%Y}",
+                                     latest=latest), column=column))
+    return doubts
+
+
 def import_problems(store: PlanStore, incoming: dict, known_zones: set[str] | None = None,
-                    today: date | None = None) -> list[Problem]:
-    """What would stop `apply_import` (rules broken, unknown indicators or zones, far dates...), found by a dry
-    run: empty when the workbook can be applied (`known_zones`, `today` as there)."""
+                    today: date | None = None, known_rome: frozenset[str] | None = None) -> list[Problem]:
+    """What would stop `apply_import` (rules broken, unknown indicators, zones or ROME codes, far dates...), found
+    by a dry run: empty when the workbook can be applied (`known_zones`, `today`, `known_rome` as there)."""
     try:
-        apply_import(store, incoming, user="vérification", dry_run=True, known_zones=known_zones, today=today)
+        apply_import(store, incoming, user="vérification", dry_run=True, known_zones=known_zones, today=today,
+                     known_rome=known_rome)
     except PlanImportError as exc:
         return exc.problems or [Problem(exc.message)]
     return []
 
 
-def _doubtful(store: PlanStore, incoming: dict, known_zones: set[str] | None, today: date) -> list[Problem]:
-    """Changed values the store would take but no committee means: zone codes outside the pack, dates more
-    than FAR_YEARS years ahead; each located at its file, sheet, row and column."""
+def _doubtful(store: PlanStore, incoming: dict, known_zones: set[str] | None, today: date,
+              known_rome: frozenset[str] | None = None) -> list[Problem]:
+    """Changed values the store would take but no committee means: zone codes outside the pack, ROME codes
+    outside its referential, dates more than FAR_YEARS years ahead; each located at its file, sheet, row and
+    column."""
     headers = {(spec.entity, name): header for spec in SHEETS for name, header in spec.columns}
     try:
         limit = today.replace(year=today.year + FAR_YEARS)
@@ -461,6 +536,12 @@ def _doubtful(store: PlanStore, incoming: dict, known_zones: set[str] | None, to
                 if code not in known_zones and code not in before:
                     problems.append(_located(incoming, d.entity, d.entity_id,
                                              t("hostile.plan.unknown_zone", column=column, code=code)))
+        if d.field == "occupation_codes" and known_rome is not None:
+            before = set(split_list(d.before))
+            for code in unknown_rome_codes([c for c in split_list(d.after) if c not in before], known_rome):
+                problems.append(_located(incoming, d.entity, d.entity_id,
+                                         t("hostile.rome.unknown_in_file", where=f"colonne « {column} »",
+                                           code=code), column=column))
         if d.field in m.DATE_FIELDS and isinstance(d.after, date) and d.after > limit:
             problems.append(_located(incoming, d.entity, d.entity_id,
                                      t("hostile.plan.far_date", column=column, date=f"{d.after:%d/%m/%Y}",
@@ -472,12 +553,12 @@ def _source(incoming: dict) -> dict:
     return getattr(incoming, "source", None) or {"file": "classeur importé", "rows": {}}
 
 
-def _located(incoming: dict, entity: str, key: str, message: str) -> Problem:
+def _located(incoming: dict, entity: str, key: str, message: str, column: str | None = None) -> Problem:
     source = _source(incoming)
     sheet = next(spec.title for spec in SHEETS if spec.entity == entity)
     row = source["rows"].get(entity, {}).get(key)
     where = f"{source['file']}, feuille « {sheet} »" + (f", ligne {row}" if row else "")
-    return Problem(f"{where} : {message}", file=source["file"], sheet=sheet, row=row)
+    return Problem(f"{where} : {message}", file=source["file"], sheet=sheet, row=row, column=column)
 
 
 def _attempt(incoming: dict, problems: list[Problem], entity: str, key: str, call) -> Any:

@@ -85,11 +85,18 @@ def inflate_bounded(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, file: str,
             yield chunk
 
 
+def is_encrypted_workbook(data: bytes) -> bool:
+    """True for a password-protected Office workbook: an OLE compound file holding an « EncryptedPackage »."""
+    return data[:4] == b"\xd0\xcf\x11\xe0" and "EncryptedPackage".encode("utf-16-le") in data
+
+
 def check_workbook(data: bytes, file: str) -> None:
     """An xlsx/xlsm (a zip): its entries (`check_zip_entries`), then each worksheet's declared dimension
     (`<dimension ref>`) and the rows and columns its cells really reach; a sheet spanning more than
     `MAX_SHEET_CELLS` cells is refused with ReadError naming it. A file that is not a zip is left to the
-    workbook reader."""
+    workbook reader, except a password-protected (encrypted) workbook, refused with ReadError saying so."""
+    if is_encrypted_workbook(data):
+        raise ReadError(t("hostile.workbook.encrypted", file=file))
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError):

@@ -14,6 +14,7 @@ from ..i18n import t
 from ..schema import OCCUPATION_SYSTEMS, SCHEMAS, ZONINGS
 from ..templates import TEMPLATES, TemplateSpec
 from .base import MAX_LISTED, FileReport, Format
+from .rome import ROME_CODE
 from .sniff import RawTable, fold, normalise_codes, parse_numbers
 
 KNOWN_ZONINGS = {fold(z): z for z in ZONINGS}
@@ -124,7 +125,8 @@ ROME_FIELDS = ("occupation_code", "occupation_codes")
 def _not_rome(raw: RawTable, spec: TemplateSpec, values: pd.Series) -> pd.Series:
     """Cells of a ROME column that are not ROME codes (a letter A–N and four digits, several separated by
     spaces where the column takes a list); in the recruitment template only rows whose nomenclature is ROME."""
-    pattern = r"[A-Na-n]\d{4}(\s+[A-Na-n]\d{4})*" if spec.field_for("occupation_codes") else r"[A-Na-n]\d{4}"
+    code = f"(?i:{ROME_CODE.pattern})"
+    pattern = rf"{code}(\s+{code})*" if spec.field_for("occupation_codes") else code
     bad = ~values.astype(str).str.strip().str.fullmatch(pattern)
     system = spec.field_for("occupation_system")
     if system is not None:

@@ -359,12 +359,9 @@ def excel_sheets(data: bytes, file: str) -> dict[str, list[list]]:
 
     if not data:
         raise ReadError(f"« {file} » : le fichier est vide.")
-    check_workbook(data, file)  # any zip, even behind leading bytes (calamine finds it there too)
+    check_workbook(data, file)  # any zip, even behind leading bytes (calamine finds it there too); encrypted
     if not data.startswith(b"\xd0\xcf\x11\xe0") and b"PK\x03\x04" not in data and _looks_like_text(data[:4096]):
         raise ReadError(t("hostile.text.wrong_extension", file=file, suffix=Path(file).suffix or "?"))
-    if data[:4] == b"\xd0\xcf\x11\xe0" and "EncryptedPackage".encode("utf-16-le") in data:
-        raise ReadError(f"« {file} » : le classeur est protégé par mot de passe ; ouvrez-le dans Excel, retirez le "
-                        "mot de passe (Fichier > Informations > Protéger le classeur) et enregistrez-le de nouveau.")
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         return {name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)

@@ -3,14 +3,32 @@ the differences with the stored plan."""
 
 from __future__ import annotations
 
+import hashlib
+
 import pandas as pd
 import streamlit as st
 
 from gpect_core.errors import GpectError
-from gpect_core.plan.xlsx import apply_import, diff_plans, export_store, import_problems, read_workbook
+from gpect_core.plan.xlsx import (
+    apply_import,
+    diff_plans,
+    export_store,
+    import_doubts,
+    import_problems,
+    read_workbook,
+)
+from gpect_core.readers.rome import rome_referential
 from ui.donnees_confirm import confirm_doubts
 from ui.feedback import md, show_error
 from ui.plan.state import FORM_BASE, PlanView
+
+STAGED = "plan_import_staged"  # (name, bytes) — what the uploader gave (AppTest may set it directly)
+UPLOADER = "plan_import_file"
+
+
+def _stage() -> None:
+    file = st.session_state.get(UPLOADER)
+    st.session_state[STAGED] = (file.name, file.getvalue()) if file else None
 
 
 def render(view: PlanView) -> None:
@@ -22,18 +40,21 @@ def render(view: PlanView) -> None:
     st.caption(T("plan.export.help"))
     if not view.can_edit:
         return
-    upload = st.file_uploader(T("plan.import.upload"), type=["xlsx"], key="plan_import_file")
-    if upload is None:
+    st.file_uploader(T("plan.import.upload"), type=["xlsx"], key=UPLOADER, on_change=_stage)
+    staged = st.session_state.get(STAGED)
+    if not staged:
         return
+    name, data = staged
     try:
-        incoming = read_workbook(upload.getvalue(), name=upload.name)
+        incoming = read_workbook(data, name=name)
     except GpectError as exc:
         show_error(exc)
         return
     zones = set(view.ctx.territory.zones["zone_id"].astype(str))
-    problems = import_problems(store, incoming, known_zones=zones)
+    rome = rome_referential(view.ctx.territory)
+    problems = import_problems(store, incoming, known_zones=zones, known_rome=rome)
     if problems:
-        st.error(md(T("hostile.plan.preview_problems", n=len(problems), file=upload.name)) + "  \n"
+        st.error(md(T("hostile.plan.preview_problems", n=len(problems), file=name)) + "  \n"
                  + "  \n".join(f"• {md(p.message)}" for p in problems[:60]))
         return
     differences = diff_plans(store.snapshot(), incoming)
@@ -44,12 +65,18 @@ def render(view: PlanView) -> None:
     st.warning(T("plan.import.n_diff", n=len(changes)))
     st.dataframe(pd.DataFrame({T("plan.import.difference"): [d.describe(view.lang) for d in differences]}),
                  hide_index=True, width="stretch")
-    confirmed = confirm_doubts(T, incoming.doubts, key=f"plan_import_confirm_{upload.file_id}")
-    if st.button(T("plan.import.apply"), type="primary", key="plan_import_apply", disabled=not confirmed):
+    digest = hashlib.sha1(data).hexdigest()[:12]  # a tick never carries over to another file
+    confirmed = confirm_doubts(T, import_doubts(store, incoming, view.today), key=f"plan_import_confirm_{digest}")
+    apply, discard = st.columns([1, 1])
+    if discard.button(T("plan.import.discard"), key="plan_import_discard"):
+        st.session_state[STAGED] = None
+        st.success(T("plan.import.discarded"))
+        return
+    if apply.button(T("plan.import.apply"), type="primary", key="plan_import_apply", disabled=not confirmed):
         try:
             count = apply_import(store, incoming, user=view.user.signature,
-                                 comment=T("plan.import.comment", name=upload.name), known_zones=zones,
-                                 confirmed=confirmed)
+                                 comment=T("plan.import.comment", name=name), known_zones=zones,
+                                 confirmed=confirmed, known_rome=rome, today=view.today)
         except GpectError as exc:
             show_error(exc)
         else:
