@@ -272,8 +272,16 @@ def test_a_high_tension_occupation_is_never_weakened_and_firms_declarations_are_
     tension.loc[tension["occupation_code"] == "D1214", "tension_class"] = 5
     territory.tables["tension"] = tension
     after = core.fragile_occupations(territory, whole)
-    assert "D1214" not in set(after["occupation_code"])  # class 5 outweighs every other sign
+    assert "D1214" not in set(after["occupation_code"])  # class 5 outweighs every figure's sign
     assert (after["tension_class"].fillna(0) < core.HIGH_TENSION).all()
+    # ... but never a firm's declaration: declared fragile, it is listed with its tension and number of firms
+    communes = territory.tables["communes"]["commune_id"]
+    declaring = pd.DataFrame({"firm": ["Abattoir Sud", "abattoir sud ", "Conserverie"],
+                              "commune_id": list(communes.iloc[:3]), "occupation_code": ["D1214"] * 3,
+                              "headcount": [2, 1, 5]})
+    declared = core.fragile_occupations(territory, whole, declaring).set_index("occupation_code")
+    assert declared.loc["D1214", "tension_class"] == 5
+    assert declared.loc["D1214", "declared"] == 8 and declared.loc["D1214", "declared_firms"] == 2
     # a survey answer flagged fragile and the platform's list both count, by commune of the selection
     code = next(c for c in sorted(core.labels(territory)) if c not in set(after["occupation_code"])
                 and c != "D1214")

@@ -105,10 +105,36 @@ def test_jobs_declared_fragile_on_the_pairing_page_are_listed_with_their_reason(
     _open(at)
     weakened = shown(_table(at, "Signes relevés"))
     row = weakened[weakened["Code"] == code].iloc[0]
-    assert row["Signes relevés"] == "déclaré fragile par les entreprises (7 pers.)"
+    assert row["Signes relevés"] == "déclaré fragile par 1 entreprise(s) (7 pers.)"
     assert "Pépinières Orion" not in weakened.to_csv()  # counted, never named
     rule = next(c.value for c in at.caption if c.value.startswith("Règle :"))
-    assert "n'est jamais listé" in rule and "classe 4 ou plus" in rule
+    assert "déclarés fragiles par des entreprises le sont toujours" in rule and "classe 4 ou plus" in rule
+
+
+def test_a_job_declared_fragile_in_a_high_tension_occupation_is_listed_with_its_tension(at, demo_territory,
+                                                                                       tmp_path):
+    from gpect_core.pairing.reader import entry_id
+    from gpect_core.pairing.store import PairingStore
+
+    local = core.local_figures(demo_territory, Selection("ZE2020"), sorted(core.labels(demo_territory)))
+    high = local[local["tension_class"] >= core.HIGH_TENSION].sort_values("occupation_code")
+    code, tension = high["occupation_code"].iloc[0], high["tension_class"].iloc[0]
+    assert code not in set(core.fragile_occupations(demo_territory, Selection("ZE2020"))["occupation_code"])
+    communes = demo_territory.tables["communes"]["commune_id"]
+    firms = ["Clinique du Lac", "Ehpad des Tilleuls"]
+    store = PairingStore.open(f"sqlite:///{tmp_path / 'plan.sqlite'}")
+    store.import_list("fragile", pd.DataFrame({
+        "entry_id": [entry_id(f, c, code) for f, c in zip(firms, communes.iloc[:2], strict=True)], "firm": firms,
+        "commune_id": list(communes.iloc[:2]), "occupation_code": [code, code], "headcount": [3, 2],
+        "time_frame": ["", ""]}), "edith")
+    store.close()
+    _open(at)
+    weakened = shown(_table(at, "Signes relevés"))
+    row = weakened[weakened["Code"] == code].iloc[0]
+    cls = f"{tension:.1f}".replace(".", ",")
+    assert row["Signes relevés"] == (f"déclaré fragile par 2 entreprise(s) (5 pers.), malgré une forte tension "
+                                     f"({cls} sur 5)")
+    assert row["Classe de tension"] == cls
 
 
 def test_with_one_year_of_projects_the_falling_sign_is_not_shown_as_no(at, monkeypatch):

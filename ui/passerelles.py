@@ -34,10 +34,10 @@ def _fragile(_territory: Territory, fingerprint: str, selection: Selection, _fir
 
 
 def _declared_firms() -> tuple[pd.DataFrame | None, tuple]:
-    """The platform's list of firms with fragile jobs (commune, occupation, headcount; no firm name) and a key of
-    its content; (None, ()) when the shared store cannot be read (the page then uses the survey alone)."""
+    """The platform's list of firms with fragile jobs (firm, commune, occupation, headcount: the names only count
+    the declaring firms, never shown) and a key of its content; (None, ()) when the shared store cannot be read (the page then uses the survey alone)."""
     try:
-        frame = get_store().list_frame("fragile")[["commune_id", "occupation_code", "headcount"]]
+        frame = get_store().list_frame("fragile")[["firm", "commune_id", "occupation_code", "headcount"]]
     except Exception:  # noqa: BLE001 — the store is optional here: the pack's own signals still apply
         return None, ()
     return frame, tuple(frame.itertuples(index=False, name=None))
@@ -53,7 +53,10 @@ def _signs(ctx, fragile: pd.DataFrame) -> list[str]:
         if row.low_tension:
             signs.append(t("bridges.sign.low", cls=fmt_number(row.tension_class, 1, ctx.lang)))
         if row.declared > 0:
-            signs.append(t("bridges.sign.declared", n=int(row.declared)))
+            high = not pd.isna(row.tension_class) and row.tension_class >= core.HIGH_TENSION
+            signs.append(t("bridges.sign.declared_high" if high else "bridges.sign.declared",
+                           firms=int(row.declared_firms), n=int(row.declared),
+                           cls=fmt_number(row.tension_class, 1, ctx.lang)))
         out.append(" ; ".join(signs))
     return out
 

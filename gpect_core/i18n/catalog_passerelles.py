@@ -28,14 +28,16 @@ STRINGS = {
         "Règle : un métier est fragilisé s'il montre au moins un signe — projets de recrutement (chiffres "
         "fiables des deux années, jamais un secret lu comme 0) en baisse d'au moins {fall} entre {years}, au moins "
         "{ratio} demandeurs d'emploi par offre, une classe de tension de {low} ou moins (sur 5), ou des emplois "
-        "déclarés fragiles par les entreprises. Un métier en forte tension (classe {high} ou plus) n'est jamais "
-        "listé, quels que soient les autres signes : les employeurs y manquent de bras. Classés par nombre de "
-        "signes, puis demandeurs par offre.",
+        "déclarés fragiles par les entreprises. Un métier en forte tension (classe {high} ou plus) n'est pas listé "
+        "sur ses seuls chiffres (les employeurs y manquent de bras), mais des emplois déclarés fragiles par des "
+        "entreprises le sont toujours, leur tension indiquée à côté. Classés par nombre de signes, puis "
+        "demandeurs par offre.",
         "Rule: an occupation is weakened when it shows at least one sign — hiring projects (reliable figures "
         "both years, never a secret read as 0) down by at least {fall} between {years}, at least {ratio} "
         "jobseekers per offer, a tension class of {low} or less (out of 5), or jobs declared fragile by firms. An "
-        "occupation in high tension (class {high} or more) is never listed, whatever the other signs: employers "
-        "lack hands for it. Ranked by number of signs, then jobseekers per offer."),
+        "occupation in high tension (class {high} or more) is not listed on its figures alone (employers lack "
+        "hands for it), but jobs firms declared fragile always are, with their tension beside them. Ranked by "
+        "number of signs, then jobseekers per offer."),
     "passerelles.fragile.no_trend": (
         "la première et la dernière année d'une même nomenclature (une seule année disponible ici : critère non "
         "appliqué)",
@@ -123,8 +125,12 @@ STRINGS = {
     "bridges.sign.falling": ("projets en baisse", "falling projects"),
     "bridges.sign.many": ("{ratio} demandeurs par offre", "{ratio} jobseekers per offer"),
     "bridges.sign.low": ("tension faible ({cls} sur 5)", "low tension ({cls} out of 5)"),
-    "bridges.sign.declared": ("déclaré fragile par les entreprises ({n} pers.)",
-                              "declared fragile by firms ({n} people)"),
+    "bridges.sign.declared": ("déclaré fragile par {firms} entreprise(s) ({n} pers.)",
+                              "declared fragile by {firms} firm(s) ({n} people)"),
+    "bridges.sign.declared_high": ("déclaré fragile par {firms} entreprise(s) ({n} pers.), malgré une forte "
+                                   "tension ({cls} sur 5)",
+                                   "declared fragile by {firms} firm(s) ({n} people), despite high tension "
+                                   "({cls} out of 5)"),
     "bridges.col.falling": ("Projets en baisse", "Falling projects"),
     "bridges.col.change": ("Évolution des projets", "Change in projects"),
     "bridges.col.title": ("Formation", "Programme"),

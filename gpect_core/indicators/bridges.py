@@ -23,9 +23,10 @@ Rules (stated on the « Passerelles » page):
   nomenclature (both figures solid, never a secret read as 0), `JOBSEEKERS_PER_OFFER` (2) or more jobseekers per
   offer, a tension class of `LOW_TENSION` (2) or less, or firms declared jobs of it fragile (survey answers
   flagged « emploi fragilisé » in the pack table `needs`, and the platform's list of fragile jobs when the caller
-  gives it). An occupation whose tension class is `HIGH_TENSION` (4) or more is **never** fragile, whatever the
-  other signals: firms lack hands for it, so its workers are not the ones to move. Listed by number of signals,
-  then jobseekers per offer.
+  gives it). An occupation whose tension class is `HIGH_TENSION` (4) or more is not fragile on the figures
+  alone: firms lack hands for it, so its workers are not the ones to move; but jobs firms declared fragile are
+  always listed (with their number of firms, their tension beside them): a firm's declaration is a fact, not a
+  statistical sign. Listed by number of signals, then jobseekers per offer.
 - `reachable_targets`: the targets of the `bridges` table from the origin; solid targets ranked by local
   openings (hiring projects + survey needs headcount, descending), then tension class (descending), then bridge
   score (descending); targets whose projects are fragile or unknown are listed after, unranked (`rank` <NA>),
@@ -66,7 +67,8 @@ TARGET_COLUMNS = ["rank", "to_code", "label", "kind", "score", "projects", "diff
 TRAINING_COLUMNS = ["occupation_code", "program_id", "title", "provider", "zoning", "zone_id", "zone_name", "level",
                     "capacity", "year"]
 FRAGILE_COLUMNS = ["occupation_code", "label", "signals", "falling", "projects_change", "jobseekers_per_offer",
-                   "many_jobseekers", "low_tension", "declared", "tension_class", "projects", "fragile"]
+                   "many_jobseekers", "low_tension", "declared", "declared_firms", "tension_class", "projects",
+                   "fragile"]
 
 
 def _pack_memo(territory: Territory, name: str, *tables: str) -> dict:
@@ -312,24 +314,36 @@ def _communes_in(territory: Territory, selection: Selection, commune_ids: pd.Ser
     return commune_ids.astype(str).map(zone_of).isin(wanted)
 
 
-def declared_fragile(territory: Territory, selection: Selection, firms: pd.DataFrame | None = None) -> pd.Series:
-    """People in jobs declared fragile by firms in the selection, per ROME code (Series of float, index
-    occupation_code): survey answers flagged fragile in the pack table `needs` (`declared_flags`, read on the
-    selection as the needs are) plus `firms` (columns commune_id, occupation_code, headcount: the platform's list
-    of firms with fragile jobs, `pairing.store.PairingStore.list_frame("fragile")`), counted by commune."""
+def declared_fragile(territory: Territory, selection: Selection, firms: pd.DataFrame | None = None
+                     ) -> pd.DataFrame:
+    """Jobs declared fragile by firms in the selection, per ROME code: DataFrame indexed by occupation_code with
+    columns people (float, headcount) and firms (int64, distinct declaring firms). Sources: survey answers flagged
+    fragile in the pack table `needs` (`declared_flags`, read on the selection as the needs are; one firm per
+    answer `response_id`) plus `firms` (columns commune_id, occupation_code, headcount, and optionally firm: the
+    platform's list of firms with fragile jobs, `pairing.store.PairingStore.list_frame("fragile")`; without a
+    firm column each row counts as one firm), counted by commune. Empty frame when nothing is declared."""
     parts = []
     needs = territory.tables.get("needs")
     if needs is not None and not needs.empty:
         rows = needs[_zone_filter(territory, selection, needs) & declared_flags(needs)]
-        parts.append(rows[["occupation_code", "headcount"]])
+        parts.append(pd.DataFrame({"occupation_code": rows["occupation_code"], "headcount": rows["headcount"],
+                                   "firm": "enquete:" + rows["response_id"].astype(str)}))
     if firms is not None and not firms.empty:
-        parts.append(firms.loc[_communes_in(territory, selection, firms["commune_id"]),
-                               ["occupation_code", "headcount"]])
+        rows = firms.loc[_communes_in(territory, selection, firms["commune_id"])]
+        firm = (rows["firm"].astype(str).str.strip().str.lower() if "firm" in rows
+                else pd.Series([f"ligne:{i}" for i in rows.index], index=rows.index))
+        parts.append(pd.DataFrame({"occupation_code": rows["occupation_code"], "headcount": rows["headcount"],
+                                   "firm": "liste:" + firm}))
+    empty = pd.DataFrame({"people": pd.Series(dtype=float), "firms": pd.Series(dtype="int64")})
     if not parts:
-        return pd.Series(dtype=float)
+        return empty
     rows = pd.concat(parts, ignore_index=True)
     rows = rows[rows["occupation_code"].fillna("").astype(str) != ""]
-    return rows.groupby(rows["occupation_code"].astype(str))["headcount"].sum().astype(float)
+    if rows.empty:
+        return empty
+    grouped = rows.groupby(rows["occupation_code"].astype(str))
+    return pd.DataFrame({"people": grouped["headcount"].sum().astype(float),
+                         "firms": grouped["firm"].nunique().astype("int64")})
 
 
 def fragile_occupations(territory: Territory, selection: Selection, firms: pd.DataFrame | None = None
@@ -337,10 +351,11 @@ def fragile_occupations(territory: Territory, selection: Selection, firms: pd.Da
     """The fragile ROME occupations of the selection (rule in the module docstring), `FRAGILE_COLUMNS`:
     occupation_code, label, signals (int, 1–4), falling (bool), projects_change (fraction, −0.25 = −25 %, NaN
     when not computable), jobseekers_per_offer, many_jobseekers (bool), low_tension (bool), declared (float,
-    people in jobs declared fragile by firms, `declared_fragile` with `firms`; 0 when none), tension_class (1–5),
-    projects (latest year), fragile (bool: the projects figure is fragile). `.attrs`: « years » (first, last)
-    compared, « system » of the projects read. Candidates: the ROME codes with a tension row, a hiring project
-    or a declaration in the selection; never one of tension class `HIGH_TENSION` or more."""
+    people in jobs declared fragile by firms, `declared_fragile` with `firms`; 0 when none), declared_firms (int,
+    firms declaring them), tension_class (1–5), projects (latest year), fragile (bool: the projects figure is
+    fragile). `.attrs`: « years » (first, last) compared, « system » of the projects read. Candidates: the ROME
+    codes with a tension row, a hiring project or a declaration in the selection; one of tension class
+    `HIGH_TENSION` or more only when firms declared jobs of it fragile."""
     codes = sorted(labels(territory))
     if not codes:
         return pd.DataFrame(columns=FRAGILE_COLUMNS)
@@ -361,16 +376,18 @@ def fragile_occupations(territory: Territory, selection: Selection, firms: pd.Da
     falling = (change <= -FALL_SHARE).fillna(False)
     many = (local["jobseekers_per_offer"] >= JOBSEEKERS_PER_OFFER).fillna(False)
     low = (local["tension_class"] <= LOW_TENSION).fillna(False)
-    declared = local["occupation_code"].map(declared_fragile(territory, selection, firms)).fillna(0.0)
+    declarations = declared_fragile(territory, selection, firms)
+    declared = local["occupation_code"].map(declarations["people"]).fillna(0.0)
+    declared_firms = local["occupation_code"].map(declarations["firms"]).fillna(0).astype("int64")
     present = local["tension_class"].notna() | local["projects"].notna() | (declared > 0)
     high = (local["tension_class"] >= HIGH_TENSION).fillna(False)
     out = pd.DataFrame({
         "occupation_code": local["occupation_code"], "label": local["occupation_code"].map(labels(territory)),
         "signals": falling.astype(int) + many.astype(int) + low.astype(int) + (declared > 0).astype(int),
         "falling": falling, "projects_change": change, "jobseekers_per_offer": local["jobseekers_per_offer"],
-        "many_jobseekers": many, "low_tension": low, "declared": declared,
+        "many_jobseekers": many, "low_tension": low, "declared": declared, "declared_firms": declared_firms,
         "tension_class": local["tension_class"], "projects": local["projects"], "fragile": local["fragile"]})
-    out = out[present & ~high & (out["signals"] > 0)]
+    out = out[present & (~high | (declared > 0)) & (out["signals"] > 0)]
     out = out.sort_values(["signals", "jobseekers_per_offer", "occupation_code"], ascending=[False, False, True],
                           na_position="last").reset_index(drop=True)
     out.attrs.update(attrs)
