@@ -212,6 +212,17 @@ def test_a_list_that_drops_a_firm_with_an_accepted_pair_asks_first_and_keeps_the
     orphans = next(df.value for df in at.dataframe if "Entreprise retirée" in df.value.columns)
     assert orphans[["Entreprise (emplois fragilisés)", "Entreprise qui recrute", "Statut", "Entreprise retirée"]
                    ].values.tolist() == [[FIRMS[0], FIRMS[1], "accepté", "l'entreprise qui recrute"]]
+    # the orphan pair stays in the status picker, marked, and its status can still be changed
+    removed_on = pairing_env.history_frame()["at"].iloc[0]
+    picker = next(s for s in at.selectbox if s.label == "Rapprochement")
+    assert picker.options[-1] == (f"{FIRMS[0]} → {FIRMS[1]} (H2913 → H2913, 2) — entreprise retirée de la liste le "
+                                  f"{removed_on:%d/%m/%Y} (postes à pourvoir)")
+    picker.set_value(accepted).run()
+    next(r for r in at.radio if r.label == "Statut").set_value("refuse").run()
+    next(b for b in at.button if b.label == "Enregistrer le statut").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert pairing_env.pairs_frame().set_index("pair_id").loc[accepted, "status"] == "refuse"
+    assert pairing_env.history_frame(accepted)["after"].iloc[0] == '"refuse"'
     viewer = _app()
     assert not viewer.exception and not any(f in _everything(viewer) for f in FIRMS)
     assert "Paires décidées dont une entreprise a été retirée" in [h.value for h in viewer.subheader]
