@@ -362,3 +362,38 @@ def test_the_exported_diagram_is_the_readable_one_of_the_screen():
     png = chart_png(chart.to_dict(validate=False), caption)
     width, _ = struct.unpack(">II", png[16:24])
     assert width >= 2 * EXPORT_WIDTH
+
+
+def _without_offers(territory, *zonings):
+    """A copy of `territory` whose tension rows of `zonings` publish no offers nor jobseekers."""
+    tension = territory.tables["tension"].copy()
+    hidden = tension["zoning"].isin(zonings)
+    tension.loc[hidden, ["offers", "jobseekers"]] = np.nan
+    return Territory(territory.name, territory.zones, {**territory.tables, "tension": tension}, fictional=True,
+                     zonings=territory.zonings, default_zoning=territory.default_zoning)
+
+
+def test_jobseekers_per_offer_of_a_region_are_summed_over_its_zones_when_the_region_publishes_none(demo_territory):
+    territory = _without_offers(demo_territory, "REG", "DEP")
+    region = territory.zones_of("REG")["zone_id"].iloc[0]
+    tension = territory.tables["tension"]
+    zones = territory.tables["communes"].loc[lambda c: c["reg"] == region, "zone_ZE2020"].unique()
+    rows = tension[(tension["zoning"] == "ZE2020") & (tension["year"] == 2024) & tension["zone_id"].isin(zones)]
+    code = rows.groupby("occupation_code").size().idxmax()
+    # one zone does not publish this occupation: it counts in neither sum, never as 0
+    secret = rows[rows["occupation_code"] == code].index[0]
+    tension = tension.copy()
+    tension.loc[secret, ["offers", "jobseekers"]] = np.nan
+    territory.tables["tension"] = tension
+    published = rows[(rows["occupation_code"] == code) & (rows.index != secret)]
+    expected = published["jobseekers"].sum() / published["offers"].sum()
+    local = core.local_figures(territory, Selection("REG", (region,)), [code])
+    assert local["jobseekers_per_offer"].iloc[0] == pytest.approx(expected)
+    assert local.attrs["offers"] == {"zoning": "ZE2020", "year": 2024, "zones": len(zones), "own": False}
+    weakened = core.fragile_occupations(territory, Selection("REG", (region,)))
+    assert weakened.attrs["offers"]["zoning"] == "ZE2020" and weakened["jobseekers_per_offer"].notna().any()
+    # nowhere published: empty, and the reason is given (no secret read as 0)
+    nowhere = _without_offers(demo_territory, "REG", "DEP", "ZE2020")
+    local = core.local_figures(nowhere, Selection("REG", (region,)), [code])
+    assert np.isnan(local["jobseekers_per_offer"].iloc[0]) and np.isnan(local["offers"].iloc[0])
+    assert local.attrs["offers"] == {"own": False, "reason": "none"}

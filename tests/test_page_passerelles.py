@@ -152,3 +152,21 @@ def test_with_one_year_of_projects_the_falling_sign_is_not_shown_as_no(at, monke
     assert not {"Projets en baisse", "Évolution des projets"} & set(weakened.columns)
     rule = next(c.value for c in at.caption if c.value.startswith("Règle :"))
     assert "critère non appliqué" in rule and ") (" not in rule
+
+
+def test_in_a_region_whose_tension_has_no_offers_the_page_says_where_jobseekers_per_offer_come_from(
+        at, demo_pack_copy, demo_territory):
+    path = demo_pack_copy / "tension.parquet"
+    tension = pd.read_parquet(path)
+    tension.loc[tension["zoning"].isin(["REG", "DEP"]), ["offers", "jobseekers"]] = None
+    tension.to_parquet(path)
+    at.run()
+    at.switch_page("app_pages/passerelles.py")
+    at.run()
+    at.selectbox(key="filter_zoning").set_value("REG").run()
+    assert not at.exception, [e.value for e in at.exception]
+    zones = demo_territory.tables["communes"]["zone_ZE2020"].nunique()
+    notes = [c.value for c in at.caption if c.value.startswith("Demandeurs par offre :")]
+    assert notes and f"sommés sur les {zones} zones de ce zonage comprises dans la sélection" in notes[0]
+    weakened = _table(at, "Signes relevés").value
+    assert weakened["Demandeurs par offre"].notna().any()

@@ -66,6 +66,19 @@ def _targets(_territory: Territory, fingerprint: str, selection: Selection, orig
     return core.reachable_targets(_territory, selection, origin)
 
 
+def _per_offer_note(ctx, attrs: dict) -> None:
+    """Says where « Demandeurs par offre » comes from when it is not the selection's own tension, or why it is
+    empty (`indicators.bridges.offers_source`)."""
+    source = attrs.get("offers") or {}
+    if source.get("own", True) and not source.get("reason"):
+        return
+    if source.get("zoning"):
+        st.caption(ctx.t("passerelles.per_offer.nested", year=source["year"], zones=source["zones"],
+                         zoning=context.zoning_label(ctx.territory, source["zoning"], ctx.lang)))
+    else:
+        st.info(ctx.t(f"passerelles.per_offer.missing.{source.get('reason', 'none')}"))
+
+
 def _fragile_section(ctx, fragile: pd.DataFrame) -> None:
     t = ctx.t
     years = fragile.attrs.get("years")
@@ -91,6 +104,7 @@ def _fragile_section(ctx, fragile: pd.DataFrame) -> None:
     if not years:  # one year only: the falling-projects sign is not applied, so « non » would mislead
         shown = shown.drop(columns=[t("bridges.col.falling"), t("bridges.col.change")])
     show_table(shown, formats, ctx.lang, height=min(38 + 35 * len(shown), 320))
+    _per_offer_note(ctx, fragile.attrs)
     table_downloads(ctx, shown, t("passerelles.fragile.title"), ["recruitment", "tension"], "passerelles_fragile",
                     formats=formats)
 
@@ -210,6 +224,7 @@ def render() -> None:
     chart_downloads(ctx, chart, title, TARGET_TABLES, "passerelles_diagram")
     shown, formats = _targets_table(ctx, targets)
     show_table(shown, formats, ctx.lang)
+    _per_offer_note(ctx, targets.attrs)
     table_downloads(ctx, shown, title, TARGET_TABLES, "passerelles_targets", formats=formats)
     _detail(ctx, targets, origin, selection)
     with st.expander(t("passerelles.method")):

@@ -67,6 +67,27 @@ STRINGS = {
         "familles).",
         "BMO {year} hiring projects read in {system}: a ROME occupation takes the projects of the {system} "
         "families the pack's crosswalk links it to (shared with the other occupations of those families)."),
+    "passerelles.per_offer.nested": (
+        "Demandeurs par offre : offres et demandeurs d'emploi de France Travail {year}, par {zoning} (codes ROME), "
+        "sommés sur les {zones} zones de ce zonage comprises dans la sélection (les tensions lues sur la sélection "
+        "elle-même n'en publient pas) ; pour chaque métier, seules les zones où il est publié comptent, dans les "
+        "deux sommes — aucune zone non publiée n'est lue comme 0.",
+        "Jobseekers per offer: France Travail {year} offers and jobseekers, by {zoning} (ROME codes), summed over "
+        "the {zones} zones of that zoning lying in the selection (the tension read on the selection itself "
+        "publishes none); for each occupation only the zones where it is published count, in both sums — no "
+        "unpublished zone is read as 0."),
+    "passerelles.per_offer.missing.nested": (
+        "« Demandeurs par offre » est vide pour cette sélection : les tensions lues sur son zonage ne publient ni "
+        "offres ni demandeurs d'emploi, et aucune zone d'un zonage qui les publie (bassins BMO) n'est comprise "
+        "dans la sélection. Choisissez des bassins BMO ou un territoire plus large pour les voir.",
+        "“Jobseekers per offer” is empty for this selection: the tension read on its zoning publishes neither "
+        "offers nor jobseekers, and no zone of a zoning that publishes them (BMO basins) lies in the selection. "
+        "Pick BMO basins or a larger territory to see them."),
+    "passerelles.per_offer.missing.none": (
+        "« Demandeurs par offre » est vide : les tensions du pack ne publient ni offres ni demandeurs d'emploi "
+        "(fichier France Travail des tensions par bassin absent).",
+        "“Jobseekers per offer” is empty: the pack's tension publishes neither offers nor jobseekers (France "
+        "Travail's tension file by basin is missing)."),
     "passerelles.year": ("Projets de recrutement BMO {year}.", "BMO {year} hiring projects."),
     "passerelles.detail": ("Détail d'une cible", "Details of a target"),
     "passerelles.detail.target": ("Métier cible", "Target occupation"),

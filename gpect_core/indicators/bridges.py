@@ -212,20 +212,100 @@ def _solid(figures: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.n
 
 
 # ---------------------------------------------------------------------------------------------- local figures
-def _tension(territory: Territory, selection: Selection, codes: list[str]) -> pd.DataFrame:
-    tsel = _read_on(territory, selection, "tension")
-    table = tension_table(territory, tsel)
-    out = pd.DataFrame({"occupation_code": codes})
-    if table.empty:
-        return out.assign(tension_class=np.nan, offers=np.nan, jobseekers=np.nan)
+def _linked_measures(territory: Territory, codes: list[str], table: pd.DataFrame, measures) -> dict:
+    """Per code of `codes`, each (measure, "mean" | "sum") of a `tension_table` read through `_mapping`; NaN where
+    no linked row publishes the measure (never a missing row read as 0)."""
     mapping = _mapping(territory, codes, table)
-    for measure, how in (("tension_class", "mean"), ("offers", "sum"), ("jobseekers", "sum")):
-        values = table[measure].to_numpy(dtype=float) if measure in table else np.full(len(table), np.nan)
+    out = {}
+    for measure, how in measures:
+        values = (pd.to_numeric(table[measure], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+                  if measure in table else np.full(len(table), np.nan))
         known = mapping @ (~np.isnan(values)).astype(float)
         total = mapping @ np.nan_to_num(values)
         with np.errstate(invalid="ignore", divide="ignore"):
             out[measure] = np.where(known > 0, total / known if how == "mean" else total, np.nan)
     return out
+
+
+def _publishes_offers(table: pd.DataFrame) -> bool:
+    return {"offers", "jobseekers"} <= set(table.columns) and bool(
+        (table["offers"].notna() & table["jobseekers"].notna()).any())
+
+
+def _nested_zones(territory: Territory, selection: Selection, zoning: str) -> tuple[str, ...] | None:
+    """The zones of `zoning` lying in the selection: most of their population (or area) in it (share_of_b ≥ ½ in
+    `correspondence`); None when the correspondence cannot be made, () when none lies in it."""
+    try:
+        corr = correspondence(territory, selection.zoning, zoning).table
+    except GpectError:
+        return None
+    corr = corr[corr["zone_a"].isin(set(selection.zone_ids))]
+    inside = corr.groupby("zone_b")["share_of_b"].sum()
+    return tuple(sorted(inside[inside >= 0.5].index.astype(str)))
+
+
+def offers_source(territory: Territory, selection: Selection) -> dict:
+    """Where the jobseekers per offer of the selection are read (memoised per selection): {« selection »: the
+    Selection read (None when nowhere), « zoning », « year », « zones » (int, zones summed), « own »: True when
+    the selection's own tension zoning publishes offers and jobseekers, « reason » when nowhere: « nested » (its
+    zoning publishes none and no zoning publishing them has zones inside it) or « none » (the pack's tension has
+    no offers and jobseekers at all)}. When the zoning the tension class is read on (e.g. DARES by région or
+    département, FAP 2009) publishes no offers, they are summed over the zones of a zoning that does (France
+    Travail by BMO basin, ROME) lying in the selection: for each occupation, over the zones where it is
+    published (an unpublished zone is left out of both offers and jobseekers, never read as 0)."""
+    memo = territory.__dict__.setdefault("_gpect_bridge_offers", {})
+    key = (selection, id(territory.tables.get("tension")))
+    if key in memo:
+        return memo[key]
+    tsel = _read_on(territory, selection, "tension")
+    own = tension_table(territory, tsel)
+    found: dict = {"selection": None, "own": False}
+    if not own.empty and _publishes_offers(own):
+        found.update(selection=tsel, zoning=tsel.zoning, year=int(own["year"].iloc[0]),
+                     zones=len(tsel.zone_ids) if not tsel.whole else len(territory.zones_of(tsel.zoning)), own=True)
+    else:
+        tension = territory.tables.get("tension")
+        zonings = [] if tension is None or tension.empty else [
+            z for z in dict.fromkeys(("BMO", *territory.zoning_ids())) if z != tsel.zoning
+            and z in territory.zoning_ids()
+            and _publishes_offers(tension[tension["zoning"] == z])]
+        found["reason"] = "nested" if zonings else "none"
+        for zoning in zonings:
+            zones = (tuple(sorted(territory.zones_of(zoning)["zone_id"].astype(str))) if selection.whole
+                     else _nested_zones(territory, selection, zoning))
+            if not zones:
+                continue
+            other = Selection(zoning) if selection.whole else Selection(zoning, zones)
+            table = tension_table(territory, other)
+            if table.empty or not _publishes_offers(table):
+                continue
+            found = {"selection": other, "zoning": zoning, "year": int(table["year"].iloc[0]), "zones": len(zones),
+                     "own": False}
+            break
+    if len(memo) > 256:
+        memo.clear()
+    memo[key] = found
+    return found
+
+
+def _tension(territory: Territory, selection: Selection, codes: list[str]) -> pd.DataFrame:
+    """tension_class (mean), offers, jobseekers (sums) per code; `.attrs["offers"]` is `offers_source`."""
+    tsel = _read_on(territory, selection, "tension")
+    table = tension_table(territory, tsel)
+    out = pd.DataFrame({"occupation_code": codes})
+    source = offers_source(territory, selection)
+    out.attrs["offers"] = {k: v for k, v in source.items() if k != "selection"}
+    if table.empty:
+        out["tension_class"] = np.nan
+    else:
+        out["tension_class"] = _linked_measures(territory, codes, table, [("tension_class", "mean")])["tension_class"]
+    if source["selection"] is None:
+        return out.assign(offers=np.nan, jobseekers=np.nan)
+    counted = table if source["own"] else tension_table(territory, source["selection"])
+    both = counted["offers"].notna() & counted["jobseekers"].notna()  # a row lacking one counts in neither sum
+    counted = counted.assign(offers=counted["offers"].where(both), jobseekers=counted["jobseekers"].where(both))
+    sums = _linked_measures(territory, codes, counted, [("offers", "sum"), ("jobseekers", "sum")])
+    return out.assign(offers=sums["offers"], jobseekers=sums["jobseekers"])
 
 
 def _zone_filter(territory: Territory, selection: Selection, frame: pd.DataFrame) -> pd.Series:
@@ -275,8 +355,10 @@ def local_figures(territory: Territory, selection: Selection, codes: list[str]) 
     """What each ROME occupation of `codes` offers in the selection (`LOCAL_COLUMNS`): projects (float, hiring
     projects of the year, NaN when none can be read), difficult_share (0–1), fragile (bool) and fragile_reason
     (`occupations.fragility` keys, or "none" when no figure links to the code), tension_class (1–5 mean), offers,
-    jobseekers (sums), jobseekers_per_offer, needs (survey headcount; NaN when the pack has no survey). The year
-    and system read are in `.attrs` (« year », « system », « crosswalk »: True when read through one)."""
+    jobseekers (sums, `offers_source`), jobseekers_per_offer, needs (survey headcount; NaN when the pack has no
+    survey). The year and system read are in `.attrs` (« year », « system », « crosswalk »: True when read through
+    one), and where the offers and jobseekers come from in `.attrs["offers"]` (`offers_source` without its
+    Selection)."""
     codes = list(codes)
     out = pd.DataFrame({"occupation_code": codes})
     read = _recruitment_years(territory, selection)
@@ -293,6 +375,7 @@ def local_figures(territory: Territory, selection: Selection, codes: list[str]) 
     out["difficult_share"], out["fragile"], out["fragile_reason"] = _solid(figures)
     tension = _tension(territory, selection, codes)
     out[["tension_class", "offers", "jobseekers"]] = tension[["tension_class", "offers", "jobseekers"]].to_numpy()
+    out.attrs["offers"] = tension.attrs["offers"]
     with np.errstate(invalid="ignore", divide="ignore"):
         out["jobseekers_per_offer"] = np.where(out["offers"] > 0, out["jobseekers"] / out["offers"], np.nan)
     out["needs"] = _needs(territory, selection, codes)
