@@ -170,3 +170,17 @@ def test_in_a_region_whose_tension_has_no_offers_the_page_says_where_jobseekers_
     assert notes and f"sommés sur les {zones} zones de ce zonage comprises dans la sélection" in notes[0]
     weakened = _table(at, "Signes relevés").value
     assert weakened["Demandeurs par offre"].notna().any()
+
+
+def test_a_later_bmo_edition_without_a_crosswalk_to_rome_is_named_and_why_it_is_not_used(at, demo_pack_copy):
+    path = demo_pack_copy / "recruitment.parquet"
+    recruitment = pd.read_parquet(path)
+    later = recruitment[recruitment["year"] == 2024].assign(year=2025, occupation_system="FAP2021",
+                                                            occupation_code="A0X40")
+    later = later.drop_duplicates(["zoning", "zone_id"])
+    pd.concat([recruitment, later], ignore_index=True).to_parquet(path)
+    _open(at, zones=["9913"])  # a selection no other test reads (the page caches per selection)
+    captions = [c.value for c in at.caption]
+    assert "Projets de recrutement BMO 2024." in captions
+    assert any(c.startswith("Les projets BMO 2025 ne sont pas utilisés pour classer : ils sont codés en FAP2021, "
+                            "et le pack n'a pas de table de passage FAP2021 → ROME") for c in captions), captions

@@ -216,6 +216,9 @@ def render() -> None:
         st.info(t("passerelles.crosswalk", year=year, system=system))
     elif year:
         st.caption(t("passerelles.year", year=year))
+    if unused := targets.attrs.get("unused"):
+        st.caption(t("passerelles.unused_years", year=year, years=", ".join(str(y) for y, _ in unused),
+                     systems=" / ".join(dict.fromkeys(s for _, s in unused))))
     st.caption(t("passerelles.targets.rule"))
     chart = bridges_diagram(targets, label, ctx.lang, title=title, subtitle=ctx.selection_label)
     show_chart(chart, title, ctx.lang)

@@ -88,6 +88,13 @@ STRINGS = {
         "(fichier France Travail des tensions par bassin absent).",
         "“Jobseekers per offer” is empty: the pack's tension publishes neither offers nor jobseekers (France "
         "Travail's tension file by basin is missing)."),
+    "passerelles.unused_years": (
+        "Les projets BMO {years} ne sont pas utilisés pour classer : ils sont codés en {systems}, et le pack n'a "
+        "pas de table de passage {systems} → ROME (aucune n'est publiée à ce jour) ; le classement lit donc BMO "
+        "{year}, la dernière édition reliée au ROME.",
+        "BMO {years} hiring projects are not used for the ranking: they are coded in {systems}, and the pack has "
+        "no {systems} → ROME crosswalk (none is published to date); the ranking therefore reads BMO {year}, the "
+        "latest edition linked to ROME."),
     "passerelles.year": ("Projets de recrutement BMO {year}.", "BMO {year} hiring projects."),
     "passerelles.detail": ("Détail d'une cible", "Details of a target"),
     "passerelles.detail.target": ("Métier cible", "Target occupation"),

@@ -164,6 +164,25 @@ def _recruitment_years(territory: Territory, selection: Selection):
     return cube, block, pos, years, system
 
 
+def _unused_years(territory: Territory, selection: Selection) -> list[tuple[int, str]]:
+    """The BMO years after the one read whose occupation systems no crosswalk of the pack links to ROME (e.g. the
+    2024–2025 editions in FAP 2021: no FAP 2021 ↔ ROME table is published), as (year, systems joined by « , »)."""
+    rsel = _read_on(territory, selection, "recruitment")
+    cube = cube_for(territory, rsel.zoning)
+    block = cube.recruitment
+    pos = cube.zone_positions(rsel.zone_ids)
+    reachable = _rome_systems(territory)
+    systems = block.occupations["occupation_system"].to_numpy()
+    out = []
+    for yi in range(len(block.years) - 1, -1, -1):
+        present = set(systems[block.present[yi][pos].any(axis=0)])
+        if present & reachable:
+            break
+        if present:
+            out.append((int(block.years[yi]), ", ".join(sorted(present))))
+    return sorted(out)
+
+
 def _mapping(territory: Territory, codes: list[str], occupations: pd.DataFrame) -> sparse.csr_matrix:
     """0/1 matrix (codes × rows of `occupations`, columns occupation_system, occupation_code): the rows each
     ROME code links to through the pack's crosswalks (itself when the system is ROME); memoised on the territory."""
@@ -357,7 +376,8 @@ def local_figures(territory: Territory, selection: Selection, codes: list[str]) 
     (`occupations.fragility` keys, or "none" when no figure links to the code), tension_class (1–5 mean), offers,
     jobseekers (sums, `offers_source`), jobseekers_per_offer, needs (survey headcount; NaN when the pack has no
     survey). The year and system read are in `.attrs` (« year », « system », « crosswalk »: True when read through
-    one), and where the offers and jobseekers come from in `.attrs["offers"]` (`offers_source` without its
+    one; « unused »: the later BMO years left out, `_unused_years`), and where the offers and jobseekers come from
+    in `.attrs["offers"]` (`offers_source` without its
     Selection)."""
     codes = list(codes)
     out = pd.DataFrame({"occupation_code": codes})
@@ -365,7 +385,8 @@ def local_figures(territory: Territory, selection: Selection, codes: list[str]) 
     if read is not None:
         _, block, pos, years, system = read
         yi = years[-1]
-        out.attrs.update(year=int(block.years[yi]), system=system, crosswalk=system != ROME)
+        out.attrs.update(year=int(block.years[yi]), system=system, crosswalk=system != ROME,
+                         unused=_unused_years(territory, selection))
         figures = _projects(block, yi, pos, _mapping(territory, codes, block.occupations))
     else:
         zero = np.zeros(len(codes))
