@@ -63,9 +63,11 @@ def get_store() -> PairingStore:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _read_staged(digest: str, kind: str, name: str, fingerprint: str, _data: bytes, _territory) -> pd.DataFrame:
-    """The staged file read once per (content, kind, name, pack), not at every rerun while it waits (read-only)."""
-    return read_list(_data, kind, _territory, file_name=name)
+def _read_staged(digest: str, kind: str, name: str, fingerprint: str, lang: str, _data: bytes,
+                 _territory) -> pd.DataFrame:
+    """The staged file read once per (content, kind, name, pack, language), not at every rerun while it waits
+    (read-only)."""
+    return read_list(_data, kind, _territory, file_name=name, lang=lang)
 
 
 def _stage(kind: str) -> None:
@@ -97,7 +99,7 @@ def _import_section(ctx, store: PairingStore, user) -> None:
     st.subheader(T("pairing.import.header"))
     for kind, key in (("fragile", "pairing.import.fragile"), ("hiring", "pairing.import.hiring")):
         spec = SPECS[kind]
-        st.download_button(T("pairing.template", name=spec.title), pairing_template(kind),
+        st.download_button(T("pairing.template", name=T(f"pairing.read.list.{kind}")), pairing_template(kind),
                            file_name=f"modele_{spec.key}.xlsx", key=f"pairing_template_{kind}", on_click="ignore",
                            icon=":material/download:")
         st.file_uploader(T(key), type=["xlsx"], key=f"pairing_upload_{kind}", on_change=_stage, args=(kind,))
@@ -109,7 +111,8 @@ def _import_section(ctx, store: PairingStore, user) -> None:
         name, data = staged
         try:
             frame = _read_staged(hashlib.sha256(data).hexdigest(), kind, name,
-                                 ctx.territory.fingerprint or str(id(ctx.territory)), data, ctx.territory)
+                                 ctx.territory.fingerprint or str(id(ctx.territory)), ctx.lang, data,
+                                 ctx.territory)
         except GpectError as exc:
             show_error(exc)
             continue
