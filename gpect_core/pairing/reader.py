@@ -115,8 +115,8 @@ def read_list(source, kind: str, territory, file_name: str | None = None, lang: 
             source if isinstance(source, bytes) else source.read())
         check_workbook(data, name)  # a sheet declaring billions of cells or a zip bomb is refused before reading
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except ReadError as exc:  # the detail (sizes, cells) is the bounds check's own French sentence
-        raise PairingInputError(say("suspect", file=name), [Problem(exc.message)] if lang == "fr" else []) from None
+    except ReadError as exc:  # in French, the bounds check's own sentence (it names the sheet and its size)
+        raise PairingInputError(exc.message if lang == "fr" else say("suspect", file=name)) from None
     except OSError as exc:
         raise PairingInputError(say("os", file=name, detail=exc.strerror or exc)) from None
     except Exception:  # noqa: BLE001 — any unreadable workbook becomes a message
