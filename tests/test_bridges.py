@@ -272,8 +272,16 @@ def test_a_high_tension_occupation_is_never_weakened_and_firms_declarations_are_
     tension.loc[tension["occupation_code"] == "D1214", "tension_class"] = 5
     territory.tables["tension"] = tension
     after = core.fragile_occupations(territory, whole)
-    assert "D1214" not in set(after["occupation_code"])  # class 5 outweighs every other sign
+    assert "D1214" not in set(after["occupation_code"])  # class 5 outweighs every figure's sign
     assert (after["tension_class"].fillna(0) < core.HIGH_TENSION).all()
+    # ... but never a firm's declaration: declared fragile, it is listed with its tension and number of firms
+    communes = territory.tables["communes"]["commune_id"]
+    declaring = pd.DataFrame({"firm": ["Abattoir Sud", "abattoir sud ", "Conserverie"],
+                              "commune_id": list(communes.iloc[:3]), "occupation_code": ["D1214"] * 3,
+                              "headcount": [2, 1, 5]})
+    declared = core.fragile_occupations(territory, whole, declaring).set_index("occupation_code")
+    assert declared.loc["D1214", "tension_class"] == 5
+    assert declared.loc["D1214", "declared"] == 8 and declared.loc["D1214", "declared_firms"] == 2
     # a survey answer flagged fragile and the platform's list both count, by commune of the selection
     code = next(c for c in sorted(core.labels(territory)) if c not in set(after["occupation_code"])
                 and c != "D1214")
@@ -354,3 +362,38 @@ def test_the_exported_diagram_is_the_readable_one_of_the_screen():
     png = chart_png(chart.to_dict(validate=False), caption)
     width, _ = struct.unpack(">II", png[16:24])
     assert width >= 2 * EXPORT_WIDTH
+
+
+def _without_offers(territory, *zonings):
+    """A copy of `territory` whose tension rows of `zonings` publish no offers nor jobseekers."""
+    tension = territory.tables["tension"].copy()
+    hidden = tension["zoning"].isin(zonings)
+    tension.loc[hidden, ["offers", "jobseekers"]] = np.nan
+    return Territory(territory.name, territory.zones, {**territory.tables, "tension": tension}, fictional=True,
+                     zonings=territory.zonings, default_zoning=territory.default_zoning)
+
+
+def test_jobseekers_per_offer_of_a_region_are_summed_over_its_zones_when_the_region_publishes_none(demo_territory):
+    territory = _without_offers(demo_territory, "REG", "DEP")
+    region = territory.zones_of("REG")["zone_id"].iloc[0]
+    tension = territory.tables["tension"]
+    zones = territory.tables["communes"].loc[lambda c: c["reg"] == region, "zone_ZE2020"].unique()
+    rows = tension[(tension["zoning"] == "ZE2020") & (tension["year"] == 2024) & tension["zone_id"].isin(zones)]
+    code = rows.groupby("occupation_code").size().idxmax()
+    # one zone does not publish this occupation: it counts in neither sum, never as 0
+    secret = rows[rows["occupation_code"] == code].index[0]
+    tension = tension.copy()
+    tension.loc[secret, ["offers", "jobseekers"]] = np.nan
+    territory.tables["tension"] = tension
+    published = rows[(rows["occupation_code"] == code) & (rows.index != secret)]
+    expected = published["jobseekers"].sum() / published["offers"].sum()
+    local = core.local_figures(territory, Selection("REG", (region,)), [code])
+    assert local["jobseekers_per_offer"].iloc[0] == pytest.approx(expected)
+    assert local.attrs["offers"] == {"zoning": "ZE2020", "year": 2024, "zones": len(zones), "own": False}
+    weakened = core.fragile_occupations(territory, Selection("REG", (region,)))
+    assert weakened.attrs["offers"]["zoning"] == "ZE2020" and weakened["jobseekers_per_offer"].notna().any()
+    # nowhere published: empty, and the reason is given (no secret read as 0)
+    nowhere = _without_offers(demo_territory, "REG", "DEP", "ZE2020")
+    local = core.local_figures(nowhere, Selection("REG", (region,)), [code])
+    assert np.isnan(local["jobseekers_per_offer"].iloc[0]) and np.isnan(local["offers"].iloc[0])
+    assert local.attrs["offers"] == {"own": False, "reason": "none"}

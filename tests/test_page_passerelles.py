@@ -105,10 +105,36 @@ def test_jobs_declared_fragile_on_the_pairing_page_are_listed_with_their_reason(
     _open(at)
     weakened = shown(_table(at, "Signes relevés"))
     row = weakened[weakened["Code"] == code].iloc[0]
-    assert row["Signes relevés"] == "déclaré fragile par les entreprises (7 pers.)"
+    assert row["Signes relevés"] == "déclaré fragile par 1 entreprise(s) (7 pers.)"
     assert "Pépinières Orion" not in weakened.to_csv()  # counted, never named
     rule = next(c.value for c in at.caption if c.value.startswith("Règle :"))
-    assert "n'est jamais listé" in rule and "classe 4 ou plus" in rule
+    assert "déclarés fragiles par des entreprises le sont toujours" in rule and "classe 4 ou plus" in rule
+
+
+def test_a_job_declared_fragile_in_a_high_tension_occupation_is_listed_with_its_tension(at, demo_territory,
+                                                                                       tmp_path):
+    from gpect_core.pairing.reader import entry_id
+    from gpect_core.pairing.store import PairingStore
+
+    local = core.local_figures(demo_territory, Selection("ZE2020"), sorted(core.labels(demo_territory)))
+    high = local[local["tension_class"] >= core.HIGH_TENSION].sort_values("occupation_code")
+    code, tension = high["occupation_code"].iloc[0], high["tension_class"].iloc[0]
+    assert code not in set(core.fragile_occupations(demo_territory, Selection("ZE2020"))["occupation_code"])
+    communes = demo_territory.tables["communes"]["commune_id"]
+    firms = ["Clinique du Lac", "Ehpad des Tilleuls"]
+    store = PairingStore.open(f"sqlite:///{tmp_path / 'plan.sqlite'}")
+    store.import_list("fragile", pd.DataFrame({
+        "entry_id": [entry_id(f, c, code) for f, c in zip(firms, communes.iloc[:2], strict=True)], "firm": firms,
+        "commune_id": list(communes.iloc[:2]), "occupation_code": [code, code], "headcount": [3, 2],
+        "time_frame": ["", ""]}), "edith")
+    store.close()
+    _open(at)
+    weakened = shown(_table(at, "Signes relevés"))
+    row = weakened[weakened["Code"] == code].iloc[0]
+    cls = f"{tension:.1f}".replace(".", ",")
+    assert row["Signes relevés"] == (f"déclaré fragile par 2 entreprise(s) (5 pers.), malgré une forte tension "
+                                     f"({cls} sur 5)")
+    assert row["Classe de tension"] == cls
 
 
 def test_with_one_year_of_projects_the_falling_sign_is_not_shown_as_no(at, monkeypatch):
@@ -126,3 +152,35 @@ def test_with_one_year_of_projects_the_falling_sign_is_not_shown_as_no(at, monke
     assert not {"Projets en baisse", "Évolution des projets"} & set(weakened.columns)
     rule = next(c.value for c in at.caption if c.value.startswith("Règle :"))
     assert "critère non appliqué" in rule and ") (" not in rule
+
+
+def test_in_a_region_whose_tension_has_no_offers_the_page_says_where_jobseekers_per_offer_come_from(
+        at, demo_pack_copy, demo_territory):
+    path = demo_pack_copy / "tension.parquet"
+    tension = pd.read_parquet(path)
+    tension.loc[tension["zoning"].isin(["REG", "DEP"]), ["offers", "jobseekers"]] = None
+    tension.to_parquet(path)
+    at.run()
+    at.switch_page("app_pages/passerelles.py")
+    at.run()
+    at.selectbox(key="filter_zoning").set_value("REG").run()
+    assert not at.exception, [e.value for e in at.exception]
+    zones = demo_territory.tables["communes"]["zone_ZE2020"].nunique()
+    notes = [c.value for c in at.caption if c.value.startswith("Demandeurs par offre :")]
+    assert notes and f"sommés sur les {zones} zones de ce zonage comprises dans la sélection" in notes[0]
+    weakened = _table(at, "Signes relevés").value
+    assert weakened["Demandeurs par offre"].notna().any()
+
+
+def test_a_later_bmo_edition_without_a_crosswalk_to_rome_is_named_and_why_it_is_not_used(at, demo_pack_copy):
+    path = demo_pack_copy / "recruitment.parquet"
+    recruitment = pd.read_parquet(path)
+    later = recruitment[recruitment["year"] == 2024].assign(year=2025, occupation_system="FAP2021",
+                                                            occupation_code="A0X40")
+    later = later.drop_duplicates(["zoning", "zone_id"])
+    pd.concat([recruitment, later], ignore_index=True).to_parquet(path)
+    _open(at, zones=["9913"])  # a selection no other test reads (the page caches per selection)
+    captions = [c.value for c in at.caption]
+    assert "Projets de recrutement BMO 2024." in captions
+    assert any(c.startswith("Les projets BMO 2025 ne sont pas utilisés pour classer : ils sont codés en FAP2021, "
+                            "et le pack n'a pas de table de passage FAP2021 → ROME") for c in captions), captions

@@ -14,7 +14,8 @@ from shapely.geometry import box
 
 from gpect_core.cli import main
 from gpect_core.errors import GpectError
-from gpect_core.pairing.export import pairing_xlsx
+from gpect_core.i18n import t
+from gpect_core.pairing.export import orphans_for_export, pairing_xlsx
 from gpect_core.pairing.geo import neighbours
 from gpect_core.pairing.reader import PairingInputError, entry_id, read_list
 from gpect_core.pairing.solver import pair_jobs
@@ -274,6 +275,23 @@ def test_the_store_keeps_lists_pairs_and_the_status_history(plan_db_url):
     orphans = again.orphan_pairs()
     assert orphans[["pair_id", "status", "fragile_firm", "hiring_firm", "removed"]].values.tolist() == [
         [pair_id, "accepte", "Alpha", "Delta", "fragile"]]
+    removed_on = again.history_frame()["at"].iloc[0]
+    assert orphans["removed_at"].iloc[0] == removed_on
+    # the advisers' workbook lists the orphan pair too, marked, with its status, in French and in English
+    left = pair_jobs(again.list_frame("fragile"), again.list_frame("hiring"), territory, 5)
+    for lang, status, note in (
+            ("fr", "accepté", f"entreprise retirée de la liste le {removed_on:%d/%m/%Y} (emplois fragilisés)"),
+            ("en", "accepted", f"firm removed from the list on {removed_on:%Y-%m-%d} (fragile jobs)")):
+        labels = {"accepte": status}
+        book = pd.read_excel(io.BytesIO(pairing_xlsx(
+            left, again.list_frame("fragile"), again.list_frame("hiring"), lang=lang,
+            orphans=orphans_for_export(orphans, lang, {pair_id: status}, {"A1101": "Maçon"}))), sheet_name=0,
+            engine="openpyxl", dtype=str).fillna("")
+        firm, removed = t("pairing.xlsx.fragile_firm", lang), t("pairing.xlsx.removed_note", lang)
+        row = book[book[firm] == "Alpha"].iloc[0]
+        assert row[removed] == note and row[t("pairing.xlsx.status", lang)] == labels["accepte"]
+        assert row[t("pairing.xlsx.from_label", lang)] == "Maçon"
+        assert (book.loc[book[firm] != "Alpha", removed] == "").all()
     assert again.history_frame()["kind"].iloc[0] == "import"
     assert again.plan.schema_revision() >= "0003_pairing"  # the pairing tables' migration, or a later one
     store.close()

@@ -212,6 +212,17 @@ def test_a_list_that_drops_a_firm_with_an_accepted_pair_asks_first_and_keeps_the
     orphans = next(df.value for df in at.dataframe if "Entreprise retirée" in df.value.columns)
     assert orphans[["Entreprise (emplois fragilisés)", "Entreprise qui recrute", "Statut", "Entreprise retirée"]
                    ].values.tolist() == [[FIRMS[0], FIRMS[1], "accepté", "l'entreprise qui recrute"]]
+    # the orphan pair stays in the status picker, marked, and its status can still be changed
+    removed_on = pairing_env.history_frame()["at"].iloc[0]
+    picker = next(s for s in at.selectbox if s.label == "Rapprochement")
+    assert picker.options[-1] == (f"{FIRMS[0]} → {FIRMS[1]} (H2913 → H2913, 2) — entreprise retirée de la liste le "
+                                  f"{removed_on:%d/%m/%Y} (postes à pourvoir)")
+    picker.set_value(accepted).run()
+    next(r for r in at.radio if r.label == "Statut").set_value("refuse").run()
+    next(b for b in at.button if b.label == "Enregistrer le statut").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert pairing_env.pairs_frame().set_index("pair_id").loc[accepted, "status"] == "refuse"
+    assert pairing_env.history_frame(accepted)["after"].iloc[0] == '"refuse"'
     viewer = _app()
     assert not viewer.exception and not any(f in _everything(viewer) for f in FIRMS)
     assert "Paires décidées dont une entreprise a été retirée" in [h.value for h in viewer.subheader]
@@ -247,3 +258,49 @@ def test_with_no_fragile_job_the_page_says_what_is_missing_and_who_imports_it(mo
     assert "Rien à rapprocher : aucun emploi fragilisé." in note and "Un éditeur importe" in note
     # a visitor sees no template here: the note points to the Données page, where everyone can download them
     assert "page « Données », onglet « Modèles à remplir »" in note and "ci-dessus" not in note
+
+
+def _bad_hiring_workbook(territory) -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    from gpect_core.pairing.templates import HIRING
+
+    commune = territory.tables["communes"]["commune_id"].iloc[3]
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Saisie"
+    sheet.append(HIRING.headers)
+    sheet.append(["Chantiers Nova", "99999", "H2913", 2, ""])
+    sheet.append(["Atelier Vega", commune, "Z9999", "2,5", ""])
+    sheet.append(["", commune, "H2913", 1, ""])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_bad_list_on_the_english_page_is_refused_in_english(pairing_env, demo_territory):
+    at = AppTest.from_file("../app.py", default_timeout=90)
+    at.session_state["plan_user"] = EDITOR
+    at.run()
+    at.session_state["lang"] = "en"
+    at.switch_page("app_pages/rapprochement.py")
+    at.session_state["pairing_staged_hiring"] = ("postes.xlsx", _bad_hiring_workbook(demo_territory))
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    error = " ".join(e.value.replace("\\", "") for e in at.error)
+    assert "“postes.xlsx”, sheet “Saisie”: 4 problem(s); nothing was stored." in error, error
+    for sentence in ("“postes.xlsx”, sheet “Saisie”, row 2, column “Code commune (INSEE)”: commune “99999” does "
+                     "not exist in the territory",
+                     "row 3, column “Code métier (ROME)”: occupation code “Z9999” is not a known ROME code",
+                     "row 3, column “Postes à pourvoir”: “2,5” is not a positive whole number",
+                     "row 4, column “Entreprise”: the firm's name is empty"):
+        assert sentence in error, error
+    assert not any(french in error for french in ("ligne", "feuille", "n'existe pas", "rien n'a été", "nombre entier"))
+    # the same file on the French page: the French sentences
+    at.session_state["lang"] = "fr"
+    at.run()
+    error = " ".join(e.value.replace("\\", "") for e in at.error)
+    assert "« postes.xlsx », feuille « Saisie » : 4 problème(s) ; rien n'a été enregistré." in error, error
+    assert "ligne 3, colonne « Postes à pourvoir » : « 2,5 » n'est pas un nombre entier positif" in error

@@ -16,7 +16,7 @@ from streamlit_folium import st_folium
 from gpect_core.errors import GpectError
 from gpect_core.formatting import Fmt
 from gpect_core.indicators.bridges import labels as occupation_labels
-from gpect_core.pairing.export import pairing_xlsx, pairs_for_export
+from gpect_core.pairing.export import orphans_for_export, pairing_xlsx, pairs_for_export, removal_note
 from gpect_core.pairing.geo import finest_zoning
 from gpect_core.pairing.maps import pairing_map
 from gpect_core.pairing.reader import read_list
@@ -63,9 +63,11 @@ def get_store() -> PairingStore:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _read_staged(digest: str, kind: str, name: str, fingerprint: str, _data: bytes, _territory) -> pd.DataFrame:
-    """The staged file read once per (content, kind, name, pack), not at every rerun while it waits (read-only)."""
-    return read_list(_data, kind, _territory, file_name=name)
+def _read_staged(digest: str, kind: str, name: str, fingerprint: str, lang: str, _data: bytes,
+                 _territory) -> pd.DataFrame:
+    """The staged file read once per (content, kind, name, pack, language), not at every rerun while it waits
+    (read-only)."""
+    return read_list(_data, kind, _territory, file_name=name, lang=lang)
 
 
 def _stage(kind: str) -> None:
@@ -97,7 +99,7 @@ def _import_section(ctx, store: PairingStore, user) -> None:
     st.subheader(T("pairing.import.header"))
     for kind, key in (("fragile", "pairing.import.fragile"), ("hiring", "pairing.import.hiring")):
         spec = SPECS[kind]
-        st.download_button(T("pairing.template", name=spec.title), pairing_template(kind),
+        st.download_button(T("pairing.template", name=T(f"pairing.read.list.{kind}")), pairing_template(kind),
                            file_name=f"modele_{spec.key}.xlsx", key=f"pairing_template_{kind}", on_click="ignore",
                            icon=":material/download:")
         st.file_uploader(T(key), type=["xlsx"], key=f"pairing_upload_{kind}", on_change=_stage, args=(kind,))
@@ -109,7 +111,8 @@ def _import_section(ctx, store: PairingStore, user) -> None:
         name, data = staged
         try:
             frame = _read_staged(hashlib.sha256(data).hexdigest(), kind, name,
-                                 ctx.territory.fingerprint or str(id(ctx.territory)), data, ctx.territory)
+                                 ctx.territory.fingerprint or str(id(ctx.territory)), ctx.lang, data,
+                                 ctx.territory)
         except GpectError as exc:
             show_error(exc)
             continue
@@ -157,10 +160,10 @@ def _import_section(ctx, store: PairingStore, user) -> None:
             st.rerun()
 
 
-def _orphans_section(ctx, store: PairingStore, editor: bool) -> None:
-    """The accepted or refused pairs of which a firm was removed from its list: kept in the store, shown here."""
+def _orphans_section(ctx, orphans: pd.DataFrame, editor: bool) -> None:
+    """The accepted or refused pairs of which a firm was removed from its list (`PairingStore.orphan_pairs`):
+    kept in the store, shown here."""
     T = ctx.t
-    orphans = store.orphan_pairs()
     if orphans.empty:
         return
     names = ctx.territory.tables["communes"].set_index("commune_id")["name"].to_dict()
@@ -235,7 +238,8 @@ def render(ctx) -> None:
         _log_section(ctx, store)
     else:
         st.info(T("pairing.viewer_note"))
-    _orphans_section(ctx, store, editor)
+    orphans = store.orphan_pairs()
+    _orphans_section(ctx, orphans, editor)
     firms = _survey_firms(editor)
     fragile = with_survey(ctx.territory, store.list_frame("fragile"), "fragile", firms)
     hiring = with_survey(ctx.territory, store.list_frame("hiring"), "hiring", firms)
@@ -245,6 +249,8 @@ def render(ctx) -> None:
     if fragile.empty or hiring.empty:
         missing = "both" if fragile.empty and hiring.empty else ("fragile" if fragile.empty else "hiring")
         st.info(T("pairing.empty", missing=T(f"pairing.empty.{missing}")))
+        if editor and not orphans.empty:
+            _status_section(ctx, store, {}, orphans, user)
         return
     st.caption(T("pairing.scope"))
     mode = st.segmented_control(T("pairing.mode"), MODES, default="km", key="pairing_mode",
@@ -271,12 +277,14 @@ def render(ctx) -> None:
                   km=max_km) if mode == "km" else T(f"pairing.summary.{mode}", paired=result.paired,
                                                      fragile=result.fragile_total, hiring=result.hiring_total,
                                                      zoning=basin_name))
-    if result.pairs.empty:
-        st.info(T("pairing.none"))
-        return
     stored = store.pairs_frame().set_index("pair_id")
     statuses = stored["status"].to_dict()
     labels = {p: T(f"pairing.status.{s}") for p, s in statuses.items()}
+    if result.pairs.empty:
+        st.info(T("pairing.none"))
+        if editor and not orphans.empty:
+            _status_section(ctx, store, {}, orphans, user)
+        return
     pairs = pairs_for_export(result.pairs, ctx.lang, labels)
     columns = [c for c in TABLE_COLUMNS if editor or not c.endswith("_firm")]
     formats = {T("pairing.col.headcount"): Fmt("int"), T("pairing.col.bridge_score"): Fmt("float", 2),
@@ -287,15 +295,17 @@ def render(ctx) -> None:
     st_folium(pairing_map(ctx.territory, result.pairs, statuses), key="pairing_map", height=460,
               use_container_width=True, returned_objects=[])
     st.caption(T("pairing.map.caption"))
+    communes = ctx.territory.tables["communes"].set_index("commune_id")["name"].to_dict()
+    removed = orphans_for_export(orphans, ctx.lang, labels, occupation_labels(ctx.territory), communes)
     st.download_button(T("pairing.export"), lambda: pairing_xlsx(result, fragile, hiring, labels, with_firms=editor,
-                                                              lang=ctx.lang),
+                                                              lang=ctx.lang, orphans=removed),
                        file_name="rapprochements.xlsx" if ctx.lang == "fr" else "pairs.xlsx", key="pairing_export",
                        on_click="ignore")
     if editor:
-        _editor_section(ctx, store, result, stored, user)
+        _editor_section(ctx, store, result, stored, user, orphans)
 
 
-def _editor_section(ctx, store: PairingStore, result, stored, user) -> None:
+def _editor_section(ctx, store: PairingStore, result, stored, user, orphans: pd.DataFrame) -> None:
     T = ctx.t
     if st.button(T("pairing.save"), key="pairing_save"):
         try:
@@ -305,13 +315,28 @@ def _editor_section(ctx, store: PairingStore, result, stored, user) -> None:
         else:
             st.success(T("pairing.saved", **counts))
             st.rerun()
-    st.subheader(T("pairing.status.header"))
     known = result.pairs[result.pairs["pair_id"].isin(stored.index)]
-    if known.empty:
-        st.info(T("pairing.status.unsaved"))
-        return
     names = {r.pair_id: f"{r.fragile_firm} → {r.hiring_firm} ({r.from_code} → {r.to_code}, {r.headcount})"
              for r in known.itertuples(index=False)}
+    _status_section(ctx, store, names, orphans, user, stored)
+
+
+def _status_section(ctx, store: PairingStore, names: dict[str, str], orphans: pd.DataFrame, user,
+                    stored: pd.DataFrame | None = None) -> None:
+    """The status picker of the stored pairs: those of the pairing shown (`names` {pair_id: text}), then the decided
+    pairs whose firm was removed from its list (`orphans`), each marked « entreprise retirée de la liste le … »."""
+    T = ctx.t
+    names = dict(names)
+    for r in orphans.itertuples(index=False):
+        pair = (f"{r.fragile_firm or '?'} → {r.hiring_firm or '?'} ({r.from_code} → {r.to_code}, "
+                f"{r.headcount})")
+        names[r.pair_id] = T("pairing.status.orphan", pair=pair, note=removal_note(r.removed, r.removed_at, ctx.lang))
+    st.subheader(T("pairing.status.header"))
+    if not names:
+        st.info(T("pairing.status.unsaved"))
+        return
+    if stored is None:
+        stored = store.pairs_frame().set_index("pair_id")
     pair_id = st.selectbox(T("pairing.status.pair"), list(names), format_func=names.get, key="pairing_pair")
     current = stored.loc[pair_id, "status"]
     status = st.radio(T("pairing.status.value"), ["propose", "accepte", "refuse"], horizontal=True,

@@ -34,10 +34,10 @@ def _fragile(_territory: Territory, fingerprint: str, selection: Selection, _fir
 
 
 def _declared_firms() -> tuple[pd.DataFrame | None, tuple]:
-    """The platform's list of firms with fragile jobs (commune, occupation, headcount; no firm name) and a key of
-    its content; (None, ()) when the shared store cannot be read (the page then uses the survey alone)."""
+    """The platform's list of firms with fragile jobs (firm, commune, occupation, headcount: the names only count
+    the declaring firms, never shown) and a key of its content; (None, ()) when the shared store cannot be read (the page then uses the survey alone)."""
     try:
-        frame = get_store().list_frame("fragile")[["commune_id", "occupation_code", "headcount"]]
+        frame = get_store().list_frame("fragile")[["firm", "commune_id", "occupation_code", "headcount"]]
     except Exception:  # noqa: BLE001 — the store is optional here: the pack's own signals still apply
         return None, ()
     return frame, tuple(frame.itertuples(index=False, name=None))
@@ -53,7 +53,10 @@ def _signs(ctx, fragile: pd.DataFrame) -> list[str]:
         if row.low_tension:
             signs.append(t("bridges.sign.low", cls=fmt_number(row.tension_class, 1, ctx.lang)))
         if row.declared > 0:
-            signs.append(t("bridges.sign.declared", n=int(row.declared)))
+            high = not pd.isna(row.tension_class) and row.tension_class >= core.HIGH_TENSION
+            signs.append(t("bridges.sign.declared_high" if high else "bridges.sign.declared",
+                           firms=int(row.declared_firms), n=int(row.declared),
+                           cls=fmt_number(row.tension_class, 1, ctx.lang)))
         out.append(" ; ".join(signs))
     return out
 
@@ -61,6 +64,19 @@ def _signs(ctx, fragile: pd.DataFrame) -> list[str]:
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _targets(_territory: Territory, fingerprint: str, selection: Selection, origin: str) -> pd.DataFrame:
     return core.reachable_targets(_territory, selection, origin)
+
+
+def _per_offer_note(ctx, attrs: dict) -> None:
+    """Says where « Demandeurs par offre » comes from when it is not the selection's own tension, or why it is
+    empty (`indicators.bridges.offers_source`)."""
+    source = attrs.get("offers") or {}
+    if source.get("own", True) and not source.get("reason"):
+        return
+    if source.get("zoning"):
+        st.caption(ctx.t("passerelles.per_offer.nested", year=source["year"], zones=source["zones"],
+                         zoning=context.zoning_label(ctx.territory, source["zoning"], ctx.lang)))
+    else:
+        st.info(ctx.t(f"passerelles.per_offer.missing.{source.get('reason', 'none')}"))
 
 
 def _fragile_section(ctx, fragile: pd.DataFrame) -> None:
@@ -88,6 +104,7 @@ def _fragile_section(ctx, fragile: pd.DataFrame) -> None:
     if not years:  # one year only: the falling-projects sign is not applied, so « non » would mislead
         shown = shown.drop(columns=[t("bridges.col.falling"), t("bridges.col.change")])
     show_table(shown, formats, ctx.lang, height=min(38 + 35 * len(shown), 320))
+    _per_offer_note(ctx, fragile.attrs)
     table_downloads(ctx, shown, t("passerelles.fragile.title"), ["recruitment", "tension"], "passerelles_fragile",
                     formats=formats)
 
@@ -196,6 +213,9 @@ def render() -> None:
         st.info(t("passerelles.crosswalk", year=year, system=system))
     elif year:
         st.caption(t("passerelles.year", year=year))
+    if unused := targets.attrs.get("unused"):
+        st.caption(t("passerelles.unused_years", year=year, years=", ".join(str(y) for y, _ in unused),
+                     systems=" / ".join(dict.fromkeys(s for _, s in unused))))
     st.caption(t("passerelles.targets.rule"))
     chart = bridges_diagram(targets, label, ctx.lang, title=title, subtitle=ctx.selection_label)
     show_chart(chart, title, ctx.lang)
@@ -204,6 +224,7 @@ def render() -> None:
     chart_downloads(ctx, chart, title, TARGET_TABLES, "passerelles_diagram")
     shown, formats = _targets_table(ctx, targets)
     show_table(shown, formats, ctx.lang)
+    _per_offer_note(ctx, targets.attrs)
     table_downloads(ctx, shown, title, TARGET_TABLES, "passerelles_targets", formats=formats)
     _detail(ctx, targets, origin, selection)
     with st.expander(t("passerelles.method")):

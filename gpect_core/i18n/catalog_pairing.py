@@ -228,6 +228,19 @@ STRINGS.update({
     "pairing.removed.fragile": ("l'entreprise aux emplois fragilisés", "the firm with fragile jobs"),
     "pairing.removed.hiring": ("l'entreprise qui recrute", "the hiring firm"),
     "pairing.removed.both": ("les deux", "both"),
+    "pairing.xlsx.removed_note": ("Entreprise retirée", "Firm removed"),
+    "pairing.orphan.note.fragile": ("entreprise retirée de la liste le {date} (emplois fragilisés)",
+                                    "firm removed from the list on {date} (fragile jobs)"),
+    "pairing.orphan.note.hiring": ("entreprise retirée de la liste le {date} (postes à pourvoir)",
+                                   "firm removed from the list on {date} (open positions)"),
+    "pairing.orphan.note.both": ("entreprises retirées des deux listes (la dernière le {date})",
+                                 "firms removed from both lists (the last on {date})"),
+    "pairing.orphan.note.fragile.undated": ("entreprise retirée de la liste (emplois fragilisés)",
+                                            "firm removed from the list (fragile jobs)"),
+    "pairing.orphan.note.hiring.undated": ("entreprise retirée de la liste (postes à pourvoir)",
+                                           "firm removed from the list (open positions)"),
+    "pairing.orphan.note.both.undated": ("entreprises retirées des deux listes", "firms removed from both lists"),
+    "pairing.status.orphan": ("{pair} — {note}", "{pair} — {note}"),
     "pairing.import.preview.hiring": (
         "{rows} ligne(s) lues, {people} poste(s). Rien n'est enregistré avant validation.",
         "{rows} row(s) read, {people} job(s). Nothing is stored until you accept."),
@@ -253,4 +266,62 @@ STRINGS.update({
     "pairing.col.entity": ("Sur", "On"),
     "pairing.col.what": ("Quoi précisément", "Detail"),
     "pairing.login.header": ("Rapprochement : connexion", "Firm pairing: login"),
+    # messages of the pairing lists' reader (gpect_core/pairing/reader.py)
+    "pairing.read.unnamed": ("fichier importé", "imported file"),
+    "pairing.read.list.fragile": ("Entreprises aux emplois fragilisés", "Firms with fragile jobs"),
+    "pairing.read.list.hiring": ("Entreprises qui recrutent", "Firms hiring"),
+    "pairing.read.rows.fragile": ("emplois fragilisés", "fragile jobs"),
+    "pairing.read.rows.hiring": ("postes à pourvoir", "open positions"),
+    "pairing.read.suspect": ("« {file} » est refusé : classeur anormal (trop de cellules ou de colonnes, ou archive "
+                             "suspecte) ; rien n'a été enregistré.",
+                             "“{file}” is refused: an abnormal workbook (too many cells or columns, or a suspicious "
+                             "archive); nothing was stored."),
+    "pairing.read.os": ("« {file} » ne peut pas être lu ({detail}).", "“{file}” cannot be read ({detail})."),
+    "pairing.read.not_xlsx": ("« {file} » n'est pas un classeur Excel (.xlsx) lisible : utilisez le modèle "
+                              "« {template} ».",
+                              "“{file}” is not a readable Excel workbook (.xlsx): use the template “{template}”."),
+    "pairing.read.where": ("« {file} », feuille « {sheet} »", "“{file}”, sheet “{sheet}”"),
+    "pairing.read.too_many_rows": (
+        "{where} : plus de {limit} lignes ; une liste de plateforme en compte quelques centaines. Le fichier est "
+        "refusé ; découpez-le par territoire.",
+        "{where}: more than {limit} rows; a platform's list holds a few hundred. The file is refused; split it by "
+        "territory."),
+    "pairing.read.empty": ("{where} est vide : la ligne 1 doit porter les en-têtes du modèle.",
+                           "{where} is empty: row 1 must hold the template's headers."),
+    "pairing.read.missing_columns": ("{where} : colonne(s) obligatoire(s) absente(s) : {columns} (ligne 1 du "
+                                     "modèle).",
+                                     "{where}: required column(s) missing: {columns} (row 1 of the template)."),
+    "pairing.read.at": ("{where}, ligne {row}, colonne « {column} » : {text}",
+                        "{where}, row {row}, column “{column}”: {text}"),
+    "pairing.read.firm_empty": ("le nom de l'entreprise est vide", "the firm's name is empty"),
+    "pairing.read.commune_unknown": ("la commune « {code} » n'existe pas dans le territoire",
+                                     "commune “{code}” does not exist in the territory"),
+    "pairing.read.commune_empty": ("le code commune est vide", "the commune code is empty"),
+    "pairing.read.commune_zero": (
+        "« {given} » lu comme la commune « {code} » (zéro initial perdu par le tableur) : à confirmer",
+        "“{given}” read as commune “{code}” (leading zero lost by the spreadsheet): to be confirmed"),
+    "pairing.read.title_matched": (
+        "« {title} » lu comme le code ROME {code} ({appellation}, score {score} sur 100) : à confirmer",
+        "“{title}” read as ROME code {code} ({appellation}, score {score} out of 100): to be confirmed"),
+    "pairing.read.title_unmatched": (
+        "le métier « {title} » ne correspond à aucun code ROME avec assez de certitude (le plus proche : "
+        "{nearest}) : indiquez son code ROME",
+        "the job “{title}” matches no ROME code with enough certainty (the nearest: {nearest}): give its ROME "
+        "code"),
+    "pairing.read.code_unknown": ("le code métier « {code} » n'est pas un code ROME connu",
+                                  "occupation code “{code}” is not a known ROME code"),
+    "pairing.read.code_empty": ("le code métier est vide", "the occupation code is empty"),
+    "pairing.read.headcount_bad": ("« {value} » n'est pas un nombre entier positif",
+                                   "“{value}” is not a positive whole number"),
+    "pairing.read.headcount_large": (
+        "« {value} » : effectif inhabituel pour une seule ligne (plus de {limit}) : à confirmer",
+        "“{value}”: unusual headcount for a single row (more than {limit}): to be confirmed"),
+    "pairing.read.far_year": ("« {value} » : année postérieure à {year} : à confirmer",
+                              "“{value}”: a year after {year}: to be confirmed"),
+    "pairing.read.duplicate": (
+        "même entreprise, commune et métier qu'à la ligne {row} : regroupez les effectifs sur une seule ligne",
+        "same firm, commune and occupation as row {row}: put the headcounts together on one row"),
+    "pairing.read.problems": ("{where} : {n} problème(s) ; rien n'a été enregistré.",
+                              "{where}: {n} problem(s); nothing was stored."),
+    "pairing.read.no_rows": ("{where} ne contient aucune ligne de {what}.", "{where} holds no row of {what}."),
 })

@@ -28,14 +28,16 @@ STRINGS = {
         "Règle : un métier est fragilisé s'il montre au moins un signe — projets de recrutement (chiffres "
         "fiables des deux années, jamais un secret lu comme 0) en baisse d'au moins {fall} entre {years}, au moins "
         "{ratio} demandeurs d'emploi par offre, une classe de tension de {low} ou moins (sur 5), ou des emplois "
-        "déclarés fragiles par les entreprises. Un métier en forte tension (classe {high} ou plus) n'est jamais "
-        "listé, quels que soient les autres signes : les employeurs y manquent de bras. Classés par nombre de "
-        "signes, puis demandeurs par offre.",
+        "déclarés fragiles par les entreprises. Un métier en forte tension (classe {high} ou plus) n'est pas listé "
+        "sur ses seuls chiffres (les employeurs y manquent de bras), mais des emplois déclarés fragiles par des "
+        "entreprises le sont toujours, leur tension indiquée à côté. Classés par nombre de signes, puis "
+        "demandeurs par offre.",
         "Rule: an occupation is weakened when it shows at least one sign — hiring projects (reliable figures "
         "both years, never a secret read as 0) down by at least {fall} between {years}, at least {ratio} "
         "jobseekers per offer, a tension class of {low} or less (out of 5), or jobs declared fragile by firms. An "
-        "occupation in high tension (class {high} or more) is never listed, whatever the other signs: employers "
-        "lack hands for it. Ranked by number of signs, then jobseekers per offer."),
+        "occupation in high tension (class {high} or more) is not listed on its figures alone (employers lack "
+        "hands for it), but jobs firms declared fragile always are, with their tension beside them. Ranked by "
+        "number of signs, then jobseekers per offer."),
     "passerelles.fragile.no_trend": (
         "la première et la dernière année d'une même nomenclature (une seule année disponible ici : critère non "
         "appliqué)",
@@ -65,6 +67,34 @@ STRINGS = {
         "familles).",
         "BMO {year} hiring projects read in {system}: a ROME occupation takes the projects of the {system} "
         "families the pack's crosswalk links it to (shared with the other occupations of those families)."),
+    "passerelles.per_offer.nested": (
+        "Demandeurs par offre : offres et demandeurs d'emploi de France Travail {year}, par {zoning} (codes ROME), "
+        "sommés sur les {zones} zones de ce zonage comprises dans la sélection (les tensions lues sur la sélection "
+        "elle-même n'en publient pas) ; pour chaque métier, seules les zones où il est publié comptent, dans les "
+        "deux sommes — aucune zone non publiée n'est lue comme 0.",
+        "Jobseekers per offer: France Travail {year} offers and jobseekers, by {zoning} (ROME codes), summed over "
+        "the {zones} zones of that zoning lying in the selection (the tension read on the selection itself "
+        "publishes none); for each occupation only the zones where it is published count, in both sums — no "
+        "unpublished zone is read as 0."),
+    "passerelles.per_offer.missing.nested": (
+        "« Demandeurs par offre » est vide pour cette sélection : les tensions lues sur son zonage ne publient ni "
+        "offres ni demandeurs d'emploi, et aucune zone d'un zonage qui les publie (bassins BMO) n'est comprise "
+        "dans la sélection. Choisissez des bassins BMO ou un territoire plus large pour les voir.",
+        "“Jobseekers per offer” is empty for this selection: the tension read on its zoning publishes neither "
+        "offers nor jobseekers, and no zone of a zoning that publishes them (BMO basins) lies in the selection. "
+        "Pick BMO basins or a larger territory to see them."),
+    "passerelles.per_offer.missing.none": (
+        "« Demandeurs par offre » est vide : les tensions du pack ne publient ni offres ni demandeurs d'emploi "
+        "(fichier France Travail des tensions par bassin absent).",
+        "“Jobseekers per offer” is empty: the pack's tension publishes neither offers nor jobseekers (France "
+        "Travail's tension file by basin is missing)."),
+    "passerelles.unused_years": (
+        "Les projets BMO {years} ne sont pas utilisés pour classer : ils sont codés en {systems}, et le pack n'a "
+        "pas de table de passage {systems} → ROME (aucune n'est publiée à ce jour) ; le classement lit donc BMO "
+        "{year}, la dernière édition reliée au ROME.",
+        "BMO {years} hiring projects are not used for the ranking: they are coded in {systems}, and the pack has "
+        "no {systems} → ROME crosswalk (none is published to date); the ranking therefore reads BMO {year}, the "
+        "latest edition linked to ROME."),
     "passerelles.year": ("Projets de recrutement BMO {year}.", "BMO {year} hiring projects."),
     "passerelles.detail": ("Détail d'une cible", "Details of a target"),
     "passerelles.detail.target": ("Métier cible", "Target occupation"),
@@ -123,8 +153,12 @@ STRINGS = {
     "bridges.sign.falling": ("projets en baisse", "falling projects"),
     "bridges.sign.many": ("{ratio} demandeurs par offre", "{ratio} jobseekers per offer"),
     "bridges.sign.low": ("tension faible ({cls} sur 5)", "low tension ({cls} out of 5)"),
-    "bridges.sign.declared": ("déclaré fragile par les entreprises ({n} pers.)",
-                              "declared fragile by firms ({n} people)"),
+    "bridges.sign.declared": ("déclaré fragile par {firms} entreprise(s) ({n} pers.)",
+                              "declared fragile by {firms} firm(s) ({n} people)"),
+    "bridges.sign.declared_high": ("déclaré fragile par {firms} entreprise(s) ({n} pers.), malgré une forte "
+                                   "tension ({cls} sur 5)",
+                                   "declared fragile by {firms} firm(s) ({n} people), despite high tension "
+                                   "({cls} out of 5)"),
     "bridges.col.falling": ("Projets en baisse", "Falling projects"),
     "bridges.col.change": ("Évolution des projets", "Change in projects"),
     "bridges.col.title": ("Formation", "Programme"),

@@ -23,9 +23,10 @@ Rules (stated on the « Passerelles » page):
   nomenclature (both figures solid, never a secret read as 0), `JOBSEEKERS_PER_OFFER` (2) or more jobseekers per
   offer, a tension class of `LOW_TENSION` (2) or less, or firms declared jobs of it fragile (survey answers
   flagged « emploi fragilisé » in the pack table `needs`, and the platform's list of fragile jobs when the caller
-  gives it). An occupation whose tension class is `HIGH_TENSION` (4) or more is **never** fragile, whatever the
-  other signals: firms lack hands for it, so its workers are not the ones to move. Listed by number of signals,
-  then jobseekers per offer.
+  gives it). An occupation whose tension class is `HIGH_TENSION` (4) or more is not fragile on the figures
+  alone: firms lack hands for it, so its workers are not the ones to move; but jobs firms declared fragile are
+  always listed (with their number of firms, their tension beside them): a firm's declaration is a fact, not a
+  statistical sign. Listed by number of signals, then jobseekers per offer.
 - `reachable_targets`: the targets of the `bridges` table from the origin; solid targets ranked by local
   openings (hiring projects + survey needs headcount, descending), then tension class (descending), then bridge
   score (descending); targets whose projects are fragile or unknown are listed after, unranked (`rank` <NA>),
@@ -66,7 +67,8 @@ TARGET_COLUMNS = ["rank", "to_code", "label", "kind", "score", "projects", "diff
 TRAINING_COLUMNS = ["occupation_code", "program_id", "title", "provider", "zoning", "zone_id", "zone_name", "level",
                     "capacity", "year"]
 FRAGILE_COLUMNS = ["occupation_code", "label", "signals", "falling", "projects_change", "jobseekers_per_offer",
-                   "many_jobseekers", "low_tension", "declared", "tension_class", "projects", "fragile"]
+                   "many_jobseekers", "low_tension", "declared", "declared_firms", "tension_class", "projects",
+                   "fragile"]
 
 
 def _pack_memo(territory: Territory, name: str, *tables: str) -> dict:
@@ -162,6 +164,25 @@ def _recruitment_years(territory: Territory, selection: Selection):
     return cube, block, pos, years, system
 
 
+def _unused_years(territory: Territory, selection: Selection) -> list[tuple[int, str]]:
+    """The BMO years after the one read whose occupation systems no crosswalk of the pack links to ROME (e.g. the
+    2024–2025 editions in FAP 2021: no FAP 2021 ↔ ROME table is published), as (year, systems joined by « , »)."""
+    rsel = _read_on(territory, selection, "recruitment")
+    cube = cube_for(territory, rsel.zoning)
+    block = cube.recruitment
+    pos = cube.zone_positions(rsel.zone_ids)
+    reachable = _rome_systems(territory)
+    systems = block.occupations["occupation_system"].to_numpy()
+    out = []
+    for yi in range(len(block.years) - 1, -1, -1):
+        present = set(systems[block.present[yi][pos].any(axis=0)])
+        if present & reachable:
+            break
+        if present:
+            out.append((int(block.years[yi]), ", ".join(sorted(present))))
+    return sorted(out)
+
+
 def _mapping(territory: Territory, codes: list[str], occupations: pd.DataFrame) -> sparse.csr_matrix:
     """0/1 matrix (codes × rows of `occupations`, columns occupation_system, occupation_code): the rows each
     ROME code links to through the pack's crosswalks (itself when the system is ROME); memoised on the territory."""
@@ -210,20 +231,100 @@ def _solid(figures: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.n
 
 
 # ---------------------------------------------------------------------------------------------- local figures
-def _tension(territory: Territory, selection: Selection, codes: list[str]) -> pd.DataFrame:
-    tsel = _read_on(territory, selection, "tension")
-    table = tension_table(territory, tsel)
-    out = pd.DataFrame({"occupation_code": codes})
-    if table.empty:
-        return out.assign(tension_class=np.nan, offers=np.nan, jobseekers=np.nan)
+def _linked_measures(territory: Territory, codes: list[str], table: pd.DataFrame, measures) -> dict:
+    """Per code of `codes`, each (measure, "mean" | "sum") of a `tension_table` read through `_mapping`; NaN where
+    no linked row publishes the measure (never a missing row read as 0)."""
     mapping = _mapping(territory, codes, table)
-    for measure, how in (("tension_class", "mean"), ("offers", "sum"), ("jobseekers", "sum")):
-        values = table[measure].to_numpy(dtype=float) if measure in table else np.full(len(table), np.nan)
+    out = {}
+    for measure, how in measures:
+        values = (pd.to_numeric(table[measure], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+                  if measure in table else np.full(len(table), np.nan))
         known = mapping @ (~np.isnan(values)).astype(float)
         total = mapping @ np.nan_to_num(values)
         with np.errstate(invalid="ignore", divide="ignore"):
             out[measure] = np.where(known > 0, total / known if how == "mean" else total, np.nan)
     return out
+
+
+def _publishes_offers(table: pd.DataFrame) -> bool:
+    return {"offers", "jobseekers"} <= set(table.columns) and bool(
+        (table["offers"].notna() & table["jobseekers"].notna()).any())
+
+
+def _nested_zones(territory: Territory, selection: Selection, zoning: str) -> tuple[str, ...] | None:
+    """The zones of `zoning` lying in the selection: most of their population (or area) in it (share_of_b ≥ ½ in
+    `correspondence`); None when the correspondence cannot be made, () when none lies in it."""
+    try:
+        corr = correspondence(territory, selection.zoning, zoning).table
+    except GpectError:
+        return None
+    corr = corr[corr["zone_a"].isin(set(selection.zone_ids))]
+    inside = corr.groupby("zone_b")["share_of_b"].sum()
+    return tuple(sorted(inside[inside >= 0.5].index.astype(str)))
+
+
+def offers_source(territory: Territory, selection: Selection) -> dict:
+    """Where the jobseekers per offer of the selection are read (memoised per selection): {« selection »: the
+    Selection read (None when nowhere), « zoning », « year », « zones » (int, zones summed), « own »: True when
+    the selection's own tension zoning publishes offers and jobseekers, « reason » when nowhere: « nested » (its
+    zoning publishes none and no zoning publishing them has zones inside it) or « none » (the pack's tension has
+    no offers and jobseekers at all)}. When the zoning the tension class is read on (e.g. DARES by région or
+    département, FAP 2009) publishes no offers, they are summed over the zones of a zoning that does (France
+    Travail by BMO basin, ROME) lying in the selection: for each occupation, over the zones where it is
+    published (an unpublished zone is left out of both offers and jobseekers, never read as 0)."""
+    memo = territory.__dict__.setdefault("_gpect_bridge_offers", {})
+    key = (selection, id(territory.tables.get("tension")))
+    if key in memo:
+        return memo[key]
+    tsel = _read_on(territory, selection, "tension")
+    own = tension_table(territory, tsel)
+    found: dict = {"selection": None, "own": False}
+    if not own.empty and _publishes_offers(own):
+        found.update(selection=tsel, zoning=tsel.zoning, year=int(own["year"].iloc[0]),
+                     zones=len(tsel.zone_ids) if not tsel.whole else len(territory.zones_of(tsel.zoning)), own=True)
+    else:
+        tension = territory.tables.get("tension")
+        zonings = [] if tension is None or tension.empty else [
+            z for z in dict.fromkeys(("BMO", *territory.zoning_ids())) if z != tsel.zoning
+            and z in territory.zoning_ids()
+            and _publishes_offers(tension[tension["zoning"] == z])]
+        found["reason"] = "nested" if zonings else "none"
+        for zoning in zonings:
+            zones = (tuple(sorted(territory.zones_of(zoning)["zone_id"].astype(str))) if selection.whole
+                     else _nested_zones(territory, selection, zoning))
+            if not zones:
+                continue
+            other = Selection(zoning) if selection.whole else Selection(zoning, zones)
+            table = tension_table(territory, other)
+            if table.empty or not _publishes_offers(table):
+                continue
+            found = {"selection": other, "zoning": zoning, "year": int(table["year"].iloc[0]), "zones": len(zones),
+                     "own": False}
+            break
+    if len(memo) > 256:
+        memo.clear()
+    memo[key] = found
+    return found
+
+
+def _tension(territory: Territory, selection: Selection, codes: list[str]) -> pd.DataFrame:
+    """tension_class (mean), offers, jobseekers (sums) per code; `.attrs["offers"]` is `offers_source`."""
+    tsel = _read_on(territory, selection, "tension")
+    table = tension_table(territory, tsel)
+    out = pd.DataFrame({"occupation_code": codes})
+    source = offers_source(territory, selection)
+    out.attrs["offers"] = {k: v for k, v in source.items() if k != "selection"}
+    if table.empty:
+        out["tension_class"] = np.nan
+    else:
+        out["tension_class"] = _linked_measures(territory, codes, table, [("tension_class", "mean")])["tension_class"]
+    if source["selection"] is None:
+        return out.assign(offers=np.nan, jobseekers=np.nan)
+    counted = table if source["own"] else tension_table(territory, source["selection"])
+    both = counted["offers"].notna() & counted["jobseekers"].notna()  # a row lacking one counts in neither sum
+    counted = counted.assign(offers=counted["offers"].where(both), jobseekers=counted["jobseekers"].where(both))
+    sums = _linked_measures(territory, codes, counted, [("offers", "sum"), ("jobseekers", "sum")])
+    return out.assign(offers=sums["offers"], jobseekers=sums["jobseekers"])
 
 
 def _zone_filter(territory: Territory, selection: Selection, frame: pd.DataFrame) -> pd.Series:
@@ -273,15 +374,19 @@ def local_figures(territory: Territory, selection: Selection, codes: list[str]) 
     """What each ROME occupation of `codes` offers in the selection (`LOCAL_COLUMNS`): projects (float, hiring
     projects of the year, NaN when none can be read), difficult_share (0–1), fragile (bool) and fragile_reason
     (`occupations.fragility` keys, or "none" when no figure links to the code), tension_class (1–5 mean), offers,
-    jobseekers (sums), jobseekers_per_offer, needs (survey headcount; NaN when the pack has no survey). The year
-    and system read are in `.attrs` (« year », « system », « crosswalk »: True when read through one)."""
+    jobseekers (sums, `offers_source`), jobseekers_per_offer, needs (survey headcount; NaN when the pack has no
+    survey). The year and system read are in `.attrs` (« year », « system », « crosswalk »: True when read through
+    one; « unused »: the later BMO years left out, `_unused_years`), and where the offers and jobseekers come from
+    in `.attrs["offers"]` (`offers_source` without its
+    Selection)."""
     codes = list(codes)
     out = pd.DataFrame({"occupation_code": codes})
     read = _recruitment_years(territory, selection)
     if read is not None:
         _, block, pos, years, system = read
         yi = years[-1]
-        out.attrs.update(year=int(block.years[yi]), system=system, crosswalk=system != ROME)
+        out.attrs.update(year=int(block.years[yi]), system=system, crosswalk=system != ROME,
+                         unused=_unused_years(territory, selection))
         figures = _projects(block, yi, pos, _mapping(territory, codes, block.occupations))
     else:
         zero = np.zeros(len(codes))
@@ -291,6 +396,7 @@ def local_figures(territory: Territory, selection: Selection, codes: list[str]) 
     out["difficult_share"], out["fragile"], out["fragile_reason"] = _solid(figures)
     tension = _tension(territory, selection, codes)
     out[["tension_class", "offers", "jobseekers"]] = tension[["tension_class", "offers", "jobseekers"]].to_numpy()
+    out.attrs["offers"] = tension.attrs["offers"]
     with np.errstate(invalid="ignore", divide="ignore"):
         out["jobseekers_per_offer"] = np.where(out["offers"] > 0, out["jobseekers"] / out["offers"], np.nan)
     out["needs"] = _needs(territory, selection, codes)
@@ -312,24 +418,36 @@ def _communes_in(territory: Territory, selection: Selection, commune_ids: pd.Ser
     return commune_ids.astype(str).map(zone_of).isin(wanted)
 
 
-def declared_fragile(territory: Territory, selection: Selection, firms: pd.DataFrame | None = None) -> pd.Series:
-    """People in jobs declared fragile by firms in the selection, per ROME code (Series of float, index
-    occupation_code): survey answers flagged fragile in the pack table `needs` (`declared_flags`, read on the
-    selection as the needs are) plus `firms` (columns commune_id, occupation_code, headcount: the platform's list
-    of firms with fragile jobs, `pairing.store.PairingStore.list_frame("fragile")`), counted by commune."""
+def declared_fragile(territory: Territory, selection: Selection, firms: pd.DataFrame | None = None
+                     ) -> pd.DataFrame:
+    """Jobs declared fragile by firms in the selection, per ROME code: DataFrame indexed by occupation_code with
+    columns people (float, headcount) and firms (int64, distinct declaring firms). Sources: survey answers flagged
+    fragile in the pack table `needs` (`declared_flags`, read on the selection as the needs are; one firm per
+    answer `response_id`) plus `firms` (columns commune_id, occupation_code, headcount, and optionally firm: the
+    platform's list of firms with fragile jobs, `pairing.store.PairingStore.list_frame("fragile")`; without a
+    firm column each row counts as one firm), counted by commune. Empty frame when nothing is declared."""
     parts = []
     needs = territory.tables.get("needs")
     if needs is not None and not needs.empty:
         rows = needs[_zone_filter(territory, selection, needs) & declared_flags(needs)]
-        parts.append(rows[["occupation_code", "headcount"]])
+        parts.append(pd.DataFrame({"occupation_code": rows["occupation_code"], "headcount": rows["headcount"],
+                                   "firm": "enquete:" + rows["response_id"].astype(str)}))
     if firms is not None and not firms.empty:
-        parts.append(firms.loc[_communes_in(territory, selection, firms["commune_id"]),
-                               ["occupation_code", "headcount"]])
+        rows = firms.loc[_communes_in(territory, selection, firms["commune_id"])]
+        firm = (rows["firm"].astype(str).str.strip().str.lower() if "firm" in rows
+                else pd.Series([f"ligne:{i}" for i in rows.index], index=rows.index))
+        parts.append(pd.DataFrame({"occupation_code": rows["occupation_code"], "headcount": rows["headcount"],
+                                   "firm": "liste:" + firm}))
+    empty = pd.DataFrame({"people": pd.Series(dtype=float), "firms": pd.Series(dtype="int64")})
     if not parts:
-        return pd.Series(dtype=float)
+        return empty
     rows = pd.concat(parts, ignore_index=True)
     rows = rows[rows["occupation_code"].fillna("").astype(str) != ""]
-    return rows.groupby(rows["occupation_code"].astype(str))["headcount"].sum().astype(float)
+    if rows.empty:
+        return empty
+    grouped = rows.groupby(rows["occupation_code"].astype(str))
+    return pd.DataFrame({"people": grouped["headcount"].sum().astype(float),
+                         "firms": grouped["firm"].nunique().astype("int64")})
 
 
 def fragile_occupations(territory: Territory, selection: Selection, firms: pd.DataFrame | None = None
@@ -337,10 +455,11 @@ def fragile_occupations(territory: Territory, selection: Selection, firms: pd.Da
     """The fragile ROME occupations of the selection (rule in the module docstring), `FRAGILE_COLUMNS`:
     occupation_code, label, signals (int, 1–4), falling (bool), projects_change (fraction, −0.25 = −25 %, NaN
     when not computable), jobseekers_per_offer, many_jobseekers (bool), low_tension (bool), declared (float,
-    people in jobs declared fragile by firms, `declared_fragile` with `firms`; 0 when none), tension_class (1–5),
-    projects (latest year), fragile (bool: the projects figure is fragile). `.attrs`: « years » (first, last)
-    compared, « system » of the projects read. Candidates: the ROME codes with a tension row, a hiring project
-    or a declaration in the selection; never one of tension class `HIGH_TENSION` or more."""
+    people in jobs declared fragile by firms, `declared_fragile` with `firms`; 0 when none), declared_firms (int,
+    firms declaring them), tension_class (1–5), projects (latest year), fragile (bool: the projects figure is
+    fragile). `.attrs`: « years » (first, last) compared, « system » of the projects read. Candidates: the ROME
+    codes with a tension row, a hiring project or a declaration in the selection; one of tension class
+    `HIGH_TENSION` or more only when firms declared jobs of it fragile."""
     codes = sorted(labels(territory))
     if not codes:
         return pd.DataFrame(columns=FRAGILE_COLUMNS)
@@ -361,16 +480,18 @@ def fragile_occupations(territory: Territory, selection: Selection, firms: pd.Da
     falling = (change <= -FALL_SHARE).fillna(False)
     many = (local["jobseekers_per_offer"] >= JOBSEEKERS_PER_OFFER).fillna(False)
     low = (local["tension_class"] <= LOW_TENSION).fillna(False)
-    declared = local["occupation_code"].map(declared_fragile(territory, selection, firms)).fillna(0.0)
+    declarations = declared_fragile(territory, selection, firms)
+    declared = local["occupation_code"].map(declarations["people"]).fillna(0.0)
+    declared_firms = local["occupation_code"].map(declarations["firms"]).fillna(0).astype("int64")
     present = local["tension_class"].notna() | local["projects"].notna() | (declared > 0)
     high = (local["tension_class"] >= HIGH_TENSION).fillna(False)
     out = pd.DataFrame({
         "occupation_code": local["occupation_code"], "label": local["occupation_code"].map(labels(territory)),
         "signals": falling.astype(int) + many.astype(int) + low.astype(int) + (declared > 0).astype(int),
         "falling": falling, "projects_change": change, "jobseekers_per_offer": local["jobseekers_per_offer"],
-        "many_jobseekers": many, "low_tension": low, "declared": declared,
+        "many_jobseekers": many, "low_tension": low, "declared": declared, "declared_firms": declared_firms,
         "tension_class": local["tension_class"], "projects": local["projects"], "fragile": local["fragile"]})
-    out = out[present & ~high & (out["signals"] > 0)]
+    out = out[present & (~high | (declared > 0)) & (out["signals"] > 0)]
     out = out.sort_values(["signals", "jobseekers_per_offer", "occupation_code"], ascending=[False, False, True],
                           na_position="last").reset_index(drop=True)
     out.attrs.update(attrs)

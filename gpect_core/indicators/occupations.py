@@ -115,8 +115,9 @@ def tension_table(territory: Territory, selection: Selection, year: int | None =
         for measure in ("tension_class", "tension_score", *COMPONENTS, "offers", "jobseekers"):
             if measure in block.arrays:
                 values = block.arrays[measure][yi][pos][:, keep]
-                table[measure] = (np.nansum(values, axis=0) if measure in ("offers", "jobseekers")
-                                  else np.nanmean(values, axis=0))
+                # a sum over zones none of which publishes it is unknown (NaN), never 0
+                table[measure] = (np.where(np.isnan(values).all(axis=0), np.nan, np.nansum(values, axis=0))
+                                  if measure in ("offers", "jobseekers") else np.nanmean(values, axis=0))
             elif measure in ("tension_class", "tension_score", *COMPONENTS):
                 table[measure] = np.nan
     table["zones"] = counts[keep]

@@ -49,13 +49,48 @@ def pairs_for_export(pairs: pd.DataFrame, lang: str = "fr", statuses: dict | Non
     return out
 
 
+def removal_note(removed: str, removed_at, lang: str = "fr") -> str:
+    """« entreprise retirée de la liste le 01/12/2026 (emplois fragilisés) » for an orphan pair (`removed`:
+    « fragile », « hiring » or « both »; `removed_at` a timestamp, NaT when unknown)."""
+    if pd.isna(removed_at):
+        return t(f"pairing.orphan.note.{removed}.undated", lang)
+    date = pd.Timestamp(removed_at).strftime("%d/%m/%Y" if lang == "fr" else "%Y-%m-%d")
+    return t(f"pairing.orphan.note.{removed}", lang, date=date)
+
+
+def orphans_for_export(orphans: pd.DataFrame, lang: str = "fr", statuses: dict | None = None,
+                       labels: dict | None = None, communes: dict | None = None) -> pd.DataFrame:
+    """The decided pairs whose firm was removed from its list (`store.PairingStore.orphan_pairs`) as rows of the
+    advisers' sheet: columns pair_id, fragile_firm, from_commune, from_commune_name, from_code, from_label,
+    hiring_firm, to_commune, to_commune_name, to_code, to_label, headcount (int64), status (label from `statuses`
+    {pair_id: label}, else the code), removed_note (`removal_note`). `labels`: ROME code → label, `communes`:
+    commune code → name (blank when not given)."""
+    labels, communes = labels or {}, communes or {}
+    return pd.DataFrame({
+        "pair_id": orphans["pair_id"], "fragile_firm": orphans["fragile_firm"],
+        "from_commune": orphans["fragile_commune"], "from_commune_name": orphans["fragile_commune"].map(communes),
+        "from_code": orphans["from_code"], "from_label": orphans["from_code"].map(labels),
+        "hiring_firm": orphans["hiring_firm"], "to_commune": orphans["hiring_commune"],
+        "to_commune_name": orphans["hiring_commune"].map(communes), "to_code": orphans["to_code"],
+        "to_label": orphans["to_code"].map(labels), "headcount": orphans["headcount"].astype("int64"),
+        "status": [(statuses or {}).get(p, s) for p, s in zip(orphans["pair_id"], orphans["status"], strict=True)],
+        "removed_note": [removal_note(r, a, lang) for r, a in zip(orphans["removed"], orphans["removed_at"],
+                                                                   strict=True)],
+    }).reset_index(drop=True)
+
+
 def pairing_xlsx(pairing: Pairing, fragile: pd.DataFrame, hiring: pd.DataFrame, statuses: dict | None = None,
-                 with_firms: bool = True, lang: str = "fr") -> bytes:
+                 with_firms: bool = True, lang: str = "fr", orphans: pd.DataFrame | None = None) -> bytes:
     """The workbook (bytes), headers and values in `lang`: sheet « Rapprochements » (one row per pair, statuses
-    from `statuses` {pair_id: label} when given), « Sans rapprochement » (people of each list left unpaired),
-    « Méthode » (distance rule, totals, cost rule). Firm names are left out when `with_firms` is false."""
+    from `statuses` {pair_id: label} when given; then the decided pairs whose firm was removed from its list,
+    `orphans` as `orphans_for_export` gives them, each with its removed_note « entreprise retirée de la liste
+    le … »), « Sans rapprochement » (people of each list left unpaired), « Méthode » (distance rule, totals, cost
+    rule). Firm names are left out when `with_firms` is false."""
     pairs = pairs_for_export(pairing.pairs, lang, statuses)
-    columns = [c for c in EXPORT_COLUMNS if c in pairs.columns and (with_firms or not c.endswith("_firm"))]
+    if orphans is not None and len(orphans):
+        pairs = pd.concat([pairs.assign(removed_note=""), orphans], ignore_index=True)
+    columns = [c for c in (*EXPORT_COLUMNS, "removed_note") if c in pairs.columns
+               and (with_firms or not c.endswith("_firm"))]
     sheet = pairs[columns].rename(columns={c: t(f"pairing.xlsx.{c}", lang) for c in columns})
     used_f = pairing.pairs.groupby("fragile_id")["headcount"].sum()
     used_h = pairing.pairs.groupby("hiring_id")["headcount"].sum()

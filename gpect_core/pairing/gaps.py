@@ -10,6 +10,7 @@ commune of the hiring firm.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..indicators.bridges import skill_index
@@ -49,7 +50,10 @@ def local_training(territory, targets: pd.DataFrame, limit: int = 3) -> pd.Serie
     found = links.rename(columns={"occupation_code": "to_code"}).merge(
         programmes[["program_id", "title", "zoning", "zone_id", "capacity"]], on="program_id")
     communes = territory.table("communes").set_index("commune_id")
-    wanted = targets.reset_index()[["index", "to_code", "to_commune"]]
+    # once per distinct target and commune (many pairs share them), then given back to every pair
+    keys = targets[["to_code", "to_commune"]].astype(str)
+    wanted = keys.drop_duplicates().reset_index(drop=True)
+    wanted.insert(0, "index", np.arange(len(wanted)))
     rows = []
     for zoning, group in found.groupby("zoning"):
         column = f"zone_{zoning}" if f"zone_{zoning}" in communes.columns else str(zoning).lower()
@@ -61,6 +65,8 @@ def local_training(territory, targets: pd.DataFrame, limit: int = 3) -> pd.Serie
     if not rows:
         return result
     found = pd.concat(rows).sort_values(["capacity", "title"], ascending=[False, True], na_position="last")
-    titles = found.drop_duplicates(["index", "title"]).groupby("index")["title"].agg(lambda s: list(s)[:limit])
-    result.loc[titles.index] = titles
-    return result
+    found = found.drop_duplicates(["index", "title"]).groupby("index").head(limit)
+    titles = found.groupby("index")["title"].agg(list).reindex(np.arange(len(wanted)))
+    at = pd.MultiIndex.from_frame(wanted[["to_code", "to_commune"]]).get_indexer(pd.MultiIndex.from_frame(keys))
+    lists = titles.to_numpy(dtype=object)[at]
+    return pd.Series([v if isinstance(v, list) else [] for v in lists], index=targets.index, dtype=object)

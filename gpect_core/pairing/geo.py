@@ -82,7 +82,11 @@ def row_points(territory, rows: pd.DataFrame) -> pd.DataFrame:
     """The point of each row of a list (columns commune_id, and optionally zoning, zone_id for rows known only by
     their zone): columns lon, lat (float64, NaN when the row can be placed nowhere), located (« commune » or the
     zoning of the zone centroid used), place_name (commune name, or zone name), on `rows`' index."""
-    points = commune_points(territory).set_index("commune_id")
+    memo = _memo(territory, "points")
+    commune_points(territory)
+    if memo.get("indexed_key") != memo["key"]:
+        memo.update(indexed_key=memo["key"], indexed=memo["points"].set_index("commune_id"))
+    points = memo["indexed"]
     commune = rows["commune_id"].fillna("").astype(str)
     out = pd.DataFrame({"lon": commune.map(points["lon"]), "lat": commune.map(points["lat"]),
                         "located": commune.map(points["located"]), "place_name": commune.map(points["name"])},

@@ -27,10 +27,11 @@ import pandas as pd
 from openpyxl import load_workbook
 
 from ..errors import GpectError, Problem
+from ..i18n import t
 from ..readers.bounds import ReadError, check_workbook
 from ..readers.rome import is_rome_code, malformed_rome_message, rome_referential, unknown_rome_message
 from ..survey.matching import index_of_pack, match_titles
-from .templates import LIST_LABELS, SPECS
+from .templates import SPECS
 
 MAX_PROBLEMS = 200
 MAX_LIST_ROWS = 20_000  # a platform's list holds hundreds of firms; beyond, the file is refused before any work
@@ -94,38 +95,42 @@ def _whole_number(value) -> int | None:
     return int(number) if number.is_integer() else None
 
 
-def read_list(source, kind: str, territory, file_name: str | None = None) -> pd.DataFrame:
+def read_list(source, kind: str, territory, file_name: str | None = None, lang: str = "fr") -> pd.DataFrame:
     """Read the list `kind` (« fragile » or « hiring ») from `source` (a path, bytes or a binary file object).
 
     Returns the list described in the module docstring, in file order. Raises PairingInputError (French) when
     the file is not a readable XLSX workbook, a required column is missing, or rows have an unknown occupation
     code, a commune absent from the pack, a headcount that is not a positive whole number, an empty firm, or
     repeat a firm–commune–occupation of an earlier row; each problem names the file, sheet, row (as Excel
-    numbers it) and column."""
+    numbers it) and column. Every message and doubt is in `lang` (« fr » / « en »), from the catalogue
+    (`i18n/catalog_pairing.py`, keys « pairing.read.* »)."""
     spec = SPECS[kind]
-    name = file_name or (Path(source).name if isinstance(source, str | Path) else "fichier importé")
+
+    def say(key: str, **values) -> str:
+        return t(f"pairing.read.{key}", lang, **values)
+
+    title = say(f"list.{kind}")
+    name = file_name or (Path(source).name if isinstance(source, str | Path) else say("unnamed"))
     try:
         data = Path(source).read_bytes() if isinstance(source, str | Path) else (
             source if isinstance(source, bytes) else source.read())
         check_workbook(data, name)  # a sheet declaring billions of cells or a zip bomb is refused before reading
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except ReadError as exc:
-        raise PairingInputError(exc.message) from None
+    except ReadError as exc:  # in French, the bounds check's own sentence (it names the sheet and its size)
+        raise PairingInputError(exc.message if lang == "fr" else say("suspect", file=name)) from None
     except OSError as exc:
-        raise PairingInputError(f"« {name} » ne peut pas être lu ({exc.strerror or exc}).") from None
-    except Exception:  # noqa: BLE001 — any unreadable workbook becomes a French message
-        raise PairingInputError(f"« {name} » n'est pas un classeur Excel (.xlsx) lisible : utilisez le modèle "
-                                f"« {spec.title} ».") from None
+        raise PairingInputError(say("os", file=name, detail=exc.strerror or exc)) from None
+    except Exception:  # noqa: BLE001 — any unreadable workbook becomes a message
+        raise PairingInputError(say("not_xlsx", file=name, template=title)) from None
     sheet = workbook["Saisie"] if "Saisie" in workbook.sheetnames else workbook.worksheets[0]
     rows = list(itertools.islice(sheet.iter_rows(values_only=True), MAX_LIST_ROWS + 2))
     workbook.close()
-    where = f"« {name} », feuille « {sheet.title} »"
+    where = say("where", file=name, sheet=sheet.title)
     if len(rows) > MAX_LIST_ROWS + 1:
-        limit = f"{MAX_LIST_ROWS:,}".replace(",", "\u202f")
-        raise PairingInputError(f"{where} : plus de {limit} lignes ; une liste de plateforme en compte quelques "
-                                "centaines. Le fichier est refusé ; découpez-le par territoire.")
+        limit = f"{MAX_LIST_ROWS:,}".replace(",", "\u202f" if lang == "fr" else ",")
+        raise PairingInputError(say("too_many_rows", where=where, limit=limit))
     if not rows:
-        raise PairingInputError(f"{where} est vide : la ligne 1 doit porter les en-têtes du modèle.")
+        raise PairingInputError(say("empty", where=where))
     wanted = {_plain(f.header): f.column for f in spec.fields} | {f.column: f.column for f in spec.fields}
     positions: dict[str, int] = {}
     for index, header in enumerate(rows[0]):
@@ -134,8 +139,8 @@ def read_list(source, kind: str, territory, file_name: str | None = None) -> pd.
             positions[column] = index
     missing = [f.header for f in spec.fields if f.required and f.column not in positions]
     if missing:
-        raise PairingInputError(f"{where} : colonne(s) obligatoire(s) absente(s) : "
-                                f"{', '.join(f'« {h} »' for h in missing)} (ligne 1 du modèle).")
+        quote = ("« {} »" if lang == "fr" else "“{}”").format
+        raise PairingInputError(say("missing_columns", where=where, columns=", ".join(quote(h) for h in missing)))
     occupations = known_occupations(territory)
     referential = rome_referential(territory)
     communes = set(territory.table("communes")["commune_id"].astype(str))
@@ -149,7 +154,7 @@ def read_list(source, kind: str, territory, file_name: str | None = None) -> pd.
     titles = _titles_to_codes(rows[1:], positions, occupations, territory)
 
     def problem(row: int, field, text: str, into: list[Problem] = problems) -> None:
-        into.append(Problem(f"{where}, ligne {row}, colonne « {field.header} » : {text}", table=spec.table,
+        into.append(Problem(say("at", where=where, row=row, column=field.header, text=text), table=spec.table,
                             column=field.column, row=row, file=name, sheet=sheet.title))
 
     for row_number, values in enumerate(rows[1:], start=2):
@@ -160,17 +165,17 @@ def read_list(source, kind: str, territory, file_name: str | None = None) -> pd.
                   "occupation_code": _cell_text(cells.get("occupation_code")).upper().replace(" ", "")}
         bad = False
         if not record["firm"]:
-            problem(row_number, spec.field_for("firm"), "le nom de l'entreprise est vide")
+            problem(row_number, spec.field_for("firm"), say("firm_empty"))
             bad = True
         if record["commune_id"] not in communes:
             problem(row_number, spec.field_for("commune_id"),
-                    f"la commune « {record['commune_id']} » n'existe pas dans le territoire" if record["commune_id"]
-                    else "le code commune est vide")
+                    say("commune_unknown", code=record["commune_id"]) if record["commune_id"]
+                    else say("commune_empty"))
             bad = True
         elif record["commune_id"] != _cell_text(cells.get("commune_id")).upper():
             problem(row_number, spec.field_for("commune_id"),
-                    f"« {_cell_text(cells.get('commune_id'))} » lu comme la commune « {record['commune_id']} » (zéro "
-                    "initial perdu par le tableur) : à confirmer", into=doubts)
+                    say("commune_zero", given=_cell_text(cells.get("commune_id")), code=record["commune_id"]),
+                    into=doubts)
         written = _cell_text(cells.get("occupation_code"))
         if record["occupation_code"] not in occupations and written in titles:
             match = titles[written]
@@ -178,30 +183,28 @@ def read_list(source, kind: str, territory, file_name: str | None = None) -> pd.
                 record["occupation_code"] = match.rome_code
                 matched.append((row_number, written, match.rome_code, match.appellation, match.score))
                 problem(row_number, spec.field_for("occupation_code"),
-                        f"« {written} » lu comme le code ROME {match.rome_code} ({match.appellation}, score "
-                        f"{match.score:.0f} sur 100) : à confirmer", into=doubts)
+                        say("title_matched", title=written, code=match.rome_code, appellation=match.appellation,
+                            score=f"{match.score:.0f}"), into=doubts)
             else:
                 problem(row_number, spec.field_for("occupation_code"),
-                        f"le métier « {written} » ne correspond à aucun code ROME avec assez de certitude "
-                        f"(le plus proche : {match.appellation or '–'}) : indiquez son code ROME")
+                        say("title_unmatched", title=written, nearest=match.appellation or "–"))
                 bad = True
         elif record["occupation_code"] not in occupations:
             code = record["occupation_code"]
             problem(row_number, spec.field_for("occupation_code"),
-                    "le code métier est vide" if not code
-                    else malformed_rome_message(code) if not is_rome_code(code)
-                    else unknown_rome_message(code) if referential is not None and code not in referential
-                    else f"le code métier « {code} » n'est pas un code ROME connu")
+                    say("code_empty") if not code
+                    else malformed_rome_message(code, lang) if not is_rome_code(code)
+                    else unknown_rome_message(code, lang) if referential is not None and code not in referential
+                    else say("code_unknown", code=code))
             bad = True
         headcount = _whole_number(cells.get("headcount"))
         if headcount is None or headcount <= 0:
             problem(row_number, spec.field_for("headcount"),
-                    f"« {_cell_text(cells.get('headcount'))} » n'est pas un nombre entier positif")
+                    say("headcount_bad", value=_cell_text(cells.get("headcount"))))
             bad = True
         elif headcount > LARGE_HEADCOUNT:
             problem(row_number, spec.field_for("headcount"),
-                    f"« {headcount} » : effectif inhabituel pour une seule ligne (plus de {LARGE_HEADCOUNT}) : à "
-                    "confirmer", into=doubts)
+                    say("headcount_large", value=headcount, limit=LARGE_HEADCOUNT), into=doubts)
         record["headcount"] = headcount
         for extra in ("time_frame", "horizon"):
             if spec.field_for(extra):
@@ -209,22 +212,20 @@ def read_list(source, kind: str, territory, file_name: str | None = None) -> pd.
                 year = YEAR.search(record[extra])
                 if year and next_year < int(year.group(1)) <= 2100:
                     problem(row_number, spec.field_for(extra),
-                            f"« {record[extra]} » : année postérieure à {next_year} : à confirmer", into=doubts)
+                            say("far_year", value=record[extra], year=next_year), into=doubts)
         if not bad:
             record["entry_id"] = entry_id(record["firm"], record["commune_id"], record["occupation_code"])
             if record["entry_id"] in seen:
-                problem(row_number, spec.field_for("firm"),
-                        f"même entreprise, commune et métier qu'à la ligne {seen[record['entry_id']]} : "
-                        "regroupez les effectifs sur une seule ligne")
+                problem(row_number, spec.field_for("firm"), say("duplicate", row=seen[record["entry_id"]]))
             else:
                 seen[record["entry_id"]] = row_number
                 records.append(record)
         if len(problems) >= MAX_PROBLEMS:
             break
     if problems:
-        raise PairingInputError(f"{where} : {len(problems)} problème(s) ; rien n'a été enregistré.", problems)
+        raise PairingInputError(say("problems", where=where, n=len(problems)), problems)
     if not records:
-        raise PairingInputError(f"{where} ne contient aucune ligne de {LIST_LABELS[kind]}.")
+        raise PairingInputError(say("no_rows", where=where, what=say(f"rows.{kind}")))
     extra = "time_frame" if kind == "fragile" else "horizon"
     frame = pd.DataFrame(records, columns=["entry_id", "firm", "commune_id", "occupation_code", "headcount", extra])
     frame["headcount"] = frame["headcount"].astype("int64")

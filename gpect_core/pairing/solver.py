@@ -237,11 +237,32 @@ def _join(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.repeat(np.arange(len(left)), n), order[at]
 
 
-def _candidates(e1: pd.DataFrame, e2: pd.DataFrame) -> pd.DataFrame:
-    """Fragile group × hiring group links (gid, hid, x, cost): one path each, through x."""
+def _candidates(e1: pd.DataFrame, e2: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Fragile group × hiring group links, one path each through x: arrays gid, hid and cost (int64), in the
+    order of `e1` (sorted by gid)."""
     i, j = _join(e1["x"].to_numpy(np.int64), e2["x"].to_numpy(np.int64))
-    return pd.DataFrame({"gid": e1["gid"].to_numpy()[i], "hid": e2["hid"].to_numpy()[j], "x": e1["x"].to_numpy()[i],
-                         "cost": e1["cost"].to_numpy()[i] + e2["cost"].to_numpy()[j]})
+    return {"gid": e1["gid"].to_numpy(np.int64)[i], "hid": e2["hid"].to_numpy(np.int64)[j],
+            "cost": e1["cost"].to_numpy(np.int64)[i] + e2["cost"].to_numpy(np.int64)[j]}
+
+
+def _row_matrix(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray, n_f: int, n_h: int,
+                unpaired: float) -> csr_matrix:
+    """The n_f × (n_h + n_f) biadjacency matrix: `weights` at (rows, cols) plus `unpaired` at (r, n_h + r) for
+    every row r. Built straight in CSR when `rows` is already sorted (the links come in group order), without
+    the sort of a COO conversion."""
+    if len(rows) and (np.diff(rows) < 0).any():
+        return csr_matrix((np.concatenate([weights, np.full(n_f, unpaired)]),
+                           (np.concatenate([rows, np.arange(n_f)]), np.concatenate([cols, n_h + np.arange(n_f)]))),
+                          shape=(n_f, n_h + n_f))
+    per_row = np.bincount(rows, minlength=n_f) + 1
+    indptr = np.concatenate([[0], np.cumsum(per_row)]).astype(np.int64)
+    starts = np.repeat(indptr[:-1], per_row - 1)
+    rank = np.arange(len(rows)) - np.repeat(np.cumsum(per_row - 1) - (per_row - 1), per_row - 1)
+    indices = np.empty(indptr[-1], dtype=np.int64)
+    data = np.empty(indptr[-1], dtype=np.float64)
+    indices[starts + rank], data[starts + rank] = cols, weights
+    indices[indptr[1:] - 1], data[indptr[1:] - 1] = n_h + np.arange(n_f), unpaired
+    return csr_matrix((data, indices, indptr), shape=(n_f, n_h + n_f))
 
 
 def _pair_units(e1: pd.DataFrame, e2: pd.DataFrame, fg: pd.DataFrame, hg: pd.DataFrame) -> int:
@@ -273,27 +294,30 @@ def _by_matching(e1, e2, fr, hr, fg, hg) -> pd.DataFrame:
     h_row, h_group, h_start = _units(hr)
     fq, hq = fg["qty"].to_numpy()[cand["gid"]], hg["qty"].to_numpy()[cand["hid"]]
     k = fq * hq
-    if not len(cand) or not k.sum():
+    if not len(k) or not k.sum():
         return pd.DataFrame(columns=["f", "h", "x", "hid", "headcount"])
-    link = np.repeat(np.arange(len(cand)), k)
-    offset = np.arange(k.sum()) - np.repeat(np.cumsum(k) - k, k)
-    rows = f_start[cand["gid"].to_numpy()][link] + offset // hq[link]
-    cols = h_start[cand["hid"].to_numpy()][link] + offset % hq[link]
+    cost = cand["cost"].astype(np.float64)
+    if (k == 1).all():  # one person and one position per group (the common case): no expansion
+        rows, cols, weights = f_start[cand["gid"]], h_start[cand["hid"]], cost + 1
+    else:
+        link = np.repeat(np.arange(len(k)), k)
+        offset = np.arange(k.sum()) - np.repeat(np.cumsum(k) - k, k)
+        rows = f_start[cand["gid"]][link] + offset // hq[link]
+        cols = h_start[cand["hid"]][link] + offset % hq[link]
+        weights = cost[link] + 1
     n_f, n_h = len(f_row), len(h_row)
-    cost = cand["cost"].to_numpy(dtype=np.float64)
     # +1 keeps every weight positive (a sparse matrix may drop explicit zeros); it adds the same to every pair.
     unpaired = (cost.max() + 2) * (n_f + 1)
-    matrix = csr_matrix((np.concatenate([cost[link] + 1, np.full(n_f, unpaired)]),
-                         (np.concatenate([rows, np.arange(n_f)]), np.concatenate([cols, n_h + np.arange(n_f)]))),
-                        shape=(n_f, n_h + n_f))
-    person, position = min_weight_full_bipartite_matching(matrix)
+    person, position = min_weight_full_bipartite_matching(_row_matrix(rows, cols, weights, n_f, n_h, unpaired))
     real = position < n_h
     person, position = person[real], position[real]
     gid, hid = f_group[person], h_group[position]
-    # one path per (fragile group, hiring group): its x is found by the pair's key
-    keys = cand["gid"].to_numpy(np.int64) * len(hg) + cand["hid"].to_numpy(np.int64)
-    order = np.argsort(keys)
-    x = cand["x"].to_numpy()[order[np.searchsorted(keys[order], gid * len(hg) + hid)]]
+    # the path's node x is (origin place of the fragile group, occupation of the hiring group): found in e1 by
+    # (gid, target occupation), a look-up in the small first leg rather than in the candidates
+    codes = pd.Index(pd.unique(e1["to_code"].to_numpy(object)))
+    first = pd.Index(e1["gid"].to_numpy(np.int64) * len(codes) + codes.get_indexer(e1["to_code"].to_numpy(object)))
+    wanted = gid.astype(np.int64) * len(codes) + codes.get_indexer(hg["code"].to_numpy(object)[hid])
+    x = e1["x"].to_numpy()[first.get_indexer(wanted)]
     return pd.DataFrame({"f": f_row[person], "h": h_row[position], "x": x, "hid": hid,
                          "headcount": np.ones(len(person), dtype=np.int64)})
 
@@ -398,10 +422,8 @@ def pair_jobs(fragile: pd.DataFrame, hiring: pd.DataFrame, territory, max_km: fl
     occupational = links[["code", "to_code", "link", "score", "gap_count", "cost"]].rename(
         columns={"code": "from_code", "cost": "cost1"})
     chosen = chosen.merge(occupational, on=["from_code", "to_code"])
-    keys = e2["x"].to_numpy(np.int64) * len(hg) + e2["hid"].to_numpy(np.int64)
-    order = np.argsort(keys)
-    at = order[np.searchsorted(keys[order], chosen["x"].to_numpy(np.int64) * len(hg)
-                               + chosen["hid"].to_numpy(np.int64))]
+    at = pd.Index(e2["x"].to_numpy(np.int64) * len(hg) + e2["hid"].to_numpy(np.int64)).get_indexer(
+        chosen["x"].to_numpy(np.int64) * len(hg) + chosen["hid"].to_numpy(np.int64))
     chosen["km"], chosen["cost2"] = e2["km"].to_numpy()[at], e2["cost"].to_numpy()[at]
     chosen["cost"] = chosen["cost1"] + chosen["cost2"]
     chosen = chosen.groupby(["f", "h"], as_index=False).agg(

@@ -141,20 +141,23 @@ class PairingStore:
     def orphan_pairs(self) -> pd.DataFrame:
         """The pairs « accepté » or « refusé » of which a firm is no longer in its list (removed by a later import):
         columns of `pairs_frame` + fragile_firm, hiring_firm, fragile_commune, hiring_commune (str, taken from the
-        list or, for a removed firm, from its last removal in the history; « » when unknown) and removed (« fragile »,
-        « hiring » or « both »)."""
+        list or, for a removed firm, from its last removal in the history; « » when unknown), removed (« fragile »,
+        « hiring » or « both ») and removed_at (UTC timestamp of the last removal of the missing firm — the later of
+        the two for « both »; NaT when the history does not say)."""
         pairs = self.pairs_frame()
         pairs = pairs[pairs["status"].isin(["accepte", "refuse"])].copy()
         lists = {k: self.list_frame(k).set_index("entry_id") for k in ("fragile", "hiring")}
         missing = {k: ~pairs[f"{k}_id"].isin(lists[k].index) for k in lists}
         pairs = pairs[missing["fragile"] | missing["hiring"]]
         if pairs.empty:
-            return pairs.assign(fragile_firm=[], hiring_firm=[], fragile_commune=[], hiring_commune=[], removed=[])
+            return pairs.assign(fragile_firm=[], hiring_firm=[], fragile_commune=[], hiring_commune=[], removed=[],
+                                removed_at=pd.Series(dtype="datetime64[ns, UTC]"))
         history = self.history_frame()
         removed = history[(history["kind"] == "import") & history["after"].isna() & history["before"].notna()]
-        former = {}
+        former, when = {}, {}
         for row in removed[::-1].itertuples(index=False):  # oldest first: the last removal wins
             former[(row.entity, row.entity_id)] = json.loads(row.before)
+            when[(row.entity, row.entity_id)] = row.at
         for kind, frame in lists.items():
             ids = pairs[f"{kind}_id"]
             pairs[f"{kind}_firm"] = [frame.at[i, "firm"] if i in frame.index else
@@ -164,6 +167,11 @@ class PairingStore:
         both = missing["fragile"] & missing["hiring"]
         pairs["removed"] = ["both" if b else ("fragile" if f else "hiring")
                             for b, f in zip(both[pairs.index], missing["fragile"][pairs.index], strict=True)]
+        sides = {"fragile": ("fragile",), "hiring": ("hiring",), "both": ("fragile", "hiring")}
+        pairs["removed_at"] = pd.to_datetime([
+            max((when[(k, ids[k])] for k in sides[r] if (k, ids[k]) in when), default=pd.NaT)
+            for r, ids in zip(pairs["removed"], pairs[["fragile_id", "hiring_id"]].rename(
+                columns=lambda c: c.removesuffix("_id")).to_dict("records"), strict=True)], utc=True)
         return pairs.reset_index(drop=True)
 
     @staticmethod
