@@ -293,7 +293,7 @@ def test_a_bad_list_on_the_english_page_is_refused_in_english(pairing_env, demo_
     assert "“postes.xlsx”, sheet “Saisie”: 4 problem(s); nothing was stored." in error, error
     for sentence in ("“postes.xlsx”, sheet “Saisie”, row 2, column “Code commune (INSEE)”: commune “99999” does "
                      "not exist in the territory",
-                     "row 3, column “Code métier (ROME)”: occupation code “Z9999” is not a known ROME code",
+                     "row 3, column “Code métier (ROME)”: “Z9999” is not a ROME code (a letter A to N and four digits",
                      "row 3, column “Postes à pourvoir”: “2,5” is not a positive whole number",
                      "row 4, column “Entreprise”: the firm's name is empty"):
         assert sentence in error, error
