@@ -37,7 +37,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 DEMO_PACK = REPO_ROOT / "data" / "demo"
 
 __all__ = ["pg_server_url", "plan_territory", "plan_db_url", "plan_store", "sqlite_plan_url", "pg_plan_url",
-           "plan_accounts_file"]
+           "plan_accounts_file", "plan_env"]
 
 
 def _as_postgres(command: list[str]) -> list[str]:
@@ -193,3 +193,15 @@ def plan_accounts_file(tmp_path, monkeypatch):
     auth.add_user(path, "victor", "victor-secret-1", "lecteur", name="Victor Lecteur")
     monkeypatch.setenv(auth.ACCOUNTS_ENV, str(path))
     return path
+
+
+@pytest.fixture
+def plan_env(monkeypatch, tmp_path, plan_accounts_file, plan_territory):
+    """The app's plan store (SQLite in the test's folder, GPECT_DB_URL pointing at it) with the accounts above."""
+    from gpect_core.plan.store import PlanStore
+
+    url = f"sqlite:///{tmp_path / 'plan.sqlite'}"
+    monkeypatch.setenv("GPECT_DB_URL", url)
+    store = PlanStore.open(url, plan_territory)
+    yield store
+    store.close()

@@ -13,7 +13,6 @@ from apptest_tables import shown
 from streamlit.testing.v1 import AppTest
 
 from gpect_core.formatting import NARROW_NBSP, fmt_date, fmt_float, fmt_int, fmt_pct, fmt_rate
-from gpect_core.plan.store import PlanStore
 
 if not hasattr(sys.modules.get("conftest"), "plan_store"):
     from conftest_plan import *  # noqa: F403 — until tests/conftest.py imports the plan fixtures
@@ -84,14 +83,6 @@ def test_carte_comparison_stays_in_english_in_english(carte):
 
 
 # ---------------------------------------------------------------------------------------------- Plan
-@pytest.fixture
-def plan_env(monkeypatch, tmp_path, plan_accounts_file, plan_territory):
-    url = f"sqlite:///{tmp_path / 'plan.sqlite'}"
-    monkeypatch.setenv("GPECT_DB_URL", url)
-    store = PlanStore.open(url, plan_territory)
-    yield store
-    store.close()
-
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_plan_late_actions_and_tension_tables_follow_the_interface_language(plan_env, lang):

@@ -9,21 +9,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from gpect_core.plan.rules import late_rule
-from gpect_core.plan.store import PlanStore
 
 if not hasattr(sys.modules.get("conftest"), "plan_store"):
     from conftest_plan import *  # noqa: F403 — until tests/conftest.py imports the plan fixtures
 
 EDITOR = {"username": "edith", "name": "Édith Éditrice", "role": "editeur"}
 
-
-@pytest.fixture
-def plan_env(monkeypatch, tmp_path, plan_accounts_file, plan_territory):
-    url = f"sqlite:///{tmp_path / 'plan.sqlite'}"
-    monkeypatch.setenv("GPECT_DB_URL", url)
-    store = PlanStore.open(url, plan_territory)
-    yield store
-    store.close()
 
 
 def _app(user: dict | None = None) -> AppTest:

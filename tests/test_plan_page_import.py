@@ -14,7 +14,6 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from gpect_core.plan import xlsx
-from gpect_core.plan.store import PlanStore
 
 if not hasattr(sys.modules.get("conftest"), "plan_store"):
     from conftest_plan import *  # noqa: F403
@@ -27,14 +26,6 @@ except ImportError:  # pragma: no cover
 EDITOR = {"username": "edith", "name": "Édith Éditrice", "role": "editeur"}
 APPLY = "Appliquer ces différences"
 
-
-@pytest.fixture
-def plan_env(monkeypatch, tmp_path, plan_accounts_file, plan_territory):
-    url = f"sqlite:///{tmp_path / 'plan.sqlite'}"
-    monkeypatch.setenv("GPECT_DB_URL", url)
-    store = PlanStore.open(url, plan_territory)
-    yield store
-    store.close()
 
 
 def _doubtful_workbook(store) -> tuple[bytes, dict]:
