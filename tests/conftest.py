@@ -122,8 +122,9 @@ def _group_of(item) -> str | None:
 
 
 def pytest_itemcollected(item):
-    """Mark `full` the tests that run only in `make test-full` (see tests/tiers.py); `make test` deselects them."""
-    if is_full_only(item.nodeid):
+    """Mark `full` the tests that run only in `make test-full` (see tests/tiers.py): those it lists and every test
+    on the national pack; `make test` deselects them."""
+    if is_full_only(item.nodeid) or set(getattr(item, "fixturenames", ())) & NATIONAL_FIXTURES:
         item.add_marker(pytest.mark.full)
 
 

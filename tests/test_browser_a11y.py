@@ -59,7 +59,7 @@ ENGLISH_PAGES = ["carte", "plan", "atelier"]
 @pytest.mark.parametrize(("path", "lang"), [(p, "fr") for p in PAGES] + [(p, "en") for p in ENGLISH_PAGES])
 def test_every_page_passes_axe_core(app_url, page, axe, path, lang):
     page.goto(f"{app_url}/{path}?zonage=ZE2020&zones=9905&lang={lang}")
-    page.wait_for_selector("h1")
+    page.wait_for_selector("h1", timeout=60_000)  # a loaded CI machine passed 30 s
     wait_for_idle(page)
     page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')")
     results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})

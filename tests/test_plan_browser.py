@@ -52,7 +52,7 @@ def _log_in(page, url: str, username: str, password: str) -> None:
 def _open_action_form(page) -> None:
     page.get_by_role("tab", name="Actions", exact=True).click()
     wait_for_idle(page)
-    page.get_by_label("Financeurs").wait_for(timeout=30_000)
+    page.get_by_label("Financeurs").wait_for(timeout=60_000)
 
 
 def _save_funders(page, text: str) -> None:

@@ -2,11 +2,15 @@
 which only in `make test-full` (the whole suite, run before every release and every stop).
 
 Every test runs in `make test-full`. The gate keeps at least one test of each behaviour a user would notice: all unit,
-store and AppTest tests, the national build from ../shared/realdata with its golden figures, and one browser test per
-thing only a browser shows (the map that draws and selects on click, the deep link, the upload, the review queue,
-the stale save, the phones' votes, Back and Forward, accessibility of three pages). What goes to the full tier
-repeats, at a larger scale or in a second browser scenario, something the gate already asserts; each entry says
-which gate test covers it.
+store and AppTest tests on the demo pack and on small fixtures, the readers on the real files of ../shared/realdata,
+and one browser test per thing only a browser shows (the map that draws and selects on click, the deep link, the
+upload, the review queue, the stale save, the phones' votes, Back and Forward, a chart download, axe-core on one
+page).
+
+The full tier adds every test on the national pack (any test using the `national_pack`, `national_build` or
+`national_url` fixture: the build from ../shared/realdata alone is about 100 s of CPU, a third of the gate's budget,
+and the golden figures compare it), and the tests listed below, which repeat at a larger scale or in a second browser
+scenario something the gate already asserts; each entry says which gate test covers it.
 
 An entry is a node id prefix (`tests/test_x.py` for a whole module, `tests/test_x.py::test_y` for a test and all
 its parameters, or the id with its parameter).
@@ -15,35 +19,22 @@ its parameters, or the id with its parameter).
 from __future__ import annotations
 
 FULL_ONLY: dict[str, str] = {
-    # --- national scale: the gate keeps the build, the golden figures and the readings of a zone d'emploi
-    "tests/test_bridges.py::test_national_pack_bridges": "bridges on the demo pack: test_bridges.py",
-    "tests/test_browser_carte.py::test_on_the_national_pack": "map click in the browser on the demo pack",
-    "tests/test_browser_donnees.py::test_national_pack_draws": "every page on the national pack: AppTest",
-    "tests/test_browser_donnees.py::test_every_page_renders_on_the_national_pack": "test_indicators_national.py::"
-                                                                                 "test_pages_on_a_zone_d_emploi",
-    "tests/test_build_pack.py::test_national_ze_map_layer": "golden snapshot and test_geo.py",
-    "tests/test_build_pack.py::test_national_report_names": "report on the demo build: test_build_pack.py",
-    "tests/test_build_pack.py::test_national_zones_carry": "golden snapshot",
-    "tests/test_deck.py::test_national_deck": "deck of the demo pack: test_deck.py",
-    "tests/test_indicators_national.py::test_paris_reads": "test_a_zone_d_emploi_reads_its_recruitment…",
-    "tests/test_indicators_national.py::test_map_values_and_peers": "golden snapshot",
-    "tests/test_indicators_national.py::test_each_bmo_year_of_the_pack_equals_the_raw_workbook[2024]": "[2023]",
-    "tests/test_indicators_national.py::test_each_bmo_year_of_the_pack_equals_the_raw_workbook[2025]": "[2023]",
-    "tests/test_indicators_national.py::test_evolutions_tab": "evolutions on the demo pack: test_page_metiers.py",
-    "tests/test_national_vintages.py::test_new_real_files_are_read_at_their_own_year": "test_national_tension_…",
-    "tests/test_page_donnees.py::test_page_on_the_national_pack": "test_pages_on_a_zone_d_emploi",
-    "tests/test_page_metiers_national.py": "test_pages_on_a_zone_d_emploi",
-    "tests/test_pairing.py::test_national_pack_places_communes": "pairing distances on the demo pack",
-    # --- real files read one by one: the national build reads every one of them in the gate
-    "tests/test_readers_realdata.py::test_bmo_workbooks_of_each_year": "the national build and golden figures",
-    "tests/test_readers_realdata.py::test_real_file_is_recognised_and_read[bmo/Base_open_data_BMO_202": "same",
-    "tests/test_readers_realdata.py::test_real_file_is_recognised_and_read[emploi/pop_hist_1876_ze.xlsx": "same",
-    "tests/test_readers_realdata.py::test_real_file_is_recognised_and_read[emploi/chomage-zone-t1": "same",
-    "tests/test_readers_realdata.py::test_real_file_is_recognised_and_read[territoires/ZE2020_au": "same",
-    "tests/test_readers_realdata.py::test_real_file_is_recognised_and_read[geo/communes_2025": "same",
-    "tests/test_readers_realdata.py::test_ze_workbook_and_its_csv_extract_agree": "same",
+    # --- real files read one by one: the gate reads one file of each reader, the full tier every file (and the
+    # national build reads them all again)
+    "tests/test_readers_realdata.py::test_bmo_workbooks_of_each_year_and_their_description_sheets[2024": "[2023…]",
+    "tests/test_readers_realdata.py::test_bmo_workbooks_of_each_year_and_their_description_sheets[2025": "[2023…]",
+    "tests/test_readers_realdata.py::test_real_file_is_recognised_and_read[bmo/Base_open_data_BMO_2024": "BMO 2023",
+    "tests/test_readers_realdata.py::test_real_file_is_recognised_and_read[bmo/Base_open_data_BMO_2025": "BMO 2023",
+    "tests/test_readers_realdata.py::test_real_file_is_recognised_and_read[emploi/pop_hist_1876_ze.xlsx": "its CSV",
+    "tests/test_readers_realdata.py::test_real_file_is_recognised_and_read[emploi/chomage-zone-t1": "its CSV",
+    "tests/test_readers_realdata.py::test_real_file_is_recognised_and_read[territoires/ZE2020_au": "its CSV",
+    "tests/test_readers_realdata.py::test_ze_workbook_and_its_csv_extract_agree": "the CSV read in the gate",
     # --- second browser scenarios of something the gate checks in a browser
-    "tests/test_browser_a11y.py::test_every_page_passes_axe_core[metiers-fr]": "axe-core on -fr, carte-fr, plan-fr",
+    "tests/test_browser_a11y.py::test_every_page_passes_axe_core[metiers-fr]": "axe-core on Synthèse (-fr); "
+                                                                             "contrast and labels: AppTest",
+    "tests/test_browser_a11y.py::test_every_page_passes_axe_core[carte-fr]": "same",
+    "tests/test_browser_a11y.py::test_every_page_passes_axe_core[plan-fr]": "same",
+    "tests/test_browser_a11y.py::test_every_page_passes_axe_core[plan-en]": "same",
     "tests/test_browser_a11y.py::test_every_page_passes_axe_core[formations-fr]": "same",
     "tests/test_browser_a11y.py::test_every_page_passes_axe_core[passerelles-fr]": "same",
     "tests/test_browser_a11y.py::test_every_page_passes_axe_core[rapprochement-fr]": "same",
@@ -52,6 +43,8 @@ FULL_ONLY: dict[str, str] = {
     "tests/test_browser_a11y.py::test_every_page_passes_axe_core[vote-fr]": "same",
     "tests/test_browser_a11y.py::test_every_page_passes_axe_core[carte-en]": "same",
     "tests/test_browser_a11y.py::test_every_page_passes_axe_core[atelier-en]": "same",
+    "tests/test_browser_carte.py::test_the_map_draws_every_zone_and_a_click": "test_clicking_the_same_spot_again…"
+                                                                            " (draws, selects, twice)",
     "tests/test_browser_carte.py::test_a_new_indicator_recolours": "test_the_map_draws_every_zone_and_a_click…",
     "tests/test_browser_carte.py::test_every_zoning_of_the_demo_pack": "same; every zoning's layer: test_map_static",
     "tests/test_browser_carte.py::test_the_comparison_chart_downloads": "test_browser_metiers.py downloads",
@@ -60,6 +53,11 @@ FULL_ONLY: dict[str, str] = {
                                                                         "test_page_donnees.py (AppTest)",
     "tests/test_browser_formats.py": "formats: test_page_formats.py (AppTest)",
     "tests/test_browser_hostile.py::test_hostile_zone_names": "escaping on every page: test_plan_page / AppTest",
+    "tests/test_browser_hostile.py::test_sparse_dimension_workbook": "the same workbook refused in process, and "
+                                                                       "the bounded reading child: test_hostile_files",
+    "tests/test_browser_login.py": "the login route and its cookie: test_login_session.py",
+    "tests/test_browser_synthese.py::test_a_deep_link_to_a_page_works_as_the_first": "test_clicking_a_basin_…"
+                                                                                    " deep link on a warm server",
     "tests/test_browser_links.py::test_a_link_with_page_choices": "test_page_links.py (AppTest)",
     "tests/test_browser_links.py::test_copy_link": "test_page_links.py (AppTest)",
     "tests/test_browser_metiers.py::test_ranking_by_difficulty": "test_rankings_draw_and_download…",
