@@ -37,3 +37,35 @@ def test_an_encrypted_pairing_list_is_said_to_be_password_protected(demo_pack_co
         "« liste.xlsx » : le classeur est protégé par mot de passe ; ouvrez-le dans Excel, retirez le mot de passe "
         "(Fichier > Informations > Protéger le classeur) et enregistrez-le de nouveau.")
     assert pack_digest(demo_pack_copy) == before
+
+
+LONG_FIELD_MESSAGE = ("« long.csv », ligne 3 : un champ dépasse 131\u202f072 caractères (un guillemet mal fermé, ou un "
+                      "texte trop long pour une cellule) ; vérifiez les guillemets de cette ligne ou raccourcissez la "
+                      "valeur.")
+
+
+def _long_field_csv() -> bytes:
+    return f'{NEEDS}\nR1;9901;H2913;3;15/03/2026\nR2;9901;"{"x" * 140_000}";5;16/03/2026\n'.encode()
+
+
+def test_a_field_over_the_csv_limit_is_named_on_the_data_page(demo_pack_copy):
+    before = pack_digest(demo_pack_copy)
+    preview = prepare(demo_pack_copy, [Upload("long.csv", _long_field_csv())], imported_by="t")
+    assert not preview.ok
+    assert LONG_FIELD_MESSAGE in preview.report()
+    assert pack_digest(demo_pack_copy) == before
+
+
+def test_a_field_over_the_csv_limit_is_named_by_build_pack(tmp_path, capsys):
+    import shutil
+    from pathlib import Path
+
+    from gpect_core.cli import main
+
+    source = tmp_path / "src"
+    shutil.copytree(Path(__file__).resolve().parent / "fixtures" / "mini", source)
+    (source / "long.csv").write_bytes(_long_field_csv())
+    main(["build-pack", "--from", str(source), "--out", str(tmp_path / "p")])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.out + captured.err
+    assert LONG_FIELD_MESSAGE in captured.out + captured.err

@@ -69,6 +69,11 @@ STRINGS.update({
         "structure CSV incohérente (nombre de colonnes variable). Vérifiez le séparateur « {sep} » et les "
         "guillemets.",
         "inconsistent CSV structure (varying number of columns). Check the separator “{sep}” and the quotes."),
+    "hostile.csv.field_too_long": (
+        "un champ dépasse {limit} caractères (un guillemet mal fermé, ou un texte trop long pour une cellule) ; "
+        "vérifiez les guillemets de cette ligne ou raccourcissez la valeur.",
+        "a field is longer than {limit} characters (a badly closed quote, or a text too long for a cell); check "
+        "the quotes on this line or shorten the value."),
     "hostile.csv.extra_field": (
         "une valeur en fin de ligne n'a pas d'en-tête de colonne ; ajoutez l'en-tête ou retirez la valeur.",
         "a value at the end of the line has no column header; add the header or remove the value."),

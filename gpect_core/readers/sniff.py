@@ -214,7 +214,10 @@ def sniff_separator(lines: list[str]) -> str:
     best, best_score = ",", -1.0
     sample = [line for line in lines if line.strip()][:HEADER_SCAN_ROWS]
     for sep in SEPARATORS:
-        counts = [len(next(csv.reader([line], delimiter=sep))) for line in sample]
+        try:
+            counts = [len(next(csv.reader([line], delimiter=sep))) for line in sample]
+        except csv.Error:  # a field over the csv module's limit: `_head_rows` names its line
+            continue
         if not counts or max(counts) < 2:
             continue
         top = max(counts)
@@ -268,6 +271,18 @@ def _unique_names(names: list[str]) -> list[str]:
     return out
 
 
+def _head_rows(lines: list[str], sep: str, file: str) -> list[list[str]]:
+    """The first lines of a CSV split into fields; raises ReadError naming the line whose field is longer than
+    the csv module's limit (`csv.field_size_limit()`, 131 072 characters)."""
+    reader = csv.reader(lines, delimiter=sep)
+    try:
+        return list(reader)
+    except csv.Error:
+        limit = f"{csv.field_size_limit():,}".replace(",", "\u202f")
+        raise ReadError(f"« {file} », ligne {reader.line_num} : "
+                        + t("hostile.csv.field_too_long", limit=limit)) from None
+
+
 def read_csv_bytes(data: bytes, file: str, expected: Iterable[str] | None = None,
                    header: bool = True) -> RawTable:
     """A CSV file's bytes as a RawTable of text (encoding and separator detected, header
@@ -278,7 +293,7 @@ def read_csv_bytes(data: bytes, file: str, expected: Iterable[str] | None = None
     head_lines = text.splitlines()[:HEADER_SCAN_ROWS]
     check_line_width(head_lines, file, SEPARATORS)
     sep = sniff_separator(head_lines)
-    head_rows = list(csv.reader(head_lines, delimiter=sep))
+    head_rows = _head_rows(head_lines, sep, file)
     skip = find_header(head_rows, expected) if header else 0
     options = dict(sep=sep, dtype=str, keep_default_na=False, na_filter=False, skiprows=skip,
                    header=0 if header else None, skip_blank_lines=False, engine="c", on_bad_lines="error")
