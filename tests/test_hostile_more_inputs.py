@@ -69,3 +69,21 @@ def test_a_field_over_the_csv_limit_is_named_by_build_pack(tmp_path, capsys):
     captured = capsys.readouterr()
     assert "Traceback" not in captured.out + captured.err
     assert LONG_FIELD_MESSAGE in captured.out + captured.err
+
+
+def test_a_fragile_job_answer_that_is_not_yes_or_no_is_refused_with_its_cell(demo_pack_copy):
+    header = "Identifiant réponse;Code zone;Code métier (ROME);Effectif recherché;Emploi fragilisé"
+    data = f"{header}\nR1;9901;H2913;3;oui\nR2;9901;I1304;5;peut-être\n"
+    preview = prepare(demo_pack_copy, [Upload("besoins.csv", data.encode())], imported_by="t")
+    assert not preview.ok
+    assert ("« besoins.csv », ligne 3, colonne « Emploi fragilisé » : « peut-être » : « oui » ou « non » attendu "
+            "(laisser vide vaut « non »)") in preview.report()
+
+
+def test_fragile_job_answers_are_read_as_the_survey_reads_them(demo_pack_copy):
+    header = "Identifiant réponse;Code zone;Code métier (ROME);Effectif recherché;Emploi fragilisé"
+    data = f"{header}\nR1;9901;H2913;3;Oui\nR2;9901;I1304;5;x\nR3;9901;I1304;2;non\nR4;9901;I1304;1;\n"
+    preview = prepare(demo_pack_copy, [Upload("besoins.csv", data.encode())], imported_by="t")
+    assert preview.ok, preview.report()
+    needs = preview.territory.tables["needs"].set_index("response_id")
+    assert needs.loc[["R1", "R2", "R3", "R4"], "fragile"].tolist() == ["oui", "oui", "", ""]

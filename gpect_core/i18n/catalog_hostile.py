@@ -74,6 +74,9 @@ STRINGS.update({
         "vérifiez les guillemets de cette ligne ou raccourcissez la valeur.",
         "a field is longer than {limit} characters (a badly closed quote, or a text too long for a cell); check "
         "the quotes on this line or shorten the value."),
+    "hostile.value.yes_no_cell": (
+        "« oui » ou « non » attendu (laisser vide vaut « non »)",
+        "« oui » (yes) or « non » (no) expected (empty means no)"),
     "hostile.csv.extra_field": (
         "une valeur en fin de ligne n'a pas d'en-tête de colonne ; ajoutez l'en-tête ou retirez la valeur.",
         "a value at the end of the line has no column header; add the header or remove the value."),

@@ -15,7 +15,7 @@ from ..schema import OCCUPATION_SYSTEMS, SCHEMAS, ZONINGS
 from ..templates import TEMPLATES, TemplateSpec
 from .base import MAX_LISTED, FileReport, Format
 from .rome import ROME_CODE
-from .sniff import RawTable, fold, normalise_codes, parse_numbers
+from .sniff import RawTable, fold, normalise_codes, parse_numbers, yes_no
 
 KNOWN_ZONINGS = {fold(z): z for z in ZONINGS}
 EMPTY_DTYPES = {"count": "Int64", "class": "Int64", "year": "Int64", "number": "Float64", "rate": "Float64",
@@ -106,6 +106,10 @@ def _convert(raw: RawTable, report: FileReport, spec: TemplateSpec) -> tuple[pd.
             doubt(dates.dt.year.gt(LATEST_YEAR).fillna(False), header,
                   t("hostile.value.future_year", latest=LATEST_YEAR))
             frame[field.column] = dates.astype("datetime64[ns]")
+        elif field.kind == "yes_no":
+            answers = text.map(yes_no)
+            reject(answers.isna(), header, t("hostile.value.yes_no_cell"))
+            frame[field.column] = answers.map({True: "oui"}).fillna("")
         elif field.kind == "zoning":
             values = text.map(lambda v: KNOWN_ZONINGS.get(fold(v), v))
             reject(~values.isin(ZONINGS) & ~empty, header, f"zonage inconnu (attendu : {', '.join(ZONINGS)})")

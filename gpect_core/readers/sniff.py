@@ -39,6 +39,17 @@ def fold(text: object) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
+YES = frozenset({"oui", "o", "yes", "y", "x", "1", "vrai", "true"})  # folded (`fold`) yes/no answers
+NO = frozenset({"", "non", "n", "no", "0", "faux", "false"})
+
+
+def yes_no(text: object) -> bool | None:
+    """A yes/no answer (« Oui », « x », « 1 », « non », empty…, `YES` / `NO` once folded): True, False, or None
+    when it is neither."""
+    folded = fold(text)
+    return True if folded in YES else False if folded in NO else None
+
+
 def cell_text(value: object) -> str:
     """A spreadsheet cell as text: 11.0 → « 11 », dates kept as ISO, None → ''."""
     if value is None:
