@@ -96,6 +96,11 @@ STRINGS.update({
     "hostile.value.future_year": (
         "année postérieure à {latest} : à confirmer dans l'aperçu avant l'intégration (ou corrigez-la)",
         "year after {latest}: to be confirmed in the preview before integration (or correct it)"),
+    "hostile.value.fraction_among_percents": (
+        "valeur entre 0 et 1 alors que la colonne est en pourcentages : elle sera lue comme moins de 1 % si vous le "
+        "confirmez dans l'aperçu ; si c'est une fraction (0,75 pour 75 %), écrivez le pourcentage (75)",
+        "a value between 0 and 1 in a column of percentages: it will be read as less than 1 % if you confirm it in "
+        "the preview; if it is a fraction (0.75 for 75 %), write the percentage (75)"),
     "hostile.value.fraction_in_percent": (
         "toutes les valeurs de la colonne sont entre 0 et 1 : ce sont sans doute des fractions (0,75 pour 75 %) ; "
         "elles seront lues comme des fractions (0,75 = 75 %) si vous le confirmez dans l'aperçu, sinon écrivez le "

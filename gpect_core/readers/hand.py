@@ -98,6 +98,7 @@ def _convert(raw: RawTable, report: FileReport, spec: TemplateSpec) -> tuple[pd.
                 if len(known) and known.le(1).all() and (known % 1 != 0).any() and not percent.any():
                     doubt(values.notna(), header, t("hostile.value.fraction_in_percent"))
                 else:  # fractions (0,75 for 75 %, once confirmed) are already the stored share
+                    doubt(values.gt(0) & values.lt(1) & ~percent, header, t("hostile.value.fraction_among_percents"))
                     values = values / 100
             frame[field.column] = values
         elif field.kind == "date":
