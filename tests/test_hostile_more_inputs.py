@@ -87,3 +87,21 @@ def test_fragile_job_answers_are_read_as_the_survey_reads_them(demo_pack_copy):
     assert preview.ok, preview.report()
     needs = preview.territory.tables["needs"].set_index("response_id")
     assert needs.loc[["R1", "R2", "R3", "R4"], "fragile"].tolist() == ["oui", "oui", "", ""]
+
+
+def test_template_dates_written_year_first_are_read_year_month_day(demo_pack_copy):
+    header = "Identifiant réponse;Code zone;Code métier (ROME);Effectif recherché;Date de la réponse"
+    data = f"{header}\nR1;9901;H2913;3;2025-03-01\nR2;9901;I1304;5;15/03/2025\n"
+    preview = prepare(demo_pack_copy, [Upload("besoins.csv", data.encode())], imported_by="t")
+    assert preview.ok, preview.report()
+    needs = preview.territory.tables["needs"].set_index("response_id")
+    assert [d.date().isoformat() for d in needs.loc[["R1", "R2"], "date"]] == ["2025-03-01", "2025-03-15"]
+
+
+def test_an_impossible_year_first_date_is_refused_with_its_cell(demo_pack_copy):
+    header = "Identifiant réponse;Code zone;Code métier (ROME);Effectif recherché;Date de la réponse"
+    data = f"{header}\nR1;9901;H2913;3;2025-03-01\nR2;9901;I1304;5;2025-13-01\n"
+    preview = prepare(demo_pack_copy, [Upload("besoins.csv", data.encode())], imported_by="t")
+    assert not preview.ok
+    assert ("« besoins.csv », ligne 3, colonne « Date de la réponse » : « 2025-13-01 » : date impossible : écrite "
+            "année-mois-jour (AAAA-MM-JJ), elle n'existe pas") in preview.report()

@@ -101,6 +101,10 @@ STRINGS.update({
         "confirmez dans l'aperçu ; si c'est une fraction (0,75 pour 75 %), écrivez le pourcentage (75)",
         "a value between 0 and 1 in a column of percentages: it will be read as less than 1 % if you confirm it in "
         "the preview; if it is a fraction (0.75 for 75 %), write the percentage (75)"),
+    "hostile.value.impossible_iso_date": (
+        "date impossible : écrite année-mois-jour (AAAA-MM-JJ), elle n'existe pas ; corrigez-la ou écrivez-la "
+        "JJ/MM/AAAA",
+        "impossible date: written year-month-day (YYYY-MM-DD), it does not exist; correct it or write it DD/MM/YYYY"),
     "hostile.value.fraction_in_percent": (
         "toutes les valeurs de la colonne sont entre 0 et 1 : ce sont sans doute des fractions (0,75 pour 75 %) ; "
         "elles seront lues comme des fractions (0,75 = 75 %) si vous le confirmez dans l'aperçu, sinon écrivez le "

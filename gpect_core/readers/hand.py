@@ -15,7 +15,7 @@ from ..schema import OCCUPATION_SYSTEMS, SCHEMAS, ZONINGS
 from ..templates import TEMPLATES, TemplateSpec
 from .base import MAX_LISTED, FileReport, Format
 from .rome import ROME_CODE
-from .sniff import RawTable, fold, normalise_codes, parse_numbers, yes_no
+from .sniff import RawTable, fold, normalise_codes, parse_dates, parse_numbers, yes_no
 
 KNOWN_ZONINGS = {fold(z): z for z in ZONINGS}
 EMPTY_DTYPES = {"count": "Int64", "class": "Int64", "year": "Int64", "number": "Float64", "rate": "Float64",
@@ -102,8 +102,13 @@ def _convert(raw: RawTable, report: FileReport, spec: TemplateSpec) -> tuple[pd.
                     values = values / 100
             frame[field.column] = values
         elif field.kind == "date":
-            dates = pd.to_datetime(text.where(~empty), dayfirst=True, errors="coerce", format="mixed")
-            reject(dates.isna() & ~empty, header, "date illisible (JJ/MM/AAAA attendu)")
+            dates = parse_dates(text)
+            iso = text.str.match(r"\d{4}-")
+            reject(dates.isna() & ~empty & iso, header, t("hostile.value.impossible_iso_date"))
+            reject(dates.isna() & ~empty & ~iso, header, "date illisible (JJ/MM/AAAA attendu)")
+            beyond = dates.dt.year.lt(1900) | dates.dt.year.gt(2100)
+            reject(beyond, header, "année entre 1900 et 2100 attendue")
+            dates = dates.where(~beyond.fillna(False))
             doubt(dates.dt.year.gt(LATEST_YEAR).fillna(False), header,
                   t("hostile.value.future_year", latest=LATEST_YEAR))
             frame[field.column] = dates.astype("datetime64[ns]")

@@ -50,6 +50,23 @@ def yes_no(text: object) -> bool | None:
     return True if folded in YES else False if folded in NO else None
 
 
+ISO_DATE = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})(?:[T ].*)?")
+
+
+def parse_dates(text: pd.Series) -> pd.Series:
+    """Dates written by a person or a spreadsheet, as datetime64[us] (years beyond 2262 fit; NaT when empty or unreadable): year first
+    when the text starts with a four-digit year (2025-03-01, strictly year-month-day, so 2025-13-01 is NaT, not
+    13 January), otherwise day first (15/03/2025, 15-03-25)."""
+    text = text.astype(object).where(text.notna(), "").astype(str).str.strip()
+    day = text.map(lambda v: match.group(1) if (match := ISO_DATE.fullmatch(v)) else None)
+    iso = day.notna()
+    day_first = pd.to_datetime(text.where(~iso & (text != "")), dayfirst=True, errors="coerce", format="mixed")
+    if getattr(day_first.dt, "tz", None) is not None:
+        day_first = day_first.dt.tz_localize(None)
+    year_first = pd.to_datetime(day, errors="coerce", format="%Y-%m-%d")
+    return day_first.astype("datetime64[us]").where(~iso, year_first.astype("datetime64[us]"))
+
+
 def cell_text(value: object) -> str:
     """A spreadsheet cell as text: 11.0 → « 11 », dates kept as ISO, None → ''."""
     if value is None:

@@ -25,7 +25,7 @@ from ..errors import Problem
 from ..formatting import fmt_date
 from ..i18n import t
 from ..readers.guess import ColumnMapping, header_key
-from ..readers.sniff import NO, YES, RawTable, fold, normalise_codes, parse_numbers, read_tables
+from ..readers.sniff import NO, YES, RawTable, fold, normalise_codes, parse_dates, parse_numbers, read_tables
 from ..templates import TEMPLATES_BY_KEY
 from .matching import THRESHOLD, TitleIndex, match_titles
 
@@ -348,8 +348,7 @@ def check_survey(survey: SurveyFile, mapping: ColumnMapping, territory, index: T
     dates = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
     if columns.get("date"):
         date_text = text("date")
-        dates = pd.to_datetime(date_text.where(date_text != ""), dayfirst=True, errors="coerce", format="mixed")
-        dates = dates.dt.tz_localize(None) if getattr(dates.dt, "tz", None) is not None else dates
+        dates = parse_dates(date_text)
         year = dates.dt.year
         beyond = (year > LAST_YEAR) | (year < FIRST_YEAR)
         future = (dates.dt.date > today) & ~beyond
