@@ -26,6 +26,11 @@ STRINGS.update({
     "hostile.plan.refused": (
         "{file} : {n} problème(s) ; le classeur est refusé en entier, rien n'a été enregistré.",
         "{file}: {n} problem(s); the whole workbook is refused, nothing was saved."),
+    "hostile.plan.unknown_action": (
+        "colonne « {column} » : action « {action} » inconnue (ni dans la feuille « Actions » ni dans le plan) ; "
+        "corrigez l'identifiant de l'action.",
+        "column “{column}”: action “{action}” is unknown (neither in the “Actions” sheet nor in the plan); correct "
+        "the action identifier."),
     "hostile.plan.unknown_indicator": (
         "valeur d'un indicateur « {indicator} » qui n'existe ni dans la feuille « Indicateurs » ni dans le plan.",
         "value of an indicator “{indicator}” that is neither in the “Indicateurs” sheet nor in the plan."),
