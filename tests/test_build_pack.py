@@ -275,3 +275,17 @@ def test_an_unreadable_file_is_not_recognised_and_has_no_format(tmp_path):
     assert "• abime.xlsx : non reconnu — ignoré" in text and "• divers.csv : non reconnu — ignoré" in text
     [alone] = read_source(b"foo;bar\n1;2\n", "divers.csv")
     assert alone.format is None and alone.report.format_label == "non reconnu"
+
+
+def test_a_committee_template_that_goes_nowhere_is_said_in_the_report(tmp_path, capsys):
+    import shutil
+
+    source = tmp_path / "src"
+    shutil.copytree(MINI, source)
+    (source / "besoins.csv").write_text("Identifiant réponse;Code zone;Code métier (ROME);Effectif recherché\n"
+                                        "R1;9901;H2913;3\n", encoding="utf-8")
+    assert main(["build-pack", "--from", str(source), "--out", str(tmp_path / "p")]) == 0
+    out = capsys.readouterr().out
+    assert "• besoins.csv : modèle du comité : Besoins des entreprises (enquête du comité) — non utilisé" in out
+    assert ("~ aucune de ses lignes n'entre dans le pack construit (build-pack ne lit pas ce modèle du comité, ou "
+            "ses zones n'y sont pas) : importez « besoins.csv » sur la page « Données »") in out

@@ -26,6 +26,11 @@ STRINGS.update({
     "hostile.plan.refused": (
         "{file} : {n} problème(s) ; le classeur est refusé en entier, rien n'a été enregistré.",
         "{file}: {n} problem(s); the whole workbook is refused, nothing was saved."),
+    "hostile.build.template_unused": (
+        "aucune de ses lignes n'entre dans le pack construit (build-pack ne lit pas ce modèle du comité, ou ses "
+        "zones n'y sont pas) : importez « {file} » sur la page « Données », sur le pack une fois construit.",
+        "none of its rows goes into the built pack (build-pack does not read this committee template, or its zones "
+        "are not in it): import “{file}” on the « Données » page, onto the pack once built."),
     "hostile.plan.unknown_action": (
         "colonne « {column} » : action « {action} » inconnue (ni dans la feuille « Actions » ni dans le plan) ; "
         "corrigez l'identifiant de l'action.",
