@@ -146,7 +146,7 @@ if peer_table is None:
 else:
     names = territory.zone_names(zoning)
     criteria = ", ".join(ctx.t(f"criterion.{c}") for c in peer_criteria(territory, zoning))
-    st.caption(ctx.t("carte.peers.help", name=names.get(selected[0], selected[0]), criteria=criteria))
+    st.caption(ctx.t("carte.peers.help", name=md(names.get(selected[0], selected[0])), criteria=criteria))
     peers_shown = pd.DataFrame({
         ctx.t("col.zone"): peer_table["name"], ctx.t("col.zone_id"): peer_table["zone_id"],
         **{ctx.t(f"col.{c}"): peer_table[c] for c in PEER_FORMATS},

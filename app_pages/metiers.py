@@ -30,6 +30,7 @@ from gpect_core.indicators.sheet import occupation_sheet, present_components, sh
 from ui import context, evolutions
 from ui.charts import show_chart
 from ui.downloads import chart_downloads, table_downloads
+from ui.feedback import md
 from ui.links import PARAM_FAMILY, PARAM_OCCUPATION, PARAM_RANK_BY, PARAM_TAB, bound
 from ui.tables import show_table
 
@@ -115,7 +116,7 @@ with sheet_tab:
     system, code = picked
     sheet = occupation_sheet(territory, selection, system, code, levels=comparison_levels(territory, selection))
     sheet.levels["level_label"] = level_labels(sheet.levels, ctx.selection_label, lang)
-    st.subheader(ctx.t("metiers.sheet.title", label=sheet.label))
+    st.subheader(ctx.t("metiers.sheet.title", label=md(sheet.label)))
     link = sheet.linkage
     if link is not None and not link.direct:
         if link.codes:

@@ -23,6 +23,14 @@ from .territory import Provenance, Territory
 DEFAULT_NAME = "France — données publiques"
 
 
+class BuildFailed(GpectError):
+    """A build that stopped (French message and problems), with `build_report`: the per-file report so far."""
+
+    def __init__(self, error: GpectError, build_report: BuildReport):
+        super().__init__(error.message, error.problems)
+        self.build_report = build_report
+
+
 def scan_folder(folder: str | Path, vintages: Mapping[str, str] | None = None,
                 isolated: bool = False) -> list[tuple[Parsed, str]]:
     """Every supported file under `folder` (recursively, sorted by path), read into its tables, each with the
@@ -62,11 +70,15 @@ def build_territory(folder: str | Path, name: str = DEFAULT_NAME, imported_by: s
     do not say theirs (`--vintage FILE=YEAR`); a file whose figures need a year and says none is set aside,
     and the report ends with a line naming it and the option (`BuildReport.undated`). `isolated`: as in
     `scan_folder`. Raises GpectError
-    (French) when `folder` is not a folder or no zone geometry can be drawn."""
+    (French) when `folder` is not a folder, BuildFailed (its report so far kept) when no zone geometry can be
+    drawn."""
     started = time.perf_counter()
     report = BuildReport()
     items = scan_folder(folder, vintages, isolated=isolated)
-    territory, report = build_pack(items, name, imported_by or _user(), report)
+    try:
+        territory, report = build_pack(items, name, imported_by or _user(), report)
+    except GpectError as exc:
+        raise BuildFailed(exc, report) from None
     for parsed, _ in items:  # no preview to confirm them in: a build says them, to be checked in the files
         for doubt in parsed.report.doubts:
             report.add(f"valeur inhabituelle gardée, à vérifier : {doubt.message}")

@@ -24,7 +24,7 @@ def _cmd_build_pack(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from .assemble import ZONING_ORDER, zoning_label
-    from .build import build_territory
+    from .build import BuildFailed, build_territory
 
     out = Path(args.out)
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / "manifest.json").is_file())):
@@ -36,8 +36,12 @@ def _cmd_build_pack(args: argparse.Namespace) -> int:
         vintages = parse_vintage_options(args.vintage)
     except ValueError as exc:
         raise GpectError(str(exc)) from None
-    territory, report = build_territory(args.source, name=args.name, imported_by=args.by, vintages=vintages,
-                                        isolated=args.isolated)
+    try:
+        territory, report = build_territory(args.source, name=args.name, imported_by=args.by, vintages=vintages,
+                                            isolated=args.isolated)
+    except BuildFailed as exc:
+        print(exc.build_report.text())
+        raise
     print(report.text())
     path = territory.save(args.out)
     counts = territory.zones.groupby("zoning").size()

@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 class Field:
     column: str  # canonical column
     header: str  # French header in the template
-    kind: str  # code | text | count | number | class | year | date | rate | zoning | system
+    kind: str  # code | text | count | number | class | year | date | rate | zoning | system | yes_no
     required: bool = False
     help: str = ""
     example: str = ""
@@ -58,7 +58,7 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
         Field("difficulty", "Difficulté (1 à 5)", "class", False, "1 = facile, 5 = très difficile", "4"),
         Field("skills", "Compétences recherchées", "text", False, "", "soudure TIG"),
         Field("date", "Date de la réponse", "date", False, "JJ/MM/AAAA", "15/03/2025"),
-        Field("fragile", "Emploi fragilisé", "text", False, "« oui » si l'entreprise déclare ces emplois menacés "
+        Field("fragile", "Emploi fragilisé", "yes_no", False, "« oui » si l'entreprise déclare ces emplois menacés "
               "(l'effectif compte alors les personnes concernées), vide sinon", ""),
     )),
     TemplateSpec("formations", "training", "Offre de formation locale", (

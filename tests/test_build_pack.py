@@ -275,3 +275,32 @@ def test_an_unreadable_file_is_not_recognised_and_has_no_format(tmp_path):
     assert "• abime.xlsx : non reconnu — ignoré" in text and "• divers.csv : non reconnu — ignoré" in text
     [alone] = read_source(b"foo;bar\n1;2\n", "divers.csv")
     assert alone.format is None and alone.report.format_label == "non reconnu"
+
+
+def test_a_committee_template_that_goes_nowhere_is_said_in_the_report(tmp_path, capsys):
+    import shutil
+
+    source = tmp_path / "src"
+    shutil.copytree(MINI, source)
+    (source / "besoins.csv").write_text("Identifiant réponse;Code zone;Code métier (ROME);Effectif recherché\n"
+                                        "R1;9901;H2913;3\n", encoding="utf-8")
+    assert main(["build-pack", "--from", str(source), "--out", str(tmp_path / "p")]) == 0
+    out = capsys.readouterr().out
+    assert "• besoins.csv : modèle du comité : Besoins des entreprises (enquête du comité) — non utilisé" in out
+    assert ("~ aucune de ses lignes n'entre dans le pack construit (build-pack ne lit pas ce modèle du comité, ou "
+            "ses zones n'y sont pas) : importez « besoins.csv » sur la page « Données »") in out
+
+
+def test_a_failed_build_prints_the_report_of_each_file_before_its_error(tmp_path, capsys):
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "abime.xlsx").write_bytes(b"PK\x03\x04 pas un classeur")
+    (source / "besoins.csv").write_text("Identifiant réponse;Code zone;Code métier (ROME);Effectif recherché\n"
+                                        "R1;9901;H2913;3\n", encoding="utf-8")
+    assert main(["build-pack", "--from", str(source), "--out", str(tmp_path / "p")]) == 1
+    captured = capsys.readouterr()
+    assert "Rapport de lecture des fichiers" in captured.out
+    assert "« abime.xlsx » : classeur Excel illisible ou tronqué" in captured.out
+    assert "• besoins.csv : modèle du comité : Besoins des entreprises (enquête du comité)" in captured.out
+    assert captured.err.startswith("Aucune géométrie de zone : il faut les polygones des communes")
+    assert not (tmp_path / "p").exists()

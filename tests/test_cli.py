@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from gpect_core import Territory
 
@@ -66,3 +67,25 @@ def test_demo_writes_the_same_pack_as_the_committed_one(tmp_path):
     pd.testing.assert_frame_equal(built.tables["recruitment"], committed.tables["recruitment"])
     manifest_built = (tmp_path / "demo" / "manifest.json").read_text()
     assert manifest_built == (ROOT / "data" / "demo" / "manifest.json").read_text()
+
+
+def _subcommands(parser, path=()):
+    import argparse
+
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield (*path, name)
+                yield from _subcommands(sub, (*path, name))
+
+
+def test_help_of_every_subcommand_is_printed(capsys):
+    from gpect_core.cli import build_parser
+
+    paths = list(_subcommands(build_parser()))
+    assert ("plan", "import") in paths and ("plan", "user", "add") in paths
+    for path in paths:
+        with pytest.raises(SystemExit) as stop:
+            build_parser().parse_args([*path, "--help"])
+        assert stop.value.code == 0, path
+        assert "usage: python -m gpect_core " + " ".join(path) in capsys.readouterr().out, path

@@ -38,6 +38,13 @@ DOUBTFUL = {
          "lues comme des fractions (0,75 = 75 %)"],
         lambda t: sorted(t.tables["training"].set_index("program_id").loc[["F91", "F92"], "employment_rate"])
         == [0.6, 0.75]),
+    "a-fraction-among-percentages": (
+        "insertion.csv", TRAINING + "F91;CAP Soudeur;ZE2020;9901;H2913;20;80;2025\n"
+                                    "F92;BTS;ZE2020;9902;H2913;12;0,75;2025\n",
+        ["« insertion.csv », ligne 3, colonne « Taux d'insertion (%) » : « 0,75 » : valeur entre 0 et 1 alors que la "
+         "colonne est en pourcentages : elle sera lue comme moins de 1 % si vous le confirmez dans l'aperçu"],
+        lambda t: t.tables["training"].set_index("program_id").loc[["F91", "F92"], "employment_rate"].tolist()
+        == [0.8, 0.0075]),
 }
 
 

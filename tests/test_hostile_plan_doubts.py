@@ -86,3 +86,28 @@ def test_cli_lists_values_to_check_and_applies_them_only_with_confirm(sqlite_pla
     assert applied.returncode == 0, applied.stderr
     assert store.get_action("ACT01")["budget"] == 12
     store.close()
+
+
+def test_an_indicator_moved_to_an_unknown_action_is_refused_with_its_cell(sqlite_plan_url, plan_territory, tmp_path):
+    from gpect_core.plan.store import PlanStore
+
+    store = PlanStore.open(sqlite_plan_url, plan_territory)
+    indicator = sorted(store.snapshot()["indicator"])[0]
+    row = {}
+
+    def edit(book):
+        target, row["n"] = cell(book, "Indicateurs", indicator, "action")
+        target.value = "ACT99"
+    path = tmp_path / "indicateur.xlsx"
+    path.write_bytes(edited(store, edit))
+    before = dump(store)
+    problems = xlsx.import_problems(store, xlsx.read_workbook(path.read_bytes(), name="indicateur.xlsx"))
+    assert [p.message for p in problems] == [
+        f"indicateur.xlsx, feuille « Indicateurs », ligne {row['n']} : colonne « action » : action « ACT99 » inconnue "
+        "(ni dans la feuille « Actions » ni dans le plan) ; corrigez l'identifiant de l'action."]
+    assert (problems[0].sheet, problems[0].row, problems[0].column) == ("Indicateurs", row["n"], "action")
+    applied = _cli("plan", "import", str(path), "--apply", "--user", "anne", env={"GPECT_DB_URL": sqlite_plan_url})
+    assert applied.returncode == 1 and "action « ACT99 » inconnue" in applied.stderr
+    assert "Traceback" not in applied.stderr
+    assert dump(store) == before
+    store.close()

@@ -111,3 +111,23 @@ def test_the_map_layer_escapes_names_and_greys_zones_without_data(demo_territory
     assert "<img" not in text and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in text
     assert "<b>12</b>" not in text and "&lt;b&gt;12&lt;/b&gt;" in text
     assert NO_DATA_FILL in script and "#123456" in script and '"dashArray": "3 3"' in script
+
+
+HOSTILE_NAME = "![img](http://evil.example/zone.png) <img src=http://evil.example/z2.png> **Val**"
+
+
+def test_peers_caption_shows_a_hostile_zone_name_as_text(demo_pack_copy, monkeypatch, tmp_path):
+    from gpect_core.territory import Territory
+    from ui.feedback import md
+
+    territory = Territory.load(demo_pack_copy)
+    zones = territory.zones
+    zones.loc[(zones["zoning"] == "ZE2020") & (zones["zone_id"] == "9903"), "name"] = HOSTILE_NAME
+    territory.save(tmp_path / "pack")
+    monkeypatch.setenv("GPECT_PACK", str(tmp_path / "pack"))
+    monkeypatch.setenv("GPECT_DB_URL", f"sqlite:///{tmp_path / 'plan.sqlite'}")
+    at = _open(AppTest.from_file("../app.py", default_timeout=60), ["9903"])
+    peers_caption = [c.value for c in at.caption if c.value.startswith("Les cinq bassins les plus proches")]
+    assert len(peers_caption) == 1
+    assert f"« {md(HOSTILE_NAME)} »" in peers_caption[0]
+    assert "![img](http://evil" not in peers_caption[0] and "<img src=http://evil" not in peers_caption[0]

@@ -339,3 +339,15 @@ def test_values_a_reader_would_have_to_guess_are_refused_or_asked_about(index, d
     assert [d.message for d in check.doubts] == [
         "« enquete.csv », ligne 4, colonne « Nombre de postes à pourvoir » : « 1000000 » personnes pour une seule "
         "réponse : effectif inhabituel, à confirmer"]
+
+
+def test_a_year_first_date_is_read_year_month_day_and_an_impossible_one_is_refused(index, demo):
+    survey = read_survey(SURVEY.replace(b"15/03/2025", b"2025-03-01"), "enquete.csv")
+    check = check_survey(survey, guess_mapping(survey.columns), demo, index, today=BEFORE_SURVEY_DATES)
+    assert check.ok, [p.message for p in check.problems]
+    dates = {d.date().isoformat() for d in check.needs["date"].dropna()}
+    assert "2025-03-01" in dates and "2025-01-03" not in dates
+    impossible = read_survey(SURVEY.replace(b"15/03/2025", b"2025-13-01"), "enquete.csv")
+    check = check_survey(impossible, guess_mapping(impossible.columns), demo, index, today=BEFORE_SURVEY_DATES)
+    assert "« enquete.csv », ligne 5, colonne « Horodatage » : date « 2025-13-01 » illisible (JJ/MM/AAAA attendu)" \
+        in [p.message for p in check.problems]

@@ -15,6 +15,7 @@ from gpect_core.export.deck import build_deck
 from gpect_core.export.meeting import PlanData, meeting_content
 from gpect_core.export.sheet import build_sheet, build_sheets_zip, file_name
 from ui.context import PageContext
+from ui.feedback import md
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 BATCH_KEY = "meeting_sheets_zip"
@@ -53,7 +54,7 @@ def render(ctx: PageContext) -> None:
         bar = st.progress(0.0)
 
         def advance(done: int, total: int, name: str) -> None:
-            bar.progress(done / total, text=ctx.t("meeting.sheet.progress", i=done, n=total, name=name))
+            bar.progress(done / total, text=ctx.t("meeting.sheet.progress", i=done, n=total, name=md(name)))
 
         st.session_state[BATCH_KEY] = (ctx.zoning, ctx.lang, build_sheets_zip(
             ctx.territory, ctx.zoning, zones, _plan(ctx), ctx.lang, progress=advance))

@@ -17,6 +17,7 @@ from gpect_core.selection import Selection
 from ui import context
 from ui.charts import show_chart
 from ui.downloads import chart_downloads, table_downloads
+from ui.feedback import md
 from ui.links import PARAM_BRIDGE_ORIGIN, PARAM_BRIDGE_START, bound
 from ui.pairing import get_store
 from ui.tables import show_table
@@ -204,7 +205,7 @@ def render() -> None:
     targets = _targets(territory, fingerprint, selection, origin)
     label = targets.attrs.get("origin_label", labels.get(origin, origin))
     title = t("passerelles.targets.title", label=label)
-    st.subheader(title)
+    st.subheader(t("passerelles.targets.title", label=md(label)))
     if targets.empty:
         st.info(t("passerelles.targets.none"))
         return

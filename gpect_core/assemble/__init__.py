@@ -16,6 +16,7 @@ the sentence saying what they carried), `onto` (merging onto an existing pack).
 
 from __future__ import annotations
 
+from ..i18n import t
 from ..readers.base import Parsed
 from ..territory import Provenance, Territory
 from . import tables, zones
@@ -74,6 +75,11 @@ def build_pack(items: list[tuple[Parsed, str]], name: str, imported_by: str,
             src.use("bridges", parsed, digest)
         report.add(bridges_line(bridged))
     drawn = zones.population(src, drawn, built.get("context"))
+    fed = {id(p) for entries in src.fed.values() for p, _ in entries}
+    for parsed, _ in items:
+        if parsed.recognised and parsed.format.key.startswith("template_") and parsed.report.used \
+                and id(parsed) not in fed:
+            src.unused(parsed, t("hostile.build.template_unused", file=parsed.report.name))
     counts = drawn.groupby("zoning").size()
     zonings = {z: {"label": zoning_label(z), "count": int(counts[z])} for z in ZONING_ORDER if z in counts}
     provenance: dict[str, Provenance] = {table: src.provenance_of(table) for table in ["zones", *built]}

@@ -26,6 +26,16 @@ STRINGS.update({
     "hostile.plan.refused": (
         "{file} : {n} problème(s) ; le classeur est refusé en entier, rien n'a été enregistré.",
         "{file}: {n} problem(s); the whole workbook is refused, nothing was saved."),
+    "hostile.build.template_unused": (
+        "aucune de ses lignes n'entre dans le pack construit (build-pack ne lit pas ce modèle du comité, ou ses "
+        "zones n'y sont pas) : importez « {file} » sur la page « Données », sur le pack une fois construit.",
+        "none of its rows goes into the built pack (build-pack does not read this committee template, or its zones "
+        "are not in it): import “{file}” on the « Données » page, onto the pack once built."),
+    "hostile.plan.unknown_action": (
+        "colonne « {column} » : action « {action} » inconnue (ni dans la feuille « Actions » ni dans le plan) ; "
+        "corrigez l'identifiant de l'action.",
+        "column “{column}”: action “{action}” is unknown (neither in the “Actions” sheet nor in the plan); correct "
+        "the action identifier."),
     "hostile.plan.unknown_indicator": (
         "valeur d'un indicateur « {indicator} » qui n'existe ni dans la feuille « Indicateurs » ni dans le plan.",
         "value of an indicator “{indicator}” that is neither in the “Indicateurs” sheet nor in the plan."),
@@ -69,6 +79,14 @@ STRINGS.update({
         "structure CSV incohérente (nombre de colonnes variable). Vérifiez le séparateur « {sep} » et les "
         "guillemets.",
         "inconsistent CSV structure (varying number of columns). Check the separator “{sep}” and the quotes."),
+    "hostile.csv.field_too_long": (
+        "un champ dépasse {limit} caractères (un guillemet mal fermé, ou un texte trop long pour une cellule) ; "
+        "vérifiez les guillemets de cette ligne ou raccourcissez la valeur.",
+        "a field is longer than {limit} characters (a badly closed quote, or a text too long for a cell); check "
+        "the quotes on this line or shorten the value."),
+    "hostile.value.yes_no_cell": (
+        "« oui » ou « non » attendu (laisser vide vaut « non »)",
+        "« oui » (yes) or « non » (no) expected (empty means no)"),
     "hostile.csv.extra_field": (
         "une valeur en fin de ligne n'a pas d'en-tête de colonne ; ajoutez l'en-tête ou retirez la valeur.",
         "a value at the end of the line has no column header; add the header or remove the value."),
@@ -88,6 +106,15 @@ STRINGS.update({
     "hostile.value.future_year": (
         "année postérieure à {latest} : à confirmer dans l'aperçu avant l'intégration (ou corrigez-la)",
         "year after {latest}: to be confirmed in the preview before integration (or correct it)"),
+    "hostile.value.fraction_among_percents": (
+        "valeur entre 0 et 1 alors que la colonne est en pourcentages : elle sera lue comme moins de 1 % si vous le "
+        "confirmez dans l'aperçu ; si c'est une fraction (0,75 pour 75 %), écrivez le pourcentage (75)",
+        "a value between 0 and 1 in a column of percentages: it will be read as less than 1 % if you confirm it in "
+        "the preview; if it is a fraction (0.75 for 75 %), write the percentage (75)"),
+    "hostile.value.impossible_iso_date": (
+        "date impossible : écrite année-mois-jour (AAAA-MM-JJ), elle n'existe pas ; corrigez-la ou écrivez-la "
+        "JJ/MM/AAAA",
+        "impossible date: written year-month-day (YYYY-MM-DD), it does not exist; correct it or write it DD/MM/YYYY"),
     "hostile.value.fraction_in_percent": (
         "toutes les valeurs de la colonne sont entre 0 et 1 : ce sont sans doute des fractions (0,75 pour 75 %) ; "
         "elles seront lues comme des fractions (0,75 = 75 %) si vous le confirmez dans l'aperçu, sinon écrivez le "

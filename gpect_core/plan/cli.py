@@ -172,7 +172,7 @@ def register(subparsers) -> None:
     imp.add_argument("--apply", action="store_true", help="applique les différences")
     imp.add_argument("--user", help="auteur des modifications, inscrit dans l'historique")
     imp.add_argument("--confirm", action="store_true",
-                     help="confirme les valeurs « à vérifier » listées (un « % » dans un budget, une feuille "
+                     help="confirme les valeurs « à vérifier » listées (un « %% » dans un budget, une feuille "
                           "masquée…) ; sans elle, un classeur qui en a n'est pas appliqué (code de sortie 1)")
     store_options(imp)
     imp.set_defaults(func=_cmd_import)

@@ -586,9 +586,17 @@ def _apply(store: PlanStore, incoming: dict, user: str, comment: str, problems: 
                     lambda: store.create_action(incoming["action"][action_id], user=user,  # noqa: B023
                                                 comment=comment)) is not None:
             changed += sum(1 for d in differences if d.entity == "action" and d.entity_id == action_id)
-    stored_indicators = store.snapshot()["indicator"]
+    snapshot = store.snapshot()
+    stored_indicators = snapshot["indicator"]
+    known_actions = set(snapshot["action"]) | set(incoming["action"])
+    headers = {(spec.entity, name): header for spec in SHEETS for name, header in spec.columns}
     edits_by_action: dict[str, list[Edit]] = {}
     for d in differences:
+        if d.field == "action_id" and d.after is not None and d.after not in known_actions:
+            column = headers.get((d.entity, d.field), d.field)
+            problems.append(_located(incoming, d.entity, d.entity_id,
+                                     t("hostile.plan.unknown_action", column=column, action=d.after), column=column))
+            continue
         if d.entity in ("axis", "partner") or (d.entity == "action" and d.entity_id in new_actions):
             continue
         if d.entity == "action":

@@ -15,7 +15,7 @@ from ..schema import OCCUPATION_SYSTEMS, SCHEMAS, ZONINGS
 from ..templates import TEMPLATES, TemplateSpec
 from .base import MAX_LISTED, FileReport, Format
 from .rome import ROME_CODE
-from .sniff import RawTable, fold, normalise_codes, parse_numbers
+from .sniff import RawTable, fold, normalise_codes, parse_dates, parse_numbers, yes_no
 
 KNOWN_ZONINGS = {fold(z): z for z in ZONINGS}
 EMPTY_DTYPES = {"count": "Int64", "class": "Int64", "year": "Int64", "number": "Float64", "rate": "Float64",
@@ -98,14 +98,24 @@ def _convert(raw: RawTable, report: FileReport, spec: TemplateSpec) -> tuple[pd.
                 if len(known) and known.le(1).all() and (known % 1 != 0).any() and not percent.any():
                     doubt(values.notna(), header, t("hostile.value.fraction_in_percent"))
                 else:  # fractions (0,75 for 75 %, once confirmed) are already the stored share
+                    doubt(values.gt(0) & values.lt(1) & ~percent, header, t("hostile.value.fraction_among_percents"))
                     values = values / 100
             frame[field.column] = values
         elif field.kind == "date":
-            dates = pd.to_datetime(text.where(~empty), dayfirst=True, errors="coerce", format="mixed")
-            reject(dates.isna() & ~empty, header, "date illisible (JJ/MM/AAAA attendu)")
+            dates = parse_dates(text)
+            iso = text.str.match(r"\d{4}-")
+            reject(dates.isna() & ~empty & iso, header, t("hostile.value.impossible_iso_date"))
+            reject(dates.isna() & ~empty & ~iso, header, "date illisible (JJ/MM/AAAA attendu)")
+            beyond = dates.dt.year.lt(1900) | dates.dt.year.gt(2100)
+            reject(beyond, header, "année entre 1900 et 2100 attendue")
+            dates = dates.where(~beyond.fillna(False))
             doubt(dates.dt.year.gt(LATEST_YEAR).fillna(False), header,
                   t("hostile.value.future_year", latest=LATEST_YEAR))
             frame[field.column] = dates.astype("datetime64[ns]")
+        elif field.kind == "yes_no":
+            answers = text.map(yes_no)
+            reject(answers.isna(), header, t("hostile.value.yes_no_cell"))
+            frame[field.column] = answers.map({True: "oui"}).fillna("")
         elif field.kind == "zoning":
             values = text.map(lambda v: KNOWN_ZONINGS.get(fold(v), v))
             reject(~values.isin(ZONINGS) & ~empty, header, f"zonage inconnu (attendu : {', '.join(ZONINGS)})")

@@ -39,6 +39,34 @@ def fold(text: object) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
+YES = frozenset({"oui", "o", "yes", "y", "x", "1", "vrai", "true"})  # folded (`fold`) yes/no answers
+NO = frozenset({"", "non", "n", "no", "0", "faux", "false"})
+
+
+def yes_no(text: object) -> bool | None:
+    """A yes/no answer (« Oui », « x », « 1 », « non », empty…, `YES` / `NO` once folded): True, False, or None
+    when it is neither."""
+    folded = fold(text)
+    return True if folded in YES else False if folded in NO else None
+
+
+ISO_DATE = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})(?:[T ].*)?")
+
+
+def parse_dates(text: pd.Series) -> pd.Series:
+    """Dates written by a person or a spreadsheet, as datetime64[us] (years beyond 2262 fit; NaT when empty or unreadable): year first
+    when the text starts with a four-digit year (2025-03-01, strictly year-month-day, so 2025-13-01 is NaT, not
+    13 January), otherwise day first (15/03/2025, 15-03-25)."""
+    text = text.astype(object).where(text.notna(), "").astype(str).str.strip()
+    day = text.map(lambda v: match.group(1) if (match := ISO_DATE.fullmatch(v)) else None)
+    iso = day.notna()
+    day_first = pd.to_datetime(text.where(~iso & (text != "")), dayfirst=True, errors="coerce", format="mixed")
+    if getattr(day_first.dt, "tz", None) is not None:
+        day_first = day_first.dt.tz_localize(None)
+    year_first = pd.to_datetime(day, errors="coerce", format="%Y-%m-%d")
+    return day_first.astype("datetime64[us]").where(~iso, year_first.astype("datetime64[us]"))
+
+
 def cell_text(value: object) -> str:
     """A spreadsheet cell as text: 11.0 → « 11 », dates kept as ISO, None → ''."""
     if value is None:
@@ -214,7 +242,10 @@ def sniff_separator(lines: list[str]) -> str:
     best, best_score = ",", -1.0
     sample = [line for line in lines if line.strip()][:HEADER_SCAN_ROWS]
     for sep in SEPARATORS:
-        counts = [len(next(csv.reader([line], delimiter=sep))) for line in sample]
+        try:
+            counts = [len(next(csv.reader([line], delimiter=sep))) for line in sample]
+        except csv.Error:  # a field over the csv module's limit: `_head_rows` names its line
+            continue
         if not counts or max(counts) < 2:
             continue
         top = max(counts)
@@ -268,6 +299,18 @@ def _unique_names(names: list[str]) -> list[str]:
     return out
 
 
+def _head_rows(lines: list[str], sep: str, file: str) -> list[list[str]]:
+    """The first lines of a CSV split into fields; raises ReadError naming the line whose field is longer than
+    the csv module's limit (`csv.field_size_limit()`, 131 072 characters)."""
+    reader = csv.reader(lines, delimiter=sep)
+    try:
+        return list(reader)
+    except csv.Error:
+        limit = f"{csv.field_size_limit():,}".replace(",", "\u202f")
+        raise ReadError(f"« {file} », ligne {reader.line_num} : "
+                        + t("hostile.csv.field_too_long", limit=limit)) from None
+
+
 def read_csv_bytes(data: bytes, file: str, expected: Iterable[str] | None = None,
                    header: bool = True) -> RawTable:
     """A CSV file's bytes as a RawTable of text (encoding and separator detected, header
@@ -278,7 +321,7 @@ def read_csv_bytes(data: bytes, file: str, expected: Iterable[str] | None = None
     head_lines = text.splitlines()[:HEADER_SCAN_ROWS]
     check_line_width(head_lines, file, SEPARATORS)
     sep = sniff_separator(head_lines)
-    head_rows = list(csv.reader(head_lines, delimiter=sep))
+    head_rows = _head_rows(head_lines, sep, file)
     skip = find_header(head_rows, expected) if header else 0
     options = dict(sep=sep, dtype=str, keep_default_na=False, na_filter=False, skiprows=skip,
                    header=0 if header else None, skip_blank_lines=False, engine="c", on_bad_lines="error")

@@ -25,7 +25,7 @@ from ..errors import Problem
 from ..formatting import fmt_date
 from ..i18n import t
 from ..readers.guess import ColumnMapping, header_key
-from ..readers.sniff import RawTable, fold, normalise_codes, parse_numbers, read_tables
+from ..readers.sniff import NO, YES, RawTable, fold, normalise_codes, parse_dates, parse_numbers, read_tables
 from ..templates import TEMPLATES_BY_KEY
 from .matching import THRESHOLD, TitleIndex, match_titles
 
@@ -82,8 +82,6 @@ HORIZONS = (
     (re.compile(r"[2-5] ans|deux ans|trois ans|long|plus d.un an|> ?1 an"), "besoins à 3 ans"),
 )
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # a date out of these years is refused; a future date up to LAST_YEAR is asked about
-YES = frozenset({"oui", "o", "yes", "y", "x", "1", "vrai", "true"})
-NO = frozenset({"", "non", "n", "no", "0", "faux", "false"})
 LARGE_HEADCOUNT = 500  # more people than this in one answer is asked about (as in the pairing lists)
 DIFFICULTY_WORDS = {"tres difficile": 5, "difficile": 4, "assez difficile": 4, "moyen": 3, "moyennement": 3,
                     "moyennement difficile": 3, "facile": 2, "assez facile": 2, "tres facile": 1, "oui": 4, "non": 2}
@@ -350,8 +348,7 @@ def check_survey(survey: SurveyFile, mapping: ColumnMapping, territory, index: T
     dates = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
     if columns.get("date"):
         date_text = text("date")
-        dates = pd.to_datetime(date_text.where(date_text != ""), dayfirst=True, errors="coerce", format="mixed")
-        dates = dates.dt.tz_localize(None) if getattr(dates.dt, "tz", None) is not None else dates
+        dates = parse_dates(date_text)
         year = dates.dt.year
         beyond = (year > LAST_YEAR) | (year < FIRST_YEAR)
         future = (dates.dt.date > today) & ~beyond
