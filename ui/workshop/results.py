@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from gpect_core.i18n import t
-from gpect_core.workshop.chart import PROJECTED_BAR_STEP, projected, results_chart
+from gpect_core.workshop.chart import presenter_results_chart, results_chart
 from gpect_core.workshop.store import WorkshopStore
 from ui.feedback import md
 from ui.workshop.common import presenting
@@ -30,11 +30,11 @@ def live_results(store: WorkshopStore, vote_id: str, lang: str) -> None:
         return
     dots, item = t("workshop.results.dots", lang), t("workshop.results.item", lang)
     # The table under the chart is its text alternative; the description is the chart's accessible name.
-    if presenting():
-        chart = projected(results_chart(results, dots, item, PROJECTED_BAR_STEP))
+    if presenting():  # no Streamlit theme: it would grey the labels (#808495)
+        chart, theme = presenter_results_chart(results, dots, item), None
     else:
-        chart = results_chart(results, dots, item)
-    st.altair_chart(chart.properties(description=t("workshop.results.title", lang)), width="stretch")
+        chart, theme = results_chart(results, dots, item), "streamlit"
+    st.altair_chart(chart.properties(description=t("workshop.results.title", lang)), width="stretch", theme=theme)
     # st.table reads its cells as Markdown: participants' text is escaped, so « # Titre » or a link shows as typed.
     st.table(pd.DataFrame({item: results["label"].map(md), dots: results["dots"],
                            t("workshop.results.item_voters", lang): results["voters"]}).set_index(item))

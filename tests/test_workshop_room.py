@@ -1,0 +1,74 @@
+"""Defects a fresh tester found in workshops (issue 12): the projected results chart readable from the back of the
+room, the vote picker agreeing with the live panel, the phone's own messages for over-limit dots, a refused ballot,
+the script picker after a save, Streamlit's English words and « None » on French pages."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from gpect_core.workshop.chart import (
+    PRESENTER_BARS_HEIGHT,
+    PRESENTER_LABEL_SHARE,
+    PRESENTER_TEXT,
+    presenter_results_chart,
+)
+from tests.test_workshop_page import EDITOR, workshop_env  # noqa: F401 (fixture)
+
+
+def _contrast(hex_a: str, hex_b: str = "#ffffff") -> float:
+    def lum(h: str) -> float:
+        c = [int(h[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        c = [x / 12.92 if x <= 0.04045 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+    hi, lo = sorted((lum(hex_a), lum(hex_b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def _eval_width(expr: str, width: float) -> float:
+    """A Vega expression of the presenter chart evaluated for a container `width` px wide."""
+    py = (expr.replace("(containerSize()[0] || 0)", str(float(width))).replace("clamp", "_clamp"))
+    return eval(py, {"_clamp": lambda v, lo, hi: max(lo, min(hi, v)), "max": max})  # noqa: S307 (our own spec)
+
+
+def test_the_projected_results_are_dark_large_and_ten_items_fit_a_720_screen():
+    labels = [f"Proposition n° {i} : un libellé bien plus long que la colonne ne le permet sur un projecteur"
+              for i in range(10)]
+    spec = presenter_results_chart(pd.DataFrame({"label": labels, "dots": range(10, 0, -1)}),
+                                   "Gommettes", "Choix").to_dict()
+    assert _contrast(PRESENTER_TEXT) >= 4.5
+    bars, counts = spec["layer"]
+    y, x = bars["encoding"]["y"]["axis"], bars["encoding"]["x"]["axis"]
+    assert y["labelColor"] == x["labelColor"] == x["titleColor"] == counts["mark"]["color"] == PRESENTER_TEXT
+    # The results column of a 1280 px screen is about 700 px wide, of a 1920 px screen about 1100 px.
+    for width, label_px in ((700, 19), (1100, 30)):
+        assert _eval_width(y["labelFontSize"]["expr"], width) >= label_px
+        assert _eval_width(counts["mark"]["fontSize"]["expr"], width) >= label_px
+        assert _eval_width(x["labelFontSize"]["expr"], width) >= 15
+        assert _eval_width(y["labelLimit"]["expr"], width) <= PRESENTER_LABEL_SHARE * width + 1
+    assert _eval_width(y["labelFontSize"]["expr"], 1100) > _eval_width(y["labelFontSize"]["expr"], 700)
+    assert bars["encoding"]["tooltip"][0]["field"] == "label"  # the full text of a cut label
+    step = spec["height"]["step"]
+    assert 10 * step <= PRESENTER_BARS_HEIGHT <= 400 and step >= 32  # a 30 px label still fits its bar
+    few = presenter_results_chart(pd.DataFrame({"label": ["A", "B"], "dots": [2, 1]}), "G", "C").to_dict()
+    assert few["height"]["step"] > step
+
+
+def test_presenter_mode_draws_the_live_results_without_the_grey_theme(workshop_env):  # noqa: F811
+    code = workshop_env.open_vote("Idées", "proposals", 2, False, [], "Édith")
+    for i in range(10):
+        item = workshop_env.add_proposal(code, f"phone-{i}", f"Idée {i}").item_id
+        workshop_env.cast_ballot(code, f"phone-{i}", {item: 1})
+    at = AppTest.from_file("../app_pages/atelier.py", default_timeout=120)
+    at.query_params["mode"] = "presentation"
+    at.run()
+    assert not at.exception
+    charts = [e.proto for e in at.main if getattr(e, "type", None) == "vega_lite_chart"]
+    live = [c for c in charts if "labelLimit" in c.spec]
+    assert live, "no results chart"
+    spec = json.loads(live[0].spec)
+    assert live[0].theme == ""  # no Streamlit theme on the projector
+    assert spec["layer"][0]["encoding"]["y"]["axis"]["labelColor"] == PRESENTER_TEXT
+    assert 10 * spec["height"]["step"] <= PRESENTER_BARS_HEIGHT
