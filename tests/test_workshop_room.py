@@ -72,3 +72,16 @@ def test_presenter_mode_draws_the_live_results_without_the_grey_theme(workshop_e
     assert live[0].theme == ""  # no Streamlit theme on the projector
     assert spec["layer"][0]["encoding"]["y"]["axis"]["labelColor"] == PRESENTER_TEXT
     assert 10 * spec["height"]["step"] <= PRESENTER_BARS_HEIGHT
+
+
+def test_the_vote_picker_gives_no_count_that_the_live_results_would_contradict(workshop_env):  # noqa: F811
+    code = workshop_env.open_vote("Idées", "proposals", 2, False, [], "Édith")
+    at = AppTest.from_file("../app_pages/atelier.py", default_timeout=120)
+    at.run()
+    for i in range(4):  # the room votes after the page was drawn; only the fragment runs again
+        item = workshop_env.add_proposal(code, f"phone-{i}", f"Idée {i}").item_id
+        workshop_env.cast_ballot(code, f"phone-{i}", {item: 1})
+    picker = next(s for s in at.selectbox if s.label.startswith("Vote"))
+    assert picker.options == [f"{code} · Idées (ouvert)"]
+    at.run()
+    assert [m.value for m in at.metric] == ["4"]

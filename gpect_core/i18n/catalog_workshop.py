@@ -101,8 +101,8 @@ STRINGS = {
     "workshop.votes.no_items": ("Rien à mettre au vote pour cette sélection.", "Nothing to vote on for this "
                                 "selection."),
     "workshop.votes.pick": ("Vote", "Vote"),
-    "workshop.votes.label": ("{code} · {title} ({state}, {n} participant(s))",
-                             "{code} · {title} ({state}, {n} participant(s))"),
+    # No count of voters: the picker is drawn once per page run, the live results every few seconds.
+    "workshop.votes.label": ("{code} · {title} ({state})", "{code} · {title} ({state})"),
     "workshop.votes.state.open": ("ouvert", "open"),
     "workshop.votes.state.closed": ("clos", "closed"),
     "workshop.votes.join": ("Pour voter : **{url}** — ou scannez le code, code du vote **{code}**",

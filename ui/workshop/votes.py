@@ -169,7 +169,7 @@ def render(store: WorkshopStore, ctx, can_edit: bool, author: str | None) -> Non
     if votes.empty:
         st.info(T("workshop.votes.none"))
         return
-    labels = {r["vote_id"]: T("workshop.votes.label", code=r["vote_id"], title=r["title"], n=int(r["voters"]),
+    labels = {r["vote_id"]: T("workshop.votes.label", code=r["vote_id"], title=r["title"],
                                 state=T("workshop.votes.state.open" if r["is_open"] else "workshop.votes.state.closed"))
               for _i, r in votes.iterrows()}
     if st.session_state.get(PICK) not in labels:
