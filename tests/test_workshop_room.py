@@ -85,3 +85,45 @@ def test_the_vote_picker_gives_no_count_that_the_live_results_would_contradict(w
     assert picker.options == [f"{code} · Idées (ouvert)"]
     at.run()
     assert [m.value for m in at.metric] == ["4"]
+
+
+def _phone(code: str, lang: str = "fr") -> AppTest:
+    phone = AppTest.from_file("../app_pages/vote.py", default_timeout=120)
+    phone.query_params["code"] = code
+    phone.session_state["lang"] = lang
+    return phone.run()
+
+
+def _submit(phone: AppTest) -> AppTest:
+    return next(b for b in phone.button if b.label in ("Enregistrer mes gommettes", "Save my dots")).click().run()
+
+
+def test_nine_dots_typed_on_a_phone_get_the_page_s_own_message(workshop_env):  # noqa: F811
+    code = workshop_env.open_vote("Idées", "proposals", 2, True, [], "Édith")
+    workshop_env.add_proposal(code, "phone-1", "Un forum des métiers")
+    for lang, message in (("fr", "Vous avez placé 9 gommettes ; vous en avez 2. Retirez-en 7."),
+                          ("en", "You placed 9 dots; you have 2. Remove 7.")):
+        phone = _phone(code, lang)
+        phone.number_input[0].set_value(9)
+        _submit(phone)
+        assert not phone.exception
+        assert [e.value for e in phone.error] == [message]
+        assert not phone.success
+    assert workshop_env.results(code)[1] == 0
+
+
+def test_a_refused_ballot_says_only_the_refusal_and_that_the_saved_vote_is_unchanged(workshop_env):  # noqa: F811
+    code = workshop_env.open_vote("Idées", "proposals", 2, False, [], "Édith")
+    for i in range(3):
+        workshop_env.add_proposal(code, f"phone-{i}", f"Idée {i}")
+    phone = _phone(code)
+    phone.checkbox[0].check()
+    phone.checkbox[1].check()
+    _submit(phone)
+    assert [s.value for s in phone.success][0].startswith("C'est enregistré : 2 gommette(s)")
+    phone.checkbox[2].check()
+    _submit(phone)
+    assert [e.value for e in phone.error] == ["Vous avez placé 3 gommettes ; vous en avez 2. Retirez-en 1."]
+    assert not phone.success
+    assert "Votre vote enregistré n'a pas changé : 2 gommette(s)." in [c.value for c in phone.caption]
+    assert workshop_env.results(code)[0]["dots"].sum() == 2
