@@ -127,3 +127,41 @@ def test_a_refused_ballot_says_only_the_refusal_and_that_the_saved_vote_is_uncha
     assert not phone.success
     assert "Votre vote enregistré n'a pas changé : 2 gommette(s)." in [c.value for c in phone.caption]
     assert workshop_env.results(code)[0]["dots"].sum() == 2
+
+
+def test_the_script_picker_and_its_step_count_agree_after_a_save(workshop_env):  # noqa: F811
+    view = workshop_env.save_view("Synthèse", "", "zonage=ZE2020", "", "Édith")
+    script = workshop_env.create_script("Séance du 4", "Édith")
+    at = AppTest.from_file("../app_pages/atelier.py", default_timeout=120)
+    at.session_state["plan_user"] = EDITOR
+    at.run()
+    picker = next(s for s in at.selectbox if s.label == "Déroulé")
+    before = picker.options
+    assert "0 étape(s)" in [c.value for c in at.caption]
+    workshop_env.set_script(script, "Séance du 4", [(view, "Ouverture"), (view, "")])
+    at.run()
+    picker = next(s for s in at.selectbox if s.label == "Déroulé")
+    assert picker.options == before == [f"{script} · Séance du 4"]  # what the browser shows stays true
+    assert "2 étape(s)" in [c.value for c in at.caption]
+
+
+def test_a_new_step_row_starts_with_an_empty_note_not_none(workshop_env):  # noqa: F811
+    workshop_env.save_view("Synthèse", "", "zonage=ZE2020", "", "Édith")
+    workshop_env.create_script("Séance du 4", "Édith")
+    at = AppTest.from_file("../app_pages/atelier.py", default_timeout=120)
+    at.session_state["plan_user"] = EDITOR
+    at.run()
+    assert not at.exception
+    editors = [e.proto for e in at.main if getattr(e, "type", None) == "dataframe" and e.proto.editing_mode]
+    assert editors, "no steps editor"
+    columns = json.loads(editors[0].columns)
+    assert columns["note"]["default"] == ""  # a row added with « Ajouter une ligne » shows no « None »
+
+
+def test_streamlit_s_hidden_button_names_are_given_in_french():
+    from ui.streamlit_text import STREAMLIT_LABELS, streamlit_texts
+
+    labels = streamlit_texts("fr", STREAMLIT_LABELS)
+    assert {labels[w] for w in ("Open", "Clear all", "Add row")} == {"Ouvrir la liste", "Tout effacer",
+                                                                      "Ajouter une ligne"}
+    assert streamlit_texts("en", STREAMLIT_LABELS)["Ajouter une ligne"] == "Add row"  # a switch back to English

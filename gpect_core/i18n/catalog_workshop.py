@@ -65,6 +65,7 @@ STRINGS = {
                                  "Script not saved: pick a view for every step (row(s) {rows})."),
     "workshop.scripts.save_failed": ("Le déroulé n'a pas pu être enregistré : {error}",
                                      "The script could not be saved: {error}"),
+    "workshop.scripts.count": ("{n} étape(s)", "{n} step(s)"),
     "workshop.scripts.empty": ("Ce déroulé n'a pas encore d'étape.", "This script has no step yet."),
     "workshop.scripts.needs_views": ("Enregistrez d'abord des vues.", "Save some views first."),
     # presenter mode
