@@ -43,7 +43,7 @@ def test_the_projected_results_are_dark_large_and_ten_items_fit_a_720_screen():
     y, x = bars["encoding"]["y"]["axis"], bars["encoding"]["x"]["axis"]
     assert y["labelColor"] == x["labelColor"] == x["titleColor"] == counts["mark"]["color"] == PRESENTER_TEXT
     # The results column of a 1280 px screen is about 700 px wide, of a 1920 px screen about 1100 px.
-    for width, label_px in ((700, 19), (1100, 30)):
+    for width, label_px in ((700, 19), (1100, 26)):
         assert _eval_width(y["labelFontSize"]["expr"], width) >= label_px
         assert _eval_width(counts["mark"]["fontSize"]["expr"], width) >= label_px
         assert _eval_width(x["labelFontSize"]["expr"], width) >= 15
@@ -51,7 +51,7 @@ def test_the_projected_results_are_dark_large_and_ten_items_fit_a_720_screen():
     assert _eval_width(y["labelFontSize"]["expr"], 1100) > _eval_width(y["labelFontSize"]["expr"], 700)
     assert bars["encoding"]["tooltip"][0]["field"] == "label"  # the full text of a cut label
     step = spec["height"]["step"]
-    assert 10 * step <= PRESENTER_BARS_HEIGHT <= 400 and step >= 32  # a 30 px label still fits its bar
+    assert 10 * step <= PRESENTER_BARS_HEIGHT <= 400 and step >= 28  # a 26 px label still fits its bar
     few = presenter_results_chart(pd.DataFrame({"label": ["A", "B"], "dots": [2, 1]}), "G", "C").to_dict()
     assert few["height"]["step"] > step
 

@@ -18,10 +18,10 @@ REFRESH_SECONDS = 2
 def live_results(store: WorkshopStore, vote_id: str, lang: str) -> None:
     """The number of voters, the bar chart of dots per item and the same figures as a table."""
     results, voters = store.results(vote_id)
-    if presenting():  # side by side: the chart keeps its place above the projector's fold
-        title, count = st.columns([3, 2], vertical_alignment="center")
-        title.subheader(t("workshop.results.title", lang))
-        count.metric(t("workshop.results.voters", lang), voters)
+    if presenting():  # one line (PRESENTER_STYLE): ten bars must fit above the fold of a 720 px screen
+        with st.container(key="ws_live_head", horizontal=True, vertical_alignment="center"):
+            st.subheader(t("workshop.results.title", lang))
+            st.metric(t("workshop.results.voters", lang), voters)
     else:
         st.subheader(t("workshop.results.title", lang))
         st.metric(t("workshop.results.voters", lang), voters)
