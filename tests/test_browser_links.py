@@ -153,6 +153,12 @@ def test_streamlit_s_own_words_are_in_the_page_s_language(app_url, page):
     page.get_by_text("Aucun résultat", exact=True).wait_for(timeout=20_000)
     no_english()
     page.keyboard.press("Escape")
+    from ui.streamlit_text import STREAMLIT_LABELS  # the names of Streamlit's buttons, for screen readers
+
+    page.locator('[aria-label="Ouvrir la liste"]').first.wait_for(state="attached", timeout=20_000)
+    named = page.evaluate("""() => [...document.querySelectorAll("[aria-label], [title]")]
+                               .flatMap((e) => [e.getAttribute("aria-label"), e.getAttribute("title")])""")
+    assert not [english for english in STREAMLIT_LABELS if english in named], named
 
     page.goto(f"{app_url}/vote")  # a text field in a form: Streamlit's « Press Enter to submit form »
     page.get_by_label("Code du vote (affiché à l'écran)").fill("AB")

@@ -223,3 +223,29 @@ def test_clicking_the_selected_class_method_keeps_a_method(at):
     at.button_group(key="methode").set_value(None).run()
     assert not at.exception
     assert at.button_group(key="methode").value == "quantiles"  # the default, never an empty choice
+
+
+def test_a_quick_second_choice_keeps_the_first_in_the_url_the_browser_is_sent(at, monkeypatch):
+    """The browser's address bar may lack a choice the app wrote in place (its writer is drawn last, and a quick
+    second choice interrupts the run): the URL the server then sends with the second choice still holds the first."""
+    from urllib.parse import parse_qs, urlencode
+
+    from streamlit.runtime.state.query_params import QueryParams
+
+    sent = []
+    original = QueryParams._send_query_param_msg
+
+    def recording(self):
+        sent.append(parse_qs(urlencode(self._query_params, doseq=True)))
+        return original(self)
+
+    monkeypatch.setattr(QueryParams, "_send_query_param_msg", recording)
+    _open_link(at, "app_pages/carte.py", zonage="ZE2020")
+    at.selectbox(key="indicateur").set_value("unemployment_rate").run()
+    assert at.query_params.get("indicateur") == "unemployment_rate"
+    del at.query_params["indicateur"]  # the address bar the browser sends with the next choice
+    sent.clear()
+    at.button_group(key="methode").set_value("natural_breaks").run()
+    assert not at.exception
+    assert sent and sent[-1].get("methode") == ["natural_breaks"]
+    assert sent[-1].get("indicateur") == ["unemployment_rate"], sent

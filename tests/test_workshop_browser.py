@@ -296,8 +296,14 @@ def test_a_phone_shows_others_proposals_by_itself_and_keeps_what_is_not_sent(chr
 def test_the_projected_vote_shows_its_qr_code_and_link_without_scrolling(chromium, demo_pack_copy, sqlite_plan_url,
                                                                          plan_territory):
     store = workshop_of(sqlite_plan_url, plan_territory)
-    code = store.open_vote("Métiers à soutenir", "occupations", 3, True, ITEMS, "Édith")
+    # Ten items, long labels: all must be read from the back of the room (issue 12, a fresh tester's report).
+    items = ITEMS + [(f"M-D{i}", f"Agents d'entretien et de maintenance des équipements collectifs n° {i} (D{i})",
+                      f"D{i}") for i in range(7)]
+    code = store.open_vote("Métiers à soutenir", "occupations", 3, True, items, "Édith")
     store.cast_ballot(code, "phone-1", {"M-A1": 2, "M-B2": 1})
+    for i in range(7):
+        store.cast_ballot(code, f"phone-d{i}", {f"M-D{i}": 1})
+    label_px = {}
     with running_app(demo_pack_copy, extra_env={"GPECT_DB_URL": sqlite_plan_url}) as url:
         context = chromium.new_context(viewport={"width": 1280, "height": 720}, locale="fr-FR")
         try:
@@ -308,6 +314,8 @@ def test_the_projected_vote_shows_its_qr_code_and_link_without_scrolling(chromiu
             chart = page.locator('[data-testid="stVegaLiteChart"]').first
             for width, height in ((1280, 720), (1920, 1080)):
                 page.set_viewport_size({"width": width, "height": height})
+                if width > 1280:  # a projector opens the page at its own size; Vega reads it when drawing
+                    page.reload(timeout=LOAD)
                 chart.locator("svg text").first.wait_for(timeout=LOAD)
                 qr.wait_for(timeout=LOAD)
                 wait_for_idle(page, timeout=120)
@@ -316,5 +324,21 @@ def test_the_projected_vote_shows_its_qr_code_and_link_without_scrolling(chromiu
                     box = thing.bounding_box()
                     assert box and box["y"] >= 0 and box["y"] + box["height"] <= height, (width, box)
                 assert page.evaluate("window.scrollY") == 0
+                labels = chart.evaluate("""(el) => {
+                  const svg = el.querySelector("svg"), width = svg.getBoundingClientRect().width;
+                  return [...svg.querySelectorAll(".role-axis-label text")].map((t) => {
+                    const box = t.getBoundingClientRect();
+                    return {text: t.textContent, fill: t.getAttribute("fill"), size: parseFloat(t.style.fontSize
+                            || t.getAttribute("font-size")), share: box.width / width, bottom: box.bottom};
+                  });
+                }""")
+                items_shown = [lab for lab in labels if lab["text"].startswith(("Aides", "Cuisiniers", "Maçons",
+                                                                                "Agents"))]
+                assert len(items_shown) == 10, labels
+                assert all(lab["bottom"] <= height for lab in items_shown), (width, items_shown)
+                assert {lab["fill"].lower() for lab in labels} == {"#1a1a1a"}, labels
+                assert max(lab["share"] for lab in items_shown) <= 0.42, (width, items_shown)
+                label_px[width] = min(lab["size"] for lab in items_shown)
+            assert label_px[1280] >= 18.5 and label_px[1920] >= 24, label_px
         finally:
             context.close()

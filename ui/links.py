@@ -254,7 +254,19 @@ def _on_change(key: str, options: tuple, shown: Callable, tabs: bool) -> None:
             del st.query_params[key]
     else:
         memory[key] = code
+        _carry_page_choices(memory, key)
         st.query_params[key] = code
+
+
+def _carry_page_choices(memory: dict, key: str) -> None:
+    """Put into the server's copy of the URL, before a choice writes it to the browser, this page's other choices
+    as the last run settled them. The server's copy is the address bar the browser sent with this rerun: when a
+    quick second choice was sent before the browser applied the previous run's in-place corrections (`url_writer`,
+    drawn last), that copy lacks them, and the message `st.query_params` sends replaces the whole query string."""
+    with get_session_state().query_params() as params:
+        for other, code in memory.items():
+            if other != key and other in BOUND_PARAMS and params._query_params.get(other) != code:
+                params.set_with_no_forward_msg(other, code)
 
 
 def drop_retired_params() -> list[str]:

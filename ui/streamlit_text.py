@@ -24,12 +24,25 @@ STREAMLIT_TEXTS = {
     "No options to select": "streamlit.no_options",
 }
 
-# Rewrites, in the app's own document, the text nodes and placeholders equal to one of `data.texts`; watches the
+# Streamlit's English names of its buttons (1.67: Selectbox, Multiselect, data editor toolbar), read by screen readers
+# and shown as tooltips → catalogue key. Only aria-label and title attributes are rewritten: « Open » as a page's text
+# may be a value of the data.
+STREAMLIT_LABELS = {
+    "Open": "streamlit.open",
+    "Clear all": "streamlit.clear_all",
+    "Add row": "streamlit.add_row",
+    "Delete row(s)": "streamlit.delete_rows",
+    "Clear selection": "streamlit.clear_selection",
+}
+
+# Rewrites, in the app's own document, the text nodes and placeholders equal to one of `data.texts`, the aria-label
+# and title attributes equal to one of `data.labels`; watches the
 # page for new ones (a dropdown opened, an instruction shown while typing). Installed once, its words follow the
 # page's language.
 _JS = """
 export default function(component) {
   window.__gpectTexts = component.data.texts || {};
+  window.__gpectLabels = component.data.labels || {};
   if (window.__gpectTextsObserver) { window.__gpectTextsObserver.fix(document.body); return; }
   const fixNode = (node) => {
     const texts = window.__gpectTexts;
@@ -42,6 +55,11 @@ export default function(component) {
     const placeholder = node.getAttribute("placeholder");
     const shown = placeholder && texts[placeholder];
     if (shown !== undefined && shown !== placeholder) { node.setAttribute("placeholder", shown); }
+    for (const name of ["aria-label", "title"]) {
+      const value = node.getAttribute(name);
+      const named = value && window.__gpectLabels[value];
+      if (named !== undefined && named !== value) { node.setAttribute(name, named); }
+    }
   };
   const fix = (root) => {
     if (!root) { return; }
@@ -57,7 +75,7 @@ export default function(component) {
     }
   });
   observer.observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true,
-                                   attributeFilter: ["placeholder"]});
+                                   attributeFilter: ["placeholder", "aria-label", "title"]});
   observer.fix = fix;
   window.__gpectTextsObserver = observer;
   fix(document.body);
@@ -67,11 +85,12 @@ export default function(component) {
 _component = st.components.v2.component("gpect_streamlit_text", html="<span hidden></span>", js=_JS)
 
 
-def streamlit_texts(lang: str) -> dict[str, str]:
+def streamlit_texts(lang: str, words: dict[str, str] = STREAMLIT_TEXTS) -> dict[str, str]:
     """{Streamlit's English text, or its words in another language: the same in `lang`} (catalogue
-    `streamlit.*`; the other languages' words too, so that a language switch turns back what was turned)."""
+    `streamlit.*`; the other languages' words too, so that a language switch turns back what was turned), for the
+    texts of `words` (STREAMLIT_TEXTS, or STREAMLIT_LABELS)."""
     texts = {}
-    for english, key in STREAMLIT_TEXTS.items():
+    for english, key in words.items():
         for other in LANGS:
             texts[t(key, other)] = t(key, lang)
         texts[english] = t(key, lang)
@@ -80,4 +99,5 @@ def streamlit_texts(lang: str) -> dict[str, str]:
 
 def translate_streamlit_text(lang: str) -> None:
     """Draw (once per run, in the sidebar) the script that puts Streamlit's own words in `lang`."""
-    _component(key="streamlit_text", data={"texts": streamlit_texts(lang)})
+    _component(key="streamlit_text", data={"texts": streamlit_texts(lang),
+                                                   "labels": streamlit_texts(lang, STREAMLIT_LABELS)})

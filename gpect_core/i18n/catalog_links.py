@@ -28,4 +28,9 @@ STRINGS = {
     "streamlit.choose_options": ("Choisissez une ou plusieurs options", "Choose options"),
     "streamlit.no_results": ("Aucun résultat", "No results"),
     "streamlit.no_options": ("Aucune option", "No options to select"),
+    "streamlit.open": ("Ouvrir la liste", "Open"),
+    "streamlit.clear_all": ("Tout effacer", "Clear all"),
+    "streamlit.add_row": ("Ajouter une ligne", "Add row"),
+    "streamlit.delete_rows": ("Supprimer la ou les lignes", "Delete row(s)"),
+    "streamlit.clear_selection": ("Effacer la sélection", "Clear selection"),
 }

@@ -65,6 +65,7 @@ STRINGS = {
                                  "Script not saved: pick a view for every step (row(s) {rows})."),
     "workshop.scripts.save_failed": ("Le déroulé n'a pas pu être enregistré : {error}",
                                      "The script could not be saved: {error}"),
+    "workshop.scripts.count": ("{n} étape(s)", "{n} step(s)"),
     "workshop.scripts.empty": ("Ce déroulé n'a pas encore d'étape.", "This script has no step yet."),
     "workshop.scripts.needs_views": ("Enregistrez d'abord des vues.", "Save some views first."),
     # presenter mode
@@ -101,8 +102,8 @@ STRINGS = {
     "workshop.votes.no_items": ("Rien à mettre au vote pour cette sélection.", "Nothing to vote on for this "
                                 "selection."),
     "workshop.votes.pick": ("Vote", "Vote"),
-    "workshop.votes.label": ("{code} · {title} ({state}, {n} participant(s))",
-                             "{code} · {title} ({state}, {n} participant(s))"),
+    # No count of voters: the picker is drawn once per page run, the live results every few seconds.
+    "workshop.votes.label": ("{code} · {title} ({state})", "{code} · {title} ({state})"),
     "workshop.votes.state.open": ("ouvert", "open"),
     "workshop.votes.state.closed": ("clos", "closed"),
     "workshop.votes.join": ("Pour voter : **{url}** — ou scannez le code, code du vote **{code}**",
@@ -184,6 +185,13 @@ STRINGS = {
     "vote.submit": ("Enregistrer mes gommettes", "Save my dots"),
     "vote.saved": ("C'est enregistré : {dots} gommette(s). Vous pouvez changer d'avis jusqu'à la clôture du vote.",
                    "Saved: {dots} dot(s). You can change your mind until the vote closes."),
+    "vote.too_many": ("Vous avez placé {placed} gommettes ; vous en avez {dots}. Retirez-en {extra}.",
+                      "You placed {placed} dots; you have {dots}. Remove {extra}."),
+    "vote.negative": ("Un nombre de gommettes ne peut pas être négatif : « {label} ».",
+                      "A number of dots cannot be negative: “{label}”."),
+    "vote.unchanged": ("Votre vote enregistré n'a pas changé : {dots} gommette(s).",
+                       "Your saved vote is unchanged: {dots} dot(s)."),
+    "vote.unchanged.none": ("Rien n'est enregistré pour l'instant.", "Nothing is saved yet."),
     "vote.current": ("Votre vote actuel : {dots} gommette(s).", "Your current vote: {dots} dot(s)."),
     "vote.closed": ("Ce vote est clos.", "This vote is closed."),
     "vote.propose": ("Proposer une idée", "Suggest an idea"),

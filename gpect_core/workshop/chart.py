@@ -27,6 +27,47 @@ def results_chart(results: pd.DataFrame, dots_title: str, item_title: str, step:
     return (bars + labels).properties(height=alt.Step(int(step)))
 
 
+PRESENTER_TEXT = "#1a1a1a"  # 17:1 on white (WCAG AA asks 4.5:1); Streamlit's theme would draw #808495 (3.7:1)
+PRESENTER_BARS_HEIGHT = 280  # px for all the bars: 10 items and the x axis fit under the presenter's header at 720 px
+PRESENTER_LABEL_SHARE = 0.4  # of the chart's width, at most, for the item labels
+PRESENTER_MIN_LABEL_PX = 160
+# Font sizes (px) follow the chart's width (1/36 of it: 19 px on a 1280 px screen, 26 px on 1920 px), within bounds.
+PRESENTER_FONT_PX = (18, 26)
+PRESENTER_TICK_PX = (16, 24)
+
+
+def _width_font(low: int, high: int, divisor: float) -> dict:
+    return {"expr": f"clamp((containerSize()[0] || 0) / {divisor}, {low}, {high})"}
+
+
+def presenter_results_chart(results: pd.DataFrame, dots_title: str, item_title: str) -> alt.Chart:
+    """The results of `results_chart`, for a projector: dark text (PRESENTER_TEXT) whatever the host's theme, label
+    and tick fonts that grow with the chart's width (PRESENTER_FONT_PX, PRESENTER_TICK_PX), item labels within
+    PRESENTER_LABEL_SHARE of the width (longer ones end with « … », the full text in the bar's tooltip), and bars
+    that share PRESENTER_BARS_HEIGHT px (at most PROJECTED_BAR_STEP each), so that 10 items fit on a 1280×720
+    screen. Sizes that follow the width are Vega expressions on `containerSize()`."""
+    data = results[["label", "dots"]].copy()
+    order = list(data["label"])
+    step = max(1, min(PROJECTED_BAR_STEP, PRESENTER_BARS_HEIGHT // max(1, len(data))))
+    label_font = _width_font(*PRESENTER_FONT_PX, 36)
+    tick_font = _width_font(*PRESENTER_TICK_PX, 44)
+    label_limit = {"expr": f"max({PRESENTER_MIN_LABEL_PX}, (containerSize()[0] || 0) * {PRESENTER_LABEL_SHARE})"}
+    base = alt.Chart(data).encode(
+        y=alt.Y("label:N", sort=order, title=None,
+                axis=alt.Axis(labelLimit=label_limit, labelFontSize=label_font, labelColor=PRESENTER_TEXT,
+                              labelOverlap=False, labelFlush=False, labelBound=False, domainColor=PRESENTER_TEXT,
+                              tickColor=PRESENTER_TEXT)),
+        x=alt.X("dots:Q", title=dots_title,
+                axis=alt.Axis(tickMinStep=1, format="d", labelFlush=False, labelFontSize=tick_font,
+                              labelColor=PRESENTER_TEXT, titleFontSize=tick_font, titleColor=PRESENTER_TEXT,
+                              domainColor=PRESENTER_TEXT, tickColor=PRESENTER_TEXT)),
+        tooltip=[alt.Tooltip("label:N", title=item_title), alt.Tooltip("dots:Q", title=dots_title)])
+    bars = base.mark_bar(color="#1f4e8c")
+    counts = base.mark_text(align="left", dx=6, fontSize=label_font, fontWeight="bold",
+                            color=PRESENTER_TEXT).encode(text="dots:Q")
+    return (bars + counts).properties(height=alt.Step(step))
+
+
 # Vega-Lite's own sizes (px) where a chart does not set them; a projected chart multiplies them.
 _FONT_DEFAULTS = {
     "axis": {"labelFontSize": 10, "titleFontSize": 11, "labelLimit": 180},

@@ -27,6 +27,9 @@ html {font-size: clamp(17px, 0.9vw + 8px, 26px);}
 .stApp h1 {font-size: 1.8rem; padding: .1rem 0 !important;}
 [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > script:only-child) {display: none;}
 [data-testid="stMetricValue"] {font-size: 2.4rem;}
+.st-key-ws_live_head h3 {padding: 0 !important;}
+.st-key-ws_live_head [data-testid="stMetric"] > div {display: flex; align-items: baseline; gap: .6rem;}
+.st-key-ws_live_head [data-testid="stMetricValue"] {font-size: 1.9rem;}
 .st-key-ws_join_qr img {width: 32vh !important; max-width: 100% !important; height: auto;}
 .gpect-presenter-bar {display: flex; flex-wrap: wrap; align-items: center; gap: .4rem 1.2rem;
   border-bottom: 2px solid #d0d4da; padding-bottom: .5rem; margin-bottom: .2rem;}

@@ -94,32 +94,56 @@ def _ballot(store: WorkshopStore, code: str, token: str, T) -> None:
         st.button(T("vote.refresh"), key="vote_refresh")
         return
     st.markdown(T("vote.dots_left", dots=vote.dots) + ("" if vote.several else "  \n" + T("vote.one_per_item")))
+    labels = dict(zip(items["item_id"], items["label"], strict=True))
     with st.form("vote_ballot"):
         chosen: dict[str, int] = {}
-        for item_id, label in zip(items["item_id"], items["label"], strict=True):
+        for item_id, label in labels.items():
             current = int(ballot.get(item_id, 0))
             if vote.several:
-                chosen[item_id] = st.number_input(md(label), min_value=0, max_value=vote.max_per_item, step=1,
-                                                  value=min(current, vote.max_per_item), key=f"vote_{code}_{item_id}")
+                # No min/max: Streamlit would refuse a 9 in English; _ballot_problem says it in the page's language.
+                chosen[item_id] = int(st.number_input(md(label), step=1, value=min(current, vote.max_per_item),
+                                                      key=f"vote_{code}_{item_id}"))
             else:
                 chosen[item_id] = int(st.checkbox(md(label), value=current > 0, key=f"vote_{code}_{item_id}"))
         submitted = st.form_submit_button(T("vote.submit"), type="primary", width="stretch")
+    refused = False
     if submitted:
-        try:
-            result = store.cast_ballot(code, token, chosen)
-        except VoteClosedError as exc:
-            st.error(md(exc.message))
-        except GpectError as exc:
-            show_error(exc)
+        problem = _ballot_problem(vote.dots, chosen, labels, T)
+        if problem:
+            st.error(problem)
+            refused = True
         else:
-            st.session_state[_SAVED] = (code, result.dots)
-            ballot = {item_id: dots for item_id, dots in chosen.items() if dots}
-    if ballot and st.session_state.get(_SAVED) == (code, sum(ballot.values())):
+            try:
+                result = store.cast_ballot(code, token, chosen)
+            except VoteClosedError as exc:
+                st.error(md(exc.message))
+                refused = True
+            except GpectError as exc:
+                show_error(exc)
+                refused = True
+            else:
+                st.session_state[_SAVED] = (code, result.dots)
+                ballot = {item_id: dots for item_id, dots in chosen.items() if dots}
+    if refused:  # the boxes still show what was refused: say what the store keeps
+        st.caption(T("vote.unchanged", dots=sum(ballot.values())) if ballot else T("vote.unchanged.none"))
+    elif ballot and st.session_state.get(_SAVED) == (code, sum(ballot.values())):
         st.success(T("vote.saved", dots=sum(ballot.values())))  # still said after a refresh
     elif ballot:
         st.caption(T("vote.current", dots=sum(ballot.values())))
     if vote.subject == "proposals":
         st.button(T("vote.refresh"), key="vote_refresh")
+
+
+def _ballot_problem(dots: int, chosen: dict[str, int], labels: dict[str, str], T) -> str | None:
+    """The page's own message for a ballot the store would refuse (a negative count, more dots than allowed; with one
+    dot per item a checkbox cannot give more), or None."""
+    negative = [labels[i] for i, n in chosen.items() if n < 0]
+    if negative:
+        return T("vote.negative", label=md(negative[0]))
+    placed = sum(chosen.values())
+    if placed > dots:
+        return T("vote.too_many", placed=placed, dots=dots, extra=placed - dots)
+    return None
 
 
 def _proposal_form(store: WorkshopStore, code: str, token: str, T) -> None:

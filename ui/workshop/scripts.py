@@ -35,11 +35,13 @@ def render(store: WorkshopStore, T, can_edit: bool, author: str | None) -> None:
     if scripts.empty:
         st.info(T("workshop.scripts.none"))
         return
-    names = {int(r["script_id"]): f"{r['name']} ({r['steps']})" for _i, r in scripts.iterrows()}
+    # No step count in the picker: Streamlit keeps showing the label the browser last had (« (0) » after a save).
+    names = {int(r["script_id"]): f"{int(r['script_id'])} · {r['name']}" for _i, r in scripts.iterrows()}
     if st.session_state.get("ws_script_pick") not in names:
         st.session_state["ws_script_pick"] = next(iter(names))
     script_id = st.selectbox(T("workshop.scripts.pick"), list(names), format_func=names.get, key="ws_script_pick")
     steps = store.script_steps(script_id)
+    st.caption(T("workshop.scripts.count", n=len(steps)))
     if steps.empty:
         st.info(T("workshop.scripts.empty"))
     else:
@@ -47,7 +49,8 @@ def render(store: WorkshopStore, T, can_edit: bool, author: str | None) -> None:
         st.link_button(T("workshop.scripts.present"), presenter_url(first["page"], first["query"], script_id, 1)
                        , icon=":material/slideshow:", type="primary")
     if not can_edit:
-        st.dataframe(pd.DataFrame({T("workshop.col.view"): steps["name"], T("workshop.col.note"): steps["note"]}),
+        st.dataframe(pd.DataFrame({T("workshop.col.view"): steps["name"],
+                                   T("workshop.col.note"): steps["note"].fillna("").astype(str)}),
                      hide_index=True, width="stretch")
         return
     views = store.views_frame()
@@ -64,7 +67,7 @@ def render(store: WorkshopStore, T, can_edit: bool, author: str | None) -> None:
                                     "view": st.column_config.SelectboxColumn(T("workshop.col.view"),
                                                                              options=list(labels.values()),
                                                                              required=True),
-                                    "note": st.column_config.TextColumn(T("workshop.col.note"))})
+                                    "note": st.column_config.TextColumn(T("workshop.col.note"), default="")})
         st.caption(T("workshop.scripts.steps"))
         save, remove = st.columns(2)
         saved = save.form_submit_button(T("workshop.scripts.save"), type="primary")

@@ -169,12 +169,14 @@ def render(store: WorkshopStore, ctx, can_edit: bool, author: str | None) -> Non
     if votes.empty:
         st.info(T("workshop.votes.none"))
         return
-    labels = {r["vote_id"]: T("workshop.votes.label", code=r["vote_id"], title=r["title"], n=int(r["voters"]),
+    labels = {r["vote_id"]: T("workshop.votes.label", code=r["vote_id"], title=r["title"],
                                 state=T("workshop.votes.state.open" if r["is_open"] else "workshop.votes.state.closed"))
               for _i, r in votes.iterrows()}
     if st.session_state.get(PICK) not in labels:
         st.session_state[PICK] = next(iter(labels))
-    vote_id = st.selectbox(T("workshop.votes.pick"), list(labels), format_func=labels.get, key=PICK)
+    # On the projector the picker's label gives way to the results (screen readers still read it).
+    vote_id = st.selectbox(T("workshop.votes.pick"), list(labels), format_func=labels.get, key=PICK,
+                           label_visibility="collapsed" if presenting() else "visible")
     vote = store.get_vote(vote_id)
     if vote.is_open and presenting():
         # On the projector the room must see the results and how to join at once, without scrolling.
