@@ -339,3 +339,25 @@ def test_values_a_reader_would_have_to_guess_are_refused_or_asked_about(index, d
     assert [d.message for d in check.doubts] == [
         "« enquete.csv », ligne 4, colonne « Nombre de postes à pourvoir » : « 1000000 » personnes pour une seule "
         "réponse : effectif inhabituel, à confirmer"]
+
+
+def test_iso_dates_and_form_timestamps_are_year_month_day_french_dates_day_first(index, demo):
+    from gpect_core.survey.importer import parse_dates
+
+    read = parse_dates(pd.Series(["2026-10-02", "2026-10-02 14:33:10", "2026-10-02T14:33:10+02:00", "2026/10/02",
+                                  "02/10/2026", "2/10/26 14:33", "2026-02-30", "31/02/2026", ""]))
+    assert read.dt.strftime("%d/%m/%Y").tolist()[:6] == ["02/10/2026"] * 6
+    assert read[6:].isna().all()
+    # a form tool's column of ISO timestamps: every answer keeps its month (October, not February)
+    stamps = SURVEY.replace(b"12/03/2025", b"2025-03-12 14:33:10").replace(b"13/03/2025", b"2025-03-13 09:01:00") \
+        .replace(b"14/03/2025", b"2025-03-14 10:00:00").replace(b"15/03/2025", b"2025-04-30 23:59:59")
+    survey = read_survey(stamps, "enquete.csv")
+    check = check_survey(survey, guess_mapping(survey.columns), demo, index, today=date(2025, 6, 1))
+    assert check.ok, [p.message for p in check.problems]
+    assert check.needs["date"].dt.strftime("%d/%m/%Y").tolist() == ["12/03/2025", "13/03/2025", "14/03/2025",
+                                                                     "30/04/2025"]
+    impossible = read_survey(stamps.replace(b"2025-04-30 23:59:59", b"2025-02-30"), "enquete.csv")
+    check = check_survey(impossible, guess_mapping(impossible.columns), demo, index, today=date(2025, 6, 1))
+    assert [p.message for p in check.problems] == [
+        "« enquete.csv », ligne 5, colonne « Horodatage » : " + check.problems[0].message.split(" : ", 1)[1]]
+    assert "2025-02-30" in check.problems[0].message

@@ -242,6 +242,29 @@ def _horizon(text: str) -> str:
     return text
 
 
+YEAR_FIRST = re.compile(r"^\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?)?"
+                        r"(?: ?(?:Z|UTC|[+-]\d{2}:?\d{2}))?$")
+TIME_ZONE = re.compile(r"(?<=\d)(?: ?(?:Z|UTC|[+-]\d{2}:?\d{2}))$")
+
+
+def parse_dates(values: pd.Series) -> pd.Series:
+    """Answer dates (text) → datetime64 (NaT for a blank or impossible date, « 2026-02-30 »). Year first
+    (ISO 8601 « 2026-10-02 », form-tool timestamps « 2026-10-02 14:33:10 », « 2026/10/02 ») is year-month-day;
+    anything else is read day first, as French dates are (« 02/10/2026 », « 2/10/26 14:33 »). A time zone is
+    dropped: the local time of the answer is kept."""
+    values = values.astype(str).str.strip()
+    year_first = values.str.match(YEAR_FIRST)
+    out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[us]")  # [us]: 2931 fits, refused later
+    if year_first.any():
+        iso = values[year_first].str.replace(TIME_ZONE, "", regex=True).str.replace("/", "-", regex=False)
+        out[year_first] = pd.to_datetime(iso, format="ISO8601", errors="coerce").astype("datetime64[us]")
+    others = ~year_first & (values != "") & (values.str.lower() != "nan")
+    if others.any():
+        day_first = pd.to_datetime(values[others], dayfirst=True, errors="coerce", format="mixed", utc=True)
+        out[others] = day_first.dt.tz_localize(None).astype("datetime64[us]")
+    return out
+
+
 def _difficulty(text: str) -> int | None:
     folded = fold(text)
     number = re.fullmatch(r"([1-5])(?:[.,]0+)?(?: ?/ ?5)?", folded)
@@ -350,8 +373,7 @@ def check_survey(survey: SurveyFile, mapping: ColumnMapping, territory, index: T
     dates = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
     if columns.get("date"):
         date_text = text("date")
-        dates = pd.to_datetime(date_text.where(date_text != ""), dayfirst=True, errors="coerce", format="mixed")
-        dates = dates.dt.tz_localize(None) if getattr(dates.dt, "tz", None) is not None else dates
+        dates = parse_dates(date_text)
         year = dates.dt.year
         beyond = (year > LAST_YEAR) | (year < FIRST_YEAR)
         future = (dates.dt.date > today) & ~beyond
