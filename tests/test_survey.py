@@ -361,3 +361,19 @@ def test_iso_dates_and_form_timestamps_are_year_month_day_french_dates_day_first
     assert [p.message for p in check.problems] == [
         "« enquete.csv », ligne 5, colonne « Horodatage » : " + check.problems[0].message.split(" : ", 1)[1]]
     assert "2025-02-30" in check.problems[0].message
+
+
+def test_a_firm_name_question_is_the_firm_a_person_s_name_stays_personal(index, demo):
+    from gpect_core.survey.importer import personal_columns
+
+    firm_headers = ["Nom de votre entreprise", "Nom de l'établissement", "Raison sociale", "Nom de la société"]
+    person_headers = ["Nom", "Nom du répondant", "Nom et prénom"]
+    frame = pd.DataFrame({h: ["Fonderie du Lot"] for h in firm_headers} | {h: ["Jeanne Martin"] for h in person_headers})
+    assert set(personal_columns(frame)) == set(person_headers)
+    for header in firm_headers:
+        assert guess_mapping([header, "Poste"]).columns["firm"] == header
+    renamed = SURVEY.replace(b"Nom de l'entreprise", b"Nom de votre entreprise")
+    survey = read_survey(renamed, "enquete.csv")
+    assert "Nom de votre entreprise" not in survey.dropped and "Nom du répondant" in survey.dropped
+    check = check_survey(survey, guess_mapping(survey.columns), demo, index, today=BEFORE_SURVEY_DATES)
+    assert "Fonderie du Val" in check.firms.values()

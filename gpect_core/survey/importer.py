@@ -69,7 +69,8 @@ PERSONAL_HEADER = re.compile(
     r"|interlocuteur|personne|referent|adresse ip|linkedin)\b")
 # a header naming the firm, its commune or the job (« Nom de l'entreprise », « Commune ») at its head is not
 # personal; a person named « dans l'entreprise » is (« Personne à contacter dans l'entreprise »)
-NOT_PERSONAL = re.compile(r"^(?:(?:nom|denomination) (?:de |du |d )?(?:l |la )?)?(?:entreprise|societe|etablissement"
+NOT_PERSONAL = re.compile(r"^(?:(?:nom|denomination|intitule) (?:de |du |d )?(?:l |la |votre |vos |notre |son |cette )?)?"
+                          r"(?:entreprise|societe|etablissement"
                           r"|structure|raison sociale|employeur|commune|ville|metier|poste)\b")
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", re.IGNORECASE)
 PHONE = re.compile(r"(?:\+33\s?|0033\s?|0)[1-9](?:[\s.\-]?\d{2}){4}")
