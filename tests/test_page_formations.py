@@ -245,3 +245,17 @@ def test_the_family_export_ends_with_a_total_that_counts_a_programme_once():
     assert last["Famille BMO"] == "Total (sans double compte)"
     assert last["Places"] == totals(cov, ["A1111", "A2222"])["places"] == 15  # P1 (10, two codes) once, P2 (5)
     assert last["Projets BMO"] == 200
+
+
+def test_synthese_says_how_many_planned_hires_have_no_horizon_understood(at, demo_pack_copy):
+    needs = pd.read_parquet(demo_pack_copy / "needs.parquet")
+    mine = (needs["zoning"] == "ZE2020") & (needs["zone_id"] == "9906")
+    needs.loc[mine, "horizon"] = "Dans les 6 prochains mois"
+    first = needs.index[mine][0]
+    needs.loc[first, "horizon"] = "quand on pourra"
+    needs.to_parquet(demo_pack_copy / "needs.parquet", index=False)
+    _open(at, ["9906"], page="app_pages/synthese.py")
+    text = " ".join(m.value for m in at.markdown)
+    rest = needs.loc[mine, "headcount"].sum() - needs.loc[first, "headcount"]
+    assert (f"dont {fmt_int(rest, 'fr')} à moins de 6 mois, 0 à 1 an, 0 à 3 ans et "
+            f"{fmt_int(needs.loc[first, 'headcount'], 'fr')} sans horizon reconnu") in text

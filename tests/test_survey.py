@@ -377,3 +377,16 @@ def test_a_firm_name_question_is_the_firm_a_person_s_name_stays_personal(index, 
     assert "Nom de votre entreprise" not in survey.dropped and "Nom du répondant" in survey.dropped
     check = check_survey(survey, guess_mapping(survey.columns), demo, index, today=BEFORE_SURVEY_DATES)
     assert "Fonderie du Val" in check.firms.values()
+
+
+def test_usual_horizon_wordings_are_normalised_and_one_not_understood_is_asked_about(index, demo):
+    wordings = SURVEY.replace(b";moins de 6 mois;", b";Dans les 6 prochains mois;") \
+        .replace(b";dans 1 an;", b";sous 12 mois;").replace(b";6 mois;", b";quand on pourra;")
+    survey = read_survey(wordings, "enquete.csv")
+    check = check_survey(survey, guess_mapping(survey.columns), demo, index, today=BEFORE_SURVEY_DATES)
+    assert check.needs["horizon"].tolist() == ["besoins à moins de 6 mois", "besoins à 1 an", "besoins à 3 ans",
+                                               "quand on pourra"]
+    assert [d.message for d in check.doubts] == [
+        "« enquete.csv », ligne 5, colonne « À quelle échéance ? » : horizon « quand on pourra » non reconnu "
+        "(attendu : moins de 6 mois, 1 an ou 3 ans, « dans les 6 prochains mois », « d'ici 12 mois »…) : à confirmer "
+        "(compté « sans horizon reconnu »), ou corrigez l'horizon"]

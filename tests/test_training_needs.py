@@ -406,3 +406,24 @@ def test_declared_needs_count_answers_without_an_occupation_code_and_say_so():
     assert summary["answers"] == 2 and summary["uncoded"] == 1
     assert summary["total"] == 5 and summary["y3"] == 2 and summary["m6"] == 3
     assert summary["top"] == [("A1111", "Soudeur", 3.0)]
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Dans les 6 prochains mois", "6m"), ("d'ici 6 mois", "6m"), ("sous 12 mois", "1y"), ("dans l'année", "1y"),
+    ("besoins à moins de 6 mois", "6m"), ("besoins à 1 an", "1y"), ("besoins à 3 ans", "3y"), ("36 mois", "3y"),
+    ("plus d'un an", "3y"), ("plus de 6 mois", "1y"), ("Immédiatement", "6m"), ("deux ans", "3y"),
+    ("je ne sais pas", None), ("", None)])
+def test_a_survey_horizon_is_read_in_its_usual_wordings(text, key):
+    from gpect_core.indicators.training_needs import horizon_key
+
+    assert horizon_key(text) == key
+
+
+def test_declared_needs_by_horizon_add_up_to_the_total_with_the_horizons_not_understood():
+    territory = _tiny_pack()
+    needs = territory.tables["needs"].copy()
+    needs["horizon"] = ["Dans les 6 prochains mois", "Septembre peut-être", "sous 12 mois"]
+    territory.tables["needs"] = needs
+    summary = declared_needs(territory, Selection("ZE2020", ("01",)))
+    assert summary["m6"] == 3 and summary["y3"] == 0 and summary["other"] == 2
+    assert summary["m6"] + summary["y1"] + summary["y3"] + summary["other"] == summary["total"]

@@ -562,9 +562,10 @@ def needs_block(ctx) -> None:
     lang = ctx.lang
     st.subheader(ctx.t("synthese.needs.title"))
     top = ", ".join(f"{label} ({fmt_int(n, lang)})" for _code, label, n in needs["top"])
-    st.markdown(ctx.t("synthese.needs.line", answers=fmt_int(needs["answers"], lang),
+    st.markdown(ctx.t("synthese.needs.line_other" if needs["other"] else "synthese.needs.line",
+                      answers=fmt_int(needs["answers"], lang),
                       period=needs["period"] or "–", total=fmt_int(needs["total"], lang),
                       m6=fmt_int(needs["m6"], lang), y1=fmt_int(needs["y1"], lang), y3=fmt_int(needs["y3"], lang),
-                      top=top or "–"))
+                      other=fmt_int(needs["other"], lang), top=top or "–"))
     if needs["uncoded"]:
         st.caption(ctx.t("synthese.needs.uncoded", n=fmt_int(needs["uncoded"], lang)))

@@ -253,6 +253,13 @@ STRINGS = {
         "les premiers métiers (à coder dans la file de revue de l'onglet « Enquête entreprises » de « Données »).",
         "Of which {n} answer(s) without an occupation code: counted in the answers and planned hires, not in the top "
         "occupations (to code in the review queue of the « Company survey » tab of « Data »)."),
+    "synthese.needs.line_other": (
+        "{answers} réponses à l'enquête entreprises ({period}) : {total} recrutements envisagés, dont {m6} à moins "
+        "de 6 mois, {y1} à 1 an, {y3} à 3 ans et {other} sans horizon reconnu (vide ou non compris à l'import). "
+        "Premiers métiers : {top}.",
+        "{answers} answers to the company survey ({period}): {total} planned hires, of which {m6} within 6 months, "
+        "{y1} within 1 year, {y3} within 3 years and {other} with no horizon understood (blank or not understood at "
+        "import). Top occupations: {top}."),
     "synthese.needs.line": (
         "{answers} réponses à l'enquête entreprises ({period}) : {total} recrutements envisagés, dont {m6} à moins "
         "de 6 mois, {y1} à 1 an et {y3} à 3 ans. Premiers métiers : {top}.",

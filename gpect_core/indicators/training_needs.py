@@ -36,7 +36,9 @@ by département only: its files give no commune).
 
 from __future__ import annotations
 
+import re
 import threading
+import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
@@ -55,9 +57,45 @@ from .sheet import linked_codes
 ROME = "ROME4"
 _LOCK = threading.Lock()
 TRAINING_MEASURES = ("capacity", "demand", "enrolled", "graduates")
-HORIZONS = {"6 mois": "6m", "moins de 6 mois": "6m", "< 6 mois": "6m", "1 an": "1y", "12 mois": "1y",
-            "3 ans": "3y", "36 mois": "3y"}  # also with the « besoins à » the survey import writes
 HORIZON_KEYS = ("6m", "1y", "3y", "other")
+HORIZON_LABELS = {"6m": "besoins à moins de 6 mois", "1y": "besoins à 1 an", "3y": "besoins à 3 ans"}
+_NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "douze": 12, "dix huit": 18}
+_WORDS = (  # folded text, tried in order after the « N mois / N ans » rule
+    (re.compile(r"immediat|tout de suite|des que|urgent|court terme|semestre|rapidement|asap|des maintenant"), "6m"),
+    (re.compile(r"dans l annee|cette annee|annee (?:prochaine|en cours)|moyen terme|d ici la fin de l annee"
+                r"|courant \d{4}|dans l an\b"), "1y"),
+    (re.compile(r"long terme|plus tard|a terme"), "3y"),
+)
+
+
+def horizon_key(text) -> str | None:
+    """The horizon bucket of a survey answer's horizon: « 6m » (within 6 months), « 1y » (within a year, up to
+    18 months), « 3y » (beyond), or None when the text is blank or not understood. Reads the labels the survey
+    import writes (« besoins à moins de 6 mois »), « 6 mois », « dans les 6 prochains mois », « d'ici 6 mois »,
+    « sous 12 mois », « dans l'année », « 2 ans », « plus d'un an », « court / moyen / long terme »…"""
+    if text is None or (isinstance(text, float) and np.isnan(text)):
+        return None
+    folded = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().lower()
+    folded = re.sub(r"[^a-z0-9<>]+", " ", folded).strip()
+    if not folded:
+        return None
+    for word, number in _NUMBERS.items():
+        folded = re.sub(rf"\b{word} (?=(?:prochains? )?(?:mois|ans?|annees?)\b)", f"{number} ", folded)
+    amount = re.search(r"(\d+(?: \d+)?) (?:prochains? |derniers? )?(mois|ans?|annees?)\b", folded)
+    if amount:
+        value = float(amount.group(1).replace(" ", "."))
+        months = value if amount.group(2) == "mois" else 12 * value
+        if re.search(r"(?:plus de?|au dela de?|apres|>)\s*$", folded[:amount.start()]):
+            return "6m" if months < 6 else "1y" if months < 12 else "3y"
+        return "6m" if months <= 6 else "1y" if months <= 18 else "3y"
+    for pattern, key in _WORDS:
+        if pattern.search(folded):
+            return key
+    return None
+
+
+def _horizon_keys(values: pd.Series) -> pd.Series:
+    return values.map(horizon_key).fillna("other")
 
 # ---- the gaps rule (written on the page: `gaps.rule`)
 SHORTAGE_TENSION = 4  # tension class (1–5) from which an occupation is in shortage
@@ -426,8 +464,7 @@ def _needs(territory: Territory, selection: Selection) -> tuple[pd.DataFrame, Re
     if rows.empty:
         return pd.DataFrame(columns=columns), reading
     headcount = pd.to_numeric(rows["headcount"], errors="coerce")
-    horizon = rows["horizon"].astype("string").str.strip().str.lower().str.replace(
-        r"^besoins? (?:à|a|dans)\s+", "", regex=True).map(HORIZONS).fillna("other")
+    horizon = _horizon_keys(rows["horizon"])
     code = rows["occupation_code"].astype(str).str.strip()
     out = pd.DataFrame({"needs_answers": code.groupby(code).size().astype(float),
                         "needs_total": headcount.groupby(code).sum(min_count=1)})
@@ -1059,7 +1096,8 @@ def _projects_by_zone(territory: Territory, zoning: str, codes: set[str]) -> tup
 def declared_needs(territory: Territory, selection: Selection, n_top: int = 3) -> dict | None:
     """The company survey's answers of the selection (pack table `needs`, read as `zones_for` says): answers (int,
     every answer, with or without an occupation code), uncoded (int, answers left without a ROME code: counted in
-    answers and headcounts, not in `top`), total, m6, y1, y3 (headcount declared in all and by horizon, float),
+    answers and headcounts, not in `top`), total, m6, y1, y3 (headcount declared in all and by horizon, read by
+    `horizon_key`, float), other (headcount with a blank horizon or one not understood: total = m6+y1+y3+other),
     period (text, years of the answers' dates), top (list of (ROME code, label, headcount), the `n_top` occupations
     most needed). None when the pack has no survey answer for the selection."""
     table = territory.tables.get("needs")
@@ -1075,8 +1113,7 @@ def declared_needs(territory: Territory, selection: Selection, n_top: int = 3) -
     needs, _ = _needs(territory, selection)
     code = rows["occupation_code"].astype("string").fillna("").str.strip()
     headcount = pd.to_numeric(rows["headcount"], errors="coerce")
-    horizon = rows["horizon"].astype("string").str.strip().str.lower().str.replace(
-        r"^besoins? (?:à|a|dans)\s+", "", regex=True).map(HORIZONS).fillna("other")
+    horizon = _horizon_keys(rows["horizon"])
     top = needs.sort_values("needs_total", ascending=False, kind="stable").head(n_top) if not needs.empty else needs
     occupations = territory.table("occupations")
     labels = occupations[occupations["system"] == ROME].drop_duplicates("code").set_index("code")["label"]
@@ -1086,5 +1123,5 @@ def declared_needs(territory: Territory, selection: Selection, n_top: int = 3) -
         return float(headcount[horizon == key].sum())
 
     return {"answers": int(len(rows)), "uncoded": int((code == "").sum()), "total": float(headcount.sum()),
-            "m6": within("6m"), "y1": within("1y"), "y3": within("3y"), "period": _span(dates.dt.year.dropna().unique()),
+            "m6": within("6m"), "y1": within("1y"), "y3": within("3y"), "other": within("other"), "period": _span(dates.dt.year.dropna().unique()),
             "top": [(c, str(labels.get(c, c)), float(n)) for c, n in zip(top.index, top["needs_total"], strict=True)]}
