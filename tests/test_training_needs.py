@@ -427,3 +427,34 @@ def test_declared_needs_by_horizon_add_up_to_the_total_with_the_horizons_not_und
     summary = declared_needs(territory, Selection("ZE2020", ("01",)))
     assert summary["m6"] == 3 and summary["y3"] == 0 and summary["other"] == 2
     assert summary["m6"] + summary["y1"] + summary["y3"] + summary["other"] == summary["total"]
+
+
+def test_the_gaps_chart_shows_the_places_its_class_read_never_the_family_s_for_a_row_without_training():
+    from gpect_core.charts.training import gaps_bar
+    from gpect_core.indicators.training_needs import LOW_PLACES_PER_100
+
+    territory = _tiny_pack()
+    tables = territory.tables
+    tables["occupations"] = pd.concat([tables["occupations"], pd.DataFrame(
+        {"system": ["ROME4"], "code": ["A3333"], "label": ["Tuyauteur"], "family": ["A"], "family_label": ["Ind."]})],
+        ignore_index=True)
+    tables["occupation_links"] = pd.concat([tables["occupation_links"], pd.DataFrame(
+        {"from_system": ["FAP2009"], "from_code": ["F1"], "to_system": ["ROME4"], "to_code": ["A3333"],
+         "kind": ["crosswalk"], "source": ["DARES, table FAP – ROME"]})], ignore_index=True)
+    recruitment = tables["recruitment"].copy()
+    recruitment.loc[0, ["projects", "difficult"]] = [50, 10]  # F1 in basin 01: 15 places for 50 projects, no shortage
+    tables["recruitment"] = recruitment
+    tension = tables["tension"].copy()
+    tension.loc[0, "occupation_code"] = "A3333"  # in shortage, no programme of its own
+    tables["tension"] = tension
+    table = classify_gaps(coverage_table(territory, Selection("ZE2020", ("01",)))).set_index("occupation_code")
+    assert table.loc["A3333", "gap"] == "shortage_no_training"
+    assert table.loc["A3333", "places_per_100_projects"] == 30  # the family's places, read by the other codes
+    top = top_gaps(table.reset_index())
+    assert top["occupation_code"].tolist() == ["A3333"]
+    for row in top.itertuples():
+        assert 100 * row.chart_places / row.ratio_projects < LOW_PLACES_PER_100
+    data = gaps_bar(top).to_dict()["datasets"]
+    values = next(iter(data.values()))
+    assert [v["value"] for v in values if v["measure"] == "Places de formation"] == [0.0]
+    assert [v["value"] for v in values if v["measure"] == "Projets de recrutement"] == [50.0]

@@ -982,8 +982,15 @@ def classify_gaps(table: pd.DataFrame) -> pd.DataFrame:
 def top_gaps(classified: pd.DataFrame, n: int = 15) -> pd.DataFrame:
     """The `n` « shortage_no_training » BMO occupations with the most hiring projects (then tension class), for the
     chart: one row per BMO figure (the first ROME code of a FAP family stands for it, `siblings` (int) counts the
-    family's other ROME codes in the table), columns of `classify_gaps` plus siblings, at most `n` rows."""
+    family's other ROME codes in the table), columns of `classify_gaps` plus siblings and chart_places (float: the
+    places the gaps rule read for the row — `ratio_places` when the row has programmes of its own on the ratios'
+    territory, 0 when it has none, even if other ROME codes of its FAP family have places: so 100 × chart_places /
+    ratio_projects is always under `LOW_PLACES_PER_100`, as its class says), at most `n` rows."""
     rows = classified[classified["gap"] == "shortage_no_training"]
+    own = pd.to_numeric(rows["ratio_programmes"] if "ratio_programmes" in rows else rows["programmes"],
+                        errors="coerce").fillna(0)
+    rows = rows.assign(chart_places=np.where(own > 0, pd.to_numeric(rows["ratio_places"], errors="coerce")
+                                             .fillna(0.0), 0.0))
     rows = rows.sort_values(["ratio_projects", "projects", "tension_class", "occupation_code"],
                             ascending=[False, False, False, True], na_position="last")
     group = rows["bmo_codes"].where(rows["bmo_codes"] != "", rows["occupation_code"])
