@@ -527,7 +527,8 @@ def _map_tab(ctx, cov: Coverage, table: pd.DataFrame, family: str, family_labels
             territory, str(training_zonings.value_counts().index[0]), ctx.zoning):
         coarse = ctx.t("formations.map.coarse", zoning=_lower(context.zoning_label(
             territory, str(training_zonings.value_counts().index[0]), lang)))
-    st.caption(ctx.t("formations.map.help"))
+    st.caption(ctx.t("formations.map.help") if zoning == ctx.zoning else
+               ctx.t("formations.map.help_info", zoning=_lower(context.zoning_label(territory, zoning, lang))))
     if coarse:
         st.caption(coarse)
     zone_map(territory, zoning, MAP_KEY if zoning == ctx.zoning else f"{MAP_KEY}_{zoning}", fill=fill,
@@ -537,18 +538,26 @@ def _map_tab(ctx, cov: Coverage, table: pd.DataFrame, family: str, family_labels
              borders=True, height=520, clickable=zoning == ctx.zoning, lang=lang)
     items = legend_items(classes, colours, lang, "projects_per_1000")
     st.html(legend_html(ctx.t("formations.map.legend", label=label), items, ctx.t("formations.map.no_data")))
-    export = by_zone.reset_index().assign(zone=lambda f: f["zone_id"].map(territory.zone_names(zoning)))
-    export = export[["zone", "zone_id", "programmes", "places", "projects", "places_per_100_projects"]].rename(
-        columns={"zone": ctx.t("col.zone"), "zone_id": ctx.t("formations.col.code"),
-        "programmes": ctx.t("formations.col.programmes"),
-        "places": ctx.t("formations.col.places"), "projects": ctx.t("formations.col.projects"),
-        "places_per_100_projects": ctx.t("formations.col.zone_places_per_100")})
+    export = map_export(territory, by_zone, zoning, ctx.t, lang)
     title = f"{ctx.t('formations.map.title')} — {label}"
     table_downloads(ctx, export, title, ["training", "recruitment"], "formations_map_table",
                     sources=caption_sources(ctx, cov, ["training", "recruitment"]),
                     formats={ctx.t("formations.col.places"): INT, ctx.t("formations.col.projects"): INT,
                              ctx.t("formations.col.programmes"): INT,
                              ctx.t("formations.col.zone_places_per_100"): FLOAT})
+
+
+def map_export(territory, by_zone: pd.DataFrame, zoning: str, t, lang: str) -> pd.DataFrame:
+    """The coverage map's table for download: one row per zone of `zoning` (`by_zone`: `coverage_by_zone` indexed
+    by zone_id), headed by what its rows are (« Zone (départements) », « Code de la zone »), never « Bassin » and
+    « Code ROME » for départements."""
+    words = _lower(context.zoning_label(territory, zoning, lang))
+    export = by_zone.reset_index().assign(zone=lambda f: f["zone_id"].map(territory.zone_names(zoning)))
+    return export[["zone", "zone_id", "programmes", "places", "projects", "places_per_100_projects"]].rename(
+        columns={"zone": t("formations.map.col.zone", zoning=words), "zone_id": t("formations.map.col.zone_id"),
+                 "programmes": t("formations.col.programmes"),
+                 "places": t("formations.col.places"), "projects": t("formations.col.projects"),
+                 "places_per_100_projects": t("formations.col.zone_places_per_100")})
 
 
 def needs_block(ctx) -> None:

@@ -225,6 +225,13 @@ STRINGS = {
     "formations.map.help": (
         "Places de formation pour 100 projets de recrutement, par zone ; cliquez une zone pour la sélectionner.",
         "Training places per 100 hiring projects, by zone; click a zone to select it."),
+    "formations.map.help_info": (
+        "Places de formation pour 100 projets de recrutement, par {zoning} ; les {zoning} sont montrés pour "
+        "information : cliquer sur la carte ne change pas la sélection.",
+        "Training places per 100 hiring projects, by {zoning}; the {zoning} are shown for information: clicking the "
+        "map does not change the selection."),
+    "formations.map.col.zone": ("Zone ({zoning})", "Zone ({zoning})"),
+    "formations.map.col.zone_id": ("Code de la zone", "Zone code"),
     "formations.map.legend": ("Places pour 100 projets — {label}", "Places per 100 projects — {label}"),
     "formations.map.no_data": ("Pas de projets ou pas de données", "No projects or no data"),
     "formations.map.tooltip": ("Places pour 100 projets", "Places per 100 projects"),
