@@ -458,3 +458,25 @@ def test_the_gaps_chart_shows_the_places_its_class_read_never_the_family_s_for_a
     values = next(iter(data.values()))
     assert [v["value"] for v in values if v["measure"] == "Places de formation"] == [0.0]
     assert [v["value"] for v in values if v["measure"] == "Projets de recrutement"] == [50.0]
+
+
+def test_a_need_coded_on_a_rome_sub_fiche_is_counted_on_its_parent_fiche_and_said():
+    from gpect_core.i18n import t
+    from ui.formations import rolled_up_note
+
+    territory = _tiny_pack()
+    occupations = pd.concat([territory.tables["occupations"], pd.DataFrame(
+        {"system": ["ROME4"], "code": ["A1112"], "label": ["Soudeur TIG"], "family": ["A"], "family_label": ["Ind."]})],
+        ignore_index=True)
+    occupations["parent"] = occupations["code"].where(occupations["code"] != "A1112", "A1111")
+    territory.tables["occupations"] = occupations
+    needs = territory.tables["needs"].copy()
+    needs.loc[1, "occupation_code"] = "A1112"  # R2: 2 people in basin 01, coded on the sub-fiche
+    territory.tables["needs"] = needs
+    cov = coverage(territory, Selection("ZE2020", ("01",)))
+    table = cov.table.set_index("occupation_code")
+    assert "A1112" not in table.index
+    assert table.loc["A1111", "needs_total"] == 5 and table.loc["A1111", "projects"] == 200
+    assert cov.needs_rolled_up == {"A1112": "A1111"}
+    assert rolled_up_note(lambda k, **v: t(k, "fr", **v), cov.needs_rolled_up).endswith(
+        "qui seule porte projets de recrutement, tension et formations : A1112 → A1111.")

@@ -348,6 +348,8 @@ def render() -> None:
     with_needs = bool(table["needs_answers"].notna().any())
     if not with_needs:
         st.caption(ctx.t("formations.no_needs"))
+    elif cov.needs_rolled_up:
+        st.caption(rolled_up_note(ctx.t, cov.needs_rolled_up))
 
     families = table.dropna(subset=["family"]).drop_duplicates("family").sort_values("family")
     family_labels = dict(zip(families["family"].astype(str), families["family_label"].fillna(families["family"])
@@ -545,6 +547,12 @@ def _map_tab(ctx, cov: Coverage, table: pd.DataFrame, family: str, family_labels
                     formats={ctx.t("formations.col.places"): INT, ctx.t("formations.col.projects"): INT,
                              ctx.t("formations.col.programmes"): INT,
                              ctx.t("formations.col.zone_places_per_100"): FLOAT})
+
+
+def rolled_up_note(t, rolled: dict[str, str], most: int = 8) -> str:
+    """The caption saying which survey codes (ROME 4.0 sub-fiches) are counted on their parent fiche."""
+    pairs = [f"{child} → {parent}" for child, parent in list(rolled.items())[:most]]
+    return t("formations.needs_rolled_up", pairs=", ".join(pairs) + (" …" if len(rolled) > most else ""))
 
 
 def map_export(territory, by_zone: pd.DataFrame, zoning: str, t, lang: str) -> pd.DataFrame:

@@ -225,6 +225,11 @@ STRINGS = {
     "formations.map.help": (
         "Places de formation pour 100 projets de recrutement, par zone ; cliquez une zone pour la sélectionner.",
         "Training places per 100 hiring projects, by zone; click a zone to select it."),
+    "formations.needs_rolled_up": (
+        "Besoins déclarés sur une fiche ROME 4.0 déclinée comptés sur sa fiche mère, qui seule porte projets de "
+        "recrutement, tension et formations : {pairs}.",
+        "Needs declared on a ROME 4.0 sub-fiche counted on its parent fiche, the only one with hiring projects, "
+        "tension and training: {pairs}."),
     "formations.map.help_info": (
         "Places de formation pour 100 projets de recrutement, par {zoning} ; les {zoning} sont montrés pour "
         "information : cliquer sur la carte ne change pas la sélection.",

@@ -415,6 +415,7 @@ class Coverage:
     ratio_scope: str = "selection"  # where the ratios are read: « selection », « apart » (the apart zones)
     ratio_bmo: pd.DataFrame = field(default_factory=pd.DataFrame)  # the BMO occupations of the ratios' territory
     ratio_pairs: pd.DataFrame = field(default_factory=pd.DataFrame)  # programmes × ROME of the ratios' territory
+    needs_rolled_up: dict[str, str] = field(default_factory=dict)  # survey sub-fiche → parent it is counted on
 
 
 def _span(years) -> str:
@@ -465,13 +466,32 @@ def _needs(territory: Territory, selection: Selection) -> tuple[pd.DataFrame, Re
         return pd.DataFrame(columns=columns), reading
     headcount = pd.to_numeric(rows["headcount"], errors="coerce")
     horizon = _horizon_keys(rows["horizon"])
-    code = rows["occupation_code"].astype(str).str.strip()
+    written = rows["occupation_code"].astype(str).str.strip()
+    parents = rome_parents(territory)
+    code = written.map(lambda c: parents.get(c, c))
     out = pd.DataFrame({"needs_answers": code.groupby(code).size().astype(float),
                         "needs_total": headcount.groupby(code).sum(min_count=1)})
     wide = headcount.groupby([code, horizon]).sum(min_count=1).unstack()
     for h in HORIZON_KEYS:
         out[f"needs_{h}"] = wide[h] if h in wide else np.nan
+    out.attrs["rolled_up"] = dict(sorted({c: parents[c] for c in written if c in parents}.items()))
     return out, reading
+
+
+def rome_parents(territory: Territory) -> dict[str, str]:
+    """ROME 4.0 sub-fiche → its parent fiche (`occupations.parent`, from the ROME 4.0 referential's
+    « code_rome_parent »: H2916 « Soudeur TIG » → H2913 « Soudeur »), for the codes whose parent is another ROME 4.0
+    code of the pack. Hiring projects, tension and training are published on the parent fiches only, so a survey
+    need coded on a sub-fiche is counted on its parent in the coverage table (`Coverage.needs_rolled_up`)."""
+    occupations = territory.tables.get("occupations")
+    if occupations is None or "parent" not in occupations:
+        return {}
+    rome = occupations[occupations["system"] == ROME]
+    parent = rome["parent"].astype("string").fillna("").str.strip()
+    code = rome["code"].astype(str).str.strip()
+    known = set(code)
+    keep = (parent != "") & (parent != code) & parent.isin(known)
+    return dict(zip(code[keep], parent[keep], strict=True))
 
 
 MEMO_SIZE = 8
@@ -647,7 +667,7 @@ def _coverage(territory: Territory, selection: Selection) -> Coverage:
                     "occupation_code"]], bmo, bmo_links, vintages, apart, apart_read,
                     apart_pairs[["program_id", "occupation_code"]], ratio_scope,
                     ratio_bmo.merge(ratio_links, on="bmo_key") if not ratio_bmo.empty else ratio_bmo,
-                    ratio_pairs)
+                    ratio_pairs, needs.attrs.get("rolled_up", {}))
 
 
 def _fap_codes(territory: Territory, codes: list[str]) -> pd.Series:
