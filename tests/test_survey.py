@@ -260,10 +260,14 @@ def test_a_survey_integrated_into_the_national_pack_shows_its_needs_in_the_right
     names = territory.zone_names("ZE2020")
     rodez = next(z for z, n in names.items() if n == "Rodez")
     figeac = next(z for z, n in names.items() if str(n).startswith("Figeac"))
-    at_rodez = coverage(territory, Selection("ZE2020", (rodez,))).table.set_index("occupation_code")
+    rodez_cov = coverage(territory, Selection("ZE2020", (rodez,)))
+    at_rodez = rodez_cov.table.set_index("occupation_code")
     at_figeac = coverage(territory, Selection("ZE2020", (figeac,))).table.set_index("occupation_code")
-    # Rodez (12202): the TIG welders within 6 months; Figeac (46102): the HGV drivers at 3 years, the care aides
-    assert at_rodez.loc["H2916", ["needs_total", "needs_6m"]].tolist() == [2, 2]
+    # Rodez (12202): the TIG welders within 6 months — coded H2916, a ROME 4.0 sub-fiche, counted on its parent
+    # H2913 (Soudeur), which carries the hiring projects; Figeac (46102): the HGV drivers at 3 years, the care aides
+    assert rodez_cov.needs_rolled_up.get("H2916") == "H2913" and "H2916" not in at_rodez.index
+    assert at_rodez.loc["H2913", ["needs_total", "needs_6m"]].tolist() == [2, 2]
+    assert at_rodez.loc["H2913", "projects"] > 0
     assert at_figeac.loc["N4101", ["needs_total", "needs_3y"]].tolist() == [4, 4]
     assert at_figeac.loc["J1501", "needs_6m"] == 2
     assert "N4101" not in at_rodez.index or np.isnan(at_rodez.loc["N4101", "needs_total"])  # not in Rodez
