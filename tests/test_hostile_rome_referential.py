@@ -97,13 +97,14 @@ def test_the_survey_review_refuses_a_malformed_and_a_non_existent_other_code(ref
         from test_page_survey import EDITOR, page
     except ImportError:  # pragma: no cover
         from tests.test_page_survey import EDITOR, page
+    from ui.donnees_survey import review_key
     at = page(referential_pack, monkeypatch, tmp_path, user=EDITOR)
     at.run()
     assert not at.exception
     for code, expected in (("z9999", "« Z9999 » n'est pas un code ROME (une lettre de A à N et quatre chiffres"),
                            ("A9999", "le code ROME « A9999 » n'existe pas dans le ROME 4.0")):
-        at.text_input(key="survey_other_1").set_value(code)
-        at.button(key="survey_confirm_1").click().run()
+        at.text_input(key=review_key("other", "xqzw plop")).set_value(code)
+        at.button(key=review_key("confirm", "xqzw plop")).click().run()
         assert not at.exception
         errors = "\n".join(e.value for e in at.error).replace("\\", "")
         assert expected in errors, errors

@@ -245,3 +245,44 @@ def test_the_family_export_ends_with_a_total_that_counts_a_programme_once():
     assert last["Famille BMO"] == "Total (sans double compte)"
     assert last["Places"] == totals(cov, ["A1111", "A2222"])["places"] == 15  # P1 (10, two codes) once, P2 (5)
     assert last["Projets BMO"] == 200
+
+
+def test_synthese_says_how_many_planned_hires_have_no_horizon_understood(at, demo_pack_copy):
+    needs = pd.read_parquet(demo_pack_copy / "needs.parquet")
+    mine = (needs["zoning"] == "ZE2020") & (needs["zone_id"] == "9906")
+    needs.loc[mine, "horizon"] = "Dans les 6 prochains mois"
+    first = needs.index[mine][0]
+    needs.loc[first, "horizon"] = "quand on pourra"
+    needs.to_parquet(demo_pack_copy / "needs.parquet", index=False)
+    _open(at, ["9906"], page="app_pages/synthese.py")
+    text = " ".join(m.value for m in at.markdown)
+    rest = needs.loc[mine, "headcount"].sum() - needs.loc[first, "headcount"]
+    assert (f"dont {fmt_int(rest, 'fr')} à moins de 6 mois, 0 à 1 an, 0 à 3 ans et "
+            f"{fmt_int(needs.loc[first, 'headcount'], 'fr')} sans horizon reconnu") in text
+
+
+def test_a_map_drawn_by_departement_says_it_is_for_information_and_its_export_names_its_rows(
+        at, demo_pack_copy, demo_territory):
+    from gpect_core.i18n import t
+    from gpect_core.indicators.training_needs import coverage_by_zone
+    from ui.formations import map_export
+
+    zones = pd.read_parquet(demo_pack_copy / "zones.parquet")
+    department = dict(zip(zones["zone_id"], zones["dep"], strict=True))
+    training = pd.read_parquet(demo_pack_copy / "training.parquet")
+    training["zone_id"] = training["zone_id"].map(department)
+    training["zoning"] = "DEP"
+    training.to_parquet(demo_pack_copy / "training.parquet", index=False)
+    _open(at, ["9906"])
+    at.segmented_control(key="formations_view").set_value("map").run()
+    assert not at.exception, [e.value for e in at.exception]
+    captions = " ".join(c.value for c in at.caption)
+    assert "les départements sont montrés pour information : cliquer sur la carte ne change pas la sélection" \
+        in captions
+    assert "cliquez une zone" not in captions
+    code = at.selectbox(key="formations_map_pick").value
+    by_dep = coverage_by_zone(demo_territory, "DEP", [code]).set_index("zone_id")
+    export = map_export(demo_territory, by_dep, "DEP", lambda k, **v: t(k, "fr", **v), "fr")
+    assert list(export.columns[:2]) == ["Zone (départements)", "Code de la zone"]
+    assert "Code ROME" not in export.columns and "Bassin" not in export.columns
+    assert set(export["Code de la zone"]) == set(demo_territory.zones_of("DEP")["zone_id"].astype(str))

@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from gpect_core import Territory
+from ui.donnees_survey import review_key
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "survey"
 SURVEY = (FIXTURES / "enquete.csv").read_bytes()
@@ -53,8 +54,8 @@ def test_editor_reviews_confirms_and_accepts_the_survey(demo_pack_copy, monkeypa
     item = next(m.value for m in at.markdown if "« boulangère » (ligne 3)" in m.value)
     assert re.search(r"\(\d+,\d\)$", item), item  # the score with a decimal comma, not « 42.1 »
     assert "Pourquoi à revoir : score sous le seuil de 70" in shown
-    at.text_input(key="survey_other_1").set_value("f1703")
-    at.button(key="survey_confirm_1").click().run()
+    at.text_input(key=review_key("other", "xqzw plop")).set_value("f1703")
+    at.button(key=review_key("confirm", "xqzw plop")).click().run()
     assert not at.exception
     assert not at.error, at.error[0].value
     assert "« xqzw plop » → F1703 confirmé" in at.success[0].value
@@ -224,3 +225,17 @@ def test_a_file_of_headers_only_says_why_nothing_can_be_accepted(demo_pack_copy,
     assert not at.exception
     assert any("ne contient aucune réponse" in w.value for w in at.warning), [w.value for w in at.warning]
     assert next(b for b in at.button if b.label == "Accepter et intégrer l'enquête").disabled
+
+
+def test_a_code_typed_for_one_title_never_moves_to_the_next_once_it_is_confirmed(demo_pack_copy, monkeypatch,
+                                                                                  tmp_path, plan_accounts_file):
+    at = page(demo_pack_copy, monkeypatch, tmp_path, user=EDITOR)
+    at.run()
+    at.text_input(key=review_key("other", "boulangère")).set_value("f1703")
+    at.button(key=review_key("confirm", "boulangère")).click().run()
+    assert not at.exception and not at.error
+    assert "« boulangère » → F1703 confirmé" in at.success[0].value
+    shown = texts(at)
+    assert "File de revue (1 intitulé(s) sans code)" in shown and "« xqzw plop » (ligne 5)" in shown
+    assert [w.value for w in at.text_input if w.key.startswith("survey_review_other_")] == [""]
+    assert at.text_input(key=review_key("other", "xqzw plop")).value == ""

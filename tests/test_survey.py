@@ -260,10 +260,14 @@ def test_a_survey_integrated_into_the_national_pack_shows_its_needs_in_the_right
     names = territory.zone_names("ZE2020")
     rodez = next(z for z, n in names.items() if n == "Rodez")
     figeac = next(z for z, n in names.items() if str(n).startswith("Figeac"))
-    at_rodez = coverage(territory, Selection("ZE2020", (rodez,))).table.set_index("occupation_code")
+    rodez_cov = coverage(territory, Selection("ZE2020", (rodez,)))
+    at_rodez = rodez_cov.table.set_index("occupation_code")
     at_figeac = coverage(territory, Selection("ZE2020", (figeac,))).table.set_index("occupation_code")
-    # Rodez (12202): the TIG welders within 6 months; Figeac (46102): the HGV drivers at 3 years, the care aides
-    assert at_rodez.loc["H2916", ["needs_total", "needs_6m"]].tolist() == [2, 2]
+    # Rodez (12202): the TIG welders within 6 months — coded H2916, a ROME 4.0 sub-fiche, counted on its parent
+    # H2913 (Soudeur), which carries the hiring projects; Figeac (46102): the HGV drivers at 3 years, the care aides
+    assert rodez_cov.needs_rolled_up.get("H2916") == "H2913" and "H2916" not in at_rodez.index
+    assert at_rodez.loc["H2913", ["needs_total", "needs_6m"]].tolist() == [2, 2]
+    assert at_rodez.loc["H2913", "projects"] > 0
     assert at_figeac.loc["N4101", ["needs_total", "needs_3y"]].tolist() == [4, 4]
     assert at_figeac.loc["J1501", "needs_6m"] == 2
     assert "N4101" not in at_rodez.index or np.isnan(at_rodez.loc["N4101", "needs_total"])  # not in Rodez
@@ -351,3 +355,54 @@ def test_a_year_first_date_is_read_year_month_day_and_an_impossible_one_is_refus
     check = check_survey(impossible, guess_mapping(impossible.columns), demo, index, today=BEFORE_SURVEY_DATES)
     assert "« enquete.csv », ligne 5, colonne « Horodatage » : date « 2025-13-01 » illisible (JJ/MM/AAAA attendu)" \
         in [p.message for p in check.problems]
+
+
+def test_iso_dates_and_form_timestamps_are_year_month_day_french_dates_day_first(index, demo):
+    from gpect_core.survey.importer import parse_dates
+
+    read = parse_dates(pd.Series(["2026-10-02", "2026-10-02 14:33:10", "2026-10-02T14:33:10+02:00", "2026/10/02",
+                                  "02/10/2026", "2/10/26 14:33", "2026-02-30", "31/02/2026", ""]))
+    assert read.dt.strftime("%d/%m/%Y").tolist()[:6] == ["02/10/2026"] * 6
+    assert read[6:].isna().all()
+    # a form tool's column of ISO timestamps: every answer keeps its month (October, not February)
+    stamps = SURVEY.replace(b"12/03/2025", b"2025-03-12 14:33:10").replace(b"13/03/2025", b"2025-03-13 09:01:00") \
+        .replace(b"14/03/2025", b"2025-03-14 10:00:00").replace(b"15/03/2025", b"2025-04-30 23:59:59")
+    survey = read_survey(stamps, "enquete.csv")
+    check = check_survey(survey, guess_mapping(survey.columns), demo, index, today=date(2025, 6, 1))
+    assert check.ok, [p.message for p in check.problems]
+    assert check.needs["date"].dt.strftime("%d/%m/%Y").tolist() == ["12/03/2025", "13/03/2025", "14/03/2025",
+                                                                     "30/04/2025"]
+    impossible = read_survey(stamps.replace(b"2025-04-30 23:59:59", b"2025-02-30"), "enquete.csv")
+    check = check_survey(impossible, guess_mapping(impossible.columns), demo, index, today=date(2025, 6, 1))
+    assert [p.message for p in check.problems] == [
+        "« enquete.csv », ligne 5, colonne « Horodatage » : " + check.problems[0].message.split(" : ", 1)[1]]
+    assert "2025-02-30" in check.problems[0].message
+
+
+def test_a_firm_name_question_is_the_firm_a_person_s_name_stays_personal(index, demo):
+    from gpect_core.survey.importer import personal_columns
+
+    firm_headers = ["Nom de votre entreprise", "Nom de l'établissement", "Raison sociale", "Nom de la société"]
+    person_headers = ["Nom", "Nom du répondant", "Nom et prénom"]
+    frame = pd.DataFrame({h: ["Fonderie du Lot"] for h in firm_headers} | {h: ["Jeanne Martin"] for h in person_headers})
+    assert set(personal_columns(frame)) == set(person_headers)
+    for header in firm_headers:
+        assert guess_mapping([header, "Poste"]).columns["firm"] == header
+    renamed = SURVEY.replace(b"Nom de l'entreprise", b"Nom de votre entreprise")
+    survey = read_survey(renamed, "enquete.csv")
+    assert "Nom de votre entreprise" not in survey.dropped and "Nom du répondant" in survey.dropped
+    check = check_survey(survey, guess_mapping(survey.columns), demo, index, today=BEFORE_SURVEY_DATES)
+    assert "Fonderie du Val" in check.firms.values()
+
+
+def test_usual_horizon_wordings_are_normalised_and_one_not_understood_is_asked_about(index, demo):
+    wordings = SURVEY.replace(b";moins de 6 mois;", b";Dans les 6 prochains mois;") \
+        .replace(b";dans 1 an;", b";sous 12 mois;").replace(b";6 mois;", b";quand on pourra;")
+    survey = read_survey(wordings, "enquete.csv")
+    check = check_survey(survey, guess_mapping(survey.columns), demo, index, today=BEFORE_SURVEY_DATES)
+    assert check.needs["horizon"].tolist() == ["besoins à moins de 6 mois", "besoins à 1 an", "besoins à 3 ans",
+                                               "quand on pourra"]
+    assert [d.message for d in check.doubts] == [
+        "« enquete.csv », ligne 5, colonne « À quelle échéance ? » : horizon « quand on pourra » non reconnu "
+        "(attendu : moins de 6 mois, 1 an ou 3 ans, « dans les 6 prochains mois », « d'ici 12 mois »…) : à confirmer "
+        "(compté « sans horizon reconnu »), ou corrigez l'horizon"]

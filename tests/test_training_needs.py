@@ -406,3 +406,77 @@ def test_declared_needs_count_answers_without_an_occupation_code_and_say_so():
     assert summary["answers"] == 2 and summary["uncoded"] == 1
     assert summary["total"] == 5 and summary["y3"] == 2 and summary["m6"] == 3
     assert summary["top"] == [("A1111", "Soudeur", 3.0)]
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Dans les 6 prochains mois", "6m"), ("d'ici 6 mois", "6m"), ("sous 12 mois", "1y"), ("dans l'année", "1y"),
+    ("besoins à moins de 6 mois", "6m"), ("besoins à 1 an", "1y"), ("besoins à 3 ans", "3y"), ("36 mois", "3y"),
+    ("plus d'un an", "3y"), ("plus de 6 mois", "1y"), ("Immédiatement", "6m"), ("deux ans", "3y"),
+    ("je ne sais pas", None), ("", None)])
+def test_a_survey_horizon_is_read_in_its_usual_wordings(text, key):
+    from gpect_core.indicators.training_needs import horizon_key
+
+    assert horizon_key(text) == key
+
+
+def test_declared_needs_by_horizon_add_up_to_the_total_with_the_horizons_not_understood():
+    territory = _tiny_pack()
+    needs = territory.tables["needs"].copy()
+    needs["horizon"] = ["Dans les 6 prochains mois", "Septembre peut-être", "sous 12 mois"]
+    territory.tables["needs"] = needs
+    summary = declared_needs(territory, Selection("ZE2020", ("01",)))
+    assert summary["m6"] == 3 and summary["y3"] == 0 and summary["other"] == 2
+    assert summary["m6"] + summary["y1"] + summary["y3"] + summary["other"] == summary["total"]
+
+
+def test_the_gaps_chart_shows_the_places_its_class_read_never_the_family_s_for_a_row_without_training():
+    from gpect_core.charts.training import gaps_bar
+    from gpect_core.indicators.training_needs import LOW_PLACES_PER_100
+
+    territory = _tiny_pack()
+    tables = territory.tables
+    tables["occupations"] = pd.concat([tables["occupations"], pd.DataFrame(
+        {"system": ["ROME4"], "code": ["A3333"], "label": ["Tuyauteur"], "family": ["A"], "family_label": ["Ind."]})],
+        ignore_index=True)
+    tables["occupation_links"] = pd.concat([tables["occupation_links"], pd.DataFrame(
+        {"from_system": ["FAP2009"], "from_code": ["F1"], "to_system": ["ROME4"], "to_code": ["A3333"],
+         "kind": ["crosswalk"], "source": ["DARES, table FAP – ROME"]})], ignore_index=True)
+    recruitment = tables["recruitment"].copy()
+    recruitment.loc[0, ["projects", "difficult"]] = [50, 10]  # F1 in basin 01: 15 places for 50 projects, no shortage
+    tables["recruitment"] = recruitment
+    tension = tables["tension"].copy()
+    tension.loc[0, "occupation_code"] = "A3333"  # in shortage, no programme of its own
+    tables["tension"] = tension
+    table = classify_gaps(coverage_table(territory, Selection("ZE2020", ("01",)))).set_index("occupation_code")
+    assert table.loc["A3333", "gap"] == "shortage_no_training"
+    assert table.loc["A3333", "places_per_100_projects"] == 30  # the family's places, read by the other codes
+    top = top_gaps(table.reset_index())
+    assert top["occupation_code"].tolist() == ["A3333"]
+    for row in top.itertuples():
+        assert 100 * row.chart_places / row.ratio_projects < LOW_PLACES_PER_100
+    data = gaps_bar(top).to_dict()["datasets"]
+    values = next(iter(data.values()))
+    assert [v["value"] for v in values if v["measure"] == "Places de formation"] == [0.0]
+    assert [v["value"] for v in values if v["measure"] == "Projets de recrutement"] == [50.0]
+
+
+def test_a_need_coded_on_a_rome_sub_fiche_is_counted_on_its_parent_fiche_and_said():
+    from gpect_core.i18n import t
+    from ui.formations import rolled_up_note
+
+    territory = _tiny_pack()
+    occupations = pd.concat([territory.tables["occupations"], pd.DataFrame(
+        {"system": ["ROME4"], "code": ["A1112"], "label": ["Soudeur TIG"], "family": ["A"], "family_label": ["Ind."]})],
+        ignore_index=True)
+    occupations["parent"] = occupations["code"].where(occupations["code"] != "A1112", "A1111")
+    territory.tables["occupations"] = occupations
+    needs = territory.tables["needs"].copy()
+    needs.loc[1, "occupation_code"] = "A1112"  # R2: 2 people in basin 01, coded on the sub-fiche
+    territory.tables["needs"] = needs
+    cov = coverage(territory, Selection("ZE2020", ("01",)))
+    table = cov.table.set_index("occupation_code")
+    assert "A1112" not in table.index
+    assert table.loc["A1111", "needs_total"] == 5 and table.loc["A1111", "projects"] == 200
+    assert cov.needs_rolled_up == {"A1112": "A1111"}
+    assert rolled_up_note(lambda k, **v: t(k, "fr", **v), cov.needs_rolled_up).endswith(
+        "qui seule porte projets de recrutement, tension et formations : A1112 → A1111.")

@@ -247,7 +247,7 @@ def _review(T, check, index: TitleIndex, store, user, can_edit: bool, lang: str)
         return
     if not can_edit:
         st.caption(T("survey.review.need_editor"))
-    for i, row in enumerate(review.itertuples(index=False)):
+    for row in review.itertuples(index=False):
         with st.container(border=True):
             one = "," not in str(row.rows)
             st.markdown(T("survey.review.item_one" if one else "survey.review.item", title=md(row.title), rows=row.rows,
@@ -259,10 +259,10 @@ def _review(T, check, index: TitleIndex, store, user, can_edit: bool, lang: str)
                 continue
             codes = list(row.candidates)
             cols = st.columns([3, 2, 1])
-            picked = cols[0].selectbox(T("survey.review.pick"), codes, key=f"survey_pick_{i}",
+            picked = cols[0].selectbox(T("survey.review.pick"), codes, key=review_key("pick", row.title),
                                        format_func=lambda c: f"{c} — {index.label_of(c)}")
-            other = cols[1].text_input(T("survey.review.other"), key=f"survey_other_{i}").strip().upper()
-            if cols[2].button(T("survey.review.confirm"), key=f"survey_confirm_{i}"):
+            other = cols[1].text_input(T("survey.review.other"), key=review_key("other", row.title)).strip().upper()
+            if cols[2].button(T("survey.review.confirm"), key=review_key("confirm", row.title)):
                 code = normalise_rome(other) or picked
                 if code not in index.codes:
                     referential = rome_referential(context.get_territory()) if is_rome_code(code) else None
@@ -278,6 +278,12 @@ def _review(T, check, index: TitleIndex, store, user, can_edit: bool, lang: str)
                     continue
                 st.session_state[MESSAGE] = T("survey.review.confirmed", title=md(row.title), code=code)
                 st.rerun()
+
+
+def review_key(widget: str, title: str) -> str:
+    """The key of a review item's widget (« pick », « other », « confirm »): from the title, never its position, so a
+    code typed for one title never moves to the next once a title is confirmed and leaves the queue."""
+    return f"survey_review_{widget}_{hashlib.sha1(str(title).encode()).hexdigest()[:12]}"
 
 
 def _appellation(index: TitleIndex, code: str, proposed: str) -> str:

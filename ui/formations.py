@@ -348,6 +348,8 @@ def render() -> None:
     with_needs = bool(table["needs_answers"].notna().any())
     if not with_needs:
         st.caption(ctx.t("formations.no_needs"))
+    elif cov.needs_rolled_up:
+        st.caption(rolled_up_note(ctx.t, cov.needs_rolled_up))
 
     families = table.dropna(subset=["family"]).drop_duplicates("family").sort_values("family")
     family_labels = dict(zip(families["family"].astype(str), families["family_label"].fillna(families["family"])
@@ -527,7 +529,8 @@ def _map_tab(ctx, cov: Coverage, table: pd.DataFrame, family: str, family_labels
             territory, str(training_zonings.value_counts().index[0]), ctx.zoning):
         coarse = ctx.t("formations.map.coarse", zoning=_lower(context.zoning_label(
             territory, str(training_zonings.value_counts().index[0]), lang)))
-    st.caption(ctx.t("formations.map.help"))
+    st.caption(ctx.t("formations.map.help") if zoning == ctx.zoning else
+               ctx.t("formations.map.help_info", zoning=_lower(context.zoning_label(territory, zoning, lang))))
     if coarse:
         st.caption(coarse)
     zone_map(territory, zoning, MAP_KEY if zoning == ctx.zoning else f"{MAP_KEY}_{zoning}", fill=fill,
@@ -537,18 +540,32 @@ def _map_tab(ctx, cov: Coverage, table: pd.DataFrame, family: str, family_labels
              borders=True, height=520, clickable=zoning == ctx.zoning, lang=lang)
     items = legend_items(classes, colours, lang, "projects_per_1000")
     st.html(legend_html(ctx.t("formations.map.legend", label=label), items, ctx.t("formations.map.no_data")))
-    export = by_zone.reset_index().assign(zone=lambda f: f["zone_id"].map(territory.zone_names(zoning)))
-    export = export[["zone", "zone_id", "programmes", "places", "projects", "places_per_100_projects"]].rename(
-        columns={"zone": ctx.t("col.zone"), "zone_id": ctx.t("formations.col.code"),
-        "programmes": ctx.t("formations.col.programmes"),
-        "places": ctx.t("formations.col.places"), "projects": ctx.t("formations.col.projects"),
-        "places_per_100_projects": ctx.t("formations.col.zone_places_per_100")})
+    export = map_export(territory, by_zone, zoning, ctx.t, lang)
     title = f"{ctx.t('formations.map.title')} — {label}"
     table_downloads(ctx, export, title, ["training", "recruitment"], "formations_map_table",
                     sources=caption_sources(ctx, cov, ["training", "recruitment"]),
                     formats={ctx.t("formations.col.places"): INT, ctx.t("formations.col.projects"): INT,
                              ctx.t("formations.col.programmes"): INT,
                              ctx.t("formations.col.zone_places_per_100"): FLOAT})
+
+
+def rolled_up_note(t, rolled: dict[str, str], most: int = 8) -> str:
+    """The caption saying which survey codes (ROME 4.0 sub-fiches) are counted on their parent fiche."""
+    pairs = [f"{child} → {parent}" for child, parent in list(rolled.items())[:most]]
+    return t("formations.needs_rolled_up", pairs=", ".join(pairs) + (" …" if len(rolled) > most else ""))
+
+
+def map_export(territory, by_zone: pd.DataFrame, zoning: str, t, lang: str) -> pd.DataFrame:
+    """The coverage map's table for download: one row per zone of `zoning` (`by_zone`: `coverage_by_zone` indexed
+    by zone_id), headed by what its rows are (« Zone (départements) », « Code de la zone »), never « Bassin » and
+    « Code ROME » for départements."""
+    words = _lower(context.zoning_label(territory, zoning, lang))
+    export = by_zone.reset_index().assign(zone=lambda f: f["zone_id"].map(territory.zone_names(zoning)))
+    return export[["zone", "zone_id", "programmes", "places", "projects", "places_per_100_projects"]].rename(
+        columns={"zone": t("formations.map.col.zone", zoning=words), "zone_id": t("formations.map.col.zone_id"),
+                 "programmes": t("formations.col.programmes"),
+                 "places": t("formations.col.places"), "projects": t("formations.col.projects"),
+                 "places_per_100_projects": t("formations.col.zone_places_per_100")})
 
 
 def needs_block(ctx) -> None:
@@ -562,9 +579,10 @@ def needs_block(ctx) -> None:
     lang = ctx.lang
     st.subheader(ctx.t("synthese.needs.title"))
     top = ", ".join(f"{label} ({fmt_int(n, lang)})" for _code, label, n in needs["top"])
-    st.markdown(ctx.t("synthese.needs.line", answers=fmt_int(needs["answers"], lang),
+    st.markdown(ctx.t("synthese.needs.line_other" if needs["other"] else "synthese.needs.line",
+                      answers=fmt_int(needs["answers"], lang),
                       period=needs["period"] or "–", total=fmt_int(needs["total"], lang),
                       m6=fmt_int(needs["m6"], lang), y1=fmt_int(needs["y1"], lang), y3=fmt_int(needs["y3"], lang),
-                      top=top or "–"))
+                      other=fmt_int(needs["other"], lang), top=top or "–"))
     if needs["uncoded"]:
         st.caption(ctx.t("synthese.needs.uncoded", n=fmt_int(needs["uncoded"], lang)))

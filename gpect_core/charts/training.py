@@ -12,8 +12,9 @@ from . import INT, PALETTE, finish
 def gaps_bar(top: pd.DataFrame, lang: str = "fr", title: str | None = None,
              subtitle: str | None = None) -> alt.TopLevelMixin:
     """Grouped horizontal bars: hiring projects and training places of each occupation of `top`
-    (`indicators.training_needs.top_gaps`: columns label, occupation_code, siblings, ratio_projects, ratio_places,
-    fragile; its order is kept): projects and places of the same territory, as the table's ratios. One bar pair per
+    (`indicators.training_needs.top_gaps`: columns label, occupation_code, siblings, ratio_projects, chart_places
+    (else ratio_places), fragile; its order is kept): projects and places of the same territory, the places the
+    gaps rule read (none for an occupation without programmes of its own). One bar pair per
     BMO occupation (at most a few dozen rows: far under Altair's 5,000); a fragile BMO figure is marked « ⚠ »
     before its label, a FAP family's other ROME codes « +n » after it."""
     labels = [f"{'⚠ ' if bool(f) else ''}{label} ({code}){f' +{int(n)}' if n else ''}"
@@ -23,7 +24,8 @@ def gaps_bar(top: pd.DataFrame, lang: str = "fr", title: str | None = None,
     data = pd.concat([
         pd.DataFrame({"occupation": labels, "measure": projects_name, "value": top["ratio_projects"].astype(float)}),
         pd.DataFrame({"occupation": labels, "measure": places_name,
-                      "value": top["ratio_places"].astype(float).fillna(0.0)}),
+                      "value": top["chart_places" if "chart_places" in top else "ratio_places"].astype(float)
+                      .fillna(0.0)}),
     ], ignore_index=True)
     chart = alt.Chart(data).mark_bar(cornerRadiusEnd=2).encode(
         y=alt.Y("occupation:N", sort=labels, title=None, axis=alt.Axis(labelLimit=320)),

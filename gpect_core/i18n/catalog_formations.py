@@ -225,6 +225,18 @@ STRINGS = {
     "formations.map.help": (
         "Places de formation pour 100 projets de recrutement, par zone ; cliquez une zone pour la sélectionner.",
         "Training places per 100 hiring projects, by zone; click a zone to select it."),
+    "formations.needs_rolled_up": (
+        "Besoins déclarés sur une fiche ROME 4.0 déclinée comptés sur sa fiche mère, qui seule porte projets de "
+        "recrutement, tension et formations : {pairs}.",
+        "Needs declared on a ROME 4.0 sub-fiche counted on its parent fiche, the only one with hiring projects, "
+        "tension and training: {pairs}."),
+    "formations.map.help_info": (
+        "Places de formation pour 100 projets de recrutement, par {zoning} ; les {zoning} sont montrés pour "
+        "information : cliquer sur la carte ne change pas la sélection.",
+        "Training places per 100 hiring projects, by {zoning}; the {zoning} are shown for information: clicking the "
+        "map does not change the selection."),
+    "formations.map.col.zone": ("Zone ({zoning})", "Zone ({zoning})"),
+    "formations.map.col.zone_id": ("Code de la zone", "Zone code"),
     "formations.map.legend": ("Places pour 100 projets — {label}", "Places per 100 projects — {label}"),
     "formations.map.no_data": ("Pas de projets ou pas de données", "No projects or no data"),
     "formations.map.tooltip": ("Places pour 100 projets", "Places per 100 projects"),
@@ -253,6 +265,13 @@ STRINGS = {
         "les premiers métiers (à coder dans la file de revue de l'onglet « Enquête entreprises » de « Données »).",
         "Of which {n} answer(s) without an occupation code: counted in the answers and planned hires, not in the top "
         "occupations (to code in the review queue of the « Company survey » tab of « Data »)."),
+    "synthese.needs.line_other": (
+        "{answers} réponses à l'enquête entreprises ({period}) : {total} recrutements envisagés, dont {m6} à moins "
+        "de 6 mois, {y1} à 1 an, {y3} à 3 ans et {other} sans horizon reconnu (vide ou non compris à l'import). "
+        "Premiers métiers : {top}.",
+        "{answers} answers to the company survey ({period}): {total} planned hires, of which {m6} within 6 months, "
+        "{y1} within 1 year, {y3} within 3 years and {other} with no horizon understood (blank or not understood at "
+        "import). Top occupations: {top}."),
     "synthese.needs.line": (
         "{answers} réponses à l'enquête entreprises ({period}) : {total} recrutements envisagés, dont {m6} à moins "
         "de 6 mois, {y1} à 1 an et {y3} à 3 ans. Premiers métiers : {top}.",

@@ -70,6 +70,11 @@ STRINGS = {
     "survey.msg.late_horizon": (
         "« {value} » : besoins annoncés pour une année postérieure à {year} : à confirmer",
         "« {value} »: needs announced for a year after {year}: to confirm"),
+    "survey.msg.unknown_horizon": (
+        "horizon « {value} » non reconnu (attendu : moins de 6 mois, 1 an ou 3 ans, « dans les 6 prochains mois », "
+        "« d'ici 12 mois »…) : à confirmer (compté « sans horizon reconnu »), ou corrigez l'horizon",
+        "horizon « {value} » not understood (expected: within 6 months, 1 year or 3 years, « in the next 6 months », "
+        "« within 12 months »…): to confirm (counted « with no horizon understood »), or correct the horizon"),
     "survey.msg.dropped": ("colonnes de données personnelles écartées, jamais enregistrées : {columns}",
                            "personal-data columns dropped, never stored: {columns}"),
     "survey.msg.why.en-tête": ("en-tête", "header"),

@@ -36,7 +36,9 @@ by département only: its files give no commune).
 
 from __future__ import annotations
 
+import re
 import threading
+import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
@@ -55,9 +57,45 @@ from .sheet import linked_codes
 ROME = "ROME4"
 _LOCK = threading.Lock()
 TRAINING_MEASURES = ("capacity", "demand", "enrolled", "graduates")
-HORIZONS = {"6 mois": "6m", "moins de 6 mois": "6m", "< 6 mois": "6m", "1 an": "1y", "12 mois": "1y",
-            "3 ans": "3y", "36 mois": "3y"}  # also with the « besoins à » the survey import writes
 HORIZON_KEYS = ("6m", "1y", "3y", "other")
+HORIZON_LABELS = {"6m": "besoins à moins de 6 mois", "1y": "besoins à 1 an", "3y": "besoins à 3 ans"}
+_NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "douze": 12, "dix huit": 18}
+_WORDS = (  # folded text, tried in order after the « N mois / N ans » rule
+    (re.compile(r"immediat|tout de suite|des que|urgent|court terme|semestre|rapidement|asap|des maintenant"), "6m"),
+    (re.compile(r"dans l annee|cette annee|annee (?:prochaine|en cours)|moyen terme|d ici la fin de l annee"
+                r"|courant \d{4}|dans l an\b"), "1y"),
+    (re.compile(r"long terme|plus tard|a terme"), "3y"),
+)
+
+
+def horizon_key(text) -> str | None:
+    """The horizon bucket of a survey answer's horizon: « 6m » (within 6 months), « 1y » (within a year, up to
+    18 months), « 3y » (beyond), or None when the text is blank or not understood. Reads the labels the survey
+    import writes (« besoins à moins de 6 mois »), « 6 mois », « dans les 6 prochains mois », « d'ici 6 mois »,
+    « sous 12 mois », « dans l'année », « 2 ans », « plus d'un an », « court / moyen / long terme »…"""
+    if text is None or (isinstance(text, float) and np.isnan(text)):
+        return None
+    folded = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().lower()
+    folded = re.sub(r"[^a-z0-9<>]+", " ", folded).strip()
+    if not folded:
+        return None
+    for word, number in _NUMBERS.items():
+        folded = re.sub(rf"\b{word} (?=(?:prochains? )?(?:mois|ans?|annees?)\b)", f"{number} ", folded)
+    amount = re.search(r"(\d+(?: \d+)?) (?:prochains? |derniers? )?(mois|ans?|annees?)\b", folded)
+    if amount:
+        value = float(amount.group(1).replace(" ", "."))
+        months = value if amount.group(2) == "mois" else 12 * value
+        if re.search(r"(?:plus de?|au dela de?|apres|>)\s*$", folded[:amount.start()]):
+            return "6m" if months < 6 else "1y" if months < 12 else "3y"
+        return "6m" if months <= 6 else "1y" if months <= 18 else "3y"
+    for pattern, key in _WORDS:
+        if pattern.search(folded):
+            return key
+    return None
+
+
+def _horizon_keys(values: pd.Series) -> pd.Series:
+    return values.map(horizon_key).fillna("other")
 
 # ---- the gaps rule (written on the page: `gaps.rule`)
 SHORTAGE_TENSION = 4  # tension class (1–5) from which an occupation is in shortage
@@ -377,6 +415,7 @@ class Coverage:
     ratio_scope: str = "selection"  # where the ratios are read: « selection », « apart » (the apart zones)
     ratio_bmo: pd.DataFrame = field(default_factory=pd.DataFrame)  # the BMO occupations of the ratios' territory
     ratio_pairs: pd.DataFrame = field(default_factory=pd.DataFrame)  # programmes × ROME of the ratios' territory
+    needs_rolled_up: dict[str, str] = field(default_factory=dict)  # survey sub-fiche → parent it is counted on
 
 
 def _span(years) -> str:
@@ -426,15 +465,33 @@ def _needs(territory: Territory, selection: Selection) -> tuple[pd.DataFrame, Re
     if rows.empty:
         return pd.DataFrame(columns=columns), reading
     headcount = pd.to_numeric(rows["headcount"], errors="coerce")
-    horizon = rows["horizon"].astype("string").str.strip().str.lower().str.replace(
-        r"^besoins? (?:à|a|dans)\s+", "", regex=True).map(HORIZONS).fillna("other")
-    code = rows["occupation_code"].astype(str).str.strip()
+    horizon = _horizon_keys(rows["horizon"])
+    written = rows["occupation_code"].astype(str).str.strip()
+    parents = rome_parents(territory)
+    code = written.map(lambda c: parents.get(c, c))
     out = pd.DataFrame({"needs_answers": code.groupby(code).size().astype(float),
                         "needs_total": headcount.groupby(code).sum(min_count=1)})
     wide = headcount.groupby([code, horizon]).sum(min_count=1).unstack()
     for h in HORIZON_KEYS:
         out[f"needs_{h}"] = wide[h] if h in wide else np.nan
+    out.attrs["rolled_up"] = dict(sorted({c: parents[c] for c in written if c in parents}.items()))
     return out, reading
+
+
+def rome_parents(territory: Territory) -> dict[str, str]:
+    """ROME 4.0 sub-fiche → its parent fiche (`occupations.parent`, from the ROME 4.0 referential's
+    « code_rome_parent »: H2916 « Soudeur TIG » → H2913 « Soudeur »), for the codes whose parent is another ROME 4.0
+    code of the pack. Hiring projects, tension and training are published on the parent fiches only, so a survey
+    need coded on a sub-fiche is counted on its parent in the coverage table (`Coverage.needs_rolled_up`)."""
+    occupations = territory.tables.get("occupations")
+    if occupations is None or "parent" not in occupations:
+        return {}
+    rome = occupations[occupations["system"] == ROME]
+    parent = rome["parent"].astype("string").fillna("").str.strip()
+    code = rome["code"].astype(str).str.strip()
+    known = set(code)
+    keep = (parent != "") & (parent != code) & parent.isin(known)
+    return dict(zip(code[keep], parent[keep], strict=True))
 
 
 MEMO_SIZE = 8
@@ -610,7 +667,7 @@ def _coverage(territory: Territory, selection: Selection) -> Coverage:
                     "occupation_code"]], bmo, bmo_links, vintages, apart, apart_read,
                     apart_pairs[["program_id", "occupation_code"]], ratio_scope,
                     ratio_bmo.merge(ratio_links, on="bmo_key") if not ratio_bmo.empty else ratio_bmo,
-                    ratio_pairs)
+                    ratio_pairs, needs.attrs.get("rolled_up", {}))
 
 
 def _fap_codes(territory: Territory, codes: list[str]) -> pd.Series:
@@ -945,8 +1002,15 @@ def classify_gaps(table: pd.DataFrame) -> pd.DataFrame:
 def top_gaps(classified: pd.DataFrame, n: int = 15) -> pd.DataFrame:
     """The `n` « shortage_no_training » BMO occupations with the most hiring projects (then tension class), for the
     chart: one row per BMO figure (the first ROME code of a FAP family stands for it, `siblings` (int) counts the
-    family's other ROME codes in the table), columns of `classify_gaps` plus siblings, at most `n` rows."""
+    family's other ROME codes in the table), columns of `classify_gaps` plus siblings and chart_places (float: the
+    places the gaps rule read for the row — `ratio_places` when the row has programmes of its own on the ratios'
+    territory, 0 when it has none, even if other ROME codes of its FAP family have places: so 100 × chart_places /
+    ratio_projects is always under `LOW_PLACES_PER_100`, as its class says), at most `n` rows."""
     rows = classified[classified["gap"] == "shortage_no_training"]
+    own = pd.to_numeric(rows["ratio_programmes"] if "ratio_programmes" in rows else rows["programmes"],
+                        errors="coerce").fillna(0)
+    rows = rows.assign(chart_places=np.where(own > 0, pd.to_numeric(rows["ratio_places"], errors="coerce")
+                                             .fillna(0.0), 0.0))
     rows = rows.sort_values(["ratio_projects", "projects", "tension_class", "occupation_code"],
                             ascending=[False, False, False, True], na_position="last")
     group = rows["bmo_codes"].where(rows["bmo_codes"] != "", rows["occupation_code"])
@@ -1059,7 +1123,8 @@ def _projects_by_zone(territory: Territory, zoning: str, codes: set[str]) -> tup
 def declared_needs(territory: Territory, selection: Selection, n_top: int = 3) -> dict | None:
     """The company survey's answers of the selection (pack table `needs`, read as `zones_for` says): answers (int,
     every answer, with or without an occupation code), uncoded (int, answers left without a ROME code: counted in
-    answers and headcounts, not in `top`), total, m6, y1, y3 (headcount declared in all and by horizon, float),
+    answers and headcounts, not in `top`), total, m6, y1, y3 (headcount declared in all and by horizon, read by
+    `horizon_key`, float), other (headcount with a blank horizon or one not understood: total = m6+y1+y3+other),
     period (text, years of the answers' dates), top (list of (ROME code, label, headcount), the `n_top` occupations
     most needed). None when the pack has no survey answer for the selection."""
     table = territory.tables.get("needs")
@@ -1075,8 +1140,7 @@ def declared_needs(territory: Territory, selection: Selection, n_top: int = 3) -
     needs, _ = _needs(territory, selection)
     code = rows["occupation_code"].astype("string").fillna("").str.strip()
     headcount = pd.to_numeric(rows["headcount"], errors="coerce")
-    horizon = rows["horizon"].astype("string").str.strip().str.lower().str.replace(
-        r"^besoins? (?:à|a|dans)\s+", "", regex=True).map(HORIZONS).fillna("other")
+    horizon = _horizon_keys(rows["horizon"])
     top = needs.sort_values("needs_total", ascending=False, kind="stable").head(n_top) if not needs.empty else needs
     occupations = territory.table("occupations")
     labels = occupations[occupations["system"] == ROME].drop_duplicates("code").set_index("code")["label"]
@@ -1086,5 +1150,5 @@ def declared_needs(territory: Territory, selection: Selection, n_top: int = 3) -
         return float(headcount[horizon == key].sum())
 
     return {"answers": int(len(rows)), "uncoded": int((code == "").sum()), "total": float(headcount.sum()),
-            "m6": within("6m"), "y1": within("1y"), "y3": within("3y"), "period": _span(dates.dt.year.dropna().unique()),
+            "m6": within("6m"), "y1": within("1y"), "y3": within("3y"), "other": within("other"), "period": _span(dates.dt.year.dropna().unique()),
             "top": [(c, str(labels.get(c, c)), float(n)) for c, n in zip(top.index, top["needs_total"], strict=True)]}

@@ -50,21 +50,28 @@ def yes_no(text: object) -> bool | None:
     return True if folded in YES else False if folded in NO else None
 
 
-ISO_DATE = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})(?:[T ].*)?")
+YEAR_FIRST = re.compile(r"^\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?)?"
+                        r"(?: ?(?:Z|UTC|[+-]\d{2}:?\d{2}))?$")
+TIME_ZONE = re.compile(r"(?<=\d)(?: ?(?:Z|UTC|[+-]\d{2}:?\d{2}))$")
 
 
 def parse_dates(text: pd.Series) -> pd.Series:
-    """Dates written by a person or a spreadsheet, as datetime64[us] (years beyond 2262 fit; NaT when empty or unreadable): year first
-    when the text starts with a four-digit year (2025-03-01, strictly year-month-day, so 2025-13-01 is NaT, not
-    13 January), otherwise day first (15/03/2025, 15-03-25)."""
-    text = text.astype(object).where(text.notna(), "").astype(str).str.strip()
-    day = text.map(lambda v: match.group(1) if (match := ISO_DATE.fullmatch(v)) else None)
-    iso = day.notna()
-    day_first = pd.to_datetime(text.where(~iso & (text != "")), dayfirst=True, errors="coerce", format="mixed")
-    if getattr(day_first.dt, "tz", None) is not None:
-        day_first = day_first.dt.tz_localize(None)
-    year_first = pd.to_datetime(day, errors="coerce", format="%Y-%m-%d")
-    return day_first.astype("datetime64[us]").where(~iso, year_first.astype("datetime64[us]"))
+    """Dates written by a person, a spreadsheet or a form tool → datetime64[us] (years beyond 2262 fit; NaT when
+    blank, unreadable or impossible). Year first (ISO 8601 « 2026-10-02 », timestamps « 2026-10-02 14:33:10 »,
+    « 2026/10/02 ») is strictly year-month-day, so « 2025-13-01 » is NaT, never 13 January; anything else is read
+    day first, as French dates are (« 02/10/2026 », « 2/10/26 14:33 »). A time zone is dropped: the local time
+    written is kept."""
+    values = text.astype(object).where(text.notna(), "").astype(str).str.strip()
+    year_first = values.str.match(YEAR_FIRST)
+    out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[us]")
+    if year_first.any():
+        iso = values[year_first].str.replace(TIME_ZONE, "", regex=True).str.replace("/", "-", regex=False)
+        out[year_first] = pd.to_datetime(iso, format="ISO8601", errors="coerce").astype("datetime64[us]")
+    others = ~year_first & (values != "") & (values.str.lower() != "nan")
+    if others.any():
+        day_first = pd.to_datetime(values[others], dayfirst=True, errors="coerce", format="mixed", utc=True)
+        out[others] = day_first.dt.tz_localize(None).astype("datetime64[us]")
+    return out
 
 
 def cell_text(value: object) -> str:

@@ -24,6 +24,7 @@ import pandas as pd
 from ..errors import Problem
 from ..formatting import fmt_date
 from ..i18n import t
+from ..indicators.training_needs import HORIZON_LABELS, horizon_key
 from ..readers.guess import ColumnMapping, header_key
 from ..readers.sniff import NO, YES, RawTable, fold, normalise_codes, parse_dates, parse_numbers, read_tables
 from ..templates import TEMPLATES_BY_KEY
@@ -69,18 +70,13 @@ PERSONAL_HEADER = re.compile(
     r"|interlocuteur|personne|referent|adresse ip|linkedin)\b")
 # a header naming the firm, its commune or the job (« Nom de l'entreprise », « Commune ») at its head is not
 # personal; a person named « dans l'entreprise » is (« Personne à contacter dans l'entreprise »)
-NOT_PERSONAL = re.compile(r"^(?:(?:nom|denomination) (?:de |du |d )?(?:l |la )?)?(?:entreprise|societe|etablissement"
+NOT_PERSONAL = re.compile(r"^(?:(?:nom|denomination|intitule) (?:de |du |d )?(?:l |la |votre |vos |notre |son |cette )?)?"
+                          r"(?:entreprise|societe|etablissement"
                           r"|structure|raison sociale|employeur|commune|ville|metier|poste)\b")
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", re.IGNORECASE)
 PHONE = re.compile(r"(?:\+33\s?|0033\s?|0)[1-9](?:[\s.\-]?\d{2}){4}")
 PERSONAL_SHARE = 0.5
 
-HORIZONS = (
-    (re.compile(r"imm[eé]diat|moins de 6|< ?6|[1-5] mois|6 mois|court|d[eè]s que|urgent|semestre"),
-     "besoins à moins de 6 mois"),
-    (re.compile(r"1 an|un an|12 mois|18 mois|moyen|cette ann[eé]e|ann[eé]e prochaine|9 mois"), "besoins à 1 an"),
-    (re.compile(r"[2-5] ans|deux ans|trois ans|long|plus d.un an|> ?1 an"), "besoins à 3 ans"),
-)
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # a date out of these years is refused; a future date up to LAST_YEAR is asked about
 LARGE_HEADCOUNT = 500  # more people than this in one answer is asked about (as in the pairing lists)
 DIFFICULTY_WORDS = {"tres difficile": 5, "difficile": 4, "assez difficile": 4, "moyen": 3, "moyennement": 3,
@@ -233,11 +229,8 @@ class SurveyCheck:
 
 
 def _horizon(text: str) -> str:
-    folded = fold(text)
-    for pattern, label in HORIZONS:
-        if pattern.search(folded):
-            return label
-    return text
+    key = horizon_key(text)
+    return HORIZON_LABELS[key] if key else text
 
 
 def _difficulty(text: str) -> int | None:
@@ -269,7 +262,7 @@ def check_survey(survey: SurveyFile, mapping: ColumnMapping, territory, index: T
     jobs fragile — then headcount counts people whose job is at risk, not people sought —, else ''). Problems (French, « file », ligne N, colonne
     « header »): headcount not a whole number ≥ 0, commune code absent from the pack, basin unknown, date unreadable
     or out of `FIRST_YEAR`–`LAST_YEAR`. Doubts (same form, `SurveyCheck.doubts`): a date after `today` (up to `LAST_YEAR`), a
-    horizon naming a year after next year. `today`: the date a future date is judged against (default: today).
+    horizon naming a year after next year, a horizon not understood (`horizon_key`: counted « sans horizon reconnu »). `today`: the date a future date is judged against (default: today).
     `lang`: the language of the problems, doubts and notes (« fr », « en »: the catalogue's `survey.msg.*`)."""
     raw, columns = survey.raw, mapping.columns
     frame = raw.frame
@@ -359,8 +352,10 @@ def check_survey(survey: SurveyFile, mapping: ColumnMapping, territory, index: T
         bad(future, "date", lambda v: say("future_date", value=v, today=fmt_date(today, lang)), into=doubts)
     if columns.get("horizon"):
         years = text("horizon").str.extract(r"\b(2\d{3})\b", expand=False).astype(float)
-        bad((years > today.year + 1) & (years <= LAST_YEAR), "horizon",
-            lambda v: say("late_horizon", value=v, year=today.year + 1), into=doubts)
+        late = (years > today.year + 1) & (years <= LAST_YEAR)
+        bad(late, "horizon", lambda v: say("late_horizon", value=v, year=today.year + 1), into=doubts)
+        unknown = (text("horizon") != "") & text("horizon").map(lambda v: horizon_key(v) is None) & ~late
+        bad(unknown, "horizon", lambda v: say("unknown_horizon", value=v), into=doubts)
 
     titles = text("title")
     matches = match_titles(titles.tolist(), index, memory=memory, threshold=threshold)
