@@ -111,3 +111,32 @@ def test_an_indicator_moved_to_an_unknown_action_is_refused_with_its_cell(sqlite
     assert "Traceback" not in applied.stderr
     assert dump(store) == before
     store.close()
+
+
+def test_an_indicator_moved_to_another_existing_action_is_refused_not_dropped(sqlite_plan_url, plan_territory,
+                                                                             tmp_path):
+    from gpect_core.plan.store import PlanStore
+
+    store = PlanStore.open(sqlite_plan_url, plan_territory)
+    snapshot = store.snapshot()
+    indicator = sorted(snapshot["indicator"])[0]
+    owner = snapshot["indicator"][indicator]["action_id"]
+    other = next(a for a in sorted(snapshot["action"]) if a != owner)
+    row = {}
+
+    def edit(book):
+        target, row["n"] = cell(book, "Indicateurs", indicator, "action")
+        target.value = other
+    path = tmp_path / "deplace.xlsx"
+    path.write_bytes(edited(store, edit))
+    before = dump(store)
+    problems = xlsx.import_problems(store, xlsx.read_workbook(path.read_bytes(), name="deplace.xlsx"))
+    assert [p.message for p in problems] == [
+        f"deplace.xlsx, feuille « Indicateurs », ligne {row['n']} : colonne « action » : « {owner} » → « {other} » : "
+        "un import ne déplace pas un indicateur ou un jalon d'une action à une autre ; remettez "
+        f"« {owner} », puis créez-le sous « {other} » sur la page du plan."]
+    assert (problems[0].sheet, problems[0].row, problems[0].column) == ("Indicateurs", row["n"], "action")
+    applied = _cli("plan", "import", str(path), "--apply", "--user", "anne", env={"GPECT_DB_URL": sqlite_plan_url})
+    assert applied.returncode == 1 and "un import ne déplace pas un indicateur" in applied.stderr
+    assert dump(store) == before
+    store.close()

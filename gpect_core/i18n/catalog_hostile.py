@@ -36,6 +36,11 @@ STRINGS.update({
         "corrigez l'identifiant de l'action.",
         "column “{column}”: action “{action}” is unknown (neither in the “Actions” sheet nor in the plan); correct "
         "the action identifier."),
+    "hostile.plan.moved": (
+        "colonne « {column} » : « {before} » → « {after} » : un import ne déplace pas un indicateur ou un jalon "
+        "d'une action à une autre ; remettez « {before} », puis créez-le sous « {after} » sur la page du plan.",
+        "column “{column}”: “{before}” → “{after}”: an import does not move an indicator or a milestone from one "
+        "action to another; put back “{before}”, then create it under “{after}” on the plan page."),
     "hostile.plan.unknown_indicator": (
         "valeur d'un indicateur « {indicator} » qui n'existe ni dans la feuille « Indicateurs » ni dans le plan.",
         "value of an indicator “{indicator}” that is neither in the “Indicateurs” sheet nor in the plan."),

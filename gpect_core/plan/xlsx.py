@@ -597,6 +597,12 @@ def _apply(store: PlanStore, incoming: dict, user: str, comment: str, problems: 
             problems.append(_located(incoming, d.entity, d.entity_id,
                                      t("hostile.plan.unknown_action", column=column, action=d.after), column=column))
             continue
+        if d.field == "action_id" and d.before is not None and d.after != d.before:
+            column = headers.get((d.entity, d.field), d.field)  # the store keeps an indicator under its action
+            problems.append(_located(incoming, d.entity, d.entity_id,
+                                     t("hostile.plan.moved", column=column, before=d.before, after=d.after),
+                                     column=column))
+            continue
         if d.entity in ("axis", "partner") or (d.entity == "action" and d.entity_id in new_actions):
             continue
         if d.entity == "action":
