@@ -101,7 +101,7 @@ def page(chromium):
 # and the controller's scheduler reads them from there.)
 # (The national build itself is shared through a file lock anyway: see conftest_realdata.py.)
 
-NATIONAL_FIXTURES = {"national_pack", "national_build", "national_url"}
+NATIONAL_FIXTURES = {"national_pack", "national_build", "national_url", "golden_national_pack"}
 GROUPS_FILE = "xdist-groups.json"
 
 
