@@ -121,7 +121,7 @@ def test_the_same_spot_clicked_again_after_clearing_with_the_cross_selects_again
         wait_for_idle(page)
         multiselect.get_by_text(zone["name"]).wait_for(timeout=20_000)
         multiselect.hover()
-        multiselect.get_by_role("button", name="Clear all").click()
+        multiselect.get_by_role("button", name="Tout effacer").click()
         page.wait_for_url(lambda url: "zones=" not in url, timeout=20_000)
         wait_for_idle(page)
         assert zone["name"] not in multiselect.inner_text()
