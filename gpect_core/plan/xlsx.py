@@ -592,16 +592,15 @@ def _apply(store: PlanStore, incoming: dict, user: str, comment: str, problems: 
     headers = {(spec.entity, name): header for spec in SHEETS for name, header in spec.columns}
     edits_by_action: dict[str, list[Edit]] = {}
     for d in differences:
+        column = headers.get((d.entity, d.field), d.field)
+        refusal = None
         if d.field == "action_id" and d.after is not None and d.after not in known_actions:
-            column = headers.get((d.entity, d.field), d.field)
-            problems.append(_located(incoming, d.entity, d.entity_id,
-                                     t("hostile.plan.unknown_action", column=column, action=d.after), column=column))
-            continue
-        if d.field == "action_id" and d.before is not None and d.after != d.before:
-            column = headers.get((d.entity, d.field), d.field)  # the store keeps an indicator under its action
-            problems.append(_located(incoming, d.entity, d.entity_id,
-                                     t("hostile.plan.moved", column=column, before=d.before, after=d.after),
-                                     column=column))
+            refusal = t("hostile.plan.unknown_action", column=column, action=d.after)
+        elif d.field == "action_id" and d.before is not None and d.after != d.before:
+            # the store keeps an indicator or a milestone under its action: an import cannot move it
+            refusal = t("hostile.plan.moved", column=column, before=d.before, after=d.after)
+        if refusal is not None:
+            problems.append(_located(incoming, d.entity, d.entity_id, refusal, column=column))
             continue
         if d.entity in ("axis", "partner") or (d.entity == "action" and d.entity_id in new_actions):
             continue
