@@ -97,7 +97,11 @@ def test_the_selection_survives_a_change_of_page(app_url, page):
     page.locator('[data-testid="stSidebarNav"] a', has_text="Métiers en tension").click()
     page.wait_for_url(re.compile(r"/metiers"), timeout=20_000)
     wait_for_idle(page)
-    assert parse_qs(urlparse(page.url).query).get("zones") == ["9902"]
+    # The app writes the selection into the new page's address in place once that page has drawn (ui/links), a
+    # moment after Streamlit has pushed the bare page path: wait for it, then read the address bar itself (the
+    # synchronous Playwright's page.url can lag behind history.replaceState).
+    page.wait_for_function("new URLSearchParams(location.search).get('zones') === '9902'", timeout=20_000)
+    assert parse_qs(urlparse(page.evaluate("location.href")).query).get("zones") == ["9902"]
     assert "Bassin de Morvaux" in page.locator('[data-testid="stSidebar"]').inner_text()
     # The page header names the selection once the page has drawn (under load it may still be empty here).
     page.locator('[data-testid="stMain"]').get_by_text("Bassin de Morvaux").first.wait_for(timeout=30_000)
