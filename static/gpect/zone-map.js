@@ -20,6 +20,26 @@
     shared.last_object_clicked_count = start;
     shared.previous_data.last_object_clicked_count = start;
   }
+  // streamlit-folium reports the map's state 250 ms after the last event (a debounce meant for pans and zooms), so
+  // a click on a zone reached the server a quarter of a second late. The click is reported at once instead, with
+  // the very value that debounced report computes (streamlit-folium's `updateComponentValue` for our two returned
+  // objects, sent as streamlit-component-lib's setComponentValue message); the debounced report then finds the
+  // same value already sent and sends nothing. Any other set of returned objects keeps streamlit-folium's way.
+  function reportClickNow() {
+    var data = window.__GLOBAL_DATA__, map = window.map;
+    var wanted = data && data.returned_objects;
+    if (!wanted || wanted.length !== 2 || wanted.indexOf("last_object_clicked") < 0
+        || wanted.indexOf("last_object_clicked_count") < 0) { return; }
+    var point = data.last_object_clicked;
+    var value = {
+      last_object_clicked: point && data.wrap_longitude ? map.wrapLatLng(point) : point,
+      last_object_clicked_count: data.last_object_clicked_count,
+    };
+    if (JSON.stringify(data.previous_data) === JSON.stringify(value)) { return; }
+    data.previous_data = value;
+    window.parent.postMessage({isStreamlitMessage: true, type: "streamlit:setComponentValue", value: value,
+                               dataType: "json"}, "*");
+  }
   var tooltips = {};  // url -> columns, once loaded
   var state = {zonesUrl: null, zones: null, borders: {}, parent: null, latestParent: null, options: null};
 
@@ -151,6 +171,8 @@
           layer.bindTooltip(tooltipOf, {sticky: true});
           layer.on("mouseover", function () { layer.setStyle(state.options.hover); });
           layer.on("mouseout", function () { layer.setStyle(styleOf(feature.properties.i)); });
+          // after streamlit-folium's handler on the event parent has counted the click
+          layer.on("click", function () { setTimeout(reportClickNow, 0); });
         },
       }).addTo(map);
       adopt(state.latestParent);
