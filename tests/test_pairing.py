@@ -15,7 +15,7 @@ from shapely.geometry import box
 from gpect_core.cli import main
 from gpect_core.errors import GpectError
 from gpect_core.i18n import t
-from gpect_core.pairing.export import orphans_for_export, pairing_xlsx
+from gpect_core.pairing.export import orphans_for_export, pairing_xlsx, removal_note
 from gpect_core.pairing.geo import neighbours
 from gpect_core.pairing.reader import PairingInputError, entry_id, read_list
 from gpect_core.pairing.solver import pair_jobs
@@ -585,3 +585,27 @@ def test_the_title_index_is_built_once_per_pack_even_by_the_pair_command(tmp_pat
     read_list(fragile, "fragile", territory)
     read_list(hiring, "hiring", territory)
     assert len(builds) == 2  # another pack (made in memory): its own index, once
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_with_both_lists_empty_the_workbook_still_holds_the_decided_pairs_of_removed_firms(lang):
+    empty = {kind: pd.DataFrame({c: pd.Series(dtype="int64" if c == "headcount" else object) for c in
+                                 ("entry_id", "firm", "commune_id", "occupation_code", "headcount", last)})
+             for kind, last in (("fragile", "time_frame"), ("hiring", "horizon"))}
+    removed_at = pd.Timestamp("2026-11-30 09:00", tz="UTC")
+    orphans = pd.DataFrame({"pair_id": ["f1>h1"], "fragile_id": ["f1"], "hiring_id": ["h1"], "from_code": ["A1101"],
+                            "to_code": ["C1101"], "headcount": [2], "status": ["refuse"], "fragile_firm": ["Alpha"],
+                            "hiring_firm": ["Delta"], "fragile_commune": ["10001"], "hiring_commune": ["10003"],
+                            "removed": ["both"], "removed_at": [removed_at]})
+    refused = t("pairing.status.refuse", lang)
+    data = pairing_xlsx(None, empty["fragile"], empty["hiring"], lang=lang, orphans=orphans_for_export(
+        orphans, lang, {"f1>h1": refused}, {"A1101": "Maçon"}, {"10001": "Amont"}))
+    sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, engine="openpyxl", dtype=str)
+    pairs = sheets[t("pairing.xlsx.sheet.pairs", lang)].fillna("")
+    assert pairs[[t(f"pairing.xlsx.{c}", lang) for c in ("fragile_firm", "hiring_firm", "from_label",
+                                                          "from_commune_name", "status", "removed_note")]
+                 ].values.tolist() == [["Alpha", "Delta", "Maçon", "Amont", refused,
+                                        removal_note("both", removed_at, lang)]]
+    method = sheets[t("pairing.xlsx.sheet.method", lang)]
+    assert t("pairing.xlsx.rule.none", lang) in method[t("pairing.xlsx.value", lang)].tolist()
+    assert sheets[t("pairing.xlsx.sheet.left", lang)].empty

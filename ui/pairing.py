@@ -249,6 +249,10 @@ def render(ctx) -> None:
     if fragile.empty or hiring.empty:
         missing = "both" if fragile.empty and hiring.empty else ("fragile" if fragile.empty else "hiring")
         st.info(T("pairing.empty", missing=T(f"pairing.empty.{missing}")))
+        if not orphans.empty:
+            statuses = store.pairs_frame().set_index("pair_id")["status"].to_dict()
+            _export_button(ctx, None, fragile, hiring, {p: T(f"pairing.status.{s}") for p, s in statuses.items()},
+                           editor, orphans)
         if editor and not orphans.empty:
             _status_section(ctx, store, {}, orphans, user)
         return
@@ -282,6 +286,8 @@ def render(ctx) -> None:
     labels = {p: T(f"pairing.status.{s}") for p, s in statuses.items()}
     if result.pairs.empty:
         st.info(T("pairing.none"))
+        if not orphans.empty:
+            _export_button(ctx, result, fragile, hiring, labels, editor, orphans)
         if editor and not orphans.empty:
             _status_section(ctx, store, {}, orphans, user)
         return
@@ -295,14 +301,22 @@ def render(ctx) -> None:
     st_folium(pairing_map(ctx.territory, result.pairs, statuses), key="pairing_map", height=460,
               use_container_width=True, returned_objects=[])
     st.caption(T("pairing.map.caption"))
+    _export_button(ctx, result, fragile, hiring, labels, editor, orphans)
+    if editor:
+        _editor_section(ctx, store, result, stored, user, orphans)
+
+
+def _export_button(ctx, result, fragile: pd.DataFrame, hiring: pd.DataFrame, labels: dict[str, str], editor: bool,
+                   orphans: pd.DataFrame) -> None:
+    """The advisers' workbook (`pairing_xlsx`): the pairs of `result` (None when a list is empty and nothing was
+    paired) and the decided pairs whose firm was removed from its list (`orphans`), firm names for editors only."""
+    T = ctx.t
     communes = ctx.territory.tables["communes"].set_index("commune_id")["name"].to_dict()
     removed = orphans_for_export(orphans, ctx.lang, labels, occupation_labels(ctx.territory), communes)
     st.download_button(T("pairing.export"), lambda: pairing_xlsx(result, fragile, hiring, labels, with_firms=editor,
                                                               lang=ctx.lang, orphans=removed),
                        file_name="rapprochements.xlsx" if ctx.lang == "fr" else "pairs.xlsx", key="pairing_export",
                        on_click="ignore")
-    if editor:
-        _editor_section(ctx, store, result, stored, user, orphans)
 
 
 def _editor_section(ctx, store: PairingStore, result, stored, user, orphans: pd.DataFrame) -> None:

@@ -123,6 +123,8 @@ STRINGS = {
     "pairing.xlsx.m.paired": ("Personnes rapprochées", "People paired"),
     "pairing.xlsx.m.cost": ("Coût d'un rapprochement", "Cost of a pair"),
     "pairing.xlsx.m.assignment": ("Affectation", "Assignment"),
+    "pairing.xlsx.rule.none": ("aucun rapprochement calculé : une des deux listes est vide",
+                               "no pairing computed: one of the two lists is empty"),
     "pairing.xlsx.rule.km": ("{km} km au plus entre les communes", "at most {km} km between the communes"),
     "pairing.xlsx.rule.same": ("même bassin ({zoning})", "same basin ({zoning})"),
     "pairing.xlsx.rule.neighbours": ("même bassin ou bassin voisin ({zoning} : bassins ayant une frontière "
