@@ -176,6 +176,33 @@ def test_bridges_command_unknown_code_says_so_in_french(tmp_path):
     assert not out.exists()
 
 
+def test_bridges_command_speaks_english_with_lang_en(tmp_path):
+    from cli_inprocess import run_cli
+
+    out = tmp_path / "bridges.csv"
+    result = run_cli("bridges", "--pack", str(ROOT / "data/demo"), "--from", "D1214", "--zoning", "ZE2020",
+                     "--zones", "9903,9907", "--lang", "en", "--out", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith(f"{len(pd.read_csv(out, sep=';'))} passerelles from ") and "written to" in (
+        result.stdout)
+    assert "écrites" not in result.stdout and "projets" not in result.stdout
+    refusals = {
+        ("--from", "Z9999", "--out", str(tmp_path / "x.csv")): "ROME code “Z9999” unknown to the pack",
+        ("--from", "D1214", "--zones", "9903", "--out", str(tmp_path / "x.csv")): "--zones needs --zoning",
+        ("--from", "D1214", "--zoning", "ZE2020", "--zones", "0000", "--out", str(tmp_path / "x.csv")):
+            "Unknown zone(s) in the zoning",
+        ("--from", "D1214", "--out", str(tmp_path / "x.txt")): "must end in .csv",
+    }
+    for args, message in refusals.items():
+        result = run_cli("bridges", "--pack", str(ROOT / "data/demo"), "--lang", "en", *args)
+        assert result.returncode == 1 and message in result.stderr, (args, result.stderr)
+        assert "Traceback" not in result.stderr
+    assert not (tmp_path / "x.csv").exists()
+    french = run_cli("bridges", "--pack", str(ROOT / "data/demo"), "--from", "D1214", "--zones", "9903", "--out",
+                     str(tmp_path / "x.csv"))
+    assert "--zones demande --zoning" in french.stderr
+
+
 def test_importing_rome_mobilities_on_the_donnees_page_builds_the_bridges(demo_pack_copy):
     from gpect_core.ingest import Upload, prepare
 

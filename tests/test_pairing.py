@@ -15,7 +15,7 @@ from shapely.geometry import box
 from gpect_core.cli import main
 from gpect_core.errors import GpectError
 from gpect_core.i18n import t
-from gpect_core.pairing.export import orphans_for_export, pairing_xlsx
+from gpect_core.pairing.export import orphans_for_export, pairing_xlsx, removal_note
 from gpect_core.pairing.geo import neighbours
 from gpect_core.pairing.reader import PairingInputError, entry_id, read_list
 from gpect_core.pairing.solver import pair_jobs
@@ -241,6 +241,43 @@ def test_the_pair_command_writes_the_advisers_workbook_and_refuses_a_bad_file(tm
             "colonne « Postes à pourvoir » : « 800 » : effectif inhabituel") in out, out
 
 
+def test_the_pair_command_reports_in_english_with_lang_en(tmp_path, capsys):
+    pack = tmp_path / "pack"
+    small_territory().save(pack, validate=False)
+    fragile = write_list(tmp_path / "f.xlsx", FRAGILE, [("Alpha", "10001", "A1101", 1)])
+    odd = write_list(tmp_path / "odd.xlsx", HIRING, [("Gamma", "10001", "A1101", 800)])
+    out = tmp_path / "pairs.xlsx"
+    common = ["pair", "--pack", str(pack), "--lang", "en"]
+    assert main([*common, "--fragile", str(fragile), "--hiring", str(odd), "--max-km", "10", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("1 value(s) to check (kept as read):\n  - “odd.xlsx”, sheet “Saisie”, row 2, ")
+    assert printed.endswith(f"1 person(s) paired out of 1 in fragile jobs and 800 position(s), within 10 km: "
+                            f"1 pair(s) written to {out}.\n"), printed
+    bad = write_list(tmp_path / "bad.xlsx", HIRING, [("Gamma", "10001", "A1101", "deux")])
+    worse = write_list(tmp_path / "worse.xlsx", FRAGILE, [("Alpha", "99999", "A1101", 1)])
+    refusals = {
+        ("--fragile", str(fragile), "--hiring", str(bad), "--max-km", "10"): ["“bad.xlsx”, sheet “Saisie”, row 2"],
+        ("--fragile", str(worse), "--hiring", str(bad), "--max-km", "10"): [
+            "Both files have errors; nothing was written.", "“worse.xlsx”, sheet “Saisie”, row 2",
+            "“bad.xlsx”, sheet “Saisie”, row 2"],
+        ("--fragile", str(fragile), "--hiring", str(tmp_path / "none.xlsx"), "--max-km", "10"): [
+            f"The file “{tmp_path / 'none.xlsx'}” does not exist."],
+        ("--fragile", str(fragile), "--hiring", str(odd)): ["Give --max-km N"],
+        ("--fragile", str(fragile), "--hiring", str(odd), "--max-km", "-2"): ["--max-km must be zero or more"],
+        ("--fragile", str(fragile), "--hiring", str(odd), "--basins", "same", "--zoning", "ZZ"): [
+            "The zoning “ZZ” is not in the pack (EPCI)."],
+    }
+    for args, messages in refusals.items():
+        assert main([*common, *args, "--out", str(tmp_path / "x.xlsx")]) == 1
+        err = capsys.readouterr().err
+        assert all(m in err for m in messages) and "Traceback" not in err, err
+        assert not any(word in err for word in ("feuille", "ligne", "n'existe pas", "Donnez")), err
+    assert main([*common, "--fragile", str(fragile), "--hiring", str(odd), "--max-km", "10", "--out",
+                 str(tmp_path / "x.csv")]) == 1
+    assert "the output must be an .xlsx file" in capsys.readouterr().err
+    assert not (tmp_path / "x.xlsx").exists()
+
+
 def test_the_store_keeps_lists_pairs_and_the_status_history(plan_db_url):
     territory = small_territory()
     store = PairingStore.open(plan_db_url)
@@ -455,7 +492,8 @@ def test_the_pair_command_pairs_by_neighbouring_basins_in_english(tmp_path, caps
     out = tmp_path / "pairs.xlsx"
     assert main(["pair", "--pack", str(pack), "--fragile", str(fragile), "--hiring", str(hiring), "--basins",
                  "neighbours", "--zoning", "BMO", "--lang", "en", "--out", str(out)]) == 0
-    assert "dans le même bassin ou un bassin voisin (BMO)" in capsys.readouterr().out
+    assert capsys.readouterr().out == (f"1 person(s) paired out of 3 in fragile jobs and 2 position(s), in the same or "
+                                       f"a neighbouring basin (BMO): 1 pair(s) written to {out}.\n")
     sheet = pd.read_excel(out, sheet_name="Pairs", engine="openpyxl")
     assert list(sheet["Hiring firm"]) == ["Next"] and list(sheet["Link"]) == ["same occupation"]
     assert "origin" not in str(sheet["Note on the distance"].iloc[0])  # Amont has its own centroid
@@ -585,3 +623,27 @@ def test_the_title_index_is_built_once_per_pack_even_by_the_pair_command(tmp_pat
     read_list(fragile, "fragile", territory)
     read_list(hiring, "hiring", territory)
     assert len(builds) == 2  # another pack (made in memory): its own index, once
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_with_both_lists_empty_the_workbook_still_holds_the_decided_pairs_of_removed_firms(lang):
+    empty = {kind: pd.DataFrame({c: pd.Series(dtype="int64" if c == "headcount" else object) for c in
+                                 ("entry_id", "firm", "commune_id", "occupation_code", "headcount", last)})
+             for kind, last in (("fragile", "time_frame"), ("hiring", "horizon"))}
+    removed_at = pd.Timestamp("2026-11-30 09:00", tz="UTC")
+    orphans = pd.DataFrame({"pair_id": ["f1>h1"], "fragile_id": ["f1"], "hiring_id": ["h1"], "from_code": ["A1101"],
+                            "to_code": ["C1101"], "headcount": [2], "status": ["refuse"], "fragile_firm": ["Alpha"],
+                            "hiring_firm": ["Delta"], "fragile_commune": ["10001"], "hiring_commune": ["10003"],
+                            "removed": ["both"], "removed_at": [removed_at]})
+    refused = t("pairing.status.refuse", lang)
+    data = pairing_xlsx(None, empty["fragile"], empty["hiring"], lang=lang, orphans=orphans_for_export(
+        orphans, lang, {"f1>h1": refused}, {"A1101": "Maçon"}, {"10001": "Amont"}))
+    sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, engine="openpyxl", dtype=str)
+    pairs = sheets[t("pairing.xlsx.sheet.pairs", lang)].fillna("")
+    assert pairs[[t(f"pairing.xlsx.{c}", lang) for c in ("fragile_firm", "hiring_firm", "from_label",
+                                                          "from_commune_name", "status", "removed_note")]
+                 ].values.tolist() == [["Alpha", "Delta", "Maçon", "Amont", refused,
+                                        removal_note("both", removed_at, lang)]]
+    method = sheets[t("pairing.xlsx.sheet.method", lang)]
+    assert t("pairing.xlsx.rule.none", lang) in method[t("pairing.xlsx.value", lang)].tolist()
+    assert sheets[t("pairing.xlsx.sheet.left", lang)].empty

@@ -304,3 +304,57 @@ def test_a_bad_list_on_the_english_page_is_refused_in_english(pairing_env, demo_
     error = " ".join(e.value.replace("\\", "") for e in at.error)
     assert "« postes.xlsx », feuille « Saisie » : 4 problème(s) ; rien n'a été enregistré." in error, error
     assert "ligne 3, colonne « Postes à pourvoir » : « 2,5 » n'est pas un nombre entier positif" in error
+
+
+def _export_workbook(at: AppTest, offered: dict) -> pd.DataFrame | None:
+    """The first sheet of the advisers' workbook the page offered in its last run (None when it offered none);
+    `offered` {label: data} is filled by the `offered_downloads` fixture (AppTest has no runtime to serve a
+    download made on click)."""
+    import io
+
+    offered.clear()
+    at.run()
+    assert not at.exception
+    data = offered.get("Télécharger le classeur des conseillers (XLSX)")
+    if data is None:
+        return None
+    return pd.read_excel(io.BytesIO(data() if callable(data) else data), sheet_name=0, engine="openpyxl",
+                         dtype=str).fillna("")
+
+
+@pytest.fixture
+def offered_downloads(monkeypatch) -> dict:
+    import streamlit
+
+    offered, download_button = {}, streamlit.download_button
+
+    def recording(label, data, *args, **kwargs):
+        offered[label] = data
+        return download_button(label, data, *args, **kwargs)
+
+    monkeypatch.setattr(streamlit, "download_button", recording)
+    return offered
+
+
+def test_decided_pairs_of_removed_firms_are_exported_even_when_a_list_is_left_empty(pairing_env, demo_territory,
+                                                                                    offered_downloads):
+    from gpect_core.pairing.solver import pair_jobs
+
+    fragile, hiring = pairing_env.list_frame("fragile"), pairing_env.list_frame("hiring")
+    pairs = pair_jobs(fragile, hiring, demo_territory, 30).pairs
+    pairing_env.save_proposals(pairs, "edith")
+    pairing_env.set_status(pairs["pair_id"].iloc[0], "accepte", "edith", version=1)
+    pairing_env.import_list("fragile", fragile.iloc[:0], "edith")  # the platform's fragile list is now empty
+    assert len(pairing_env.orphan_pairs()) == 1
+    editor = AppTest.from_file("../app_pages/rapprochement.py", default_timeout=90)
+    editor.session_state["plan_user"] = EDITOR
+    book = _export_workbook(editor, offered_downloads)
+    assert any("Rien à rapprocher : aucun emploi fragilisé." in i.value for i in editor.info)
+    assert book is not None, "the advisers' workbook is offered although a list is empty"
+    assert book[["Entreprise (emplois fragilisés)", "Entreprise qui recrute", "Statut"]].values.tolist() == [
+        [FIRMS[0], FIRMS[1], "accepté"]]
+    assert book["Entreprise retirée"].iloc[0].startswith("entreprise retirée de la liste le ")
+    book = _export_workbook(AppTest.from_file("../app_pages/rapprochement.py", default_timeout=90),
+                            offered_downloads)
+    assert book is not None and book["Statut"].tolist() == ["accepté"]
+    assert not any(firm in book.to_csv() for firm in FIRMS)

@@ -109,6 +109,9 @@ def test_discarding_the_import_leaves_the_store_unchanged(plan_env):
     assert "Import abandonné : rien n'a été modifié dans le plan." in [s.value for s in at.success]
     assert at.session_state["plan_import_staged"] is None
     assert APPLY not in [b.label for b in at.button]
+    # the discarded workbook's differences are no longer on screen under the message
+    assert not [w for w in at.warning if "différence(s) avec le plan enregistré" in w.value]
+    assert not [df for df in at.dataframe if "Différence" in df.value.columns]
     at.run()
     assert dump(plan_env) == before
 

@@ -41,11 +41,12 @@ from gpect_core.survey.store import SurveyStore
 from ui import context
 from ui.donnees_confirm import confirm_doubts
 from ui.feedback import md, show_error
+from ui.staged_upload import StagedUpload
 from ui.tables import show_table
 
-STAGED = "survey_staged"  # (name, bytes) — what the uploader gave (AppTest may set it directly)
 UPLOADER = "survey_uploader"
 MESSAGE = "survey_message"
+UPLOAD = StagedUpload("survey_staged", UPLOADER, MESSAGE)
 IMPORT_NAME = "enquete_entreprises.csv"
 
 
@@ -73,32 +74,24 @@ def _uploader_css(T) -> str:
             f"{overlay}::after {{content: {quoted(T('survey.upload.drop'))}; font-size: 1rem;}}</style>")
 
 
-def _stage() -> None:
-    file = st.session_state.get(UPLOADER)
-    st.session_state[STAGED] = (file.name, file.getvalue()) if file else None
-
-
 def render(ctx, pack, user) -> None:
     """Draw the tab for the person `user` (None: a visitor; editors may confirm titles and accept)."""
     T = ctx.t
     can_edit = bool(user and user.can_edit)
     st.caption(T("survey.intro"))
-    message = st.session_state.pop(MESSAGE, None)
-    if message:
-        st.success(message)
+    UPLOAD.show_message()
     if not can_edit:  # reading an upload costs the server and shows firm names: editors only, as on « Importer »
         st.info(T("hostile.upload.need_editor"))
         return
     st.html(_uploader_css(T))
-    st.file_uploader(T("survey.upload"), type=["xlsx", "xls", "ods", "csv", "txt"], key=UPLOADER, on_change=_stage,
-                     help=T("survey.upload.hint"))
+    UPLOAD.uploader(T("survey.upload"), ["xlsx", "xls", "ods", "csv", "txt"], help=T("survey.upload.hint"))
     st.caption(T("survey.upload.hint"))
-    staged = st.session_state.get(STAGED)
+    staged = UPLOAD.file()
     if not staged:
         st.info(T("survey.nothing"))
         return
     name, data = staged
-    sheet_key = "survey_sheet_" + hashlib.sha1(data).hexdigest()[:12]  # a choice never carries over to another file
+    sheet_key = "survey_sheet_" + UPLOAD.digest()  # a choice never carries over to another file
     try:
         survey = read_survey(data, name, read=read_tables_isolated, sheet=st.session_state.get(sheet_key))
     except ReadError as exc:
@@ -143,7 +136,7 @@ def render(ctx, pack, user) -> None:
     confirmed = confirm_doubts(T, check.doubts, confirm_key(check.doubts))  # listed beside any problem, too
     row = st.container(horizontal=True)
     accept = row.button(T("survey.accept"), type="primary", key="survey_accept", disabled=not check.ok)
-    row.button(T("survey.cancel"), key="survey_cancel", on_click=_cancel, args=(T,))
+    UPLOAD.discard_button(T("survey.cancel"), "survey_cancel", T("survey.cancelled"), row)
     if accept:
         if not confirmed:
             st.error(T("survey.confirm.needed", n=len(check.doubts)))
@@ -155,11 +148,6 @@ def confirm_key(doubts) -> str:
     """The key of the « Je confirme… » box for exactly these doubts: a tick never carries over to another file."""
     digest = hashlib.sha1("\n".join(d.message for d in doubts).encode()).hexdigest()[:12]
     return f"survey_confirm_{digest}"
-
-
-def _cancel(T) -> None:
-    st.session_state[STAGED] = None
-    st.session_state[MESSAGE] = T("survey.cancelled")
 
 
 def _repeated(mapping: ColumnMapping) -> list[str]:
@@ -310,7 +298,6 @@ def _accept(T, pack, check, store, mapping: ColumnMapping, key: str, user) -> No
     except GpectError as exc:
         show_error(exc)
         return
-    st.session_state[STAGED] = None
-    st.session_state[MESSAGE] = T("survey.accepted", n=len(check.needs))
+    UPLOAD.clear(T("survey.accepted", n=len(check.needs)))
     context.reload_territory()
     st.rerun()

@@ -31,11 +31,11 @@ from ui.donnees_confirm import confirm_doubts
 from ui.feedback import show_error
 from ui.plan import login
 from ui.plan.session import current_user
+from ui.staged_upload import StagedUpload
 from ui.tables import show_table
 
-PENDING = "pairing_pending_{kind}"
-STAGED = "pairing_staged_{kind}"  # (name, bytes) — what the uploader gave (AppTest may set it directly)
-DONE = "pairing_done_{kind}"
+UPLOADS = {kind: StagedUpload(f"pairing_staged_{kind}", f"pairing_upload_{kind}", f"pairing_done_{kind}")
+           for kind in ("fragile", "hiring")}
 TABLE_COLUMNS = ("fragile_firm", "from_commune_name", "from_label", "hiring_firm", "to_commune_name", "to_label",
                  "headcount", "link", "bridge_score", "distance_km", "distance_note", "skills_to_acquire", "training",
                  "status")
@@ -70,11 +70,6 @@ def _read_staged(digest: str, kind: str, name: str, fingerprint: str, lang: str,
     return read_list(_data, kind, _territory, file_name=name, lang=lang)
 
 
-def _stage(kind: str) -> None:
-    file = st.session_state.get(f"pairing_upload_{kind}")
-    st.session_state[STAGED.format(kind=kind)] = (file.name, file.getvalue()) if file else None
-
-
 def _preview(ctx, frame: pd.DataFrame, kind: str) -> pd.DataFrame:
     """The list as read, with its columns named and the commune and occupation names beside their codes."""
     T = ctx.t
@@ -89,11 +84,6 @@ def _preview(ctx, frame: pd.DataFrame, kind: str) -> pd.DataFrame:
         T(f"pairing.preview.{last}"): frame[last].to_numpy()})
 
 
-def _cancel(kind: str, T) -> None:
-    st.session_state[STAGED.format(kind=kind)] = None
-    st.session_state[DONE.format(kind=kind)] = T("pairing.import.cancelled")
-
-
 def _import_section(ctx, store: PairingStore, user) -> None:
     T = ctx.t
     st.subheader(T("pairing.import.header"))
@@ -102,10 +92,10 @@ def _import_section(ctx, store: PairingStore, user) -> None:
         st.download_button(T("pairing.template", name=T(f"pairing.read.list.{kind}")), pairing_template(kind),
                            file_name=f"modele_{spec.key}.xlsx", key=f"pairing_template_{kind}", on_click="ignore",
                            icon=":material/download:")
-        st.file_uploader(T(key), type=["xlsx"], key=f"pairing_upload_{kind}", on_change=_stage, args=(kind,))
-        if done := st.session_state.pop(DONE.format(kind=kind), None):
-            st.success(done)
-        staged = st.session_state.get(STAGED.format(kind=kind))
+        upload = UPLOADS[kind]
+        upload.uploader(T(key), ["xlsx"])
+        upload.show_message()
+        staged = upload.file()
         if not staged:
             continue
         name, data = staged
@@ -140,7 +130,7 @@ def _import_section(ctx, store: PairingStore, user) -> None:
                                      key=f"pairing_remove_{kind}_{digest}")
         row = st.container(horizontal=True)
         accept = row.button(T("pairing.import.accept"), key=f"pairing_accept_{kind}")
-        row.button(T("pairing.import.cancel"), key=f"pairing_cancel_{kind}", on_click=_cancel, args=(kind, T))
+        upload.discard_button(T("pairing.import.cancel"), f"pairing_cancel_{kind}", T("pairing.import.cancelled"), row)
         if not accept:
             continue
         if not confirmed:
@@ -155,8 +145,7 @@ def _import_section(ctx, store: PairingStore, user) -> None:
             show_error(exc)
         else:
             # the preview goes: what is stored is now the list, and a second click must not meet a stale preview
-            st.session_state[STAGED.format(kind=kind)] = None
-            st.session_state[DONE.format(kind=kind)] = T("pairing.import.done", **counts)
+            upload.clear(T("pairing.import.done", **counts))
             st.rerun()
 
 
@@ -249,6 +238,10 @@ def render(ctx) -> None:
     if fragile.empty or hiring.empty:
         missing = "both" if fragile.empty and hiring.empty else ("fragile" if fragile.empty else "hiring")
         st.info(T("pairing.empty", missing=T(f"pairing.empty.{missing}")))
+        if not orphans.empty:
+            statuses = store.pairs_frame().set_index("pair_id")["status"].to_dict()
+            _export_button(ctx, None, fragile, hiring, {p: T(f"pairing.status.{s}") for p, s in statuses.items()},
+                           editor, orphans)
         if editor and not orphans.empty:
             _status_section(ctx, store, {}, orphans, user)
         return
@@ -282,6 +275,8 @@ def render(ctx) -> None:
     labels = {p: T(f"pairing.status.{s}") for p, s in statuses.items()}
     if result.pairs.empty:
         st.info(T("pairing.none"))
+        if not orphans.empty:
+            _export_button(ctx, result, fragile, hiring, labels, editor, orphans)
         if editor and not orphans.empty:
             _status_section(ctx, store, {}, orphans, user)
         return
@@ -295,14 +290,22 @@ def render(ctx) -> None:
     st_folium(pairing_map(ctx.territory, result.pairs, statuses), key="pairing_map", height=460,
               use_container_width=True, returned_objects=[])
     st.caption(T("pairing.map.caption"))
+    _export_button(ctx, result, fragile, hiring, labels, editor, orphans)
+    if editor:
+        _editor_section(ctx, store, result, stored, user, orphans)
+
+
+def _export_button(ctx, result, fragile: pd.DataFrame, hiring: pd.DataFrame, labels: dict[str, str], editor: bool,
+                   orphans: pd.DataFrame) -> None:
+    """The advisers' workbook (`pairing_xlsx`): the pairs of `result` (None when a list is empty and nothing was
+    paired) and the decided pairs whose firm was removed from its list (`orphans`), firm names for editors only."""
+    T = ctx.t
     communes = ctx.territory.tables["communes"].set_index("commune_id")["name"].to_dict()
     removed = orphans_for_export(orphans, ctx.lang, labels, occupation_labels(ctx.territory), communes)
     st.download_button(T("pairing.export"), lambda: pairing_xlsx(result, fragile, hiring, labels, with_firms=editor,
                                                               lang=ctx.lang, orphans=removed),
                        file_name="rapprochements.xlsx" if ctx.lang == "fr" else "pairs.xlsx", key="pairing_export",
                        on_click="ignore")
-    if editor:
-        _editor_section(ctx, store, result, stored, user, orphans)
 
 
 def _editor_section(ctx, store: PairingStore, result, stored, user, orphans: pd.DataFrame) -> None:

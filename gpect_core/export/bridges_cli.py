@@ -2,7 +2,8 @@
 occupations reachable from one, ranked by what they offer in the selection (`indicators.bridges.reachable_targets`),
 written as CSV (UTF-8 with BOM, `;` separator, decimal comma, as French spreadsheets open it), with the words of
 the « Passerelles » page (bridge types, reasons, « oui » / « non ») in `--lang`, never the internal codes.
-Registered through `cli.EXTENSION_MODULES`; every error is a GpectError in French.
+Registered through `cli.EXTENSION_MODULES`; every error is a GpectError, and what it prints is, in `--lang`
+(French by default).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from ..errors import GpectError
 from ..formatting import yes_no
 from ..i18n import LANGS, t
 from ..outfiles import write_atomically
-from .cli import _check_out, _territory
+from .cli import _territory
 
 CSV_FIELDS = ("rank", "to_code", "label", "kind", "score", "projects", "difficult_share", "needs", "openings",
               "tension_class", "jobseekers_per_offer", "fragile", "fragile_reason", "to_acquire", "skills_to_acquire",
@@ -43,19 +44,24 @@ def _cmd_bridges(args: argparse.Namespace) -> int:
     from ..indicators.bridges import reachable_targets
     from .meeting import resolve_selection
 
-    out = _check_out(args.out, (".csv",))
+    lang = args.lang
+    out = Path(args.out)
+    if out.suffix.lower() != ".csv":
+        raise GpectError(t("bridges.cli.out_ext", lang, path=out))
+    if not out.parent.exists():
+        raise GpectError(t("bridges.cli.out_folder", lang, folder=out.parent))
     territory = _territory(args)
     zones = [z for z in (args.zones or "").split(",") if z.strip()]
     if zones and not args.zoning:
-        raise GpectError("--zones demande --zoning (le zonage des codes donnés).")
-    selection = resolve_selection(territory, args.zoning, zones)
-    table = reachable_targets(territory, selection, args.origin)
-    frame = export_frame(table, args.lang)
+        raise GpectError(t("bridges.cli.zones_need_zoning", lang))
+    selection = resolve_selection(territory, args.zoning, zones, lang=lang)
+    table = reachable_targets(territory, selection, args.origin, lang=lang)
+    frame = export_frame(table, lang)
     text = frame.to_csv(index=False, sep=";", decimal=",", float_format="%.4g")
-    write_atomically(Path(out), ("\ufeff" + text).encode("utf-8"))
+    write_atomically(out, ("\ufeff" + text).encode("utf-8"))
     year = table.attrs.get("year")
-    print(f"{len(table)} passerelles depuis {table.attrs.get('origin_label', args.origin)} écrites dans {out}"
-          + (f" (projets de recrutement BMO {year})." if year else "."))
+    values = {"n": len(table), "origin": table.attrs.get("origin_label", args.origin), "out": out}
+    print(t("bridges.cli.done.year", lang, year=year, **values) if year else t("bridges.cli.done", lang, **values))
     return 0
 
 
@@ -68,5 +74,5 @@ def register(subparsers) -> None:
     parser.add_argument("--zoning", help="zonage de la sélection (par défaut celui du pack)")
     parser.add_argument("--zones", help="codes des zones, séparés par des virgules (par défaut : tout le territoire)")
     parser.add_argument("--out", required=True, help="fichier .csv à écrire")
-    parser.add_argument("--lang", choices=LANGS, default="fr", help="langue des libellés (fr par défaut)")
+    parser.add_argument("--lang", choices=LANGS, default="fr", help="langue des libellés et des messages (fr par défaut)")
     parser.set_defaults(func=_cmd_bridges)

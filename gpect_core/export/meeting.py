@@ -105,20 +105,22 @@ def selection_label(territory: Territory, selection: Selection, lang: str = "fr"
     return ", ".join(shown[:4]) + (f" … (+{len(shown) - 4})" if len(shown) > 4 else "")
 
 
-def resolve_selection(territory: Territory, zoning: str | None, zone_ids: list[str] | tuple[str, ...] = ()) -> Selection:
+def resolve_selection(territory: Territory, zoning: str | None, zone_ids: list[str] | tuple[str, ...] = (),
+                      lang: str = "fr") -> Selection:
     """The selection `zoning` + `zone_ids` checked against the pack (default zoning when `zoning` is None).
 
-    Raises GpectError in French naming the unknown zoning (with the known ones) or the unknown zone codes."""
+    Raises GpectError in `lang` (French by default) naming the unknown zoning (with the known ones) or the unknown
+    zone codes."""
     known_zonings = territory.zoning_ids()
     zoning = zoning or territory.default_zoning or known_zonings[0]
     if zoning not in known_zonings:
-        raise GpectError(t("meeting.error.zoning", "fr", zoning=zoning, pack=territory.name,
+        raise GpectError(t("meeting.error.zoning", lang, zoning=zoning, pack=territory.name,
                            known=", ".join(known_zonings)))
     known = set(territory.zones_of(zoning)["zone_id"])
     ids = tuple(dict.fromkeys(z.strip() for z in zone_ids if z and z.strip()))
     unknown = [z for z in ids if z not in known]
     if unknown:
-        raise GpectError(t("meeting.error.zones", "fr", zoning=zoning, codes=", ".join(unknown)))
+        raise GpectError(t("meeting.error.zones", lang, zoning=zoning, codes=", ".join(unknown)))
     return Selection(zoning, ids)
 
 

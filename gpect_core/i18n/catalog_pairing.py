@@ -123,6 +123,8 @@ STRINGS = {
     "pairing.xlsx.m.paired": ("Personnes rapprochées", "People paired"),
     "pairing.xlsx.m.cost": ("Coût d'un rapprochement", "Cost of a pair"),
     "pairing.xlsx.m.assignment": ("Affectation", "Assignment"),
+    "pairing.xlsx.rule.none": ("aucun rapprochement calculé : une des deux listes est vide",
+                               "no pairing computed: one of the two lists is empty"),
     "pairing.xlsx.rule.km": ("{km} km au plus entre les communes", "at most {km} km between the communes"),
     "pairing.xlsx.rule.same": ("même bassin ({zoning})", "same basin ({zoning})"),
     "pairing.xlsx.rule.neighbours": ("même bassin ou bassin voisin ({zoning} : bassins ayant une frontière "
@@ -324,4 +326,28 @@ STRINGS.update({
     "pairing.read.problems": ("{where} : {n} problème(s) ; rien n'a été enregistré.",
                               "{where}: {n} problem(s); nothing was stored."),
     "pairing.read.no_rows": ("{where} ne contient aucune ligne de {what}.", "{where} holds no row of {what}."),
+    # the `pair` command (gpect_core/pairing/cli.py), in its --lang
+    "pairing.cli.out_xlsx": ("« {path} » : la sortie doit être un fichier .xlsx.",
+                             "“{path}”: the output must be an .xlsx file."),
+    "pairing.cli.out_folder": ("Le dossier « {folder} » de la sortie n'existe pas.",
+                               "The output folder “{folder}” does not exist."),
+    "pairing.cli.distance_needed": ("Donnez --max-km N (distance entre communes) ou --basins same|neighbours.",
+                                    "Give --max-km N (distance between communes) or --basins same|neighbours."),
+    "pairing.cli.negative_km": ("--max-km doit être positif ou nul (reçu : {km}).",
+                                "--max-km must be zero or more (given: {km})."),
+    "pairing.cli.no_file": ("Le fichier « {path} » n'existe pas.", "The file “{path}” does not exist."),
+    "pairing.cli.unknown_zoning": ("Le zonage « {zoning} » n'est pas dans le pack ({known}).",
+                                   "The zoning “{zoning}” is not in the pack ({known})."),
+    "pairing.cli.both_failed": ("Les deux fichiers ont des erreurs ; rien n'a été écrit.",
+                                "Both files have errors; nothing was written."),
+    "pairing.cli.doubts": ("{n} valeur(s) à vérifier (gardées telles que lues) :",
+                           "{n} value(s) to check (kept as read):"),
+    "pairing.cli.within.km": ("à {km} km au plus", "within {km} km"),
+    "pairing.cli.within.same": ("dans le même bassin ({zoning})", "in the same basin ({zoning})"),
+    "pairing.cli.within.neighbours": ("dans le même bassin ou un bassin voisin ({zoning})",
+                                      "in the same or a neighbouring basin ({zoning})"),
+    "pairing.cli.done": ("{paired} personne(s) rapprochée(s) sur {fragile} emploi(s) fragilisé(s) et {hiring} "
+                         "poste(s), {within} : {pairs} rapprochement(s) écrit(s) dans {out}.",
+                         "{paired} person(s) paired out of {fragile} in fragile jobs and {hiring} position(s), "
+                         "{within}: {pairs} pair(s) written to {out}."),
 })

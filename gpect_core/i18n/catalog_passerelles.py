@@ -190,4 +190,21 @@ STRINGS = {
     "bridges.csv.trainings": ("nb_formations_locales", "local_training_count"),
     "bridges.csv.training_titles": ("formations_locales", "local_training"),
     "bridges.col.figure_fragile": ("Chiffre de projets fragile", "Fragile projects figure"),
+    # the `bridges` command (gpect_core/export/bridges_cli.py) and check_origin
+    "bridges.error.no_table": (
+        "Ce pack n'a pas de table des passerelles : reconstruisez-le avec les fichiers du ROME 4.0 (mobilités, "
+        "compétences) pour les obtenir.",
+        "This pack has no passerelles table: rebuild it with the ROME 4.0 files (mobilities, skills) to get them."),
+    "bridges.error.unknown_code": ("Code ROME « {code} » inconnu du pack : donnez un code du ROME 4.0 comme H2913.",
+                                   "ROME code “{code}” unknown to the pack: give a ROME 4.0 code such as H2913."),
+    "bridges.cli.out_ext": ("La sortie « {path} » doit finir par .csv.", "The output “{path}” must end in .csv."),
+    "bridges.cli.out_folder": ("Le dossier « {folder} » de la sortie n'existe pas.",
+                               "The output folder “{folder}” does not exist."),
+    "bridges.cli.zones_need_zoning": ("--zones demande --zoning (le zonage des codes donnés).",
+                                      "--zones needs --zoning (the zoning of the codes given)."),
+    "bridges.cli.done": ("{n} passerelles depuis {origin} écrites dans {out}.",
+                         "{n} passerelles from {origin} written to {out}."),
+    "bridges.cli.done.year": ("{n} passerelles depuis {origin} écrites dans {out} (projets de recrutement BMO "
+                              "{year}).", "{n} passerelles from {origin} written to {out} (BMO hiring projects "
+                                          "{year})."),
 }

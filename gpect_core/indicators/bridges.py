@@ -41,6 +41,7 @@ from scipy import sparse
 
 from ..assemble.bridges import build_bridges, items_of
 from ..errors import GpectError
+from ..i18n import t
 from ..selection import Selection
 from ..territory import Territory
 from .correspondence import correspondence
@@ -110,16 +111,15 @@ def bridges_table(territory: Territory) -> pd.DataFrame | None:
     return memo["table"]
 
 
-def check_origin(territory: Territory, code: str) -> str:
+def check_origin(territory: Territory, code: str, lang: str = "fr") -> str:
     """The ROME code, stripped and upper-cased, when the pack knows it (occupations or bridges); GpectError with
-    a French message otherwise, or when the pack has no passerelles at all."""
+    a message in `lang` (catalogue `bridges.error.*`) otherwise, or when the pack has no passerelles at all."""
     bridges = bridges_table(territory)
     if bridges is None or bridges.empty:
-        raise GpectError("Ce pack n'a pas de table des passerelles : reconstruisez-le avec les fichiers du ROME 4.0 "
-                         "(mobilités, compétences) pour les obtenir.")
+        raise GpectError(t("bridges.error.no_table", lang))
     clean = str(code or "").strip().upper()
     if clean not in labels(territory) and not (bridges["from_code"] == clean).any():
-        raise GpectError(f"Code ROME « {code} » inconnu du pack : donnez un code du ROME 4.0 comme H2913.")
+        raise GpectError(t("bridges.error.unknown_code", lang, code=code))
     return clean
 
 
@@ -571,15 +571,15 @@ def training_for(territory: Territory, selection: Selection, codes: list[str]) -
     return listed[columns].sort_values(["occupation_code", "title", "zone_id"]).reset_index(drop=True)
 
 
-def reachable_targets(territory: Territory, selection: Selection, from_code: str) -> pd.DataFrame:
+def reachable_targets(territory: Territory, selection: Selection, from_code: str, lang: str = "fr") -> pd.DataFrame:
     """The occupations reachable from `from_code` (pack table `bridges`), ranked by what they offer in the
     selection (rule in the module docstring). Columns `TARGET_COLUMNS`: rank (Int64, <NA> for fragile targets),
     to_code, label, kind (close / evolution / mobility / skills), score (0–1), projects, difficult_share (0–1),
     needs (survey headcount), openings (projects + needs; NaN when the projects are unknown), tension_class
     (1–5), jobseekers_per_offer, fragile (bool), fragile_reason, to_acquire (int), skills_to_acquire (labels
     joined by « ; »), trainings (int, programmes of the selection), training_titles (« title — provider (zone) »
-    joined by « ; »). `.attrs` as `local_figures`. Raises GpectError (French) for a code the pack lacks."""
-    code = check_origin(territory, from_code)
+    joined by « ; »). `.attrs` as `local_figures`. Raises GpectError (in `lang`) for a code the pack lacks."""
+    code = check_origin(territory, from_code, lang)
     bridges = bridges_table(territory)
     targets = bridges[bridges["from_code"] == code].reset_index(drop=True)
     if targets.empty:

@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..i18n import t
 from .geo import COMMUNE
-from .solver import Pairing
+from .solver import PAIR_COLUMNS, Pairing
 
 EXPORT_COLUMNS = (
     "fragile_firm", "from_commune", "from_commune_name", "from_code", "from_label", "hiring_firm", "to_commune",
@@ -79,13 +79,19 @@ def orphans_for_export(orphans: pd.DataFrame, lang: str = "fr", statuses: dict |
     }).reset_index(drop=True)
 
 
-def pairing_xlsx(pairing: Pairing, fragile: pd.DataFrame, hiring: pd.DataFrame, statuses: dict | None = None,
+def pairing_xlsx(pairing: Pairing | None, fragile: pd.DataFrame, hiring: pd.DataFrame, statuses: dict | None = None,
                  with_firms: bool = True, lang: str = "fr", orphans: pd.DataFrame | None = None) -> bytes:
     """The workbook (bytes), headers and values in `lang`: sheet « Rapprochements » (one row per pair, statuses
     from `statuses` {pair_id: label} when given; then the decided pairs whose firm was removed from its list,
     `orphans` as `orphans_for_export` gives them, each with its removed_note « entreprise retirée de la liste
     le … »), « Sans rapprochement » (people of each list left unpaired), « Méthode » (distance rule, totals, cost
-    rule). Firm names are left out when `with_firms` is false."""
+    rule). Firm names are left out when `with_firms` is false. `pairing` None: no pairing could run (a list is
+    empty); the first sheet then holds the orphans alone, every listed person is left unpaired, and the method
+    sheet says that no pairing ran."""
+    ran = pairing is not None
+    if pairing is None:
+        pairing = Pairing(pd.DataFrame(columns=list(PAIR_COLUMNS)), 0, int(fragile["headcount"].sum()),
+                          int(hiring["headcount"].sum()), None, None)
     pairs = pairs_for_export(pairing.pairs, lang, statuses)
     if orphans is not None and len(orphans):
         pairs = pd.concat([pairs.assign(removed_note=""), orphans], ignore_index=True)
@@ -104,7 +110,9 @@ def pairing_xlsx(pairing: Pairing, fragile: pd.DataFrame, hiring: pd.DataFrame, 
             t("pairing.xlsx.commune", lang): rest["commune_id"],
             t("pairing.xlsx.occupation", lang): rest["occupation_code"],
             t("pairing.xlsx.left", lang): rest["rest"]}))
-    if pairing.basins:
+    if not ran:
+        rule = t("pairing.xlsx.rule.none", lang)
+    elif pairing.basins:
         rule = t(f"pairing.xlsx.rule.{pairing.basins}", lang, zoning=pairing.zoning or "")
     else:
         rule = t("pairing.xlsx.rule.km", lang, km=f"{pairing.max_km:g}")

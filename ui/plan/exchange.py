@@ -3,8 +3,6 @@ the differences with the stored plan."""
 
 from __future__ import annotations
 
-import hashlib
-
 import pandas as pd
 import streamlit as st
 
@@ -21,14 +19,9 @@ from gpect_core.readers.rome import rome_referential
 from ui.donnees_confirm import confirm_doubts
 from ui.feedback import md, show_error
 from ui.plan.state import FORM_BASE, PlanView
+from ui.staged_upload import StagedUpload
 
-STAGED = "plan_import_staged"  # (name, bytes) — what the uploader gave (AppTest may set it directly)
-UPLOADER = "plan_import_file"
-
-
-def _stage() -> None:
-    file = st.session_state.get(UPLOADER)
-    st.session_state[STAGED] = (file.name, file.getvalue()) if file else None
+UPLOAD = StagedUpload("plan_import_staged", "plan_import_file", "plan_import_message")
 
 
 def render(view: PlanView) -> None:
@@ -40,8 +33,9 @@ def render(view: PlanView) -> None:
     st.caption(T("plan.export.help"))
     if not view.can_edit:
         return
-    st.file_uploader(T("plan.import.upload"), type=["xlsx"], key=UPLOADER, on_change=_stage)
-    staged = st.session_state.get(STAGED)
+    UPLOAD.uploader(T("plan.import.upload"), ["xlsx"])
+    UPLOAD.show_message()
+    staged = UPLOAD.file()
     if not staged:
         return
     name, data = staged
@@ -65,13 +59,10 @@ def render(view: PlanView) -> None:
     st.warning(T("plan.import.n_diff", n=len(changes)))
     st.dataframe(pd.DataFrame({T("plan.import.difference"): [d.describe(view.lang) for d in differences]}),
                  hide_index=True, width="stretch")
-    digest = hashlib.sha1(data).hexdigest()[:12]  # a tick never carries over to another file
-    confirmed = confirm_doubts(T, import_doubts(store, incoming, view.today), key=f"plan_import_confirm_{digest}")
+    confirmed = confirm_doubts(T, import_doubts(store, incoming, view.today),  # a tick never carries over
+                               key=f"plan_import_confirm_{UPLOAD.digest()}")
     apply, discard = st.columns([1, 1])
-    if discard.button(T("plan.import.discard"), key="plan_import_discard"):
-        st.session_state[STAGED] = None
-        st.success(T("plan.import.discarded"))
-        return
+    UPLOAD.discard_button(T("plan.import.discard"), "plan_import_discard", T("plan.import.discarded"), discard)
     if apply.button(T("plan.import.apply"), type="primary", key="plan_import_apply", disabled=not confirmed):
         try:
             count = apply_import(store, incoming, user=view.user.signature,
