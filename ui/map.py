@@ -21,6 +21,7 @@ from gpect_core.assets import GEOMETRY_DIR
 from gpect_core.geo import display_bounds
 from gpect_core.i18n import t
 from ui import context
+from ui.serving import precompress_static
 
 RETURNED = ["last_object_clicked", "last_object_clicked_count"]
 
@@ -28,14 +29,19 @@ RETURNED = ["last_object_clicked", "last_object_clicked_count"]
 @st.cache_resource(show_spinner=False, max_entries=32)
 def zone_geometry(_territory: Territory, fingerprint: str, zoning: str) -> maps.StaticGeometry:
     """The static geometry file of `zoning` in this pack version (written once per process)."""
-    return maps.zone_geometry(_territory.zones_of(zoning), zoning)
+    geometry = maps.zone_geometry(_territory.zones_of(zoning), zoning)
+    precompress_static(geometry.path)
+    return geometry
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def border_geometries(_territory: Territory, fingerprint: str, zoning: str) -> list[tuple[maps.StaticGeometry, str]]:
     """Static files of the département and région outlines drawn over `zoning` (`maps.border_levels`)."""
-    return [(maps.border_geometry(_territory.zones_of(level), level), level) for level in maps.border_levels(zoning)
-            if len(_territory.zones_of(level))]
+    files = [(maps.border_geometry(_territory.zones_of(level), level), level) for level in maps.border_levels(zoning)
+             if len(_territory.zones_of(level))]
+    for geometry, _level in files:
+        precompress_static(geometry.path)
+    return files
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
