@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from gpect_core.assets import PROJECT_ROOT, install_leaflet
+from gpect_core.assets import PROJECT_ROOT, STATIC_DIR, install_leaflet
 from gpect_core.errors import GpectError
 from gpect_core.i18n import t
 from ui import context as ctx
@@ -15,6 +15,7 @@ from ui.serving import (
     cache_app_static,
     compress_streamlit_bundles,
     pin_base_url,
+    serve_brotli_app_static,
     serve_brotli_bundles,
     serve_font_subsets,
     widen_websocket_compression_window,
@@ -43,6 +44,7 @@ compress_streamlit_bundles()
 pin_base_url(url_path for _script, _title, url_path, _section in PAGES)
 serve_brotli_bundles(PROJECT_ROOT / "var" / "brotli")
 cache_app_static()
+serve_brotli_app_static(STATIC_DIR, PROJECT_ROOT / "var" / "brotli" / "app")
 widen_websocket_compression_window()
 serve_font_subsets(PROJECT_ROOT / "var" / "fonts", PROJECT_ROOT, ("app.py", "app_pages", "ui", "gpect_core"))
 

@@ -4,12 +4,15 @@ code before a change, `git archive REF` into bench/out/base as the map benches d
     .venv/bin/python bench/bench_rerun_cpu.py PACK [--page app_pages/carte.py] [--runs 20] [--base REF]
 
 Each tree runs in its own process: AppTest of its `app.py` (`bench_rerun.Session`), warmed, then `--runs` reruns
-each selecting another zone d'emploi; reported: median wall time and median process CPU time of a rerun.
+each selecting another zone d'emploi; reported: median wall time and median process CPU time of a rerun. The other
+checkout gets a copy of this tree's `var/` caches (cut fonts, compressed bundles), so that neither tree measures the
+server's one-off background work.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -45,7 +48,13 @@ def main() -> None:
         sys.path.insert(0, str(ROOT / "bench"))
         from map_harness import checkout_of
 
-        trees.append((checkout_of(args.base, ROOT / "bench" / "out" / "base"), args.base))
+        base = checkout_of(args.base, ROOT / "bench" / "out" / "base")
+        # The app script starts the server's background work (cutting fonts, brotli-compressing bundles) on its
+        # first run, AppTest included: a fresh checkout would spend tens of seconds of CPU on it during the
+        # measure. Both trees start from this tree's caches (named by content, valid for any tree).
+        if (ROOT / "var").is_dir():
+            shutil.copytree(ROOT / "var", base / "var", dirs_exist_ok=True)
+        trees.append((base, args.base))
     for root, label in trees:
         db = ROOT / "bench" / "out" / f"rerun-cpu-{label}.sqlite"
         db.parent.mkdir(parents=True, exist_ok=True)

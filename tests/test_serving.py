@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import gzip
 import io
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -12,8 +14,10 @@ import pytest
 
 from ui.serving import (
     ICON_FONT_PREFIX,
+    answer_with_brotli,
     app_static_cache_control,
     base_url_script,
+    compress_static_file,
     icon_font_subset,
     icon_ligatures,
     icon_names_used,
@@ -92,7 +96,7 @@ def test_the_cut_text_font_still_writes_french_and_is_smaller():
     whole = font.read_bytes()
     cut = text_font_subset(whole)
     kept = TTFont(io.BytesIO(cut)).getBestCmap()
-    assert all(ord(c) in kept for c in "Île-de-France : œuvre, 12 345 € – « Bâtiment » ’ …")
+    assert all(ord(c) in kept for c in "Île-de-France : œuvre, 12 345 € – « Bâtiment » ’ … ≤ Łódź Timișoara")
     assert ord("Ж") in TTFont(font).getBestCmap() and ord("Ж") not in kept
     assert "fvar" in TTFont(io.BytesIO(cut))  # still variable: every weight
     assert len(cut) < len(whole) / 2
@@ -105,3 +109,80 @@ def test_websocket_messages_are_compressed_with_the_full_window():
     factory = uvicorn_ws.ServerPerMessageDeflateFactory(server_max_window_bits=12, client_max_window_bits=12,
                                                         compress_settings={"memLevel": 5})
     assert factory.server_max_window_bits == 15 and factory.compress_settings == {"memLevel": 8}
+
+
+def _served(static: Path, url_path: str, accept: str) -> tuple[dict[str, str], bytes]:
+    """(headers, body as sent) of a GET of `url_path` by a browser sending `accept` as Accept-Encoding, through
+    Streamlit's own static serving and gzip middleware (level 5, as its server builds it) with the brotli answer in
+    front."""
+    import asyncio
+
+    from starlette.applications import Starlette
+    from streamlit.web.server.starlette.starlette_gzip_middleware import SelectiveGZipMiddleware
+    from streamlit.web.server.starlette.starlette_routes import create_app_static_serving_routes
+
+    (static.parent / "app.py").touch()
+    routes = create_app_static_serving_routes(str(static.parent / "app.py"), "")
+    gzipped = SelectiveGZipMiddleware(Starlette(routes=routes), compresslevel=5)
+    scope = {"type": "http", "method": "GET", "path": url_path, "raw_path": url_path.encode(), "root_path": "",
+             "query_string": b"", "headers": [(b"host", b"127.0.0.1"), (b"accept-encoding", accept.encode())],
+             "scheme": "http", "server": ("127.0.0.1", 80), "client": ("127.0.0.1", 1), "http_version": "1.1",
+             "asgi": {"version": "3.0"}}
+    messages = []
+    received = []
+
+    async def receive():
+        if received:  # the request was read: the next message is the client going away, once the answer is sent
+            await asyncio.sleep(60)
+            return {"type": "http.disconnect"}
+        received.append(True)
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message):
+        messages.append(message)
+
+    async def get():
+        if not await answer_with_brotli(scope, send, url_path, static):
+            await gzipped(scope, receive, send)
+
+    asyncio.run(get())
+    start = next(m for m in messages if m["type"] == "http.response.start")
+    assert start["status"] == 200
+    headers = {k.decode().lower(): v.decode() for k, v in start["headers"]}
+    return headers, b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body")
+
+
+def _geometry_served_compressed(territory, zoning: str, tmp_path: Path) -> None:
+    import brotli
+
+    from gpect_core import maps
+    from gpect_core.assets import geometry_url
+
+    static = tmp_path / "static"
+    geometry = maps.zone_geometry(territory.zones_of(zoning), zoning, directory=static / "geo")
+    url_path = geometry_url(geometry.path)
+    plain = geometry.path.read_bytes()
+    headers, gzipped = _served(static, url_path, "gzip, deflate, br")  # not made yet: the middleware's gzip
+    assert headers["content-encoding"] == "gzip" and gzip.decompress(gzipped) == plain
+    compress_static_file(geometry.path, tmp_path / "cache")
+    headers, body = _served(static, url_path, "gzip, deflate, br")
+    assert headers["content-encoding"] == "br"
+    assert headers["cache-control"] == "public, immutable, max-age=31536000"
+    assert headers["access-control-allow-origin"] == "*" and headers["content-type"] == "application/json"
+    assert int(headers["content-length"]) == len(body) < len(gzipped)
+    topology = json.loads(brotli.decompress(body))
+    served = [g["id"] for g in next(iter(topology["objects"].values()))["geometries"]]
+    assert served == [str(z) for z in territory.zones_of(zoning)["zone_id"]]
+    assert brotli.decompress(body) == plain
+    # A browser without brotli gets the middleware's gzip, as before.
+    assert _served(static, url_path, "gzip")[0]["content-encoding"] == "gzip"
+
+
+def test_the_geometry_file_goes_to_a_browser_compressed_by_brotli_and_holds_the_same_zones(demo_territory, tmp_path):
+    _geometry_served_compressed(demo_territory, "ZE2020", tmp_path)
+
+
+def test_the_epci_layer_goes_compressed_by_brotli_and_holds_the_same_zones(national_pack, tmp_path):
+    from gpect_core import Territory
+
+    _geometry_served_compressed(Territory.load(national_pack, validate=False), "EPCI", tmp_path)

@@ -71,9 +71,10 @@ def chart_table(chart: alt.TopLevelMixin | dict, lang: str) -> pd.DataFrame:
     return pd.DataFrame()
 
 
-def show_chart(chart: alt.TopLevelMixin, title: str, lang: str, **kwargs) -> None:
+def show_chart(chart: alt.TopLevelMixin, title: str, lang: str, key: str | None = None, **kwargs) -> None:
     """`chart` on screen (theme None, width « stretch » unless `kwargs` say otherwise) named `title` for screen
-    readers, followed by its data under a « Données du graphique » expander.
+    readers, followed by its data under a « Données du graphique » expander, built only while that expander is open
+    (opening it reruns the page; `key`, default from `title`, keeps it open across reruns).
 
     The chart is turned into its Vega-Lite spec once, without Altair's JSON-schema validation, and drawn with
     `st.vega_lite_chart`: `st.altair_chart` validated every chart on every rerun (a second of the plan page's
@@ -82,7 +83,10 @@ def show_chart(chart: alt.TopLevelMixin, title: str, lang: str, **kwargs) -> Non
     kwargs.setdefault("width", "stretch")
     if presenting():
         chart = projected(chart)
-    spec = chart.properties(description=title).to_dict(validate=False)
+    spec = chart.to_dict(validate=False)
+    spec["description"] = title
     st.vega_lite_chart(spec, **kwargs)
-    with st.expander(t("chart.data", lang), icon=":material/table_view:"):
-        st.dataframe(chart_table(spec, lang), hide_index=True, width="stretch")
+    with st.expander(t("chart.data", lang), icon=":material/table_view:", key=key or f"chart_data_open:{title}",
+                     on_change="rerun") as box:
+        if box.open:
+            st.dataframe(chart_table(spec, lang), hide_index=True, width="stretch")

@@ -8,19 +8,22 @@ geometry are files under `static/geo/` (`maps.zone_geometry`), fetched once by t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import partial
 
+import folium
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
+import streamlit_folium
 
 from gpect_core import Territory, maps
 from gpect_core.assets import GEOMETRY_DIR
 from gpect_core.geo import display_bounds
 from gpect_core.i18n import t
 from ui import context
+from ui.serving import precompress_static
 
 RETURNED = ["last_object_clicked", "last_object_clicked_count"]
 
@@ -28,14 +31,19 @@ RETURNED = ["last_object_clicked", "last_object_clicked_count"]
 @st.cache_resource(show_spinner=False, max_entries=32)
 def zone_geometry(_territory: Territory, fingerprint: str, zoning: str) -> maps.StaticGeometry:
     """The static geometry file of `zoning` in this pack version (written once per process)."""
-    return maps.zone_geometry(_territory.zones_of(zoning), zoning)
+    geometry = maps.zone_geometry(_territory.zones_of(zoning), zoning)
+    precompress_static(geometry.path)
+    return geometry
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def border_geometries(_territory: Territory, fingerprint: str, zoning: str) -> list[tuple[maps.StaticGeometry, str]]:
     """Static files of the département and région outlines drawn over `zoning` (`maps.border_levels`)."""
-    return [(maps.border_geometry(_territory.zones_of(level), level), level) for level in maps.border_levels(zoning)
-            if len(_territory.zones_of(level))]
+    files = [(maps.border_geometry(_territory.zones_of(level), level), level) for level in maps.border_levels(zoning)
+             if len(_territory.zones_of(level))]
+    for geometry, _level in files:
+        precompress_static(geometry.path)
+    return files
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -46,6 +54,72 @@ def _base_map_zones(_territory: Territory, fingerprint: str, zoning: str) -> gpd
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _bounds(_territory: Territory, fingerprint: str, zoning: str) -> tuple[float, float, float, float]:
     return display_bounds(_territory.zones_of(zoning))
+
+
+@dataclass(frozen=True)
+class BaseMapParts:
+    """What streamlit-folium's `st_folium` sends of a map besides the feature group it swaps on each rerun: the
+    map's script, header, HTML, links and default value (the same on every rerun of a zones map: it depends on the
+    zones' extent only)."""
+
+    script: str
+    header: str
+    html: str
+    map_id: str
+    css_links: tuple[str, ...]
+    js_links: tuple[str, ...]
+    defaults: dict
+
+
+def base_map_parts(fmap: folium.Map, returned: list[str]) -> BaseMapParts:
+    """`fmap` rendered as `st_folium` renders a map (its own helpers, streamlit-folium 0.27), once, so that a rerun
+    renders only its feature group (`show_zones_map`): the base map's Jinja rendering was most of the map's share
+    of a click's server CPU."""
+    sf = streamlit_folium
+    fmap.get_root().render()
+    fmap.render()
+    html, header = sf._get_html(fmap), sf._get_header(fmap)
+    script = sf._get_map_string(fmap)
+    css, js = [], []
+    for element in (fmap, *fmap._children.values()):
+        css += [href for _, href in getattr(element, "default_css", [])]
+        js += [src for _, src in getattr(element, "default_js", [])]
+    defaults = {"last_object_clicked": None, "last_object_clicked_count": None,
+                "bounds": {"_southWest": {"lat": None, "lng": None}, "_northEast": {"lat": None, "lng": None}},
+                "zoom": fmap.options.get("zoom")}
+    return BaseMapParts(script, header, html, sf.get_full_id(fmap), tuple(dict.fromkeys(css)),
+                        tuple(dict.fromkeys(js)), {k: v for k, v in defaults.items() if k in returned})
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _cached_base_map_parts(_territory: Territory, fingerprint: str, zoning: str, height: int, borders: bool,
+                           returned: tuple[str, ...]) -> BaseMapParts:
+    zones = _territory.zones_of(zoning)
+    fmap = maps.zone_base_map(zones, height_px=height, borders=borders,
+                              bounds=_bounds(_territory, fingerprint, zoning))
+    return base_map_parts(fmap, list(returned))
+
+
+def show_zones_map(parts: BaseMapParts, group: folium.FeatureGroup, key: str, height: int, returned: list[str],
+                   on_change: Callable[[], None] | None) -> None:
+    """What `st_folium(fmap, key=key, feature_group_to_add=group, height=height, use_container_width=True,
+    returned_objects=returned, on_change=on_change)` does, the base map taken from `parts`: the same component, the
+    same arguments, the same key for its value (`st.session_state[key]` as `st_folium` keeps it)."""
+    sf = streamlit_folium
+    holder = folium.Map(location=[0, 0], tiles=None)  # the feature group's parent, renamed « map_div » as by st_folium
+    fg_script = sf._get_feature_group_string(group, map=holder, idx=0)
+    hash_key = sf.generate_js_hash(parts.script, key, False)
+
+    def changed() -> None:
+        st.session_state[key] = st.session_state.get(hash_key, {})
+        if on_change is not None:
+            on_change()
+
+    sf._component_func(script=parts.script, header=parts.header, html=parts.html, id=parts.map_id, key=hash_key,
+                       height=height, width=None, returned_objects=returned, default=parts.defaults, zoom=None,
+                       center=None, feature_group=fg_script, return_on_hover=False, layer_control=None,
+                       pixelated=False, css_links=list(parts.css_links), js_links=list(parts.js_links),
+                       on_change=changed, wrap_longitude=False)
 
 
 def on_zone_click(map_key: str, zones: gpd.GeoDataFrame) -> None:
@@ -95,8 +169,10 @@ def zone_map(territory: Territory, zoning: str, key: str, *, fill: dict[str, str
     except OSError as exc:
         st.error(t("map.static_unwritable", lang, folder=str(GEOMETRY_DIR), error=exc.strerror or str(exc)))
         return
-    bounds = _bounds(territory, territory.fingerprint, zoning) if pack_zones else None
-    fmap = maps.zone_base_map(zones, height_px=height, borders=bool(border_files), bounds=bounds)
-    st_folium(fmap, key=key, feature_group_to_add=group, height=height, use_container_width=True,
-              returned_objects=RETURNED if clickable else [],
-              on_change=partial(on_zone_click, key, zones) if clickable else None)
+    returned = RETURNED if clickable else []
+    if pack_zones:
+        parts = _cached_base_map_parts(territory, territory.fingerprint, zoning, height, bool(border_files),
+                                       tuple(returned))
+    else:
+        parts = base_map_parts(maps.zone_base_map(zones, height_px=height, borders=bool(border_files)), returned)
+    show_zones_map(parts, group, key, height, returned, partial(on_zone_click, key, zones) if clickable else None)
