@@ -647,3 +647,85 @@ def test_with_both_lists_empty_the_workbook_still_holds_the_decided_pairs_of_rem
     method = sheets[t("pairing.xlsx.sheet.method", lang)]
     assert t("pairing.xlsx.rule.none", lang) in method[t("pairing.xlsx.value", lang)].tolist()
     assert sheets[t("pairing.xlsx.sheet.left", lang)].empty
+
+
+def _decided_lists():
+    fragile = rows("fragile", [("Alpha", "10001", "A1101", 5), ("Beta", "10002", "A1101", 1),
+                               ("Kappa", "10001", "A1101", 2)])
+    hiring = rows("hiring", [("Gamma", "10001", "A1101", 2), ("Delta", "10002", "A1101", 1),
+                             ("Eta", "10001", "A1101", 3)])
+    ids = {f: entry_id(f, c, o) for f, c, o, _n in [*fragile[["firm", "commune_id", "occupation_code",
+                                                              "headcount"]].itertuples(index=False),
+                                                     *hiring[["firm", "commune_id", "occupation_code",
+                                                              "headcount"]].itertuples(index=False)]}
+    return fragile, hiring, ids
+
+
+def _decided_pair(ids, a, b, headcount, km, cost, status):
+    return {"pair_id": f"{ids[a]}>{ids[b]}", "fragile_id": ids[a], "hiring_id": ids[b], "from_code": "A1101",
+            "to_code": "A1101", "headcount": headcount, "distance_km": km, "cost": cost, "status": status,
+            "version": 2}
+
+
+@pytest.mark.parametrize("by_flow", [False, True])
+def test_decided_pairs_are_fixed_before_the_assignment_whatever_the_distance(by_flow, monkeypatch):
+    import gpect_core.pairing.solver as solver
+
+    if by_flow:
+        monkeypatch.setattr(solver, "MAX_UNIT_LINKS", 0)
+    territory = small_territory()
+    fragile, hiring, ids = _decided_lists()
+    # decided at 20 km: Alpha → Gamma (1 person) and Beta → Delta (11 km) accepted, Alpha → Eta refused
+    decided = pd.DataFrame([_decided_pair(ids, "Alpha", "Gamma", 1, 0.0, 0, "accepte"),
+                            _decided_pair(ids, "Beta", "Delta", 1, 11.1, 11, "accepte"),
+                            _decided_pair(ids, "Alpha", "Eta", 2, 0.0, 0, "refuse")])
+    result = pair_jobs(fragile, hiring, territory, max_km=5, decided=decided)
+    pairs = result.pairs.set_index(["fragile_firm", "hiring_firm"])
+    # both accepted pairs are there with their stored figures, the 11 km one beyond today's 5 km included
+    assert pairs.loc[("Alpha", "Gamma"), "headcount"] == 1
+    assert pairs.loc[("Beta", "Delta"), ["headcount", "distance_km", "cost"]].tolist() == [1, 11.1, 11]
+    assert ("Alpha", "Eta") not in pairs.index  # the refused link is not proposed again
+    assert result.pairs["pair_id"].is_unique
+    # the reserved headcounts are respected on both sides: Gamma has 1 place left, Delta none
+    by_hiring = result.pairs.groupby("hiring_firm")["headcount"].sum()
+    assert by_hiring["Gamma"] <= 2 and by_hiring["Delta"] == 1 and by_hiring.get("Eta", 0) <= 3
+    by_fragile = result.pairs.groupby("fragile_firm")["headcount"].sum()
+    assert by_fragile["Beta"] == 1 and by_fragile["Alpha"] <= 5
+    if not by_flow:  # person by person, the refused link is left out of the matching: Kappa takes the 3 places
+        assert by_fragile["Kappa"] == 2 and result.paired == 1 + 1 + 2 + (by_fragile["Alpha"] - 1)
+    # the advisers' workbook lists them with their status
+    statuses = {p: {"accepte": "accepté", "refuse": "refusé"}[s] for p, s in zip(decided["pair_id"],
+                                                                                   decided["status"], strict=True)}
+    book = pd.read_excel(io.BytesIO(pairing_xlsx(result, fragile, hiring, statuses)), sheet_name=0, dtype=str)
+    firm, status = t("pairing.xlsx.fragile_firm", "fr"), t("pairing.xlsx.status", "fr")
+    assert book.loc[book[firm] == "Beta", status].tolist() == ["accepté"]
+
+
+def test_storing_a_new_pairing_never_changes_a_decided_pair_and_versions_a_proposed_one(plan_db_url):
+    territory = small_territory()
+    store = PairingStore.open(plan_db_url)
+    fragile, hiring, ids = _decided_lists()
+    store.import_list("fragile", fragile, "edith")
+    store.import_list("hiring", hiring, "edith")
+    first = pair_jobs(store.list_frame("fragile"), store.list_frame("hiring"), territory, 20)
+    store.save_proposals(first.pairs, "edith")
+    stored = store.pairs_frame().set_index("pair_id")
+    accepted = stored.index[stored["headcount"] == stored["headcount"].min()][0]
+    store.set_status(accepted, "accepte", "bruno")
+    before = store.pairs_frame().set_index("pair_id")
+    # a pairing in which the accepted pair's figures differ (as the old page computed them) is stored
+    changed = first.pairs.copy()
+    changed["headcount"] = changed["headcount"] + 4
+    store.save_proposals(changed, "edith")
+    after = store.pairs_frame().set_index("pair_id")
+    assert after.loc[accepted].tolist() == before.loc[accepted].tolist()
+    proposed = [p for p in after.index if after.loc[p, "status"] == "propose"]
+    assert proposed
+    for pair_id in proposed:
+        assert after.loc[pair_id, "headcount"] == before.loc[pair_id, "headcount"] + 4
+        assert after.loc[pair_id, "version"] == before.loc[pair_id, "version"] + 1
+        history = store.history_frame(pair_id)
+        assert history["kind"].iloc[0] == "update" and history["field"].iloc[0] == "figures"
+        assert history["after"].iloc[0] == f'{{"headcount": {after.loc[pair_id, "headcount"]}}}'
+    assert store.history_frame(accepted)["kind"].iloc[0] == "status"
+    store.close()
