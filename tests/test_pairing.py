@@ -696,9 +696,12 @@ def test_decided_pairs_are_fixed_before_the_assignment_whatever_the_distance(by_
     # the advisers' workbook lists them with their status
     statuses = {p: {"accepte": "accepté", "refuse": "refusé"}[s] for p, s in zip(decided["pair_id"],
                                                                                    decided["status"], strict=True)}
-    book = pd.read_excel(io.BytesIO(pairing_xlsx(result, fragile, hiring, statuses)), sheet_name=0, dtype=str)
+    books = pd.read_excel(io.BytesIO(pairing_xlsx(result, fragile, hiring, statuses)), sheet_name=None, dtype=str)
+    book, method = books["Rapprochements"], books["Méthode"]
     firm, status = t("pairing.xlsx.fragile_firm", "fr"), t("pairing.xlsx.status", "fr")
     assert book.loc[book[firm] == "Beta", status].tolist() == ["accepté"]
+    decided_rule = method.set_index(method.columns[0]).loc["Paires décidées"].iloc[0]
+    assert decided_rule.startswith("conservées : une paire « accepté » garde ses chiffres enregistrés")
 
 
 def test_storing_a_new_pairing_never_changes_a_decided_pair_and_versions_a_proposed_one(plan_db_url):

@@ -358,3 +358,25 @@ def test_decided_pairs_of_removed_firms_are_exported_even_when_a_list_is_left_em
                             offered_downloads)
     assert book is not None and book["Statut"].tolist() == ["accepté"]
     assert not any(firm in book.to_csv() for firm in FIRMS)
+
+
+def test_an_accepted_pair_stays_with_its_figures_when_the_distance_shrinks(pairing_env):
+    at = _app(EDITOR)
+    next(b for b in at.button if b.label == "Enregistrer ces propositions").click().run()
+    stored = pairing_env.pairs_frame().set_index("pair_id")
+    pair_id = next(p for p, r in stored.iterrows() if p.split(">")[1] == r["hiring_id"]
+                   and r["hiring_id"] in set(pairing_env.list_frame("hiring")["entry_id"]))
+    pairing_env.set_status(pair_id, "accepte", "edith")
+    before = pairing_env.pairs_frame().set_index("pair_id").loc[pair_id]
+    at = _app(EDITOR)
+    next(n for n in at.number_input if n.label == "Distance maximale entre communes (km)").set_value(0).run()
+    assert not at.exception
+    table = at.dataframe[next(i for i, df in enumerate(at.dataframe) if "Entreprise qui recrute" in df.value.columns)]
+    rows = table.value[table.value["Entreprise qui recrute"] == FIRMS[1]]
+    assert rows[["Personnes", "Statut"]].values.tolist() == [[before["headcount"], "accepté"]]
+    picker = next(s for s in at.selectbox if s.label == "Rapprochement")
+    assert pair_id in picker.options or any(FIRMS[1] in str(o) for o in picker.options)
+    next(b for b in at.button if b.label == "Enregistrer ces propositions").click().run()
+    assert not at.exception
+    after = pairing_env.pairs_frame().set_index("pair_id").loc[pair_id]
+    assert after[["headcount", "version", "status"]].tolist() == before[["headcount", "version", "status"]].tolist()

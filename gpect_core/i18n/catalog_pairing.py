@@ -6,10 +6,15 @@ STRINGS = {
     "pairing.intro": (
         "Pour chaque emploi fragilisé, des postes à pourvoir accessibles : même métier ou passerelle, à distance "
         "de trajet. L'affectation est globale : le plus de personnes rapprochées, puis le moindre coût (passerelle, "
-        "distance, compétences à acquérir), dans la limite des effectifs de chaque entreprise.",
+        "distance, compétences à acquérir), dans la limite des effectifs de chaque entreprise. Les paires décidées "
+        "sont conservées : une paire « accepté » garde ses chiffres enregistrés (effectif, distance) quelle que "
+        "soit la règle de trajet, et son effectif est retiré des deux listes avant le calcul ; le lien d'une paire "
+        "« refusé » n'est plus proposé.",
         "For each fragile job, hiring positions it can move to: same occupation or a bridge, within commuting "
         "distance. The assignment is global: the most people paired, then the least cost (bridge, distance, skills "
-        "to acquire), within every firm's headcount."),
+        "to acquire), within every firm's headcount. Decided pairs are kept: an “accepted” pair keeps its stored "
+        "figures (headcount, distance) whatever the commute rule, and its headcount is taken out of both lists "
+        "before the computation; the link of a “refused” pair is not proposed again."),
     "pairing.import.header": ("Importer les deux listes", "Import the two lists"),
     "pairing.import.fragile": ("Entreprises aux emplois fragilisés (XLSX)", "Firms with fragile jobs (XLSX)"),
     "pairing.import.hiring": ("Entreprises qui recrutent (XLSX)", "Firms hiring (XLSX)"),
@@ -139,6 +144,15 @@ STRINGS = {
     "pairing.xlsx.v.assignment": (
         "globale : le plus de personnes rapprochées, puis le moindre coût total (flot de coût minimal)",
         "global: the most people paired, then the least total cost (minimum-cost flow)"),
+    "pairing.xlsx.m.decided": ("Paires décidées", "Decided pairs"),
+    "pairing.xlsx.v.decided": (
+        "conservées : une paire « accepté » garde ses chiffres enregistrés quelle que soit la règle de trajet et son "
+        "effectif est retiré des deux listes avant l'affectation ; le lien d'une paire « refusé » n'est plus proposé",
+        "kept: an “accepted” pair keeps its stored figures whatever the commute rule and its headcount is taken out "
+        "of both lists before the assignment; the link of a “refused” pair is not proposed again"),
+    "pairing.kind.update": ("mise à jour des chiffres", "figures updated"),
+    "pairing.history.figures": ("chiffres : {figures}", "figures: {figures}"),
+    "pairing.status.decided": ("{pair} — {status}, hors de ce calcul", "{pair} — {status}, outside this run"),
     "pairing.xlsx.sheet.pairs": ("Rapprochements", "Pairs"),
     "pairing.xlsx.sheet.left": ("Sans rapprochement", "Unpaired"),
     "pairing.xlsx.sheet.method": ("Méthode", "Method"),
