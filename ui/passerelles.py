@@ -160,12 +160,15 @@ def _detail(ctx, targets: pd.DataFrame, origin: str, selection: Selection) -> No
         else:
             uai = courses["provider"].astype("string").str.fullmatch(r"\d{7}[A-Z]").fillna(False).all()
             provider = t("bridges.col.provider_uai") if uai else t("bridges.col.provider")
+            where = t("bridges.col.departement") if (courses["zoning"] == "DEP").all() else \
+                t("bridges.col.training_zone")
             shown = pd.DataFrame({t("bridges.col.title"): courses["title"],
-                                  provider: courses["provider"], t("col.zone"): courses["zone_name"],
+                                  provider: courses["provider"], where: courses["zone_name"],
                                   t("bridges.col.level"): courses["level"],
                                   t("bridges.col.capacity"): courses["capacity"], t("col.year"): courses["year"]})
             formats = {t("bridges.col.capacity"): INT}
             show_table(shown, formats, ctx.lang)
+            st.caption(t("passerelles.training.rule"))
             table_downloads(ctx, shown, t("passerelles.training.title", n=len(courses))
                             + f" — {names.get(target, target)}", ["training"], "passerelles_training",
                             formats=formats)
