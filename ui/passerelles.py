@@ -168,7 +168,8 @@ def _detail(ctx, targets: pd.DataFrame, origin: str, selection: Selection) -> No
                                   t("bridges.col.capacity"): courses["capacity"], t("col.year"): courses["year"]})
             formats = {t("bridges.col.capacity"): INT}
             show_table(shown, formats, ctx.lang)
-            st.caption(t("passerelles.training.rule"))
+            st.caption(t("passerelles.training.rule") + (" " + t("passerelles.training.unknown_places")
+                                                            if courses["capacity"].isna().any() else ""))
             table_downloads(ctx, shown, t("passerelles.training.title", n=len(courses))
                             + f" — {names.get(target, target)}", ["training"], "passerelles_training",
                             formats=formats)

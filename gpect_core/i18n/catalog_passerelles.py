@@ -167,6 +167,11 @@ STRINGS = {
     "bridges.col.level": ("Niveau", "Level"),
     "bridges.col.capacity": ("Capacité", "Capacity"),
     "bridges.col.departement": ("Département", "Département"),
+    "passerelles.training.unknown_places": (
+        "« – » en capacité : nombre de places inconnu (la source ne le donne pas, ou y met 999, valeur de "
+        "remplissage et non un nombre de places).",
+        "“–” as capacity: number of places unknown (the source does not give it, or puts 999 there, a filler and "
+        "not a number of places)."),
     "bridges.col.training_zone": ("Zone", "Zone"),
     "passerelles.training.rule": (
         "Formations des zones retenues comme sur la page « Formations et besoins » : les zones de la sélection ; "
