@@ -136,9 +136,56 @@ def test_the_reader_names_file_sheet_row_and_column_of_each_bad_cell(tmp_path):
         "n'existe pas dans le territoire",
         "« fragiles.xlsx », feuille « Saisie », ligne 3, colonne « Code métier (ROME) » : « Z9999 » n'est pas un "
         "code ROME (une lettre de A à N et quatre chiffres, ex. H2913)",
-        "« fragiles.xlsx », feuille « Saisie », ligne 3, colonne « Effectif concerné » : « 2.5 » n'est pas un "
+        "« fragiles.xlsx », feuille « Saisie », ligne 3, colonne « Effectif concerné » : « 2,5 » n'est pas un "
         "nombre entier positif",
     ]
+    with pytest.raises(PairingInputError) as caught:
+        read_list(path, "fragile", small_territory(), lang="en")
+    assert caught.value.problems[-1].message.endswith("“2.5” is not a positive whole number")
+
+
+def test_a_workbook_without_its_entry_sheet_or_rows_says_so_in_good_french(tmp_path):
+    workbook = Workbook()
+    workbook.active.title = "Notice"
+    workbook.active.append(["Remplissez la feuille Saisie"])
+    workbook.create_sheet("Feuil2").append(["Entreprise", "Commune"])
+    workbook.save(tmp_path / "sans_saisie.xlsx")
+    with pytest.raises(PairingInputError) as caught:
+        read_list(tmp_path / "sans_saisie.xlsx", "fragile", small_territory())
+    assert caught.value.message == ("« sans_saisie.xlsx » : la feuille « Saisie » du modèle est absente (feuilles du "
+                                    "classeur : « Notice », « Feuil2 ») ; saisissez les lignes dans la feuille "
+                                    "« Saisie » du modèle.")
+    with pytest.raises(PairingInputError) as caught:
+        read_list(write_list(tmp_path / "vide.xlsx", FRAGILE, []), "fragile", small_territory())
+    assert caught.value.message == "« vide.xlsx », feuille « Saisie » ne contient aucune ligne d'emplois fragilisés."
+
+
+def test_the_map_tooltip_writes_the_distance_the_french_way_and_in_english():
+    from gpect_core.pairing.maps import pairing_map
+
+    territory = placed_territory()
+    result = pair_jobs(rows("fragile", [("Alpha", "10001", "A1101", 1)]),
+                       rows("hiring", [("Gamma", "10004", "A1101", 1)]), territory, max_km=20)
+    km = result.pairs["distance_km"].iloc[0]
+    assert km == 8.0
+    french = pairing_map(territory, result.pairs).get_root().render()
+    assert "1 pers., 8,0 km" in french
+    english = pairing_map(territory, result.pairs, lang="en").get_root().render()
+    assert "1 person(s), 8.0 km" in english
+
+
+def test_the_pair_command_refuses_two_commute_rules_at_once(tmp_path, capsys):
+    pack = tmp_path / "pack"
+    small_territory().save(pack, validate=False)
+    fragile = write_list(tmp_path / "f.xlsx", FRAGILE, [("Alpha", "10001", "A1101", 1)])
+    hiring = write_list(tmp_path / "h.xlsx", HIRING, [("Gamma", "10001", "A1101", 1)])
+    for lang, said in (("fr", "--max-km 30 et --basins same sont deux règles de trajet différentes"),
+                       ("en", "--max-km 30 and --basins same are two different commute rules")):
+        assert main(["pair", "--pack", str(pack), "--fragile", str(fragile), "--hiring", str(hiring), "--max-km",
+                     "30", "--basins", "same", "--out", str(tmp_path / "x.xlsx"), "--lang", lang]) == 1
+        err = capsys.readouterr().err
+        assert said in err and "Traceback" not in err
+    assert not (tmp_path / "x.xlsx").exists()
 
 
 def test_job_titles_written_in_words_go_through_the_survey_matching_and_are_never_forced(tmp_path):
@@ -731,4 +778,16 @@ def test_storing_a_new_pairing_never_changes_a_decided_pair_and_versions_a_propo
         assert history["kind"].iloc[0] == "update" and history["field"].iloc[0] == "figures"
         assert history["after"].iloc[0] == f'{{"headcount": {after.loc[pair_id, "headcount"]}}}'
     assert store.history_frame(accepted)["kind"].iloc[0] == "status"
+    store.close()
+
+
+def test_an_import_removing_a_firm_listed_in_two_communes_counts_one_firm(plan_db_url):
+    from ui.pairing import removal_firms
+
+    store = PairingStore.open(plan_db_url)
+    store.import_list("fragile", rows("fragile", [("Alpha", "10001", "A1101", 1), ("Alpha", "10002", "A1101", 2),
+                                                  ("Beta", "10001", "B1101", 1)]), "edith")
+    removals = store.removals("fragile", rows("fragile", [("Beta", "10001", "B1101", 1)]))
+    assert len(removals) == 2
+    assert removal_firms(removals).to_dict() == {"Alpha": 0}
     store.close()

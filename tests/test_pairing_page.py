@@ -175,7 +175,7 @@ def test_a_list_with_doubtful_values_is_stored_only_once_confirmed(pairing_env, 
     assert any("Rien n'a été enregistré : 2 valeur(s) inhabituelle(s)" in e.value for e in at.error)
     assert _hiring_firms(pairing_env) == [FIRMS[1]]
     next(c for c in at.checkbox if c.label.startswith("Je confirme ces 2 valeur(s)")).check().run()
-    next(c for c in at.checkbox if c.label.startswith("Je confirme le retrait de ces 1 entreprise(s)")).check().run()
+    next(c for c in at.checkbox if c.label.startswith("Je confirme le retrait : 1 entreprise(s), 1 ligne(s)")).check().run()
     assert len(reads) == 1  # the staged file is read once, not at every click while it waits
     at.button(key="pairing_accept_hiring").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
@@ -198,9 +198,11 @@ def test_a_list_that_drops_a_firm_with_an_accepted_pair_asks_first_and_keeps_the
     at.run()
     assert not at.exception
     warning = " ".join(w.value for w in at.warning)
-    assert f"Cette liste retire 1 entreprise(s) déjà enregistrée(s) : {FIRMS[1]} (1 paire(s) décidée(s))" in warning
+    assert (f"Cette liste retire 1 entreprise(s) déjà enregistrée(s) (1 ligne(s)) : {FIRMS[1]} (1 paire(s) "
+            "décidée(s))") in warning
     at.button(key="pairing_accept_hiring").click().run()
-    assert any("Rien n'a été enregistré : 1 entreprise(s) seraient retirées" in e.value for e in at.error)
+    assert any("Rien n'a été enregistré : 1 entreprise(s) (1 ligne(s)) seraient retirées" in e.value
+               for e in at.error)
     assert _hiring_firms(pairing_env) == [FIRMS[1]]
     next(c for c in at.checkbox if c.label.startswith("Je confirme le retrait")).check().run()
     at.button(key="pairing_accept_hiring").click().run()

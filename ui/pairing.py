@@ -84,6 +84,14 @@ def _preview(ctx, frame: pd.DataFrame, kind: str) -> pd.DataFrame:
         T(f"pairing.preview.{last}"): frame[last].to_numpy()})
 
 
+def removal_firms(removals: pd.DataFrame) -> pd.Series:
+    """The firms an import would remove (`PairingStore.removals`: one row per list row), each once, in the order
+    met, with the number of their decided pairs (int)."""
+    if removals.empty:
+        return pd.Series(dtype="int64")
+    return removals.groupby("firm", sort=False)["decided"].sum().astype("int64")
+
+
 def _import_section(ctx, store: PairingStore, user) -> None:
     T = ctx.t
     st.subheader(T("pairing.import.header"))
@@ -121,12 +129,13 @@ def _import_section(ctx, store: PairingStore, user) -> None:
         confirmed = confirm_doubts(T, doubts, f"pairing_confirm_{kind}_{digest}")
         removals = store.removals(kind, frame)
         removal_ok = True
+        firms_gone = removal_firms(removals)
         if len(removals):
-            firms = [T("pairing.import.removal_decided", firm=r.firm, n=r.decided) if r.decided else r.firm
-                     for r in removals.itertuples(index=False)]
-            st.warning(T("pairing.import.removals", n=len(removals), firms=" ; ".join(firms)))
+            firms = [T("pairing.import.removal_decided", firm=firm, n=n) if n else firm
+                     for firm, n in firms_gone.items()]
+            st.warning(T("pairing.import.removals", n=len(firms_gone), rows=len(removals), firms=" ; ".join(firms)))
             digest = hashlib.sha1("\n".join(removals["entry_id"]).encode()).hexdigest()[:12]
-            removal_ok = st.checkbox(T("pairing.import.remove_confirm", n=len(removals)),
+            removal_ok = st.checkbox(T("pairing.import.remove_confirm", n=len(firms_gone), rows=len(removals)),
                                      key=f"pairing_remove_{kind}_{digest}")
         row = st.container(horizontal=True)
         accept = row.button(T("pairing.import.accept"), key=f"pairing_accept_{kind}")
@@ -137,7 +146,7 @@ def _import_section(ctx, store: PairingStore, user) -> None:
             st.error(T("pairing.import.confirm_needed", n=len(doubts)))
             continue
         if not removal_ok:
-            st.error(T("pairing.import.remove_needed", n=len(removals)))
+            st.error(T("pairing.import.remove_needed", n=len(firms_gone), rows=len(removals)))
             continue
         try:
             counts = store.import_list(kind, frame, user.signature)
@@ -297,7 +306,7 @@ def render(ctx) -> None:
     show_table(pairs[columns].rename(columns={c: T(f"pairing.col.{c}") for c in columns}), formats, ctx.lang,
                key="pairing_table")
     st.caption(T("pairing.table.caption", n=len(pairs)))
-    st_folium(pairing_map(ctx.territory, result.pairs, statuses), key="pairing_map", height=460,
+    st_folium(pairing_map(ctx.territory, result.pairs, statuses, lang=ctx.lang), key="pairing_map", height=460,
               use_container_width=True, returned_objects=[])
     st.caption(T("pairing.map.caption"))
     _export_button(ctx, result, fragile, hiring, labels, editor, orphans)
