@@ -29,8 +29,8 @@ Method
    assignment: an « accepté » pair whose two rows are still listed keeps its headcount, reserved on its fragile
    row and on its hiring row (the assignment gets the remaining headcounts), and appears in the result with its
    stored figures (headcount, distance, cost) whatever the distance rule; the link of a decided pair (« accepté »
-   or « refusé ») is never proposed again — removed from the person-by-position matching, or, on the group
-   network, dropped from its result (those people then stay unpaired rather than being re-optimised).
+   or « refusé ») is never proposed again: each row of such a link stands at a place of its own (a copy of its
+   point), and the link between the two places is cut before the assignment, which stays exact.
 """
 
 from __future__ import annotations
@@ -289,13 +289,12 @@ def _units(rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return row, group, np.concatenate([[0], np.cumsum(per_group)[:-1]])
 
 
-def _by_matching(e1, e2, fr, hr, fg, hg, blocked: np.ndarray | None = None, n_hiring: int = 0) -> pd.DataFrame:
+def _by_matching(e1, e2, fr, hr, fg, hg) -> pd.DataFrame:
     """The assignment person by position: every fragile person a row, every open position a column, a link where
     the group network allows it (cost of its path), plus one « unpaired » column per person at a cost above any
     sum of paths, so that the minimum-weight full matching (scipy.sparse.csgraph.min_weight_full_bipartite_matching,
-    LAPJVsp) pairs the most people first, then at the least total cost — the optimum of the flow network. Links of
-    `blocked` (keys fragile row × `n_hiring` + hiring row: decided pairs) are left out. Returns f, h (rows), x,
-    hid, headcount (1 per person, summed later)."""
+    LAPJVsp) pairs the most people first, then at the least total cost — the optimum of the flow network. Returns
+    f, h (rows), x, hid, headcount (1 per person, summed later)."""
     cand = _candidates(e1, e2)
     f_row, f_group, f_start = _units(fr)
     h_row, h_group, h_start = _units(hr)
@@ -312,9 +311,6 @@ def _by_matching(e1, e2, fr, hr, fg, hg, blocked: np.ndarray | None = None, n_hi
         rows = f_start[cand["gid"]][link] + offset // hq[link]
         cols = h_start[cand["hid"]][link] + offset % hq[link]
         weights = cost[link] + 1
-    if blocked is not None and len(blocked):
-        keep = ~np.isin(f_row[rows].astype(np.int64) * n_hiring + h_row[cols], blocked)
-        rows, cols, weights = rows[keep], cols[keep], weights[keep]
     n_f, n_h = len(f_row), len(h_row)
     # +1 keeps every weight positive (a sparse matrix may drop explicit zeros); it adds the same to every pair.
     unpaired = (cost.max() + 2) * (n_f + 1)
@@ -468,6 +464,28 @@ def _fixed_links(territory, fixed: pd.DataFrame, fragile: pd.DataFrame, hiring: 
     return out[["f", "h", "from_code", "to_code", "link", "score", "km", "gap_count", "cost", "headcount"]]
 
 
+def _private_places(f_place: np.ndarray, h_place: np.ndarray, spots: pd.DataFrame, blocked: np.ndarray,
+                    n_hiring: int):
+    """Each row of a decided link (`blocked`: fragile row × `n_hiring` + hiring row) moved to a place of its own
+    (a copy of its spot), so that its group holds it alone and the link can be cut between the two places without
+    touching any other row: (f_place, h_place, spots, keys from_place × len(spots) + to_place of the place pairs
+    to cut — int64)."""
+    if not len(blocked):
+        return f_place, h_place, spots, np.array([], dtype=np.int64)
+    bf, bh = blocked // n_hiring, blocked % n_hiring
+    placed = (f_place[bf] >= 0) & (h_place[bh] >= 0)
+    bf, bh = bf[placed], bh[placed]
+    f_place, h_place = f_place.copy(), h_place.copy()
+    copies, start = [], int(spots.index.max()) + 1
+    for place, rows in ((f_place, np.unique(bf)), (h_place, np.unique(bh))):
+        new = start + np.arange(len(rows))
+        copies.append(spots.loc[place[rows]].set_axis(new))
+        place[rows] = new
+        start += len(rows)
+    spots = pd.concat([spots, *copies])
+    return f_place, h_place, spots, f_place[bf].astype(np.int64) * len(spots) + h_place[bh]
+
+
 def _assign(territory, fragile, hiring, f_place, h_place, spots, max_km, basins, zoning, weights, blocked,
             pairing: Pairing):
     """The global assignment of the free headcounts (method, steps 1–3): (chosen links — columns f, h, from_code,
@@ -475,6 +493,7 @@ def _assign(territory, fragile, hiring, f_place, h_place, spots, max_km, basins,
     candidate links or None). Sets `pairing.candidates`."""
     none = pd.DataFrame(columns=["f", "h", "from_code", "to_code", "link", "score", "km", "gap_count", "cost",
                                  "headcount"])
+    f_place, h_place, spots, apart = _private_places(f_place, h_place, spots, blocked, len(hiring))
     fr, hr = _groups(fragile, f_place), _groups(hiring, h_place)
     if fr.empty or hr.empty:
         return none, None
@@ -482,6 +501,9 @@ def _assign(territory, fragile, hiring, f_place, h_place, spots, max_km, basins,
     hg = hr.groupby("group").agg(place=("place", "first"), code=("code", "first"), qty=("qty", "sum")).reset_index()
     f_places, h_places = np.unique(fg["place"]), np.unique(hg["place"])
     dist = _reachable(spots, f_places, h_places, max_km, basins, neighbours(territory, zoning) if zoning else None)
+    if len(apart):
+        dist = dist[~np.isin(dist["from_place"].to_numpy(np.int64) * len(spots) + dist["to_place"].to_numpy(np.int64),
+                             apart)]
     links = occupation_links(territory, fg["code"]).rename(columns={"from_code": "code"})
     gaps = skill_gaps(territory, links.rename(columns={"code": "from_code"}))
     links = links.merge(gaps.rename(columns={"from_code": "code"}), on=["code", "to_code"], how="left")
@@ -492,14 +514,11 @@ def _assign(territory, fragile, hiring, f_place, h_place, spots, max_km, basins,
         return none, None
     pair_qty = _pair_units(e1, e2, fg, hg)
     if pair_qty <= MAX_UNIT_LINKS:
-        chosen = _by_matching(e1, e2, fr, hr, fg, hg, blocked, len(hiring))
+        chosen = _by_matching(e1, e2, fr, hr, fg, hg)
         pairing.candidates = pair_qty
     else:
         chosen = _by_flow(e1, e2, fr, hr, fg, hg)
         pairing.candidates = len(e1) + len(e2)
-        if len(blocked) and not chosen.empty:
-            key = chosen["f"].to_numpy(np.int64) * len(hiring) + chosen["h"].to_numpy(np.int64)
-            chosen = chosen[~np.isin(key, blocked)]
     if chosen.empty:
         return none, None
     chosen["from_code"] = fragile["occupation_code"].to_numpy()[chosen["f"].to_numpy(np.int64)]
