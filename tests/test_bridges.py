@@ -424,3 +424,35 @@ def test_jobseekers_per_offer_of_a_region_are_summed_over_its_zones_when_the_reg
     local = core.local_figures(nowhere, Selection("REG", (region,)), [code])
     assert np.isnan(local["jobseekers_per_offer"].iloc[0]) and np.isnan(local["offers"].iloc[0])
     assert local.attrs["offers"] == {"own": False, "reason": "none"}
+
+
+def _two_departements() -> Territory:
+    """A zone d'emploi Z1 whose population is 99.1 % in département 29 and 0.9 % in 22 (as Morlaix), Z2 and Z3
+    elsewhere; one programme preparing X1 in each département."""
+    from shapely.geometry import box
+
+    zones = gpd.GeoDataFrame({
+        "zoning": ["ZE2020"] * 3 + ["DEP"] * 2, "zone_id": ["Z1", "Z2", "Z3", "29", "22"],
+        "name": ["Morlaix", "Lannion", "Brest", "Finistère", "Côtes-d'Armor"],
+        "population": [1000, 1000, 5000, 5991, 1009]},
+        geometry=[box(0, 0, 1, 1), box(1, 0, 2, 1), box(-1, 0, 0, 1), box(-1, 0, 1, 1), box(1, 0, 2, 1)],
+        crs="EPSG:4326")
+    communes = pd.DataFrame({"commune_id": ["c1", "c2", "c3", "c4"], "name": ["A", "B", "C", "D"],
+                             "population": [991, 9, 1000, 5000], "zone_ZE2020": ["Z1", "Z1", "Z2", "Z3"],
+                             "zone_DEP": ["29", "22", "22", "29"]})
+    training = pd.DataFrame({"program_id": ["P29", "P22"], "title": ["CAP Finistère", "CAP Armor"],
+                             "provider": ["Lycée A", "Lycée B"], "zoning": "DEP", "zone_id": ["29", "22"],
+                             "occupation_codes": "X1", "level": "3", "capacity": [12, 15], "year": 2024})
+    territory = _tiny_territory()
+    return Territory(name="t", zones=zones, tables={**territory.tables, "communes": communes, "training": training})
+
+
+def test_training_of_a_selection_leaves_out_a_departement_holding_a_sliver_of_its_zone():
+    from gpect_core.selection import Selection
+
+    territory = _two_departements()
+    morlaix = core.training_for(territory, Selection("ZE2020", ("Z1",)), ["X1"])
+    assert morlaix[["title", "zone_name"]].values.tolist() == [["CAP Finistère", "Finistère"]]
+    lannion = core.training_for(territory, Selection("ZE2020", ("Z2",)), ["X1"])
+    assert lannion["zone_name"].tolist() == ["Côtes-d'Armor"]
+    assert len(core.training_for(territory, Selection("ZE2020"), ["X1"])) == 2

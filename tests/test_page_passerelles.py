@@ -184,3 +184,12 @@ def test_a_later_bmo_edition_without_a_crosswalk_to_rome_is_named_and_why_it_is_
     assert "Projets de recrutement BMO 2024." in captions
     assert any(c.startswith("Les projets BMO 2025 ne sont pas utilisés pour classer : ils sont codés en FAP2021, "
                             "et le pack n'a pas de table de passage FAP2021 → ROME") for c in captions), captions
+
+
+def test_a_link_naming_only_an_origin_outside_the_fragile_list_opens_on_any_occupation(at):
+    at.query_params.update({"origine": "H2913"})
+    _open(at)
+    assert at.segmented_control(key="depart").value == "any"
+    assert at.selectbox(key="origine").value == "H2913"
+    assert not any("Valeur inconnue dans le lien" in w.value for w in at.warning)
+    assert any("Passerelles depuis Soudeur / Soudeuse" in h.value for h in at.subheader)

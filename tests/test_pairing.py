@@ -136,9 +136,56 @@ def test_the_reader_names_file_sheet_row_and_column_of_each_bad_cell(tmp_path):
         "n'existe pas dans le territoire",
         "« fragiles.xlsx », feuille « Saisie », ligne 3, colonne « Code métier (ROME) » : « Z9999 » n'est pas un "
         "code ROME (une lettre de A à N et quatre chiffres, ex. H2913)",
-        "« fragiles.xlsx », feuille « Saisie », ligne 3, colonne « Effectif concerné » : « 2.5 » n'est pas un "
+        "« fragiles.xlsx », feuille « Saisie », ligne 3, colonne « Effectif concerné » : « 2,5 » n'est pas un "
         "nombre entier positif",
     ]
+    with pytest.raises(PairingInputError) as caught:
+        read_list(path, "fragile", small_territory(), lang="en")
+    assert caught.value.problems[-1].message.endswith("“2.5” is not a positive whole number")
+
+
+def test_a_workbook_without_its_entry_sheet_or_rows_says_so_in_good_french(tmp_path):
+    workbook = Workbook()
+    workbook.active.title = "Notice"
+    workbook.active.append(["Remplissez la feuille Saisie"])
+    workbook.create_sheet("Feuil2").append(["Entreprise", "Commune"])
+    workbook.save(tmp_path / "sans_saisie.xlsx")
+    with pytest.raises(PairingInputError) as caught:
+        read_list(tmp_path / "sans_saisie.xlsx", "fragile", small_territory())
+    assert caught.value.message == ("« sans_saisie.xlsx » : la feuille « Saisie » du modèle est absente (feuilles du "
+                                    "classeur : « Notice », « Feuil2 ») ; saisissez les lignes dans la feuille "
+                                    "« Saisie » du modèle.")
+    with pytest.raises(PairingInputError) as caught:
+        read_list(write_list(tmp_path / "vide.xlsx", FRAGILE, []), "fragile", small_territory())
+    assert caught.value.message == "« vide.xlsx », feuille « Saisie » ne contient aucune ligne d'emplois fragilisés."
+
+
+def test_the_map_tooltip_writes_the_distance_the_french_way_and_in_english():
+    from gpect_core.pairing.maps import pairing_map
+
+    territory = placed_territory()
+    result = pair_jobs(rows("fragile", [("Alpha", "10001", "A1101", 1)]),
+                       rows("hiring", [("Gamma", "10004", "A1101", 1)]), territory, max_km=20)
+    km = result.pairs["distance_km"].iloc[0]
+    assert km == 8.0
+    french = pairing_map(territory, result.pairs).get_root().render()
+    assert "1 pers., 8,0 km" in french
+    english = pairing_map(territory, result.pairs, lang="en").get_root().render()
+    assert "1 person(s), 8.0 km" in english
+
+
+def test_the_pair_command_refuses_two_commute_rules_at_once(tmp_path, capsys):
+    pack = tmp_path / "pack"
+    small_territory().save(pack, validate=False)
+    fragile = write_list(tmp_path / "f.xlsx", FRAGILE, [("Alpha", "10001", "A1101", 1)])
+    hiring = write_list(tmp_path / "h.xlsx", HIRING, [("Gamma", "10001", "A1101", 1)])
+    for lang, said in (("fr", "--max-km 30 et --basins same sont deux règles de trajet différentes"),
+                       ("en", "--max-km 30 and --basins same are two different commute rules")):
+        assert main(["pair", "--pack", str(pack), "--fragile", str(fragile), "--hiring", str(hiring), "--max-km",
+                     "30", "--basins", "same", "--out", str(tmp_path / "x.xlsx"), "--lang", lang]) == 1
+        err = capsys.readouterr().err
+        assert said in err and "Traceback" not in err
+    assert not (tmp_path / "x.xlsx").exists()
 
 
 def test_job_titles_written_in_words_go_through_the_survey_matching_and_are_never_forced(tmp_path):
@@ -425,6 +472,20 @@ def test_the_person_by_position_matching_finds_the_optimum_of_the_flow_network(m
         used = result.pairs.groupby("fragile_id")["headcount"].sum()
         assert (used <= fragile.set_index("entry_id")["headcount"].reindex(used.index)).all()
         assert (result.pairs["distance_km"] <= 20).all()
+    # with decided pairs (some accepted, some refused), both solvers still find the same optimum around them
+    decided = matched.pairs.iloc[::3].assign(status=["accepte", "refuse"] * (len(matched.pairs.iloc[::3]) // 2)
+                                             + ["accepte"] * (len(matched.pairs.iloc[::3]) % 2), version=1)
+    monkeypatch.setattr(solver, "MAX_UNIT_LINKS", 6_000_000)
+    around = pair_jobs(fragile, hiring, territory, max_km=5, decided=decided)
+    monkeypatch.setattr(solver, "MAX_UNIT_LINKS", 0)
+    around_flow = pair_jobs(fragile, hiring, territory, max_km=5, decided=decided)
+    refused = set(decided.loc[decided["status"] == "refuse", "pair_id"])
+    for result in (around, around_flow):
+        assert refused and not refused & set(result.pairs["pair_id"])
+        assert set(decided.loc[decided["status"] == "accepte", "pair_id"]) <= set(result.pairs["pair_id"])
+        used = result.pairs.groupby("hiring_id")["headcount"].sum()
+        assert (used <= hiring.set_index("entry_id")["headcount"].reindex(used.index)).all()
+    assert around.paired == around_flow.paired and around.total_cost == around_flow.total_cost
 
 
 def test_survey_needs_feed_the_hiring_list_and_declared_fragile_jobs_the_fragile_list():
@@ -647,3 +708,100 @@ def test_with_both_lists_empty_the_workbook_still_holds_the_decided_pairs_of_rem
     method = sheets[t("pairing.xlsx.sheet.method", lang)]
     assert t("pairing.xlsx.rule.none", lang) in method[t("pairing.xlsx.value", lang)].tolist()
     assert sheets[t("pairing.xlsx.sheet.left", lang)].empty
+
+
+def _decided_lists():
+    fragile = rows("fragile", [("Alpha", "10001", "A1101", 5), ("Beta", "10002", "A1101", 1),
+                               ("Kappa", "10001", "A1101", 2)])
+    hiring = rows("hiring", [("Gamma", "10001", "A1101", 2), ("Delta", "10002", "A1101", 1),
+                             ("Eta", "10001", "A1101", 3)])
+    ids = {f: entry_id(f, c, o) for f, c, o, _n in [*fragile[["firm", "commune_id", "occupation_code",
+                                                              "headcount"]].itertuples(index=False),
+                                                     *hiring[["firm", "commune_id", "occupation_code",
+                                                              "headcount"]].itertuples(index=False)]}
+    return fragile, hiring, ids
+
+
+def _decided_pair(ids, a, b, headcount, km, cost, status):
+    return {"pair_id": f"{ids[a]}>{ids[b]}", "fragile_id": ids[a], "hiring_id": ids[b], "from_code": "A1101",
+            "to_code": "A1101", "headcount": headcount, "distance_km": km, "cost": cost, "status": status,
+            "version": 2}
+
+
+@pytest.mark.parametrize("by_flow", [False, True])
+def test_decided_pairs_are_fixed_before_the_assignment_whatever_the_distance(by_flow, monkeypatch):
+    import gpect_core.pairing.solver as solver
+
+    if by_flow:
+        monkeypatch.setattr(solver, "MAX_UNIT_LINKS", 0)
+    territory = small_territory()
+    fragile, hiring, ids = _decided_lists()
+    # decided at 20 km: Alpha → Gamma (1 person) and Beta → Delta (11 km) accepted, Alpha → Eta refused
+    decided = pd.DataFrame([_decided_pair(ids, "Alpha", "Gamma", 1, 0.0, 0, "accepte"),
+                            _decided_pair(ids, "Beta", "Delta", 1, 11.1, 11, "accepte"),
+                            _decided_pair(ids, "Alpha", "Eta", 2, 0.0, 0, "refuse")])
+    result = pair_jobs(fragile, hiring, territory, max_km=5, decided=decided)
+    pairs = result.pairs.set_index(["fragile_firm", "hiring_firm"])
+    # both accepted pairs are there with their stored figures, the 11 km one beyond today's 5 km included
+    assert pairs.loc[("Alpha", "Gamma"), "headcount"] == 1
+    assert pairs.loc[("Beta", "Delta"), ["headcount", "distance_km", "cost"]].tolist() == [1, 11.1, 11]
+    assert ("Alpha", "Eta") not in pairs.index  # the refused link is not proposed again
+    assert result.pairs["pair_id"].is_unique
+    # the reserved headcounts are respected on both sides: Gamma has 1 place left, Delta none
+    by_hiring = result.pairs.groupby("hiring_firm")["headcount"].sum()
+    assert by_hiring["Gamma"] <= 2 and by_hiring["Delta"] == 1 and by_hiring.get("Eta", 0) <= 3
+    by_fragile = result.pairs.groupby("fragile_firm")["headcount"].sum()
+    # Alpha may not go to Eta (refused) nor again to Gamma (decided): Kappa takes the places left, on both solvers
+    assert by_fragile["Beta"] == 1 and by_fragile["Alpha"] == 1 and by_fragile["Kappa"] == 2
+    assert result.paired == 1 + 1 + 2
+    # the advisers' workbook lists them with their status
+    statuses = {p: {"accepte": "accepté", "refuse": "refusé"}[s] for p, s in zip(decided["pair_id"],
+                                                                                   decided["status"], strict=True)}
+    books = pd.read_excel(io.BytesIO(pairing_xlsx(result, fragile, hiring, statuses)), sheet_name=None, dtype=str)
+    book, method = books["Rapprochements"], books["Méthode"]
+    firm, status = t("pairing.xlsx.fragile_firm", "fr"), t("pairing.xlsx.status", "fr")
+    assert book.loc[book[firm] == "Beta", status].tolist() == ["accepté"]
+    decided_rule = method.set_index(method.columns[0]).loc["Paires décidées"].iloc[0]
+    assert decided_rule.startswith("conservées : une paire « accepté » garde ses chiffres enregistrés")
+
+
+def test_storing_a_new_pairing_never_changes_a_decided_pair_and_versions_a_proposed_one(plan_db_url):
+    territory = small_territory()
+    store = PairingStore.open(plan_db_url)
+    fragile, hiring, ids = _decided_lists()
+    store.import_list("fragile", fragile, "edith")
+    store.import_list("hiring", hiring, "edith")
+    first = pair_jobs(store.list_frame("fragile"), store.list_frame("hiring"), territory, 20)
+    store.save_proposals(first.pairs, "edith")
+    stored = store.pairs_frame().set_index("pair_id")
+    accepted = stored.index[stored["headcount"] == stored["headcount"].min()][0]
+    store.set_status(accepted, "accepte", "bruno")
+    before = store.pairs_frame().set_index("pair_id")
+    # a pairing in which the accepted pair's figures differ (as the old page computed them) is stored
+    changed = first.pairs.copy()
+    changed["headcount"] = changed["headcount"] + 4
+    store.save_proposals(changed, "edith")
+    after = store.pairs_frame().set_index("pair_id")
+    assert after.loc[accepted].tolist() == before.loc[accepted].tolist()
+    proposed = [p for p in after.index if after.loc[p, "status"] == "propose"]
+    assert proposed
+    for pair_id in proposed:
+        assert after.loc[pair_id, "headcount"] == before.loc[pair_id, "headcount"] + 4
+        assert after.loc[pair_id, "version"] == before.loc[pair_id, "version"] + 1
+        history = store.history_frame(pair_id)
+        assert history["kind"].iloc[0] == "update" and history["field"].iloc[0] == "figures"
+        assert history["after"].iloc[0] == f'{{"headcount": {after.loc[pair_id, "headcount"]}}}'
+    assert store.history_frame(accepted)["kind"].iloc[0] == "status"
+    store.close()
+
+
+def test_an_import_removing_a_firm_listed_in_two_communes_counts_one_firm(plan_db_url):
+    from ui.pairing import removal_firms
+
+    store = PairingStore.open(plan_db_url)
+    store.import_list("fragile", rows("fragile", [("Alpha", "10001", "A1101", 1), ("Alpha", "10002", "A1101", 2),
+                                                  ("Beta", "10001", "B1101", 1)]), "edith")
+    removals = store.removals("fragile", rows("fragile", [("Beta", "10001", "B1101", 1)]))
+    assert len(removals) == 2
+    assert removal_firms(removals).to_dict() == {"Alpha": 0}
+    store.close()

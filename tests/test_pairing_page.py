@@ -175,7 +175,7 @@ def test_a_list_with_doubtful_values_is_stored_only_once_confirmed(pairing_env, 
     assert any("Rien n'a été enregistré : 2 valeur(s) inhabituelle(s)" in e.value for e in at.error)
     assert _hiring_firms(pairing_env) == [FIRMS[1]]
     next(c for c in at.checkbox if c.label.startswith("Je confirme ces 2 valeur(s)")).check().run()
-    next(c for c in at.checkbox if c.label.startswith("Je confirme le retrait de ces 1 entreprise(s)")).check().run()
+    next(c for c in at.checkbox if c.label.startswith("Je confirme le retrait : 1 entreprise(s), 1 ligne(s)")).check().run()
     assert len(reads) == 1  # the staged file is read once, not at every click while it waits
     at.button(key="pairing_accept_hiring").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
@@ -198,9 +198,11 @@ def test_a_list_that_drops_a_firm_with_an_accepted_pair_asks_first_and_keeps_the
     at.run()
     assert not at.exception
     warning = " ".join(w.value for w in at.warning)
-    assert f"Cette liste retire 1 entreprise(s) déjà enregistrée(s) : {FIRMS[1]} (1 paire(s) décidée(s))" in warning
+    assert (f"Cette liste retire 1 entreprise(s) déjà enregistrée(s) (1 ligne(s)) : {FIRMS[1]} (1 paire(s) "
+            "décidée(s))") in warning
     at.button(key="pairing_accept_hiring").click().run()
-    assert any("Rien n'a été enregistré : 1 entreprise(s) seraient retirées" in e.value for e in at.error)
+    assert any("Rien n'a été enregistré : 1 entreprise(s) (1 ligne(s)) seraient retirées" in e.value
+               for e in at.error)
     assert _hiring_firms(pairing_env) == [FIRMS[1]]
     next(c for c in at.checkbox if c.label.startswith("Je confirme le retrait")).check().run()
     at.button(key="pairing_accept_hiring").click().run()
@@ -358,3 +360,25 @@ def test_decided_pairs_of_removed_firms_are_exported_even_when_a_list_is_left_em
                             offered_downloads)
     assert book is not None and book["Statut"].tolist() == ["accepté"]
     assert not any(firm in book.to_csv() for firm in FIRMS)
+
+
+def test_an_accepted_pair_stays_with_its_figures_when_the_distance_shrinks(pairing_env):
+    at = _app(EDITOR)
+    next(b for b in at.button if b.label == "Enregistrer ces propositions").click().run()
+    stored = pairing_env.pairs_frame().set_index("pair_id")
+    pair_id = next(p for p, r in stored.iterrows() if p.split(">")[1] == r["hiring_id"]
+                   and r["hiring_id"] in set(pairing_env.list_frame("hiring")["entry_id"]))
+    pairing_env.set_status(pair_id, "accepte", "edith")
+    before = pairing_env.pairs_frame().set_index("pair_id").loc[pair_id]
+    at = _app(EDITOR)
+    next(n for n in at.number_input if n.label == "Distance maximale entre communes (km)").set_value(0).run()
+    assert not at.exception
+    table = at.dataframe[next(i for i, df in enumerate(at.dataframe) if "Entreprise qui recrute" in df.value.columns)]
+    rows = table.value[table.value["Entreprise qui recrute"] == FIRMS[1]]
+    assert rows[["Personnes", "Statut"]].values.tolist() == [[before["headcount"], "accepté"]]
+    picker = next(s for s in at.selectbox if s.label == "Rapprochement")
+    assert pair_id in picker.options or any(FIRMS[1] in str(o) for o in picker.options)
+    next(b for b in at.button if b.label == "Enregistrer ces propositions").click().run()
+    assert not at.exception
+    after = pairing_env.pairs_frame().set_index("pair_id").loc[pair_id]
+    assert after[["headcount", "version", "status"]].tolist() == before[["headcount", "version", "status"]].tolist()

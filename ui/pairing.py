@@ -84,6 +84,14 @@ def _preview(ctx, frame: pd.DataFrame, kind: str) -> pd.DataFrame:
         T(f"pairing.preview.{last}"): frame[last].to_numpy()})
 
 
+def removal_firms(removals: pd.DataFrame) -> pd.Series:
+    """The firms an import would remove (`PairingStore.removals`: one row per list row), each once, in the order
+    met, with the number of their decided pairs (int)."""
+    if removals.empty:
+        return pd.Series(dtype="int64")
+    return removals.groupby("firm", sort=False)["decided"].sum().astype("int64")
+
+
 def _import_section(ctx, store: PairingStore, user) -> None:
     T = ctx.t
     st.subheader(T("pairing.import.header"))
@@ -121,12 +129,13 @@ def _import_section(ctx, store: PairingStore, user) -> None:
         confirmed = confirm_doubts(T, doubts, f"pairing_confirm_{kind}_{digest}")
         removals = store.removals(kind, frame)
         removal_ok = True
+        firms_gone = removal_firms(removals)
         if len(removals):
-            firms = [T("pairing.import.removal_decided", firm=r.firm, n=r.decided) if r.decided else r.firm
-                     for r in removals.itertuples(index=False)]
-            st.warning(T("pairing.import.removals", n=len(removals), firms=" ; ".join(firms)))
+            firms = [T("pairing.import.removal_decided", firm=firm, n=n) if n else firm
+                     for firm, n in firms_gone.items()]
+            st.warning(T("pairing.import.removals", n=len(firms_gone), rows=len(removals), firms=" ; ".join(firms)))
             digest = hashlib.sha1("\n".join(removals["entry_id"]).encode()).hexdigest()[:12]
-            removal_ok = st.checkbox(T("pairing.import.remove_confirm", n=len(removals)),
+            removal_ok = st.checkbox(T("pairing.import.remove_confirm", n=len(firms_gone), rows=len(removals)),
                                      key=f"pairing_remove_{kind}_{digest}")
         row = st.container(horizontal=True)
         accept = row.button(T("pairing.import.accept"), key=f"pairing_accept_{kind}")
@@ -137,7 +146,7 @@ def _import_section(ctx, store: PairingStore, user) -> None:
             st.error(T("pairing.import.confirm_needed", n=len(doubts)))
             continue
         if not removal_ok:
-            st.error(T("pairing.import.remove_needed", n=len(removals)))
+            st.error(T("pairing.import.remove_needed", n=len(firms_gone), rows=len(removals)))
             continue
         try:
             counts = store.import_list(kind, frame, user.signature)
@@ -172,6 +181,18 @@ def _orphans_section(ctx, orphans: pd.DataFrame, editor: bool) -> None:
 LOG_ROWS = 200
 
 
+def _history_after(T, after) -> str:
+    """The « after » of a pair's history row in words: a status, or the figures of an update (« update »)."""
+    if not isinstance(after, str):
+        return "–"
+    value = json.loads(after)
+    if isinstance(value, dict):
+        figures = ", ".join(f"{T(f'pairing.col.{k}') if k in ('headcount', 'distance_km') else k} : {v}"
+                            for k, v in value.items())
+        return T("pairing.history.figures", figures=figures)
+    return T(f"pairing.status.{value}")
+
+
 def _log_section(ctx, store: PairingStore) -> None:
     """Editors: the history of the lists and the pairs (who, when, what), newest first."""
     T = ctx.t
@@ -187,11 +208,8 @@ def _log_section(ctx, store: PairingStore) -> None:
 
     def detail(row) -> str:
         if row.entity == "pair":
-            after = json.loads(row.after) if isinstance(row.after, str) else None
-            before = json.loads(row.before) if isinstance(row.before, str) else None
-            status = after or before
             pair = " → ".join(firms.get(i, i) for i in row.entity_id.split(">"))
-            return f"{pair} : " + (T(f"pairing.status.{status}") if isinstance(status, str) else "–")
+            return f"{pair} : " + _history_after(T, row.after if isinstance(row.after, str) else row.before)
         before = json.loads(row.before) if isinstance(row.before, str) else None
         after = json.loads(row.after) if isinstance(row.after, str) else None
         firm = (after or before or {}).get("firm", "")
@@ -257,9 +275,10 @@ def render(ctx) -> None:
         zoning = st.selectbox(T("pairing.basins_zoning"), zonings, index=zonings.index(default),
                               key="pairing_basins_zoning",
                               format_func=lambda z: zoning_label(ctx.territory, z, ctx.lang))
+    stored = store.pairs_frame().set_index("pair_id")
     try:
         result = pair_jobs(fragile, hiring, ctx.territory, float(max_km) if mode == "km" else None,
-                           basins=None if mode == "km" else mode, zoning=zoning)
+                           basins=None if mode == "km" else mode, zoning=zoning, decided=stored.reset_index())
     except GpectError as exc:
         show_error(exc)
         return
@@ -270,15 +289,15 @@ def render(ctx) -> None:
                   km=max_km) if mode == "km" else T(f"pairing.summary.{mode}", paired=result.paired,
                                                      fragile=result.fragile_total, hiring=result.hiring_total,
                                                      zoning=basin_name))
-    stored = store.pairs_frame().set_index("pair_id")
     statuses = stored["status"].to_dict()
     labels = {p: T(f"pairing.status.{s}") for p, s in statuses.items()}
     if result.pairs.empty:
         st.info(T("pairing.none"))
         if not orphans.empty:
             _export_button(ctx, result, fragile, hiring, labels, editor, orphans)
-        if editor and not orphans.empty:
-            _status_section(ctx, store, {}, orphans, user)
+        outside = _decided_outside(ctx, stored, result, orphans, fragile, hiring)
+        if editor and (outside or not orphans.empty):
+            _status_section(ctx, store, outside, orphans, user, stored)
         return
     pairs = pairs_for_export(result.pairs, ctx.lang, labels)
     columns = [c for c in TABLE_COLUMNS if editor or not c.endswith("_firm")]
@@ -287,12 +306,12 @@ def render(ctx) -> None:
     show_table(pairs[columns].rename(columns={c: T(f"pairing.col.{c}") for c in columns}), formats, ctx.lang,
                key="pairing_table")
     st.caption(T("pairing.table.caption", n=len(pairs)))
-    st_folium(pairing_map(ctx.territory, result.pairs, statuses), key="pairing_map", height=460,
+    st_folium(pairing_map(ctx.territory, result.pairs, statuses, lang=ctx.lang), key="pairing_map", height=460,
               use_container_width=True, returned_objects=[])
     st.caption(T("pairing.map.caption"))
     _export_button(ctx, result, fragile, hiring, labels, editor, orphans)
     if editor:
-        _editor_section(ctx, store, result, stored, user, orphans)
+        _editor_section(ctx, store, result, stored, user, orphans, fragile, hiring)
 
 
 def _export_button(ctx, result, fragile: pd.DataFrame, hiring: pd.DataFrame, labels: dict[str, str], editor: bool,
@@ -308,7 +327,24 @@ def _export_button(ctx, result, fragile: pd.DataFrame, hiring: pd.DataFrame, lab
                        on_click="ignore")
 
 
-def _editor_section(ctx, store: PairingStore, result, stored, user, orphans: pd.DataFrame) -> None:
+def _decided_outside(ctx, stored: pd.DataFrame, result, orphans: pd.DataFrame, fragile: pd.DataFrame,
+                     hiring: pd.DataFrame) -> dict[str, str]:
+    """The decided pairs (« accepté », « refusé ») of listed firms that the pairing shown does not hold — a
+    refused link, never proposed again —, {pair_id: text}, so that an editor can still change their status."""
+    T = ctx.t
+    shown = set(result.pairs["pair_id"]) if result is not None else set()
+    decided = stored[stored["status"].isin(["accepte", "refuse"]) & ~stored.index.isin(shown)
+                     & ~stored.index.isin(set(orphans.get("pair_id", [])))]
+    firms = {**dict(zip(fragile["entry_id"], fragile["firm"], strict=True)),
+             **dict(zip(hiring["entry_id"], hiring["firm"], strict=True))}
+    return {p: T("pairing.status.decided", pair=f"{firms.get(r.fragile_id, '?')} → {firms.get(r.hiring_id, '?')} "
+                                               f"({r.from_code} → {r.to_code}, {r.headcount})",
+                 status=T(f"pairing.status.{r.status}"))
+            for p, r in decided.iterrows()}
+
+
+def _editor_section(ctx, store: PairingStore, result, stored, user, orphans: pd.DataFrame, fragile: pd.DataFrame,
+                    hiring: pd.DataFrame) -> None:
     T = ctx.t
     if st.button(T("pairing.save"), key="pairing_save"):
         try:
@@ -321,6 +357,7 @@ def _editor_section(ctx, store: PairingStore, result, stored, user, orphans: pd.
     known = result.pairs[result.pairs["pair_id"].isin(stored.index)]
     names = {r.pair_id: f"{r.fragile_firm} → {r.hiring_firm} ({r.from_code} → {r.to_code}, {r.headcount})"
              for r in known.itertuples(index=False)}
+    names.update(_decided_outside(ctx, stored, result, orphans, fragile, hiring))
     _status_section(ctx, store, names, orphans, user, stored)
 
 
@@ -355,8 +392,8 @@ def _status_section(ctx, store: PairingStore, names: dict[str, str], orphans: pd
             st.rerun()
     history = store.history_frame(pair_id)
     st.markdown(f"**{T('pairing.history')}**")
-    shown = history.assign(after=history["after"].str.strip('"').map(
-        lambda s: T(f"pairing.status.{s}") if isinstance(s, str) else "–"))[["at", "user_name", "kind", "after"]]
+    shown = history.assign(after=[_history_after(T, a) for a in history["after"]])[
+        ["at", "user_name", "kind", "after"]]
     shown = shown.assign(at=shown["at"].dt.strftime("%Y-%m-%d %H:%M UTC"),
                          kind=shown["kind"].map(lambda k: T(f"pairing.kind.{k}")))
     st.table(shown.rename(columns={c: T(f"pairing.col.{c}") for c in shown.columns}).set_index(T("pairing.col.at")))

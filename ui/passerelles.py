@@ -4,6 +4,8 @@ ranked by what the selection offers, with the skills to acquire and the local tr
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -160,15 +162,35 @@ def _detail(ctx, targets: pd.DataFrame, origin: str, selection: Selection) -> No
         else:
             uai = courses["provider"].astype("string").str.fullmatch(r"\d{7}[A-Z]").fillna(False).all()
             provider = t("bridges.col.provider_uai") if uai else t("bridges.col.provider")
+            where = t("bridges.col.departement") if (courses["zoning"] == "DEP").all() else \
+                t("bridges.col.training_zone")
             shown = pd.DataFrame({t("bridges.col.title"): courses["title"],
-                                  provider: courses["provider"], t("col.zone"): courses["zone_name"],
+                                  provider: courses["provider"], where: courses["zone_name"],
                                   t("bridges.col.level"): courses["level"],
                                   t("bridges.col.capacity"): courses["capacity"], t("col.year"): courses["year"]})
             formats = {t("bridges.col.capacity"): INT}
             show_table(shown, formats, ctx.lang)
+            st.caption(t("passerelles.training.rule") + (" " + t("passerelles.training.unknown_places")
+                                                            if courses["capacity"].isna().any() else ""))
             table_downloads(ctx, shown, t("passerelles.training.title", n=len(courses))
                             + f" — {names.get(target, target)}", ["training"], "passerelles_training",
                             formats=formats)
+
+
+def _start_from_link(territory, fingerprint: str, selection, bridges: pd.DataFrame) -> None:
+    """A link naming an origin occupation (« origine ») without a start (« depart ») opens the page on « any
+    occupation » when that occupation is not among the fragile ones: the link's origin is kept rather than refused
+    as unknown. Only when the page opens from the link (the start widget not drawn yet in this session)."""
+    raw = st.query_params.get(PARAM_BRIDGE_ORIGIN)
+    if not raw or st.query_params.get(PARAM_BRIDGE_START) or START_KEY in st.session_state:
+        return
+    found = re.search(r"([A-N]\d{4})\)?\s*$", raw.strip().upper())
+    code = found.group(1) if found else ""
+    if code not in set(bridges["from_code"]):
+        return
+    firms, firms_key = _declared_firms()
+    if code not in set(_fragile(territory, fingerprint, selection, firms, firms_key)["occupation_code"]):
+        st.query_params[PARAM_BRIDGE_START] = "any"
 
 
 def render() -> None:
@@ -186,6 +208,7 @@ def render() -> None:
     selection = ctx.selection
     fingerprint = territory.fingerprint or str(id(territory))
     start_label = lambda s: t(f"passerelles.start.{s}")  # noqa: E731
+    _start_from_link(territory, fingerprint, selection, bridges)
     start = st.segmented_control(t("passerelles.start"), ["fragile", "any"],
                                  **bound(t("passerelles.start"), PARAM_BRIDGE_START, ["fragile", "any"], ctx.lang,
                                          start_label)) or "fragile"

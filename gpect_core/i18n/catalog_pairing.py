@@ -6,10 +6,15 @@ STRINGS = {
     "pairing.intro": (
         "Pour chaque emploi fragilisé, des postes à pourvoir accessibles : même métier ou passerelle, à distance "
         "de trajet. L'affectation est globale : le plus de personnes rapprochées, puis le moindre coût (passerelle, "
-        "distance, compétences à acquérir), dans la limite des effectifs de chaque entreprise.",
+        "distance, compétences à acquérir), dans la limite des effectifs de chaque entreprise. Les paires décidées "
+        "sont conservées : une paire « accepté » garde ses chiffres enregistrés (effectif, distance) quelle que "
+        "soit la règle de trajet, et son effectif est retiré des deux listes avant le calcul ; le lien d'une paire "
+        "« refusé » n'est plus proposé.",
         "For each fragile job, hiring positions it can move to: same occupation or a bridge, within commuting "
         "distance. The assignment is global: the most people paired, then the least cost (bridge, distance, skills "
-        "to acquire), within every firm's headcount."),
+        "to acquire), within every firm's headcount. Decided pairs are kept: an “accepted” pair keeps its stored "
+        "figures (headcount, distance) whatever the commute rule, and its headcount is taken out of both lists "
+        "before the computation; the link of a “refused” pair is not proposed again."),
     "pairing.import.header": ("Importer les deux listes", "Import the two lists"),
     "pairing.import.fragile": ("Entreprises aux emplois fragilisés (XLSX)", "Firms with fragile jobs (XLSX)"),
     "pairing.import.hiring": ("Entreprises qui recrutent (XLSX)", "Firms hiring (XLSX)"),
@@ -139,6 +144,15 @@ STRINGS = {
     "pairing.xlsx.v.assignment": (
         "globale : le plus de personnes rapprochées, puis le moindre coût total (flot de coût minimal)",
         "global: the most people paired, then the least total cost (minimum-cost flow)"),
+    "pairing.xlsx.m.decided": ("Paires décidées", "Decided pairs"),
+    "pairing.xlsx.v.decided": (
+        "conservées : une paire « accepté » garde ses chiffres enregistrés quelle que soit la règle de trajet et son "
+        "effectif est retiré des deux listes avant l'affectation ; le lien d'une paire « refusé » n'est plus proposé",
+        "kept: an “accepted” pair keeps its stored figures whatever the commute rule and its headcount is taken out "
+        "of both lists before the assignment; the link of a “refused” pair is not proposed again"),
+    "pairing.kind.update": ("mise à jour des chiffres", "figures updated"),
+    "pairing.history.figures": ("chiffres : {figures}", "figures: {figures}"),
+    "pairing.status.decided": ("{pair} — {status}, hors de ce calcul", "{pair} — {status}, outside this run"),
     "pairing.xlsx.sheet.pairs": ("Rapprochements", "Pairs"),
     "pairing.xlsx.sheet.left": ("Sans rapprochement", "Unpaired"),
     "pairing.xlsx.sheet.method": ("Méthode", "Method"),
@@ -189,7 +203,7 @@ STRINGS = {
         "rapprochées ; bleu : proposé, vert : accepté, rouge : refusé. Points : les communes (ou le centre de leur "
         "zone quand elles n'ont pas de coordonnées).",
         "Each line joins the origin commune to the destination commune, thicker when more people are paired; blue: "
-        "proposed, green: accepted, red: declined. Dots: the communes (or their zone's centre when they have no "
+        "proposed, green: accepted, red: refused. Dots: the communes (or their zone's centre when they have no "
         "coordinates)."),
 }
 STRINGS.update({
@@ -203,18 +217,19 @@ STRINGS.update({
         "Nothing was stored: {n} unusual value(s) await your confirmation (the “I confirm…” box above), or cancel "
         "and correct the file."),
     "pairing.import.removals": (
-        "Cette liste retire {n} entreprise(s) déjà enregistrée(s) : {firms}. Leurs rapprochements « proposé » seront "
-        "retirés ; ceux déjà acceptés ou refusés sont gardés, sous « Paires décidées dont une entreprise a été "
-        "retirée ».",
-        "This list removes {n} firm(s) already stored: {firms}. Their “proposed” pairs will be withdrawn; those "
-        "already accepted or refused are kept, under “Decided pairs whose firm was removed”."),
+        "Cette liste retire {n} entreprise(s) déjà enregistrée(s) ({rows} ligne(s)) : {firms}. Leurs "
+        "rapprochements « proposé » seront retirés ; ceux déjà acceptés ou refusés sont gardés, sous « Paires "
+        "décidées dont une entreprise a été retirée ».",
+        "This list removes {n} firm(s) already stored ({rows} row(s)): {firms}. Their “proposed” pairs will be "
+        "withdrawn; those already accepted or refused are kept, under “Decided pairs whose firm was removed”."),
     "pairing.import.removal_decided": ("{firm} ({n} paire(s) décidée(s))", "{firm} ({n} decided pair(s))"),
-    "pairing.import.remove_confirm": ("Je confirme le retrait de ces {n} entreprise(s)",
-                                      "I confirm the removal of these {n} firm(s)"),
+    "pairing.import.remove_confirm": ("Je confirme le retrait : {n} entreprise(s), {rows} ligne(s)",
+                                      "I confirm the removal: {n} firm(s), {rows} row(s)"),
     "pairing.import.remove_needed": (
-        "Rien n'a été enregistré : {n} entreprise(s) seraient retirées ; cochez « Je confirme le retrait… » "
-        "ci-dessus, ou annulez.",
-        "Nothing was stored: {n} firm(s) would be removed; tick “I confirm the removal…” above, or cancel."),
+        "Rien n'a été enregistré : {n} entreprise(s) ({rows} ligne(s)) seraient retirées ; cochez « Je confirme le "
+        "retrait… » ci-dessus, ou annulez.",
+        "Nothing was stored: {n} firm(s) ({rows} row(s)) would be removed; tick “I confirm the removal…” above, or "
+        "cancel."),
     "pairing.orphans.header": ("Paires décidées dont une entreprise a été retirée",
                                "Decided pairs whose firm was removed"),
     "pairing.orphans.caption": (
@@ -272,8 +287,8 @@ STRINGS.update({
     "pairing.read.unnamed": ("fichier importé", "imported file"),
     "pairing.read.list.fragile": ("Entreprises aux emplois fragilisés", "Firms with fragile jobs"),
     "pairing.read.list.hiring": ("Entreprises qui recrutent", "Firms hiring"),
-    "pairing.read.rows.fragile": ("emplois fragilisés", "fragile jobs"),
-    "pairing.read.rows.hiring": ("postes à pourvoir", "open positions"),
+    "pairing.read.rows.fragile": ("d'emplois fragilisés", "fragile jobs"),
+    "pairing.read.rows.hiring": ("de postes à pourvoir", "open positions"),
     "pairing.read.suspect": ("« {file} » est refusé : classeur anormal (trop de cellules ou de colonnes, ou archive "
                              "suspecte) ; rien n'a été enregistré.",
                              "“{file}” is refused: an abnormal workbook (too many cells or columns, or a suspicious "
@@ -325,7 +340,13 @@ STRINGS.update({
         "same firm, commune and occupation as row {row}: put the headcounts together on one row"),
     "pairing.read.problems": ("{where} : {n} problème(s) ; rien n'a été enregistré.",
                               "{where}: {n} problem(s); nothing was stored."),
-    "pairing.read.no_rows": ("{where} ne contient aucune ligne de {what}.", "{where} holds no row of {what}."),
+    "pairing.read.no_rows": ("{where} ne contient aucune ligne {what}.", "{where} holds no row of {what}."),
+    "pairing.read.no_entry_sheet": (
+        "« {file} » : la feuille « Saisie » du modèle est absente (feuilles du classeur : {sheets}) ; saisissez les "
+        "lignes dans la feuille « Saisie » du modèle.",
+        "“{file}”: the template's “Saisie” (entry) sheet is missing (sheets of the workbook: {sheets}); enter the "
+        "rows in the template's “Saisie” sheet."),
+    "pairing.map.people": ("{n} pers.", "{n} person(s)"),
     # the `pair` command (gpect_core/pairing/cli.py), in its --lang
     "pairing.cli.out_xlsx": ("« {path} » : la sortie doit être un fichier .xlsx.",
                              "“{path}”: the output must be an .xlsx file."),
@@ -333,6 +354,9 @@ STRINGS.update({
                                "The output folder “{folder}” does not exist."),
     "pairing.cli.distance_needed": ("Donnez --max-km N (distance entre communes) ou --basins same|neighbours.",
                                     "Give --max-km N (distance between communes) or --basins same|neighbours."),
+    "pairing.cli.both_rules": (
+        "--max-km {km} et --basins {basins} sont deux règles de trajet différentes : donnez l'une ou l'autre.",
+        "--max-km {km} and --basins {basins} are two different commute rules: give one or the other."),
     "pairing.cli.negative_km": ("--max-km doit être positif ou nul (reçu : {km}).",
                                 "--max-km must be zero or more (given: {km})."),
     "pairing.cli.no_file": ("Le fichier « {path} » n'existe pas.", "The file “{path}” does not exist."),

@@ -166,6 +166,20 @@ STRINGS = {
     "bridges.col.provider_uai": ("Établissement (code UAI)", "School (UAI code)"),
     "bridges.col.level": ("Niveau", "Level"),
     "bridges.col.capacity": ("Capacité", "Capacity"),
+    "bridges.col.departement": ("Département", "Département"),
+    "passerelles.training.unknown_places": (
+        "« – » en capacité : nombre de places inconnu (la source ne le donne pas, ou y met 999, valeur de "
+        "remplissage et non un nombre de places).",
+        "“–” as capacity: number of places unknown (the source does not give it, or puts 999 there, a filler and "
+        "not a number of places)."),
+    "bridges.col.training_zone": ("Zone", "Zone"),
+    "passerelles.training.rule": (
+        "Formations des zones retenues comme sur la page « Formations et besoins » : les zones de la sélection ; "
+        "un département qui la contient ou qui porte au moins 1 % de la population de l'une de ses zones (un "
+        "département qui n'en touche qu'une frange est laissé de côté).",
+        "Training of the zones kept as on the “Training and needs” page: the selection's zones; a département "
+        "that holds it or holds at least 1% of the population of one of its zones (a département touching only a "
+        "sliver of it is left out)."),
     "bridges.col.skill": ("Compétence ou savoir", "Skill or knowledge"),
     "bridges.col.skill_kind": ("Nature", "Kind"),
     "bridges.skill_kind.competence": ("savoir-faire", "skill"),

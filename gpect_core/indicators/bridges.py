@@ -50,7 +50,7 @@ from .cube import selection_sums as _sums
 from .occupations import fragility, tension_table
 from .selection import data_selection
 from .sheet import _crosswalk_graph, linked_codes
-from .training_needs import programme_links
+from .training_needs import programme_links, zones_apart, zones_for
 
 ROME = "ROME4"
 FALL_SHARE = 0.10
@@ -555,16 +555,42 @@ def _training_index(territory: Territory) -> pd.DataFrame:
     return memo["index"]
 
 
+def _training_zones(territory: Territory, selection: Selection, frame: pd.DataFrame) -> pd.Series:
+    """Rows of `frame` (zoning, zone_id) whose zone counts for the selection by the rule of « Formations et
+    besoins » (`training_needs.zones_for` and `zones_apart`): the selection's own zones; zones of a finer zoning
+    with half their population in it; zones of a coarser zoning (départements for a zone d'emploi) that lie in
+    it or hold at least `TOUCH_SHARE` (1 %) of the population of one of its zones — a département holding a
+    sliver of the zone is left out."""
+    if frame.empty:
+        return pd.Series(False, index=frame.index)
+    if selection.whole:
+        return pd.Series(True, index=frame.index)
+    keep = pd.Series(False, index=frame.index)
+    for zoning, group in frame.groupby("zoning"):
+        try:
+            reading = zones_for(territory, selection, str(zoning))
+            apart = zones_apart(territory, selection, str(zoning), reading)
+        except GpectError:
+            continue
+        if reading.zone_ids is None:
+            keep.loc[group.index] = True
+            continue
+        keep.loc[group.index] = group["zone_id"].isin(set(reading.zone_ids) | set(apart.zone_ids or ()))
+    return keep
+
+
 def training_for(territory: Territory, selection: Selection, codes: list[str]) -> pd.DataFrame:
     """Programmes of the selection preparing each code (pack table `training`, latest year of each programme):
-    columns occupation_code, program_id, title, provider, zoning, zone_id, zone_name, level, capacity, year."""
+    columns occupation_code, program_id, title, provider, zoning, zone_id, zone_name, level, capacity (places;
+    <NA> when unknown), year. The zones counted are those of `_training_zones` (the « Formations et besoins »
+    rule)."""
     columns = TRAINING_COLUMNS
     training = territory.tables.get("training")
     if training is None or training.empty or not codes:
         return pd.DataFrame(columns=columns)
     index = _training_index(territory)
     listed = index[index["occupation_code"].isin(set(codes))]
-    listed = listed[_zone_filter(territory, selection, listed)]
+    listed = listed[_training_zones(territory, selection, listed)]
     names = {z: territory.zone_names(z) for z in listed["zoning"].unique()}
     listed = listed.assign(zone_name=[names[z].get(i, i) for z, i in zip(listed["zoning"], listed["zone_id"],
                                                                           strict=True)])

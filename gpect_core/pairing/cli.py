@@ -30,6 +30,8 @@ def _cmd_pair(args: argparse.Namespace) -> int:
         raise GpectError(t("pairing.cli.out_folder", lang, folder=out.parent))
     if args.max_km is None and not args.basins:
         raise GpectError(t("pairing.cli.distance_needed", lang))
+    if args.max_km is not None and args.basins:
+        raise GpectError(t("pairing.cli.both_rules", lang, km=f"{args.max_km:g}", basins=args.basins))
     if args.max_km is not None and args.max_km < 0:
         raise GpectError(t("pairing.cli.negative_km", lang, km=f"{args.max_km:g}"))
     territory = Territory.load(args.pack, validate=False)

@@ -85,9 +85,9 @@ def pairing_xlsx(pairing: Pairing | None, fragile: pd.DataFrame, hiring: pd.Data
     from `statuses` {pair_id: label} when given; then the decided pairs whose firm was removed from its list,
     `orphans` as `orphans_for_export` gives them, each with its removed_note « entreprise retirée de la liste
     le … »), « Sans rapprochement » (people of each list left unpaired), « Méthode » (distance rule, totals, cost
-    rule). Firm names are left out when `with_firms` is false. `pairing` None: no pairing could run (a list is
-    empty); the first sheet then holds the orphans alone, every listed person is left unpaired, and the method
-    sheet says that no pairing ran."""
+    rule, decided pairs kept). Firm names are left out when `with_firms` is false. `pairing` None: no pairing
+    could run (a list is empty); the first sheet then holds the orphans alone, every listed person is left
+    unpaired, and the method sheet says that no pairing ran."""
     ran = pairing is not None
     if pairing is None:
         pairing = Pairing(pd.DataFrame(columns=list(PAIR_COLUMNS)), 0, int(fragile["headcount"].sum()),
@@ -119,9 +119,10 @@ def pairing_xlsx(pairing: Pairing | None, fragile: pd.DataFrame, hiring: pd.Data
     method = pd.DataFrame({t("pairing.xlsx.item", lang): [
         t("pairing.xlsx.m.rule", lang), t("pairing.xlsx.m.distances", lang), t("pairing.xlsx.m.fragile", lang),
         t("pairing.xlsx.m.hiring", lang), t("pairing.xlsx.m.paired", lang), t("pairing.xlsx.m.cost", lang),
-        t("pairing.xlsx.m.assignment", lang)], t("pairing.xlsx.value", lang): [
+        t("pairing.xlsx.m.assignment", lang), t("pairing.xlsx.m.decided", lang)], t("pairing.xlsx.value", lang): [
         rule, t("pairing.xlsx.v.distances", lang, zoning=pairing.zoning or "–"), pairing.fragile_total,
-        pairing.hiring_total, pairing.paired, t("pairing.xlsx.v.cost", lang), t("pairing.xlsx.v.assignment", lang)]})
+        pairing.hiring_total, pairing.paired, t("pairing.xlsx.v.cost", lang), t("pairing.xlsx.v.assignment", lang),
+        t("pairing.xlsx.v.decided", lang)]})
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         sheet.to_excel(writer, sheet_name=t("pairing.xlsx.sheet.pairs", lang), index=False)

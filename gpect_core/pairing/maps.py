@@ -8,17 +8,20 @@ import html
 import folium
 import pandas as pd
 
+from ..formatting import fmt_float
+from ..i18n import t
 from ..maps import base_map
 from .geo import commune_points, finest_zoning
 
 STATUS_COLOURS = {"propose": "#1f77b4", "accepte": "#2ca02c", "refuse": "#d62728"}
 
 
-def pairing_map(territory, pairs: pd.DataFrame, statuses: dict | None = None, height_px: int = 460) -> folium.Map:
+def pairing_map(territory, pairs: pd.DataFrame, statuses: dict | None = None, height_px: int = 460,
+                lang: str = "fr") -> folium.Map:
     """A folium Map of `pairs` (solver.PAIR_COLUMNS): the zones of the finest zoning as background, a line
     per pair between the communes' points (`geo.commune_points`), coloured by status (`statuses`
     {pair_id: code}), weight growing with the headcount, and a dot per place (a commune's centroid, or the
-    centre of the zone standing in for it)."""
+    centre of the zone standing in for it). Tooltips in `lang` (decimal comma in French)."""
     zoning = finest_zoning(territory) or territory.zoning_ids()[0]
     points = commune_points(territory).set_index("commune_id")
     codes = set(pairs["from_commune"]) | set(pairs["to_commune"])
@@ -36,7 +39,8 @@ def pairing_map(territory, pairs: pd.DataFrame, statuses: dict | None = None, he
         places[(row.to_lat, row.to_lon)] = f"{row.to_commune_name} ({row.to_commune or '–'})"
         colour = STATUS_COLOURS.get((statuses or {}).get(row.pair_id, "propose"), "#1f77b4")
         tip = html.escape(f"{row.from_commune_name} → {row.to_commune_name} : {row.from_code} → {row.to_code}, "
-                          f"{row.headcount} pers., {row.distance_km:g} km")
+                          f"{t('pairing.map.people', lang, n=row.headcount)}, "
+                          f"{fmt_float(row.distance_km, 1, lang)} km")
         folium.PolyLine([[row.from_lat, row.from_lon], [row.to_lat, row.to_lon]], color=colour, weight=2 + min(row.headcount, 6),
                         opacity=0.7, tooltip=tip).add_to(fmap)
     for (lat, lon), name in places.items():

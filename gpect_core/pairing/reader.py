@@ -73,6 +73,14 @@ def _cell_text(value) -> str:
     return str(value).strip()
 
 
+def _typed(value, lang: str) -> str:
+    """A cell as the user typed it: a decimal number with a decimal comma in French (2,5), else its text."""
+    if isinstance(value, float) and not value.is_integer():
+        text = f"{value:g}"
+        return text.replace(".", ",") if lang == "fr" else text
+    return _cell_text(value)
+
+
 def _commune_code(value) -> str:
     text = _cell_text(value).upper()
     if text.isdigit() and len(text) == 4:  # a code typed as a number lost its leading zero (01053 → 1053)
@@ -122,7 +130,8 @@ def read_list(source, kind: str, territory, file_name: str | None = None, lang: 
         raise PairingInputError(say("os", file=name, detail=exc.strerror or exc)) from None
     except Exception:  # noqa: BLE001 — any unreadable workbook becomes a message
         raise PairingInputError(say("not_xlsx", file=name, template=title)) from None
-    sheet = workbook["Saisie"] if "Saisie" in workbook.sheetnames else workbook.worksheets[0]
+    sheets = list(workbook.sheetnames)
+    sheet = workbook["Saisie"] if "Saisie" in sheets else workbook.worksheets[0]
     rows = list(itertools.islice(sheet.iter_rows(values_only=True), MAX_LIST_ROWS + 2))
     workbook.close()
     where = say("where", file=name, sheet=sheet.title)
@@ -140,6 +149,8 @@ def read_list(source, kind: str, territory, file_name: str | None = None, lang: 
     missing = [f.header for f in spec.fields if f.required and f.column not in positions]
     if missing:
         quote = ("« {} »" if lang == "fr" else "“{}”").format
+        if "Saisie" not in sheets and len(sheets) > 1:  # the template's entry sheet was renamed or deleted
+            raise PairingInputError(say("no_entry_sheet", file=name, sheets=", ".join(quote(x) for x in sheets)))
         raise PairingInputError(say("missing_columns", where=where, columns=", ".join(quote(h) for h in missing)))
     occupations = known_occupations(territory)
     referential = rome_referential(territory)
@@ -200,7 +211,7 @@ def read_list(source, kind: str, territory, file_name: str | None = None, lang: 
         headcount = _whole_number(cells.get("headcount"))
         if headcount is None or headcount <= 0:
             problem(row_number, spec.field_for("headcount"),
-                    say("headcount_bad", value=_cell_text(cells.get("headcount"))))
+                    say("headcount_bad", value=_typed(cells.get("headcount"), lang)))
             bad = True
         elif headcount > LARGE_HEADCOUNT:
             problem(row_number, spec.field_for("headcount"),

@@ -25,6 +25,12 @@ Method
    (scipy.sparse.csgraph.maximum_flow), then the least cost at that flow by linear programming
    (scipy.optimize.linprog, HiGHS; the node–arc matrix is totally unimodular, so the optimum is whole — checked),
    group flows split among firms in order (any split has the same cost).
+4. Decided pairs (`decided`, the stored pairs of `store.PairingStore.pairs_frame`) are fixed before the
+   assignment: an « accepté » pair whose two rows are still listed keeps its headcount, reserved on its fragile
+   row and on its hiring row (the assignment gets the remaining headcounts), and appears in the result with its
+   stored figures (headcount, distance, cost) whatever the distance rule; the link of a decided pair (« accepté »
+   or « refusé ») is never proposed again: each row of such a link stands at a place of its own (a copy of its
+   point), and the link between the two places is cut before the assignment, which stays exact.
 """
 
 from __future__ import annotations
@@ -369,14 +375,17 @@ def _network(e1: pd.DataFrame, hg: pd.DataFrame, dist: pd.DataFrame, weights: We
 
 
 def pair_jobs(fragile: pd.DataFrame, hiring: pd.DataFrame, territory, max_km: float | None = None,
-              weights: Weights = Weights(), basins: str | None = None, zoning: str | None = None) -> Pairing:
+              weights: Weights = Weights(), basins: str | None = None, zoning: str | None = None,
+              decided: pd.DataFrame | None = None) -> Pairing:
     """Pair the fragile rows with the hiring rows (both as `reader.read_list` returns them; hiring rows may also
     be survey needs known only by their zone: commune_id '' with zoning, zone_id — `survey_hiring`) within
     `max_km` km, or — `basins` « same » / « neighbours » — in the same basin of `zoning` (default: the BMO basins
     when the pack has them, else its default zoning) or a neighbouring one, by the method of the module
     docstring. Each pair carries its skills to acquire (labels joined by « ; ») and up to three local programmes
-    preparing the target (titles joined by « ; »). Raises GpectError (French) for a negative or missing distance
-    or an unknown basin mode or zoning."""
+    preparing the target (titles joined by « ; »). `decided`: the stored pairs (columns pair_id, fragile_id,
+    hiring_id, from_code, to_code, headcount, distance_km, cost, status — `PairingStore.pairs_frame`), fixed
+    before the assignment (method, step 4). Raises GpectError (French) for a negative or missing distance or an
+    unknown basin mode or zoning."""
     if basins is None and (max_km is None or max_km < 0):
         raise GpectError(f"La distance maximale doit être positive ou nulle (reçu : {max_km}).")
     if basins is not None and basins not in BASIN_MODES:
@@ -389,17 +398,112 @@ def pair_jobs(fragile: pd.DataFrame, hiring: pd.DataFrame, territory, max_km: fl
     else:
         zoning = None
     fragile, hiring = fragile.reset_index(drop=True), hiring.reset_index(drop=True)
+    fixed, blocked = _decided(decided, fragile, hiring)
+    free_f = _reserve(fragile, fixed["f"], fixed["headcount"])
+    free_h = _reserve(hiring, fixed["h"], fixed["headcount"])
     f_place, h_place, spots, (f_located, h_located) = _places(territory, fragile, hiring, zoning)
-    fr, hr = _groups(fragile, f_place), _groups(hiring, h_place)
     pairing = Pairing(pd.DataFrame(columns=list(PAIR_COLUMNS)), 0, int(fragile["headcount"].sum()),
                       int(hiring["headcount"].sum()), None if max_km is None or basins else float(max_km),
                       zoning or finest_zoning(territory), basins)
-    if fr.empty or hr.empty:
+    chosen, gaps = _assign(territory, free_f, free_h, f_place, h_place, spots, max_km, basins, zoning, weights,
+                           blocked, pairing)
+    if len(fixed):
+        kept = _fixed_links(territory, fixed, fragile, hiring)
+        gaps = None
+        chosen = kept if chosen.empty else pd.concat([chosen, kept], ignore_index=True)
+    if chosen.empty:
         return pairing
+    chosen["from_located"] = f_located[chosen["f"].to_numpy(dtype=np.int64)]
+    chosen["to_located"] = h_located[chosen["h"].to_numpy(dtype=np.int64)]
+    pairing.pairs = describe_pairs(chosen, fragile, hiring, territory, gaps)
+    return pairing
+
+
+def _decided(decided: pd.DataFrame | None, fragile: pd.DataFrame, hiring: pd.DataFrame):
+    """(the « accepté » pairs whose two rows are listed, with f, h — their row positions —, from_code, to_code,
+    headcount, km, cost; the keys f × len(hiring) + h of every decided link — int64 array)."""
+    empty = pd.DataFrame(columns=["f", "h", "from_code", "to_code", "headcount", "km", "cost"])
+    if decided is None or decided.empty:
+        return empty, np.array([], dtype=np.int64)
+    decided = decided[decided["status"].isin(["accepte", "refuse"])]
+    f_at = pd.Index(fragile["entry_id"].astype(str)).get_indexer(decided["fragile_id"].astype(str))
+    h_at = pd.Index(hiring["entry_id"].astype(str)).get_indexer(decided["hiring_id"].astype(str))
+    listed = (f_at >= 0) & (h_at >= 0)
+    blocked = f_at[listed].astype(np.int64) * len(hiring) + h_at[listed]
+    accepted = listed & (decided["status"] == "accepte").to_numpy()
+    if not accepted.any():
+        return empty, blocked
+    rows = decided[accepted]
+    fixed = pd.DataFrame({
+        "f": f_at[accepted], "h": h_at[accepted], "from_code": rows["from_code"].astype(str).to_numpy(),
+        "to_code": rows["to_code"].astype(str).to_numpy(), "headcount": rows["headcount"].astype("int64").to_numpy(),
+        "km": pd.to_numeric(rows["distance_km"], errors="coerce").to_numpy(),
+        "cost": pd.to_numeric(rows["cost"], errors="coerce").fillna(0).astype("int64").to_numpy()})
+    return fixed, blocked
+
+
+def _reserve(rows: pd.DataFrame, at: pd.Series, qty: pd.Series) -> pd.DataFrame:
+    """`rows` with the headcount `qty` reserved at the row positions `at` (never below 0)."""
+    if not len(at):
+        return rows
+    used = np.bincount(at.to_numpy(np.int64), weights=qty.to_numpy(np.int64), minlength=len(rows)).astype(np.int64)
+    return rows.assign(headcount=np.maximum(rows["headcount"].to_numpy(np.int64) - used, 0))
+
+
+def _fixed_links(territory, fixed: pd.DataFrame, fragile: pd.DataFrame, hiring: pd.DataFrame) -> pd.DataFrame:
+    """The accepted pairs as chosen links (columns of `describe_pairs`' `chosen`): stored headcount, distance and
+    cost; link and score from `occupation_links` (« same » when the codes are equal; the stored codes kept)."""
+    links = occupation_links(territory, fixed["from_code"])
+    gaps = skill_gaps(territory, fixed[["from_code", "to_code"]].drop_duplicates())
+    out = fixed.merge(links, on=["from_code", "to_code"], how="left").merge(gaps[["from_code", "to_code",
+                                                                                  "gap_count"]],
+                                                                            on=["from_code", "to_code"], how="left")
+    out["link"] = out["link"].fillna(LINK_SAME)
+    out["score"] = out["score"].fillna(1.0)
+    out["gap_count"] = out["gap_count"].fillna(0).astype("int64")
+    return out[["f", "h", "from_code", "to_code", "link", "score", "km", "gap_count", "cost", "headcount"]]
+
+
+def _private_places(f_place: np.ndarray, h_place: np.ndarray, spots: pd.DataFrame, blocked: np.ndarray,
+                    n_hiring: int):
+    """Each row of a decided link (`blocked`: fragile row × `n_hiring` + hiring row) moved to a place of its own
+    (a copy of its spot), so that its group holds it alone and the link can be cut between the two places without
+    touching any other row: (f_place, h_place, spots, keys from_place × len(spots) + to_place of the place pairs
+    to cut — int64)."""
+    if not len(blocked):
+        return f_place, h_place, spots, np.array([], dtype=np.int64)
+    bf, bh = blocked // n_hiring, blocked % n_hiring
+    placed = (f_place[bf] >= 0) & (h_place[bh] >= 0)
+    bf, bh = bf[placed], bh[placed]
+    f_place, h_place = f_place.copy(), h_place.copy()
+    copies, start = [], int(spots.index.max()) + 1
+    for place, rows in ((f_place, np.unique(bf)), (h_place, np.unique(bh))):
+        new = start + np.arange(len(rows))
+        copies.append(spots.loc[place[rows]].set_axis(new))
+        place[rows] = new
+        start += len(rows)
+    spots = pd.concat([spots, *copies])
+    return f_place, h_place, spots, f_place[bf].astype(np.int64) * len(spots) + h_place[bh]
+
+
+def _assign(territory, fragile, hiring, f_place, h_place, spots, max_km, basins, zoning, weights, blocked,
+            pairing: Pairing):
+    """The global assignment of the free headcounts (method, steps 1–3): (chosen links — columns f, h, from_code,
+    to_code, link, score, km, gap_count, cost, headcount; empty when nothing pairs —, the skill gaps of the
+    candidate links or None). Sets `pairing.candidates`."""
+    none = pd.DataFrame(columns=["f", "h", "from_code", "to_code", "link", "score", "km", "gap_count", "cost",
+                                 "headcount"])
+    f_place, h_place, spots, apart = _private_places(f_place, h_place, spots, blocked, len(hiring))
+    fr, hr = _groups(fragile, f_place), _groups(hiring, h_place)
+    if fr.empty or hr.empty:
+        return none, None
     fg = fr.groupby("group").agg(place=("place", "first"), code=("code", "first"), qty=("qty", "sum")).reset_index()
     hg = hr.groupby("group").agg(place=("place", "first"), code=("code", "first"), qty=("qty", "sum")).reset_index()
     f_places, h_places = np.unique(fg["place"]), np.unique(hg["place"])
     dist = _reachable(spots, f_places, h_places, max_km, basins, neighbours(territory, zoning) if zoning else None)
+    if len(apart):
+        dist = dist[~np.isin(dist["from_place"].to_numpy(np.int64) * len(spots) + dist["to_place"].to_numpy(np.int64),
+                             apart)]
     links = occupation_links(territory, fg["code"]).rename(columns={"from_code": "code"})
     gaps = skill_gaps(territory, links.rename(columns={"code": "from_code"}))
     links = links.merge(gaps.rename(columns={"from_code": "code"}), on=["code", "to_code"], how="left")
@@ -407,7 +511,7 @@ def pair_jobs(fragile: pd.DataFrame, hiring: pd.DataFrame, territory, max_km: fl
     e1 = fg.rename(columns={"group": "gid"}).merge(links, on="code")
     e1, e2 = _network(e1, hg, dist, weights)
     if e2.empty:
-        return pairing
+        return none, None
     pair_qty = _pair_units(e1, e2, fg, hg)
     if pair_qty <= MAX_UNIT_LINKS:
         chosen = _by_matching(e1, e2, fr, hr, fg, hg)
@@ -416,9 +520,9 @@ def pair_jobs(fragile: pd.DataFrame, hiring: pd.DataFrame, territory, max_km: fl
         chosen = _by_flow(e1, e2, fr, hr, fg, hg)
         pairing.candidates = len(e1) + len(e2)
     if chosen.empty:
-        return pairing
-    chosen["from_code"] = fragile["occupation_code"].to_numpy()[chosen["f"]]
-    chosen["to_code"] = hiring["occupation_code"].to_numpy()[chosen["h"]]
+        return none, None
+    chosen["from_code"] = fragile["occupation_code"].to_numpy()[chosen["f"].to_numpy(np.int64)]
+    chosen["to_code"] = hiring["occupation_code"].to_numpy()[chosen["h"].to_numpy(np.int64)]
     occupational = links[["code", "to_code", "link", "score", "gap_count", "cost"]].rename(
         columns={"code": "from_code", "cost": "cost1"})
     chosen = chosen.merge(occupational, on=["from_code", "to_code"])
@@ -430,10 +534,7 @@ def pair_jobs(fragile: pd.DataFrame, hiring: pd.DataFrame, territory, max_km: fl
         from_code=("from_code", "first"), to_code=("to_code", "first"), link=("link", "first"),
         score=("score", "first"), km=("km", "first"), gap_count=("gap_count", "first"), cost=("cost", "first"),
         headcount=("headcount", "sum"))
-    chosen["from_located"] = f_located[chosen["f"].to_numpy(dtype=np.int64)]
-    chosen["to_located"] = h_located[chosen["h"].to_numpy(dtype=np.int64)]
-    pairing.pairs = describe_pairs(chosen, fragile, hiring, territory, gaps)
-    return pairing
+    return chosen, gaps
 
 
 def describe_pairs(chosen: pd.DataFrame, fragile: pd.DataFrame, hiring: pd.DataFrame, territory,

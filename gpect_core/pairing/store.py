@@ -3,8 +3,8 @@
 `PairingStore.open(url)` opens the action plan's database (`plan.store.PlanStore.open`: same URL setting, same
 Alembic migrations, of which 0003_pairing creates these tables). Every write is one transaction: the rows and
 their history rows are written together or not at all. History rows: at (UTC), user_name, kind (« import »,
-« propose », « withdraw », « status »), entity (« fragile », « hiring », « pair »), entity_id, field, before,
-after (JSON text), comment.
+« propose », « withdraw », « status », « update » — a proposed pair's figures), entity (« fragile », « hiring »,
+« pair »), entity_id, field, before, after (JSON text), comment.
 """
 
 from __future__ import annotations
@@ -32,6 +32,15 @@ class PairingError(GpectError):
 
 def _json(value) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _same(a, b) -> bool:
+    """Two stored figures equal (floats to 1e-6, None with None or NaN)."""
+    if isinstance(a, float) or isinstance(b, float):
+        if a is None or b is None or pd.isna(a) or pd.isna(b):
+            return (a is None or pd.isna(a)) and (b is None or pd.isna(b))
+        return abs(float(a) - float(b)) < 1e-6
+    return a == b
 
 
 def _plain(value):
@@ -187,20 +196,30 @@ class PairingStore:
 
     def save_proposals(self, pairs: pd.DataFrame, user: str, comment: str = "") -> dict[str, int]:
         """Store a pairing (`solver.Pairing.pairs`): new pairs as « proposé »; a pair already stored keeps its
-        status (its figures are refreshed); stored pairs still « proposé » that the new pairing drops are
-        withdrawn. One transaction; returns {"proposed", "kept", "withdrawn"}."""
+        status; a decided pair (« accepté » or « refusé ») keeps its figures too; a pair still « proposé » whose
+        figures (headcount, distance, cost, codes) changed is updated with its version + 1 and a history row (kind
+        « update », field « figures », before / after the changed figures); stored pairs still « proposé » that
+        the new pairing drops are withdrawn. One transaction; returns {"proposed", "kept", "withdrawn"}."""
         if not user:
             raise PairingError("Un enregistrement doit nommer son auteur.")
         fields = ("fragile_id", "hiring_id", "from_code", "to_code", "headcount", "distance_km", "cost")
         new = {r["pair_id"]: {f: _plain(r[f]) for f in fields} for r in pairs.to_dict("records")}
         counts = {"proposed": 0, "kept": 0, "withdrawn": 0}
         with self._transaction() as conn:
-            old = {r.pair_id: r.status for r in conn.execute(select(m.pairs.c.pair_id, m.pairs.c.status))}
+            stored = {r.pair_id: dict(r._mapping) for r in conn.execute(select(m.pairs))}
+            old = {k: r["status"] for k, r in stored.items()}
             history = []
             for key, row in new.items():
                 if key in old:
-                    conn.execute(update(m.pairs).where(m.pairs.c.pair_id == key).values(**row))
                     counts["kept"] += 1
+                    before = stored[key]
+                    changed = [f for f in fields if not _same(before[f], row[f])]
+                    if old[key] != "propose" or not changed:
+                        continue
+                    conn.execute(update(m.pairs).where(m.pairs.c.pair_id == key, m.pairs.c.version == before["version"])
+                                 .values(version=before["version"] + 1, **{f: row[f] for f in changed}))
+                    history.append(self._row("update", "pair", key, {f: before[f] for f in changed},
+                                             {f: row[f] for f in changed}, comment, user, "figures"))
                 else:
                     conn.execute(insert(m.pairs).values(pair_id=key, status="propose", version=1, **row))
                     counts["proposed"] += 1

@@ -18,6 +18,8 @@ import pandas as pd
 from .base import FileReport, col, counts, slug, text_of, year_of
 from .sniff import RawTable, fold, normalise_codes, parse_numbers
 
+PLACEHOLDER_CAPACITY = 999
+
 
 def dep_of_uai(uai: pd.Series) -> pd.Series:
     """The département of an establishment from its UAI code: « 062… » is Pas-de-Calais (62) and « 072… » Sarthe
@@ -28,12 +30,19 @@ def dep_of_uai(uai: pd.Series) -> pd.Series:
 
 
 def read_lycee_capacity(raw: RawTable, report: FileReport) -> dict[str, pd.DataFrame]:
-    """Affelnet capacities and first wishes in vocational lycées → `training_raw` (kind « lycee »)."""
+    """Affelnet capacities and first wishes in vocational lycées → `training_raw` (kind « lycee »). A capacity of
+    999 is the source's filler (hundreds of lycée rows of 2021–2022), not a number of places: read as unknown
+    (<NA>), with a note."""
     f = raw.frame
     uai = text_of(raw, col(raw, "Etablissement d'accueil", "UAI")).str.upper()
     mef = normalise_codes(f[col(raw, "MEF STAT 11", "MEFSTAT11")])
     status = text_of(raw, col(raw, "Statut Offre de formation", "STATUT"))
     capacity, _, bad_c = counts(raw, report, col(raw, "Capacité carte scolaire"), "capacité")
+    placeholder = capacity == PLACEHOLDER_CAPACITY
+    if placeholder.any():
+        report.notes.append(f"{int(placeholder.sum())} capacité(s) « {PLACEHOLDER_CAPACITY} » (valeur de remplissage "
+                            "de la source, pas un nombre de places) lue(s) comme inconnue(s)")
+        capacity = capacity.mask(placeholder)
     demand, _, bad_d = counts(raw, report, col(raw, "Demandes vœux 1", "Demandes voeux 1"), "demandes en vœu 1")
     out = pd.DataFrame({
         "program_id": uai + "-" + mef + "-" + status, "title": "", "provider": uai, "zoning": "DEP",
