@@ -34,9 +34,10 @@ FICTIONAL_NOTICE_EN = "Fictional demonstration data"
 
 # Validated tables of small packs, by the digest of their files' bytes: checking a pack's tables costs about 0.3 s of
 # CPU for the 250 kB demo pack, and the same bytes are loaded again and again (every copy of the demo pack, every
-# preview of an import, every test). Large packs are read and checked each time (a copy of them would be too big).
-_VALIDATED_MAX_BYTES = 8 * 2**20
-_VALIDATED_ENTRIES = 8
+# preview of an import, every test). Packs over 1 MB of files are read and checked each time: the few kept here stay
+# a few tens of MB of memory at most.
+_VALIDATED_MAX_BYTES = 2**20
+_VALIDATED_ENTRIES = 4
 _validated: OrderedDict[str, tuple[gpd.GeoDataFrame, dict[str, pd.DataFrame]]] = OrderedDict()
 _validated_lock = threading.Lock()
 
@@ -94,7 +95,7 @@ class Territory:
     @classmethod
     def load(cls, path: str | os.PathLike, validate: bool = True) -> Territory:
         """Read the pack at `path` and (by default) check every table against its contract (`validate`). Raises
-        PackError (missing or unreadable manifest or file) or ValidationError, in French. A small pack (≤ 8 MB of
+        PackError (missing or unreadable manifest or file) or ValidationError, in French. A small pack (≤ 1 MB of
         tables) whose exact bytes were already loaded and checked in this process is not checked again: its
         checked tables are copied (each Territory owns its frames)."""
         root = Path(path)
