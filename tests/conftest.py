@@ -92,7 +92,8 @@ def page(chromium):
 #   - every test at the national scale (the ~50 s national build, then the national app server);
 #   - the tests of a module that share a module-scoped fixture (an app server started for the module, a pack built
 #     for the module…), so it is set up once, not once per worker;
-#   - tests marked `xdist_group(name)`, as pytest-xdist documents.
+#   - tests marked `xdist_group(name)`, as pytest-xdist documents;
+#   - in the gate, the few tests on the demo app server `app_url` (see APP_SERVER_ONE_WORKER_MAX).
 # Work is handed out longest first: the national group, then grouped modules (browser ones first), then browser
 # tests, then the rest.
 # This is `GroupScheduling`, used for `-n N` alone, `--dist load` and `--dist loadgroup`. (pytest-xdist 3.8's own
@@ -144,9 +145,26 @@ def pytest_deselected(items):
         session.__dict__.setdefault("_gpect_deselected", []).extend(items)
 
 
+# Up to this many selected tests on `app_url` (the gate has 7) run on one worker, so one app server and one Chromium
+# serve them all: starting and warming them costs about 20 s of CPU, more than the rest of most of those tests. The
+# full tier has a few dozen: they are spread over the workers.
+APP_SERVER_ONE_WORKER_MAX = 12
+
+
+def _share_the_app_server(items, groups: dict[str, str]) -> None:
+    served = [item for item in items if "app_url" in getattr(item, "fixturenames", ())]
+    if not served or len(served) > APP_SERVER_ONE_WORKER_MAX:
+        return
+    modules = {item.nodeid.split("::")[0] for item in served}
+    for item in items:  # a module grouped for a module-scoped fixture goes whole with its app_url tests
+        if item in served or groups.get(item.nodeid) in modules:
+            groups[item.nodeid] = "app_url"
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     groups = {item.nodeid: group for item in items if (group := _group_of(item))}
+    _share_the_app_server(items, groups)
     for item in items:  # the first national test builds the national pack (~90 s alone, minutes on a busy machine)
         if groups.get(item.nodeid) == "national" and item.get_closest_marker("timeout") is None:
             item.add_marker(pytest.mark.timeout(900))

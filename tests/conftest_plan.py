@@ -37,7 +37,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 DEMO_PACK = REPO_ROOT / "data" / "demo"
 
 __all__ = ["pg_server_url", "plan_territory", "plan_db_url", "plan_store", "sqlite_plan_url", "pg_plan_url",
-           "plan_accounts_file", "plan_env"]
+           "plan_accounts_template", "plan_accounts_file", "plan_env"]
 
 
 def _as_postgres(command: list[str]) -> list[str]:
@@ -182,15 +182,27 @@ def plan_store(plan_db_url, plan_territory):
     store.close()
 
 
-@pytest.fixture
-def plan_accounts_file(tmp_path, monkeypatch):
-    """A local accounts file with an administrator, an editor and a viewer-only account."""
+@pytest.fixture(scope="session")
+def plan_accounts_template(tmp_path_factory) -> Path:
+    """The accounts file of `plan_accounts_file`, written once per process: each argon2id hash costs about 0.25 s of
+    CPU, and a hundred tests use these accounts."""
     from gpect_core.plan import auth
 
-    path = tmp_path / "accounts.toml"
+    path = tmp_path_factory.mktemp("accounts") / "accounts.toml"
     auth.add_user(path, "admin", "admin-secret-1", "administrateur", name="Anne Admin")
     auth.add_user(path, "edith", "edith-secret-1", "editeur", name="Édith Éditrice")
     auth.add_user(path, "victor", "victor-secret-1", "lecteur", name="Victor Lecteur")
+    return path
+
+
+@pytest.fixture
+def plan_accounts_file(tmp_path, monkeypatch, plan_accounts_template):
+    """A local accounts file (the test's own copy, which it may change) with an administrator, an editor and a
+    viewer-only account."""
+    from gpect_core.plan import auth
+
+    path = tmp_path / "accounts.toml"
+    shutil.copy(plan_accounts_template, path)  # with its mode (0600), as auth.add_user writes it
     monkeypatch.setenv(auth.ACCOUNTS_ENV, str(path))
     return path
 

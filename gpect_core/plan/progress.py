@@ -108,32 +108,26 @@ def tension_since_start(actions: pd.DataFrame, tension: pd.DataFrame | None, rec
 
     An association in time, not an effect (`association_caveat`)."""
     rows = []
-    wanted_zones = {z for value in actions["zone_ids"] for z in split_list(value)}
-    wanted_codes = {c for value in actions["occupation_codes"] for c in split_list(value)}
-    # Cut the pack's tables to the zoning, basins and occupations of any action once, not once per action.
-    tension, recruitment = ((frame[(frame["zoning"] == zoning) & frame["zone_id"].isin(wanted_zones)
-                                   & frame["occupation_code"].isin(wanted_codes)]
-                             if frame is not None and not frame.empty else frame)
-                            for frame in (tension, recruitment))
-    for action in actions.itertuples():
+    targets = []  # (position of the action, zone, occupation): one row per pair an action aims at
+    for position, action in enumerate(actions.itertuples()):
+        occupations, zones = set(split_list(action.occupation_codes)), set(split_list(action.zone_ids))
+        if occupations and zones and not pd.isna(action.start_date):
+            targets.extend((position, zone, code) for zone in sorted(zones) for code in sorted(occupations))
+    pairs = pd.DataFrame(targets, columns=["_action", "zone_id", "occupation_code"]).astype(
+        {"zone_id": "str", "occupation_code": "str"})
+    # Each measure's yearly series of every action in one grouping, not one filter and grouping per action.
+    yearly_of = {name: _yearly_by_action(frame, pairs, zoning, measure)
+                 for name, frame, measure in (("tension", tension, "tension_score"),
+                                              ("difficulty", recruitment, None))}
+    for position, action in enumerate(actions.itertuples()):
         occupations, zones = set(split_list(action.occupation_codes)), set(split_list(action.zone_ids))
         if not occupations or not zones or pd.isna(action.start_date):
             continue
         start_year = pd.Timestamp(action.start_date).year
         row = {"action_id": action.action_id, "title": action.title, "start_year": start_year}
-        for name, frame, measure in (("tension", tension, "tension_score"), ("difficulty", recruitment, None)):
-            if frame is None or frame.empty:
-                continue
-            part = frame[frame["zone_id"].isin(zones) & frame["occupation_code"].isin(occupations)]
-            if part.empty:
-                continue
-            if measure:
-                yearly = part.groupby("year")[measure].mean()
-            else:
-                sums = part.groupby("year")[["difficult", "projects"]].sum(min_count=1).astype(float)
-                yearly = (sums["difficult"] / sums["projects"].where(sums["projects"] > 0)).dropna()
-            yearly = yearly.dropna().sort_index()
-            if yearly.empty:
+        for name in ("tension", "difficulty"):
+            yearly = yearly_of[name].get(position)
+            if yearly is None or yearly.empty:
                 continue
             before = yearly[yearly.index < start_year]  # the last full year before the action began
             base_year = int(before.index.max()) if not before.empty else int(yearly.index.min())
@@ -144,6 +138,29 @@ def tension_since_start(actions: pd.DataFrame, tension: pd.DataFrame | None, rec
         if len(row) > 3:
             rows.append(row)
     return pd.DataFrame(rows)
+
+
+def _yearly_by_action(frame: pd.DataFrame | None, pairs: pd.DataFrame, zoning: str,
+                      measure: str | None) -> dict[int, pd.Series]:
+    """For `tension_since_start`: by position of the action in `pairs` (`_action`, zone_id, occupation_code), the
+    yearly mean of `measure` over the rows of `frame` (in `zoning`) of its basins and occupations, or, without a
+    measure, the yearly share difficult / projects of those rows; years without a value left out, sorted."""
+    if frame is None or frame.empty or pairs.empty:
+        return {}
+    cut = frame[frame["zoning"] == zoning]
+    columns = [measure] if measure else ["difficult", "projects"]
+    keys = cut[["zone_id", "occupation_code"]].astype("str")
+    part = pd.concat([keys, cut[["year", *columns]]], axis=1).merge(pairs, on=["zone_id", "occupation_code"])
+    if part.empty:
+        return {}
+    grouped = part.groupby(["_action", "year"], sort=True)
+    if measure:
+        yearly = grouped[measure].mean()
+    else:
+        sums = grouped[["difficult", "projects"]].sum(min_count=1).astype(float)
+        yearly = sums["difficult"] / sums["projects"].where(sums["projects"] > 0)
+    yearly = yearly.dropna()
+    return {int(position): series.droplevel(0) for position, series in yearly.groupby(level=0)}
 
 
 def status_counts(actions: pd.DataFrame, late: pd.DataFrame) -> dict[str, int]:
