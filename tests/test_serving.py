@@ -116,6 +116,7 @@ def _served(static: Path, url_path: str, accept: str) -> tuple[dict[str, str], b
     Streamlit's own static serving and gzip middleware (level 5, as its server builds it) with the brotli answer in
     front."""
     import asyncio
+    import concurrent.futures
 
     from starlette.applications import Starlette
     from streamlit.web.server.starlette.starlette_gzip_middleware import SelectiveGZipMiddleware
@@ -145,7 +146,10 @@ def _served(static: Path, url_path: str, accept: str) -> tuple[dict[str, str], b
         if not await answer_with_brotli(scope, send, url_path, static):
             await gzipped(scope, receive, send)
 
-    asyncio.run(get())
+    # In its own thread: a browser test of the same worker may have left sync Playwright's event loop running in
+    # this one, where asyncio.run refuses to start.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, get()).result()
     start = next(m for m in messages if m["type"] == "http.response.start")
     assert start["status"] == 200
     headers = {k.decode().lower(): v.decode() for k, v in start["headers"]}
