@@ -14,27 +14,24 @@ thread alone, readable with `pstats`). Profiled CPU figures are inflated by the 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import shutil
 import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 from map_harness import (
     ROOT,
-    _free_port,
     checkout_of,
     click_zone,
     cpu_seconds,
     launch,
     map_frame,
     onscreen_zones,
+    serve,
     settled,
     wait_for_idle,
 )
@@ -58,40 +55,13 @@ main()
 """
 
 
-@contextlib.contextmanager
-def serve(root: Path, pack: Path, log: Path, profile_out: Path | None):
-    port = _free_port()
-    env = {**os.environ, "GPECT_PACK": str(pack), "PYTHONUNBUFFERED": "1",
-           "GPECT_DB_URL": f"sqlite:///{log.with_suffix('.sqlite')}"}
-    head = [sys.executable, "-m", "streamlit"]
-    if profile_out is not None:
-        script = Path(tempfile.mkdtemp()) / "profiled_streamlit.py"
-        script.write_text(PROFILED)
-        head, env["BENCH_PROFILE_OUT"] = [sys.executable, str(script)], str(profile_out)
-    log.parent.mkdir(parents=True, exist_ok=True)
-    with open(log, "w") as out:
-        proc = subprocess.Popen([*head, "run", str(root / "app.py"), "--server.port", str(port), "--server.address",
-                                 "127.0.0.1", "--server.headless", "true"], cwd=root, env=env, stdout=out,
-                                stderr=subprocess.STDOUT)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 240
-            while True:
-                with contextlib.suppress(OSError):
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                        if response.status == 200:
-                            break
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"the app did not start; see {log}")
-                time.sleep(0.2)
-            yield url, proc
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+def _launcher(profile_out: Path | None) -> tuple[list[str] | None, dict[str, str]]:
+    """The command and environment that start the server under yappi (`PROFILED`), or Streamlit's own."""
+    if profile_out is None:
+        return None, {}
+    script = Path(tempfile.mkdtemp()) / "profiled_streamlit.py"
+    script.write_text(PROFILED)
+    return [sys.executable, str(script)], {"BENCH_PROFILE_OUT": str(profile_out)}
 
 
 def measure(root: Path, pack: Path, zoning: str, clicks: int, label: str, profile: Path | None) -> dict:
@@ -103,19 +73,20 @@ def measure(root: Path, pack: Path, zoning: str, clicks: int, label: str, profil
     count = len(territory.zones_of(zoning))
     out = {"cpu": [], "latency": []}
     profile_out = profile / label if profile else None
-    with serve(root, pack, ROOT / "bench" / "out" / f"server-cpu-{label}.log", profile_out) as (url, proc), \
-            sync_playwright() as playwright:
+    launcher, extra_env = _launcher(profile_out)
+    with serve(root, pack, ROOT / "bench" / "out" / f"server-cpu-{label}.log", launcher=launcher,
+               extra_env=extra_env) as (url, pid), sync_playwright() as playwright:
         browser = launch(playwright)
         page = browser.new_page(viewport={"width": 1400, "height": 1100})
         page.goto(f"{url}/carte?zonage={zoning}", timeout=300_000)
         wait_for_idle(page, 300)
         for index, zone in enumerate(onscreen_zones(territory, zoning, clicks + WARM_UP)):
             if index == WARM_UP and profile_out:
-                proc.send_signal(signal.SIGUSR2)
+                os.kill(pid, signal.SIGUSR2)
                 time.sleep(0.5)
             wait_for_idle(page)
             frame = map_frame(page, count)
-            cpu, started = cpu_seconds(proc.pid), time.perf_counter()
+            cpu, started = cpu_seconds(pid), time.perf_counter()
             click_zone(page, frame, zone)
             if not settled(page, frame, zone):
                 print(f"  {label} {zone['zone_id']}: not settled within 60 s")
@@ -124,10 +95,10 @@ def measure(root: Path, pack: Path, zoning: str, clicks: int, label: str, profil
             time.sleep(0.3)
             wait_for_idle(page)  # the rest of the rerun's messages, and its CPU
             if index >= WARM_UP:
-                out["cpu"].append(cpu_seconds(proc.pid) - cpu)
+                out["cpu"].append(cpu_seconds(pid) - cpu)
                 out["latency"].append(latency)
         if profile_out:
-            proc.send_signal(signal.SIGUSR1)
+            os.kill(pid, signal.SIGUSR1)
             deadline = time.monotonic() + 60
             while not Path(f"{profile_out}_main.pstat").exists() and time.monotonic() < deadline:
                 time.sleep(0.5)

@@ -51,14 +51,17 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(root: Path, pack: Path, log: Path, timeout: float = 240):
-    """`streamlit run <root>/app.py` on the pack; yields (url, pid)."""
+def serve(root: Path, pack: Path, log: Path, timeout: float = 240, launcher: list[str] | None = None,
+          extra_env: dict[str, str] | None = None):
+    """`streamlit run <root>/app.py` on the pack; yields (url, pid). `launcher` replaces `python -m streamlit` (a
+    script that starts Streamlit's CLI under a profiler, say), `extra_env` adds to the server's environment."""
     port = _free_port()
     env = {**os.environ, "GPECT_PACK": str(pack), "PYTHONUNBUFFERED": "1",
-           "GPECT_DB_URL": f"sqlite:///{log.with_suffix('.sqlite')}"}
+           "GPECT_DB_URL": f"sqlite:///{log.with_suffix('.sqlite')}", **(extra_env or {})}
     log.parent.mkdir(parents=True, exist_ok=True)
     with open(log, "w") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(root / "app.py"), "--server.port",
+        proc = subprocess.Popen([*(launcher or [sys.executable, "-m", "streamlit"]), "run", str(root / "app.py"),
+                                 "--server.port",
                                  str(port), "--server.address", "127.0.0.1", "--server.headless", "true"],
                                 cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"
@@ -76,7 +79,7 @@ def serve(root: Path, pack: Path, log: Path, timeout: float = 240):
         finally:
             proc.terminate()
             try:
-                proc.wait(10)
+                proc.wait(20)  # a profiled server writes its stats on the way out
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
