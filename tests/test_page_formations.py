@@ -114,13 +114,20 @@ def test_synthese_shows_declared_needs(at, demo_territory):
     assert f"{fmt_int(mine['headcount'].sum(), 'fr')} recrutements envisagés" in text
 
 
-def test_training_known_only_by_department_is_shown_apart_and_said_so(at, demo_pack_copy, demo_territory):
-    zones = pd.read_parquet(demo_pack_copy / "zones.parquet")
+def _place_training_by_department(pack) -> pd.DataFrame:
+    """Rewrite the pack's training as known by département only (each programme on its zone's département), as
+    the national files give it; returns the rewritten table."""
+    zones = pd.read_parquet(pack / "zones.parquet")
     department = dict(zip(zones["zone_id"], zones["dep"], strict=True))
-    training = pd.read_parquet(demo_pack_copy / "training.parquet")
+    training = pd.read_parquet(pack / "training.parquet")
     training["zone_id"] = training["zone_id"].map(department)
     training["zoning"] = "DEP"
-    training.to_parquet(demo_pack_copy / "training.parquet", index=False)
+    training.to_parquet(pack / "training.parquet", index=False)
+    return training
+
+
+def test_training_known_only_by_department_is_shown_apart_and_said_so(at, demo_pack_copy, demo_territory):
+    training = _place_training_by_department(demo_pack_copy)
     _open(at, ["9906"])
     note = " ".join(i.value for i in at.info)
     assert "Formations localisées au département seulement : Haute-Verdanne (9B)" in note
@@ -267,12 +274,7 @@ def test_a_map_drawn_by_departement_says_it_is_for_information_and_its_export_na
     from gpect_core.indicators.training_needs import coverage_by_zone
     from ui.formations import map_export
 
-    zones = pd.read_parquet(demo_pack_copy / "zones.parquet")
-    department = dict(zip(zones["zone_id"], zones["dep"], strict=True))
-    training = pd.read_parquet(demo_pack_copy / "training.parquet")
-    training["zone_id"] = training["zone_id"].map(department)
-    training["zoning"] = "DEP"
-    training.to_parquet(demo_pack_copy / "training.parquet", index=False)
+    _place_training_by_department(demo_pack_copy)
     _open(at, ["9906"])
     at.segmented_control(key="formations_view").set_value("map").run()
     assert not at.exception, [e.value for e in at.exception]
